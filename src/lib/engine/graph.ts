@@ -49,6 +49,12 @@ export interface Graph {
   readonly outputs: readonly ValueInfo[];
   /** Constant tensors (weights), by value name. */
   readonly initializers: ReadonlyMap<string, Tensor>;
+  /**
+   * Weights declared by dtype and shape but not materialised: the zoo builds analysis-only graphs
+   * (shapes, params, MACs) without allocating EfficientNet-B7's 66 M random floats. A name is in
+   * `initializers` or here, never both; running a graph needs every weight materialised.
+   */
+  readonly declared?: ReadonlyMap<string, ValueInfo>;
   /** Nodes in topological order. */
   readonly nodes: readonly Node[];
   /** Default-domain opset version the graph was written for. */
