@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeScrollableMath from './src/lib/site/rehype-scrollable-math.mjs';
+
+/**
+ * Cross-origin isolation lets onnxruntime-web use wasm threads (SharedArrayBuffer). Every asset is
+ * served from this origin, so `require-corp` costs nothing. Hosting must send the same two headers
+ * (see README, "Hosting").
+ */
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  site: 'https://depthwise.example',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  markdown: {
+    // Astro 7's default Markdown engine (Sätteri) runs no remark/rehype plugins; KaTeX needs unified.
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeScrollableMath] }),
+  },
+  server: { headers: isolationHeaders },
+  vite: {
+    preview: { headers: isolationHeaders },
+    server: { headers: isolationHeaders },
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,111 @@
+// End-to-end tests in real Chromium against `astro preview` of the built site.
+// 1. Site-wide: every built page (discovered from dist/) at 1280 px (light) and 360 px (dark):
+//    status 200, no console errors, no failed requests, no other-origin requests, an h1, KaTeX
+//    rendered where there is math, links resolve, no horizontal overflow on phones, axe-core with
+//    no serious/critical violation, and a screenshot under screenshots/.
+// 2. Features: every tests/e2e/features/*.mjs spec (clicks and checks one feature).
+// Prints one line per failure and last `N passed, N failed`; exits 1 on any failure.
+import { mkdirSync, readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchChromium } from './browser.mjs';
+import { startPreview } from './server.mjs';
+import { builtPages, openPage } from './pages.mjs';
+import { axeViolations, brokenLinks, pageFacts } from './checks.mjs';
+
+const shotsDir = fileURLToPath(new URL('../../screenshots', import.meta.url));
+const featuresDir = fileURLToPath(new URL('./features', import.meta.url));
+const only = process.argv[2]; // optional substring filter on page paths / spec names
+
+let passed = 0;
+let failed = 0;
+function record(name, problems) {
+  if (problems.length === 0) {
+    passed++;
+    console.log(`ok   ${name}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${name}\n${problems.map((p) => `     - ${p}`).join('\n')}`);
+  }
+}
+
+const slug = (path) => (path === '/' ? 'home' : path.replace(/^\/|\/$/g, '').replace(/\//g, '__'));
+
+const VIEWPORTS = [
+  { width: 1280, height: 900, colorScheme: 'light' },
+  { width: 360, height: 780, colorScheme: 'dark' },
+];
+
+async function checkPage(browser, base, path, pages) {
+  for (const vp of VIEWPORTS) {
+    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, colorScheme: vp.colorScheme });
+    const { page, response, problems } = await openPage(context, base, path);
+    try {
+      if (response?.status() !== 200) problems.push(`status ${response?.status()}`);
+      const facts = await pageFacts(page);
+      if (facts.h1.length !== 1 || !facts.h1[0]) problems.push(`expected exactly one non-empty h1, found ${JSON.stringify(facts.h1)}`);
+      if (facts.katexErrors > 0) problems.push(`${facts.katexErrors} KaTeX error(s)`);
+      if (!facts.katexFont) problems.push('KaTeX fonts did not load');
+      const broken = brokenLinks(facts.links, pages);
+      if (broken.length) problems.push(`links to pages that do not exist: ${[...new Set(broken)].join(', ')}`);
+      if (facts.overflow > 1) problems.push(`page scrolls sideways by ${facts.overflow}px at ${vp.width}px`);
+      for (const v of await axeViolations(page)) problems.push(`axe ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.join(' | ')}`);
+      await page.screenshot({ path: `${shotsDir}/${slug(path)}-${vp.width}.png`, fullPage: true });
+    } catch (err) {
+      problems.push(`check crashed: ${err instanceof Error ? err.message : err}`);
+    }
+    record(`page ${path} @${vp.width}px ${vp.colorScheme}`, problems);
+    await context.close();
+  }
+}
+
+async function checkNotFound(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const path = '/no-such-page-here/';
+  const { page, response, problems } = await openPage(context, base, path, { allow404: true });
+  if (response?.status() !== 404) problems.push(`expected status 404, got ${response?.status()}`);
+  const h1 = await page.locator('h1').first().textContent();
+  if (!/not found/i.test(h1 ?? '')) problems.push(`404 page h1 is ${JSON.stringify(h1)}`);
+  await page.screenshot({ path: `${shotsDir}/404-1280.png`, fullPage: true });
+  record('missing page shows the 404 page', problems);
+  await context.close();
+}
+
+async function runFeatures(browser, base, pages) {
+  const files = readdirSync(featuresDir).filter((f) => f.endsWith('.mjs')).sort();
+  for (const file of files) {
+    const mod = await import(pathToFileURL(`${featuresDir}/${file}`).href);
+    for (const spec of mod.default) {
+      if (only && !spec.name.includes(only) && !spec.path.includes(only)) continue;
+      const context = await browser.newContext({ viewport: spec.viewport ?? { width: 1280, height: 900 } });
+      const { page, response, problems } = await openPage(context, base, spec.path);
+      try {
+        if (response?.status() !== 200) problems.push(`status ${response?.status()}`);
+        await spec.run(page, { base, pages, shotsDir });
+      } catch (err) {
+        problems.push(err instanceof Error ? err.message : String(err));
+      }
+      record(`${file.replace(/\.mjs$/, '')}: ${spec.name}`, problems);
+      await context.close();
+    }
+  }
+}
+
+mkdirSync(shotsDir, { recursive: true });
+const pages = builtPages();
+if (pages.length === 0) {
+  console.error('No built pages in dist/: run `npm run build` first.');
+  process.exit(1);
+}
+const browser = await launchChromium();
+const server = await startPreview();
+try {
+  for (const path of pages) if (!only || path.includes(only)) await checkPage(browser, server.base, path, pages);
+  if (!only) await checkNotFound(browser, server.base);
+  await runFeatures(browser, server.base, pages);
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(`\nscreenshots: ${shotsDir}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
