@@ -1,0 +1,78 @@
+/**
+ * Declarative model specs. A CNN spec is timm's recipe as data: block strings per stage, the
+ * stem, the head, the width/depth multipliers and the rounding rule; a ViT spec is its four
+ * numbers. `resolveCnn` (resolve.ts) turns a CNN spec into concrete per-block channels and sizes;
+ * `buildFromSpec` (build.ts) turns either into an engine graph.
+ */
+import type { Act } from './block-string.ts';
+import type { ArchDef } from './decode-arch.ts';
+
+export type { Act } from './block-string.ts';
+
+export type Family = 'MobileNetV1' | 'MobileNetV2' | 'MobileNetV3' | 'MnasNet' | 'EfficientNet' | 'EfficientNetV2' | 'ViT';
+
+/** Channel attention inside blocks. */
+export type AttnSpec =
+  /**
+   * Squeeze-and-excitation. `fromExpanded`: the reduced width is taken from the expanded (mid)
+   * channels (MobileNetV3, timm `se_from_exp=True`) instead of the block input (EfficientNet,
+   * MnasNet: the ratio is divided by the expansion). `round`: Python round() or make_divisible(·, 8).
+   * `act`: forced activation (MobileNetV3 uses ReLU); otherwise the block's own.
+   */
+  | { readonly kind: 'se'; readonly fromExpanded: boolean; readonly round: 'round' | 'divisible'; readonly gate: 'sigmoid' | 'hard_sigmoid'; readonly act?: Act }
+  /** Global context (GCNet, arXiv 1904.11492), timm `GlobalContext` with fuse_scale: attention pooling → 1×1 conv → LayerNorm → act → 1×1 conv → sigmoid gate. */
+  | { readonly kind: 'gc' };
+
+export type HeadSpec =
+  /** 1×1 conv + BN + act at the last feature resolution, then pool and classifier (EfficientNet, MobileNetV2, MnasNet). */
+  | { readonly kind: 'conv'; readonly features: number; readonly scaling: 'round' | 'fixed' | 'at-least' }
+  /** MobileNetV3's efficient head: pool first, then 1×1 conv (bias, no BN) + act, then classifier. Width never scaled. */
+  | { readonly kind: 'efficient'; readonly features: number; readonly bias: boolean }
+  /** No head conv: pool → classifier on the last block's channels (MobileNetV1). */
+  | { readonly kind: 'none' };
+
+export interface CnnSpec {
+  readonly kind: 'cnn';
+  readonly family: Family;
+  /** timm block strings, one list per stage (unscaled). */
+  readonly arch: ArchDef;
+  /** Stem conv 3×3 stride 2; its width is scaled unless `fixed`, or unless width < `fixedBelowWidth` (MobileNetV3 `fix_stem=channel_multiplier < 0.75`). */
+  readonly stem: { readonly channels: number; readonly fixed?: boolean; readonly fixedBelowWidth?: number };
+  readonly head: HeadSpec;
+  /** The model's default activation (block strings may override with `_nre`, `_nhs`). */
+  readonly act: Act;
+  readonly attn?: AttnSpec;
+  /** Channel multiplier. */
+  readonly width: number;
+  /** Depth multiplier, or one per stage. */
+  readonly depth: number | readonly number[];
+  /** make_divisible's round-down limit: 0.9 (the 10 % rule) or 0 (EfficientNetV2-B*). */
+  readonly roundLimit: number;
+  /** 'symmetric' = PyTorch padding (k−1)/2; 'same' = TF SAME, extra pixel bottom/right (timm `tf_` models). */
+  readonly padding: 'symmetric' | 'same';
+  readonly bnEps: number;
+  readonly resolution: number;
+  readonly numClasses: number;
+}
+
+export interface VitSpec {
+  readonly kind: 'vit';
+  readonly family: 'ViT';
+  readonly patch: number;
+  readonly dim: number;
+  readonly depth: number;
+  readonly heads: number;
+  readonly mlpRatio: number;
+  readonly resolution: number;
+  readonly numClasses: number;
+}
+
+export type ModelSpec = CnnSpec | VitSpec;
+
+/** Overrides for the scaling playground and the diagrams. */
+export interface ScaleOptions {
+  readonly width?: number;
+  readonly depth?: number | readonly number[];
+  readonly resolution?: number;
+  readonly numClasses?: number;
+}

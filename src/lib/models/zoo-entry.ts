@@ -1,0 +1,51 @@
+/**
+ * A zoo entry: a timm model id, its spec, and the published figures carried beside it as cited
+ * data, never as the model's own numbers (those are computed from the graph).
+ */
+import type { Family, ModelSpec } from './spec.ts';
+
+/** One published figure set, with where it was published. */
+export interface Citation {
+  readonly source: string;
+  readonly top1?: number;
+  /** Parameters (absolute count). */
+  readonly params?: number;
+  /** Multiply-accumulates per image (absolute count) as that source counts them. */
+  readonly macs?: number;
+  readonly resolution?: number;
+  readonly note?: string;
+}
+
+/** The reference the zoo test holds computed MACs to, and why any gap is allowed. */
+export interface MacsReference {
+  readonly value: number;
+  readonly source: string;
+  /** Allowed relative difference. */
+  readonly tolerance: number;
+  readonly reason: string;
+}
+
+export interface ZooEntry {
+  /** timm model name (with timm's pretrained tag for the 21k heads, e.g. `tf_efficientnetv2_s.in21k`). */
+  readonly id: string;
+  readonly family: Family;
+  readonly spec: ModelSpec;
+  /** timm's parameter count as printed to two decimals (millions), from its results CSVs; absent when timm has no such model. */
+  readonly timmParamsM?: number;
+  /** The exact integer where one is published for an identical architecture, with its source. */
+  readonly exactParams?: { readonly value: number; readonly source: string };
+  readonly macsReference?: MacsReference;
+  /**
+   * For a model that differs from another only in its classifier (the 21k heads): that model's id.
+   * Its parameters must then be the other's plus (Δclasses) × (features + 1).
+   */
+  readonly headOf?: string;
+  readonly published: readonly Citation[];
+}
+
+export const TIMM_BENCH = 'timm results/benchmark-infer-amp-nchw-pt291-cu128-4090.csv (param_count, infer_gmacs: profiler, counts BN and pooling too)';
+export const TIMM_TOP1 = 'timm results/results-imagenet.csv';
+export const TORCHVISION = 'torchvision weight metadata (num_params, _ops in GMACs)';
+
+export const M = 1e6;
+export const G = 1e9;
