@@ -1,0 +1,153 @@
+/**
+ * Step-by-step execution: a generator that runs one node per `next()` and yields what it did
+ * (inputs, outputs, MACs, elapsed ms). Each node is planned just before it runs, from the actual
+ * input tensors, and its kernel reads weights at that moment, so `beforeNode` may change weight
+ * data in place between runs (the zoo recalibrates BatchNorm statistics that way).
+ *
+ * Memory: a value is dropped once its last reader has run, unless `retain` is set (the stepping
+ * UI keeps everything to show it). With `fuse`, Conv → BatchNorm → activation chains run as one
+ * kernel and yield one step (see fuse.ts); runGraph fuses when intermediates are not wanted.
+ */
+import type { Graph, Node } from './graph.ts';
+import { lastUses } from './analyze.ts';
+import { EngineError } from './errors.ts';
+import { findFusions, type FusedChain } from './fuse.ts';
+import { Act } from './ops/activation-code.ts';
+import { foldBatchNorm } from './ops/batchnorm.ts';
+import { convForward, convMacs, convOutputDims, planConvGeometry } from './ops/conv.ts';
+import { UNARY } from './ops/unary.ts';
+import { checkSupported, planNode } from './plan-node.ts';
+import { f32, type Tensor } from './tensor.ts';
+
+export interface Step {
+  /** Index of the node in graph.nodes (for a fused chain: of its Conv). */
+  index: number;
+  node: Node;
+  inputs: (Tensor | undefined)[];
+  outputs: Tensor[];
+  macs: number;
+  ms: number;
+  /** Nodes absorbed into this step by fusion (BatchNorm, activation), in order; absent when none. */
+  fused?: Node[];
+}
+
+export interface ExecuteOptions {
+  /** Keep every tensor (stepping UI); default releases each value after its last use. */
+  retain?: boolean;
+  /** Called before each node runs; may mutate initializer data in place. */
+  beforeNode?: (node: Node, inputs: readonly (Tensor | undefined)[]) => void;
+  /** Set `cancelled` to stop before the next node (throws EngineError 'cancelled'). */
+  signal?: { cancelled: boolean };
+  /** Run Conv → BatchNorm → activation chains as one kernel (ignored with retain or beforeNode). */
+  fuse?: boolean;
+}
+
+/** Checks everything a run needs up front, listing every problem of a kind at once. */
+export function checkRunnable(graph: Graph, feeds: Readonly<Record<string, Tensor>>): void {
+  checkSupported(graph);
+  const missing = graph.inputs.filter((i) => !graph.initializers.has(i.name) && feeds[i.name] === undefined).map((i) => i.name);
+  if (missing.length > 0) throw new EngineError('missing-input', `no value fed for graph inputs: ${missing.join(', ')}`);
+  const used = new Set(graph.nodes.flatMap((n) => n.inputs));
+  const declared = [...(graph.declared?.keys() ?? [])].filter((n) => used.has(n) && feeds[n] === undefined);
+  if (declared.length > 0) {
+    throw new EngineError(
+      'undeclared-weight',
+      `weights are declared by shape only and have no values, so the graph cannot run: ${declared.join(', ')}`,
+    );
+  }
+}
+
+const now = (): number => globalThis.performance.now();
+
+function runChain(graph: Graph, chain: FusedChain, values: Map<string, Tensor>): { inputs: (Tensor | undefined)[]; out: Tensor; macs: number } {
+  const conv = graph.nodes[chain.conv];
+  const inputs = conv.inputs.map((n) => (n === '' ? undefined : values.get(n)));
+  const [x, w, b] = inputs;
+  const g = planConvGeometry({ node: conv, opset: graph.opset, inputs, values: inputs });
+  let scale: Float32Array | null = null;
+  let shift = b ? (b.data as Float32Array) : null;
+  if (chain.bn !== undefined) {
+    const bn = graph.nodes[chain.bn];
+    const p = bn.inputs.slice(1, 5).map((n) => values.get(n)!.data as Float32Array);
+    const eps = bn.attrs.epsilon?.type === 'float' ? bn.attrs.epsilon.value : 1e-5;
+    ({ scale, shift } = foldBatchNorm(eps, p[0], p[1], p[2], p[3], null, shift));
+  }
+  let p0 = 0;
+  let p1 = 0;
+  if (chain.act !== undefined) {
+    const a = graph.nodes[chain.act];
+    const row = UNARY[a.opType];
+    const actInputs = a.inputs.map((n) => (n === '' ? undefined : values.get(n)));
+    if (chain.actKind === Act.HardSwish) [p0, p1] = [1 / 6, 0.5];
+    else if (row.params) [p0, p1] = row.params(a, graph.opset, actInputs);
+  }
+  const y = convForward(g, x!.data as Float32Array, w!.data as Float32Array, { scale, shift, act: chain.actKind, p0, p1 });
+  return { inputs, out: f32(convOutputDims(g), y), macs: convMacs(g) };
+}
+
+export function* execute(
+  graph: Graph, feeds: Readonly<Record<string, Tensor>>, opts: ExecuteOptions = {},
+): Generator<Step, Record<string, Tensor>> {
+  checkRunnable(graph, feeds);
+  const values = new Map<string, Tensor>(graph.initializers);
+  for (const [k, v] of Object.entries(feeds)) values.set(k, v);
+  const last = lastUses(graph);
+  const keep = new Set<string>([...graph.outputs.map((o) => o.name), ...graph.initializers.keys()]);
+  const chains = opts.fuse && !opts.retain && !opts.beforeNode ? findFusions(graph) : new Map<number, FusedChain>();
+  const absorbed = new Set<number>();
+  for (const c of chains.values()) {
+    if (c.bn !== undefined) absorbed.add(c.bn);
+    if (c.act !== undefined) absorbed.add(c.act);
+  }
+  const release = (names: readonly string[], upTo: number): void => {
+    if (opts.retain) return;
+    for (const name of names) {
+      if (name === '' || keep.has(name)) continue;
+      const l = last.get(name);
+      if (l === undefined || l <= upTo) values.delete(name);
+    }
+  };
+
+  for (let index = 0; index < graph.nodes.length; index++) {
+    if (absorbed.has(index)) continue;
+    if (opts.signal?.cancelled) throw new EngineError('cancelled', `run cancelled before node ${index} of ${graph.nodes.length}`);
+    const node = graph.nodes[index];
+    const chain = chains.get(index);
+    if (chain) {
+      const t0 = now();
+      const { inputs, out, macs } = runChain(graph, chain, values);
+      const ms = now() - t0;
+      const lastNode = graph.nodes[chain.last];
+      values.set(lastNode.outputs[0], out);
+      const fused = [chain.bn, chain.act].filter((i): i is number => i !== undefined).map((i) => graph.nodes[i]);
+      yield { index, node, inputs, outputs: [out], macs, ms, fused };
+      for (const f of [node, ...fused]) release(f.inputs, chain.last);
+      release(lastNode.outputs, chain.last);
+      continue;
+    }
+    const inputs = node.inputs.map((name) => {
+      if (name === '') return undefined;
+      const t = values.get(name);
+      if (!t) throw new EngineError('missing-input', `input '${name}' has no value (not fed, not a weight, not produced earlier)`, node.name);
+      return t;
+    });
+    opts.beforeNode?.(node, inputs);
+    const t0 = now();
+    const { def, planned } = planNode(graph, node, inputs, inputs);
+    const outputs = def.run(planned.geom, inputs);
+    const ms = now() - t0;
+    node.outputs.forEach((name, i) => {
+      if (name !== '' && outputs[i]) values.set(name, outputs[i]);
+    });
+    yield { index, node, inputs, outputs, macs: def.macs ? def.macs(planned.geom) : 0, ms };
+    release(node.inputs, index);
+    release(node.outputs, index);
+  }
+  const result: Record<string, Tensor> = {};
+  for (const o of graph.outputs) {
+    const t = values.get(o.name);
+    if (!t) throw new EngineError('missing-input', `graph output '${o.name}' was never produced`);
+    result[o.name] = t;
+  }
+  return result;
+}

@@ -1,0 +1,107 @@
+/**
+ * Pure data describing how one output element was computed, for the step-through views.
+ * Every number is the one the kernel used; the UI only draws it.
+ */
+
+/** One tap of a Conv window: input channel and spatial position (may lie in the padding). */
+export interface ConvTap {
+  /** Input channel read by this tap. */
+  readonly c: number;
+  /** Spatial position in the input ([y, x] for 2-D, [x] for 1-D); may be outside it when `padding`. */
+  readonly pos: readonly number[];
+  /** Kernel offset ([ky, kx] or [kx]). */
+  readonly k: readonly number[];
+  /** True when the tap falls in the zero padding (x is then 0). */
+  readonly padding: boolean;
+  readonly x: number;
+  readonly w: number;
+  readonly product: number;
+}
+
+export interface ConvExplanation {
+  readonly kind: 'conv';
+  readonly node: string;
+  /** 'depthwise' | 'pointwise' | 'grouped' | 'standard' */
+  readonly variant: 'depthwise' | 'pointwise' | 'grouped' | 'standard';
+  /** Output position: batch, channel and spatial ([y, x] or [x]). */
+  readonly n: number;
+  readonly c: number;
+  readonly pos: readonly number[];
+  readonly group: number;
+  readonly taps: readonly ConvTap[];
+  /** Sum of the products, accumulated in the kernel's order. */
+  readonly sum: number;
+  readonly bias: number;
+  /** The output tensor's value (float32); equals sum + bias to float32 rounding. */
+  readonly value: number;
+}
+
+export interface PoolTap {
+  readonly pos: readonly number[];
+  readonly padding: boolean;
+  /** Input value (undefined for padding taps, which pooling skips or counts as 0). */
+  readonly x?: number;
+}
+
+export interface PoolExplanation {
+  readonly kind: 'pool';
+  readonly node: string;
+  readonly mode: 'max' | 'average';
+  readonly n: number;
+  readonly c: number;
+  readonly pos: readonly number[];
+  readonly taps: readonly PoolTap[];
+  /** Divisor of an average (count_include_pad decides whether padding taps count). */
+  readonly count: number;
+  readonly value: number;
+}
+
+export interface BatchNormExplanation {
+  readonly kind: 'batchnorm';
+  readonly node: string;
+  readonly c: number;
+  readonly x: number;
+  readonly mean: number;
+  readonly variance: number;
+  readonly epsilon: number;
+  readonly gamma: number;
+  readonly beta: number;
+  readonly y: number;
+}
+
+export interface UnaryExplanation {
+  readonly kind: 'unary';
+  readonly node: string;
+  /** ONNX op type, e.g. 'HardSwish'. */
+  readonly fn: string;
+  /** The formula shown beside the numbers, e.g. 'x · relu6(x + 3) / 6'. */
+  readonly formula: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Mul whose second operand is broadcast per channel: squeeze-and-excitation scaling. */
+export interface ScaleExplanation {
+  readonly kind: 'scale';
+  readonly node: string;
+  readonly x: number;
+  readonly gate: number;
+  readonly y: number;
+}
+
+export interface BinaryExplanation {
+  readonly kind: 'binary';
+  readonly node: string;
+  readonly op: string;
+  readonly a: number;
+  readonly b: number;
+  readonly y: number;
+}
+
+export type Explanation =
+  | ConvExplanation
+  | PoolExplanation
+  | BatchNormExplanation
+  | UnaryExplanation
+  | ScaleExplanation
+  | BinaryExplanation;

@@ -1,0 +1,68 @@
+/**
+ * Finds Conv → [BatchNormalization] → [activation] chains that can run as one kernel: each link's
+ * output is read only by the next link (and is not a graph output), and the absorbed nodes' other
+ * inputs are weights, so they exist when the Conv runs. The BatchNorm statistics are still read
+ * at run time (the zoo may recalibrate them between runs); only the pattern is decided here.
+ */
+import type { Graph, Node } from './graph.ts';
+import { Act } from './ops/activation-code.ts';
+
+export interface FusedChain {
+  readonly conv: number;
+  readonly bn?: number;
+  readonly act?: number;
+  readonly actKind: Act;
+  /** Index of the last node of the chain (its output is the chain's output). */
+  readonly last: number;
+}
+
+const ACTS: Readonly<Record<string, Act>> = {
+  Clip: Act.Clip,
+  HardSigmoid: Act.HardSigmoid,
+  HardSwish: Act.HardSwish,
+  Relu: Act.Relu,
+  Sigmoid: Act.Sigmoid,
+};
+
+export function findFusions(graph: Graph): Map<number, FusedChain> {
+  const readers = new Map<string, number[]>();
+  graph.nodes.forEach((n, i) => {
+    for (const name of n.inputs) if (name !== '') readers.set(name, [...(readers.get(name) ?? []), i]);
+  });
+  const outputs = new Set(graph.outputs.map((o) => o.name));
+  const onlyReader = (value: string): number | undefined => {
+    const r = readers.get(value);
+    return r && r.length === 1 && !outputs.has(value) ? r[0] : undefined;
+  };
+  const weightsOnly = (n: Node, from: number): boolean =>
+    n.inputs.slice(from).every((name) => name === '' || graph.initializers.has(name));
+  const isDefault = (n: Node): boolean => n.domain === undefined || n.domain === '' || n.domain === 'ai.onnx';
+
+  const chains = new Map<number, FusedChain>();
+  graph.nodes.forEach((node, i) => {
+    if (node.opType !== 'Conv' || !isDefault(node) || !weightsOnly(node, 1)) return;
+    let last = i;
+    let bn: number | undefined;
+    let act: number | undefined;
+    let next = onlyReader(node.outputs[0]);
+    if (next !== undefined) {
+      const n = graph.nodes[next];
+      if (n.opType === 'BatchNormalization' && isDefault(n) && n.inputs[0] === node.outputs[0] &&
+          n.outputs.filter((o) => o !== '').length === 1 && weightsOnly(n, 1)) {
+        bn = next;
+        last = next;
+        next = onlyReader(n.outputs[0]);
+      }
+    }
+    if (next !== undefined) {
+      const n = graph.nodes[next];
+      if (ACTS[n.opType] !== undefined && isDefault(n) && n.inputs[0] === graph.nodes[last].outputs[0] && weightsOnly(n, 1)) {
+        act = next;
+        last = next;
+      }
+    }
+    if (last === i) return;
+    chains.set(i, { conv: i, bn, act, actKind: act === undefined ? Act.None : ACTS[graph.nodes[act].opType], last });
+  });
+  return chains;
+}

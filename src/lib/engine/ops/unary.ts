@@ -1,0 +1,94 @@
+/**
+ * Elementwise unary ops as rows of ONE table: a formula (shown by `explain`), optional parameters
+ * read from attributes or constant inputs, and the scalar function. One kernel maps any row.
+ */
+import type { Node } from '../graph.ts';
+import { attrFloat, attrString } from '../attrs.ts';
+import { EngineError } from '../errors.ts';
+import type { UnaryExplanation } from '../explanation.ts';
+import { defineOp, type OpDef } from '../op.ts';
+import { allocData, tensor, type Tensor } from '../tensor.ts';
+import { erf } from './erf.ts';
+
+export interface UnaryRow {
+  readonly formula: string;
+  /** Parameters from attributes (and, for Clip ≥ 11, the optional min/max inputs). */
+  readonly params?: (node: Node, opset: number, inputs: readonly (Tensor | undefined)[]) => [number, number];
+  readonly fn: (x: number, p0: number, p1: number) => number;
+}
+
+const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+function scalarInput(t: Tensor | undefined, fallback: number): number {
+  return t === undefined || t.data.length === 0 ? fallback : Number(t.data[0]);
+}
+
+export const UNARY: Readonly<Record<string, UnaryRow>> = {
+  Clip: {
+    formula: 'min(max(x, lo), hi)',
+    // Clip-6 takes min/max as attributes; Clip-11+ as optional inputs.
+    params: (node, opset, inputs) =>
+      opset < 11
+        ? [attrFloat(node, 'min', -3.4028234663852886e38), attrFloat(node, 'max', 3.4028234663852886e38)]
+        : [scalarInput(inputs[1], -Infinity), scalarInput(inputs[2], Infinity)],
+    fn: (x, lo, hi) => {
+      const v = x < lo ? lo : x;
+      return v > hi ? hi : v;
+    },
+  },
+  Erf: { formula: 'erf(x)', fn: erf },
+  Exp: { formula: 'eˣ', fn: Math.exp },
+  Gelu: {
+    formula: 'x · Φ(x)',
+    params: (node) => [attrString(node, 'approximate', 'none') === 'tanh' ? 1 : 0, 0],
+    fn: (x, tanh) =>
+      tanh === 1
+        ? 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)))
+        : 0.5 * x * (1 + erf(x / Math.SQRT2)),
+  },
+  HardSigmoid: {
+    formula: 'max(0, min(1, α·x + β))',
+    params: (node) => [attrFloat(node, 'alpha', 0.2), attrFloat(node, 'beta', 0.5)],
+    fn: (x, a, b) => Math.max(0, Math.min(1, a * x + b)),
+  },
+  HardSwish: { formula: 'x · max(0, min(1, x/6 + 1/2))', fn: (x) => x * Math.max(0, Math.min(1, x / 6 + 0.5)) },
+  Neg: { formula: '−x', fn: (x) => -x },
+  Reciprocal: { formula: '1 / x', fn: (x) => 1 / x },
+  Relu: { formula: 'max(0, x)', fn: (x) => (x > 0 ? x : 0) },
+  Sigmoid: { formula: '1 / (1 + e⁻ˣ)', fn: (x) => 1 / (1 + Math.exp(-x)) },
+  Sqrt: { formula: '√x', fn: Math.sqrt },
+  Tanh: { formula: 'tanh(x)', fn: Math.tanh },
+};
+
+export interface UnaryGeometry {
+  readonly node: Node;
+  readonly opset: number;
+  readonly row: UnaryRow;
+}
+
+function unaryOp(opType: string, row: UnaryRow): OpDef<unknown> {
+  return defineOp<UnaryGeometry>({
+    plan({ node, opset, inputs }) {
+      const x = inputs[0];
+      if (!x) throw new EngineError('missing-input', `${opType} needs an input`, node.name);
+      return { outputs: [{ dtype: x.dtype, dims: x.dims }], geom: { node, opset, row } };
+    },
+    run({ node, opset, row: r }, inputs) {
+      const x = inputs[0]!;
+      const [p0, p1] = r.params ? r.params(node, opset, inputs) : [0, 0];
+      const src = x.data;
+      const out = allocData(x.dtype, src.length);
+      const f = r.fn;
+      for (let i = 0; i < src.length; i++) out[i] = f(src[i], p0, p1);
+      return [tensor(x.dtype, x.dims, out)];
+    },
+    explain({ node }, inputs, output, flat): UnaryExplanation {
+      return { kind: 'unary', node: node.name, fn: opType, formula: row.formula, x: Number(inputs[0]!.data[flat]), y: Number(output.data[flat]) };
+    },
+  });
+}
+
+/** One OpDef per table row (registry entries). */
+export const UNARY_OPS: Readonly<Record<string, OpDef<unknown>>> = Object.fromEntries(
+  Object.entries(UNARY).map(([k, row]) => [k, unaryOp(k, row)]),
+);

@@ -1,0 +1,35 @@
+/** Looks a node's op up in the registry and plans it (shared by analyze, execute and explain). */
+import type { Graph, Node } from './graph.ts';
+import { EngineError } from './errors.ts';
+import type { OpDef, Planned, ValueMeta } from './op.ts';
+import { isSupported, OPS } from './registry.ts';
+import type { Tensor } from './tensor.ts';
+
+export function opOf(node: Node): OpDef {
+  if (!isSupported(node.opType, node.domain)) {
+    const d = node.domain ? `${node.domain}::` : '';
+    throw new EngineError('unsupported-op', `op ${d}${node.opType} is not supported`, node.name);
+  }
+  return OPS[node.opType];
+}
+
+/** Every unsupported op of a graph at once, so a model's problems are reported together. */
+export function checkSupported(graph: Graph): void {
+  const bad = graph.nodes.filter((n) => !isSupported(n.opType, n.domain));
+  if (bad.length > 0) {
+    const list = bad.map((n) => `${n.domain ? `${n.domain}::` : ''}${n.opType} (node '${n.name}')`).join(', ');
+    throw new EngineError('unsupported-op', `graph '${graph.name}' uses unsupported ops: ${list}`);
+  }
+}
+
+export function planNode(
+  graph: Graph, node: Node, inputs: readonly (ValueMeta | undefined)[], values: readonly (Tensor | undefined)[],
+): { def: OpDef; planned: Planned<unknown> } {
+  const def = opOf(node);
+  try {
+    return { def, planned: def.plan({ node, opset: graph.opset, inputs, values }) };
+  } catch (e) {
+    if (e instanceof EngineError) throw e;
+    throw new EngineError('shape', `planning ${node.opType} failed: ${e instanceof Error ? e.message : String(e)}`, node.name);
+  }
+}
