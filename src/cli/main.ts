@@ -8,6 +8,9 @@ interface Command {
 }
 
 const commands: Record<string, () => Promise<Command>> = {
+  conformance: () => import('./commands/conformance.ts'),
+  run: () => import('./commands/run.ts'),
+  summary: () => import('./commands/summary.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

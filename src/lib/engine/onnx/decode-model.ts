@@ -22,6 +22,8 @@ export const SUPPORTED_OPSETS = { min: 6, max: 25 } as const;
 export interface DecodeOptions {
   /** Static shapes for graph inputs whose dims are symbolic (e.g. a batch dim 'N'). */
   readonly inputShapes?: Readonly<Record<string, readonly number[]>>;
+  /** The same by position among the graph inputs that are not initializers (e.g. from the input files of a run). */
+  readonly inputShapesInOrder?: readonly (readonly number[] | undefined)[];
   /** Cap on the bytes of all tensors in the file (initializers and tensor attributes); default 1 GiB. */
   readonly maxWeightBytes?: number;
   /** Which ops can run; when given, every node outside it is listed in one 'unsupported-op' error. */
@@ -112,7 +114,7 @@ function readGraph(r: WireReader, opset: number, budget: ByteBudget, opts: Decod
   const named = nameNodes(rawNodes);
   if (opts.isSupported) checkSupported(named, opts.isSupported);
   // Before IR version 4 every initializer was also listed as a graph input; those are weights, not inputs.
-  const graphInputs = inputs.filter((v) => !initializers.has(v.name)).map((v) => inputInfo(v, opts));
+  const graphInputs = inputs.filter((v) => !initializers.has(v.name)).map((v, i) => inputInfo(v, opts.inputShapes?.[v.name] ?? opts.inputShapesInOrder?.[i]));
   checkGivenShapes(graphInputs.map((v) => v.name), opts);
   const dynamic = graphInputs.filter((v) => v.dims.some((d) => typeof d === 'string'));
   if (dynamic.length > 0) {
@@ -278,9 +280,8 @@ function tensorDtype(v: RawValueInfo, role: string): DType {
   return dtype;
 }
 
-function inputInfo(v: RawValueInfo, opts: DecodeOptions): ValueInfo {
+function inputInfo(v: RawValueInfo, given: readonly number[] | undefined): ValueInfo {
   const dtype = tensorDtype(v, 'graph input');
-  const given = opts.inputShapes?.[v.name];
   if (given === undefined) return { name: v.name, dtype, dims: v.dims ?? ['?'] };
   if (given.some((d) => !Number.isSafeInteger(d) || d < 0)) {
     throw new OnnxError('invalid-input-shape', `given shape [${given.join(', ')}] for input '${v.name}' has a dim that is not a non-negative integer`);
