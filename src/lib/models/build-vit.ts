@@ -9,7 +9,7 @@ import type { Tensor } from '../engine/tensor.ts';
 import { GraphBuilder } from './graph-builder.ts';
 import type { VitSpec } from './spec.ts';
 
-/** Opset 20: the Gelu op; Split with `num_outputs` (18). */
+/** Opset 20: the Gelu op. */
 export const VIT_OPSET = 20;
 /** timm ViT LayerNorm epsilon (`partial(nn.LayerNorm, eps=1e-6)`). */
 const LN_EPS = 1e-6;
@@ -50,7 +50,8 @@ export function buildVitGraph(spec: VitSpec, name: string): Graph {
     h = g.linear(h, `${a}.qkv`, D, 3 * D);
     h = g.op1('Reshape', [h, g.constant('shape', i64([N, 3, H, hd]))], {}, a, 'Reshape');
     h = g.op1('Transpose', [h], { perm: ints([1, 2, 0, 3]) }, a, 'Transpose');
-    const [q, k, v] = g.op('Split', [h], { axis: int(0), num_outputs: int(3) }, a, 3, 'Split');
+    // q, k, v: rows 0, 1, 2 of the leading axis (Gather keeps it as a batch axis of 1).
+    const [q, k, v] = [0, 1, 2].map((j) => g.op1('Gather', [h, g.constant('index', i64([j]))], { axis: int(0) }, a, 'Gather'));
     const qs = g.op1('Mul', [q, scale], {}, a, 'Mul');
     const kt = g.op1('Transpose', [k], { perm: ints([0, 1, 3, 2]) }, a, 'Transpose');
     const logits = g.op1('MatMul', [qs, kt], {}, a, 'MatMul');

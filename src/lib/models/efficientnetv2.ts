@@ -8,7 +8,7 @@
  */
 import { EFFICIENTNETV2_BASE_SCALING } from './scaling.ts';
 import type { AttnSpec, CnnSpec } from './spec.ts';
-import { M, TIMM_BENCH, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
+import { M, TIMM_BENCH, TIMM_PROFILER_REASON, timmGmacsTolerance, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
 
 export const EFFICIENTNETV2_BASE_ARCH = [
   ['cn_r1_k3_s1_e1_c16_skip'],
@@ -108,7 +108,7 @@ function row(id: string, spec: CnnSpec, timmM: number, gmacs: number, top1: numb
   if (top1 !== undefined) published.push({ source: TIMM_TOP1, top1, resolution: spec.resolution });
   return {
     id, family: 'EfficientNetV2', spec, timmParamsM: timmM,
-    macsReference: { value: gmacs * 1e9, source: TIMM_BENCH, tolerance: 0.03, reason: 'timm\'s profiler also counts BN, activations and pooling (about 1 % here)' },
+    macsReference: { value: gmacs * 1e9, source: TIMM_BENCH, tolerance: timmGmacsTolerance(gmacs), reason: TIMM_PROFILER_REASON },
     published, ...extra,
   };
 }

@@ -5,7 +5,7 @@
  * fixed 1280, SE width = block input × 0.25 (TF `input_filters * se_ratio`).
  */
 import type { CnnSpec } from './spec.ts';
-import { M, TIMM_BENCH, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
+import { M, TIMM_BENCH, TIMM_PROFILER_REASON, timmGmacsTolerance, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
 
 export const MNASNET_A1_ARCH = [
   ['ds_r1_k3_s1_e1_c16_noskip'],
@@ -53,7 +53,7 @@ const TPU = 'tensorflow/tpu models/official/mnasnet README';
 function row(id: string, spec: CnnSpec, timmM: number, gmacs: number, extra: Partial<ZooEntry>, published: Citation[]): ZooEntry {
   return {
     id, family: 'MnasNet', spec, timmParamsM: timmM,
-    macsReference: { value: gmacs * 1e9, source: TIMM_BENCH, tolerance: 0.1, reason: 'timm\'s profiler counts BN, activations and pooling too and prints 2 decimals' },
+    macsReference: { value: gmacs * 1e9, source: TIMM_BENCH, tolerance: timmGmacsTolerance(gmacs), reason: TIMM_PROFILER_REASON },
     published: [...published, { source: TIMM_BENCH, params: timmM * M, macs: gmacs * 1e9, resolution: 224 }],
     ...extra,
   };

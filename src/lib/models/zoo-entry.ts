@@ -47,5 +47,15 @@ export const TIMM_BENCH = 'timm results/benchmark-infer-amp-nchw-pt291-cu128-409
 export const TIMM_TOP1 = 'timm results/results-imagenet.csv';
 export const TORCHVISION = 'torchvision weight metadata (num_params, _ops in GMACs)';
 
+/**
+ * Tolerance for timm's profiler GMACs: printed to 2 decimals (±0.005 G) and counting BN,
+ * activations and pooling on top of conv + linear (1–6 %, published.md §1).
+ */
+export function timmGmacsTolerance(gmacs: number): number {
+  return 0.005 / gmacs + 0.06;
+}
+
+export const TIMM_PROFILER_REASON = 'timm prints its profiler GMACs to 2 decimals and the profiler also counts BN, activations and pooling';
+
 export const M = 1e6;
 export const G = 1e9;

@@ -1,0 +1,119 @@
+/**
+ * Untrained but readable weights for a declared graph: He-normal convs and linears (He et al.,
+ * arXiv 1502.01852 §2.2, std = √(2 / fan_in)), zero biases, BatchNorm γ = 1, β = 0, LayerNorm
+ * 1 and 0, class token and position embeddings N(0, 0.02²) (timm's trunc_normal std). Then every
+ * BatchNorm's running mean and variance are **calibrated**: the graph runs once on the reference
+ * input and, just before each BatchNorm, its statistics are set to the per-channel mean and
+ * variance of the tensor it actually receives, so each normalised activation has zero mean and
+ * unit variance and activations stay readable at every depth. The site must say these weights
+ * are untrained.
+ */
+import { execute, type Graph, type Node, type Tensor } from '../engine/index.ts';
+import { fillNormal, hashSeed, mulberry32 } from './prng.ts';
+
+/** How each weight is used: the first node that reads it and the input slot. */
+function consumers(graph: Graph): Map<string, { node: Node; slot: number }> {
+  const out = new Map<string, { node: Node; slot: number }>();
+  for (const node of graph.nodes) {
+    node.inputs.forEach((name, slot) => {
+      if (graph.declared?.has(name) && !out.has(name)) out.set(name, { node, slot });
+    });
+  }
+  return out;
+}
+
+function initWeight(name: string, dims: readonly number[], use: { node: Node; slot: number } | undefined, seed: number): Float32Array {
+  const n = dims.reduce((a, b) => a * b, 1);
+  const data = new Float32Array(n);
+  const op = use?.node.opType;
+  if ((op === 'Conv' || op === 'Gemm') && use!.slot === 1) {
+    // Conv weight [out, in/groups, kh, kw]; Linear weight [out, in]: fan_in = product of all but the first dim.
+    const fanIn = n / dims[0];
+    return fillNormal(data, Math.sqrt(2 / fanIn), seed, name);
+  }
+  if (op === 'BatchNormalization') {
+    // slot 1 γ, 2 β, 3 mean, 4 var.
+    if (use!.slot === 1 || use!.slot === 4) data.fill(1);
+    return data;
+  }
+  if (op === 'LayerNormalization') {
+    if (use!.slot === 1) data.fill(1);
+    return data;
+  }
+  if (op === 'Concat' || op === 'Add') return fillNormal(data, 0.02, seed, name);
+  return data; // biases
+}
+
+/**
+ * The deterministic reference input [1, 3, R, R]: smooth colour gradients and blobs plus a little
+ * seeded noise, with roughly zero mean and unit variance per channel like a normalised photo.
+ */
+export function referenceInput(resolution: number, seed = 0): Tensor {
+  const R = resolution;
+  const data = new Float32Array(3 * R * R);
+  const u = mulberry32(hashSeed(seed, 'reference-input'));
+  for (let c = 0; c < 3; c++) {
+    for (let y = 0; y < R; y++) {
+      for (let x = 0; x < R; x++) {
+        const fx = x / R;
+        const fy = y / R;
+        const v =
+          Math.sin(2 * Math.PI * (fx * (1 + c) + fy * 0.5)) +
+          0.8 * Math.cos(2 * Math.PI * (fy * (2 - 0.5 * c) - fx * 0.3)) +
+          0.5 * Math.sin(12 * fx * fy + c) +
+          0.3 * (u() * 2 - 1);
+        data[(c * R + y) * R + x] = v;
+      }
+    }
+  }
+  return { dtype: 'float32', dims: [1, 3, R, R], data };
+}
+
+/** Sets a BatchNorm's running mean/var (inputs 3, 4) to the per-channel statistics of its input X [N, C, ...]. */
+function calibrate(inputs: readonly (Tensor | undefined)[]): void {
+  const x = inputs[0]!;
+  const mean = inputs[3]!.data as Float32Array;
+  const variance = inputs[4]!.data as Float32Array;
+  const [n, c] = x.dims;
+  const inner = x.dims.slice(2).reduce((a, b) => a * b, 1);
+  const xs = x.data as Float32Array;
+  for (let ch = 0; ch < c; ch++) {
+    let s = 0;
+    let s2 = 0;
+    for (let b = 0; b < n; b++) {
+      const base = (b * c + ch) * inner;
+      for (let i = 0; i < inner; i++) s += xs[base + i];
+    }
+    const count = n * inner;
+    const m = s / count;
+    for (let b = 0; b < n; b++) {
+      const base = (b * c + ch) * inner;
+      for (let i = 0; i < inner; i++) s2 += (xs[base + i] - m) ** 2;
+    }
+    mean[ch] = m;
+    variance[ch] = s2 / count;
+  }
+}
+
+/**
+ * Fills every declared weight deterministically from `seed` and calibrates BatchNorm statistics
+ * on `referenceInput(R, seed)`. Returns a new graph whose weights are all initializers.
+ */
+export function materialize(graph: Graph, seed: number): Graph {
+  const use = consumers(graph);
+  const initializers = new Map(graph.initializers);
+  for (const [name, info] of graph.declared ?? []) {
+    const dims = info.dims as number[];
+    initializers.set(name, { dtype: 'float32', dims, data: initWeight(name, dims, use.get(name), seed) });
+  }
+  const out: Graph = { ...graph, initializers, declared: new Map() };
+  const input = graph.inputs[0];
+  const R = input.dims[2] as number;
+  const gen = execute(out, { [input.name]: referenceInput(R, seed) }, {
+    beforeNode: (node, inputs) => {
+      if (node.opType === 'BatchNormalization') calibrate(inputs);
+    },
+  });
+  while (!gen.next().done);
+  return out;
+}
