@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   conformance: () => import('./commands/conformance.ts'),
   run: () => import('./commands/run.ts'),
   summary: () => import('./commands/summary.ts'),
+  zoo: () => import('./commands/zoo.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

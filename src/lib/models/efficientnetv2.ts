@@ -127,7 +127,7 @@ export const EFFICIENTNETV2_MODELS: readonly ZooEntry[] = [
   row('tf_efficientnetv2_b1', base('b1'), 8.14, 1.21, 79.518, { macsReference: paperMacs(1.2e9, 'the paper rounds to two digits') }, [{ source: PAPER, top1: 79.8, params: 8.1 * M, macs: 1.2e9, resolution: 240 }]),
   row('tf_efficientnetv2_b2', base('b2'), 10.1, 1.72, 80.226, { macsReference: paperMacs(1.7e9, 'the paper rounds to two digits') }, [{ source: PAPER, top1: 80.5, params: 10.1 * M, macs: 1.7e9, resolution: 260 }]),
   row('tf_efficientnetv2_b3', base('b3'), 14.36, 3.04, 81.96, {
-    exactParams: { value: 14_358_406, source: 'published.md §2.1 (timm tf_efficientnetv2_b3, round_limit 0)' },
+    exactParams: { value: 14_358_406, source: 'timm tf_efficientnetv2_b3, sum of parameter numel (round_limit 0; 14,377,062 with the 10 % rule)' },
     macsReference: paperMacs(3.0e9, 'the paper rounds to two digits'),
   }, [{ source: PAPER, top1: 82.1, params: 14.4 * M, macs: 3.0e9, resolution: 300 }]),
   head21k('tf_efficientnetv2_b3.in21k', 'tf_efficientnetv2_b3', base('b3', IN21K)),

@@ -50,7 +50,7 @@ function entry(width: number, res: number): ZooEntry {
   return {
     id, family: 'MobileNetV1', spec: mobilenetV1Spec(width, res),
     timmParamsM: width === 1 ? 4.23 : undefined,
-    exactParams: width === 1 ? { value: 4_231_976, source: 'published.md §5 (PyTorch count of timm mobilenetv1_100)' } : undefined,
+    exactParams: width === 1 ? { value: 4_231_976, source: 'timm mobilenetv1_100, sum of parameter numel (PyTorch)' } : undefined,
     macsReference, published,
   };
 }

@@ -1,0 +1,95 @@
+/**
+ * `depthwise zoo [--json]`: every zoo model with its computed params, MACs, layers and blocks,
+ * beside the published figures it is checked against (cited, never used as its own numbers).
+ */
+import { MODELS, modelStats, type ZooEntry } from '../../lib/models/index.ts';
+
+export const summary = 'list the model zoo: params, MACs, layers, blocks and cited published figures (--json)';
+
+interface Row {
+  id: string;
+  family: string;
+  resolution: number;
+  numClasses: number;
+  params: number;
+  macs: number;
+  layers: number;
+  blocks: number;
+  stages: number;
+  reference: {
+    params?: { value: number; source: string };
+    timmParamsM?: number;
+    macs?: { value: number; source: string; tolerance: number; reason: string; delta: number };
+  };
+  headOf?: string;
+  published: ZooEntry['published'];
+}
+
+function rowOf(m: ZooEntry): Row {
+  const s = modelStats(m.id);
+  const r = m.macsReference;
+  return {
+    id: m.id,
+    family: m.family,
+    resolution: m.spec.resolution,
+    numClasses: m.spec.numClasses,
+    params: s.params,
+    macs: s.macs,
+    layers: s.layers,
+    blocks: s.blocks,
+    stages: s.stages,
+    reference: {
+      params: m.exactParams,
+      timmParamsM: m.timmParamsM,
+      macs: r ? { ...r, delta: (s.macs - r.value) / r.value } : undefined,
+    },
+    headOf: m.headOf,
+    published: m.published,
+  };
+}
+
+/** A short tag for the table; --json carries the full citation. */
+function shortSource(source: string): string {
+  if (source.startsWith('timm results/benchmark')) return 'timm profiler (2 decimals)';
+  if (source.startsWith('torchvision')) return source.replace('torchvision weight metadata (num_params, _ops in GMACs)', 'torchvision');
+  return source.split(' (')[0];
+}
+
+const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)} %`;
+
+export async function run(args: string[]): Promise<number> {
+  const unknown = args.filter((a) => a !== '--json');
+  if (unknown.length > 0) {
+    console.error(`depthwise zoo: unknown argument ${unknown.join(' ')}\nusage: depthwise zoo [--json]`);
+    return 2;
+  }
+  const rows = MODELS.map(rowOf);
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(rows, null, 2));
+    return 0;
+  }
+  const head = ['id', 'family', 'res', 'classes', 'params', 'MMACs', 'layers', 'blocks', 'ref params', 'ref MMACs', 'Δ MACs', 'ref source'];
+  const table = rows.map((r) => {
+    const paperParams = r.published.find((c) => c.params !== undefined)?.params;
+    const refParams = r.reference.params
+      ? r.reference.params.value.toLocaleString('en-US')
+      : r.reference.timmParamsM !== undefined
+        ? `${r.reference.timmParamsM.toFixed(2)} M`
+        : paperParams !== undefined ? `${(paperParams / 1e6).toFixed(1)} M` : '';
+    const m = r.reference.macs;
+    const head = r.headOf ? `= ${r.headOf} + ${(r.numClasses - 1000).toLocaleString('en-US')} classes` : '';
+    return [
+      r.id, r.family, String(r.resolution), String(r.numClasses), r.params.toLocaleString('en-US'), (r.macs / 1e6).toFixed(1),
+      String(r.layers), String(r.blocks), refParams, m ? (m.value / 1e6).toFixed(1) : '', m ? pct(m.delta) : '',
+      m ? shortSource(m.source) : head,
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
+  const right = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  const fmt = (cells: string[]): string => cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  console.log(fmt(head));
+  for (const t of table) console.log(fmt(t));
+  console.log('\nparams: PyTorch count (BN γ, β; running statistics excluded). MACs: conv + linear (+ attention matmuls), one image.');
+  console.log('ref params: exact integer where published for the same architecture, else timm\'s two-decimal figure. Weights are untrained.');
+  return 0;
+}
