@@ -17,7 +17,9 @@ import { foldBatchNorm } from './ops/batchnorm.ts';
 import { convForward, convMacs, convOutputDims, planConvGeometry } from './ops/conv.ts';
 import { UNARY } from './ops/unary.ts';
 import { checkSupported, planNode } from './plan-node.ts';
-import { f32, type Tensor } from './tensor.ts';
+import { BYTES_PER_ELEMENT, f32, type Tensor } from './tensor.ts';
+
+const byteSize = (t: Tensor): number => t.data.length * BYTES_PER_ELEMENT[t.dtype];
 
 export interface Step {
   /** Index of the node in graph.nodes (for a fused chain: of its Conv). */
@@ -27,6 +29,12 @@ export interface Step {
   outputs: Tensor[];
   macs: number;
   ms: number;
+  /**
+   * Bytes of activations the engine holds while this step's inputs and outputs coexist (graph
+   * inputs and node outputs, weights excluded): the run's measured counterpart of
+   * analyze().peakLiveBytes, which is the maximum of this over an unfused, unretained run.
+   */
+  liveBytes: number;
   /** Nodes absorbed into this step by fusion (BatchNorm, activation), in order; absent when none. */
   fused?: Node[];
 }
@@ -99,12 +107,25 @@ export function* execute(
     if (c.bn !== undefined) absorbed.add(c.bn);
     if (c.act !== undefined) absorbed.add(c.act);
   }
+  const weights = new Set(graph.initializers.keys());
+  let live = 0;
+  for (const [k, v] of Object.entries(feeds)) if (!weights.has(k)) live += byteSize(v);
+  const store = (name: string, t: Tensor): void => {
+    const old = values.get(name);
+    if (old && !weights.has(name)) live -= byteSize(old);
+    values.set(name, t);
+    live += byteSize(t);
+  };
   const release = (names: readonly string[], upTo: number): void => {
     if (opts.retain) return;
     for (const name of names) {
       if (name === '' || keep.has(name)) continue;
       const l = last.get(name);
-      if (l === undefined || l <= upTo) values.delete(name);
+      const t = values.get(name);
+      if (t && (l === undefined || l <= upTo)) {
+        values.delete(name);
+        live -= byteSize(t);
+      }
     }
   };
 
@@ -118,9 +139,9 @@ export function* execute(
       const { inputs, out, macs } = runChain(graph, chain, values);
       const ms = now() - t0;
       const lastNode = graph.nodes[chain.last];
-      values.set(lastNode.outputs[0], out);
+      store(lastNode.outputs[0], out);
       const fused = [chain.bn, chain.act].filter((i): i is number => i !== undefined).map((i) => graph.nodes[i]);
-      yield { index, node, inputs, outputs: [out], macs, ms, fused };
+      yield { index, node, inputs, outputs: [out], macs, ms, liveBytes: live, fused };
       for (const f of [node, ...fused]) release(f.inputs, chain.last);
       release(lastNode.outputs, chain.last);
       continue;
@@ -137,9 +158,9 @@ export function* execute(
     const outputs = def.run(planned.geom, inputs);
     const ms = now() - t0;
     node.outputs.forEach((name, i) => {
-      if (name !== '' && outputs[i]) values.set(name, outputs[i]);
+      if (name !== '' && outputs[i]) store(name, outputs[i]);
     });
-    yield { index, node, inputs, outputs, macs: def.macs ? def.macs(planned.geom) : 0, ms };
+    yield { index, node, inputs, outputs, macs: def.macs ? def.macs(planned.geom) : 0, ms, liveBytes: live };
     release(node.inputs, index);
     release(node.outputs, index);
   }

@@ -1,7 +1,7 @@
 /**
  * Finds Conv → [BatchNormalization] → [activation] chains that can run as one kernel: each link's
  * output is read only by the next link (and is not a graph output), and the absorbed nodes' other
- * inputs are weights, so they exist when the Conv runs. The BatchNorm statistics are still read
+ * inputs are weights or earlier values, so they exist when the Conv runs. The BatchNorm statistics are still read
  * at run time (the zoo may recalibrate them between runs); only the pattern is decided here.
  */
 import type { Graph, Node } from './graph.ts';
@@ -34,12 +34,18 @@ export function findFusions(graph: Graph): Map<number, FusedChain> {
     const r = readers.get(value);
     return r && r.length === 1 && !outputs.has(value) ? r[0] : undefined;
   };
+  const producedAt = new Map<string, number>();
+  graph.nodes.forEach((n, i) => n.outputs.forEach((o) => producedAt.set(o, i)));
+  // The absorbed nodes' extra inputs (BN statistics, Clip bounds) must exist when the Conv runs:
+  // weights, or values made by earlier nodes (the Constant nodes that carry Clip's min and max).
+  let before = 0;
   const weightsOnly = (n: Node, from: number): boolean =>
-    n.inputs.slice(from).every((name) => name === '' || graph.initializers.has(name));
+    n.inputs.slice(from).every((name) => name === '' || graph.initializers.has(name) || (producedAt.get(name) ?? Infinity) < before);
   const isDefault = (n: Node): boolean => n.domain === undefined || n.domain === '' || n.domain === 'ai.onnx';
 
   const chains = new Map<number, FusedChain>();
   graph.nodes.forEach((node, i) => {
+    before = i;
     if (node.opType !== 'Conv' || !isDefault(node) || !weightsOnly(node, 1)) return;
     let last = i;
     let bn: number | undefined;

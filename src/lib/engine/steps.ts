@@ -1,11 +1,13 @@
 /**
- * Stepping by block or stage, from the node scope paths the zoo writes
- * (`blocks.<stage>.<block>.<module>…`, e.g. `blocks.3.1.se.conv_reduce`):
- * - 'stage' groups consecutive nodes by the first two scope segments (`blocks.3`),
- * - 'block' by the first three (`blocks.3.1`),
+ * Stepping by block or stage, from the node scope paths the zoo writes (timm module names):
+ * CNNs `blocks.<stage>.<block>.<module>` (e.g. `blocks.3.1.se.conv_reduce`), ViTs
+ * `blocks.<block>.<module>`.
+ * - 'stage' groups consecutive nodes by the scope up to its first numeric segment (`blocks.3`),
+ * - 'block' by the scope up to its second numeric segment (`blocks.3.1`; a ViT's `blocks.7`),
  * - 'node' puts each node alone.
- * Shorter scopes (`stem`, `head.conv`) group by what they have, so the stem and head are one
- * stage and one block each when their segments agree.
+ * Scopes without a number (`conv_stem`, `bn1`, `conv_head`, `classifier`) form one group named
+ * 'stem' before the first numbered node and 'head' after it; a node with an empty scope (an
+ * activation or constant the builder left unnamed) joins the group of the node before it.
  */
 import type { Graph } from './graph.ts';
 import type { Step } from './execute.ts';
@@ -14,7 +16,7 @@ import type { Tensor } from './tensor.ts';
 export type StepLevel = 'node' | 'block' | 'stage';
 
 export interface StepGroup {
-  /** The shared scope prefix ('' for nodes without a scope). */
+  /** 'blocks.3', 'blocks.3.1', 'stem', 'head', or the node's scope at level 'node'. */
   readonly key: string;
   /** First node index (inclusive). */
   readonly start: number;
@@ -22,16 +24,33 @@ export interface StepGroup {
   readonly end: number;
 }
 
-export function scopeKey(scope: string, level: StepLevel): string {
-  if (level === 'node') return scope;
-  return scope.split('.').slice(0, level === 'stage' ? 2 : 3).join('.');
+/** The scope prefix up to the n-th numeric segment, or undefined when the scope has none. */
+export function scopeKey(scope: string, level: 'block' | 'stage'): string | undefined {
+  const parts = scope.split('.');
+  let numbers = 0;
+  let firstEnd = -1;
+  for (let i = 0; i < parts.length; i++) {
+    if (!/^\d+$/.test(parts[i])) continue;
+    numbers++;
+    if (numbers === 1) firstEnd = i + 1;
+    if (level === 'stage' || numbers === 2) return parts.slice(0, i + 1).join('.');
+  }
+  return firstEnd > 0 ? parts.slice(0, firstEnd).join('.') : undefined;
 }
 
 export function groupSteps(graph: Graph, level: StepLevel): StepGroup[] {
   const groups: StepGroup[] = [];
+  let seenNumbered = false;
   graph.nodes.forEach((n, i) => {
-    const key = scopeKey(n.scope, level);
     const prev = groups[groups.length - 1];
+    let key: string;
+    if (level === 'node') key = n.scope;
+    else if (n.scope === '' && prev) key = prev.key;
+    else {
+      const k = n.scope === '' ? undefined : scopeKey(n.scope, level);
+      if (k !== undefined) seenNumbered = true;
+      key = k ?? (seenNumbered ? 'head' : 'stem');
+    }
     if (level !== 'node' && prev && prev.key === key && prev.end === i) groups[groups.length - 1] = { ...prev, end: i + 1 };
     else groups.push({ key, start: i, end: i + 1 });
   });
@@ -40,7 +59,7 @@ export function groupSteps(graph: Graph, level: StepLevel): StepGroup[] {
 
 /**
  * Pulls steps from an execute() generator until the node at `end − 1` has run (a group's end),
- * returning those steps, or the graph outputs when the run finished.
+ * returning those steps, or the graph outputs too when the run finished.
  */
 export function advanceTo(
   gen: Generator<Step, Record<string, Tensor>>, end: number,
