@@ -14,7 +14,7 @@ export type OrtSession = ort.InferenceSession;
 
 /** Creates a session for model bytes on the wasm backend. */
 export async function ortSession(bytes: Uint8Array): Promise<OrtSession> {
-  return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
 }
 
 function toOrt(t: Tensor): ort.Tensor {
