@@ -4,7 +4,7 @@
  */
 import { MODELS, modelStats, type ZooEntry } from '../../lib/models/index.ts';
 
-export const summary = 'list the model zoo: params, MACs, layers, blocks and cited published figures (--json)';
+export const summary = 'list the model zoo: params, MACs, layers, blocks and cited published figures (--json, --time)';
 
 interface Row {
   id: string;
@@ -55,14 +55,28 @@ function shortSource(source: string): string {
   return source.split(' (')[0];
 }
 
+/** Wall time of building and analysing every zoo model (declared weights), median of 7 runs after one warm-up. */
+function time(): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const t0 = performance.now();
+    for (const m of MODELS) modelStats(m.id);
+    runs.push(performance.now() - t0);
+  }
+  const timed = runs.slice(1).sort((a, b) => a - b);
+  console.log(`stats for ${MODELS.length} models: median ${timed[3].toFixed(1)} ms (min ${timed[0].toFixed(1)}, max ${timed[6].toFixed(1)}; first, cold run ${runs[0].toFixed(1)} ms)`);
+  return 0;
+}
+
 const pct = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)} %`;
 
 export async function run(args: string[]): Promise<number> {
-  const unknown = args.filter((a) => a !== '--json');
+  const unknown = args.filter((a) => a !== '--json' && a !== '--time');
   if (unknown.length > 0) {
-    console.error(`depthwise zoo: unknown argument ${unknown.join(' ')}\nusage: depthwise zoo [--json]`);
+    console.error(`depthwise zoo: unknown argument ${unknown.join(' ')}\nusage: depthwise zoo [--json | --time]`);
     return 2;
   }
+  if (args.includes('--time')) return time();
   const rows = MODELS.map(rowOf);
   if (args.includes('--json')) {
     console.log(JSON.stringify(rows, null, 2));
