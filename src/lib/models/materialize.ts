@@ -69,7 +69,17 @@ export function referenceInput(resolution: number, seed = 0): Tensor {
   return { dtype: 'float32', dims: [1, 3, R, R], data };
 }
 
-/** Sets a BatchNorm's running mean/var (inputs 3, 4) to the per-channel statistics of its input X [N, C, ...]. */
+/** Smallest per-channel variance, relative to the whole tensor's, that calibration keeps (see `calibrate`). */
+export const VARIANCE_FLOOR = 1e-3;
+
+/**
+ * Sets a BatchNorm's running mean/var (inputs 3, 4) to the per-channel statistics of its input
+ * X [N, C, ...]. Two guards keep untrained activations readable: a channel that is (nearly)
+ * constant on the reference input gets at least VARIANCE_FLOOR × the tensor's overall variance,
+ * so dividing by √(var + eps) does not blow rounding noise up by 1/√eps (≈ 316) layer after
+ * layer; and a map with a single position (batch 1, 1×1) has no spatial statistics at all, so
+ * every channel then uses the statistics of the whole tensor.
+ */
 function calibrate(inputs: readonly (Tensor | undefined)[]): void {
   const x = inputs[0]!;
   const mean = inputs[3]!.data as Float32Array;
@@ -77,21 +87,32 @@ function calibrate(inputs: readonly (Tensor | undefined)[]): void {
   const [n, c] = x.dims;
   const inner = x.dims.slice(2).reduce((a, b) => a * b, 1);
   const xs = x.data as Float32Array;
+  let all = 0;
+  for (let i = 0; i < xs.length; i++) all += xs[i];
+  const pooledMean = all / xs.length;
+  let all2 = 0;
+  for (let i = 0; i < xs.length; i++) all2 += (xs[i] - pooledMean) ** 2;
+  const pooledVar = all2 / xs.length;
+  const count = n * inner;
   for (let ch = 0; ch < c; ch++) {
+    if (count < 2) {
+      mean[ch] = pooledMean;
+      variance[ch] = pooledVar > 0 ? pooledVar : 1;
+      continue;
+    }
     let s = 0;
-    let s2 = 0;
     for (let b = 0; b < n; b++) {
       const base = (b * c + ch) * inner;
       for (let i = 0; i < inner; i++) s += xs[base + i];
     }
-    const count = n * inner;
     const m = s / count;
+    let s2 = 0;
     for (let b = 0; b < n; b++) {
       const base = (b * c + ch) * inner;
       for (let i = 0; i < inner; i++) s2 += (xs[base + i] - m) ** 2;
     }
     mean[ch] = m;
-    variance[ch] = s2 / count;
+    variance[ch] = Math.max(s2 / count, VARIANCE_FLOOR * pooledVar);
   }
 }
 
