@@ -77,13 +77,17 @@ export class GraphBuilder {
     return this.op('Mul', [x, this.op('Sigmoid', [x], {}, scope)], {}, scope);
   }
 
-  /** Squeeze-and-excitation (Hu et al. 2018, §3): GAP → reduce → act → expand → gate → scale. */
+  /**
+   * Squeeze-and-excitation (Hu et al. 2018, §3): GAP → reduce → act → expand → gate → scale.
+   * The hard-sigmoid slope 1/6 is written as 0.16666667, the value a float32 attribute holds,
+   * so export → import gives back the same number.
+   */
   se(x: string, c: number, reduced: number, act: 'silu' | 'relu', gate: 'Sigmoid' | 'HardSigmoid', scope: string): string {
     const s = this.op('GlobalAveragePool', [x], {}, scope);
     let r = this.conv(s, c, reduced, 1, { pads: [0, 0, 0, 0] }, `${scope}.conv_reduce`);
     r = act === 'silu' ? this.silu(r, scope) : this.op('Relu', [r], {}, scope);
     const e = this.conv(r, reduced, c, 1, { pads: [0, 0, 0, 0] }, `${scope}.conv_expand`);
-    const g = gate === 'Sigmoid' ? this.op('Sigmoid', [e], {}, scope) : this.op('HardSigmoid', [e], { alpha: float(1 / 6), beta: float(0.5) }, scope);
+    const g = gate === 'Sigmoid' ? this.op('Sigmoid', [e], {}, scope) : this.op('HardSigmoid', [e], { alpha: float(0.16666667), beta: float(0.5) }, scope);
     return this.op('Mul', [x, g], {}, scope);
   }
 

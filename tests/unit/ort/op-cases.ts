@@ -63,7 +63,7 @@ export function opCases(): OpCase[] {
       const pos = b.op('Sigmoid', [x]);
       return [
         b.op('Relu', [x]), pos, b.op('Tanh', [x]), b.op('Erf', [x]), b.op('Gelu', [x]), b.op('Gelu', [x], { approximate: str('tanh') }),
-        b.op('HardSigmoid', [x]), b.op('HardSigmoid', [x], { alpha: float(1 / 6), beta: float(0.5) }), b.op('HardSwish', [x]),
+        b.op('HardSigmoid', [x]), b.op('HardSigmoid', [x], { alpha: float(0.16666667), beta: float(0.5) }), b.op('HardSwish', [x]),
         b.op('Exp', [x]), b.op('Neg', [x]), b.op('Sqrt', [pos]), b.op('Reciprocal', [pos]), b.op('Identity', [x]), b.op('Dropout', [x]),
       ];
     }),

@@ -15,6 +15,7 @@ import { dtypeFromOnnx, onnxDtypeName } from './onnx-dtype.ts';
 import { byteBudget, readTensorProto, type ByteBudget } from './decode-tensor.ts';
 import { scopeFromName } from './scope-from-name.ts';
 import { WireReader } from './wire-reader.ts';
+import { SCOPE_KEY } from './export-onnx.ts';
 
 /** Default-domain opsets the importer accepts: opset 6 (the oldest the conformance cases use) to 25. */
 export const SUPPORTED_OPSETS = { min: 6, max: 25 } as const;
@@ -32,6 +33,8 @@ export interface DecodeOptions {
 
 interface RawNode {
   name: string;
+  /** From metadata_props 'depthwise.scope' when the file was written by exportOnnx. */
+  scope?: string;
   opType: string;
   domain: string;
   inputs: string[];
@@ -141,6 +144,11 @@ function readNode(r: WireReader, budget: ByteBudget): RawNode {
         break;
       }
       case 7: node.domain = r.string(w, f); break;
+      case 9: {
+        const [k, v] = readStringEntry(r.message(w, f, `metadata_props of NodeProto '${node.name}'`));
+        if (k === SCOPE_KEY) node.scope = v;
+        break;
+      }
       default: r.skip(w);
     }
   }
@@ -148,6 +156,33 @@ function readNode(r: WireReader, budget: ByteBudget): RawNode {
   if (node.outputs.length === 0) r.fail(`node '${node.name}' (${node.opType}) has no outputs`);
   if (node.domain === 'ai.onnx') node.domain = '';
   return node;
+}
+
+/** StringStringEntryProto { key = 1; value = 2 }. */
+function readStringEntry(r: WireReader): [string, string] {
+  let k = '';
+  let v = '';
+  while (!r.done()) {
+    const [f, w] = r.key();
+    if (f === 1) k = r.string(w, f);
+    else if (f === 2) v = r.string(w, f);
+    else r.skip(w);
+  }
+  return [k, v];
+}
+
+/**
+ * ONNX stores float attributes as float32; this gives back the shortest decimal that rounds to
+ * the same float32 (epsilon 1e-5, not 9.999999747378752e-6), so tables show what the author
+ * wrote and export → import → export is stable. Nine significant digits always suffice.
+ */
+export function shortestFloat32(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  for (let p = 1; p < 9; p++) {
+    const v = Number(x.toPrecision(p));
+    if (Math.fround(v) === x) return v;
+  }
+  return x;
 }
 
 /** AttributeProto.AttributeType codes (onnx.proto). */
@@ -196,13 +231,13 @@ function readAttribute(r: WireReader, budget: ByteBudget): [string, Attr] {
       : strings.length ? 8 : s !== undefined ? 3 : f32 !== undefined ? 1 : i64 !== undefined ? 2 : 0;
   }
   switch (type) {
-    case 1: return [name, { type: 'float', value: f32 ?? 0 }];
+    case 1: return [name, { type: 'float', value: shortestFloat32(f32 ?? 0) }];
     case 2: return [name, { type: 'int', value: i64 ?? 0 }];
     case 3: return [name, { type: 'string', value: utf8.decode(s ?? new Uint8Array(0)) }];
     case 4:
       if (t === undefined) r.fail(`attribute '${name}' is typed TENSOR but has no tensor`);
       return [name, { type: 'tensor', value: t }];
-    case 6: return [name, { type: 'floats', value: floats }];
+    case 6: return [name, { type: 'floats', value: floats.map(shortestFloat32) }];
     case 7: return [name, { type: 'ints', value: intList }];
     case 8: return [name, { type: 'strings', value: strings }];
   }
@@ -342,7 +377,7 @@ function nameNodes(raw: readonly RawNode[]): Node[] {
       inputs: n.inputs,
       outputs: n.outputs,
       attrs: n.attrs,
-      scope: scopeFromName(n.name),
+      scope: n.scope ?? scopeFromName(n.name),
     };
     return node;
   });

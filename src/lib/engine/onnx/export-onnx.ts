@@ -14,6 +14,9 @@ import { I32, LEN, VARINT } from './wire-reader.ts';
 
 type Writer = protobuf.Writer;
 
+/** The NodeProto.metadata_props key under which a node's scope path is stored. */
+export const SCOPE_KEY = 'depthwise.scope';
+
 /**
  * The IR version that introduced each default-domain opset (onnx/docs/Versioning.md, "Released
  * Versions"). We never write below IR 4, the first in which initializers need not be repeated
@@ -78,6 +81,12 @@ function writeNode(w: Writer, node: Node): void {
     w.ldelim();
   }
   if (node.domain) w.uint32(key(7, LEN)).string(node.domain);
+  // ONNX has no scope field; NodeProto.metadata_props (field 9, IR 10) carries it losslessly.
+  if (node.scope) {
+    w.uint32(key(9, LEN)).fork();
+    w.uint32(key(1, LEN)).string(SCOPE_KEY).uint32(key(2, LEN)).string(node.scope);
+    w.ldelim();
+  }
 }
 
 /** AttributeProto: name, type (field 20, AttributeType) and the one value field that type uses. */
