@@ -33,7 +33,9 @@ export async function loadGraph(source: string, inputShapes: Record<string, numb
   if (source.endsWith('.onnx') || existsSync(source)) {
     return importOnnx(new Uint8Array(await readFile(source)), { inputShapes });
   }
-  throw new Error(`'${source}' is not a file`);
+  // Not a file: a zoo id (getModel throws naming close ids when it is neither).
+  const { buildModel } = await import('../../lib/models/index.ts');
+  return buildModel(source);
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
