@@ -8,6 +8,7 @@ interface Command {
 }
 
 const commands: Record<string, () => Promise<Command>> = {
+  bench: () => import('./commands/bench.ts'),
   conformance: () => import('./commands/conformance.ts'),
   run: () => import('./commands/run.ts'),
   summary: () => import('./commands/summary.ts'),
