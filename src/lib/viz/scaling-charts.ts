@@ -1,0 +1,144 @@
+/**
+ * Layouts of the playground's three charts (pure: data in, SVG paths and tick positions out):
+ *  - MACs against φ: the ideal 2^φ × B0, the formula (α·β²·γ²)^φ × B0 and the built model's
+ *    actual MACs, log-scaled so equal ratios are equal heights (the gap reads as a ratio);
+ *  - params against MACs (log–log): the compound curve, the released B0–B7 and the current model;
+ *  - measured latency against MACs (log–log).
+ */
+import { formatCompact } from './format.ts';
+
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 280;
+export const MARGIN = { top: 14, right: 16, bottom: 40, left: 58 } as const;
+
+export interface Scale {
+  (v: number): number;
+  readonly domain: readonly [number, number];
+  readonly range: readonly [number, number];
+}
+
+export function linearScale(domain: readonly [number, number], range: readonly [number, number]): Scale {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  const f = (v: number) => r0 + ((v - d0) / (d1 - d0 || 1)) * (r1 - r0);
+  return Object.assign(f, { domain, range });
+}
+
+export function logScale(domain: readonly [number, number], range: readonly [number, number]): Scale {
+  const l0 = Math.log10(domain[0]);
+  const l1 = Math.log10(domain[1]);
+  const [r0, r1] = range;
+  const f = (v: number) => r0 + ((Math.log10(v) - l0) / (l1 - l0 || 1)) * (r1 - r0);
+  return Object.assign(f, { domain, range });
+}
+
+/** Domain covering the values, widened to whole powers of ten's 1-2-5 steps. */
+export function logDomain(values: readonly number[]): [number, number] {
+  const pos = values.filter((v) => v > 0 && Number.isFinite(v));
+  const lo = Math.min(...pos);
+  const hi = Math.max(...pos);
+  const down = (v: number) => {
+    const p = 10 ** Math.floor(Math.log10(v));
+    return [5, 2, 1].map((m) => m * p).find((c) => c <= v) ?? p;
+  };
+  const up = (v: number) => {
+    const p = 10 ** Math.floor(Math.log10(v));
+    return [1, 2, 5, 10].map((m) => m * p).find((c) => c >= v) ?? 10 * p;
+  };
+  return [down(lo), up(hi === lo ? hi * 2 : hi)];
+}
+
+export interface Tick {
+  readonly value: number;
+  readonly pos: number;
+  readonly label: string;
+}
+
+/** 1-2-5 ticks of a log domain (only 1s when there are many decades). */
+export function logTicks(scale: Scale): Tick[] {
+  const [lo, hi] = scale.domain;
+  const decades = Math.log10(hi / lo);
+  const mults = decades > 3 ? [1] : [1, 2, 5];
+  const out: Tick[] = [];
+  for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
+    for (const m of mults) {
+      const v = m * 10 ** p;
+      if (v >= lo * 0.999 && v <= hi * 1.001) out.push({ value: v, pos: r1(scale(v)), label: formatCompact(v) });
+    }
+  }
+  return out;
+}
+
+const r1 = (v: number): number => Math.round(v * 10) / 10;
+
+export function linePath(points: readonly (readonly [number, number])[]): string {
+  return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${r1(x)},${r1(y)}`).join('');
+}
+
+export interface Plot {
+  readonly width: number;
+  readonly height: number;
+  readonly x: Scale;
+  readonly y: Scale;
+  readonly xTicks: readonly Tick[];
+  readonly yTicks: readonly Tick[];
+}
+
+function plotArea(): { x0: number; x1: number; y0: number; y1: number } {
+  return { x0: MARGIN.left, x1: CHART_WIDTH - MARGIN.right, y0: CHART_HEIGHT - MARGIN.bottom, y1: MARGIN.top };
+}
+
+export interface MacsCurveInput {
+  readonly phi: number;
+  readonly ideal: number;
+  readonly formula: number;
+  readonly actual: number;
+}
+
+export interface MacsCurveLayout extends Plot {
+  readonly ideal: string;
+  readonly formula: string;
+  readonly actual: string;
+  readonly current: { readonly x: number; readonly yActual: number; readonly yIdeal: number };
+}
+
+/** MACs against φ on [0, 7]. The y domain spans every series at every φ, so it never jumps while φ moves. */
+export function macsCurveLayout(points: readonly MacsCurveInput[], current: MacsCurveInput): MacsCurveLayout {
+  const a = plotArea();
+  const x = linearScale([0, 7], [a.x0, a.x1]);
+  const y = logScale(logDomain(points.flatMap((p) => [p.ideal, p.formula, p.actual]).concat([current.ideal, current.actual])), [a.y0, a.y1]);
+  const xTicks = [0, 1, 2, 3, 4, 5, 6, 7].map((v) => ({ value: v, pos: r1(x(v)), label: String(v) }));
+  return {
+    width: CHART_WIDTH, height: CHART_HEIGHT, x, y, xTicks, yTicks: logTicks(y),
+    ideal: linePath(points.map((p) => [x(p.phi), y(p.ideal)])),
+    formula: linePath(points.map((p) => [x(p.phi), y(p.formula)])),
+    actual: linePath(points.map((p) => [x(p.phi), y(p.actual)])),
+    current: { x: r1(x(current.phi)), yActual: r1(y(current.actual)), yIdeal: r1(y(current.ideal)) },
+  };
+}
+
+export interface ScatterPoint {
+  readonly id: string;
+  readonly label: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface ScatterLayout extends Plot {
+  readonly line: string;
+  readonly points: readonly (ScatterPoint & { readonly px: number; readonly py: number })[];
+}
+
+/** A log–log scatter (MACs on x) with an optional connecting line. */
+export function scatterLayout(points: readonly ScatterPoint[], line: readonly (readonly [number, number])[] = []): ScatterLayout {
+  const a = plotArea();
+  const xs = points.map((p) => p.x).concat(line.map((l) => l[0]));
+  const ys = points.map((p) => p.y).concat(line.map((l) => l[1]));
+  const x = logScale(logDomain(xs), [a.x0, a.x1]);
+  const y = logScale(logDomain(ys), [a.y0, a.y1]);
+  return {
+    width: CHART_WIDTH, height: CHART_HEIGHT, x, y, xTicks: logTicks(x), yTicks: logTicks(y),
+    line: linePath(line.map(([lx, ly]) => [x(lx), y(ly)])),
+    points: points.map((p) => ({ ...p, px: r1(x(p.x)), py: r1(y(p.y)) })),
+  };
+}
