@@ -29,10 +29,12 @@ export interface ConvExplanation {
   readonly pos: readonly number[];
   readonly group: number;
   readonly taps: readonly ConvTap[];
-  /** Sum of the products, accumulated in the kernel's order. */
+  /** Sum of the products, accumulated in the kernel's order and arithmetic. */
   readonly sum: number;
+  /** The kernel's accumulator: float32 (WebAssembly SIMD) or float64 (JavaScript). */
+  readonly accumulation: 'float32' | 'float64';
   readonly bias: number;
-  /** The output tensor's value (float32); equals sum + bias to float32 rounding. */
+  /** The output tensor's value (float32): exactly fround(sum + bias). */
   readonly value: number;
 }
 

@@ -29,11 +29,20 @@ describe('explain', () => {
       expect(e.kind).toBe('conv');
       expect(e.variant).toBe(variant);
       expect(e.taps).toHaveLength(wd[1] * wd[2] * wd[3]);
-      for (const t of e.taps) expect(t.product).toBe(t.x * t.w);
+      const r = e.accumulation === 'float32' ? f : (v: number): number => v;
+      for (const t of e.taps) expect(t.product).toBe(r(t.x * t.w));
       expect(f(e.sum + e.bias)).toBe(e.value);
       expect(e.value).toBe(values.y.data[(wd[0] - 1) * values.y.dims[2] * values.y.dims[3]]);
     });
   }
+
+  it('repeats the float32 arithmetic of the SIMD kernels bit for bit on a large pointwise conv', () => {
+    const { g, values } = convGraph([1, 32, 16, 16], [24, 32, 1, 1], {});
+    for (const at of [0, 777, 24 * 256 - 1]) {
+      const e = explain(g, values, 'conv', at) as ConvExplanation;
+      expect(f(e.sum + e.bias)).toBe(e.value);
+    }
+  });
 
   it('marks the padding taps of a corner output and reads the right input channel for a depthwise conv', () => {
     const { g, values } = convGraph([1, 4, 6, 6], [4, 1, 3, 3], { group: int(4), pads: ints([1, 1, 1, 1]) });

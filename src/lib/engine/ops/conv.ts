@@ -1,8 +1,8 @@
 /**
  * Conv (ONNX Conv-1 and Conv-11+), 1-D and 2-D. One geometry record covers standard, grouped,
  * depthwise (group = C_in) and pointwise (1×1) convolutions; the kernel picks a fast path from it:
- * pointwise as one GEMM, depthwise as a direct loop with an interior/border split, everything
- * else as im2col + GEMM per group. A 1-D conv is a 2-D conv with H = 1.
+ * pointwise as one GEMM, depthwise as a direct loop (WebAssembly SIMD over a padded plane, or
+ * JavaScript with an interior/border split), everything else as im2col + GEMM per group. A 1-D conv is a 2-D conv with H = 1.
  */
 import { attrInt, attrInts, attrString } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
@@ -12,7 +12,9 @@ import { f32, type Tensor } from '../tensor.ts';
 import { dimsText } from '../shape-util.ts';
 import { activateRow, type Epilogue, NO_EPILOGUE } from './activation-code.ts';
 import { windowAxis } from './pads.ts';
-import { sgemm } from './sgemm.ts';
+import { gemmUsesWasm, sgemm } from './sgemm.ts';
+import { wasmKernels } from './wasm-kernels.ts';
+import { wasmDepthwise, wasmDepthwiseFits } from './wasm-depthwise.ts';
 
 export type ConvVariant = 'depthwise' | 'pointwise' | 'grouped' | 'standard';
 
@@ -202,6 +204,20 @@ function depthwisePlane(
   }
 }
 
+function depthwiseUsesWasm(g: ConvGeometry): boolean {
+  return wasmDepthwiseFits(g) && g.Ho * g.Wo >= 16 && wasmKernels() !== null;
+}
+
+/**
+ * How the kernel accumulates this conv: WebAssembly SIMD in float32, JavaScript in float64
+ * (explain() repeats the same arithmetic, so its sum is bit-identical to the output).
+ */
+export function convAccumulation(g: ConvGeometry): 'float32' | 'float64' {
+  if (g.C / g.group === 1 && g.group === g.C) return depthwiseUsesWasm(g) ? 'float32' : 'float64';
+  if (g.variant === 'pointwise') return gemmUsesWasm(g.M, g.Ho * g.Wo, g.C) ? 'float32' : 'float64';
+  return gemmUsesWasm(g.M / g.group, g.Ho * g.Wo, (g.C / g.group) * g.kH * g.kW) ? 'float32' : 'float64';
+}
+
 /**
  * Runs the convolution with an epilogue: y = act(scale[m]·conv + shift[m]). Plain Conv passes
  * shift = bias; the fused Conv+BatchNorm+activation path passes the folded BatchNorm.
@@ -219,6 +235,11 @@ export function convForward(g: ConvGeometry, x: Float32Array, w: Float32Array, e
   }
   if (Cg === 1 && group === C) {
     const kk = kH * kW;
+    if (depthwiseUsesWasm(g)) {
+      let done = true;
+      for (let n = 0; n < N && done; n++) done = wasmDepthwise(g, x, w, y, n, ep);
+      if (done) return y;
+    }
     for (let n = 0; n < N; n++) {
       for (let m = 0; m < M; m++) {
         const c = Math.floor(m / Mg);
@@ -270,7 +291,10 @@ export function explainConv(g: ConvGeometry, inputs: readonly (Tensor | undefine
   const Cg = g.C / g.group;
   const c0 = Math.floor(m / (g.M / g.group)) * Cg;
   const taps: ConvTap[] = [];
-  // Same order as the kernel's reduction (im2col rows, depthwise loops): c, ky, kx.
+  // Same order as the kernel's reduction (im2col rows, depthwise loops): c, ky, kx; and the same
+  // arithmetic: float32 products and partial sums for the WebAssembly kernels, float64 otherwise.
+  const accumulation = convAccumulation(g);
+  const r32 = accumulation === 'float32' ? Math.fround : (v: number): number => v;
   let sum = 0;
   for (let ci = 0; ci < Cg; ci++) {
     for (let ky = 0; ky < g.kH; ky++) {
@@ -280,8 +304,8 @@ export function explainConv(g: ConvGeometry, inputs: readonly (Tensor | undefine
         const padding = iy < 0 || iy >= g.H || ix < 0 || ix >= g.W;
         const xv = padding ? 0 : x[((n * g.C + c0 + ci) * g.H + iy) * g.W + ix];
         const wv = w[((m * Cg + ci) * g.kH + ky) * g.kW + kx];
-        const product = xv * wv;
-        if (!padding) sum += product;
+        const product = r32(xv * wv);
+        if (!padding) sum = r32(sum + product);
         taps.push({
           c: c0 + ci,
           pos: g.rank === 1 ? [ix] : [iy, ix],
@@ -293,7 +317,7 @@ export function explainConv(g: ConvGeometry, inputs: readonly (Tensor | undefine
   }
   return {
     kind: 'conv', node: g.node, variant: g.variant, n, c: m, pos: g.rank === 1 ? [ox] : [oy, ox], group: g.group,
-    taps, sum, bias: b ? b[m] : 0, value: (output.data as Float32Array)[flat],
+    taps, sum, accumulation, bias: b ? b[m] : 0, value: (output.data as Float32Array)[flat],
   };
 }
 

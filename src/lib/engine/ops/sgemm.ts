@@ -3,11 +3,22 @@
  * per-row epilogue (scale, shift, activation) so a convolution's bias, folded BatchNorm and
  * activation cost no extra pass over memory.
  *
- * Speed in plain JavaScript comes from (1) packing B into 8-column panels so the inner loop reads
+ * Large products run in the WebAssembly SIMD kernel of wasm-gemm.ts. Speed in plain JavaScript
+ * (the fallback and small products) comes from (1) packing B into 8-column panels so the inner loop reads
  * one contiguous stream, (2) a 4×8 register tile (32 accumulators, 12 loads per 32
  * multiply-adds), and (3) row blocks of A that stay in cache while a panel streams past.
  */
 import { activateRow, type Epilogue, NO_EPILOGUE } from './activation-code.ts';
+import { wasmGemm } from './wasm-gemm.ts';
+import { wasmKernels } from './wasm-kernels.ts';
+
+/** Below this many multiply-adds the copies into WebAssembly memory outweigh its speed. */
+const WASM_MIN_MACS = 1 << 14;
+
+/** Whether sgemm() runs this product in WebAssembly (float32 accumulation) or JavaScript (float64). */
+export function gemmUsesWasm(M: number, N: number, K: number): boolean {
+  return M * N * K >= WASM_MIN_MACS && wasmKernels() !== null;
+}
 
 const NR = 8;
 /** Scratch for packed panels, grown on demand and reused across calls (results never depend on it). */
@@ -53,6 +64,26 @@ function packB(B: Float32Array, bOff: number, ldb: number, K: number, N: number,
  * A starts at aOff with row stride lda; B at bOff with row stride ldb; C at cOff with row stride ldc.
  */
 export function sgemm(
+  M: number,
+  N: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  lda: number,
+  B: Float32Array,
+  bOff: number,
+  ldb: number,
+  C: Float32Array,
+  cOff: number,
+  ldc: number,
+  ep: Epilogue = NO_EPILOGUE,
+): void {
+  if (M * N * K >= WASM_MIN_MACS && wasmGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep)) return;
+  jsGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
+}
+
+/** The JavaScript GEMM (used for small products and where WebAssembly SIMD is unavailable). */
+export function jsGemm(
   M: number,
   N: number,
   K: number,

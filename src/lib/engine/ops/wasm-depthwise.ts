@@ -1,0 +1,61 @@
+/**
+ * Depthwise convolution (one input channel per output channel, dilation 1, stride 1 or 2) on the
+ * WebAssembly SIMD kernels: each channel plane is copied into a zero-padded plane in the module's
+ * memory, so the kernel needs no border tests, and the outputs are copied back.
+ */
+import { Act, activateRow, type Epilogue } from './activation-code.ts';
+import type { ConvGeometry } from './conv.ts';
+import { wasmKernels } from './wasm-kernels.ts';
+
+const SIMD_ACTS: ReadonlySet<Act> = new Set([Act.None, Act.Relu, Act.Clip, Act.HardSwish]);
+
+export function wasmDepthwiseFits(g: ConvGeometry): boolean {
+  return g.M === g.C && g.group === g.C && g.dH === 1 && g.dW === 1 && g.sH === g.sW && (g.sH === 1 || g.sH === 2);
+}
+
+/** Runs image n of a depthwise conv; returns false (doing nothing) without WebAssembly SIMD. */
+export function wasmDepthwise(g: ConvGeometry, x: Float32Array, w: Float32Array, y: Float32Array, n: number, ep: Epilogue): boolean {
+  const k = wasmKernels();
+  if (!k) return false;
+  const { C, H, W, kH, kW, Ho, Wo, padTop, padLeft } = g;
+  const Hp = H + padTop + g.padBottom;
+  const Wp = W + padLeft + g.padRight;
+  const plane = Hp * Wp;
+  const inF = C * plane + 16;
+  const wF = C * kH * kW;
+  const outF = C * Ho * Wo + 4;
+  const wOff = inF;
+  const sOff = wOff + wF;
+  const tOff = sOff + C;
+  const outOff = tOff + C;
+  const heap = k.heap((outOff + outF) * 4);
+  const xBase = n * C * H * W;
+  for (let c = 0; c < C; c++) {
+    const p = c * plane;
+    heap.fill(0, p, p + padTop * Wp);
+    const src0 = xBase + c * H * W;
+    for (let iy = 0; iy < H; iy++) {
+      const row = p + (iy + padTop) * Wp;
+      if (padLeft) heap.fill(0, row, row + padLeft);
+      const s = src0 + iy * W;
+      const d = row + padLeft;
+      if (W >= 32) heap.set(x.subarray(s, s + W), d);
+      else for (let i = 0; i < W; i++) heap[d + i] = x[s + i];
+      if (g.padRight) heap.fill(0, d + W, row + Wp);
+    }
+    heap.fill(0, p + (H + padTop) * Wp, p + plane);
+  }
+  heap.fill(0, C * plane, inF);
+  heap.set(w.subarray(0, wF), wOff);
+  if (ep.scale) heap.set(ep.scale.subarray(0, C), sOff);
+  else heap.fill(1, sOff, sOff + C);
+  if (ep.shift) heap.set(ep.shift.subarray(0, C), tOff);
+  else heap.fill(0, tOff, tOff + C);
+  const inSimd = SIMD_ACTS.has(ep.act);
+  const run = g.sH === 1 ? k.dw1 : k.dw2;
+  run(C, 0, Hp, Wp, wOff * 4, kH, kW, Ho, Wo, outOff * 4, sOff * 4, tOff * 4, inSimd ? ep.act : Act.None, ep.p0, ep.p1);
+  const yBase = n * C * Ho * Wo;
+  y.set(heap.subarray(outOff, outOff + C * Ho * Wo), yBase);
+  if (!inSimd) activateRow(y, yBase, yBase + C * Ho * Wo, ep.act, ep.p0, ep.p1);
+  return true;
+}

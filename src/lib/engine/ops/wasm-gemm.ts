@@ -1,0 +1,52 @@
+/**
+ * sgemm() on the WebAssembly SIMD kernel (wasm-kernels.ts): operands are copied into the module's
+ * memory and the result copied back; for the pointwise convolutions of a mobile CNN the copies
+ * cost a small fraction of the multiply-adds they speed up.
+ */
+import { Act, activateRow, type Epilogue } from './activation-code.ts';
+import { wasmKernels } from './wasm-kernels.ts';
+
+const SIMD_ACTS: ReadonlySet<Act> = new Set([Act.None, Act.Relu, Act.Clip, Act.HardSwish]);
+
+/** Same contract as sgemm(); returns false (doing nothing) when the WebAssembly kernel is unavailable. */
+export function wasmGemm(
+  M: number, N: number, K: number,
+  A: Float32Array, aOff: number, lda: number,
+  B: Float32Array, bOff: number, ldb: number,
+  C: Float32Array, cOff: number, ldc: number,
+  ep: Epilogue,
+): boolean {
+  const kern = wasmKernels();
+  if (!kern) return false;
+  const m4 = Math.ceil(M / 4) * 4;
+  const n8 = Math.ceil(N / 8) * 8;
+  const aBytes = m4 * K * 4;
+  const bBytes = K * n8 * 4;
+  const cBytes = m4 * n8 * 4;
+  const aPtr = 0;
+  const bPtr = aPtr + aBytes;
+  const cPtr = bPtr + bBytes;
+  const sPtr = cPtr + cBytes;
+  const tPtr = sPtr + m4 * 4;
+  const need = tPtr + m4 * 4;
+  const heap = kern.heap(need);
+  // A: M rows of K (padding rows only feed padding output rows, which are never read back).
+  if (lda === K) heap.set(A.subarray(aOff, aOff + M * K), aPtr >> 2);
+  else for (let i = 0; i < M; i++) heap.set(A.subarray(aOff + i * lda, aOff + i * lda + K), (aPtr >> 2) + i * K);
+  // B: K rows of N at stride n8 (padding columns likewise only feed padding outputs).
+  if (n8 === N && ldb === N) heap.set(B.subarray(bOff, bOff + K * N), bPtr >> 2);
+  else for (let k = 0; k < K; k++) heap.set(B.subarray(bOff + k * ldb, bOff + k * ldb + N), (bPtr >> 2) + k * n8);
+  const s0 = sPtr >> 2;
+  const t0 = tPtr >> 2;
+  if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
+  else heap.fill(1, s0, s0 + M);
+  if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
+  else heap.fill(0, t0, t0 + M);
+  const inSimd = SIMD_ACTS.has(ep.act);
+  kern.gemm(m4, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, inSimd ? ep.act : Act.None, ep.p0, ep.p1);
+  const c0 = cPtr >> 2;
+  if (n8 === N && ldc === N) C.set(heap.subarray(c0, c0 + M * N), cOff);
+  else for (let i = 0; i < M; i++) C.set(heap.subarray(c0 + i * n8, c0 + i * n8 + N), cOff + i * ldc);
+  if (!inSimd) for (let i = 0; i < M; i++) activateRow(C, cOff + i * ldc, cOff + i * ldc + N, ep.act, ep.p0, ep.p1);
+  return true;
+}
