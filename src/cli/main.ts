@@ -10,6 +10,7 @@ interface Command {
 const commands: Record<string, () => Promise<Command>> = {
   bench: () => import('./commands/bench.ts'),
   conformance: () => import('./commands/conformance.ts'),
+  export: () => import('./commands/export.ts'),
   run: () => import('./commands/run.ts'),
   summary: () => import('./commands/summary.ts'),
   zoo: () => import('./commands/zoo.ts'),
