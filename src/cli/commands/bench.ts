@@ -2,8 +2,8 @@
  * `depthwise bench [--json] [--runs N] [--warmup N]`: the engine against onnxruntime-web (wasm,
  * one thread) in the same process, on the zoo's MobileNetV2-1.0 and EfficientNet-B0 at 224 with
  * seeded (untrained, BatchNorm-calibrated) weights. Each runtime gets the same graph (ORT via
- * exportOnnx) and the same input; we report the median of the timed runs after warm-up, the
- * engine/ORT ratio and how far apart the two outputs are.
+ * exportOnnx) and the same input; we report the median of the timed runs after warm-up (engine
+ * and ORT runs interleaved), the engine/ORT ratio and how far apart the two outputs are.
  *
  * Memory: the peak of the bytes the executor holds in live tensors (Step.liveBytes, weights
  * excluded) over a full EfficientNet-B0 run that releases each tensor after its last use,
@@ -51,15 +51,21 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-async function timed(runs: number, warmup: number, fn: () => unknown): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const ms: number[] = [];
+/**
+ * Medians of interleaved runs: each round times one run of every contender in turn, so load from
+ * other processes on this shared machine falls on all of them alike and the ratio stays fair.
+ */
+async function timedInterleaved(runs: number, warmup: number, fns: readonly (() => unknown)[]): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
+  const ms = fns.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    const t0 = now();
-    await fn();
-    ms.push(now() - t0);
+    for (let k = 0; k < fns.length; k++) {
+      const t0 = now();
+      await fns[k]();
+      ms[k].push(now() - t0);
+    }
   }
-  return median(ms);
+  return ms.map(median);
 }
 
 function relDiff(a: Tensor, b: Tensor): number {
@@ -85,8 +91,7 @@ export async function benchModel(id: string, runs: number, warmup: number): Prom
   const session = await ortSession(exportOnnx(graph));
   const engineOut = runGraph(graph, feeds)[out];
   const ortOut = (await ortRun(session, feeds))[out];
-  const engineMs = await timed(runs, warmup, () => runGraph(graph, feeds));
-  const ortMs = await timed(runs, warmup, () => ortRun(session, feeds));
+  const [engineMs, ortMs] = await timedInterleaved(runs, warmup, [() => runGraph(graph, feeds), () => ortRun(session, feeds)]);
   await session.release();
   return { id, macs: analyze(graph).macs, engineMs, ortMs, ratio: engineMs / ortMs, maxRelDiff: relDiff(engineOut, ortOut), runs };
 }
