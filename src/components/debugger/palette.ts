@@ -1,0 +1,28 @@
+/**
+ * The heatmap palette from the site's theme: negative values in --viz-1, zero in --surface,
+ * positive in --viz-2 (so both themes read). CSS colours of any syntax are resolved to RGB by
+ * painting one pixel.
+ */
+import type { Palette, Rgb } from '~/lib/viz/heatmap.ts';
+
+function resolve(colour: string, fallback: Rgb): Rgb {
+  const c = document.createElement('canvas');
+  c.width = c.height = 1;
+  const ctx = c.getContext('2d', { willReadFrequently: true });
+  if (!ctx || !colour) return fallback;
+  ctx.fillStyle = `rgb(${fallback.join(',')})`;
+  ctx.fillStyle = colour;
+  ctx.fillRect(0, 0, 1, 1);
+  const d = ctx.getImageData(0, 0, 1, 1).data;
+  return [d[0], d[1], d[2]];
+}
+
+export function themePalette(el: Element = document.documentElement): Palette {
+  const s = getComputedStyle(el);
+  const v = (name: string): string => s.getPropertyValue(name).trim();
+  return {
+    neg: resolve(v('--viz-1'), [49, 99, 206]),
+    mid: resolve(v('--surface'), [255, 255, 255]),
+    pos: resolve(v('--viz-2'), [214, 96, 36]),
+  };
+}

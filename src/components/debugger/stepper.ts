@@ -1,0 +1,355 @@
+/**
+ * The step-through controller shared by the debugger page and the lessons' step cell: it owns the
+ * worker client, the current step, the selected channel and pixel, and redraws the tensor panels
+ * and the detail view after every move. The host element supplies the buttons and list (found by
+ * data attributes), the input, and an optional node range (a lesson's block).
+ */
+import type { OutputPosition, ScaleExplanation, Tensor } from '~/lib/engine/index.ts';
+import { activationFn } from '~/lib/viz/activation-curve.ts';
+import { convWindow, windowOnPlane } from '~/lib/viz/conv-window.ts';
+import { detailKinds, type DetailKind } from '~/lib/viz/detail-kind.ts';
+import { planeShape, WRAP, type Palette } from '~/lib/viz/heatmap.ts';
+import { formatCompact, formatInt } from '~/lib/viz/format.ts';
+import { cumulativeMacs, nextStop, prevStop } from '~/lib/viz/step-timeline.ts';
+import type { StepLevel } from '~/lib/engine/steps.ts';
+import type { ModelSource, NodeInfo, StepTensors } from '~/components/runtime/protocol.ts';
+import { CancelledError, RuntimeClient } from '~/components/runtime/runtime-client.ts';
+import { activationDetail, binaryDetail, bnDetail, convDetail, poolDetail, seDetail } from './detail-view.ts';
+import { dimsText, h } from './dom.ts';
+import { themePalette } from './palette.ts';
+import { tensorView } from './tensor-view.ts';
+
+export interface StepperState {
+  readonly step: number;
+  readonly channel: number;
+  readonly pixel: readonly [number, number] | null;
+}
+
+export interface StepperConfig {
+  readonly source: ModelSource;
+  /** Limit stepping to the nodes whose scope is this prefix (a lesson's block). */
+  readonly scope?: string;
+  /** The graph input for a run (called after the model is open). */
+  readonly makeInput: (dims: readonly number[]) => Promise<Tensor>;
+  /** Extra content for the preprocessing step (index −1), e.g. the source image and its crop. */
+  readonly preprocessView?: () => HTMLElement | null;
+  readonly onState?: (s: StepperState) => void;
+  readonly onOpened?: (nodes: readonly NodeInfo[]) => void;
+}
+
+const fmtMs = (ms: number): string => (ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+
+export class Stepper {
+  readonly client = new RuntimeClient();
+  nodes: NodeInfo[] = [];
+  private kinds: DetailKind[] = [];
+  private macs: number[] = [];
+  /** Allowed step indices: lo (block input, may be −1) .. hi. */
+  lo = -1;
+  hi = -1;
+  step = -2;
+  channel = 0;
+  pixel: [number, number] | null = null;
+  private ms: number[] = [];
+  private tensors: StepTensors | null = null;
+  private palette: Palette | null = null;
+  private renderSeq = 0;
+  opened = false;
+
+  constructor(readonly root: HTMLElement, readonly cfg: StepperConfig) {}
+
+  private q<T extends Element>(sel: string): T | null {
+    return this.root.querySelector<T>(sel);
+  }
+
+  status(text: string, kind: 'info' | 'error' = 'info'): void {
+    const el = this.q<HTMLElement>('[data-dbg="status"]');
+    if (!el) return;
+    el.textContent = text;
+    el.classList.toggle('dbg-error', kind === 'error');
+  }
+
+  private progress(done: number, total: number, phase: string): void {
+    const p = this.q<HTMLProgressElement>('[data-dbg="progress"]');
+    if (p) {
+      p.hidden = false;
+      p.max = total;
+      p.value = done;
+    }
+    this.status(phase);
+  }
+
+  private idle(): void {
+    const p = this.q<HTMLProgressElement>('[data-dbg="progress"]');
+    if (p) p.hidden = true;
+    this.root.toggleAttribute('data-busy', false);
+  }
+
+  private busy(): void {
+    this.root.toggleAttribute('data-busy', true);
+  }
+
+  /** Opens the model, feeds the input, and goes to `initial` (clamped to the range). */
+  async start(initial?: number, initialChannel = 0, initialPixel: [number, number] | null = null): Promise<void> {
+    this.busy();
+    try {
+      const opened = await this.client.one({ type: 'open', source: this.cfg.source }, 'opened', { onProgress: (ph, d, t) => this.progress(d, t, ph) });
+      this.nodes = opened.nodes;
+      this.kinds = detailKinds(this.nodes);
+      this.macs = cumulativeMacs(this.nodes);
+      if (this.cfg.scope) {
+        const i0 = this.nodes.findIndex((n) => n.scope === this.cfg.scope || n.scope.startsWith(`${this.cfg.scope}.`));
+        if (i0 < 0) throw new Error(`no node of this model has a scope starting with '${this.cfg.scope}'`);
+        let i1 = i0;
+        this.nodes.forEach((n, i) => {
+          if (n.scope === this.cfg.scope || n.scope.startsWith(`${this.cfg.scope}.`)) i1 = i;
+        });
+        this.lo = i0 - 1;
+        this.hi = i1;
+      } else {
+        this.lo = -1;
+        this.hi = this.nodes.length - 1;
+      }
+      this.cfg.onOpened?.(this.nodes);
+      this.progress(0, 1, 'Preparing the input');
+      const input = await this.cfg.makeInput(opened.input.dims);
+      await this.client.request({ type: 'feed', input });
+      this.opened = true;
+      this.channel = initialChannel;
+      this.pixel = initialPixel;
+      await this.goto(initial ?? this.lo);
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.idle();
+    }
+  }
+
+  /** Feeds a new input and returns to the range's start. */
+  async refeed(): Promise<void> {
+    if (!this.opened) return this.start();
+    this.busy();
+    try {
+      const input = await this.cfg.makeInput(this.tensorsInputDims());
+      await this.client.request({ type: 'feed', input });
+      await this.goto(this.lo);
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.idle();
+    }
+  }
+
+  private tensorsInputDims(): number[] {
+    return [...(this.nodes[0]?.inputDims[0] ?? [])];
+  }
+
+  fail(e: unknown): void {
+    this.idle();
+    if (e instanceof CancelledError) {
+      this.opened = false;
+      this.step = -2;
+      this.status('Cancelled. The worker was stopped; press Start to load the model again.');
+      this.root.dispatchEvent(new CustomEvent('dbg-cancelled'));
+      return;
+    }
+    this.status(`Could not run: ${e instanceof Error ? e.message : String(e)}`, 'error');
+  }
+
+  cancel(): void {
+    this.client.cancel();
+  }
+
+  async goto(index: number): Promise<void> {
+    const target = Math.max(this.lo, Math.min(this.hi, index));
+    this.busy();
+    try {
+      const at = await this.client.one({ type: 'goto', index: target }, 'at', { onProgress: (ph, d, t) => this.progress(d, t, ph) });
+      this.tensors = at.step;
+      this.ms = at.ms;
+      this.step = at.step.index;
+      this.idle();
+      await this.render();
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.idle();
+    }
+  }
+
+  move(level: StepLevel, dir: 1 | -1): Promise<void> {
+    const nodes = this.nodes;
+    const to = dir > 0 ? nextStop(nodes, level, this.step) : prevStop(nodes, level, this.step);
+    return this.goto(to);
+  }
+
+  selectChannel(c: number): void {
+    this.channel = c;
+    void this.render();
+  }
+
+  selectPixel(y: number, x: number): void {
+    this.pixel = [y, x];
+    void this.render();
+  }
+
+  private emit(): void {
+    this.cfg.onState?.({ step: this.step, channel: this.channel, pixel: this.pixel });
+  }
+
+  private updateChrome(): void {
+    const i = this.step;
+    const node = i >= 0 ? this.nodes[i] : undefined;
+    const pos = this.q<HTMLElement>('[data-dbg="position"]');
+    if (pos) {
+      pos.textContent = node
+        ? `Op ${i + 1} of ${this.nodes.length}: ${node.name} (${node.opType})`
+        : this.lo >= 0 ? `Block input (after op ${this.lo + 1}: ${this.nodes[this.lo].name})` : 'Preprocessing: the image as the model receives it';
+    }
+    const macs = this.q<HTMLElement>('[data-dbg="macs"]');
+    if (macs) {
+      const base = this.lo >= 0 ? this.macs[this.lo] : 0;
+      const m = i >= 0 ? this.macs[i] - base : 0;
+      macs.textContent = `${formatInt(m)} (${formatCompact(m)})`;
+    }
+    const el = this.q<HTMLElement>('[data-dbg="elapsed"]');
+    if (el) {
+      let t = 0;
+      for (let k = this.lo + 1; k <= i; k++) t += Number.isFinite(this.ms[k]) ? this.ms[k] : 0;
+      el.textContent = fmtMs(t);
+    }
+    this.root.querySelectorAll<HTMLElement>('[data-op-index]').forEach((li) => {
+      const k = Number(li.dataset.opIndex);
+      li.toggleAttribute('aria-current', k === i);
+      li.classList.toggle('dbg-done', k <= i);
+      if (k === i) li.setAttribute('aria-current', 'step');
+    });
+    const cur = this.root.querySelector<HTMLElement>('[data-op-index][aria-current]');
+    const list = cur?.closest<HTMLElement>('.dbg-scroll');
+    if (cur && list) {
+      const top = cur.offsetTop - list.offsetTop;
+      if (top < list.scrollTop || top > list.scrollTop + list.clientHeight - cur.offsetHeight) list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+    }
+    const scrub = this.q<HTMLInputElement>('[data-dbg="scrubber"]');
+    if (scrub) scrub.value = String(i);
+    this.root.querySelectorAll<HTMLButtonElement>('[data-act="next"], [data-act="block"], [data-act="stage"], [data-act="end"]').forEach((b) => (b.disabled = i >= this.hi));
+    this.root.querySelectorAll<HTMLButtonElement>('[data-act="prev"], [data-act="reset"]').forEach((b) => (b.disabled = i <= this.lo));
+  }
+
+  private async render(): Promise<void> {
+    const seq = ++this.renderSeq;
+    this.updateChrome();
+    this.emit();
+    const views = this.q<HTMLElement>('[data-dbg="views"]');
+    if (!views || !this.tensors) return;
+    this.palette ??= themePalette(this.root);
+    const width = Math.max(200, views.clientWidth || 320);
+    const panelWidth = width >= 760 ? Math.floor((width - 24) / 2) : width;
+    const i = this.step;
+    const t = this.tensors;
+    const out = t.outputs[0];
+    if (!out) return;
+    const oshape = planeShape(out.dims);
+    this.channel = Math.min(Math.max(0, this.channel), oshape.count - 1);
+    if (this.pixel && (this.pixel[0] >= oshape.h || this.pixel[1] >= oshape.w)) this.pixel = null;
+    const pixel: [number, number] = this.pixel ?? [Math.floor(oshape.h / 2), Math.floor(oshape.w / 2)];
+    const palette = this.palette;
+    const onChannel = (c: number): void => this.selectChannel(c);
+    const onPixel = (y: number, x: number): void => this.selectPixel(y, x);
+
+    if (i < 0 || i === this.lo) {
+      const pre = i < 0 ? this.cfg.preprocessView?.() ?? null : null;
+      views.replaceChildren(
+        ...(pre ? [pre] : []),
+        h('div', { class: 'dbg-panels' }, tensorView({ title: i < 0 ? 'Normalised input' : 'Block input', tensor: out, palette, width: panelWidth, channel: this.channel, onChannel, role: 'output' })),
+      );
+      return;
+    }
+    const node = this.nodes[i];
+    const kind = this.kinds[i];
+    const actIn = node.inputs.map((name, k) => ({ name, t: t.inputs[k], weight: node.weights[k] })).filter((x) => x.t && !x.weight && x.t.dtype === 'float32' && x.t.data.length > 1);
+    const primary = kind.kind === 'activation' ? actIn[kind.inputSlot] ?? actIn[0] : actIn[0];
+    // Explain one output element (when the op has an explanation).
+    const at: OutputPosition = out.dims.length === 2
+      ? { c: Math.min(out.dims[1] - 1, pixel[0] * WRAP + pixel[1]) }
+      : out.dims.length === 3 ? { c: this.channel, x: pixel[1] } : { c: this.channel, y: pixel[0], x: pixel[1] };
+    const explainable = ['conv', 'batchnorm', 'activation', 'add', 'binary', 'pool', 'se'].includes(kind.kind);
+    let detail: HTMLElement | null = null;
+    let inChannel = primary?.t ? Math.min(this.channel, planeShape(primary.t.dims).count - 1) : 0;
+    let rect: { y: number; x: number; height: number; width: number } | null = null;
+    let inPixel: [number, number] | null = null;
+    try {
+      if (kind.kind === 'se') {
+        detail = await this.seView(kind, width);
+      } else if (explainable && node.opType !== 'GlobalAveragePool') {
+        const ex = (await this.client.one({ type: 'explain', node: node.name, at }, 'explained')).explanation;
+        if (ex.kind === 'conv') {
+          const view = convWindow(ex);
+          inChannel = view.shown[0]?.c ?? 0;
+          const ish = primary?.t ? planeShape(primary.t.dims) : null;
+          if (ish) rect = windowOnPlane(view, ish.h, ish.w);
+          detail = convDetail(ex, view, primary?.t?.dims ?? []);
+        } else if (ex.kind === 'batchnorm') {
+          detail = bnDetail(ex);
+          inPixel = pixel;
+        } else if (ex.kind === 'unary' || (kind.kind === 'activation' && ex.kind === 'binary')) {
+          const p = t.params ?? [0, 0];
+          const fn = activationFn(kind.kind === 'activation' ? kind.fn : node.opType, p[0], p[1]);
+          const x = ex.kind === 'unary' ? ex.x : kind.kind === 'activation' && kind.inputSlot === 1 ? ex.b : ex.a;
+          if (fn && primary?.t) detail = activationDetail(fn, primary.t, width, { x, y: ex.y });
+          inPixel = pixel;
+        } else if (ex.kind === 'binary' || ex.kind === 'scale') {
+          detail = binaryDetail(ex, kind.kind === 'add' && actIn.length === 2);
+          inPixel = pixel;
+        } else if (ex.kind === 'pool') {
+          detail = poolDetail(ex);
+        }
+      }
+    } catch (e) {
+      detail = h('p', { class: 'muted' }, `No detail for this op: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (seq !== this.renderSeq) return;
+    const panels = h('div', { class: 'dbg-panels' });
+    if (primary?.t) {
+      panels.append(tensorView({
+        title: `Input · ${primary.name}`, tensor: primary.t, palette, width: panelWidth, channel: inChannel, rect, pixel: inPixel,
+        onChannel: (c) => this.selectChannel(c), role: 'input',
+      }));
+    }
+    panels.append(tensorView({
+      title: `Output · ${node.outputs[0]}`, tensor: out, palette, width: panelWidth, channel: this.channel, pixel,
+      onChannel, onPixel: explainable ? onPixel : undefined, role: 'output',
+    }));
+    const head = h('p', { class: 'dbg-op' }, h('strong', {}, node.opType), ` ${node.name} · in ${node.inputDims.filter((_, k) => !node.weights[k]).map(dimsText).join(', ')} → out ${dimsText(out.dims)}`,
+      node.macs > 0 ? ` · ${formatInt(node.macs)} MACs` : '');
+    const pixelNote = explainable && kind.kind !== 'se'
+      ? h('p', { class: 'muted dbg-hint' }, `Explaining output channel ${this.channel}${out.dims.length === 4 ? ` at row ${pixel[0]}, column ${pixel[1]}` : ''}: click a channel to choose it, then a value in the enlarged channel.`)
+      : null;
+    views.replaceChildren(head, panels, ...(pixelNote ? [pixelNote] : []), ...(detail ? [detail] : []));
+  }
+
+  private async seView(kind: Extract<DetailKind, { kind: 'se' }>, width: number): Promise<HTMLElement> {
+    const se = kind.se;
+    const names = [se.squeeze, se.reduce, se.act, se.expand, se.gate, se.scaled];
+    const { values } = await this.client.one({ type: 'values', names }, 'values');
+    const vec = (name: string, label: string, domain?: [number, number]) =>
+      values[name] ? { label, values: values[name].data as Float32Array, ...(domain ? { domain } : {}) } : null;
+    let line: ScaleExplanation | undefined;
+    const scaleNode = this.nodes.find((n) => n.outputs[0] === se.scaled);
+    if (values[se.scaled] && scaleNode) {
+      const sh = planeShape(values[se.scaled].dims);
+      const c = Math.min(this.channel, sh.count - 1);
+      const [py, px] = this.pixel ?? [Math.floor(sh.h / 2), Math.floor(sh.w / 2)];
+      const ex = (await this.client.one({ type: 'explain', node: scaleNode.name, at: { c, y: Math.min(py, sh.h - 1), x: Math.min(px, sh.w - 1) } }, 'explained')).explanation;
+      if (ex.kind === 'scale') line = ex;
+      else if (ex.kind === 'binary') line = { kind: 'scale', node: ex.node, x: ex.a, gate: ex.b, y: ex.y };
+    }
+    return seDetail([
+      vec(se.squeeze, 'Squeeze: channel means'),
+      vec(se.reduce, 'Reduce: 1×1 conv'),
+      vec(se.act, 'Activation'),
+      vec(se.expand, 'Expand: 1×1 conv'),
+      vec(se.gate, 'Gate in [0, 1]', [0, 1]),
+    ], width, line, this.channel);
+  }
+}

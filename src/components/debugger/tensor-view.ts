@@ -1,0 +1,144 @@
+/**
+ * One tensor as a grid of channel heatmaps (canvas) with a colour legend, the selected channel
+ * enlarged with its min/max/mean, and a click (or the channel field) to pick a channel. An
+ * optional overlay marks a rectangle (the conv window) or a pixel on the enlarged channel.
+ */
+import type { Tensor } from '~/lib/engine/index.ts';
+import {
+  cellAt, channelStats, gridLayout, legendStops, planePixels, planeShape, sharedScale, tileAt, type Palette,
+} from '~/lib/viz/heatmap.ts';
+import { formatValue } from '~/lib/viz/value-format.ts';
+import { dimsText, h } from './dom.ts';
+
+export const MAX_TILES = 64;
+
+export interface TensorViewOptions {
+  readonly title: string;
+  readonly tensor: Tensor;
+  readonly palette: Palette;
+  readonly width: number;
+  readonly channel: number;
+  /** Marked on the enlarged channel: a pixel and/or a rectangle (in value cells, may spill past the edge). */
+  readonly pixel?: readonly [number, number] | null;
+  readonly rect?: { y: number; x: number; height: number; width: number } | null;
+  readonly onChannel?: (c: number) => void;
+  readonly onPixel?: (y: number, x: number) => void;
+  /** data-dbg name for tests. */
+  readonly role: string;
+}
+
+function drawPlane(ctx: CanvasRenderingContext2D, px: Uint8ClampedArray, w: number, hgt: number, x: number, y: number, dw: number, dh: number): void {
+  const tmp = document.createElement('canvas');
+  tmp.width = w;
+  tmp.height = hgt;
+  tmp.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(px), w, hgt), 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(tmp, x, y, dw, dh);
+}
+
+export function tensorView(o: TensorViewOptions): HTMLElement {
+  const t = o.tensor;
+  const shape = planeShape(t.dims);
+  const data = t.data as ArrayLike<number>;
+  const stats = channelStats(data, shape);
+  const scale = sharedScale(stats);
+  const channel = Math.min(Math.max(0, o.channel), shape.count - 1);
+  const section = h('section', { class: 'dbg-tensor', 'data-dbg': o.role });
+  const shownCount = Math.min(shape.count, MAX_TILES);
+  section.append(
+    h('h4', {}, o.title, ' ', h('span', { class: 'muted' }, dimsText(t.dims))),
+  );
+
+  // The grid of channels (at most MAX_TILES; the channel field reaches the rest).
+  const gridWidth = Math.max(120, Math.min(o.width, 640));
+  const layout = gridLayout(shape.count, shape.h, shape.w, gridWidth, MAX_TILES);
+  const grid = h('canvas', {
+    class: 'dbg-grid', width: layout.width, height: layout.height, role: 'img',
+    'aria-label': `${shape.count} channel${shape.count > 1 ? 's' : ''} as heatmaps; channel ${channel} selected`,
+  });
+  grid.style.width = `${layout.width}px`;
+  grid.style.height = `${layout.height}px`;
+  const g = grid.getContext('2d');
+  if (g) {
+    for (const tile of layout.tiles) {
+      drawPlane(g, planePixels(data, shape, tile.p, scale, o.palette), shape.w, shape.h, tile.x, tile.y, layout.tileW, layout.tileH);
+    }
+    const sel = layout.tiles[channel];
+    if (sel) {
+      g.strokeStyle = getComputedStyle(document.documentElement).getPropertyValue('--text').trim() || '#000';
+      g.lineWidth = 2;
+      g.strokeRect(sel.x + 1, sel.y + 1, layout.tileW - 2, layout.tileH - 2);
+    }
+  }
+  grid.addEventListener('click', (e) => {
+    const r = grid.getBoundingClientRect();
+    const p = tileAt(layout, ((e.clientX - r.left) * layout.width) / r.width, ((e.clientY - r.top) * layout.height) / r.height);
+    if (p >= 0) o.onChannel?.(p);
+  });
+  section.append(h('div', { class: 'dbg-grid-wrap' }, grid));
+  if (shape.count > shownCount) section.append(h('p', { class: 'muted dbg-note' }, `First ${shownCount} of ${shape.count} channels drawn; choose any channel below.`));
+
+  // Legend: the shared symmetric scale.
+  const stops = legendStops(scale, o.palette);
+  const bar = h('span', { class: 'dbg-legend-bar' });
+  bar.style.background = `linear-gradient(to right, ${stops.map((st) => `rgb(${st.rgb.join(',')})`).join(', ')})`;
+  section.append(
+    h('div', { class: 'dbg-legend', 'aria-label': `Colour scale from ${formatValue(-scale)} to ${formatValue(scale)}` },
+      h('span', {}, formatValue(-scale)), bar, h('span', {}, formatValue(scale))),
+  );
+
+  // The selected channel, enlarged, with its statistics.
+  const st = stats[channel];
+  const zoomSide = Math.min(o.width, 320);
+  const k = zoomSide / Math.max(shape.w, shape.h);
+  const zw = Math.max(1, Math.round(shape.w * k));
+  const zh = Math.max(1, Math.round(shape.h * k));
+  const zoom = h('canvas', {
+    class: 'dbg-zoom', width: zw, height: zh, role: 'img',
+    'aria-label': `Channel ${channel} enlarged (${shape.h}×${shape.w})${o.onPixel ? '; click a value to explain it' : ''}`,
+  });
+  const z = zoom.getContext('2d');
+  if (z) {
+    drawPlane(z, planePixels(data, shape, channel, scale, o.palette), shape.w, shape.h, 0, 0, zw, zh);
+    const ink = getComputedStyle(document.documentElement).getPropertyValue('--text').trim() || '#000';
+    if (o.rect) {
+      z.strokeStyle = ink;
+      z.lineWidth = 2;
+      z.setLineDash([4, 3]);
+      z.strokeRect(o.rect.x * k, o.rect.y * k, o.rect.width * k, o.rect.height * k);
+      z.setLineDash([]);
+    }
+    if (o.pixel) {
+      z.strokeStyle = ink;
+      z.lineWidth = 2;
+      z.strokeRect(o.pixel[1] * k, o.pixel[0] * k, Math.max(3, k), Math.max(3, k));
+    }
+  }
+  if (o.onPixel) {
+    zoom.classList.add('dbg-clickable');
+    zoom.addEventListener('click', (e) => {
+      const r = zoom.getBoundingClientRect();
+      const cell = cellAt(shape.h, shape.w, r.width, r.height, e.clientX - r.left, e.clientY - r.top);
+      if (cell) o.onPixel?.(cell.y, cell.x);
+    });
+  }
+  const field = h('input', { type: 'number', min: 0, max: shape.count - 1, step: 1, value: channel, 'data-dbg': 'channel-field' });
+  field.addEventListener('change', () => {
+    const v = Number(field.value);
+    if (Number.isInteger(v) && v >= 0 && v < shape.count) o.onChannel?.(v);
+  });
+  section.append(
+    h('div', { class: 'dbg-zoom-row' },
+      zoom,
+      h('div', { class: 'dbg-stats' },
+        shape.count > 1 ? h('label', {}, 'Channel ', field) : null,
+        h('dl', {},
+          h('div', {}, h('dt', {}, 'min'), h('dd', { 'data-stat': 'min' }, formatValue(st.min))),
+          h('div', {}, h('dt', {}, 'max'), h('dd', { 'data-stat': 'max' }, formatValue(st.max))),
+          h('div', {}, h('dt', {}, 'mean'), h('dd', { 'data-stat': 'mean' }, formatValue(st.mean))),
+        ),
+      ),
+    ),
+  );
+  return section;
+}

@@ -1,0 +1,73 @@
+/**
+ * Messages between the debugger page and its worker (src/workers/debugger.worker.ts). Tensors
+ * travel as structured clones; explanations are the engine's plain data.
+ */
+import type { Explanation, OutputPosition, Tensor } from '~/lib/engine/index.ts';
+
+/** What to load: a zoo model by id (weights materialised from its seed) or a block `.onnx` by URL. */
+export type ModelSource = { kind: 'zoo'; id: string; seed?: number } | { kind: 'onnx'; url: string };
+
+/** One node as the page sees it. */
+export interface NodeInfo {
+  readonly name: string;
+  readonly opType: string;
+  readonly scope: string;
+  readonly inputs: readonly string[];
+  readonly outputs: readonly string[];
+  /** Which inputs are weights (initializers), by position. */
+  readonly weights: readonly boolean[];
+  readonly macs: number;
+  readonly outputDims: readonly (readonly number[])[];
+  readonly inputDims: readonly (readonly number[])[];
+}
+
+export type RuntimeRequest =
+  | { id: number; type: 'open'; source: ModelSource }
+  /** Start a fresh run on this input (graph input name → tensor). */
+  | { id: number; type: 'feed'; input: Tensor }
+  /** Run until node `index` has run (a no-op when it already has); reply with its tensors. */
+  | { id: number; type: 'goto'; index: number }
+  | { id: number; type: 'explain'; node: string; at: OutputPosition }
+  | { id: number; type: 'values'; names: readonly string[] }
+  /** onnxruntime-web: median latency over `runs` runs, and per-node agreement with the engine. */
+  | { id: number; type: 'ort'; runs: number; agreement: boolean }
+  /** Latency in onnxruntime-web of zoo models (materialised here), one at a time. */
+  | { id: number; type: 'measure'; ids: readonly string[]; runs: number };
+
+export interface StepTensors {
+  readonly index: number;
+  readonly inputs: readonly (Tensor | null)[];
+  readonly outputs: readonly Tensor[];
+  /** The node's activation parameters (Clip bounds, HardSigmoid α and β) when it has any. */
+  readonly params?: readonly [number, number];
+}
+
+export interface OrtResult {
+  readonly medianMs: number;
+  readonly runsMs: readonly number[];
+  readonly threads: number;
+  /** Per node (by output name): largest |engine − ORT|; absent when agreement was not asked. */
+  readonly agreement?: readonly { readonly node: string; readonly maxAbs: number }[];
+  readonly maxAbs?: number;
+}
+
+export interface MeasureRow {
+  readonly id: string;
+  readonly macs: number;
+  readonly params: number;
+  readonly medianMs: number;
+  readonly threads: number;
+}
+
+export type RuntimeResponse =
+  | { id: number; type: 'progress'; phase: string; done: number; total: number }
+  | { id: number; type: 'opened'; nodes: NodeInfo[]; input: { name: string; dims: number[] }; params: number }
+  | { id: number; type: 'fed' }
+  /** `ms`: per node, its time in the engine (NaN when not yet run). */
+  | { id: number; type: 'at'; step: StepTensors; ms: number[] }
+  | { id: number; type: 'explained'; explanation: Explanation }
+  | { id: number; type: 'values'; values: Record<string, Tensor> }
+  | { id: number; type: 'ort'; result: OrtResult }
+  | { id: number; type: 'measured'; row: MeasureRow }
+  | { id: number; type: 'done' }
+  | { id: number; type: 'error'; message: string };

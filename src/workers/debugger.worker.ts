@@ -1,0 +1,190 @@
+/**
+ * The debugger's worker: builds and materialises a zoo model (or imports a block `.onnx`), steps
+ * the engine through it keeping every tensor, explains single output elements, and runs the same
+ * graph in onnxruntime-web for timing and per-node agreement. All heavy work happens here; the page
+ * cancels by terminating the worker.
+ */
+import { analyze, execute, explain, UNARY, type Graph, type Step, type Tensor } from '~/lib/engine/index.ts';
+import { importOnnx } from '~/lib/engine/onnx/index.ts';
+import { buildModel, getModel, materialize, modelStats } from '~/lib/models/index.ts';
+import { agreementTable } from '~/lib/viz/ort-agreement.ts';
+import type { ModelSource, NodeInfo, RuntimeRequest, RuntimeResponse, StepTensors } from '~/components/runtime/protocol.ts';
+import { ortIntermediates, ortLatency } from './ort-run.ts';
+
+interface Session {
+  graph: Graph;
+  values: Map<string, Tensor>;
+  gen?: Generator<Step, Record<string, Tensor>>;
+  /** Index of the last node run (−1 before any). */
+  last: number;
+  ms: number[];
+  input?: Tensor;
+}
+
+const post = (m: RuntimeResponse): void => (self as unknown as Worker).postMessage(m);
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+let session: Session | undefined;
+
+function nodeInfos(graph: Graph): NodeInfo[] {
+  const layers = new Map(analyze(graph).layers.map((l) => [l.node, l]));
+  return graph.nodes.map((n) => {
+    const l = layers.get(n.name);
+    return {
+      name: n.name, opType: n.opType, scope: n.scope, inputs: n.inputs, outputs: n.outputs,
+      weights: n.inputs.map((i) => graph.initializers.has(i) || (graph.declared?.has(i) ?? false)),
+      macs: l?.macs ?? 0, outputDims: l?.outputDims ?? [], inputDims: l?.inputDims ?? [],
+    };
+  });
+}
+
+async function open(id: number, source: ModelSource): Promise<void> {
+  session = undefined;
+  let graph: Graph;
+  if (source.kind === 'zoo') {
+    const entry = getModel(source.id);
+    post({ id, type: 'progress', phase: `Building ${entry.id} from its spec`, done: 0, total: 3 });
+    await tick();
+    const declared = buildModel(source.id);
+    post({ id, type: 'progress', phase: 'Materialising untrained weights from the seed and calibrating BatchNorm', done: 1, total: 3 });
+    await tick();
+    graph = materialize(declared, source.seed ?? 0);
+  } else {
+    post({ id, type: 'progress', phase: `Downloading ${source.url}`, done: 0, total: 3 });
+    const res = await fetch(source.url);
+    if (!res.ok) throw new Error(`could not load ${source.url}: HTTP ${res.status}`);
+    post({ id, type: 'progress', phase: 'Reading the ONNX file', done: 1, total: 3 });
+    graph = importOnnx(new Uint8Array(await res.arrayBuffer()));
+  }
+  post({ id, type: 'progress', phase: 'Ready', done: 3, total: 3 });
+  session = { graph, values: new Map(graph.initializers), last: -1, ms: graph.nodes.map(() => NaN) };
+  const inp = graph.inputs[0];
+  const params = source.kind === 'zoo' ? modelStats(source.id).params : analyze(graph).params;
+  post({ id, type: 'opened', nodes: nodeInfos(graph), input: { name: inp.name, dims: inp.dims.map(Number) }, params });
+}
+
+function need(): Session {
+  if (!session) throw new Error('no model is loaded yet');
+  return session;
+}
+
+function feed(input: Tensor): void {
+  const s = need();
+  const name = s.graph.inputs[0].name;
+  s.values = new Map(s.graph.initializers);
+  s.values.set(name, input);
+  s.input = input;
+  s.gen = execute(s.graph, { [name]: input }, { retain: true });
+  s.last = -1;
+  s.ms = s.graph.nodes.map(() => NaN);
+}
+
+/** Runs nodes until `index` has run, posting progress every ~100 ms so the page can show it. */
+async function runTo(id: number, index: number): Promise<void> {
+  const s = need();
+  if (!s.gen) throw new Error('no input yet (choose an image first)');
+  const target = Math.min(index, s.graph.nodes.length - 1);
+  let t = performance.now();
+  while (s.last < target) {
+    const r = s.gen.next();
+    if (r.done) break;
+    const step = r.value;
+    step.node.outputs.forEach((o, i) => {
+      if (o && step.outputs[i]) s.values.set(o, step.outputs[i]);
+    });
+    s.ms[step.index] = step.ms;
+    s.last = step.index;
+    if (performance.now() - t > 100) {
+      post({ id, type: 'progress', phase: `Running ${step.node.name}`, done: s.last + 1, total: target + 1 });
+      await tick();
+      t = performance.now();
+    }
+  }
+}
+
+function stepTensors(s: Session, index: number): StepTensors {
+  if (index < 0) return { index, inputs: [s.input ?? null], outputs: s.input ? [s.input] : [] };
+  const node = s.graph.nodes[index];
+  const inputs = node.inputs.map((n) => (n === '' ? null : s.values.get(n) ?? null));
+  const outputs = node.outputs.map((n) => s.values.get(n)).filter((t): t is Tensor => t !== undefined);
+  const row = UNARY[node.opType];
+  const params = row?.params ? row.params(node, s.graph.opset, inputs.map((t) => t ?? undefined)) : undefined;
+  return { index, inputs, outputs, ...(params ? { params } : {}) };
+}
+
+async function handle(req: RuntimeRequest): Promise<void> {
+  const { id } = req;
+  switch (req.type) {
+    case 'open':
+      await open(id, req.source);
+      return;
+    case 'feed':
+      feed(req.input);
+      post({ id, type: 'fed' });
+      return;
+    case 'goto': {
+      await runTo(id, req.index);
+      const s = need();
+      post({ id, type: 'at', step: stepTensors(s, Math.min(req.index, s.last)), ms: s.ms });
+      return;
+    }
+    case 'explain':
+      post({ id, type: 'explained', explanation: explain(need().graph, need().values, req.node, req.at) });
+      return;
+    case 'values': {
+      const s = need();
+      const values: Record<string, Tensor> = {};
+      for (const n of req.names) {
+        const t = s.values.get(n);
+        if (t) values[n] = t;
+      }
+      post({ id, type: 'values', values });
+      return;
+    }
+    case 'ort': {
+      const s = need();
+      if (!s.input) throw new Error('no input yet (choose an image first)');
+      post({ id, type: 'progress', phase: 'Starting onnxruntime-web', done: 0, total: 2 });
+      const lat = await ortLatency(s.graph, s.input, req.runs);
+      if (!req.agreement) {
+        post({ id, type: 'ort', result: lat });
+        return;
+      }
+      post({ id, type: 'progress', phase: 'Running the engine to the end for comparison', done: 1, total: 2 });
+      await runTo(id, s.graph.nodes.length - 1);
+      const ort = await ortIntermediates(s.graph, s.input, s.values);
+      const agreement = agreementTable(
+        s.graph.nodes.filter((n) => n.opType !== 'Constant').map((n) => ({ name: n.name, output: n.outputs[0] })),
+        (o) => s.values.get(o)?.data as Float32Array | undefined,
+        ort,
+      );
+      const maxAbs = agreement.reduce((m, a) => Math.max(m, a.maxAbs), 0);
+      post({ id, type: 'ort', result: { ...lat, agreement, maxAbs } });
+      return;
+    }
+    case 'measure': {
+      const { referenceInput } = await import('~/lib/models/index.ts');
+      for (const [k, mid] of req.ids.entries()) {
+        post({ id, type: 'progress', phase: `Materialising ${mid}`, done: k, total: req.ids.length });
+        await tick();
+        const g = materialize(buildModel(mid), 0);
+        const stats = modelStats(mid);
+        const r = await ortLatency(g, referenceInput(Number(g.inputs[0].dims[2])), req.runs);
+        post({ id, type: 'measured', row: { id: mid, macs: stats.macs, params: stats.params, medianMs: r.medianMs, threads: r.threads } });
+      }
+      return;
+    }
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (e: MessageEvent<RuntimeRequest>) => {
+  const req = e.data;
+  queue = queue.then(async () => {
+    try {
+      await handle(req);
+      post({ id: req.id, type: 'done' });
+    } catch (err) {
+      post({ id: req.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  });
+};
