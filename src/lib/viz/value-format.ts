@@ -5,7 +5,7 @@ export function formatValue(v: number, digits = 4): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
   const s = a >= 1e-3 && a < 1e6 ? Number(v.toPrecision(digits)).toString() : v.toExponential(digits - 1);
-  return s.replace('-', '−');
+  return s.replace(/-/g, '−');
 }
 
 /** Reads back a number formatted by formatValue (for tests that compare what the page shows). */

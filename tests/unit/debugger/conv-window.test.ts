@@ -57,7 +57,7 @@ describe('conv window geometry', () => {
 
   it('summarises channels beyond maxChannels as one partial sum that keeps the total', () => {
     const taps = Array.from({ length: 10 }, (_, c) => ({ c, pos: [0, 0], k: [0, 0], padding: false, x: c, w: 2, product: 2 * c }));
-    const ex: ConvExplanation = { kind: 'conv', node: 'pw', variant: 'pointwise', n: 0, c: 0, pos: [0, 0], group: 0, taps, sum: 90, bias: 1, value: 91 };
+    const ex: ConvExplanation = { kind: 'conv', node: 'pw', variant: 'pointwise', n: 0, c: 0, pos: [0, 0], group: 0, taps, sum: 90, accumulation: 'float64', bias: 1, value: 91 };
     const v = convWindow(ex, 4);
     expect(v.shown.map((s) => s.c)).toEqual([0, 1, 2, 3]);
     expect(v.hidden).toEqual({ count: 6, partial: 2 * (4 + 5 + 6 + 7 + 8 + 9) });

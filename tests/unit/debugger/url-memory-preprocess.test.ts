@@ -105,9 +105,10 @@ describe('agreement, BatchNorm terms and number formatting', () => {
 
   it('formats values with significant digits and a true minus sign, and reads them back', () => {
     expect(formatValue(-0.00123456)).toBe('−0.001235');
-    expect(formatValue(-0.000123456)).toBe('−1.235e-4');
+    expect(formatValue(-0.000123456)).toBe('−1.235e−4');
     expect(formatValue(1234.5678, 6)).toBe('1234.57');
-    expect(formatValue(1e-7)).toBe('1.000e-7');
+    expect(formatValue(1e-7)).toBe('1.000e−7');
     expect(parseValue(formatValue(-2.5))).toBe(-2.5);
+    expect(parseValue(formatValue(-1.5e-7))).toBe(-1.5e-7);
   });
 });
