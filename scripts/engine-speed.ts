@@ -40,15 +40,23 @@ for (let i = 0; i < x.data.length; i++) x.data[i] = r() * 2 - 1;
 const feeds: Record<string, Tensor> = { [inp.name]: x };
 
 for (let i = 0; i < 3; i++) runGraph(graph, feeds);
+// Wall time, and this process's CPU time, which other load on a shared machine inflates far less.
 const times: number[] = [];
+const cpu: number[] = [];
 for (let i = 0; i < runs; i++) {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   runGraph(graph, feeds);
   times.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / 1000);
 }
+const med = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-console.log(`${id}: median ${median.toFixed(1)} ms over ${runs} runs (min ${times[0].toFixed(1)}, max ${times[times.length - 1].toFixed(1)})`);
+console.log(
+  `${id}: median ${med(times).toFixed(1)} ms wall (min ${times[0].toFixed(1)}, max ${times[times.length - 1].toFixed(1)}), ` +
+    `median ${med(cpu).toFixed(1)} ms CPU, over ${runs} runs`,
+);
 
 // Per-op breakdown from one fused run (steps report their own ms).
 const byOp = new Map<string, { ms: number; n: number; macs: number }>();

@@ -82,12 +82,11 @@ function runChain(graph: Graph, chain: FusedChain, values: Map<string, Tensor>):
   }
   let p0 = 0;
   let p1 = 0;
-  if (chain.act !== undefined) {
+  if (chain.act !== undefined && chain.actKind !== Act.Swish) {
     const a = graph.nodes[chain.act];
     const row = UNARY[a.opType];
     const actInputs = a.inputs.map((n) => (n === '' ? undefined : values.get(n)));
-    if (chain.actKind === Act.HardSwish) [p0, p1] = [1 / 6, 0.5];
-    else if (row.params) [p0, p1] = row.params(a, graph.opset, actInputs);
+    if (row.params) [p0, p1] = row.params(a, graph.opset, actInputs);
   }
   const y = convForward(g, x!.data as Float32Array, w!.data as Float32Array, { scale, shift, act: chain.actKind, p0, p1 });
   return { inputs, out: f32(convOutputDims(g), y), macs: convMacs(g) };
@@ -103,10 +102,7 @@ export function* execute(
   const keep = new Set<string>([...graph.outputs.map((o) => o.name), ...graph.initializers.keys()]);
   const chains = opts.fuse && !opts.retain && !opts.beforeNode ? findFusions(graph) : new Map<number, FusedChain>();
   const absorbed = new Set<number>();
-  for (const c of chains.values()) {
-    if (c.bn !== undefined) absorbed.add(c.bn);
-    if (c.act !== undefined) absorbed.add(c.act);
-  }
+  for (const c of chains.values()) for (const a of c.absorbed) absorbed.add(a);
   const weights = new Set(graph.initializers.keys());
   let live = 0;
   for (const [k, v] of Object.entries(feeds)) if (!weights.has(k)) live += byteSize(v);
@@ -140,7 +136,7 @@ export function* execute(
       const ms = now() - t0;
       const lastNode = graph.nodes[chain.last];
       store(lastNode.outputs[0], out);
-      const fused = [chain.bn, chain.act].filter((i): i is number => i !== undefined).map((i) => graph.nodes[i]);
+      const fused = chain.absorbed.map((i) => graph.nodes[i]);
       yield { index, node, inputs, outputs: [out], macs, ms, liveBytes: live, fused };
       for (const f of [node, ...fused]) release(f.inputs, chain.last);
       release(lastNode.outputs, chain.last);

@@ -1,5 +1,6 @@
 /**
- * Finds Conv → [BatchNormalization] → [activation] chains that can run as one kernel: each link's
+ * Finds Conv → [BatchNormalization] → [activation] chains that can run as one kernel (the
+ * activation may be Swish exported as Sigmoid + Mul, as timm's SiLU is): each link's
  * output is read only by the next link (and is not a graph output), and the absorbed nodes' other
  * inputs are weights or earlier values, so they exist when the Conv runs. The BatchNorm statistics are still read
  * at run time (the zoo may recalibrate them between runs); only the pattern is decided here.
@@ -10,8 +11,11 @@ import { Act } from './ops/activation-code.ts';
 export interface FusedChain {
   readonly conv: number;
   readonly bn?: number;
+  /** The node whose attributes/inputs parameterise the activation (Clip bounds, HardSigmoid α, β). */
   readonly act?: number;
   readonly actKind: Act;
+  /** Every absorbed node (BatchNorm, activation nodes: Sigmoid and Mul for Swish), in graph order. */
+  readonly absorbed: readonly number[];
   /** Index of the last node of the chain (its output is the chain's output). */
   readonly last: number;
 }
@@ -60,15 +64,31 @@ export function findFusions(graph: Graph): Map<number, FusedChain> {
         next = onlyReader(n.outputs[0]);
       }
     }
+    const absorbed: number[] = bn === undefined ? [] : [bn];
+    const value = graph.nodes[last].outputs[0];
     if (next !== undefined) {
       const n = graph.nodes[next];
-      if (ACTS[n.opType] !== undefined && isDefault(n) && n.inputs[0] === graph.nodes[last].outputs[0] && weightsOnly(n, 1)) {
+      if (ACTS[n.opType] !== undefined && isDefault(n) && n.inputs[0] === value && weightsOnly(n, 1)) {
         act = next;
         last = next;
+        absorbed.push(next);
+      }
+    } else {
+      // Swish (SiLU) as exported: s = Sigmoid(v); y = Mul(v, s), v read by exactly those two.
+      const r = readers.get(value) ?? [];
+      const sig = r.find((k) => graph.nodes[k].opType === 'Sigmoid' && isDefault(graph.nodes[k]));
+      const mulIdx = r.find((k) => graph.nodes[k].opType === 'Mul' && isDefault(graph.nodes[k]));
+      if (r.length === 2 && !outputs.has(value) && sig !== undefined && mulIdx !== undefined && sig < mulIdx) {
+        const sOut = graph.nodes[sig].outputs[0];
+        const m = graph.nodes[mulIdx];
+        if (onlyReader(sOut) === mulIdx && m.inputs.length === 2 && m.inputs.includes(value) && m.inputs.includes(sOut)) {
+          chains.set(i, { conv: i, bn, act: sig, actKind: Act.Swish, absorbed: [...absorbed, sig, mulIdx], last: mulIdx });
+          return;
+        }
       }
     }
     if (last === i) return;
-    chains.set(i, { conv: i, bn, act, actKind: act === undefined ? Act.None : ACTS[graph.nodes[act].opType], last });
+    chains.set(i, { conv: i, bn, act, actKind: act === undefined ? Act.None : ACTS[graph.nodes[act].opType], absorbed, last });
   });
   return chains;
 }

@@ -37,12 +37,12 @@ export function activateRow(y: Float32Array, start: number, end: number, act: Ac
     case Act.None:
       return;
     case Act.Relu:
-      for (let i = start; i < end; i++) if (y[i] < 0) y[i] = 0;
+      for (let i = start; i < end; i++) if (y[i] < 0) y[i] = 0; // NaN stays NaN, as in Relu's spec
       return;
     case Act.Clip:
       for (let i = start; i < end; i++) {
-        const v = y[i];
-        y[i] = v < p0 ? p0 : v > p1 ? p1 : v;
+        const v = y[i] < p0 ? p0 : y[i];
+        y[i] = v > p1 ? p1 : v; // min(max(x, lo), hi): hi wins when lo > hi (ONNX Clip)
       }
       return;
     case Act.HardSwish:

@@ -8,6 +8,7 @@ import { EngineError } from '../errors.ts';
 import type { UnaryExplanation } from '../explanation.ts';
 import { defineOp, type OpDef } from '../op.ts';
 import { allocData, tensor, type Tensor } from '../tensor.ts';
+import { Act, activateRow } from './activation-code.ts';
 import { erf } from './erf.ts';
 
 export interface UnaryRow {
@@ -15,6 +16,8 @@ export interface UnaryRow {
   /** Parameters from attributes (and, for Clip ≥ 11, the optional min/max inputs). */
   readonly params?: (node: Node, opset: number, inputs: readonly (Tensor | undefined)[]) => [number, number];
   readonly fn: (x: number, p0: number, p1: number) => number;
+  /** The same function as a fused-kernel activation: float32 tensors then run its tight loop. */
+  readonly act?: Act;
 }
 
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
@@ -35,6 +38,7 @@ export const UNARY: Readonly<Record<string, UnaryRow>> = {
       const v = x < lo ? lo : x;
       return v > hi ? hi : v;
     },
+    act: Act.Clip,
   },
   Erf: { formula: 'erf(x)', fn: erf },
   Exp: { formula: 'eˣ', fn: Math.exp },
@@ -50,12 +54,18 @@ export const UNARY: Readonly<Record<string, UnaryRow>> = {
     formula: 'max(0, min(1, α·x + β))',
     params: (node) => [attrFloat(node, 'alpha', 0.2), attrFloat(node, 'beta', 0.5)],
     fn: (x, a, b) => Math.max(0, Math.min(1, a * x + b)),
+    act: Act.HardSigmoid,
   },
-  HardSwish: { formula: 'x · max(0, min(1, x/6 + 1/2))', fn: (x) => x * Math.max(0, Math.min(1, x / 6 + 0.5)) },
+  HardSwish: {
+    formula: 'x · max(0, min(1, x/6 + 1/2))',
+    params: () => [1 / 6, 0.5],
+    fn: (x) => x * Math.max(0, Math.min(1, x / 6 + 0.5)),
+    act: Act.HardSwish,
+  },
   Neg: { formula: '−x', fn: (x) => -x },
   Reciprocal: { formula: '1 / x', fn: (x) => 1 / x },
-  Relu: { formula: 'max(0, x)', fn: (x) => (x > 0 ? x : 0) },
-  Sigmoid: { formula: '1 / (1 + e⁻ˣ)', fn: (x) => 1 / (1 + Math.exp(-x)) },
+  Relu: { formula: 'max(0, x)', fn: (x) => (x > 0 ? x : 0), act: Act.Relu },
+  Sigmoid: { formula: '1 / (1 + e⁻ˣ)', fn: (x) => 1 / (1 + Math.exp(-x)), act: Act.Sigmoid },
   Sqrt: { formula: '√x', fn: Math.sqrt },
   Tanh: { formula: 'tanh(x)', fn: Math.tanh },
 };
@@ -77,6 +87,11 @@ function unaryOp(opType: string, row: UnaryRow): OpDef<unknown> {
       const x = inputs[0]!;
       const [p0, p1] = r.params ? r.params(node, opset, inputs) : [0, 0];
       const src = x.data;
+      if (r.act !== undefined && src instanceof Float32Array) {
+        const y = src.slice();
+        activateRow(y, 0, y.length, r.act, p0, p1);
+        return [tensor(x.dtype, x.dims, y)];
+      }
       const out = allocData(x.dtype, src.length);
       const f = r.fn;
       for (let i = 0; i < src.length; i++) out[i] = f(src[i], p0, p1);

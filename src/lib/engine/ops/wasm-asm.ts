@@ -53,6 +53,12 @@ export const f32x4Add = simd(0xe4);
 export const f32x4Mul = simd(0xe6);
 export const f32x4Min = simd(0xe8);
 export const f32x4Max = simd(0xe9);
+export const f32x4Sub = simd(0xe5);
+export const f32x4Div = simd(0xe7);
+export const f32x4Nearest = simd(0x6a);
+export const i32x4TruncSatF32x4S = simd(0xf8);
+export const i32x4Shl = simd(0xab);
+export const i32x4Add = simd(0xae);
 export const v128Zero = simd(0x0c, ...new Array<number>(16).fill(0));
 /** i8x16.shuffle picking f32 lanes 0 and 2 of each operand: the even elements of 8 floats. */
 export const evenLanes = simd(0x0d, 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27);

@@ -7,7 +7,7 @@ import { Act, activateRow, type Epilogue } from './activation-code.ts';
 import type { ConvGeometry } from './conv.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
-const SIMD_ACTS: ReadonlySet<Act> = new Set([Act.None, Act.Relu, Act.Clip, Act.HardSwish]);
+const SIMD_ACTS: ReadonlySet<Act> = new Set([Act.None, Act.Relu, Act.Clip, Act.HardSwish, Act.HardSigmoid, Act.Sigmoid, Act.Swish]);
 
 export function wasmDepthwiseFits(g: ConvGeometry): boolean {
   return g.M === g.C && g.group === g.C && g.dH === 1 && g.dW === 1 && g.sH === g.sW && (g.sH === 1 || g.sH === 2);

@@ -6,7 +6,7 @@
 import { Act, activateRow, type Epilogue } from './activation-code.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
-const SIMD_ACTS: ReadonlySet<Act> = new Set([Act.None, Act.Relu, Act.Clip, Act.HardSwish]);
+const SIMD_ACTS: ReadonlySet<Act> = new Set([Act.None, Act.Relu, Act.Clip, Act.HardSwish, Act.HardSigmoid, Act.Sigmoid, Act.Swish]);
 
 /** Same contract as sgemm(); returns false (doing nothing) when the WebAssembly kernel is unavailable. */
 export function wasmGemm(

@@ -2,25 +2,79 @@
  * The engine's WebAssembly SIMD kernels, assembled at load time by wasm-asm.ts (our own code, no
  * toolchain): `gemm` (4×8 register tiles, see sgemm.ts for the contract) and `dw1` / `dw2`
  * (depthwise convolution at stride 1 / 2 over a zero-padded copy of the input, four outputs per
- * f32x4). Both apply the epilogue (per-channel scale and shift, then Relu, Clip or HardSwish) in
- * registers. Where WebAssembly SIMD is missing, `wasmKernels()` is null and callers run the
+ * f32x4). Both apply the epilogue (per-channel scale and shift, then any fusable activation:
+ * Relu, Clip, HardSwish, HardSigmoid, Sigmoid, Swish, the last two through a SIMD exp) in registers. Where WebAssembly SIMD is missing, `wasmKernels()` is null and callers run the
  * JavaScript kernels.
  */
 import { Act } from './activation-code.ts';
 import {
-  add, continueIf, eq, evenLanes, f32c, f32x4Add, f32x4Max, f32x4Min, f32x4Mul, f32x4Splat, type FuncDef, get, I32, F32,
-  i32c, ifThen, load32Splat, loop, ltU, moduleOf, mul, set, tee, V128, v128Load, v128Store, v128Zero,
+  add, continueIf, eq, evenLanes, f32c, f32x4Add, f32x4Div, f32x4Max, f32x4Min, f32x4Mul, f32x4Nearest, f32x4Splat, f32x4Sub,
+  type FuncDef, get, I32, F32, i32c, i32x4Add, i32x4Shl, i32x4TruncSatF32x4S, ifThen, load32Splat, loop, ltU, moduleOf, mul, set,
+  tee, V128, v128Load, v128Store, v128Zero,
 } from './wasm-asm.ts';
 
-/** Epilogue on the v128 in local `v`: activation codes as in activation-code.ts. */
-function activation(v: number, act: number, vp0: number, vp1: number, vone: number): number[] {
+/**
+ * exp(x) on four lanes (Cephes expf): x = n·ln 2 + r with n = nearest(x·log₂e) and r split
+ * against ln 2 in two parts, e^r by a degree-6 polynomial, 2ⁿ added to the exponent bits.
+ * Relative error about 2e-7 over the clamped range [−87.3, 88.3].
+ */
+const EXP_CONSTS = [
+  -87.3, 88.3, Math.LOG2E, 0.693359375, -2.12194440e-4, 1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3,
+  4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1, 1,
+];
+/** v128 locals an epilogue needs: p0, p1, then the exp constants. */
+export const EPILOGUE_LOCALS = 2 + EXP_CONSTS.length;
+
+function epilogueInit(base: number, p0: number, p1: number): number[] {
+  const c: number[] = [...get(p0), ...f32x4Splat, ...set(base), ...get(p1), ...f32x4Splat, ...set(base + 1)];
+  EXP_CONSTS.forEach((k, i) => c.push(...f32c(k), ...f32x4Splat, ...set(base + 2 + i)));
+  return c;
+}
+
+/** Replaces local x by exp(x); uses local r as scratch. */
+function expInPlace(x: number, r: number, base: number): number[] {
+  const k = (i: number): number[] => get(base + 2 + i);
+  const ONE = 11;
+  const poly: number[] = [...k(5)];
+  for (const i of [6, 7, 8, 9, 10]) poly.push(...get(r), ...f32x4Mul, ...k(i), ...f32x4Add);
+  return [
+    ...get(x), ...k(0), ...f32x4Max, ...k(1), ...f32x4Min, ...set(x),
+    // x ← n = nearest(x·log₂e); r ← x − n·C1 − n·C2 (x still holds the input via r's computation order)
+    ...get(x), ...get(x), ...k(2), ...f32x4Mul, ...f32x4Nearest, ...tee(r), ...k(3), ...f32x4Mul, ...f32x4Sub,
+    ...get(r), ...k(4), ...f32x4Mul, ...f32x4Sub,
+    // stack: r; keep n in x, r in r
+    ...get(r), ...set(x), ...set(r),
+    // y = poly(r)·r² + r + 1, then add n << 23 to its exponent bits
+    ...poly, ...get(r), ...f32x4Mul, ...get(r), ...f32x4Mul, ...get(r), ...f32x4Add, ...k(ONE), ...f32x4Add,
+    ...get(x), ...i32x4TruncSatF32x4S, ...i32c(23), ...i32x4Shl, ...i32x4Add, ...set(x),
+  ];
+}
+
+/** Epilogue on the v128 in local `v`: activation codes as in activation-code.ts; `t` is scratch. */
+function activation(v: number, act: number, base: number, t: number, u: number): number[] {
+  const vp0 = base;
+  const vp1 = base + 1;
+  const one = base + 2 + 11;
   return [
     ...get(act), ...i32c(Act.Relu), ...eq, ...ifThen([...get(v), ...v128Zero, ...f32x4Max, ...set(v)]),
     ...get(act), ...i32c(Act.Clip), ...eq, ...ifThen([...get(v), ...get(vp0), ...f32x4Max, ...get(vp1), ...f32x4Min, ...set(v)]),
     ...get(act), ...i32c(Act.HardSwish), ...eq,
     ...ifThen([
-      ...get(v), ...get(v), ...get(vp0), ...f32x4Mul, ...get(vp1), ...f32x4Add, ...v128Zero, ...f32x4Max, ...get(vone), ...f32x4Min,
+      ...get(v), ...get(v), ...get(vp0), ...f32x4Mul, ...get(vp1), ...f32x4Add, ...v128Zero, ...f32x4Max, ...get(one), ...f32x4Min,
       ...f32x4Mul, ...set(v),
+    ]),
+    ...get(act), ...i32c(Act.HardSigmoid), ...eq,
+    ...ifThen([...get(v), ...get(vp0), ...f32x4Mul, ...get(vp1), ...f32x4Add, ...v128Zero, ...f32x4Max, ...get(one), ...f32x4Min, ...set(v)]),
+    // Sigmoid: 1 / (1 + e^−v); Swish: v / (1 + e^−v)
+    ...get(act), ...i32c(Act.Sigmoid), ...eq,
+    ...ifThen([
+      ...v128Zero, ...get(v), ...f32x4Sub, ...set(t), ...expInPlace(t, u, base),
+      ...get(one), ...get(one), ...get(t), ...f32x4Add, ...f32x4Div, ...set(v),
+    ]),
+    ...get(act), ...i32c(Act.Swish), ...eq,
+    ...ifThen([
+      ...v128Zero, ...get(v), ...f32x4Sub, ...set(t), ...expInPlace(t, u, base),
+      ...get(v), ...get(one), ...get(t), ...f32x4Add, ...f32x4Div, ...set(v),
     ]),
   ];
 }
@@ -30,12 +84,12 @@ function gemmFunc(): FuncDef {
   const [M4, N8, K, A_PTR, B_PTR, C_PTR, S_PTR, T_PTR, ACT, P0, P1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const [I, P, AP, AP_END, BP, KB, LDB, CROW, SROW] = [11, 12, 13, 14, 15, 16, 17, 18, 19];
   const ACC = 20; // 8 accumulators: row r, half h at ACC + 2r + h
-  const [B0, B1, AV, VS, VT, VP0, VP1, VONE, V] = [28, 29, 30, 31, 32, 33, 34, 35, 36];
+  const [B0, B1, AV, VS, VT, V, T, U] = [28, 29, 30, 31, 32, 33, 34, 35];
+  const EP = 36;
   const c: number[] = [];
   c.push(...get(K), ...i32c(4), ...mul, ...set(KB));
   c.push(...get(N8), ...i32c(4), ...mul, ...set(LDB));
-  c.push(...get(P0), ...f32x4Splat, ...set(VP0), ...get(P1), ...f32x4Splat, ...set(VP1));
-  c.push(...f32c(1), ...f32x4Splat, ...set(VONE));
+  c.push(...epilogueInit(EP, P0, P1));
   c.push(...i32c(0), ...set(I));
   const rows: number[] = [...i32c(0), ...set(P)];
   const cols: number[] = [];
@@ -62,7 +116,7 @@ function gemmFunc(): FuncDef {
     cols.push(...get(T_PTR), ...get(SROW), ...add, ...load32Splat(4 * r), ...set(VT));
     for (let h = 0; h < 2; h++) {
       cols.push(...get(ACC + 2 * r + h), ...get(VS), ...f32x4Mul, ...get(VT), ...f32x4Add, ...set(V));
-      cols.push(...activation(V, ACT, VP0, VP1, VONE));
+      cols.push(...activation(V, ACT, EP, T, U));
       cols.push(...get(CROW), ...get(V), ...v128Store(16 * h));
     }
     cols.push(...get(CROW), ...get(LDB), ...add, ...set(CROW));
@@ -73,7 +127,7 @@ function gemmFunc(): FuncDef {
   c.push(...loop(rows));
   return {
     name: 'gemm', params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, F32, F32],
-    locals: [[9, I32], [17, V128]], body: c,
+    locals: [[9, I32], [16 + EPILOGUE_LOCALS, V128]], body: c,
   };
 }
 
@@ -87,11 +141,12 @@ function gemmFunc(): FuncDef {
 function depthwiseFunc(stride: 1 | 2): FuncDef {
   const [C, IN, HP, WP, W_PTR, KH, KW, HO, WO, OUT, S_PTR, T_PTR, ACT, P0, P1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
   const [CH, OY, OX, KY, KX, IN_C, W_C, OUT_ROW, ROW_IN, TAP, WTAP, WP4, PLANE] = [15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27];
-  const [ACC, VS, VT, VP0, VP1, VONE, V] = [28, 29, 30, 31, 32, 33, 34];
+  const [ACC, VS, VT, V, T, U] = [28, 29, 30, 31, 32, 33];
+  const EP = 34;
   const b: number[] = [];
   b.push(...get(WP), ...i32c(4), ...mul, ...set(WP4));
   b.push(...get(HP), ...get(WP4), ...mul, ...set(PLANE));
-  b.push(...get(P0), ...f32x4Splat, ...set(VP0), ...get(P1), ...f32x4Splat, ...set(VP1), ...f32c(1), ...f32x4Splat, ...set(VONE));
+  b.push(...epilogueInit(EP, P0, P1));
   b.push(...i32c(0), ...set(CH));
   const chans: number[] = [];
   chans.push(...get(IN), ...get(CH), ...get(PLANE), ...mul, ...add, ...set(IN_C));
@@ -120,7 +175,7 @@ function depthwiseFunc(stride: 1 | 2): FuncDef {
   kys.push(...get(KY), ...i32c(1), ...add, ...tee(KY), ...get(KH), ...ltU, ...continueIf);
   xs.push(...loop(kys));
   xs.push(...get(ACC), ...get(VS), ...f32x4Mul, ...get(VT), ...f32x4Add, ...set(V));
-  xs.push(...activation(V, ACT, VP0, VP1, VONE));
+  xs.push(...activation(V, ACT, EP, T, U));
   xs.push(...get(OUT_ROW), ...get(OX), ...i32c(4), ...mul, ...add, ...get(V), ...v128Store(0));
   xs.push(...get(OX), ...i32c(4), ...add, ...tee(OX), ...get(WO), ...ltU, ...continueIf);
   ys.push(...loop(xs));
@@ -132,7 +187,7 @@ function depthwiseFunc(stride: 1 | 2): FuncDef {
   return {
     name: `dw${stride}`,
     params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F32, F32],
-    locals: [[13, I32], [7, V128]],
+    locals: [[13, I32], [6 + EPILOGUE_LOCALS, V128]],
     body: b,
   };
 }
