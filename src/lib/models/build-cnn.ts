@@ -29,18 +29,19 @@ function i64(values: readonly number[]) {
   return { dtype: 'int64' as const, dims: [values.length], data: Float64Array.from(values) };
 }
 
-class CnnEmitter {
+/** Emits timm modules into a GraphBuilder; needs only the padding mode and the BN epsilon. */
+export class CnnEmitter {
   constructor(
     readonly g: GraphBuilder,
-    readonly net: ResolvedCnn,
+    readonly style: { readonly padding: 'symmetric' | 'same'; readonly bnEps: number },
   ) {}
 
   get eps(): number {
-    return this.net.spec.bnEps;
+    return this.style.bnEps;
   }
 
   conv(x: string, scope: string, size: number, inC: number, outC: number, k: number, stride: number, groups: number, bias = false): string {
-    const pads = convPads(size, k, stride, this.net.spec.padding);
+    const pads = convPads(size, k, stride, this.style.padding);
     return this.g.conv(x, scope, { inC, outC, k, stride, groups, bias, pads });
   }
 
@@ -126,7 +127,7 @@ class CnnEmitter {
 /** Builds the graph of a resolved CNN: input `input` [1, 3, R, R], output `logits` [1, classes]. */
 export function buildCnnGraph(net: ResolvedCnn, name: string): Graph {
   const g = new GraphBuilder(name, CNN_OPSET);
-  const e = new CnnEmitter(g, net);
+  const e = new CnnEmitter(g, net.spec);
   const { spec, stem, head } = net;
   const R = spec.resolution;
   let x = g.input('input', [1, 3, R, R]);

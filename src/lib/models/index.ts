@@ -18,3 +18,7 @@ export { mnasnetSpec } from './mnasnet.ts';
 export { efficientNetSpec, EFFICIENTNET_B0_ARCH } from './efficientnet.ts';
 export { efficientNetV2Spec } from './efficientnetv2.ts';
 export { vitSpec } from './vit.ts';
+export { resolveBlock } from './resolve.ts';
+export { buildBlock, resolveBlockSpec } from './build-block.ts';
+export type { BlockSpec, CnnBlockSpec, VitBlockSpec } from './spec.ts';
+export { LESSON_BLOCKS, type LessonBlock } from './lesson-blocks.ts';

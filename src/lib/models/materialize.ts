@@ -46,28 +46,31 @@ function initWeight(name: string, dims: readonly number[], use: { node: Node; sl
 }
 
 /**
- * The deterministic reference input [1, 3, R, R]: smooth colour gradients and blobs plus a little
- * seeded noise, with roughly zero mean and unit variance per channel like a normalised photo.
+ * The deterministic reference input: smooth colour gradients and blobs plus a little seeded
+ * noise, with roughly zero mean and unit variance per channel like a normalised photo.
+ * `resolution` gives an image [1, 3, R, R]; `dims` any [1, C, H, W] or [N, D] (tokens).
  */
-export function referenceInput(resolution: number, seed = 0): Tensor {
-  const R = resolution;
-  const data = new Float32Array(3 * R * R);
+export function referenceInput(resolution: number | readonly number[], seed = 0): Tensor {
+  const dims = typeof resolution === 'number' ? [1, 3, resolution, resolution] : [...resolution];
+  const [c, h, w] = dims.length === 4 ? [dims[1], dims[2], dims[3]] : [1, dims[0], dims[1]];
+  const data = new Float32Array(c * h * w);
   const u = mulberry32(hashSeed(seed, 'reference-input'));
-  for (let c = 0; c < 3; c++) {
-    for (let y = 0; y < R; y++) {
-      for (let x = 0; x < R; x++) {
-        const fx = x / R;
-        const fy = y / R;
+  for (let ch = 0; ch < c; ch++) {
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const fx = x / w;
+        const fy = y / h;
+        const k = ch % 3;
         const v =
-          Math.sin(2 * Math.PI * (fx * (1 + c) + fy * 0.5)) +
-          0.8 * Math.cos(2 * Math.PI * (fy * (2 - 0.5 * c) - fx * 0.3)) +
-          0.5 * Math.sin(12 * fx * fy + c) +
+          Math.sin(2 * Math.PI * (fx * (1 + k) + fy * 0.5) + ch) +
+          0.8 * Math.cos(2 * Math.PI * (fy * (2 - 0.5 * k) - fx * 0.3)) +
+          0.5 * Math.sin(12 * fx * fy + ch) +
           0.3 * (u() * 2 - 1);
-        data[(c * R + y) * R + x] = v;
+        data[(ch * h + y) * w + x] = v;
       }
     }
   }
-  return { dtype: 'float32', dims: [1, 3, R, R], data };
+  return { dtype: 'float32', dims, data };
 }
 
 /**
@@ -123,7 +126,7 @@ function calibrate(inputs: readonly (Tensor | undefined)[]): void {
 
 /**
  * Fills every declared weight deterministically from `seed` and calibrates BatchNorm statistics
- * on `referenceInput(R, seed)`. Returns a new graph whose weights are all initializers.
+ * on `referenceInput(inputDims, seed)`. Returns a new graph whose weights are all initializers.
  */
 export function materialize(graph: Graph, seed: number): Graph {
   const use = consumers(graph);
@@ -134,8 +137,7 @@ export function materialize(graph: Graph, seed: number): Graph {
   }
   const out: Graph = { ...graph, initializers, declared: new Map() };
   const input = graph.inputs[0];
-  const R = input.dims[2] as number;
-  const gen = execute(out, { [input.name]: referenceInput(R, seed) }, {
+  const gen = execute(out, { [input.name]: referenceInput(input.dims as number[], seed) }, {
     beforeNode: (node, inputs) => {
       if (node.opType === 'BatchNormalization') calibrate(inputs);
     },

@@ -4,7 +4,7 @@
  * blocks (`_efficientnet_blocks.py`). The graph builder, the stage tables and the diagrams all
  * read this one record.
  */
-import type { Act, BlockType } from './block-string.ts';
+import type { Act, BlockDef, BlockType } from './block-string.ts';
 import { decodeArch } from './decode-arch.ts';
 import { makeDivisible, pyRound, roundChannels } from './make-divisible.ts';
 import type { CnnSpec } from './spec.ts';
@@ -91,7 +91,7 @@ function stemWidth(spec: CnnSpec): number {
   return roundChannels(channels, spec.width, 8, undefined, spec.roundLimit);
 }
 
-function attnFor(spec: CnnSpec, type: BlockType, seRatio: number, expansion: number, channels: number, act: Act): ResolvedAttn | undefined {
+function attnFor(spec: Pick<CnnSpec, 'attn'>, type: BlockType, seRatio: number, expansion: number, channels: number, act: Act): ResolvedAttn | undefined {
   const a = spec.attn;
   if (!a || !seRatio || type === 'cn') return undefined;
   if (a.kind === 'gc') {
@@ -108,6 +108,32 @@ function attnFor(spec: CnnSpec, type: BlockType, seRatio: number, expansion: num
   return { kind: 'se', width, act: a.act ?? act, gate: a.gate };
 }
 
+/**
+ * One block: the stage's first block strides; channels are scaled and rounded; the expanded width
+ * is make_divisible(in × e) from the already-rounded input (timm `_efficientnet_blocks.py`).
+ */
+export function resolveBlock(
+  spec: Pick<CnnSpec, 'width' | 'roundLimit' | 'act' | 'attn'>,
+  d: BlockDef,
+  stage: number,
+  index: number,
+  inCh: number,
+  size: number,
+): ResolvedBlock {
+  const stride = index === 0 ? d.stride : 1;
+  const outCh = roundChannels(d.outChannels, spec.width, 8, undefined, spec.roundLimit);
+  const act = d.act ?? spec.act;
+  const mid = d.type === 'ir' || d.type === 'er' ? makeDivisible(inCh * d.expansion) : d.type === 'cn' ? outCh : inCh;
+  const attn = attnFor(spec, d.type, d.seRatio, d.expansion, mid, act);
+  const residual =
+    d.type === 'cn' ? d.skip && stride === 1 && inCh === outCh : !d.noskip && stride === 1 && inCh === outCh;
+  return {
+    scope: `blocks.${stage}.${index}`, stage, index, type: d.type, source: d.source,
+    inChannels: inCh, midChannels: mid, outChannels: outCh, kernel: d.kernel, stride,
+    expansion: d.expansion, act, attn, residual, inSize: size, outSize: ceilDiv(size, stride),
+  };
+}
+
 /** Resolves every block of a CNN spec. */
 export function resolveCnn(spec: CnnSpec): ResolvedCnn {
   const round = (c: number): number => roundChannels(c, spec.width, 8, undefined, spec.roundLimit);
@@ -122,19 +148,8 @@ export function resolveCnn(spec: CnnSpec): ResolvedCnn {
     const rows: StageRow[] = [];
     const stageIn = size;
     defs.forEach((d, i) => {
-      const stride = i === 0 ? d.stride : 1;
-      const outCh = round(d.outChannels);
-      const act = d.act ?? spec.act;
-      const mid = d.type === 'ir' || d.type === 'er' ? makeDivisible(inCh * d.expansion) : d.type === 'cn' ? outCh : inCh;
-      const attn = attnFor(spec, d.type, d.seRatio, d.expansion, mid, act);
-      const residual =
-        d.type === 'cn' ? d.skip && stride === 1 && inCh === outCh : !d.noskip && stride === 1 && inCh === outCh;
-      const outSize = ceilDiv(size, stride);
-      const b: ResolvedBlock = {
-        scope: `blocks.${s}.${i}`, stage: s, index: i, type: d.type, source: d.source,
-        inChannels: inCh, midChannels: mid, outChannels: outCh, kernel: d.kernel, stride,
-        expansion: d.expansion, act, attn, residual, inSize: size, outSize,
-      };
+      const b = resolveBlock(spec, d, s, i, inCh, size);
+      const { stride, midChannels: mid, outChannels: outCh, act, attn, outSize } = b;
       blocks.push(b);
       const last = rows[rows.length - 1];
       if (last && last.source === d.source && i > 0 && defs[i - 1] === d) {

@@ -69,6 +69,30 @@ export interface VitSpec {
 
 export type ModelSpec = CnnSpec | VitSpec;
 
+/** One CNN block on its own, at lesson size: input [1, inChannels, R, R] → the block's output. */
+export interface CnnBlockSpec {
+  readonly kind: 'cnn-block';
+  /** A timm block string with r1, e.g. `ir_r1_k3_s1_e4_c16_se0.25`; channels are not width-scaled. */
+  readonly block: string;
+  readonly inChannels: number;
+  readonly resolution: number;
+  readonly act: Act;
+  readonly attn?: AttnSpec;
+  readonly padding: 'symmetric' | 'same';
+  readonly bnEps: number;
+}
+
+/** One pre-norm transformer block on its own: [tokens, dim] → [tokens, dim]. */
+export interface VitBlockSpec {
+  readonly kind: 'vit-block';
+  readonly tokens: number;
+  readonly dim: number;
+  readonly heads: number;
+  readonly mlpRatio: number;
+}
+
+export type BlockSpec = CnnBlockSpec | VitBlockSpec;
+
 /** Overrides for the scaling playground and the diagrams. */
 export interface ScaleOptions {
   readonly width?: number;
