@@ -1,0 +1,75 @@
+/**
+ * The compound-scaling lesson's φ widget: the KaTeX of Equation 3 with a given φ's numbers, and the
+ * layout of its chart (MACs on a log axis against φ: the ideal 2^φ × B0, the formula's
+ * (α·β²·γ²)^φ × B0, and the MACs the engine counts on the built, rounded model). The scaled models
+ * themselves come from the playground's core (`scaling-config.ts`, `scaling-curve.ts`).
+ */
+import { constraintValue, type Coefficients } from './scaling-config.ts';
+import type { CurvePoint } from './scaling-curve.ts';
+
+/** The lesson's slider: φ from 0 to 7 in halves (B7 sits near φ = 7 in depth and resolution). */
+export const LESSON_PHIS: readonly number[] = Array.from({ length: 15 }, (_, i) => i / 2);
+
+const fix = (v: number, d: number) => v.toFixed(d);
+
+/** Equation 3 at φ, with the multipliers, the built resolution and the MAC growth filled in. */
+export function phiTex(phi: number, c: Coefficients, builtResolution: number): string {
+  const d = c.alpha ** phi;
+  const w = c.beta ** phi;
+  const r = c.gamma ** phi;
+  const k = constraintValue(c);
+  return (
+    `\\begin{aligned}` +
+    `d &= \\alpha^{\\phi} = ${c.alpha}^{${phi}} = ${fix(d, 2)} & w &= \\beta^{\\phi} = ${c.beta}^{${phi}} = ${fix(w, 2)}\\\\` +
+    `r &= \\gamma^{\\phi} = ${c.gamma}^{${phi}} = ${fix(r, 2)} & R &= 224\\cdot ${fix(r, 2)} \\approx ${builtResolution}\\\\` +
+    `\\text{MACs} &\\approx (\\alpha\\beta^2\\gamma^2)^{\\phi} = ${fix(k, 3)}^{${phi}} = ${fix(k ** phi, 2)}\\times\\text{B0}` +
+    `\\end{aligned}`
+  );
+}
+
+/** α·β²·γ² with its factors, for the constraint line of the lesson. */
+export function constraintTex(c: Coefficients): string {
+  return `\\alpha\\cdot\\beta^2\\cdot\\gamma^2 = ${c.alpha}\\cdot ${c.beta}^2\\cdot ${c.gamma}^2 = ${fix(constraintValue(c), 4)} \\approx 2`;
+}
+
+export interface PhiChart {
+  readonly width: number;
+  readonly height: number;
+  readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+  readonly ideal: string;
+  readonly formula: string;
+  readonly actual: string;
+  readonly points: readonly { readonly phi: number; readonly x: number; readonly yIdeal: number; readonly yActual: number }[];
+  readonly xTicks: readonly { readonly phi: number; readonly x: number }[];
+  readonly yTicks: readonly { readonly macs: number; readonly y: number; readonly label: string }[];
+}
+
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Chart of the curves against φ; y is log10 of MACs so 2^φ is a straight line. */
+export function phiChart(points: readonly CurvePoint[], width = 560, height = 260): PhiChart {
+  if (points.length < 2) throw new RangeError('phiChart needs at least two points');
+  const plot = { left: 56, right: width - 14, top: 12, bottom: height - 34 };
+  const phis = points.map((p) => p.phi);
+  const x0 = Math.min(...phis);
+  const x1 = Math.max(...phis);
+  const all = points.flatMap((p) => [p.ideal, p.formula, p.actual]);
+  const lo = Math.floor(Math.log10(Math.min(...all)));
+  const hi = Math.ceil(Math.log10(Math.max(...all)));
+  const x = (phi: number) => r1(plot.left + ((phi - x0) / (x1 - x0)) * (plot.right - plot.left));
+  const y = (m: number) => r1(plot.bottom - ((Math.log10(m) - lo) / (hi - lo)) * (plot.bottom - plot.top));
+  const path = (key: 'ideal' | 'formula' | 'actual') => `M${points.map((p) => `${x(p.phi)},${y(p[key])}`).join('L')}`;
+  const yTicks = [];
+  for (let e = lo; e <= hi; e++) {
+    const macs = 10 ** e;
+    yTicks.push({ macs, y: y(macs), label: e >= 9 ? `${10 ** (e - 9)} G` : `${10 ** (e - 6)} M` });
+  }
+  const xTicks = [];
+  for (let p = Math.ceil(x0); p <= x1; p++) xTicks.push({ phi: p, x: x(p) });
+  return {
+    width, height, plot,
+    ideal: path('ideal'), formula: path('formula'), actual: path('actual'),
+    points: points.map((p) => ({ phi: p.phi, x: x(p.phi), yIdeal: y(p.ideal), yActual: y(p.actual) })),
+    xTicks, yTicks,
+  };
+}
