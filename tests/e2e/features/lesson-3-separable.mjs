@@ -1,0 +1,129 @@
+// Lesson 3: the morph slider and layer picker, the width/resolution sliders and the paper table,
+// and the three questions. Expected numbers are computed here from the formulas and MobileNetV1's
+// layer list (paper Table 1, timm rounding), independently of the site's code.
+import assert from 'node:assert/strict';
+import { pick, predict } from './question-kit.mjs';
+
+const PATH = '/lessons/depthwise-separable/';
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+/** timm make_divisible(v, 8) with the 10 % rule. */
+const divisible = (v) => {
+  let n = Math.max(8, Math.floor((v + 4) / 8) * 8);
+  if (n < 0.9 * v) n += 8;
+  return n;
+};
+
+/** MobileNetV1 conv + linear MACs at width α and resolution r (stem, 13 dw+pw layers, classifier). */
+function mobilenetV1Macs(alpha, res) {
+  let h = Math.ceil(res / 2);
+  let cin = divisible(32 * alpha);
+  let macs = h * h * cin * 3 * 9;
+  const layers = [[64, 1], [128, 2], [128, 1], [256, 2], [256, 1], [512, 2], [512, 1], [512, 1], [512, 1], [512, 1], [512, 1], [1024, 2], [1024, 1]];
+  for (const [c, s] of layers) {
+    h = Math.ceil(h / s);
+    const cout = divisible(c * alpha);
+    macs += h * h * cin * 9 + h * h * cin * cout;
+    cin = cout;
+  }
+  return macs + cin * 1000;
+}
+
+async function slide(locator, value) {
+  await locator.evaluate((el, v) => {
+    el.value = String(v);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+const out = (root, key) => root.locator(`[data-out="${key}"]`).textContent().then((t) => t?.trim());
+
+export default [
+  {
+    name: 'the morph slider walks a layer from standard to separable with the right costs',
+    path: PATH,
+    async run(page) {
+      const w = page.locator('separable-morph');
+      await w.scrollIntoViewIfNeeded();
+      // Static render: layer 7, 14×14, 512 → 512, standard.
+      assert.equal(await out(w, 'macs'), fmt(14 * 14 * 9 * 512 * 512));
+      assert.equal(await out(w, 'ratio'), '1.00');
+      const slider = w.locator('input[name="stage"]');
+      assert.equal(await slider.getAttribute('max'), '5');
+
+      await slide(slider, 1); // 2 groups
+      assert.equal(await out(w, 'stage'), 'grouped convolution, 2 groups');
+      assert.equal(await out(w, 'macs'), fmt((14 * 14 * 9 * 512 * 512) / 2));
+      assert.equal(await out(w, 'ratio'), '0.500');
+
+      await slide(slider, 5); // separable
+      assert.equal(await out(w, 'macs'), fmt(14 * 14 * (9 * 512 + 512 * 512)));
+      assert.equal(await out(w, 'params'), fmt(9 * 512 + 512 * 512));
+      assert.equal(await out(w, 'ratio'), (1 / 512 + 1 / 9).toPrecision(3));
+      const tex = await w.locator('[data-tex-id="ratio"]').getAttribute('data-tex');
+      assert.match(tex, /\\frac\{1\}\{512\} \+ \\frac\{1\}\{9\}/);
+      assert.equal(await w.locator('[data-tex-id="ratio"] .katex').count(), 1);
+      // 16 depthwise lines and a 16 × 16 pointwise fan.
+      await page.waitForTimeout(500);
+      assert.equal(await w.locator('g.edges line').count(), 16 + 16 * 16);
+
+      // Keyboard: Home goes back to the standard convolution.
+      await slider.focus();
+      await page.keyboard.press('Home');
+      assert.equal(await out(w, 'stage'), 'standard convolution');
+
+      // Layer 1: 112×112, 32 → 64; separable = 112²·(9·32 + 32·64), ratio 1/64 + 1/9.
+      await w.locator('select[name="layer"]').selectOption('0');
+      await slide(slider, Number(await slider.getAttribute('max')));
+      assert.equal(await out(w, 'macs'), fmt(112 * 112 * (9 * 32 + 32 * 64)));
+      assert.equal(await out(w, 'ratio'), (1 / 64 + 1 / 9).toPrecision(3));
+    },
+  },
+  {
+    name: 'the multiplier sliders move to the real model’s MACs and highlight the paper row',
+    path: PATH,
+    async run(page) {
+      const w = page.locator('multiplier-curves');
+      await w.scrollIntoViewIfNeeded();
+      assert.equal(await out(w, 'macs'), fmt(mobilenetV1Macs(0.75, 224)));
+      assert.equal(await w.locator('tr[aria-current="true"]').getAttribute('data-row'), '0.75@224');
+
+      await slide(w.locator('input[name="width"]'), 1); // α = 0.5
+      await slide(w.locator('input[name="resolution"]'), 1); // 160 px
+      assert.equal(await out(w, 'width'), '0.5');
+      assert.equal(await out(w, 'resolution'), '160');
+      assert.equal(await out(w, 'macs'), fmt(mobilenetV1Macs(0.5, 160)));
+      assert.equal(await out(w, 'estimate'), fmt(mobilenetV1Macs(1, 224) * 0.25 * (160 / 224) ** 2));
+      // No paper row for α = 0.5 at 160 px: nothing highlighted.
+      assert.equal(await w.locator('tr[aria-current="true"]').count(), 0);
+      assert.match(await w.locator('.math').getAttribute('data-tex'), /0\.5\^2/);
+
+      await slide(w.locator('input[name="width"]'), 3); // α = 1 at 160: paper Table 7 row
+      assert.equal(await out(w, 'macs'), fmt(mobilenetV1Macs(1, 160)));
+      assert.equal(await w.locator('tr[aria-current="true"]').getAttribute('data-row'), '1@160');
+      await page.waitForTimeout(400);
+      assert.equal(await w.locator('svg[data-axis="width"] circle.selected').getAttribute('data-id'), 'mobilenetv1_100_160');
+    },
+  },
+  {
+    name: 'the three questions accept the right answer and reject a wrong one',
+    path: PATH,
+    async run(page) {
+      const ratio = page.locator('[data-question="separable-ratio"]');
+      assert.equal((await predict(ratio, '1/512')).state, 'wrong');
+      assert.equal((await predict(ratio, String(1 / 512 + 1 / 9))).state, 'right');
+
+      const half = page.locator('[data-question="half-width-macs"]');
+      // Forgetting to square α: half of the full model.
+      assert.equal((await predict(half, String(mobilenetV1Macs(1, 224) / 2))).state, 'wrong');
+      const r = await predict(half, String(mobilenetV1Macs(0.5, 224)));
+      assert.equal(r.state, 'right');
+      assert.match(r.text, new RegExp(fmt(mobilenetV1Macs(0.5, 224))));
+
+      const which = page.locator('[data-question="width-or-resolution"]');
+      assert.ok(mobilenetV1Macs(1, 160) < mobilenetV1Macs(0.75, 224));
+      assert.equal((await pick(which, 'α = 0.75 at 224×224')).state, 'wrong');
+      assert.equal((await pick(which, 'α = 1 at 160×160')).state, 'right');
+    },
+  },
+];
