@@ -67,6 +67,21 @@ export function checkRunnable(graph: Graph, feeds: Readonly<Record<string, Tenso
 
 const now = (): number => globalThis.performance.now();
 
+/** Fusion patterns depend only on the graph's structure, so they are found once per graph object. */
+const fusionCache = new WeakMap<Graph, Map<number, FusedChain>>();
+function fusionsOf(graph: Graph): Map<number, FusedChain> {
+  let f = fusionCache.get(graph);
+  if (!f) fusionCache.set(graph, (f = findFusions(graph)));
+  return f;
+}
+
+/** The value of a Constant node's output, evaluated out of order (fused activations need Clip bounds early). */
+function constantValue(graph: Graph, name: string): Tensor | undefined {
+  const node = graph.nodes.find((n) => n.opType === 'Constant' && n.outputs[0] === name);
+  if (!node) return undefined;
+  return planNode(graph, node, [], []).planned.constants?.[0];
+}
+
 function runChain(graph: Graph, chain: FusedChain, values: Map<string, Tensor>): { inputs: (Tensor | undefined)[]; out: Tensor; macs: number } {
   const conv = graph.nodes[chain.conv];
   const inputs = conv.inputs.map((n) => (n === '' ? undefined : values.get(n)));
@@ -85,7 +100,7 @@ function runChain(graph: Graph, chain: FusedChain, values: Map<string, Tensor>):
   if (chain.act !== undefined && chain.actKind !== Act.Swish) {
     const a = graph.nodes[chain.act];
     const row = UNARY[a.opType];
-    const actInputs = a.inputs.map((n) => (n === '' ? undefined : values.get(n)));
+    const actInputs = a.inputs.map((n) => (n === '' ? undefined : values.get(n) ?? constantValue(graph, n)));
     if (row.params) [p0, p1] = row.params(a, graph.opset, actInputs);
   }
   const y = convForward(g, x!.data as Float32Array, w!.data as Float32Array, { scale, shift, act: chain.actKind, p0, p1 });
@@ -100,7 +115,7 @@ export function* execute(
   for (const [k, v] of Object.entries(feeds)) values.set(k, v);
   const last = lastUses(graph);
   const keep = new Set<string>([...graph.outputs.map((o) => o.name), ...graph.initializers.keys()]);
-  const chains = opts.fuse && !opts.retain && !opts.beforeNode ? findFusions(graph) : new Map<number, FusedChain>();
+  const chains = opts.fuse && !opts.retain && !opts.beforeNode ? fusionsOf(graph) : new Map<number, FusedChain>();
   const absorbed = new Set<number>();
   for (const c of chains.values()) for (const a of c.absorbed) absorbed.add(a);
   const weights = new Set(graph.initializers.keys());

@@ -41,10 +41,17 @@ export function findFusions(graph: Graph): Map<number, FusedChain> {
   const producedAt = new Map<string, number>();
   graph.nodes.forEach((n, i) => n.outputs.forEach((o) => producedAt.set(o, i)));
   // The absorbed nodes' extra inputs (BN statistics, Clip bounds) must exist when the Conv runs:
-  // weights, or values made by earlier nodes (the Constant nodes that carry Clip's min and max).
+  // weights, values made by earlier nodes, or Constant nodes (which carry Clip's min and max and
+  // can be evaluated whenever needed).
   let before = 0;
+  const constant = (name: string): boolean => {
+    const at = producedAt.get(name);
+    return at !== undefined && graph.nodes[at].opType === 'Constant' && graph.nodes[at].inputs.length === 0;
+  };
   const weightsOnly = (n: Node, from: number): boolean =>
-    n.inputs.slice(from).every((name) => name === '' || graph.initializers.has(name) || (producedAt.get(name) ?? Infinity) < before);
+    n.inputs.slice(from).every(
+      (name) => name === '' || graph.initializers.has(name) || constant(name) || (producedAt.get(name) ?? Infinity) < before,
+    );
   const isDefault = (n: Node): boolean => n.domain === undefined || n.domain === '' || n.domain === 'ai.onnx';
 
   const chains = new Map<number, FusedChain>();

@@ -65,6 +65,37 @@ describe('execute', () => {
     expect(Math.max(...plain.a1.data)).toBeLessThanOrEqual(6);
   });
 
+  it('fuses Swish exported as Sigmoid + Mul and a Clip whose bounds come from later Constant nodes', () => {
+    const weights: Record<string, Tensor> = {
+      w: randomTensor([16, 8, 1, 1], 31), g: randomTensor([16], 32), b: randomTensor([16], 33), m: randomTensor([16], 34),
+      v: f32([16], new Array(16).fill(0.7)), w2: randomTensor([16, 16, 1, 1], 35),
+    };
+    const g = graphOf({
+      nodes: [
+        node('Conv', ['x', 'w'], ['c'], {}, 'blocks.0.0.conv_pw'),
+        node('BatchNormalization', ['c', 'g', 'b', 'm', 'v'], ['n'], {}, 'blocks.0.0.bn1'),
+        node('Sigmoid', ['n'], ['s'], {}, 'blocks.0.0.bn1'),
+        node('Mul', ['n', 's'], ['a'], {}, 'blocks.0.0.bn1'),
+        node('Conv', ['a', 'w2'], ['c2'], {}, 'blocks.0.1.conv_pw'),
+        node('Constant', [], ['lo'], { value_float: float(-0.5) }),
+        node('Constant', [], ['hi'], { value_float: float(0.5) }),
+        node('Clip', ['c2', 'lo', 'hi'], ['y'], {}, 'blocks.0.1.act'),
+      ],
+      inputs: [input('x', [1, 8, 16, 16])], outputs: ['y'], weights,
+    });
+    const x = randomTensor([1, 8, 16, 16], 36);
+    const steps: Step[] = [];
+    const gen = execute(g, { x }, { fuse: true });
+    let r = gen.next();
+    for (; !r.done; r = gen.next()) steps.push(r.value);
+    expect(steps.map((s) => [s.node.opType, s.fused?.map((n) => n.opType)])).toEqual([
+      ['Conv', ['BatchNormalization', 'Sigmoid', 'Mul']], ['Conv', ['Clip']], ['Constant', undefined], ['Constant', undefined],
+    ]);
+    const plain = runGraph(g, { x }, { keepAll: true });
+    expect(maxAbsDiff(r.value.y, plain.y)).toBeLessThan(1e-5);
+    expect(Math.max(...r.value.y.data)).toBeLessThanOrEqual(0.5);
+  });
+
   it('releases values after their last reader, so its live bytes peak where analyze() says', () => {
     const { g, x } = block();
     const live = (retain: boolean): number[] => {

@@ -30,22 +30,18 @@ export function wasmDepthwise(g: ConvGeometry, x: Float32Array, w: Float32Array,
   const outOff = tOff + C;
   const heap = k.heap((outOff + outF) * 4);
   const xBase = n * C * H * W;
+  // Zero the padded planes in one memset, then copy the rows in (short rows element by element:
+  // a typed-array set() call costs more than copying a few floats).
+  heap.fill(0, 0, inF);
   for (let c = 0; c < C; c++) {
-    const p = c * plane;
-    heap.fill(0, p, p + padTop * Wp);
     const src0 = xBase + c * H * W;
-    for (let iy = 0; iy < H; iy++) {
-      const row = p + (iy + padTop) * Wp;
-      if (padLeft) heap.fill(0, row, row + padLeft);
+    let d = c * plane + padTop * Wp + padLeft;
+    for (let iy = 0; iy < H; iy++, d += Wp) {
       const s = src0 + iy * W;
-      const d = row + padLeft;
       if (W >= 32) heap.set(x.subarray(s, s + W), d);
       else for (let i = 0; i < W; i++) heap[d + i] = x[s + i];
-      if (g.padRight) heap.fill(0, d + W, row + Wp);
     }
-    heap.fill(0, p + (H + padTop) * Wp, p + plane);
   }
-  heap.fill(0, C * plane, inF);
   heap.set(w.subarray(0, wF), wOff);
   if (ep.scale) heap.set(ep.scale.subarray(0, C), sOff);
   else heap.fill(1, sOff, sOff + C);
