@@ -19,7 +19,7 @@ const isolationHeaders = {
 export default defineConfig({
   site: 'https://depthwise.example',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), (await import('./scripts/ort-assets.mjs')).default()],
   markdown: {
     // Astro 7's default Markdown engine (Sätteri) runs no remark/rehype plugins; KaTeX needs unified.
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeScrollableMath] }),

@@ -169,6 +169,7 @@ export class Stepper {
       this.ms = at.ms;
       this.step = at.step.index;
       this.idle();
+      this.status(this.step >= this.hi ? 'Reached the end. Step back, reset, or click any op in the list.' : 'Step with the buttons or the ← → keys; click a channel, then a value in the enlarged channel, to see how it was computed.');
       await this.render();
     } catch (e) {
       this.fail(e);
@@ -202,9 +203,10 @@ export class Stepper {
     const node = i >= 0 ? this.nodes[i] : undefined;
     const pos = this.q<HTMLElement>('[data-dbg="position"]');
     if (pos) {
-      pos.textContent = node
-        ? `Op ${i + 1} of ${this.nodes.length}: ${node.name} (${node.opType})`
-        : this.lo >= 0 ? `Block input (after op ${this.lo + 1}: ${this.nodes[this.lo].name})` : 'Preprocessing: the image as the model receives it';
+      const scoped = this.cfg.scope !== undefined;
+      pos.textContent = node && i > this.lo
+        ? scoped ? `Op ${i - this.lo} of ${this.hi - this.lo} in ${this.cfg.scope}: ${node.name} (${node.opType})` : `Op ${i + 1} of ${this.nodes.length}: ${node.name} (${node.opType})`
+        : this.lo >= 0 ? `Block input: the output of ${this.nodes[this.lo].name}, from running the model this far` : 'Preprocessing: the image as the model receives it';
     }
     const macs = this.q<HTMLElement>('[data-dbg="macs"]');
     if (macs) {

@@ -5,7 +5,7 @@
  */
 import type { Tensor } from '~/lib/engine/index.ts';
 import {
-  cellAt, channelStats, gridLayout, legendStops, planePixels, planeShape, sharedScale, tileAt, type Palette,
+  cellAt, channelStats, gridLayout, legendStops, planePixels, planeShape, robustScale, tileAt, type Palette,
 } from '~/lib/viz/heatmap.ts';
 import { formatValue } from '~/lib/viz/value-format.ts';
 import { dimsText, h } from './dom.ts';
@@ -41,7 +41,7 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
   const shape = planeShape(t.dims);
   const data = t.data as ArrayLike<number>;
   const stats = channelStats(data, shape);
-  const scale = sharedScale(stats);
+  const scale = robustScale(data);
   const channel = Math.min(Math.max(0, o.channel), shape.count - 1);
   const section = h('section', { class: 'dbg-tensor', 'data-dbg': o.role });
   const shownCount = Math.min(shape.count, MAX_TILES);
@@ -84,7 +84,7 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
   bar.style.background = `linear-gradient(to right, ${stops.map((st) => `rgb(${st.rgb.join(',')})`).join(', ')})`;
   section.append(
     h('div', { class: 'dbg-legend', 'aria-label': `Colour scale from ${formatValue(-scale)} to ${formatValue(scale)}` },
-      h('span', {}, formatValue(-scale)), bar, h('span', {}, formatValue(scale))),
+      h('span', {}, `≤ ${formatValue(-scale)}`), bar, h('span', {}, `≥ ${formatValue(scale)}`)),
   );
 
   // The selected channel, enlarged, with its statistics.

@@ -151,6 +151,26 @@ export function cellAt(h: number, w: number, width: number, height: number, x: n
   return { y: cy, x: cx };
 }
 
+/**
+ * A robust symmetric scale: the q-quantile of |v| over a strided sample of at most `cap` values,
+ * so a few outliers (common after BatchNorm on untrained weights) do not wash every tile out.
+ * Values beyond it saturate. Falls back to the largest |v|, then to 1.
+ */
+export function robustScale(data: ArrayLike<number>, q = 0.995, cap = 50000): number {
+  const step = Math.max(1, Math.floor(data.length / cap));
+  const abs: number[] = [];
+  for (let i = 0; i < data.length; i += step) {
+    const v = Math.abs(data[i]);
+    if (Number.isFinite(v)) abs.push(v);
+  }
+  if (abs.length === 0) return 1;
+  abs.sort((a, b) => a - b);
+  const m = abs[Math.min(abs.length - 1, Math.floor(q * (abs.length - 1)))];
+  if (m > 0) return m;
+  const top = abs[abs.length - 1];
+  return top > 0 ? top : 1;
+}
+
 /** Legend stops: value and colour at −scale, 0 and +scale. */
 export function legendStops(scale: number, palette: Palette): { value: number; rgb: Rgb }[] {
   return [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cellAt, channelStats, divergingColour, gridLayout, legendStops, planePixels, planeShape, sharedScale, tileAt, WRAP,
+  cellAt, channelStats, divergingColour, gridLayout, legendStops, planePixels, planeShape, robustScale, sharedScale, tileAt, WRAP,
 } from '~/lib/viz/heatmap.ts';
 
 const palette = { neg: [0, 0, 255] as const, mid: [255, 255, 255] as const, pos: [255, 0, 0] as const };
@@ -61,5 +61,14 @@ describe('heatmap scaling and colour mapping', () => {
   it('maps a point on an enlarged plane to its value cell', () => {
     expect(cellAt(4, 8, 160, 80, 25, 79)).toEqual({ y: 3, x: 1 });
     expect(cellAt(4, 8, 160, 80, 161, 0)).toBeNull();
+  });
+});
+
+describe('robust heatmap scale', () => {
+  it('ignores a few outliers and falls back to the maximum, then 1', () => {
+    const data = Array.from({ length: 1000 }, (_, i) => (i < 3 ? 100 : (i % 10) / 10));
+    expect(robustScale(data)).toBeCloseTo(0.9);
+    expect(robustScale([0, 0, 0, 5])).toBe(5);
+    expect(robustScale([0, 0])).toBe(1);
   });
 });
