@@ -1,0 +1,364 @@
+/**
+ * <scaling-playground>: the live side of ScalingPlayground.astro. Every update recomputes the
+ * scaled model with the same pure modules the build used (src/lib/viz/scaling-*.ts) and writes the
+ * numbers into the server-rendered markup; the diagram and charts move with D3 transitions.
+ *
+ * What is debounced and why: nothing on the φ path (config → graph → analysis → layouts stays
+ * under 16 ms, scripts/bench-scaling.ts). The single-dimension search (dozens of graphs) waits
+ * until the slider rests for 300 ms; the MACs curve for new coefficients (71 graphs) is rebuilt in
+ * small slices between frames; measuring runs in a worker.
+ */
+import * as d3 from '~/components/viz/d3.ts';
+import { formatCompact, formatInt } from '~/lib/viz/format.ts';
+import { coefficientProblem, PAPER_COEFFICIENTS, phiProblem, snapPhi, type Coefficients } from '~/lib/viz/scaling-config.ts';
+import { curvePoint, phiGrid, type CurvePoint } from '~/lib/viz/scaling-curve.ts';
+import type { DiagramFrame } from '~/lib/viz/scaling-diagram.ts';
+import { depthProfile, singleDimensionMatches, type DepthProfile, type SingleDimMatch } from '~/lib/viz/scaling-single-dim.ts';
+import { parseState, serializeState, type PlaygroundState } from '~/lib/viz/scaling-url.ts';
+import { diagramFrame, playgroundContext, playgroundView, type PlaygroundContext, type PlaygroundView } from '~/lib/viz/scaling-view.ts';
+import { MeasurePanel, type ReleasedInfo } from './measure-panel.ts';
+
+interface Config {
+  state: PlaygroundState;
+  syncUrl: boolean;
+  sections: string[];
+  curve: [number, number, number, number, number][];
+  released: ReleasedInfo[];
+}
+
+const DURATION = 280;
+const SINGLE_DELAY = 300;
+
+class ScalingPlaygroundElement extends HTMLElement {
+  private cfg!: Config;
+  private state!: PlaygroundState;
+  private ctx!: PlaygroundContext;
+  private frame!: DiagramFrame;
+  private curve!: CurvePoint[];
+  private singles: SingleDimMatch[] = [];
+  private depth?: DepthProfile;
+  private singleTimer: ReturnType<typeof setTimeout> | undefined;
+  private curveToken = 0;
+  private problems: string[] = [];
+  private view?: PlaygroundView;
+  private measure?: MeasurePanel;
+
+  connectedCallback(): void {
+    this.cfg = JSON.parse(this.dataset.config ?? '{}') as Config;
+    this.ctx = playgroundContext();
+    this.curve = this.cfg.curve.map(([phi, ideal, formula, actual, params]) => ({ phi, ideal, formula, actual, params }));
+    let state = this.cfg.state;
+    if (this.cfg.syncUrl) {
+      const parsed = parseState(location.search, this.cfg.state);
+      state = parsed.state;
+      this.problems = [...parsed.problems];
+    }
+    this.state = state;
+    this.frame = diagramFrame(state.coefficients);
+    this.wire();
+    this.writeCoefficientInputs(state.coefficients);
+    const coeffsChanged = !sameCoefficients(state.coefficients, PAPER_COEFFICIENTS);
+    if (coeffsChanged) this.rebuildCurve();
+    this.render(false);
+    if (state.phi !== this.cfg.state.phi || coeffsChanged) this.scheduleSingles();
+    if (this.querySelector('[data-action="measure"]')) this.measure = new MeasurePanel(this, () => this.view!.model, this.cfg.released);
+    this.dataset.ready = 'true';
+  }
+
+  disconnectedCallback(): void {
+    clearTimeout(this.singleTimer);
+    this.measure?.cancel();
+  }
+
+  private wire(): void {
+    const range = this.querySelector<HTMLInputElement>('input[name="phi"]')!;
+    const num = this.querySelector<HTMLInputElement>('input[name="phi-number"]')!;
+    range.addEventListener('input', () => this.setPhi(Number(range.value), 'range'));
+    num.addEventListener('input', () => {
+      if (num.value.trim() === '') return;
+      const v = Number(num.value);
+      const p = phiProblem(Number.isFinite(v) ? v : num.value);
+      if (p) return this.showProblems([`${p}. The model shown is still φ = ${this.state.phi.toFixed(1)}.`]);
+      this.setPhi(v, 'number');
+    });
+    num.addEventListener('change', () => {
+      if (phiProblem(Number(num.value)) !== null || num.value.trim() === '') num.value = this.state.phi.toFixed(1);
+    });
+    const form = this.querySelector<HTMLFormElement>('form[data-form="coefficients"]');
+    if (form) {
+      form.addEventListener('submit', (e) => e.preventDefault());
+      form.addEventListener('input', () => this.readCoefficients(form));
+      this.querySelector('[data-action="paper"]')?.addEventListener('click', () => this.setCoefficients(PAPER_COEFFICIENTS));
+    }
+    this.querySelectorAll<HTMLButtonElement>('button[data-use]').forEach((b) =>
+      b.addEventListener('click', () => this.setCoefficients(JSON.parse(b.dataset.use!) as Coefficients)),
+    );
+  }
+
+  private setPhi(phi: number, from: 'range' | 'number'): void {
+    this.state = { ...this.state, phi: snapPhi(phi) };
+    this.problems = [];
+    this.render(true, from);
+    this.scheduleSingles();
+  }
+
+  private readCoefficients(form: HTMLFormElement): void {
+    const names = { alpha: 'α', beta: 'β', gamma: 'γ' } as const;
+    const c: Record<string, number> = {};
+    const problems: string[] = [];
+    for (const k of Object.keys(names) as (keyof typeof names)[]) {
+      const raw = (form.elements.namedItem(k) as HTMLInputElement).value;
+      const v = raw.trim() === '' ? NaN : Number(raw);
+      const p = coefficientProblem(names[k], Number.isFinite(v) ? v : raw);
+      if (p) problems.push(p);
+      c[k] = v;
+    }
+    if (problems.length) return this.showProblems([...problems.map((p) => `${p}.`), 'The model shown keeps the last valid coefficients.']);
+    this.setCoefficients(c as unknown as Coefficients, false);
+  }
+
+  private setCoefficients(c: Coefficients, writeInputs = true): void {
+    this.state = { ...this.state, coefficients: { ...c } };
+    this.problems = [];
+    if (writeInputs) this.writeCoefficientInputs(c);
+    this.frame = diagramFrame(c);
+    this.rebuildCurve();
+    this.render(true);
+    this.scheduleSingles();
+  }
+
+  private writeCoefficientInputs(c: Coefficients): void {
+    for (const k of ['alpha', 'beta', 'gamma'] as const) {
+      const input = this.querySelector<HTMLInputElement>(`form[data-form="coefficients"] input[name="${k}"]`);
+      if (input && input.value !== String(c[k])) input.value = String(c[k]);
+    }
+  }
+
+  /** Rebuilds the 71-point curve for the current coefficients in slices, keeping the page responsive. */
+  private rebuildCurve(): void {
+    const token = ++this.curveToken;
+    const c = this.state.coefficients;
+    const phis = phiGrid();
+    const out: CurvePoint[] = [];
+    this.toggleAttribute('data-curve-busy', true);
+    const step = () => {
+      if (token !== this.curveToken) return;
+      const t0 = performance.now();
+      while (out.length < phis.length && performance.now() - t0 < 12) out.push(curvePoint(phis[out.length], c, this.ctx.base.macs));
+      if (out.length < phis.length) {
+        setTimeout(step, 0);
+        return;
+      }
+      this.curve = out;
+      this.toggleAttribute('data-curve-busy', false);
+      this.render(true);
+    };
+    setTimeout(step, 0);
+  }
+
+  private scheduleSingles(): void {
+    const table = this.querySelector<HTMLElement>('table.single');
+    if (!table) return;
+    clearTimeout(this.singleTimer);
+    table.dataset.busy = 'true';
+    this.singleTimer = setTimeout(() => {
+      this.depth ??= depthProfile();
+      const model = this.view!.model;
+      this.singles = singleDimensionMatches(model.macs, this.depth);
+      this.renderSingles(model.config.width, model.config.depth, model.resolution, model.blocks, model.params, model.macs);
+      table.dataset.busy = 'false';
+    }, SINGLE_DELAY);
+  }
+
+  private showProblems(problems: string[]): void {
+    const alert = this.querySelector<HTMLElement>('.problem')!;
+    alert.hidden = problems.length === 0;
+    alert.textContent = problems.join(' ');
+  }
+
+  private render(animate: boolean, from?: 'range' | 'number'): void {
+    const v = playgroundView(this.state, this.ctx, this.frame, this.curve, this.cfg.released);
+    this.view = v;
+    this.showProblems(this.problems);
+    for (const [key, text] of Object.entries(v.text)) {
+      this.querySelectorAll(`[data-out="${key}"]`).forEach((el) => {
+        if (el.textContent !== text) el.textContent = text;
+      });
+    }
+    const range = this.querySelector<HTMLInputElement>('input[name="phi"]')!;
+    const num = this.querySelector<HTMLInputElement>('input[name="phi-number"]')!;
+    if (from !== 'range') range.value = String(this.state.phi);
+    range.setAttribute('aria-valuetext', `φ = ${v.text.phi}`);
+    if (from !== 'number') num.value = v.text.phi;
+    for (const r of v.rows) {
+      const tr = this.querySelector(`tr[data-row="${r.id}"]`);
+      if (!tr) continue;
+      const set = (cell: string, text: string) => {
+        const el = tr.querySelector(`[data-cell="${cell}"]`);
+        if (el && el.textContent !== text) el.textContent = text;
+      };
+      set('resolution', r.resolution.value);
+      set('resolution-diff', r.resolution.diff);
+      set('channels', r.channels.value);
+      set('channels-diff', r.channels.diff);
+      set('channels-exact', r.channels.exact);
+      set('repeats', r.repeats.value);
+      set('repeats-diff', r.repeats.diff);
+      set('repeats-exact', r.repeats.exact);
+    }
+    for (const g of v.gap) {
+      const tr = this.querySelector(`tr[data-gap="${g.id}"]`);
+      if (!tr) continue;
+      tr.querySelector('[data-cell="label"]')!.textContent = g.label;
+      tr.querySelector('[data-cell="factor"]')!.textContent = g.factor;
+    }
+    this.renderDiagram(animate);
+    this.renderCurve(animate);
+    this.renderScatter(animate);
+    if (this.cfg.syncUrl) {
+      const q = serializeState(this.state);
+      if (q !== location.search) history.replaceState(history.state, '', `${location.pathname}${q}${location.hash}`);
+    }
+  }
+
+  private renderDiagram(animate: boolean): void {
+    const v = this.view!;
+    const svg = d3.select(this).select<SVGSVGElement>('svg.diagram');
+    svg.attr('aria-label', `The network at φ = ${v.text.phi}: ${v.text.blocks} blocks, input ${v.text.resolution} px`);
+    const t = d3.transition().duration(animate ? DURATION : 0);
+    const bars = svg
+      .select('g.bars')
+      .selectAll<SVGRectElement, (typeof v.diagram.bars)[number]>('rect.bar')
+      .data(v.diagram.bars, function (this: SVGRectElement | undefined, d?: { id: string }) {
+        return d ? d.id : (this as SVGRectElement).dataset.id!;
+      } as never);
+    bars
+      .exit()
+      .transition(t as never)
+      .attr('height', 0)
+      .attr('y', (_d, i, nodes) => Number((nodes[i] as SVGRectElement).getAttribute('y')) + Number((nodes[i] as SVGRectElement).getAttribute('height')) / 2)
+      .remove();
+    const entered = bars
+      .enter()
+      .append('rect')
+      .attr('data-id', (d) => d.id)
+      .attr('class', (d) => `bar g${d.group + 1}`)
+      .attr('x', (d) => d.x)
+      .attr('width', (d) => d.w)
+      .attr('y', (d) => d.y + d.h / 2)
+      .attr('height', 0);
+    entered.append('title');
+    entered
+      .merge(bars)
+      .each(function (d) {
+        d3.select(this).select('title').text(d.title);
+      })
+      .transition(t as never)
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .attr('width', (d) => d.w)
+      .attr('height', (d) => d.h);
+    const labels = svg
+      .select('g.labels')
+      .selectAll<SVGTextElement, (typeof v.diagram.labels)[number]>('text')
+      .data(v.diagram.labels, function (this: SVGTextElement | undefined, d?: { id: string }) {
+        return d ? d.id : (this as SVGTextElement).dataset.id!;
+      } as never);
+    labels
+      .enter()
+      .append('text')
+      .attr('data-id', (d) => d.id)
+      .attr('text-anchor', 'middle')
+      .attr('y', v.diagram.labelY)
+      .attr('x', (d) => d.x)
+      .merge(labels)
+      .text((d) => d.text)
+      .transition(t as never)
+      .attr('x', (d) => d.x);
+    labels.exit().remove();
+  }
+
+  private renderCurve(animate: boolean): void {
+    const c = this.view!.curve;
+    const svg = d3.select(this).select<SVGSVGElement>('svg.curve');
+    svg.attr('aria-label', `MACs against φ: at φ = ${this.view!.text.phi} the model has ${this.view!.text.macsCompact} MACs against the ideal ${this.view!.text.idealMacs}`);
+    const t = d3.transition().duration(animate ? DURATION : 0);
+    axis(svg, c.yTicks, c.xTicks);
+    svg.select('path.ideal').attr('d', c.ideal);
+    svg.select('path.formula').attr('d', c.formula);
+    svg.select('path.actual').attr('d', c.actual);
+    svg.select('line.cursor').transition(t as never).attr('x1', c.current.x).attr('x2', c.current.x);
+    svg.select('circle.dot.ideal').transition(t as never).attr('cx', c.current.x).attr('cy', c.current.yIdeal);
+    svg.select('circle.dot.actual').transition(t as never).attr('cx', c.current.x).attr('cy', c.current.yActual);
+  }
+
+  private renderScatter(animate: boolean): void {
+    const svg = d3.select(this).select<SVGSVGElement>('svg.scatter');
+    if (svg.empty()) return;
+    const s = this.view!.scatter;
+    const t = d3.transition().duration(animate ? DURATION : 0);
+    axis(svg, s.yTicks, s.xTicks);
+    svg.select('path.actual').attr('d', s.line);
+    const pts = svg
+      .select('g.points')
+      .selectAll<SVGGElement, (typeof s.points)[number]>('g.pt')
+      .data(s.points, function (this: SVGGElement | undefined, d?: { id: string }) {
+        return d ? d.id : (this as SVGGElement).dataset.id!;
+      } as never);
+    const entered = pts
+      .enter()
+      .append('g')
+      .attr('class', (d) => `pt ${d.id}`)
+      .attr('data-id', (d) => d.id)
+      .attr('transform', (d) => `translate(${d.px},${d.py})`);
+    entered.append('circle').attr('r', 4.5);
+    entered.append('text').attr('x', 7).attr('y', (d) => (d.id === 'current' ? 18 : -7));
+    entered
+      .merge(pts)
+      .each(function (d) {
+        d3.select(this).select('text').text(d.label);
+      })
+      .transition(t as never)
+      .attr('transform', (d) => `translate(${d.px},${d.py})`);
+    pts.exit().remove();
+  }
+
+  private renderSingles(w: number, d: number, r: number, blocks: number, params: number, macs: number): void {
+    const cols = [{ id: 'compound', w, d, r, blocks, params, macs, reached: true }, ...this.singles.map((s) => ({ id: s.dimension, w: s.width, d: s.depth, r: s.resolution, blocks: s.blocks, params: s.params, macs: s.macs, reached: s.reached }))];
+    for (const c of cols) {
+      const cells: Record<string, string> = {
+        w: c.w.toFixed(3), d: c.d.toFixed(3), r: String(c.r), blocks: formatInt(c.blocks), params: formatCompact(c.params),
+        macs: `${formatCompact(c.macs)}${c.reached ? '' : ' (limit)'}`,
+      };
+      for (const [row, text] of Object.entries(cells)) {
+        const el = this.querySelector(`tr[data-single="${row}"] td[data-col="${c.id}"]`);
+        if (el) el.textContent = text;
+      }
+    }
+  }
+}
+
+function axis(
+  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
+  yTicks: readonly { pos: number; label: string }[],
+  xTicks: readonly { pos: number; label: string }[],
+): void {
+  const gl = svg.select('g.grid').selectAll('line').data(yTicks);
+  gl.enter().append('line').merge(gl as never).attr('x1', 58).attr('x2', 624).attr('y1', (d) => d.pos).attr('y2', (d) => d.pos);
+  gl.exit().remove();
+  const yl = svg.select('g.axis.y').selectAll('text').data(yTicks);
+  yl.enter().append('text').attr('text-anchor', 'end').merge(yl as never).attr('x', 52).attr('y', (d) => d.pos + 4).text((d) => d.label);
+  yl.exit().remove();
+  const xl = svg.select('g.axis.x').selectAll('text.tick').data(xTicks);
+  xl.enter().append('text').attr('class', 'tick').attr('text-anchor', 'middle').merge(xl as never).attr('x', (d) => d.pos).attr('y', 258).text((d) => d.label);
+  xl.exit().remove();
+}
+
+function sameCoefficients(a: Coefficients, b: Coefficients): boolean {
+  return a.alpha === b.alpha && a.beta === b.beta && a.gamma === b.gamma;
+}
+
+export function defineScalingPlayground(): void {
+  if (!customElements.get('scaling-playground')) customElements.define('scaling-playground', ScalingPlaygroundElement);
+}
+
