@@ -79,6 +79,11 @@ export async function run(args: string[]): Promise<number> {
     console.error(`depthwise run: the model has ${graph.inputs.length} inputs (${graph.inputs.map((v) => v.name).join(', ')}), ${inputs.length} given`);
     return 2;
   }
+  const wrong = graph.inputs.filter((v, i) => v.dtype !== inputs[i].dtype);
+  if (wrong.length > 0) {
+    console.error(`depthwise run: ${wrong.map((v) => `input '${v.name}' is ${v.dtype}, file ${inputFiles[graph.inputs.indexOf(v)]} holds ${inputs[graph.inputs.indexOf(v)].dtype}`).join('; ')}`);
+    return 2;
+  }
   const feeds: Record<string, Tensor> = {};
   graph.inputs.forEach((v, i) => (feeds[v.name] = inputs[i]));
 
