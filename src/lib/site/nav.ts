@@ -7,7 +7,10 @@ export interface NavItem {
   label: string;
 }
 
-export const NAV: readonly NavItem[] = [{ href: '/lessons/', label: 'Lessons' }];
+export const NAV: readonly NavItem[] = [
+  { href: '/lessons/', label: 'Lessons' },
+  { href: '/scaling/', label: 'Scaling' },
+];
 
 /** True when `path` is the section's page or below it. */
 export function isCurrent(item: NavItem, path: string): boolean {
