@@ -133,4 +133,28 @@ export default [
       assert.equal(await page.locator('form[data-form="coefficients"] input[name="gamma"]').inputValue(), String(first.gamma));
     },
   },
+  {
+    name: '"Measure it" runs B0 in onnxruntime-web and plots its latency against its MACs',
+    path: '/scaling/?phi=0.0',
+    async run(page) {
+      await ready(page);
+      await page.locator('button[data-action="measure"]').click();
+      const cancel = page.locator('button[data-action="cancel"]');
+      assert.equal(await cancel.isEnabled(), true, 'cancel is available while measuring');
+      const b0 = page.locator('table.measure-table tr[data-id="efficientnet_b0"]');
+      await page.waitForSelector('table.measure-table tr[data-id="efficientnet_b0"][data-ms]', { timeout: 240_000 });
+      const ms = Number(await b0.getAttribute('data-ms'));
+      assert.ok(ms > 0 && ms < 60_000, `B0 latency is a positive number of ms, got ${ms}`);
+      assert.match(await b0.locator('td.ms').textContent(), /ms$/);
+      // The point sits on the chart at B0's MACs (the engine's count, 385,814,752).
+      const point = page.locator('svg.latency g.pt[data-id="efficientnet_b0"]');
+      assert.equal(await point.count(), 1);
+      assert.equal(await b0.locator('td.macs').textContent(), formatCompact(scaledModel(scaledConfig(0)).macs));
+      const progress = await page.locator('.measure-progress progress').evaluate((p) => p.value);
+      assert.ok(progress > 0 && progress < 1, `the progress bar shows part of the work done, got ${progress}`);
+      await cancel.click();
+      assert.match(await page.locator('.measure-status').textContent(), /Cancelled after \d+ measured/);
+      assert.equal(await page.locator('button[data-action="measure"]').isEnabled(), true);
+    },
+  },
 ];
