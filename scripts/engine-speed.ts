@@ -3,7 +3,7 @@
  * seeded random weights and reports the median wall time of full runs, plus where the time goes
  * per op type. Usage: npx tsx scripts/engine-speed.ts [modelId] [runs]
  */
-import { execute, runGraph, type Graph, type Tensor, tensor } from '../src/lib/engine/index.ts';
+import { analyze, execute, runGraph, type Graph, type Tensor, tensor } from '../src/lib/engine/index.ts';
 import { buildModel } from '../src/lib/models/zoo.ts';
 
 function rng(seed: number): () => number {
@@ -56,6 +56,18 @@ times.sort((a, b) => a - b);
 console.log(
   `${id}: median ${med(times).toFixed(1)} ms wall (min ${times[0].toFixed(1)}, max ${times[times.length - 1].toFixed(1)}), ` +
     `median ${med(cpu).toFixed(1)} ms CPU, over ${runs} runs`,
+);
+
+// Memory: activations held at once, measured by the engine, against the static estimate.
+const peak = (fuse: boolean): number => {
+  let m = 0;
+  const g = execute(graph, feeds, { fuse });
+  for (let s = g.next(); !s.done; s = g.next()) m = Math.max(m, s.value.liveBytes);
+  return m;
+};
+const mb = (b: number): string => `${(b / 2 ** 20).toFixed(2)} MiB`;
+console.log(
+  `  peak live activations: static ${mb(analyze(graph).peakLiveBytes)}, run ${mb(peak(false))} (fused run ${mb(peak(true))})`,
 );
 
 // Per-op breakdown from one fused run (steps report their own ms).

@@ -31,8 +31,11 @@ export interface ConvExplanation {
   readonly taps: readonly ConvTap[];
   /** Sum of the products, accumulated in the kernel's order and arithmetic. */
   readonly sum: number;
-  /** The kernel's accumulator: float32 (WebAssembly SIMD) or float64 (JavaScript). */
-  readonly accumulation: 'float32' | 'float64';
+  /**
+   * The kernel's arithmetic: 'float64' (JavaScript), 'float32' (WebAssembly SIMD, each product
+   * rounded then added) or 'float32-fma' (fused multiply-add: exact products, one rounding per step).
+   */
+  readonly accumulation: 'float32' | 'float32-fma' | 'float64';
   readonly bias: number;
   /** The output tensor's value (float32): exactly fround(sum + bias). */
   readonly value: number;

@@ -29,7 +29,7 @@ describe('explain', () => {
       expect(e.kind).toBe('conv');
       expect(e.variant).toBe(variant);
       expect(e.taps).toHaveLength(wd[1] * wd[2] * wd[3]);
-      const r = e.accumulation === 'float32' ? f : (v: number): number => v;
+      const r = e.accumulation === 'float32' ? f : (v: number): number => v; // fma and float64 keep exact products
       for (const t of e.taps) expect(t.product).toBe(r(t.x * t.w));
       expect(f(e.sum + e.bias)).toBe(e.value);
       expect(e.value).toBe(values.y.data[(wd[0] - 1) * values.y.dims[2] * values.y.dims[3]]);

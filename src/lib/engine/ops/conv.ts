@@ -212,10 +212,15 @@ function depthwiseUsesWasm(g: ConvGeometry): boolean {
  * How the kernel accumulates this conv: WebAssembly SIMD in float32, JavaScript in float64
  * (explain() repeats the same arithmetic, so its sum is bit-identical to the output).
  */
-export function convAccumulation(g: ConvGeometry): 'float32' | 'float64' {
-  if (g.C / g.group === 1 && g.group === g.C) return depthwiseUsesWasm(g) ? 'float32' : 'float64';
-  if (g.variant === 'pointwise') return gemmUsesWasm(g.M, g.Ho * g.Wo, g.C) ? 'float32' : 'float64';
-  return gemmUsesWasm(g.M / g.group, g.Ho * g.Wo, (g.C / g.group) * g.kH * g.kW) ? 'float32' : 'float64';
+export function convAccumulation(g: ConvGeometry): 'float32' | 'float32-fma' | 'float64' {
+  const wasm =
+    g.C / g.group === 1 && g.group === g.C
+      ? depthwiseUsesWasm(g)
+      : g.variant === 'pointwise'
+        ? gemmUsesWasm(g.M, g.Ho * g.Wo, g.C)
+        : gemmUsesWasm(g.M / g.group, g.Ho * g.Wo, (g.C / g.group) * g.kH * g.kW);
+  if (!wasm) return 'float64';
+  return wasmKernels()?.fusedMultiplyAdd ? 'float32-fma' : 'float32';
 }
 
 /**
@@ -294,7 +299,9 @@ export function explainConv(g: ConvGeometry, inputs: readonly (Tensor | undefine
   // Same order as the kernel's reduction (im2col rows, depthwise loops): c, ky, kx; and the same
   // arithmetic: float32 products and partial sums for the WebAssembly kernels, float64 otherwise.
   const accumulation = convAccumulation(g);
-  const r32 = accumulation === 'float32' ? Math.fround : (v: number): number => v;
+  // A float32 product is exact in float64, so 'float32-fma' (one rounding per step) is fround(sum + x·w).
+  const r32 = accumulation === 'float64' ? (v: number): number => v : Math.fround;
+  const rp = accumulation === 'float32' ? Math.fround : (v: number): number => v;
   let sum = 0;
   for (let ci = 0; ci < Cg; ci++) {
     for (let ky = 0; ky < g.kH; ky++) {
@@ -304,7 +311,7 @@ export function explainConv(g: ConvGeometry, inputs: readonly (Tensor | undefine
         const padding = iy < 0 || iy >= g.H || ix < 0 || ix >= g.W;
         const xv = padding ? 0 : x[((n * g.C + c0 + ci) * g.H + iy) * g.W + ix];
         const wv = w[((m * Cg + ci) * g.kH + ky) * g.kW + kx];
-        const product = r32(xv * wv);
+        const product = rp(xv * wv);
         if (!padding) sum = r32(sum + product);
         taps.push({
           c: c0 + ci,

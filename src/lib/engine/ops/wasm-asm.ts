@@ -51,6 +51,8 @@ export const load32Splat = (offset: number): number[] => simd(0x09, ...memarg(2,
 export const f32x4Splat = simd(0x13);
 export const f32x4Add = simd(0xe4);
 export const f32x4Mul = simd(0xe6);
+/** Relaxed SIMD a·b + c: fused or not, as the platform does it (probe before relying on either). */
+export const f32x4RelaxedMadd = simd(0x105);
 export const f32x4Min = simd(0xe8);
 export const f32x4Max = simd(0xe9);
 export const f32x4Sub = simd(0xe5);
@@ -68,6 +70,7 @@ export const ifThen = (body: number[]): number[] => [0x04, 0x40, ...body, 0x0b];
 export interface FuncDef {
   readonly name: string;
   readonly params: readonly number[];
+  readonly results?: readonly number[];
   /** Local declarations after the params: [count, type] groups. */
   readonly locals: readonly (readonly [number, number])[];
   readonly body: number[];
@@ -75,7 +78,7 @@ export interface FuncDef {
 
 /** A module importing one memory (env.mem) and exporting the given functions. */
 export function moduleOf(funcs: readonly FuncDef[]): Uint8Array {
-  const type = section(1, vec(funcs.map((f) => [0x60, ...vec(f.params.map((p) => [p])), ...vec([])])));
+  const type = section(1, vec(funcs.map((f) => [0x60, ...vec(f.params.map((p) => [p])), ...vec((f.results ?? []).map((r) => [r]))])));
   const imports = section(2, vec([[...name('env'), ...name('mem'), 0x02, 0x00, ...uleb(1)]]));
   const fsec = section(3, vec(funcs.map((_, i) => uleb(i))));
   const exports = section(7, vec(funcs.map((f, i) => [...name(f.name), 0x00, ...uleb(i)])));

@@ -1,6 +1,6 @@
 /**
  * The engine's WebAssembly SIMD kernels, assembled at load time by wasm-asm.ts (our own code, no
- * toolchain): `gemm` (4×8 register tiles, see sgemm.ts for the contract) and `dw1` / `dw2`
+ * toolchain; multiply-adds use relaxed SIMD's f32x4.relaxed_madd where available): `gemm` (4×8 register tiles, see sgemm.ts for the contract) and `dw1` / `dw2`
  * (depthwise convolution at stride 1 / 2 over a zero-padded copy of the input, four outputs per
  * f32x4). Both apply the epilogue (per-channel scale and shift, then any fusable activation:
  * Relu, Clip, HardSwish, HardSigmoid, Sigmoid, Swish, the last two through a SIMD exp) in registers. Where WebAssembly SIMD is missing, `wasmKernels()` is null and callers run the
@@ -8,7 +8,8 @@
  */
 import { Act } from './activation-code.ts';
 import {
-  add, continueIf, eq, evenLanes, f32c, f32x4Add, f32x4Div, f32x4Max, f32x4Min, f32x4Mul, f32x4Nearest, f32x4Splat, f32x4Sub,
+  add, continueIf, eq, evenLanes, f32c, f32x4Add, f32x4Div, f32x4Max, f32x4Min, f32x4Mul, f32x4Nearest, f32x4RelaxedMadd,
+  f32x4Splat, f32x4Sub, simd,
   type FuncDef, get, I32, F32, i32c, i32x4Add, i32x4Shl, i32x4TruncSatF32x4S, ifThen, load32Splat, loop, ltU, moduleOf, mul, set,
   tee, V128, v128Load, v128Store, v128Zero,
 } from './wasm-asm.ts';
@@ -79,8 +80,22 @@ function activation(v: number, act: number, base: number, t: number, u: number):
   ];
 }
 
+/** a·b + c on the stack: relaxed SIMD multiply-add when `fma`, else multiply then add. */
+function madd(fma: boolean, a: number[], b: number[], c: number[]): number[] {
+  return fma ? [...a, ...b, ...c, ...f32x4RelaxedMadd] : [...c, ...a, ...b, ...f32x4Mul, ...f32x4Add];
+}
+
+/** probe(a, b, c) = lane 0 of a·b + c with the kernels' multiply-add: tells whether it rounds once. */
+function probeFunc(fma: boolean): FuncDef {
+  const lane0 = simd(0x1f, 0);
+  return {
+    name: 'probe', params: [F32, F32, F32], results: [F32], locals: [],
+    body: [...madd(fma, [...get(0), ...f32x4Splat], [...get(1), ...f32x4Splat], [...get(2), ...f32x4Splat]), ...lane0],
+  };
+}
+
 /** gemm(M4, N8, K, aPtr, bPtr, cPtr, sPtr, tPtr, act, p0, p1): C[M4×N8] = epilogue(A[M4×K] · B[K×N8]). */
-function gemmFunc(): FuncDef {
+function gemmFunc(fma: boolean): FuncDef {
   const [M4, N8, K, A_PTR, B_PTR, C_PTR, S_PTR, T_PTR, ACT, P0, P1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   const [I, P, AP, AP_END, BP, KB, LDB, CROW, SROW] = [11, 12, 13, 14, 15, 16, 17, 18, 19];
   const ACC = 20; // 8 accumulators: row r, half h at ACC + 2r + h
@@ -103,7 +118,7 @@ function gemmFunc(): FuncDef {
     for (let q = 0; q < r; q++) ks.push(...get(KB), ...add);
     ks.push(...load32Splat(0), ...set(AV));
     for (let h = 0; h < 2; h++) {
-      ks.push(...get(ACC + 2 * r + h), ...get(AV), ...get(h === 0 ? B0 : B1), ...f32x4Mul, ...f32x4Add, ...set(ACC + 2 * r + h));
+      ks.push(...madd(fma, get(AV), get(h === 0 ? B0 : B1), get(ACC + 2 * r + h)), ...set(ACC + 2 * r + h));
     }
   }
   ks.push(...get(BP), ...get(LDB), ...add, ...set(BP));
@@ -138,7 +153,7 @@ function gemmFunc(): FuncDef {
  * spill up to three values into the next row, which that row then overwrites (the caller leaves
  * slack after the last channel).
  */
-function depthwiseFunc(stride: 1 | 2): FuncDef {
+function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
   const [C, IN, HP, WP, W_PTR, KH, KW, HO, WO, OUT, S_PTR, T_PTR, ACT, P0, P1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
   const [CH, OY, OX, KY, KX, IN_C, W_C, OUT_ROW, ROW_IN, TAP, WTAP, WP4, PLANE] = [15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27];
   const [ACC, VS, VT, V, T, U] = [28, 29, 30, 31, 32, 33];
@@ -166,9 +181,8 @@ function depthwiseFunc(stride: 1 | 2): FuncDef {
   kys.push(...get(ROW_IN), ...get(KY), ...get(WP4), ...mul, ...add, ...get(OX), ...i32c(4 * stride), ...mul, ...add, ...set(TAP));
   kys.push(...i32c(0), ...set(KX));
   const kxs: number[] = [];
-  kxs.push(...get(ACC), ...get(TAP), ...v128Load(0));
-  if (stride === 2) kxs.push(...get(TAP), ...v128Load(16), ...evenLanes);
-  kxs.push(...get(WTAP), ...load32Splat(0), ...f32x4Mul, ...f32x4Add, ...set(ACC));
+  const input = [...get(TAP), ...v128Load(0), ...(stride === 2 ? [...get(TAP), ...v128Load(16), ...evenLanes] : [])];
+  kxs.push(...madd(fma, input, [...get(WTAP), ...load32Splat(0)], get(ACC)), ...set(ACC));
   kxs.push(...get(TAP), ...i32c(4), ...add, ...set(TAP), ...get(WTAP), ...i32c(4), ...add, ...set(WTAP));
   kxs.push(...get(KX), ...i32c(1), ...add, ...tee(KX), ...get(KW), ...ltU, ...continueIf);
   kys.push(...loop(kxs));
@@ -200,6 +214,11 @@ type DwFn = (
 
 export interface WasmKernels {
   readonly memory: WebAssembly.Memory;
+  /**
+   * True when the multiply-add rounds once (relaxed SIMD fused on this machine): explain() then
+   * adds exact products; false when each product is rounded to float32 before the add.
+   */
+  readonly fusedMultiplyAdd: boolean;
   readonly gemm: GemmFn;
   readonly dw1: DwFn;
   readonly dw2: DwFn;
@@ -213,13 +232,21 @@ let kernels: WasmKernels | null | undefined;
 export function wasmKernels(): WasmKernels | null {
   if (kernels !== undefined) return kernels;
   try {
-    const bytes = moduleOf([gemmFunc(), depthwiseFunc(1), depthwiseFunc(2)]);
-    if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return (kernels = null);
+    if (typeof WebAssembly === 'undefined') return (kernels = null);
+    // Relaxed SIMD's multiply-add where the engine has it (Chrome ≥ 114, Node ≥ 20), else plain SIMD.
+    const build = (fma: boolean): Uint8Array =>
+      moduleOf([gemmFunc(fma), depthwiseFunc(1, fma), depthwiseFunc(2, fma), probeFunc(fma)]);
+    let bytes = build(true);
+    if (!WebAssembly.validate(bytes)) bytes = build(false);
+    if (!WebAssembly.validate(bytes)) return (kernels = null);
     const memory = new WebAssembly.Memory({ initial: 64 });
     const e = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: memory } }).exports;
+    // (1 + 2⁻¹²)² − 1 is 2⁻¹¹ + 2⁻²⁴ exactly; a product rounded to float32 first loses the 2⁻²⁴.
+    const a = 1 + 2 ** -12;
+    const fusedMultiplyAdd = (e.probe as (a: number, b: number, c: number) => number)(a, a, -1) !== 2 ** -11;
     let view = new Float32Array(memory.buffer);
     kernels = {
-      memory, gemm: e.gemm as GemmFn, dw1: e.dw1 as DwFn, dw2: e.dw2 as DwFn,
+      memory, fusedMultiplyAdd, gemm: e.gemm as GemmFn, dw1: e.dw1 as DwFn, dw2: e.dw2 as DwFn,
       heap(need) {
         if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
         if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
