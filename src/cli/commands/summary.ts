@@ -41,8 +41,17 @@ export async function loadGraph(source: string, inputShapes: Record<string, numb
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const shape = (dims: readonly (readonly number[])[]): string => dims.map((d) => `[${d.join('×')}]`).join(' ');
 
+/** The dims of a node's activation inputs: weights (initializers, declared) have their own column, params. */
+function activationDims(graph: Graph, l: LayerStats): number[][] {
+  const node = graph.nodes.find((n) => n.name === l.node);
+  if (!node) return l.inputDims;
+  // analyze() gives one entry per node input, omitted optional inputs ('') included.
+  const isWeight = (x: string) => graph.initializers.has(x) || graph.declared?.has(x) === true;
+  return l.inputDims.filter((_, i) => node.inputs[i] !== '' && !isWeight(node.inputs[i]));
+}
+
 /** The table as lines of text: one row per node, then the totals. */
-export function formatTable(a: Analysis): string[] {
+export function formatTable(a: Analysis, graph: Graph): string[] {
   const header = ['name', 'op', 'kernel', 'stride', 'groups', 'input → output', 'params', 'MACs', 'act bytes'];
   const rows = a.layers.map((l: LayerStats) => [
     l.node,
@@ -50,7 +59,7 @@ export function formatTable(a: Analysis): string[] {
     l.kernel ? l.kernel.join('×') : '',
     l.stride ? l.stride.join('×') : '',
     l.group !== undefined ? String(l.group) : '',
-    `${shape(l.inputDims)} → ${shape(l.outputDims)}`,
+    `${shape(activationDims(graph, l))} → ${shape(l.outputDims)}`,
     fmt(l.params),
     fmt(l.macs),
     fmt(l.activationBytes),
@@ -79,7 +88,7 @@ export async function run(args: string[]): Promise<number> {
     const { params, macs, flops, activationBytes, peakLiveBytes, layers } = a;
     console.log(JSON.stringify({ params, macs, flops, activationBytes, peakLiveBytes, layers }, null, 2));
   } else {
-    console.log(formatTable(a).join('\n'));
+    console.log(formatTable(a, graph).join('\n'));
   }
   return 0;
 }
