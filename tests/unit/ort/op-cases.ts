@@ -129,6 +129,13 @@ export function opCases(): OpCase[] {
         b.op('ReduceMax', [x, b.ints64([2])]), b.op('ReduceSum', [x, b.ints64([0, 1])], { keepdims: int(0) }),
       ];
     }),
+    one('Pad, Squeeze and Unsqueeze with attributes (opset 9)', 9, [2, 3, 4, 5], (b, x) => [
+      b.op('Pad', [x], { pads: ints([0, 0, 1, 2, 0, 0, 2, 1]), mode: str('reflect') }),
+      b.op('Pad', [x], { pads: ints([0, 1, 0, 0, 0, 0, 1, 1]), value: float(-1) }),
+      b.op('Squeeze', [b.op('Unsqueeze', [x], { axes: ints([0, 3]) })], { axes: ints([0]) }),
+      b.op('Slice', [x], { starts: ints([1, 0]), ends: ints([3, 100]), axes: ints([1, 3]) }),
+      b.op('BatchNormalization', [x, b.positive([3]), b.weight([3]), b.weight([3]), b.positive([3])]),
+    ]),
     one('ReduceMean with axes attribute (opset 13)', 13, [2, 3, 4, 5], (b, x) => [b.op('ReduceMean', [x], { axes: ints([2, 3]) })]),
   ];
 }
