@@ -9,6 +9,7 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { href: '/lessons/', label: 'Lessons' },
+  { href: '/models/', label: 'Models' },
   { href: '/scaling/', label: 'Scaling' },
 ];
 

@@ -1,8 +1,8 @@
 /**
  * The architecture diagram of a model, as data: one column per section (stem, stages or ViT
- * blocks, head) whose height follows the feature-map side and whose width follows the channels
- * (both on a square-root scale, so 7² and 112², 16 and 1280 channels all stay visible; labels
- * carry the true numbers); each column expands into its blocks and each block into its ops
+ * blocks, head) whose height follows the feature-map side (square-root scale) and whose width
+ * follows the channels (log scale: 16 and 1280 channels both stay visible; labels carry the true
+ * numbers); each column expands into its blocks and each block into its ops
  * (expand 1×1, depthwise k×k, SE, project 1×1, residual…). Every layer-table row belongs to
  * exactly one op, which is what links the diagram and the table both ways.
  */
@@ -29,6 +29,7 @@ export interface ArchBlock {
 
 export interface ArchColumn {
   readonly section: number;
+  readonly kind: 'stem' | 'stage' | 'head';
   readonly label: string;
   /** e.g. '56²×24'. */
   readonly dims: string;
@@ -160,6 +161,7 @@ export function archDiagram(spec: ModelSpec, table: LayerTable): ArchDiagram {
   const headFeatures = classifier.input[classifier.input.length - 1] ?? 1;
   const widthOf = (s: (typeof table.sections)[number]): number => (s.kind === 'head' ? headFeatures : s.outChannels);
   const cMax = Math.max(...table.sections.map(widthOf));
+  const cMin = Math.min(...table.sections.map(widthOf));
   const rowOp: string[] = new Array(table.rows.length);
   const columns: ArchColumn[] = table.sections.map((sec, slot) => {
     const secRows = table.rows.filter((r) => r.section === sec.index);
@@ -179,10 +181,11 @@ export function archDiagram(spec: ModelSpec, table: LayerTable): ArchDiagram {
     const c = widthOf(sec);
     const res = sec.kind === 'head' ? 1 : sec.outResolution;
     const h = Math.max(G.minH, G.maxH * Math.sqrt(res / R));
-    const w = Math.max(G.minW, G.maxW * Math.sqrt(c / cMax));
+    const w = cMax === cMin ? G.maxW : G.minW + ((G.maxW - G.minW) * Math.log(c / cMin)) / Math.log(cMax / cMin);
     const cx = slot * G.slot + G.slot / 2;
     return {
       section: sec.index,
+      kind: sec.kind,
       label: sec.label,
       dims: sec.kind === 'head' ? `${spec.numClasses} classes` : `${sec.outResolution}²×${sec.outChannels}`,
       note: sec.kind === 'stage' && spec.kind === 'cnn' ? `${sec.blocks} block${sec.blocks > 1 ? 's' : ''}` : '',

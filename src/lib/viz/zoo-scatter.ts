@@ -79,8 +79,8 @@ export function scatterLayout(rows: readonly ZooRow[], width = 720, height = 420
   // Pad the domains to round values so the extreme points do not sit on the frame.
   const x0 = 10 ** Math.floor(Math.log10(Math.min(...macs)));
   const x1 = 10 ** Math.ceil(Math.log10(Math.max(...macs)));
-  const y0 = Math.floor(Math.min(...top) / 5) * 5;
-  const y1 = Math.ceil(Math.max(...top) / 5) * 5;
+  const y0 = Math.floor((Math.min(...top) - 1) / 5) * 5;
+  const y1 = Math.ceil((Math.max(...top) + 1) / 5) * 5;
   const sx = logScale(x0, x1, plot.left, plot.right);
   const sy = linearScale(y0, y1, plot.bottom, plot.top);
   const points = cited.map((r) => ({

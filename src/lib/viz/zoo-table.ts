@@ -104,3 +104,8 @@ export function sortZooRows(rows: readonly ZooRow[], key: ZooSortKey, dir: SortD
 export function filterZooRows(rows: readonly ZooRow[], family: Family | 'all'): ZooRow[] {
   return family === 'all' ? [...rows] : rows.filter((r) => r.family === family);
 }
+
+/** A top-1 figure as printed: at least one decimal (72.0 %), at most the source's (75.784 %). */
+export function formatTop1(v: number): string {
+  return `${Number.isInteger(v) ? v.toFixed(1) : String(v)} %`;
+}
