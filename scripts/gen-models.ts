@@ -1,6 +1,6 @@
 /**
  * Writes public/models/*.onnx (the lesson blocks of src/lib/models/lesson-blocks.ts, seeded and
- * BatchNorm-calibrated untrained weights) and public/models/manifest.json, byte for byte
+ * BatchNorm-calibrated untrained weights, statistics snapped to a grid) and public/models/manifest.json, byte for byte
  * reproducibly. `--check` regenerates in memory and fails if any file differs.
  *
  *   npx tsx scripts/gen-models.ts [--check]
@@ -19,7 +19,7 @@ const files = new Map<string, Uint8Array>();
 const manifest = LESSON_BLOCKS.map((b) => {
   const declared = buildBlock(b.spec, b.id);
   const stats = analyze(declared);
-  const bytes = exportOnnx(materialize(declared, b.seed), { producer: 'depthwise scripts/gen-models.ts' });
+  const bytes = exportOnnx(materialize(declared, b.seed, { snapStatistics: true }), { producer: 'depthwise scripts/gen-models.ts' });
   const file = `${b.id}.onnx`;
   files.set(file, bytes);
   return {

@@ -6,7 +6,7 @@ export { resolveCnn, type ResolvedAttn, type ResolvedBlock, type ResolvedCnn, ty
 export { convPads, CNN_OPSET } from './build-cnn.ts';
 export { VIT_OPSET, vitTokens } from './build-vit.ts';
 export { buildFromSpec, scaleSpec, stagesOf } from './build.ts';
-export { materialize, referenceInput } from './materialize.ts';
+export { materialize, referenceInput, type MaterializeOptions } from './materialize.ts';
 export { MODELS, getModel, buildModel } from './zoo.ts';
 export { modelStats, specStats, type ModelStats } from './stats.ts';
 export type { Citation, MacsReference, ZooEntry } from './zoo-entry.ts';

@@ -125,10 +125,31 @@ function calibrate(inputs: readonly (Tensor | undefined)[]): void {
 }
 
 /**
+ * Snaps calibrated statistics to a coarse grid: variance to a power of 2^¼, mean to a multiple of
+ * σ/64. The statistics come from running the engine, whose float32 results change in the last
+ * bits whenever a kernel's summation order changes; on the grid they (almost always) do not, so
+ * files written from them stay byte-for-byte reproducible. Outputs stay within ±9 % of unit
+ * variance and σ/128 of zero mean.
+ */
+function snapStatistics(mean: Float32Array, variance: Float32Array): void {
+  for (let c = 0; c < variance.length; c++) {
+    const v = 2 ** (Math.round(4 * Math.log2(variance[c])) / 4);
+    const step = Math.sqrt(v) / 64;
+    variance[c] = v;
+    mean[c] = Math.round(mean[c] / step) * step;
+  }
+}
+
+export interface MaterializeOptions {
+  /** Snap BatchNorm statistics to a coarse grid (see snapStatistics); used for committed files. */
+  readonly snapStatistics?: boolean;
+}
+
+/**
  * Fills every declared weight deterministically from `seed` and calibrates BatchNorm statistics
  * on `referenceInput(inputDims, seed)`. Returns a new graph whose weights are all initializers.
  */
-export function materialize(graph: Graph, seed: number): Graph {
+export function materialize(graph: Graph, seed: number, opts: MaterializeOptions = {}): Graph {
   const use = consumers(graph);
   const initializers = new Map(graph.initializers);
   for (const [name, info] of graph.declared ?? []) {
@@ -139,7 +160,9 @@ export function materialize(graph: Graph, seed: number): Graph {
   const input = graph.inputs[0];
   const gen = execute(out, { [input.name]: referenceInput(input.dims as number[], seed) }, {
     beforeNode: (node, inputs) => {
-      if (node.opType === 'BatchNormalization') calibrate(inputs);
+      if (node.opType !== 'BatchNormalization') return;
+      calibrate(inputs);
+      if (opts.snapStatistics) snapStatistics(inputs[3]!.data as Float32Array, inputs[4]!.data as Float32Array);
     },
   });
   while (!gen.next().done);
