@@ -158,7 +158,8 @@ async function handle(req: RuntimeRequest): Promise<void> {
         ort,
       );
       const maxAbs = agreement.reduce((m, a) => Math.max(m, a.maxAbs), 0);
-      post({ id, type: 'ort', result: { ...lat, agreement, maxAbs } });
+      const maxScaled = agreement.reduce((m, a) => Math.max(m, a.scaled), 0);
+      post({ id, type: 'ort', result: { ...lat, agreement, maxAbs, maxScaled } });
       return;
     }
     case 'measure': {

@@ -322,7 +322,7 @@ export class Stepper {
       title: `Output · ${node.outputs[0]}`, tensor: out, palette, width: panelWidth, channel: this.channel, pixel,
       onChannel, onPixel: explainable ? onPixel : undefined, role: 'output',
     }));
-    const head = h('p', { class: 'dbg-op' }, h('strong', {}, node.opType), ` ${node.name} · in ${node.inputDims.filter((_, k) => !node.weights[k]).map(dimsText).join(', ')} → out ${dimsText(out.dims)}`,
+    const head = h('p', { class: 'dbg-op' }, h('strong', {}, node.opType), ` ${node.name} · in ${node.inputDims.filter((d, k) => !node.weights[k] && d.length > 0).map(dimsText).join(', ')} → out ${dimsText(out.dims)}`,
       node.macs > 0 ? ` · ${formatInt(node.macs)} MACs` : '');
     const pixelNote = explainable && kind.kind !== 'se'
       ? h('p', { class: 'muted dbg-hint' }, `Explaining output channel ${this.channel}${out.dims.length === 4 ? ` at row ${pixel[0]}, column ${pixel[1]}` : ''}: click a channel to choose it, then a value in the enlarged channel.`)

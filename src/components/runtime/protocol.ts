@@ -47,8 +47,10 @@ export interface OrtResult {
   readonly runsMs: readonly number[];
   readonly threads: number;
   /** Per node (by output name): largest |engine − ORT|; absent when agreement was not asked. */
-  readonly agreement?: readonly { readonly node: string; readonly maxAbs: number }[];
+  readonly agreement?: readonly { readonly node: string; readonly maxAbs: number; readonly scaled: number }[];
   readonly maxAbs?: number;
+  /** Largest scaled difference over all nodes (see ort-agreement.ts). */
+  readonly maxScaled?: number;
 }
 
 export interface MeasureRow {

@@ -71,7 +71,7 @@ function opsOf(graph: Graph, start: number, end: number): { ops: CellOp[]; macs:
     const weights = new Set([...graph.initializers.keys(), ...(graph.declared?.keys() ?? [])]);
     ops.push({
       index: i, name: n.name, opType: n.opType, scope: n.scope,
-      inputDims: (l?.inputDims ?? []).filter((_, k) => !weights.has(n.inputs[k])),
+      inputDims: (l?.inputDims ?? []).filter((d, k) => !weights.has(n.inputs[k]) && d.length > 0),
       outputDims: l?.outputDims ?? [], macs: l?.macs ?? 0, params: l?.params ?? 0,
     });
     macs += l?.macs ?? 0;

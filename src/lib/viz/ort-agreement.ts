@@ -16,6 +16,22 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 export interface NodeAgreement {
   readonly node: string;
   readonly maxAbs: number;
+  /**
+   * maxAbs / max(1, largest |ORT value| of the node): absolute for small activations, relative for
+   * large ones (float32 keeps about 7 significant digits, so a value near 100 cannot agree to 1e-4
+   * absolutely after hundreds of accumulated products; numpy's allclose mixes the two the same way).
+   */
+  readonly scaled: number;
+}
+
+/** The largest |v| (NaN counts as infinite). */
+export function maxAbs(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = Math.abs(a[i]);
+    if (!(v <= m)) m = Number.isNaN(v) ? Infinity : v;
+  }
+  return m;
 }
 
 /** Per node (in graph order) the agreement of its output with ORT's; nodes ORT did not return are skipped. */
@@ -28,7 +44,9 @@ export function agreementTable(
   for (const n of nodes) {
     const a = engine(n.output);
     const b = ort[n.output];
-    if (a && b) out.push({ node: n.name, maxAbs: maxAbsDiff(a, b) });
+    if (!a || !b) continue;
+    const d = maxAbsDiff(a, b);
+    out.push({ node: n.name, maxAbs: d, scaled: d / Math.max(1, maxAbs(b)) });
   }
   return out;
 }

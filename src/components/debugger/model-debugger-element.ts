@@ -1,0 +1,360 @@
+/**
+ * <model-debugger>: the debugger page's behaviour. Chooses the input (sample, upload, drawing),
+ * guards memory before anything is materialised, drives the shared Stepper with buttons, keys and
+ * the timeline, keeps the view in the URL, and runs onnxruntime-web for latency, agreement and the
+ * "this device" measurements.
+ */
+import type { Tensor } from '~/lib/engine/index.ts';
+import { latencyScatter, mergeRows, parseRows, rowsToCsv, STORAGE_KEY, type DeviceRow } from '~/lib/viz/device-measure.ts';
+import { formatCompact } from '~/lib/viz/format.ts';
+import { memoryBudget, memoryVerdict, type MemoryNeed } from '~/lib/viz/memory-guard.ts';
+import { formatView, parseView, type DebuggerView } from '~/lib/viz/url-state.ts';
+import { formatValue } from '~/lib/viz/value-format.ts';
+import type { OrtResult } from '~/components/runtime/protocol.ts';
+import { CancelledError } from '~/components/runtime/runtime-client.ts';
+import { h, s } from './dom.ts';
+import { loadImage, prepareImage, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
+import { sampleByName } from './samples.ts';
+import { Stepper } from './stepper.ts';
+
+interface PageConfig {
+  id: string;
+  resolution: number;
+  need: MemoryNeed;
+  nodes: number;
+}
+
+const AGREEMENT_LIMIT = 1e-4;
+
+class ModelDebugger extends HTMLElement {
+  private stepper?: Stepper;
+  private cfg!: PageConfig;
+  private inputName = 'astronaut';
+  private source: HTMLCanvasElement | null = null;
+  private prepared: Prepared | null = null;
+
+  connectedCallback(): void {
+    if (this.stepper) return;
+    this.cfg = JSON.parse(this.dataset.config ?? '{}') as PageConfig;
+    this.querySelectorAll<HTMLElement>('[data-js]').forEach((el) => (el.hidden = false));
+    const view = parseView(location.search);
+    this.inputName = sampleByName(view.input) ? view.input : 'astronaut';
+    this.querySelectorAll<HTMLInputElement>('input[name="dbg-input"]').forEach((r) => (r.checked = r.value === this.inputName));
+
+    // Memory guard, before anything heavy exists.
+    const dm = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+    const verdict = memoryVerdict(this.cfg.need, memoryBudget(dm), dm ? `a quarter of the ${dm} GiB this browser reports, at most 1 GiB` : 'a fixed cap; this browser does not report its memory');
+    const guard = this.q('[data-dbg="guard"]');
+    guard.textContent = verdict.message;
+    guard.classList.toggle('dbg-refused', !verdict.ok);
+    this.toggleAttribute('data-refused', !verdict.ok);
+
+    const stepper = new Stepper(this, {
+      source: { kind: 'zoo', id: this.cfg.id },
+      makeInput: (dims) => this.makeInput(dims),
+      preprocessView: () => this.preprocessView(),
+      onState: (st) => this.writeUrl({ input: this.inputName, step: st.step, channel: st.channel, pixel: st.pixel, side: 'out' }),
+    });
+    this.stepper = stepper;
+    if (!verdict.ok) {
+      this.querySelectorAll<HTMLButtonElement>('button[data-act="start"], button[data-act="ort"], [data-dbg="scrubber"]').forEach((b) => (b.disabled = true));
+      this.q('[data-dbg="status"]').textContent = 'Stepping is off for this model on this device; the op list and the numbers above still describe it.';
+    } else {
+      this.q('[data-dbg="status"]').textContent = 'Choose an input, then press “Load model” to materialise the weights in a background worker.';
+    }
+
+    this.wireControls(stepper, verdict.ok);
+    this.wireInputs(stepper);
+    this.wireMeasure();
+    this.renderDevice(parseRows(localStorage.getItem(STORAGE_KEY)));
+
+    // A deep link with a step starts at once (the reader asked for that view); a plain visit waits for a click.
+    if (verdict.ok && new URLSearchParams(location.search).has('step')) {
+      void this.begin(view);
+    }
+  }
+
+  private q<T extends HTMLElement = HTMLElement>(sel: string): T {
+    return this.querySelector<T>(sel)!;
+  }
+
+  private writeUrl(v: DebuggerView): void {
+    const url = `${location.pathname}${formatView(v)}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
+  }
+
+  private async begin(view?: DebuggerView): Promise<void> {
+    const st = this.stepper!;
+    await st.start(view?.step, view?.channel ?? 0, view?.pixel ? [view.pixel[0], view.pixel[1]] : null);
+    if (!st.opened) return;
+    this.q<HTMLButtonElement>('[data-act="start"]').textContent = 'Reload model';
+    this.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"]').forEach((b) => (b.disabled = false));
+    this.q<HTMLInputElement>('[data-dbg="scrubber"]').disabled = false;
+  }
+
+  private async makeInput(dims: readonly number[]): Promise<Tensor> {
+    if (!this.source) {
+      const sample = sampleByName(this.inputName) ?? sampleByName('astronaut')!;
+      const img = await loadImage(sample.url);
+      this.source = toCanvas(img, img.naturalWidth, img.naturalHeight);
+    }
+    this.prepared = prepareImage(this.source, Number(dims[2]));
+    return this.prepared.tensor;
+  }
+
+  private preprocessView(): HTMLElement | null {
+    const p = this.prepared;
+    if (!p) return null;
+    const maxW = 240;
+    const k = Math.min(1, maxW / p.source.width);
+    const src = document.createElement('canvas');
+    src.width = Math.round(p.source.width * k);
+    src.height = Math.round(p.source.height * k);
+    const ctx = src.getContext('2d')!;
+    ctx.drawImage(p.source, 0, 0, src.width, src.height);
+    ctx.strokeStyle = '#ff2d55';
+    ctx.lineWidth = 2;
+    ctx.setLineDash([5, 3]);
+    ctx.strokeRect(p.plan.source.x * k, p.plan.source.y * k, p.plan.source.w * k, p.plan.source.h * k);
+    const crop = p.crop;
+    crop.classList.add('dbg-crop');
+    src.setAttribute('role', 'img');
+    src.setAttribute('aria-label', 'The source image with the centre crop marked');
+    crop.setAttribute('role', 'img');
+    crop.setAttribute('aria-label', `The ${crop.width}×${crop.height} crop the model sees`);
+    return h('section', { class: 'dbg-detail', 'data-dbg': 'detail-preprocess' },
+      h('h4', {}, 'Preprocessing'),
+      h('p', {}, `1. Resize so the short side is ${p.plan.resized.w < p.plan.resized.h ? p.plan.resized.w : p.plan.resized.h} px (${p.plan.resized.w}×${p.plan.resized.h}). ` +
+        `2. Crop the centre ${p.plan.crop.size}×${p.plan.crop.size} (dashed). 3. Scale each pixel to [0, 1], subtract the ImageNet mean (0.485, 0.456, 0.406) and divide by the standard deviation (0.229, 0.224, 0.225), per colour channel.`),
+      h('div', { class: 'dbg-zoom-row' }, src, crop),
+    );
+  }
+
+  private wireControls(st: Stepper, ok: boolean): void {
+    const act = (name: string, fn: () => unknown): void => {
+      this.querySelectorAll<HTMLButtonElement>(`[data-act="${name}"]`).forEach((b) =>
+        b.addEventListener('click', () => {
+          if (name !== 'cancel' && this.hasAttribute('data-busy')) return;
+          void fn();
+        }));
+    };
+    act('start', () => ok && this.begin());
+    act('next', () => st.move('node', 1));
+    act('prev', () => st.move('node', -1));
+    act('block', () => st.move('block', 1));
+    act('stage', () => st.move('stage', 1));
+    act('end', () => st.goto(st.hi));
+    act('reset', () => st.goto(st.lo));
+    act('cancel', () => st.cancel());
+    act('ort', () => this.runOrt());
+    this.addEventListener('click', (e) => {
+      const b = (e.target as Element).closest<HTMLButtonElement>('[data-goto]');
+      if (b && st.opened && !this.hasAttribute('data-busy')) void st.goto(Number(b.dataset.goto));
+    });
+    const scrub = this.q<HTMLInputElement>('[data-dbg="scrubber"]');
+    scrub.addEventListener('change', () => {
+      if (st.opened && !this.hasAttribute('data-busy')) void st.goto(Number(scrub.value));
+    });
+    this.addEventListener('dbg-cancelled', () => {
+      this.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"], [data-act="next"], [data-act="prev"], [data-act="block"], [data-act="stage"], [data-act="end"], [data-act="reset"]').forEach((b) => (b.disabled = true));
+      scrub.disabled = true;
+      this.q<HTMLButtonElement>('[data-act="start"]').textContent = 'Load model';
+    });
+    document.addEventListener('keydown', (e) => {
+      if (!st.opened || this.hasAttribute('data-busy') || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as Element;
+      if (t.closest('input, select, textarea, [contenteditable]')) return;
+      const back = e.shiftKey;
+      const moves: Record<string, () => Promise<void>> = {
+        ArrowRight: () => st.move('node', 1),
+        ArrowLeft: () => st.move('node', -1),
+        b: () => st.move('block', back ? -1 : 1),
+        B: () => st.move('block', back ? -1 : 1),
+        s: () => st.move('stage', back ? -1 : 1),
+        S: () => st.move('stage', back ? -1 : 1),
+        e: () => st.goto(st.hi),
+        r: () => st.goto(st.lo),
+      };
+      const m = moves[e.key];
+      if (m) {
+        e.preventDefault();
+        void m();
+      }
+    });
+  }
+
+  private wireInputs(st: Stepper): void {
+    const use = async (name: string, source: HTMLCanvasElement | null): Promise<void> => {
+      this.inputName = name;
+      this.source = source;
+      if (st.opened && !this.hasAttribute('data-busy')) await st.refeed();
+      else st.status(`Input: ${name}. Press “Load model” to run it.`);
+    };
+    this.querySelectorAll<HTMLInputElement>('input[name="dbg-input"]').forEach((r) =>
+      r.addEventListener('change', () => r.checked && void use(r.value, null)));
+    const upload = this.q<HTMLInputElement>('[data-dbg="upload"]');
+    upload.addEventListener('change', async () => {
+      const file = upload.files?.[0];
+      if (!file) return;
+      try {
+        const canvas = await uploadToCanvas(file);
+        this.querySelectorAll<HTMLInputElement>('input[name="dbg-input"]').forEach((r) => (r.checked = false));
+        await use('upload', canvas);
+      } catch (e) {
+        st.status(e instanceof Error ? e.message : String(e), 'error');
+        upload.value = '';
+      }
+    });
+    const pad = this.q<HTMLCanvasElement>('[data-dbg="pad"]');
+    const ctx = pad.getContext('2d')!;
+    const clear = (): void => {
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, pad.width, pad.height);
+    };
+    clear();
+    let drawing = false;
+    const at = (e: PointerEvent): [number, number] => {
+      const r = pad.getBoundingClientRect();
+      return [((e.clientX - r.left) * pad.width) / r.width, ((e.clientY - r.top) * pad.height) / r.height];
+    };
+    pad.addEventListener('pointerdown', (e) => {
+      drawing = true;
+      pad.setPointerCapture(e.pointerId);
+      const [x, y] = at(e);
+      ctx.beginPath();
+      ctx.moveTo(x, y);
+    });
+    pad.addEventListener('pointermove', (e) => {
+      if (!drawing) return;
+      const [x, y] = at(e);
+      ctx.lineTo(x, y);
+      ctx.strokeStyle = '#1b1f2a';
+      ctx.lineWidth = 10;
+      ctx.lineCap = 'round';
+      ctx.lineJoin = 'round';
+      ctx.stroke();
+    });
+    pad.addEventListener('pointerup', () => (drawing = false));
+    this.q('[data-act="clear-drawing"]').addEventListener('click', clear);
+    this.q('[data-act="use-drawing"]').addEventListener('click', () => {
+      this.querySelectorAll<HTMLInputElement>('input[name="dbg-input"]').forEach((r) => (r.checked = false));
+      void use('drawing', toCanvas(pad, pad.width, pad.height));
+    });
+  }
+
+  private async runOrt(): Promise<void> {
+    const st = this.stepper!;
+    const out = this.q('[data-dbg="ort-result"]');
+    const runs = Math.max(3, Math.min(50, Number(this.q<HTMLInputElement>('[data-dbg="ort-runs"]').value) || 10));
+    this.toggleAttribute('data-busy', true);
+    out.replaceChildren(h('p', { class: 'muted' }, 'Running…'));
+    try {
+      const { result } = await st.client.one({ type: 'ort', runs, agreement: true }, 'ort', {
+        onProgress: (phase, d, t) => out.replaceChildren(h('p', { class: 'muted' }, `${phase} (${d}/${t})`)),
+      });
+      out.replaceChildren(this.ortView(result));
+      // The comparison ran the engine to the end; show where the stepper now stands.
+      await st.goto(st.step);
+    } catch (e) {
+      if (e instanceof CancelledError) st.fail(e);
+      out.replaceChildren(h('p', { class: 'dbg-error' }, `onnxruntime-web failed: ${e instanceof Error ? e.message : String(e)}`));
+    } finally {
+      this.toggleAttribute('data-busy', false);
+    }
+  }
+
+  private ortView(r: OrtResult): HTMLElement {
+    const worst = [...(r.agreement ?? [])].sort((a, b) => b.scaled - a.scaled);
+    const max = r.maxAbs ?? NaN;
+    const scaled = r.maxScaled ?? NaN;
+    const ok = scaled < AGREEMENT_LIMIT;
+    return h('div', {},
+      h('dl', { class: 'dbg-sum' },
+        h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-dbg': 'ort-median' }, `${r.medianMs.toFixed(2)} ms`)),
+        h('div', {}, h('dt', {}, 'Runs'), h('dd', {}, `${r.runsMs.length} (${r.runsMs.map((x) => x.toFixed(1)).join(', ')} ms)`)),
+        h('div', {}, h('dt', {}, 'Threads'), h('dd', {}, `${r.threads}${r.threads === 1 && !crossOriginIsolated ? ' (page not cross-origin isolated)' : ''}`)),
+        h('div', {}, h('dt', {}, 'Largest |engine − ORT| over all node outputs'), h('dd', { 'data-dbg': 'ort-max-abs', 'data-value': String(max) }, formatValue(max, 3))),
+        h('div', {}, h('dt', {}, 'Largest |engine − ORT| ÷ max(1, layer’s largest |value|)'), h('dd', { 'data-dbg': 'ort-agreement', 'data-value': String(scaled) }, formatValue(scaled, 3))),
+      ),
+      h('p', { class: ok ? 'muted' : 'dbg-error' }, ok
+        ? `All ${worst.length} node outputs agree to within ${formatValue(AGREEMENT_LIMIT, 1)} of their layer’s scale (float32 keeps about 7 significant digits, so large activations are compared relative to their size).`
+        : `Some node outputs differ by more than ${formatValue(AGREEMENT_LIMIT, 1)} of their layer’s scale; the largest are listed below.`),
+      h('details', {},
+        h('summary', {}, `Agreement per node (${worst.length}, largest first)`),
+        h('div', { class: 'table-scroll dbg-scroll' }, h('table', { class: 'dbg-ops' },
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Node'), h('th', { scope: 'col', class: 'num' }, 'max |Δ|'), h('th', { scope: 'col', class: 'num' }, 'scaled'))),
+          h('tbody', {}, ...worst.map((a) => h('tr', {}, h('td', {}, a.node), h('td', { class: 'num' }, formatValue(a.maxAbs, 3)), h('td', { class: 'num' }, formatValue(a.scaled, 3)))))))),
+    );
+  }
+
+  private wireMeasure(): void {
+    const boxes = (): string[] => [...this.querySelectorAll<HTMLInputElement>('.dbg-measure-list input:checked')].map((b) => b.value);
+    const download = (name: string, type: string, text: string): void => {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([text], { type }));
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    };
+    const stored = (): DeviceRow[] => parseRows(localStorage.getItem(STORAGE_KEY));
+    this.q('[data-act="measure"]').addEventListener('click', async () => {
+      if (this.hasAttribute('data-busy')) return;
+      const ids = boxes();
+      const out = this.q('[data-dbg="device"]');
+      if (ids.length === 0) {
+        out.replaceChildren(h('p', { class: 'dbg-error' }, 'Select at least one model.'));
+        return;
+      }
+      this.toggleAttribute('data-busy', true);
+      try {
+        await this.stepper!.client.request({ type: 'measure', ids, runs: 5 }, {
+          onProgress: (phase, d, t) => this.stepper!.status(`${phase} (${d + 1} of ${t})`),
+          onAnswer: (a) => {
+            if (a.type !== 'measured') return;
+            const rows = mergeRows(stored(), [{ ...a.row, at: new Date().toISOString() }]);
+            localStorage.setItem(STORAGE_KEY, JSON.stringify(rows));
+            this.renderDevice(rows);
+          },
+        });
+        this.stepper!.status('Measured. The points stay in this browser until you clear them.');
+      } catch (e) {
+        if (e instanceof CancelledError) this.stepper!.fail(e);
+        else this.stepper!.status(`Measuring failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      } finally {
+        this.toggleAttribute('data-busy', false);
+      }
+    });
+    this.q('[data-act="export-json"]').addEventListener('click', () => download('depthwise-latency.json', 'application/json', JSON.stringify(stored(), null, 2)));
+    this.q('[data-act="export-csv"]').addEventListener('click', () => download('depthwise-latency.csv', 'text/csv', rowsToCsv(stored())));
+    this.q('[data-act="clear-measure"]').addEventListener('click', () => {
+      localStorage.removeItem(STORAGE_KEY);
+      this.renderDevice([]);
+    });
+  }
+
+  private renderDevice(rows: readonly DeviceRow[]): void {
+    const out = this.q('[data-dbg="device"]');
+    if (rows.length === 0) {
+      out.replaceChildren(h('p', { class: 'muted' }, 'No measurements on this device yet.'));
+      return;
+    }
+    const W = 560;
+    const H = 260;
+    const L = latencyScatter(rows, W, H, 40);
+    const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'dbg-plot', role: 'img', 'aria-label': 'Latency against MACs for the measured models' });
+    for (const t of L.xTicks) svg.append(s('line', { x1: t.x, x2: t.x, y1: 20, y2: H - 40 }), s('text', { x: t.x, y: H - 24, 'text-anchor': 'middle' }, formatCompact(t.value)));
+    for (const t of L.yTicks) svg.append(s('line', { x1: 40, x2: W - 20, y1: t.y, y2: t.y }), s('text', { x: 34, y: t.y + 4, 'text-anchor': 'end' }, `${t.value}`));
+    svg.append(s('text', { x: W / 2, y: H - 6, 'text-anchor': 'middle' }, 'MACs (log scale)'), s('text', { x: 4, y: 12 }, 'median ms'));
+    for (const p of L.points) {
+      const c = s('circle', { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: 5, class: 'pt' });
+      c.append(s('title', {}, `${p.id}: ${p.row.medianMs.toFixed(1)} ms, ${formatCompact(p.row.macs)} MACs, ${p.row.threads} thread${p.row.threads > 1 ? 's' : ''}`));
+      svg.append(c, s('text', { x: (p.x + 7).toFixed(1), y: (p.y - 6).toFixed(1) }, p.id));
+    }
+    const table = h('table', { class: 'dbg-ops' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), h('th', { scope: 'col', class: 'num' }, 'MACs'), h('th', { scope: 'col', class: 'num' }, 'Median ms'), h('th', { scope: 'col', class: 'num' }, 'Threads'))),
+      h('tbody', {}, ...rows.map((r) => h('tr', {}, h('td', {}, r.id), h('td', { class: 'num' }, formatCompact(r.macs)), h('td', { class: 'num' }, r.medianMs.toFixed(2)), h('td', { class: 'num' }, r.threads)))));
+    out.replaceChildren(svg, h('div', { class: 'table-scroll' }, table));
+  }
+}
+
+if (!customElements.get('model-debugger')) customElements.define('model-debugger', ModelDebugger);
