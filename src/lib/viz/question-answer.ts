@@ -9,8 +9,9 @@
  *       output length along one axis, by `lesson-window.ts`.
  *   { kind: 'separable-ratio', cin, cout, k }
  *       MACs of depthwise k×k + pointwise 1×1 over a standard k×k conv (MobileNetV1 §3.1): 1/N + 1/k².
- *   { kind: 'model', model, stat: 'params' | 'macs' | 'flops' | 'activationBytes' | 'peakLiveBytes', width?, resolution? }
- *       a whole zoo model (timm id), through the engine's `analyze` (zoo `specStats`).
+ *   { kind: 'model', model, stat: 'params' | 'paramBytes' | 'macs' | 'flops' | 'activationBytes' | 'peakLiveBytes', width?, resolution? }
+ *       a whole zoo model (timm id), through the engine's `analyze` (zoo `specStats`); paramBytes =
+ *       4 bytes per float32 parameter, flops = 2 × MACs.
  *   { kind: 'layers', model, stat: 'macs' | 'params' | 'bytes' | 'intensity' | 'count', node?, scope?, layerKind?, width?, resolution? }
  *       the layers of a zoo model that match every given filter (exact node name, scope prefix,
  *       layer kind from `roofline.ts`), summed; intensity = their MACs over their bytes.
@@ -29,7 +30,7 @@ import type { AnswerUnit } from './question.ts';
 import { LAYER_KINDS, modelTraffic, type LayerKind } from './roofline.ts';
 
 export type ConvLayerSpec = Partial<ConvLayer> & Pick<ConvLayer, 'h' | 'w' | 'cin' | 'cout' | 'k'>;
-export type ModelStat = 'params' | 'macs' | 'flops' | 'activationBytes' | 'peakLiveBytes';
+export type ModelStat = 'params' | 'paramBytes' | 'macs' | 'flops' | 'activationBytes' | 'peakLiveBytes';
 export type LayersStat = 'macs' | 'params' | 'bytes' | 'intensity' | 'count';
 
 export type AnswerSpec =
@@ -54,7 +55,7 @@ export interface ResolvedAnswer {
 export class AnswerSpecError extends Error {}
 
 const KINDS = ['conv-macs', 'conv-params', 'output-size', 'separable-ratio', 'model', 'layers', 'ratio', 'sum', 'computed'] as const;
-const MODEL_STATS: readonly ModelStat[] = ['params', 'macs', 'flops', 'activationBytes', 'peakLiveBytes'];
+const MODEL_STATS: readonly ModelStat[] = ['params', 'paramBytes', 'macs', 'flops', 'activationBytes', 'peakLiveBytes'];
 const LAYERS_STATS: readonly LayersStat[] = ['macs', 'params', 'bytes', 'intensity', 'count'];
 const UNITS: readonly AnswerUnit[] = ['macs', 'params', 'bytes', 'ratio', 'pixels', 'count', 'macs-per-byte'];
 
@@ -150,7 +151,7 @@ export function answerValue(spec: unknown, where = 'answer'): { value: number; u
       } catch (e) {
         throw new AnswerSpecError(`${where}.model: ${(e as Error).message}`);
       }
-      const value = stat === 'flops' ? 2 * stats.macs : stats[stat];
+      const value = stat === 'flops' ? 2 * stats.macs : stat === 'paramBytes' ? 4 * stats.params : stats[stat];
       return { value, unit: stat === 'params' ? 'params' : stat === 'macs' || stat === 'flops' ? 'macs' : 'bytes' };
     }
     case 'layers': {
