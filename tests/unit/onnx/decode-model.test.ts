@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeModel } from '~/lib/engine/onnx/decode-model.ts';
+import { importOnnx } from '~/lib/engine/onnx/import-onnx.ts';
 import { exportOnnx, irVersionFor } from '~/lib/engine/onnx/export-onnx.ts';
 import { OnnxError } from '~/lib/engine/onnx/onnx-error.ts';
 import { f32 } from '~/lib/engine/tensor.ts';
@@ -139,7 +140,7 @@ describe('decodeModel', () => {
     expect(errorOf(() => decodeModel(new Uint8Array(0))).code).toBe('malformed');
   });
 
-  it('rejects graph-valued attributes (control flow) with a clear code', () => {
+  it('rejects graph-valued attributes (control flow): as an unsupported op when the registry is asked, else by attribute', () => {
     const w = new protobuf.Writer();
     w.uint32(key(1, 0)).int64(8);
     w.uint32(key(8, 2)).fork().uint32(key(2, 0)).int64(17).ldelim();
@@ -148,6 +149,9 @@ describe('decodeModel', () => {
     w.uint32(key(5, 2)).fork().uint32(key(1, 2)).string('then_branch').uint32(key(20, 0)).int32(5).uint32(key(6, 2)).fork().ldelim().ldelim();
     w.ldelim();
     w.ldelim();
-    expect(errorOf(() => decodeModel(w.finish())).code).toBe('unsupported-attribute');
+    const bytes = w.finish();
+    expect(errorOf(() => decodeModel(bytes)).code).toBe('unsupported-attribute');
+    const e = errorOf(() => importOnnx(bytes));
+    expect([e.code, e.unsupported?.map((u) => u.opType)]).toEqual(['unsupported-op', ['If']]);
   });
 });

@@ -40,6 +40,8 @@ interface RawNode {
   inputs: string[];
   outputs: string[];
   attrs: Record<string, Attr>;
+  /** Set when an attribute has a type the IR cannot hold (a subgraph, sparse tensor…), reported after the op check. */
+  unrepresentable?: string;
 }
 
 interface RawValueInfo {
@@ -116,6 +118,12 @@ function readGraph(r: WireReader, opset: number, budget: ByteBudget, opts: Decod
   }
   const named = nameNodes(rawNodes);
   if (opts.isSupported) checkSupported(named, opts.isSupported);
+  // Ops with subgraphs (If, Loop, Scan) are caught above as unsupported ops, all at once; this
+  // only fires for an op the registry knows whose attribute is not representable.
+  const odd = rawNodes.findIndex((n) => n.unrepresentable !== undefined);
+  if (odd >= 0) {
+    throw new OnnxError('unsupported-attribute', `node '${named[odd].name}' (${named[odd].opType}): ${rawNodes[odd].unrepresentable}, which the engine does not support (control flow and sparse tensors are out of scope)`, { node: named[odd].name });
+  }
   // Before IR version 4 every initializer was also listed as a graph input; those are weights, not inputs.
   const graphInputs = inputs.filter((v) => !initializers.has(v.name)).map((v, i) => inputInfo(v, opts.inputShapes?.[v.name] ?? opts.inputShapesInOrder?.[i]));
   checkGivenShapes(graphInputs.map((v) => v.name), opts);
@@ -140,7 +148,8 @@ function readNode(r: WireReader, budget: ByteBudget): RawNode {
       case 4: node.opType = r.string(w, f); break;
       case 5: {
         const [attrName, attr] = readAttribute(r.message(w, f, `attribute of NodeProto '${node.name}'`), budget);
-        node.attrs[attrName] = attr;
+        if (typeof attr === 'string') node.unrepresentable = `attribute '${attrName}' has type ${attr}`;
+        else node.attrs[attrName] = attr;
         break;
       }
       case 7: node.domain = r.string(w, f); break;
@@ -193,7 +202,8 @@ const ATTR_TYPE_NAMES: Readonly<Record<number, string>> = {
 
 const utf8 = new TextDecoder('utf-8');
 
-function readAttribute(r: WireReader, budget: ByteBudget): [string, Attr] {
+/** The attribute, or the AttributeType name when the IR cannot hold it (GRAPH, SPARSE_TENSOR…). */
+function readAttribute(r: WireReader, budget: ByteBudget): [string, Attr | string] {
   let name = '';
   let type = 0;
   let f32: number | undefined;
@@ -241,9 +251,7 @@ function readAttribute(r: WireReader, budget: ByteBudget): [string, Attr] {
     case 7: return [name, { type: 'ints', value: intList }];
     case 8: return [name, { type: 'strings', value: strings }];
   }
-  if (ATTR_TYPE_NAMES[type] !== undefined) {
-    throw new OnnxError('unsupported-attribute', `attribute '${name}' has type ${ATTR_TYPE_NAMES[type]}, which the engine does not support (control flow and sparse tensors are out of scope)`);
-  }
+  if (ATTR_TYPE_NAMES[type] !== undefined) return [name, ATTR_TYPE_NAMES[type]];
   return r.fail(`attribute '${name}' has ${type === 0 ? 'no value' : `unknown type ${type}`}`);
 }
 
