@@ -16,9 +16,17 @@ function floats(node: string, t: Tensor | undefined, what: string): Float32Array
   return t.data;
 }
 
+/** rows×cols → cols×rows, in 32×32 tiles so both sides stay in cache. */
 function transpose2d(src: Float32Array, rows: number, cols: number): Float32Array {
   const out = new Float32Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = src[r * cols + c];
+  const T = 32;
+  for (let r0 = 0; r0 < rows; r0 += T) {
+    const r1 = Math.min(rows, r0 + T);
+    for (let c0 = 0; c0 < cols; c0 += T) {
+      const c1 = Math.min(cols, c0 + T);
+      for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) out[c * rows + r] = src[r * cols + c];
+    }
+  }
   return out;
 }
 
@@ -73,8 +81,13 @@ export const Gemm = defineOp<GemmGeometry>({
     if (g.alpha !== 1) for (let i = 0; i < y.length; i++) y[i] *= g.alpha;
     if (c && g.beta !== 0) {
       const cd = floats(g.node.name, c, 'Gemm C');
-      const s = broadcastStrides(c.dims, [M, N]);
-      for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) y[i * N + j] += g.beta * cd[i * s[0] + j * s[1]];
+      const [s0, s1] = broadcastStrides(c.dims, [M, N]);
+      const beta = g.beta;
+      for (let i = 0; i < M; i++) {
+        const o = i * N;
+        const ci = i * s0;
+        for (let j = 0; j < N; j++) y[o + j] += beta * cd[ci + j * s1];
+      }
     }
     return [f32([M, N], y)];
   },

@@ -42,11 +42,26 @@ export const Transpose = defineOp<TransposeGeometry>({
     const out = allocData(g.dtype, src.length);
     const s = stridesOf(g.inDims);
     const ps = g.perm.map((p) => s[p]);
-    forEachIndex(g.dims, (idx, f) => {
-      let o = 0;
-      for (let d = 0; d < idx.length; d++) o += idx[d] * ps[d];
-      out[f] = src[o];
-    });
+    const r = g.dims.length;
+    if (r === 0 || out.length === 0) {
+      if (out.length) out[0] = src[0];
+      return [tensor(g.dtype, g.dims, out)];
+    }
+    // Walk the output in order; the input offset moves by the permuted strides (odometer).
+    const inner = g.dims[r - 1];
+    const step = ps[r - 1];
+    const idx = new Array<number>(r).fill(0);
+    let o = 0;
+    let base = 0;
+    while (o < out.length) {
+      for (let j = 0, p = base; j < inner; j++, p += step) out[o++] = src[p];
+      for (let d = r - 2; d >= 0; d--) {
+        base += ps[d];
+        if (++idx[d] < g.dims[d]) break;
+        base -= ps[d] * g.dims[d];
+        idx[d] = 0;
+      }
+    }
     return [tensor(g.dtype, g.dims, out)];
   },
 });
@@ -114,6 +129,7 @@ export const Gather = defineOp<GatherGeometry>({
     const inner = sizeOf(g.inDims.slice(g.axis + 1));
     const n = g.inDims[g.axis];
     const idx = ind!.data;
+    const src = x!.data;
     const out = allocData(g.dtype, sizeOf(g.dims));
     let o = 0;
     for (let a = 0; a < outer; a++) {
@@ -122,7 +138,8 @@ export const Gather = defineOp<GatherGeometry>({
         if (k < 0) k += n;
         if (k < 0 || k >= n) throw new EngineError('shape', `Gather index ${idx[q]} is out of range for axis of ${n}`, g.node.name);
         const s = (a * n + k) * inner;
-        for (let j = 0; j < inner; j++) out[o++] = x!.data[s + j];
+        (out as Float64Array).set((src as Float64Array).subarray(s, s + inner), o);
+        o += inner;
       }
     }
     return [tensor(g.dtype, g.dims, out)];

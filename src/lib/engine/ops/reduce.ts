@@ -103,8 +103,13 @@ export const Softmax = defineOp<SoftmaxGeometry>({
         let m = -Infinity;
         for (let k = 0; k < n; k++) m = Math.max(m, src[base + k * inner]);
         let s = 0;
-        for (let k = 0; k < n; k++) s += Math.exp(src[base + k * inner] - m);
-        for (let k = 0; k < n; k++) y[base + k * inner] = Math.exp(src[base + k * inner] - m) / s;
+        for (let k = 0; k < n; k++) {
+          const e = Math.exp(src[base + k * inner] - m);
+          y[base + k * inner] = e;
+          s += e;
+        }
+        const r = 1 / s;
+        for (let k = 0; k < n; k++) y[base + k * inner] *= r;
       }
     }
     return [f32(g.dims, y)];
@@ -149,9 +154,27 @@ export const LayerNormalization = defineOp<LayerNormGeometry>({
     const y = new Float32Array(src.length);
     const mean = new Float32Array(g.outer);
     const inv = new Float32Array(g.outer);
-    const ss = broadcastStrides(scale!.dims, g.dims);
-    const bs = bias ? broadcastStrides(bias.dims, g.dims) : undefined;
-    const sd = scale!.data;
+    // Scale and B broadcast to the normalised shape dims[axis:] only (ONNX LayerNormalization), so
+    // expand them once to one block of n values.
+    const block = g.dims.slice(g.axis);
+    const expand = (t: Tensor | undefined, fill: number): Float32Array => {
+      const e = new Float32Array(g.n).fill(fill);
+      if (!t) return e;
+      const st = broadcastStrides(t.dims, block);
+      for (let k = 0; k < g.n; k++) {
+        let rem = k;
+        let off = 0;
+        for (let d = block.length - 1; d >= 0; d--) {
+          const i = rem % block[d];
+          rem = (rem - i) / block[d];
+          off += i * st[d];
+        }
+        e[k] = Number(t.data[off]);
+      }
+      return e;
+    };
+    const sc = expand(scale, 1);
+    const bi = expand(bias, 0);
     for (let o = 0; o < g.outer; o++) {
       const base = o * g.n;
       let m = 0;
@@ -163,19 +186,7 @@ export const LayerNormalization = defineOp<LayerNormGeometry>({
       const is = 1 / Math.sqrt(v + g.epsilon);
       mean[o] = m;
       inv[o] = is;
-      for (let k = 0; k < g.n; k++) {
-        const f = base + k;
-        let so = 0;
-        let bo = 0;
-        let rem = f;
-        for (let d = g.dims.length - 1; d >= 0; d--) {
-          const i = rem % g.dims[d];
-          rem = (rem - i) / g.dims[d];
-          so += i * ss[d];
-          if (bs) bo += i * bs[d];
-        }
-        y[f] = (src[f] - m) * is * sd[so] + (bias ? bias.data[bo] : 0);
-      }
+      for (let k = 0; k < g.n; k++) y[base + k] = (src[base + k] - m) * is * sc[k] + bi[k];
     }
     const outs: Tensor[] = [f32(g.dims, y), f32(g.statDims, mean), f32(g.statDims, inv)];
     return outs.slice(0, Math.max(1, g.node.outputs.length));

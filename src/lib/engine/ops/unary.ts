@@ -18,6 +18,8 @@ export interface UnaryRow {
   readonly fn: (x: number, p0: number, p1: number) => number;
   /** The same function as a fused-kernel activation: float32 tensors then run its tight loop. */
   readonly act?: Act;
+  /** A dedicated loop over float32 data (for rows too costly to call per element through `fn`). */
+  readonly map?: (src: Float32Array, dst: Float32Array, p0: number) => void;
 }
 
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
@@ -49,6 +51,16 @@ export const UNARY: Readonly<Record<string, UnaryRow>> = {
       tanh === 1
         ? 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)))
         : 0.5 * x * (1 + erf(x / Math.SQRT2)),
+    map: (src, dst, tanh) => {
+      if (tanh === 1) {
+        for (let i = 0; i < src.length; i++) {
+          const x = src[i];
+          dst[i] = 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
+        }
+      } else {
+        for (let i = 0; i < src.length; i++) dst[i] = 0.5 * src[i] * (1 + erf(src[i] * Math.SQRT1_2));
+      }
+    },
   },
   HardSigmoid: {
     formula: 'max(0, min(1, α·x + β))',
@@ -90,6 +102,11 @@ function unaryOp(opType: string, row: UnaryRow): OpDef<unknown> {
       if (r.act !== undefined && src instanceof Float32Array) {
         const y = src.slice();
         activateRow(y, 0, y.length, r.act, p0, p1);
+        return [tensor(x.dtype, x.dims, y)];
+      }
+      if (r.map && src instanceof Float32Array) {
+        const y = new Float32Array(src.length);
+        r.map(src, y, p0);
         return [tensor(x.dtype, x.dims, y)];
       }
       const out = allocData(x.dtype, src.length);
