@@ -4,7 +4,7 @@
  * `layers/global_context.py` GlobalContext), emitted with ONNX ops the engine runs.
  */
 import type { Graph } from '../engine/graph.ts';
-import { GraphBuilder } from './graph-builder.ts';
+import { GraphBuilder, int64s } from './graph-builder.ts';
 import type { ResolvedAttn, ResolvedBlock, ResolvedCnn } from './resolve.ts';
 
 /** Opset 17: HardSwish (14) and LayerNormalization (17, used by global-context blocks). */
@@ -23,10 +23,6 @@ export function convPads(size: number, k: number, stride: number, mode: 'symmetr
   const total = Math.max((Math.ceil(size / stride) - 1) * stride + k - size, 0);
   const begin = Math.floor(total / 2);
   return [begin, begin, total - begin, total - begin];
-}
-
-function i64(values: readonly number[]) {
-  return { dtype: 'int64' as const, dims: [values.length], data: Float64Array.from(values) };
 }
 
 /** Emits timm modules into a GraphBuilder; needs only the padding mode and the BN epsilon. */
@@ -65,19 +61,19 @@ export class CnnEmitter {
     // context (GCNet §3, timm `GlobalContext.forward`), then a bottleneck MLP with LayerNorm gates x.
     const hw = size * size;
     const logits = g.conv(x, `${scope}.conv_attn`, { inC: c, outC: 1, k: 1, stride: 1, groups: 1, bias: true, pads: [0, 0, 0, 0] });
-    const flat = g.op1('Reshape', [logits, g.constant('shape', i64([1, hw]))], {}, scope, 'Reshape');
+    const flat = g.op1('Reshape', [logits, g.constant('shape', int64s([1, hw]))], {}, scope, 'Reshape');
     const soft = g.op1('Softmax', [flat], { axis: { type: 'int', value: -1 } }, scope);
-    const col = g.op1('Reshape', [soft, g.constant('shape', i64([1, hw, 1]))], {}, scope, 'Reshape');
-    const xr = g.op1('Reshape', [x, g.constant('shape', i64([1, c, hw]))], {}, scope, 'Reshape');
+    const col = g.op1('Reshape', [soft, g.constant('shape', int64s([1, hw, 1]))], {}, scope, 'Reshape');
+    const xr = g.op1('Reshape', [x, g.constant('shape', int64s([1, c, hw]))], {}, scope, 'Reshape');
     const ctx = g.op1('MatMul', [xr, col], {}, scope);
-    const ctx4 = g.op1('Reshape', [ctx, g.constant('shape', i64([1, c, 1, 1]))], {}, scope, 'Reshape');
+    const ctx4 = g.op1('Reshape', [ctx, g.constant('shape', int64s([1, c, 1, 1]))], {}, scope, 'Reshape');
     const m = `${scope}.mlp_scale`;
     const f1 = g.conv(ctx4, `${m}.fc1`, { inC: c, outC: a.width, k: 1, stride: 1, groups: 1, bias: true, pads: [0, 0, 0, 0] });
     // LayerNorm2d normalises over channels; on a 1×1 map that is a LayerNorm of the [1, rd] row.
-    const f1r = g.op1('Reshape', [f1, g.constant('shape', i64([1, a.width]))], {}, `${m}.norm`, 'Reshape');
+    const f1r = g.op1('Reshape', [f1, g.constant('shape', int64s([1, a.width]))], {}, `${m}.norm`, 'Reshape');
     const ln = g.op1('LayerNormalization', [f1r, g.weight(`${m}.norm.weight`, [a.width]), g.weight(`${m}.norm.bias`, [a.width])],
       { axis: { type: 'int', value: -1 }, epsilon: { type: 'float', value: 1e-6 } }, `${m}.norm`);
-    const ln4 = g.op1('Reshape', [ln, g.constant('shape', i64([1, a.width, 1, 1]))], {}, `${m}.norm`, 'Reshape');
+    const ln4 = g.op1('Reshape', [ln, g.constant('shape', int64s([1, a.width, 1, 1]))], {}, `${m}.norm`, 'Reshape');
     const act = g.act(ln4, a.act, `${m}.act`);
     const f2 = g.conv(act, `${m}.fc2`, { inC: a.width, outC: c, k: 1, stride: 1, groups: 1, bias: true, pads: [0, 0, 0, 0] });
     return g.op1('Mul', [x, g.gate(f2, 'sigmoid', `${scope}.gate`)], {}, scope);

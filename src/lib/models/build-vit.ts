@@ -5,16 +5,13 @@
  * (timm's tensors have an extra leading 1; the element counts are the same).
  */
 import { float, int, ints, type Graph } from '../engine/graph.ts';
-import type { Tensor } from '../engine/tensor.ts';
-import { GraphBuilder } from './graph-builder.ts';
+import { GraphBuilder, int64s } from './graph-builder.ts';
 import type { VitSpec } from './spec.ts';
 
 /** Opset 20: the Gelu op. */
 export const VIT_OPSET = 20;
 /** timm ViT LayerNorm epsilon (`partial(nn.LayerNorm, eps=1e-6)`). */
 const LN_EPS = 1e-6;
-
-const i64 = (v: readonly number[]): Tensor => ({ dtype: 'int64', dims: [v.length], data: Float64Array.from(v) });
 
 function layerNorm(g: GraphBuilder, x: string, scope: string, d: number): string {
   const w = g.weight(`${scope}.weight`, [d]);
@@ -39,17 +36,17 @@ export function vitBlock(g: GraphBuilder, x: string, s: string, N: number, D: nu
   const scale = g.constant('scale', { dtype: 'float32', dims: [], data: Float32Array.of(hd ** -0.5) });
   let h = layerNorm(g, x, `${s}.norm1`, D);
   h = g.linear(h, `${a}.qkv`, D, 3 * D);
-  h = g.op1('Reshape', [h, g.constant('shape', i64([N, 3, H, hd]))], {}, a, 'Reshape');
+  h = g.op1('Reshape', [h, g.constant('shape', int64s([N, 3, H, hd]))], {}, a, 'Reshape');
   h = g.op1('Transpose', [h], { perm: ints([1, 2, 0, 3]) }, a, 'Transpose');
   // q, k, v: rows 0, 1, 2 of the leading axis (Gather keeps it as a batch axis of 1).
-  const [q, k, v] = [0, 1, 2].map((j) => g.op1('Gather', [h, g.constant('index', i64([j]))], { axis: int(0) }, a, 'Gather'));
+  const [q, k, v] = [0, 1, 2].map((j) => g.op1('Gather', [h, g.constant('index', int64s([j]))], { axis: int(0) }, a, 'Gather'));
   const qs = g.op1('Mul', [q, scale], {}, a, 'Mul');
   const kt = g.op1('Transpose', [k], { perm: ints([0, 1, 3, 2]) }, a, 'Transpose');
   const logits = g.op1('MatMul', [qs, kt], {}, a, 'MatMul');
   const attn = g.op1('Softmax', [logits], { axis: int(-1) }, a, 'Softmax');
   let o = g.op1('MatMul', [attn, v], {}, a, 'MatMul');
   o = g.op1('Transpose', [o], { perm: ints([0, 2, 1, 3]) }, a, 'Transpose');
-  o = g.op1('Reshape', [o, g.constant('shape', i64([N, D]))], {}, a, 'Reshape');
+  o = g.op1('Reshape', [o, g.constant('shape', int64s([N, D]))], {}, a, 'Reshape');
   o = g.linear(o, `${a}.proj`, D, D);
   x = g.op1('Add', [x, o], {}, s, 'Add');
   let m = layerNorm(g, x, `${s}.norm2`, D);
@@ -68,14 +65,14 @@ export function buildVitGraph(spec: VitSpec, name: string): Graph {
   let x = g.input('input', [1, 3, R, R]);
   // PatchEmbed: a P×P stride-P conv is the linear projection of flattened patches (§3.1, Eq. 1).
   x = g.conv(x, 'patch_embed.proj', { inC: 3, outC: D, k: P, stride: P, groups: 1, bias: true, pads: [0, 0, 0, 0] });
-  x = g.op1('Reshape', [x, g.constant('shape', i64([D, side * side]))], {}, 'patch_embed', 'Reshape');
+  x = g.op1('Reshape', [x, g.constant('shape', int64s([D, side * side]))], {}, 'patch_embed', 'Reshape');
   x = g.op1('Transpose', [x], { perm: ints([1, 0]) }, 'patch_embed', 'Transpose');
   x = g.op1('Concat', [g.weight('cls_token', [1, D]), x], { axis: int(0) }, 'cls_token', 'Concat');
   x = g.op1('Add', [x, g.weight('pos_embed', [N, D])], {}, 'pos_embed', 'Add');
   for (let i = 0; i < spec.depth; i++) x = vitBlock(g, x, `blocks.${i}`, N, D, H, hidden);
   x = layerNorm(g, x, 'norm', D);
   // global_pool='token': the class token's row.
-  x = g.op1('Gather', [x, g.constant('index', i64([0]))], { axis: int(0) }, 'pool', 'Gather');
+  x = g.op1('Gather', [x, g.constant('index', int64s([0]))], { axis: int(0) }, 'pool', 'Gather');
   x = g.linear(x, 'head', D, spec.numClasses);
   return g.finish([{ name: x, dtype: 'float32', dims: [1, spec.numClasses] }]);
 }

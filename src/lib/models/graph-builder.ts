@@ -138,6 +138,11 @@ export class GraphBuilder {
   }
 }
 
+/** A 1-D int64 constant (shapes, axes, indices; held in a Float64Array like every engine int64). */
+export function int64s(values: readonly number[]): Tensor {
+  return { dtype: 'int64', dims: [values.length], data: Float64Array.from(values) };
+}
+
 function scalar(v: number): Tensor {
   return { dtype: 'float32', dims: [], data: Float32Array.of(v) };
 }
