@@ -67,13 +67,8 @@ export const Gemm = defineOp<GemmGeometry>({
     if (g.transA) A = transpose2d(A, K, M);
     const y = new Float32Array(M * N);
     if (M === 1 && g.transB) {
-      // A fully connected layer on one image: N dot products over contiguous rows of B (N×K).
-      for (let j = 0; j < N; j++) {
-        let s = 0;
-        const o = j * K;
-        for (let k = 0; k < K; k++) s += A[k] * B[o + k];
-        y[j] = s;
-      }
+      // A fully connected layer on one image: yᵀ = B (N×K) · aᵀ (K×1), no transpose needed.
+      sgemm(N, 1, K, B, 0, K, A, 0, 1, y, 0, 1, NO_EPILOGUE);
     } else {
       if (g.transB) B = transpose2d(B, N, K);
       sgemm(M, N, K, A, 0, K, B, 0, N, y, 0, N, NO_EPILOGUE);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { Act, activateRow } from '~/lib/engine/ops/activation-code.ts';
+import { jsGemm, sgemm } from '~/lib/engine/ops/sgemm.ts';
+import { wasmGemm } from '~/lib/engine/ops/wasm-gemm.ts';
+import { wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
+import { randomTensor } from './build-graph.ts';
+
+const acts: [string, Act, number, number][] = [
+  ['none', Act.None, 0, 0], ['Relu', Act.Relu, 0, 0], ['Clip', Act.Clip, -0.5, 0.75], ['HardSwish', Act.HardSwish, 1 / 6, 0.5],
+  ['HardSigmoid', Act.HardSigmoid, 0.2, 0.5], ['Sigmoid', Act.Sigmoid, 0, 0], ['Swish', Act.Swish, 0, 0],
+];
+
+describe('GEMM kernels', () => {
+  it('has the WebAssembly SIMD kernels available in Node', () => {
+    expect(wasmKernels()).not.toBeNull();
+  });
+
+  for (const [name, act, p0, p1] of acts) {
+    it(`gives the same result in WebAssembly and JavaScript with ragged sizes and a ${name} epilogue`, () => {
+      const [M, N, K] = [7, 13, 300];
+      const A = randomTensor([M, K], 1).data as Float32Array;
+      const B = randomTensor([K, N], 2).data as Float32Array;
+      const ep = { scale: randomTensor([M], 3).data as Float32Array, shift: randomTensor([M], 4).data as Float32Array, act, p0, p1 };
+      const js = new Float32Array(M * N);
+      const wasm = new Float32Array(M * N);
+      jsGemm(M, N, K, A, 0, K, B, 0, N, js, 0, N, ep);
+      expect(wasmGemm(M, N, K, A, 0, K, B, 0, N, wasm, 0, N, ep)).toBe(true);
+      for (let i = 0; i < js.length; i++) expect(wasm[i]).toBeCloseTo(js[i], 4);
+    });
+  }
+
+  it('reads strided operands and writes a strided result', () => {
+    const [M, N, K] = [5, 9, 40];
+    const A = randomTensor([M, K + 3], 5).data as Float32Array;
+    const B = randomTensor([K, N + 2], 6).data as Float32Array;
+    const C = new Float32Array(M * (N + 4)).fill(7);
+    sgemm(M, N, K, A, 0, K + 3, B, 0, N + 2, C, 0, N + 4);
+    let s = 0;
+    for (let k = 0; k < K; k++) s += A[4 * (K + 3) + k] * B[k * (N + 2) + 8];
+    expect(C[4 * (N + 4) + 8]).toBeCloseTo(s, 4);
+    expect(C[4 * (N + 4) + 9]).toBe(7); // untouched padding column
+  });
+
+  it('applies Clip as min(max(x, lo), hi), so hi wins when lo > hi', () => {
+    const y = new Float32Array([-2, 0, 2]);
+    activateRow(y, 0, 3, Act.Clip, 1, 0.5);
+    expect(Array.from(y)).toEqual([0.5, 0.5, 0.5]);
+  });
+});
