@@ -18,6 +18,8 @@ const isolationHeaders = {
 
 export default defineConfig({
   site: 'https://depthwise.example',
+  // DEPTHWISE_OUT_DIR lets several builds (and their browser tests) run side by side without sharing dist/.
+  outDir: process.env.DEPTHWISE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   integrations: [mdx(), (await import('./scripts/ort-assets.mjs')).default()],
   markdown: {

@@ -1,10 +1,14 @@
 // Discovers the built pages from the build output (never a hand list) and opens pages with
 // listeners that record console errors, failed requests and requests to other origins.
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
+
+/** The build output the tests read: DEPTHWISE_OUT_DIR (as astro.config.mjs) or dist/. */
+export const distDir = process.env.DEPTHWISE_OUT_DIR
+  ? resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.DEPTHWISE_OUT_DIR)
+  : fileURLToPath(new URL('../../dist', import.meta.url));
 
 /** URL paths of every built HTML page except the 404 page, e.g. ['/', '/lessons/'] */
 export function builtPages(dir = distDir) {

@@ -35,6 +35,21 @@ const VIEWPORTS = [
   { width: 360, height: 780, colorScheme: 'dark' },
 ];
 
+/** Full-page screenshot, cut at 8,000 px so very long pages (a 1,000-layer table) stay quick to capture and open. */
+async function screenshot(page, file, width) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 8000) } });
+}
+
+/** Runs `task` over `items` with at most `n` in flight (2 cores: a few pages at once keeps CI short). */
+async function pool(items, n, task) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) await task(items[next++]);
+  });
+  await Promise.all(workers);
+}
+
 async function checkPage(browser, base, path, pages) {
   for (const vp of VIEWPORTS) {
     const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, colorScheme: vp.colorScheme });
@@ -49,7 +64,7 @@ async function checkPage(browser, base, path, pages) {
       if (broken.length) problems.push(`links to pages that do not exist: ${[...new Set(broken)].join(', ')}`);
       if (facts.overflow > 1) problems.push(`page scrolls sideways by ${facts.overflow}px at ${vp.width}px`);
       for (const v of await axeViolations(page)) problems.push(`axe ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.join(' | ')}`);
-      await page.screenshot({ path: `${shotsDir}/${slug(path)}-${vp.width}.png`, fullPage: true });
+      await screenshot(page, `${shotsDir}/${slug(path)}-${vp.width}.png`, vp.width);
     } catch (err) {
       problems.push(`check crashed: ${err instanceof Error ? err.message : err}`);
     }
@@ -99,7 +114,8 @@ if (pages.length === 0) {
 const browser = await launchChromium();
 const server = await startPreview();
 try {
-  for (const path of pages) if (!only || path.includes(only)) await checkPage(browser, server.base, path, pages);
+  const selected = pages.filter((path) => !only || path.includes(only));
+  await pool(selected, Number(process.env.E2E_CONCURRENCY ?? 3), (path) => checkPage(browser, server.base, path, pages));
   if (!only) await checkNotFound(browser, server.base);
   await runFeatures(browser, server.base, pages);
 } finally {
