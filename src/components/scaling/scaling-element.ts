@@ -13,7 +13,7 @@ import { formatCompact, formatInt } from '~/lib/viz/format.ts';
 import { coefficientProblem, PAPER_COEFFICIENTS, phiProblem, snapPhi, type Coefficients } from '~/lib/viz/scaling-config.ts';
 import { curvePoint, phiGrid, type CurvePoint } from '~/lib/viz/scaling-curve.ts';
 import type { DiagramFrame } from '~/lib/viz/scaling-diagram.ts';
-import { depthProfile, singleDimensionMatches, type DepthProfile, type SingleDimMatch } from '~/lib/viz/scaling-single-dim.ts';
+import { depthOnly, depthProfile, resolutionOnly, widthOnly, type DepthProfile, type SingleDimMatch } from '~/lib/viz/scaling-single-dim.ts';
 import { parseState, serializeState, type PlaygroundState } from '~/lib/viz/scaling-url.ts';
 import { diagramFrame, playgroundContext, playgroundView, type PlaygroundContext, type PlaygroundView } from '~/lib/viz/scaling-view.ts';
 import { MeasurePanel, type ReleasedInfo } from './measure-panel.ts';
@@ -156,17 +156,33 @@ class ScalingPlaygroundElement extends HTMLElement {
     setTimeout(step, 0);
   }
 
+  private singleToken = 0;
+
+  /** After the slider rests, searches the three single-dimension matches one per task, so input stays responsive. */
   private scheduleSingles(): void {
     const table = this.querySelector<HTMLElement>('table.single');
     if (!table) return;
     clearTimeout(this.singleTimer);
+    const token = ++this.singleToken;
     table.dataset.busy = 'true';
+    table.setAttribute('aria-busy', 'true');
     this.singleTimer = setTimeout(() => {
-      this.depth ??= depthProfile();
       const model = this.view!.model;
-      this.singles = singleDimensionMatches(model.macs, this.depth);
-      this.renderSingles(model.config.width, model.config.depth, model.resolution, model.blocks, model.params, model.macs);
-      table.dataset.busy = 'false';
+      const found: SingleDimMatch[] = [];
+      const searches = [() => widthOnly(model.macs), () => depthOnly(model.macs, (this.depth ??= depthProfile())), () => resolutionOnly(model.macs)];
+      const next = () => {
+        if (token !== this.singleToken) return;
+        found.push(searches[found.length]());
+        if (found.length < searches.length) {
+          setTimeout(next, 0);
+          return;
+        }
+        this.singles = found;
+        this.renderSingles(model.config.width, model.config.depth, model.resolution, model.blocks, model.params, model.macs);
+        table.dataset.busy = 'false';
+        table.setAttribute('aria-busy', 'false');
+      };
+      next();
     }, SINGLE_DELAY);
   }
 

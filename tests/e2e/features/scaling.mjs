@@ -9,6 +9,7 @@ const lib = (p) => tsImport(new URL(`../../../src/lib/viz/${p}`, import.meta.url
 const { scaledConfig } = await lib('scaling-config.ts');
 const { scaledModel } = await lib('scaling-model.ts');
 const { formatInt, formatCompact } = await lib('format.ts');
+const { widthOnly, depthOnly, resolutionOnly } = await lib('scaling-single-dim.ts');
 
 /** What the page must show at φ (paper coefficients), computed in Node from the same modules. */
 function expected(phi, coefficients) {
@@ -111,6 +112,13 @@ export default [
       await num.fill('3.3');
       assert.equal(await alert.isVisible(), false);
       assert.deepEqual(await shown(page), expected(3.3));
+      // The single-dimension matches follow once the input rests (width, depth, resolution only).
+      await page.waitForSelector('table.single[data-busy="false"]');
+      const budget = scaledModel(scaledConfig(3.3)).macs;
+      const cell = (row, col) => page.locator(`tr[data-single="${row}"] td[data-col="${col}"]`).textContent();
+      assert.equal(await cell('w', 'width'), widthOnly(budget).width.toFixed(3));
+      assert.equal(await cell('blocks', 'depth'), formatInt(depthOnly(budget).blocks));
+      assert.equal(await cell('r', 'resolution'), String(resolutionOnly(budget).resolution));
     },
   },
   {
