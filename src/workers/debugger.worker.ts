@@ -9,6 +9,7 @@ import { importOnnx } from '~/lib/engine/onnx/index.ts';
 import { buildModel, getModel, materialize, modelStats } from '~/lib/models/index.ts';
 import { agreementTable } from '~/lib/viz/ort-agreement.ts';
 import type { ModelSource, NodeInfo, RuntimeRequest, RuntimeResponse, StepTensors } from '~/components/runtime/protocol.ts';
+import { calibrateBatchNorm } from './calibrate.ts';
 import { ortIntermediates, ortLatency } from './ort-run.ts';
 
 interface Session {
@@ -37,7 +38,7 @@ function nodeInfos(graph: Graph): NodeInfo[] {
   });
 }
 
-async function open(id: number, source: ModelSource): Promise<void> {
+async function open(id: number, source: ModelSource, calibration?: Tensor): Promise<void> {
   session = undefined;
   let graph: Graph;
   if (source.kind === 'zoo') {
@@ -48,6 +49,12 @@ async function open(id: number, source: ModelSource): Promise<void> {
     post({ id, type: 'progress', phase: 'Materialising untrained weights from the seed and calibrating BatchNorm', done: 1, total: 3 });
     await tick();
     graph = materialize(declared, source.seed ?? 0);
+    if (calibration) {
+      const n = calibration.dims[0];
+      post({ id, type: 'progress', phase: `Calibrating BatchNorm statistics on the ${n} sample images`, done: 2, total: 3 });
+      await tick();
+      calibrateBatchNorm(graph, calibration);
+    }
   } else {
     post({ id, type: 'progress', phase: `Downloading ${source.url}`, done: 0, total: 3 });
     const res = await fetch(source.url);
@@ -115,7 +122,7 @@ async function handle(req: RuntimeRequest): Promise<void> {
   const { id } = req;
   switch (req.type) {
     case 'open':
-      await open(id, req.source);
+      await open(id, req.source, req.calibration);
       return;
     case 'feed':
       feed(req.input);

@@ -40,7 +40,7 @@ export function convDetail(ex: ConvExplanation, view: ConvWindowView, inputDims:
       const c0 = ch.cells[0];
       return h('tr', {}, h('td', { class: 'num' }, ch.c), h('td', { class: 'num' }, f(c0.value)), h('td', { class: 'num' }, f(c0.weight)), h('td', { class: 'num' }, f(c0.product)));
     });
-    windows.append(h('div', { class: 'table-scroll' }, h('table', { class: 'dbg-taps' },
+    windows.append(h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Input channels read' }, h('table', { class: 'dbg-taps' },
       h('caption', {}, `Input channels read at (${y}, ${x})`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'channel'), h('th', { scope: 'col' }, 'input x'), h('th', { scope: 'col' }, 'weight w'), h('th', { scope: 'col' }, 'x · w'))),
       h('tbody', {}, ...rows))));
@@ -63,7 +63,7 @@ export function convDetail(ex: ConvExplanation, view: ConvWindowView, inputDims:
         body.append(tr);
       }
       table.append(body);
-      windows.append(h('figure', { class: 'dbg-window' }, h('div', { class: 'table-scroll' }, table),
+      windows.append(h('figure', { class: 'dbg-window' }, h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `Window on input channel ${ch.c}` }, table),
         h('figcaption', { class: 'muted' }, `Σ over this window = ${f(ch.partial)}`)));
     }
   }
@@ -93,7 +93,7 @@ export function bnDetail(ex: BatchNormExplanation): HTMLElement {
       ['Recomputed y', 'total', f(t.y, 7)],
       ['Output value (the engine’s tensor)', 'value', f(ex.y, 7)],
     ]),
-    h('p', { class: 'muted' }, 'μ and σ² are running statistics, calibrated on a reference input because these weights are untrained.'),
+    h('p', { class: 'muted' }, 'μ and σ² are running statistics; with untrained weights they are calibrated on sample data instead of learned during training.'),
   );
 }
 

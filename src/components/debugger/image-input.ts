@@ -6,6 +6,7 @@
 import type { Tensor } from '~/lib/engine/index.ts';
 import { fillNormal } from '~/lib/models/prng.ts';
 import { normalise, preprocessPlan, uploadSize, type PreprocessPlan } from '~/lib/viz/preprocess.ts';
+import { SAMPLES } from './samples.ts';
 
 export interface Prepared {
   readonly tensor: Tensor;
@@ -79,4 +80,16 @@ export function prepareImage(source: HTMLCanvasElement, resolution: number): Pre
 export function randomInput(dims: readonly number[], seed = 0): Tensor {
   const n = dims.reduce((a, b) => a * b, 1);
   return { dtype: 'float32', dims: [...dims], data: fillNormal(new Float32Array(n), 1, seed, 'step-cell-input') };
+}
+
+/** Every bundled sample, preprocessed, as one [N, 3, R, R] batch (BatchNorm calibration data). */
+export async function sampleBatch(resolution: number): Promise<Tensor> {
+  const tensors = await Promise.all(SAMPLES.map(async (s) => {
+    const img = await loadImage(s.url);
+    return prepareImage(toCanvas(img, img.naturalWidth, img.naturalHeight), resolution).tensor;
+  }));
+  const per = 3 * resolution * resolution;
+  const data = new Float32Array(tensors.length * per);
+  tensors.forEach((t, i) => data.set(t.data as Float32Array, i * per));
+  return { dtype: 'float32', dims: [tensors.length, 3, resolution, resolution], data };
 }

@@ -13,7 +13,7 @@ import { formatValue } from '~/lib/viz/value-format.ts';
 import type { OrtResult } from '~/components/runtime/protocol.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
 import { h, s } from './dom.ts';
-import { loadImage, prepareImage, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
+import { loadImage, prepareImage, sampleBatch, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
 import { sampleByName } from './samples.ts';
 import { Stepper } from './stepper.ts';
 
@@ -52,6 +52,7 @@ class ModelDebugger extends HTMLElement {
     const stepper = new Stepper(this, {
       source: { kind: 'zoo', id: this.cfg.id },
       makeInput: (dims) => this.makeInput(dims),
+      calibration: () => sampleBatch(this.cfg.resolution),
       preprocessView: () => this.preprocessView(),
       onState: (st) => this.writeUrl({ input: this.inputName, step: st.step, channel: st.channel, pixel: st.pixel, side: 'out' }),
     });
@@ -281,7 +282,7 @@ class ModelDebugger extends HTMLElement {
         : `Some node outputs differ by more than ${formatValue(AGREEMENT_LIMIT, 1)} of their layer’s scale; the largest are listed below.`),
       h('details', {},
         h('summary', {}, `Agreement per node (${worst.length}, largest first)`),
-        h('div', { class: 'table-scroll dbg-scroll' }, h('table', { class: 'dbg-ops' },
+        h('div', { class: 'table-scroll dbg-scroll', tabindex: 0, role: 'region', 'aria-label': 'Agreement per node' }, h('table', { class: 'dbg-ops' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Node'), h('th', { scope: 'col', class: 'num' }, 'max |Δ|'), h('th', { scope: 'col', class: 'num' }, 'scaled'))),
           h('tbody', {}, ...worst.map((a) => h('tr', {}, h('td', {}, a.node), h('td', { class: 'num' }, formatValue(a.maxAbs, 3)), h('td', { class: 'num' }, formatValue(a.scaled, 3)))))))),
     );

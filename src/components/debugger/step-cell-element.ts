@@ -5,7 +5,7 @@
  */
 import type { Tensor } from '~/lib/engine/index.ts';
 import type { ModelSource } from '~/components/runtime/protocol.ts';
-import { loadImage, prepareImage, randomInput, toCanvas } from './image-input.ts';
+import { loadImage, prepareImage, randomInput, sampleBatch, toCanvas } from './image-input.ts';
 import { sampleByName } from './samples.ts';
 import { Stepper } from './stepper.ts';
 
@@ -37,6 +37,7 @@ export class StepCellElement extends HTMLElement {
       source: cfg.source,
       scope: cfg.scope,
       makeInput: (dims) => makeInput(cfg, dims),
+      ...(cfg.source.kind === 'zoo' ? { calibration: () => sampleBatch(Number(cfg.inputDims[2])) } : {}),
       onState: (s) => {
         const a = this.querySelector<HTMLAnchorElement>('[data-dbg="debugger-link"]');
         if (a) a.href = `${a.pathname}?step=${s.step}${s.channel > 0 ? `&ch=${s.channel}` : ''}${cfg.input !== 'astronaut' ? `&input=${cfg.input}` : ''}`;

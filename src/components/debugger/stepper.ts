@@ -31,6 +31,8 @@ export interface StepperConfig {
   readonly scope?: string;
   /** The graph input for a run (called after the model is open). */
   readonly makeInput: (dims: readonly number[]) => Promise<Tensor>;
+  /** Natural images to calibrate BatchNorm statistics on after materialising (zoo models). */
+  readonly calibration?: () => Promise<Tensor>;
   /** Extra content for the preprocessing step (index −1), e.g. the source image and its crop. */
   readonly preprocessView?: () => HTMLElement | null;
   readonly onState?: (s: StepperState) => void;
@@ -93,7 +95,9 @@ export class Stepper {
   async start(initial?: number, initialChannel = 0, initialPixel: [number, number] | null = null): Promise<void> {
     this.busy();
     try {
-      const opened = await this.client.one({ type: 'open', source: this.cfg.source }, 'opened', { onProgress: (ph, d, t) => this.progress(d, t, ph) });
+      if (this.cfg.calibration) this.progress(0, 3, 'Loading the sample images for BatchNorm calibration');
+      const calibration = this.cfg.calibration ? await this.cfg.calibration() : undefined;
+      const opened = await this.client.one({ type: 'open', source: this.cfg.source, ...(calibration ? { calibration } : {}) }, 'opened', { onProgress: (ph, d, t) => this.progress(d, t, ph) });
       this.nodes = opened.nodes;
       this.kinds = detailKinds(this.nodes);
       this.macs = cumulativeMacs(this.nodes);

@@ -7,6 +7,9 @@ import type { Explanation, OutputPosition, Tensor } from '~/lib/engine/index.ts'
 /** What to load: a zoo model by id (weights materialised from its seed) or a block `.onnx` by URL. */
 export type ModelSource = { kind: 'zoo'; id: string; seed?: number } | { kind: 'onnx'; url: string };
 
+/** A batch of natural images [N, 3, R, R] to calibrate BatchNorm statistics on (see workers/calibrate.ts). */
+export type Calibration = Tensor;
+
 /** One node as the page sees it. */
 export interface NodeInfo {
   readonly name: string;
@@ -22,7 +25,7 @@ export interface NodeInfo {
 }
 
 export type RuntimeRequest =
-  | { id: number; type: 'open'; source: ModelSource }
+  | { id: number; type: 'open'; source: ModelSource; calibration?: Calibration }
   /** Start a fresh run on this input (graph input name → tensor). */
   | { id: number; type: 'feed'; input: Tensor }
   /** Run until node `index` has run (a no-op when it already has); reply with its tensors. */

@@ -1,0 +1,203 @@
+// The step-through debugger on real zoo models: the conv detail view's sum equals the output value
+// it explains (and its products multiply out), SE bars and gate arithmetic, onnxruntime-web
+// agreement after a full run, deep links that reload to the same view, and the memory guard.
+import assert from 'node:assert/strict';
+
+const num = (s) => Number(String(s).trim().replace(/−/g, '-').replace(/,/g, ''));
+
+async function idle(page, timeout = 120_000) {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('model-debugger');
+    return el && !el.hasAttribute('data-busy');
+  }, null, { timeout });
+}
+
+async function click(page, selector) {
+  await page.locator(selector).first().click();
+  await page.waitForTimeout(50);
+  await idle(page);
+}
+
+async function load(page) {
+  await click(page, 'model-debugger [data-act="start"]');
+  const status = await page.locator('[data-dbg="status"]').textContent();
+  assert.doesNotMatch(status, /Could not run/, status);
+  assert.match(await page.locator('[data-dbg="position"]').textContent(), /Preprocessing/);
+}
+
+async function gotoNode(page, name) {
+  await page.locator(`model-debugger button[data-goto]`, { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }).click();
+  await idle(page);
+  await page.waitForFunction((n) => document.querySelector('[data-dbg="position"]')?.textContent?.includes(`: ${n} (`), name);
+}
+
+/** Clicks value (y, x) of the enlarged output channel and waits for the detail view to explain it. */
+async function clickOutputPixel(page, y, x) {
+  const zoom = page.locator('[data-dbg="output"] canvas.dbg-zoom');
+  await zoom.scrollIntoViewIfNeeded();
+  const box = await zoom.boundingBox();
+  const [h, w] = await zoom.evaluate((c) => {
+    const m = /\((\d+)×(\d+)\)/.exec(c.getAttribute('aria-label'));
+    return [Number(m[1]), Number(m[2])];
+  });
+  await page.mouse.click(box.x + ((x + 0.5) * box.width) / w, box.y + ((y + 0.5) * box.height) / h);
+  await page.waitForFunction(([yy, xx]) => document.querySelector('[data-dbg="detail-conv"] h4')?.textContent?.includes(`row ${yy}, column ${xx}`), [y, x]);
+}
+
+/** The conv detail view's numbers, and each window cell's x, w and product as shown. */
+async function convNumbers(page) {
+  const d = page.locator('[data-dbg="detail-conv"]');
+  const read = async (k) => num(await d.locator(`[data-dbg="${k}"]`).textContent());
+  const cells = await d.locator('.dbg-kernel td').evaluateAll((tds) => tds.map((td) => ({
+    x: td.querySelector('.x')?.textContent, w: td.querySelector('.w')?.textContent, p: td.querySelector('.p')?.textContent, pad: td.classList.contains('pad'),
+  })));
+  return {
+    sum: await read('sum'), bias: await read('bias'), total: await read('total'), value: await read('value'),
+    totalText: (await d.locator('[data-dbg="total"]').textContent()).trim(),
+    valueText: (await d.locator('[data-dbg="value"]').textContent()).trim(),
+    variant: await d.getAttribute('data-variant'),
+    cells: cells.map((c) => ({ x: num(c.x), w: num(c.w.replace('×', '')), p: num(c.p.replace('=', '')), pad: c.pad })),
+  };
+}
+
+async function checkFirstDepthwise(page, node) {
+  await gotoNode(page, node);
+  await clickOutputPixel(page, 0, 0); // a corner: the window reaches into the zero padding
+  let n = await convNumbers(page);
+  assert.equal(n.variant, 'depthwise');
+  assert.equal(n.cells.length, 9, '3×3 depthwise window');
+  assert.equal(n.cells.filter((c) => c.pad).length, 5, 'corner window: top row and left column are padding');
+  assert.equal(n.totalText, n.valueText, 'shown sum + bias equals the shown output value');
+  assert.ok(Math.abs(n.sum + n.bias - n.value) <= 1e-5 * Math.max(1, Math.abs(n.value)));
+  await clickOutputPixel(page, 7, 11);
+  n = await convNumbers(page);
+  assert.equal(n.cells.filter((c) => c.pad).length, 0);
+  assert.equal(n.totalText, n.valueText);
+  // The products shown (3 significant digits) add up to the shown sum, and each is x × w.
+  const sumOfShown = n.cells.reduce((s, c) => s + c.p, 0);
+  assert.ok(Math.abs(sumOfShown - n.sum) <= 0.01 * Math.max(1, Math.abs(n.sum)) + 0.01, `products add to ${sumOfShown}, shown sum ${n.sum}`);
+  for (const c of n.cells) assert.ok(Math.abs(c.x * c.w - c.p) <= 0.01 * Math.max(0.1, Math.abs(c.p)) + 0.002, `cell ${c.x} × ${c.w} ≠ ${c.p}`);
+}
+
+async function checkOrt(page) {
+  await click(page, 'model-debugger [data-act="end"]');
+  assert.match(await page.locator('[data-dbg="position"]').textContent(), /^Op (\d+) of \1:/);
+  await page.locator('[data-dbg="ort-runs"]').fill('3');
+  await click(page, 'model-debugger [data-act="ort"]');
+  const scaled = Number(await page.locator('[data-dbg="ort-agreement"]').getAttribute('data-value'));
+  assert.ok(Number.isFinite(scaled) && scaled < 1e-4, `engine vs onnxruntime-web scaled agreement ${scaled}`);
+  const median = num((await page.locator('[data-dbg="ort-median"]').textContent()).replace('ms', ''));
+  assert.ok(median > 0, 'a median latency is shown');
+}
+
+export default [
+  {
+    name: 'MobileNetV2: the first depthwise conv explains an output pixel whose shown sum is its value',
+    path: '/models/mobilenetv2_100/run/',
+    async run(page, { shotsDir }) {
+      await load(page);
+      await checkFirstDepthwise(page, 'blocks.0.0.conv_dw');
+      await page.locator('[data-dbg="detail-conv"]').screenshot({ path: `${shotsDir}/debugger-conv-detail-1280.png` });
+      // ReLU6 after it: the curve view with the selected element on it.
+      await click(page, 'model-debugger [data-act="next"]');
+      await click(page, 'model-debugger [data-act="next"]');
+      assert.match(await page.locator('[data-dbg="detail-activation"] h4').textContent(), /ReLU6/);
+      const d = page.locator('[data-dbg="detail-activation"]');
+      const x = num(await d.locator('[data-dbg="x"]').textContent());
+      const y = num(await d.locator('[data-dbg="value"]').textContent());
+      assert.ok(Math.abs(Math.min(6, Math.max(0, x)) - y) < 1e-6, `ReLU6(${x}) shown as ${y}`);
+      await page.locator('[data-dbg="detail-activation"]').screenshot({ path: `${shotsDir}/debugger-activation-1280.png` });
+    },
+  },
+  {
+    name: 'MobileNetV2: run to the end, and onnxruntime-web agrees with the engine at every node',
+    path: '/models/mobilenetv2_100/run/',
+    async run(page) {
+      await load(page);
+      await checkOrt(page);
+    },
+  },
+  {
+    name: 'MobileNetV2: a deep link opens at its step, channel and pixel, and reloads to the same view',
+    path: '/models/mobilenetv2_100/run/?step=5&ch=7&px=10,20',
+    async run(page) {
+      const check = async () => {
+        await page.waitForFunction(() => document.querySelector('[data-dbg="detail-conv"]'), null, { timeout: 120_000 });
+        await idle(page);
+        assert.match(await page.locator('[data-dbg="position"]').textContent(), /^Op 6 of 154: blocks\.0\.0\.conv_dw \(Conv\)/);
+        assert.match(await page.locator('[data-dbg="detail-conv"] h4').textContent(), /Output channel 7 at row 10, column 20/);
+        assert.equal(await page.locator('[data-dbg="output"] [data-dbg="channel-field"]').inputValue(), '7');
+        assert.match(page.url(), /step=5&ch=7&px=10,20/);
+      };
+      await check();
+      await page.reload();
+      await check();
+    },
+  },
+  {
+    name: 'EfficientNet-B0: the first depthwise conv’s sum is its value, and SE steps through squeeze, excite and scale',
+    path: '/models/efficientnet_b0/run/',
+    async run(page, { shotsDir }) {
+      await load(page);
+      await checkFirstDepthwise(page, 'blocks.0.0.conv_dw');
+      // BatchNorm right after: the formula recomputes the engine's value.
+      await click(page, 'model-debugger [data-act="next"]');
+      const bn = page.locator('[data-dbg="detail-batchnorm"]');
+      assert.equal((await bn.locator('[data-dbg="total"]').textContent()).trim(), (await bn.locator('[data-dbg="value"]').textContent()).trim());
+      await bn.screenshot({ path: `${shotsDir}/debugger-batchnorm-1280.png` });
+      // The SE block of blocks.0.0: step from the squeeze to the scaling Mul.
+      await gotoNode(page, 'blocks.0.0.se');
+      const steps = ['blocks.0.0.se.conv_reduce', 'blocks.0.0.se.act1', 'blocks.0.0.se.act1.Mul', 'blocks.0.0.se.conv_expand', 'blocks.0.0.se.gate', 'blocks.0.0.se.Mul'];
+      for (const name of steps) {
+        await click(page, 'model-debugger [data-act="next"]');
+        assert.match(await page.locator('[data-dbg="position"]').textContent(), new RegExp(`: ${name.replace(/\./g, '\\.')} \\(`));
+        assert.equal(await page.locator('[data-dbg="detail-se"]').count(), 1, `SE view at ${name}`);
+      }
+      const se = page.locator('[data-dbg="detail-se"]');
+      // B0's first block: 32 channels squeezed to 8 (se_ratio 0.25 of the block input, Tan & Le 2019).
+      const labels = await se.locator('svg text.label').allTextContents();
+      assert.deepEqual(labels.map((l) => /\((\d+)\)$/.exec(l)[1]), ['32', '8', '8', '32', '32']);
+      const gate = num(await se.locator('[data-dbg="gate"]').textContent());
+      const x = num(await se.locator('[data-dbg="x"]').textContent());
+      const y = num(await se.locator('[data-dbg="value"]').textContent());
+      assert.ok(gate >= 0 && gate <= 1, `gate ${gate} in [0, 1]`);
+      assert.ok(Math.abs(x * gate - y) <= 1e-5 * Math.max(1, Math.abs(y)), `${x} × ${gate} ≠ ${y}`);
+      await se.screenshot({ path: `${shotsDir}/debugger-se-1280.png` });
+    },
+  },
+  {
+    name: 'EfficientNet-B0: run to the end, and onnxruntime-web agrees with the engine at every node',
+    path: '/models/efficientnet_b0/run/',
+    async run(page) {
+      await load(page);
+      await checkOrt(page);
+    },
+  },
+  {
+    name: 'EfficientNetV2-XL: the memory guard explains why it will not run, and nothing starts',
+    path: '/models/tf_efficientnetv2_xl/run/',
+    async run(page) {
+      const guard = await page.locator('[data-dbg="guard"]').textContent();
+      assert.match(guard, /will not run here/);
+      assert.match(guard, /of weights/);
+      assert.equal(await page.locator('[data-act="start"]').isDisabled(), true);
+      // A deep link does not start it either.
+      await page.goto(page.url() + '?step=3');
+      await page.waitForTimeout(500);
+      assert.match(await page.locator('[data-dbg="status"]').textContent(), /Stepping is off/);
+      assert.equal(await page.locator('[data-dbg="views"]').evaluate((v) => v.childElementCount), 0);
+    },
+  },
+  {
+    name: 'the debugger at 360 px: views fit the phone and the conv detail is readable',
+    path: '/models/mobilenetv2_100/run/?step=5&px=3,4',
+    viewport: { width: 360, height: 780 },
+    async run(page, { shotsDir }) {
+      await page.waitForFunction(() => document.querySelector('[data-dbg="detail-conv"]'), null, { timeout: 120_000 });
+      await idle(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px`);
+      await page.locator('[data-dbg="views"]').screenshot({ path: `${shotsDir}/debugger-views-360.png` });
+    },
+  },
+];
