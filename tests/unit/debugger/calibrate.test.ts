@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { runGraph, type Graph } from '~/lib/engine/index.ts';
+import { calibrateBatchNorm, setBatchNormStats } from '~/workers/calibrate.ts';
+
+const f = (dims: number[], data: number[]) => ({ dtype: 'float32' as const, dims, data: Float32Array.from(data) });
+
+describe('BatchNorm calibration on a batch', () => {
+  it('sets per-channel mean and biased variance over batch and space', () => {
+    const mean = f([2], [9, 9]);
+    const variance = f([2], [9, 9]);
+    // X [2, 2, 1, 2]: channel 0 sees 1, 3, 5, 7; channel 1 sees 0, 0, 2, 2.
+    setBatchNormStats([f([2, 2, 1, 2], [1, 3, 0, 0, 5, 7, 2, 2]), undefined, undefined, mean, variance]);
+    expect([...mean.data]).toEqual([4, 1]);
+    expect([...variance.data]).toEqual([5, 1]);
+  });
+
+  it('makes a BatchNorm output zero-mean and unit-variance per channel on the calibration batch', () => {
+    const x = f([2, 2, 2, 2], [1, 2, 3, 4, 10, 20, 30, 40, 5, 6, 7, 8, 50, 60, 70, 80]);
+    const graph: Graph = {
+      name: 'bn', opset: 17,
+      inputs: [{ name: 'x', dtype: 'float32', dims: [2, 2, 2, 2] }],
+      outputs: [{ name: 'y', dtype: 'float32', dims: [2, 2, 2, 2] }],
+      initializers: new Map([['g', f([2], [1, 1])], ['b', f([2], [0, 0])], ['m', f([2], [0, 0])], ['v', f([2], [1, 1])]]),
+      nodes: [{ name: 'bn', opType: 'BatchNormalization', inputs: ['x', 'g', 'b', 'm', 'v'], outputs: ['y'], attrs: {}, scope: 'bn' }],
+    };
+    calibrateBatchNorm(graph, x);
+    const y = runGraph(graph, { x }).y.data as Float32Array;
+    for (const c of [0, 1]) {
+      const vals = [0, 1].flatMap((n) => [...y.slice((n * 2 + c) * 4, (n * 2 + c) * 4 + 4)]);
+      const m = vals.reduce((a, b) => a + b, 0) / vals.length;
+      const v = vals.reduce((a, b) => a + (b - m) ** 2, 0) / vals.length;
+      expect(m).toBeCloseTo(0, 5);
+      expect(v).toBeCloseTo(1, 3);
+    }
+  });
+});
