@@ -101,3 +101,13 @@ describe('bottleneck diagram layout', () => {
     expect(bottleneckLayout(input).edges.map((e) => `${e.op} ${e.detail}`)).toEqual(['expand 1×1 + ReLU6', 'depthwise 3×3 + ReLU6', 'project 1×1, linear']);
   });
 });
+
+describe('display math rendered by components', () => {
+  it('renders KaTeX with the display block keyboard-reachable, since it may scroll sideways', async () => {
+    const { displayMath, DISPLAY_LABEL } = await import('~/lib/viz/display-math.ts');
+    const html = displayMath(expansionTex(shape, expansionCost(shape, 6)));
+    expect(html).toContain(`<span class="katex-display" tabindex="0" role="group" aria-label="${DISPLAY_LABEL}">`);
+    expect(html).not.toContain('katex-error');
+    expect(() => displayMath('\\frac{')).toThrow();
+  });
+});

@@ -1,0 +1,123 @@
+// Lesson 5: the squeeze → excite → scale step-through, the SE cost chart, the engine step cell and
+// the three questions. Expected numbers are worked out here: the scale step is checked against
+// squeeze × gate read from the page's own bars, and SE parameter counts from the SE widths of each
+// family (EfficientNet §4 Table 1 with a quarter of the block input; MobileNetV3 §5.3 with a
+// quarter of the expanded channels, rounded to 8), independently of the site's code.
+import assert from 'node:assert/strict';
+import { pick, predict } from './question-kit.mjs';
+
+const PATH = '/lessons/squeeze-and-excitation/';
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const out = (root, key) => root.locator(`[data-out="${key}"]`).first().textContent().then((t) => t?.trim());
+const seParams = (pairs) => pairs.reduce((s, [c, r]) => s + 2 * c * r + c + r, 0);
+
+// EfficientNet-B0: (expanded channels, SE width) of its 16 blocks; SE width = round(block input / 4).
+const B0_SE = [[32, 8], [96, 4], [144, 6], [144, 6], [240, 10], [240, 10], [480, 20], [480, 20], [480, 20], [672, 28], [672, 28], [672, 28], [1152, 48], [1152, 48], [1152, 48], [1152, 48]];
+
+async function values(w, row) {
+  return w.locator(`[data-row="${row}"] g.bars rect`).evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-value'))));
+}
+
+export default [
+  {
+    name: 'the SE step-through reveals squeeze, excite and scale, and each scaled channel is its average times its gate',
+    path: PATH,
+    async run(page) {
+      const w = page.locator('gate-stepper');
+      await w.scrollIntoViewIfNeeded();
+      const visible = (row) => w.locator(`[data-row="${row}"]`).isVisible();
+      assert.equal(await out(w, 'where'), 'Before SE');
+      assert.equal(await visible('squeeze'), false);
+      const next = w.locator('[data-action="next"]');
+      await next.click();
+      assert.equal(await visible('squeeze'), true);
+      assert.equal(await visible('gates'), false);
+      await next.click();
+      assert.equal(await visible('gates'), true);
+      await next.click();
+      assert.equal(await visible('scaled'), true);
+      assert.equal(await next.isDisabled(), true);
+      assert.equal(await out(w, 'where'), 'Step 3 of 3: scale');
+
+      for (const seed of ['0', '1']) {
+        await w.locator('select[name="seed"]').selectOption(seed);
+        const [sq, g, sc] = [await values(w, 'squeeze'), await values(w, 'gates'), await values(w, 'scaled')];
+        assert.equal(sq.length, 32);
+        assert.equal(g.length, 32);
+        for (const v of g) assert.ok(v > 0 && v < 1, `gate ${v} is between 0 and 1`);
+        sc.forEach((v, i) => assert.ok(Math.abs(v - sq[i] * g[i]) < 2e-4, `channel ${i}: ${v} = ${sq[i]} × ${g[i]}`));
+      }
+      const before = await values(w, 'gates');
+      await w.locator('select[name="seed"]').selectOption('2');
+      assert.notDeepEqual(await values(w, 'gates'), before);
+      await w.locator('[data-action="back"]').click();
+      assert.equal(await visible('scaled'), false);
+    },
+  },
+  {
+    name: 'the SE cost chart switches models and shows their SE parameter shares',
+    path: PATH,
+    async run(page) {
+      const w = page.locator('se-cost-chart');
+      await w.scrollIntoViewIfNeeded();
+      const b0 = seParams(B0_SE);
+      assert.equal(await out(w, 'se-params'), fmt(b0));
+      assert.equal(await out(w, 'params'), fmt(5_288_548)); // torchvision efficientnet_b0 num_params
+      assert.equal(await out(w, 'params-pct'), `${Math.round((1000 * b0) / 5_288_548) / 10} %`);
+
+      await w.locator('select[name="model"]').selectOption('mobilenetv3_large_100');
+      // MobileNetV3-Large SE blocks: expanded 72 (→24), 120 ×2 (→32), 480 (→120), 672 ×2 (→168), 960 ×2 (→240).
+      const v3 = seParams([[72, 24], [120, 32], [120, 32], [480, 120], [672, 168], [672, 168], [960, 240], [960, 240]]);
+      assert.equal(await out(w, 'se-params'), fmt(v3));
+      assert.equal(await out(w, 'params'), fmt(5_483_032)); // torchvision mobilenet_v3_large num_params
+      await page.waitForTimeout(400);
+      const rows = await w.locator('g.row').count();
+      assert.equal(rows, 8);
+      assert.match((await w.locator('g.row').last().locator('text.v.p').textContent()) ?? '', new RegExp(`^${Math.round((1000 * v3) / 5_483_032) / 10} %`));
+    },
+  },
+  {
+    name: 'the step cell steps through an MBConv block with SE and counts its MACs',
+    path: PATH,
+    async run(page) {
+      const cell = page.locator('step-cell').first();
+      await cell.scrollIntoViewIfNeeded();
+      // blocks.1.0: 16 → 96 at 112², depthwise 3×3 stride 2 to 56², SE 96 → 4 → 96, project to 24.
+      const expand = 112 * 112 * 16 * 96;
+      const total = expand + 56 * 56 * 96 * 9 + 2 * 96 * 4 + 56 * 56 * 96 * 24;
+      const rows = await cell.locator('table.dbg-ops tbody tr').allTextContents();
+      assert.ok(rows.some((r) => r.includes('conv_reduce')), 'the op list includes the SE reduce conv');
+      await cell.locator('[data-act="start"]').click();
+      const next = cell.locator('[data-act="next"]');
+      await page.waitForFunction((el) => !el.disabled, await next.elementHandle(), { timeout: 60_000 });
+      await next.click();
+      const macs = cell.locator('[data-dbg="macs"]');
+      await page.waitForFunction(([el, want]) => el.textContent?.trim().split(' ')[0] === want, [await macs.elementHandle(), fmt(expand)], { timeout: 30_000 });
+      await cell.locator('[data-act="end"]').click();
+      await page.waitForFunction(([el, want]) => el.textContent?.trim().split(' ')[0] === want, [await macs.elementHandle(), fmt(total)], { timeout: 60_000 });
+    },
+  },
+  {
+    name: 'the three questions accept the right answer and reject a wrong one',
+    path: PATH,
+    async run(page) {
+      const q1 = page.locator('[data-question="l5-wider-gate"]');
+      assert.equal((await pick(q1, 'MnasNet-A1')).state, 'wrong');
+      assert.equal((await pick(q1, 'MobileNetV3-Large')).state, 'right');
+
+      const q2 = page.locator('[data-question="l5-v3-se-params"]');
+      assert.equal((await predict(q2, String(2 * 672 * 168))).state, 'right'); // within 2 % without the biases
+      assert.equal((await predict(q2, String(672 * 168))).state, 'wrong');
+      assert.equal((await predict(q2, String(2 * 672 * 168 + 672 + 168))).state, 'right');
+
+      const q3 = page.locator('[data-question="l5-b7-share"]');
+      assert.equal((await predict(q3, '1%')).state, 'wrong');
+      // B7 SE share, read from the chart after choosing B7.
+      const chart = page.locator('se-cost-chart');
+      await chart.locator('select[name="model"]').selectOption('efficientnet_b7');
+      const pct = (await out(chart, 'params-pct'))?.replace(' %', '');
+      assert.equal(await out(chart, 'params'), fmt(66_347_960)); // torchvision efficientnet_b7 num_params
+      assert.equal((await predict(q3, `${pct}%`)).state, 'right');
+    },
+  },
+];
