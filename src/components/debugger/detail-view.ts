@@ -46,8 +46,8 @@ export function convDetail(ex: ConvExplanation, view: ConvWindowView, inputDims:
       h('tbody', {}, ...rows))));
   } else {
     for (const ch of view.shown) {
-      const table = h('table', { class: 'dbg-kernel' },
-        h('caption', {}, `Input channel ${ch.c}: window rows ${view.window.y0}…${view.window.y1}, columns ${view.window.x0}…${view.window.x1}`));
+      const label = `Input channel ${ch.c}: window rows ${view.window.y0}…${view.window.y1}, columns ${view.window.x0}…${view.window.x1}`;
+      const table = h('table', { class: 'dbg-kernel' }, h('caption', { class: 'visually-hidden' }, label));
       const body = h('tbody');
       for (let ky = 0; ky < view.kh; ky++) {
         const tr = h('tr');
@@ -63,7 +63,7 @@ export function convDetail(ex: ConvExplanation, view: ConvWindowView, inputDims:
         body.append(tr);
       }
       table.append(body);
-      windows.append(h('figure', { class: 'dbg-window' }, h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `Window on input channel ${ch.c}` }, table),
+      windows.append(h('figure', { class: 'dbg-window' }, h('p', { class: 'dbg-window-label', 'aria-hidden': 'true' }, label), h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `Window on input channel ${ch.c}` }, table),
         h('figcaption', { class: 'muted' }, `Σ over this window = ${f(ch.partial)}`)));
     }
   }
@@ -81,14 +81,17 @@ export function convDetail(ex: ConvExplanation, view: ConvWindowView, inputDims:
   return sec;
 }
 
+/** A value as a factor or subtrahend: negatives in parentheses, so "1 · (−0.4)" never reads as "1 · −0.4". */
+const pf = (v: number): string => (v < 0 ? `(${f(v)})` : f(v));
+
 export function bnDetail(ex: BatchNormExplanation): HTMLElement {
   const t = bnTerms(ex);
   return h('section', { class: 'dbg-detail', 'data-dbg': 'detail-batchnorm' },
     h('h4', {}, `BatchNorm, channel ${ex.c}`),
     h('p', {}, 'y = γ · (x − μ) / √(σ² + ε) + β'),
     h('p', { class: 'dbg-formula' },
-      `y = ${f(ex.gamma)} · (${f(ex.x)} − ${f(ex.mean)}) / √(${f(ex.variance)} + ${f(ex.epsilon)}) + ${f(ex.beta)}`),
-    h('p', { class: 'dbg-formula' }, `= ${f(ex.gamma)} · ${f(t.centred)} / ${f(t.std)} + ${f(ex.beta)} = ${f(ex.gamma)} · ${f(t.normalised)} + ${f(ex.beta)}`),
+      `y = ${pf(ex.gamma)} · (${f(ex.x)} − ${pf(ex.mean)}) / √(${f(ex.variance)} + ${f(ex.epsilon)}) + ${pf(ex.beta)}`),
+    h('p', { class: 'dbg-formula' }, `= ${pf(ex.gamma)} · ${pf(t.centred)} / ${f(t.std)} + ${pf(ex.beta)} = ${pf(ex.gamma)} · ${pf(t.normalised)} + ${pf(ex.beta)}`),
     sumList([
       ['Recomputed y', 'total', f(t.y, 7)],
       ['Output value (the engine’s tensor)', 'value', f(ex.y, 7)],
@@ -105,13 +108,16 @@ export function activationDetail(act: ActivationFn, input: Tensor, width: number
   for (const b of L.bars) svg.append(s('rect', { x: b.x.toFixed(1), y: b.y.toFixed(1), width: b.w.toFixed(1), height: b.h.toFixed(1), class: 'hist' }));
   svg.append(s('line', { x1: 0, x2: W, y1: L.yOf(0).toFixed(1), y2: L.yOf(0).toFixed(1), class: 'axis' }));
   if (L.domain[0] < 0 && L.domain[1] > 0) svg.append(s('line', { x1: L.xOf(0).toFixed(1), x2: L.xOf(0).toFixed(1), y1: 0, y2: H, class: 'axis' }));
-  for (const k of L.knees) svg.append(s('line', { x1: L.xOf(k).toFixed(1), x2: L.xOf(k).toFixed(1), y1: 0, y2: H, class: 'knee' }));
+  for (const k of L.knees) {
+    svg.append(s('line', { x1: L.xOf(k).toFixed(1), x2: L.xOf(k).toFixed(1), y1: 0, y2: H, class: 'knee' }));
+    svg.append(s('text', { x: (L.xOf(k) + 3).toFixed(1), y: 12, class: 'knee-label' }, `x = ${f(k, 3)}`));
+  }
   svg.append(s('path', { d: L.curve, class: 'curve' }));
   if (point) svg.append(s('circle', { cx: L.xOf(point.x).toFixed(1), cy: L.yOf(point.y).toFixed(1), r: 5, class: 'point' }));
   svg.append(s('text', { x: 2, y: H + 16, class: 'tick' }, f(L.domain[0], 3)), s('text', { x: W - 2, y: H + 16, class: 'tick', 'text-anchor': 'end' }, f(L.domain[1], 3)));
   return h('section', { class: 'dbg-detail', 'data-dbg': 'detail-activation' },
     h('h4', {}, act.name),
-    h('p', {}, `y = ${act.formula}. The bars are this layer's ${input.data.length.toLocaleString('en-US')} inputs; the curve is what the function does to them.`),
+    h('p', {}, `y = ${act.formula}. The bars (grey) are this layer's ${input.data.length.toLocaleString('en-US')} inputs; the curve is what the function does to them.`),
     svg,
     point ? sumList([['Selected input x', 'x', f(point.x, 7)], ['Output y', 'value', f(point.y, 7)]]) : null,
   );

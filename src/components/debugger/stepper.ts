@@ -277,7 +277,7 @@ export class Stepper {
     const primary = kind.kind === 'activation' ? actIn[kind.inputSlot] ?? actIn[0] : actIn[0];
     // Explain one output element (when the op has an explanation).
     const at: OutputPosition = out.dims.length === 2
-      ? { c: Math.min(out.dims[1] - 1, pixel[0] * WRAP + pixel[1]) }
+      ? out.dims[0] > 1 ? { n: pixel[0], c: pixel[1] } : { c: Math.min(out.dims[1] - 1, pixel[0] * WRAP + pixel[1]) }
       : out.dims.length === 3 ? { c: this.channel, x: pixel[1] } : { c: this.channel, y: pixel[0], x: pixel[1] };
     const explainable = ['conv', 'batchnorm', 'activation', 'add', 'binary', 'pool', 'se'].includes(kind.kind);
     let detail: HTMLElement | null = null;

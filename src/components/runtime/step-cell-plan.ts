@@ -39,6 +39,7 @@ export interface CellPlan {
 interface ManifestEntry {
   readonly name: string;
   readonly file: string;
+  readonly title?: string;
 }
 
 const MODELS_DIR = (): string => join(process.cwd(), 'public', 'models');
@@ -56,7 +57,8 @@ export function readManifest(dir = MODELS_DIR()): ManifestEntry[] {
     const r = e as Record<string, unknown>;
     const file = [r.file, r.path, r.onnx].find((v): v is string => typeof v === 'string');
     const name = [r.name, r.id].find((v): v is string => typeof v === 'string') ?? file?.replace(/^.*\//, '').replace(/\.onnx$/, '');
-    return file && name ? [{ name, file: file.replace(/^.*\//, '') }] : [];
+    const title = typeof r.title === 'string' ? { title: r.title } : {};
+    return file && name ? [{ name, file: file.replace(/^.*\//, ''), ...title }] : [];
   });
 }
 
@@ -97,7 +99,7 @@ export function planStepCell(props: { model?: unknown; scope?: unknown }, compon
     const input = graph.inputs.find((i) => i.name === inputName)!;
     const { ops, macs, params } = opsOf(graph, 0, graph.nodes.length);
     return {
-      source: { kind: 'onnx', url: `/models/${block.file}` }, title: block.name, ops, macs, params,
+      source: { kind: 'onnx', url: `/models/${block.file}` }, title: block.title ?? block.name, ops, macs, params,
       input: 'random', inputDims: input.dims.map(Number),
     };
   }

@@ -24,7 +24,11 @@ export function activationFn(opType: string, p0 = 0, p1 = 0): ActivationFn | nul
   const fn = (x: number): number => row.fn(x, p0, p1);
   switch (opType) {
     case 'Clip':
-      return { name: p0 === 0 && p1 === 6 ? 'ReLU6' : `Clip [${p0}, ${p1}]`, formula: row.formula, fn, knees: [p0, p1].filter(Number.isFinite) };
+      return {
+        name: p0 === 0 && p1 === 6 ? 'ReLU6' : `Clip [${p0}, ${p1}]`,
+        formula: row.formula.replace('lo', String(p0)).replace('hi', String(p1)),
+        fn, knees: [p0, p1].filter(Number.isFinite),
+      };
     case 'Relu':
       return { name: 'ReLU', formula: row.formula, fn, knees: [0] };
     case 'HardSwish':

@@ -19,12 +19,13 @@ export interface PlaneShape {
 export const WRAP = 32;
 
 /**
- * NCHW [1, C, H, W] → C planes of H×W; [1, C, L] → C rows of L; [1, D] or [D] → one plane wrapped
- * at WRAP columns. Only the first batch item is shown.
+ * NCHW [1, C, H, W] → C planes of H×W; [1, C, L] → C rows of L; a token matrix [T, D] (T > 1) →
+ * one T×D plane; [1, D] or [D] → one plane wrapped at WRAP columns. Only the first batch item is shown.
  */
 export function planeShape(dims: readonly number[]): PlaneShape {
   if (dims.length === 4) return { count: dims[1], h: dims[2], w: dims[3], stride: dims[2] * dims[3], size: dims[2] * dims[3] };
   if (dims.length === 3) return { count: dims[1], h: 1, w: dims[2], stride: dims[2], size: dims[2] };
+  if (dims.length === 2 && dims[0] > 1) return { count: 1, h: dims[0], w: dims[1], stride: dims[0] * dims[1], size: dims[0] * dims[1] };
   const n = dims.length === 0 ? 1 : dims[dims.length - 1];
   const w = Math.min(n, WRAP);
   return { count: 1, h: Math.ceil(n / w), w, stride: n, size: n };

@@ -6,7 +6,7 @@
 export interface SeVector {
   readonly label: string;
   readonly values: ArrayLike<number>;
-  /** Fixed domain (the gate: [0, 1]); otherwise ±max|v|. */
+  /** Fixed domain (the gate: [0, 1]); otherwise [0, max] when no value is negative, else ±max|v|. */
   readonly domain?: readonly [number, number];
 }
 
@@ -41,8 +41,12 @@ export function seBars(vectors: readonly SeVector[], width: number, rowHeight = 
   for (const vec of vectors) {
     const n = vec.values.length;
     let m = 0;
-    for (let i = 0; i < n; i++) m = Math.max(m, Math.abs(vec.values[i]));
-    const domain: [number, number] = vec.domain ? [vec.domain[0], vec.domain[1]] : [-(m || 1), m || 1];
+    let negative = false;
+    for (let i = 0; i < n; i++) {
+      m = Math.max(m, Math.abs(vec.values[i]));
+      if (vec.values[i] < 0) negative = true;
+    }
+    const domain: [number, number] = vec.domain ? [vec.domain[0], vec.domain[1]] : [negative ? -(m || 1) : 0, m || 1];
     const plotTop = top + labelHeight;
     const span = domain[1] - domain[0];
     const yOf = (v: number): number => plotTop + rowHeight * (1 - (Math.max(domain[0], Math.min(domain[1], v)) - domain[0]) / span);

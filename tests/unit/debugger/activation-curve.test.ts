@@ -7,6 +7,7 @@ describe('activation curves', () => {
     expect(relu6.name).toBe('ReLU6');
     expect([relu6.fn(-1), relu6.fn(3), relu6.fn(9)]).toEqual([0, 3, 6]);
     expect(relu6.knees).toEqual([0, 6]);
+    expect(relu6.formula).toBe('min(max(x, 0), 6)');
     const hs = activationFn('HardSwish')!;
     expect([hs.fn(-4), hs.fn(0), hs.fn(4)]).toEqual([-0, 0, 4]);
     expect(hs.fn(1)).toBeCloseTo(1 * (1 / 6 + 0.5));

@@ -10,6 +10,7 @@ describe('heatmap scaling and colour mapping', () => {
     expect(planeShape([1, 8, 4, 5])).toEqual({ count: 8, h: 4, w: 5, stride: 20, size: 20 });
     expect(planeShape([1, 1000])).toEqual({ count: 1, h: Math.ceil(1000 / WRAP), w: WRAP, stride: 1000, size: 1000 });
     expect(planeShape([1, 197, 192])).toMatchObject({ count: 197, h: 1, w: 192 });
+    expect(planeShape([17, 32])).toEqual({ count: 1, h: 17, w: 32, stride: 544, size: 544 });
   });
 
   it('computes per-channel min, max and mean', () => {

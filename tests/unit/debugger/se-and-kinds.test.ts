@@ -25,6 +25,13 @@ describe('squeeze-and-excitation bars', () => {
     expect(sq.bars[3].x).toBeGreaterThan(sq.bars[2].x);
   });
 
+  it('uses [0, max] for an all-positive vector such as the squeezed means after ReLU', () => {
+    const [row] = seBars([{ label: 'squeeze', values: [1, 4, 2] }], 300, 40, 0).rows;
+    expect(row.domain).toEqual([0, 4]);
+    expect(row.baseline).toBe(40);
+    expect(row.bars[1].h).toBeCloseTo(40);
+  });
+
   it('scales a value by its channel gate', () => {
     expect(seScale(3, 0.25)).toBe(0.75);
   });

@@ -34,4 +34,14 @@ describe('step cell plan', () => {
     expect(readManifest(dir)).toEqual([{ name: 'dws', file: 'dws.onnx' }]);
     expect(readManifest(join(dir, 'missing'))).toEqual([]);
   });
+
+  it('plans every block of the committed manifest with a random input of its declared shape', () => {
+    for (const b of readManifest()) {
+      const p = planStepCell({ model: b.name });
+      expect(p.source).toEqual({ kind: 'onnx', url: `/models/${b.file}` });
+      expect(p.input).toBe('random');
+      expect(p.ops.length).toBeGreaterThan(2);
+      expect(p.inputDims.length).toBeGreaterThanOrEqual(2);
+    }
+  });
 });
