@@ -72,7 +72,7 @@ export function compareTableHtml(a: ModelSummary, b: ModelSummary): string {
   return [
     `<p class="cmp-lede">A = <a href="/models/${ea}/">${ea}</a> (${escapeHtml(a.family)}, ${formatInt(a.params)} params, ${formatInt(a.macs)} MACs) · `,
     `B = <a href="/models/${eb}/">${eb}</a> (${escapeHtml(b.family)}, ${formatInt(b.params)} params, ${formatInt(b.macs)} MACs). Δ = B − A.</p>`,
-    '<div class="table-scroll"><table class="cmp">',
+    `<div class="table-scroll" tabindex="0" role="region" aria-label="${ea} against ${eb}"><table class="cmp">`,
     `<caption class="visually-hidden">${ea} (A) against ${eb} (B), aligned by output stride</caption>`,
     '<thead><tr><th scope="col" rowspan="2">Level</th><th scope="colgroup" colspan="2">Stages, output size</th>',
     '<th scope="colgroup" colspan="3">Params</th><th scope="colgroup" colspan="3">MACs</th><th scope="colgroup" colspan="3">Activations written</th></tr>',
