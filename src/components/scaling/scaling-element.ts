@@ -4,7 +4,7 @@
  * numbers into the server-rendered markup; the diagram and charts move with D3 transitions.
  *
  * What is debounced and why: nothing on the φ path (config → graph → analysis → layouts stays
- * under 16 ms, scripts/bench-scaling.ts). The single-dimension search (dozens of graphs) waits
+ * under 16 ms, scripts/bench-scaling.ts), except writing the URL (150 ms, see render). The single-dimension search (dozens of graphs) waits
  * until the slider rests for 300 ms; the MACs curve for new coefficients (71 graphs) is rebuilt in
  * small slices between frames; measuring runs in a worker.
  */
@@ -28,6 +28,7 @@ interface Config {
 
 const DURATION = 280;
 const SINGLE_DELAY = 300;
+const URL_DELAY = 150;
 
 class ScalingPlaygroundElement extends HTMLElement {
   private cfg!: Config;
@@ -42,6 +43,10 @@ class ScalingPlaygroundElement extends HTMLElement {
   private problems: string[] = [];
   private view?: PlaygroundView;
   private measure?: MeasurePanel;
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Element lookups done once: data-out key → elements, "row:cell" → element. */
+  private outs = new Map<string, Element[]>();
+  private cells = new Map<string, Element>();
 
   connectedCallback(): void {
     this.cfg = JSON.parse(this.dataset.config ?? '{}') as Config;
@@ -55,6 +60,14 @@ class ScalingPlaygroundElement extends HTMLElement {
     }
     this.state = state;
     this.frame = diagramFrame(state.coefficients);
+    for (const el of this.querySelectorAll('[data-out]')) {
+      const key = (el as HTMLElement).dataset.out!;
+      this.outs.set(key, [...(this.outs.get(key) ?? []), el]);
+    }
+    for (const el of this.querySelectorAll('tr[data-row] [data-cell], tr[data-gap] [data-cell]')) {
+      const tr = el.closest('tr')!;
+      this.cells.set(`${tr.dataset.row ?? tr.dataset.gap}:${(el as HTMLElement).dataset.cell}`, el);
+    }
     this.wire();
     this.writeCoefficientInputs(state.coefficients);
     const coeffsChanged = !sameCoefficients(state.coefficients, PAPER_COEFFICIENTS);
@@ -67,6 +80,7 @@ class ScalingPlaygroundElement extends HTMLElement {
 
   disconnectedCallback(): void {
     clearTimeout(this.singleTimer);
+    clearTimeout(this.urlTimer);
     this.measure?.cancel();
   }
 
@@ -196,44 +210,41 @@ class ScalingPlaygroundElement extends HTMLElement {
     const v = playgroundView(this.state, this.ctx, this.frame, this.curve, this.cfg.released);
     this.view = v;
     this.showProblems(this.problems);
-    for (const [key, text] of Object.entries(v.text)) {
-      this.querySelectorAll(`[data-out="${key}"]`).forEach((el) => {
-        if (el.textContent !== text) el.textContent = text;
-      });
-    }
+    const write = (el: Element | undefined, text: string) => {
+      if (el && el.textContent !== text) el.textContent = text;
+    };
+    for (const [key, text] of Object.entries(v.text)) for (const el of this.outs.get(key) ?? []) write(el, text);
     const range = this.querySelector<HTMLInputElement>('input[name="phi"]')!;
     const num = this.querySelector<HTMLInputElement>('input[name="phi-number"]')!;
     if (from !== 'range') range.value = String(this.state.phi);
     range.setAttribute('aria-valuetext', `φ = ${v.text.phi}`);
     if (from !== 'number') num.value = v.text.phi;
     for (const r of v.rows) {
-      const tr = this.querySelector(`tr[data-row="${r.id}"]`);
-      if (!tr) continue;
-      const set = (cell: string, text: string) => {
-        const el = tr.querySelector(`[data-cell="${cell}"]`);
-        if (el && el.textContent !== text) el.textContent = text;
-      };
-      set('resolution', r.resolution.value);
-      set('resolution-diff', r.resolution.diff);
-      set('channels', r.channels.value);
-      set('channels-diff', r.channels.diff);
-      set('channels-exact', r.channels.exact);
-      set('repeats', r.repeats.value);
-      set('repeats-diff', r.repeats.diff);
-      set('repeats-exact', r.repeats.exact);
+      const cell = (name: string, text: string) => write(this.cells.get(`${r.id}:${name}`), text);
+      cell('resolution', r.resolution.value);
+      cell('resolution-diff', r.resolution.diff);
+      cell('channels', r.channels.value);
+      cell('channels-diff', r.channels.diff);
+      cell('channels-exact', r.channels.exact);
+      cell('repeats', r.repeats.value);
+      cell('repeats-diff', r.repeats.diff);
+      cell('repeats-exact', r.repeats.exact);
     }
     for (const g of v.gap) {
-      const tr = this.querySelector(`tr[data-gap="${g.id}"]`);
-      if (!tr) continue;
-      tr.querySelector('[data-cell="label"]')!.textContent = g.label;
-      tr.querySelector('[data-cell="factor"]')!.textContent = g.factor;
+      write(this.cells.get(`${g.id}:label`), g.label);
+      write(this.cells.get(`${g.id}:factor`), g.factor);
     }
     this.renderDiagram(animate);
     this.renderCurve(animate);
     this.renderScatter(animate);
     if (this.cfg.syncUrl) {
-      const q = serializeState(this.state);
-      if (q !== location.search) history.replaceState(history.state, '', `${location.pathname}${q}${location.hash}`);
+      // history.replaceState costs ~6 ms in Chromium (and is throttled when called hundreds of
+      // times in a few seconds), so the URL follows once the slider rests.
+      clearTimeout(this.urlTimer);
+      this.urlTimer = setTimeout(() => {
+        const q = serializeState(this.state);
+        if (q !== location.search) history.replaceState(history.state, '', `${location.pathname}${q}${location.hash}`);
+      }, URL_DELAY);
     }
   }
 

@@ -130,6 +130,7 @@ export default [
       const c = { alpha: 1.3, beta: 1.1, gamma: 1.15 };
       assert.equal(await out(page, 'constraint'), (1.3 * 1.1 ** 2 * 1.15 ** 2).toFixed(4));
       assert.deepEqual(await shown(page), expected(2, c));
+      await settle(page); // the URL follows once input rests (150 ms)
       assert.match(page.url(), /alpha=1\.3/);
       await page.reload();
       await ready(page);
