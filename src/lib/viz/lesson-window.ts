@@ -84,3 +84,81 @@ export function windowTaps(g: WindowGeometry, oy: number, ox: number): Tap[] {
 export function macsPerOutputPixel(g: WindowGeometry): number {
   return g.k * g.k * g.channels;
 }
+
+// ---- Layout of lesson 2's sliding-window diagram ----
+
+export interface GridCell {
+  /** Row and column in input coordinates (padding cells are outside 0…size−1). */
+  readonly y: number;
+  readonly x: number;
+  readonly px: number;
+  readonly py: number;
+  readonly padding: boolean;
+  /** Which kernel tap reads this cell for the selected output pixel (ky·k + kx), or −1. */
+  readonly tap: number;
+}
+
+export interface WindowLayout {
+  /** Side of one cell in SVG units. */
+  readonly cell: number;
+  /** Side of one padded input grid in SVG units. */
+  readonly gridSide: number;
+  /** One padded grid per input channel; the same cells light up on every channel. */
+  readonly input: GridCell[];
+  readonly outSize: number;
+  readonly selected: { readonly oy: number; readonly ox: number };
+  /** Taps the selected output reads, padding taps included. */
+  readonly taps: Tap[];
+}
+
+export const WINDOW_CELL = 18;
+
+/** Cells of the padded input (the same for every channel) with the selected output's taps marked. */
+export function windowLayout(g: WindowGeometry, oy: number, ox: number): WindowLayout {
+  const problem = windowProblem(g);
+  if (problem) throw new RangeError(problem);
+  const outSize = outputSize(g.size, g.k, g.stride, g.pad, g.dilation);
+  const taps = windowTaps(g, oy, ox);
+  const tapAt = new Map(taps.map((t, i) => [`${t.y},${t.x}`, i]));
+  const n = g.size + 2 * g.pad;
+  const input: GridCell[] = [];
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      const y = r - g.pad;
+      const x = c - g.pad;
+      input.push({
+        y,
+        x,
+        px: c * WINDOW_CELL,
+        py: r * WINDOW_CELL,
+        padding: y < 0 || x < 0 || y >= g.size || x >= g.size,
+        tap: tapAt.get(`${y},${x}`) ?? -1,
+      });
+    }
+  }
+  return { cell: WINDOW_CELL, gridSide: n * WINDOW_CELL, input, outSize, selected: { oy, ox }, taps };
+}
+
+/** The output-size formula with the geometry's numbers, as TeX. */
+export function outputSizeTex(g: WindowGeometry): string {
+  const out = outputSize(g.size, g.k, g.stride, g.pad, g.dilation);
+  const num = g.size + 2 * g.pad - g.dilation * (g.k - 1) - 1;
+  return (
+    `\\begin{aligned} H_o &= \\left\\lfloor \\frac{H + 2p - d(k-1) - 1}{s} \\right\\rfloor + 1 \\\\ ` +
+    `&= \\left\\lfloor \\frac{${g.size} + ${2 * g.pad} - ${g.dilation}\\cdot${g.k - 1} - 1}{${g.stride}} \\right\\rfloor + 1 ` +
+    `= \\left\\lfloor \\tfrac{${num}}{${g.stride}} \\right\\rfloor + 1 = ${out} \\end{aligned}`
+  );
+}
+
+/** The sum one output pixel computes, as TeX: input indices written from the stride, padding and dilation. */
+export function pixelSumTex(g: WindowGeometry, oy: number, ox: number): string {
+  const index = (base: number, v: string) => {
+    const term = g.dilation === 1 ? v : `${g.dilation}${v}`;
+    if (base === 0) return term;
+    return base < 0 ? `${term} - ${-base}` : `${base} + ${term}`;
+  };
+  return (
+    `\\text{out}[${oy}, ${ox}] = \\sum_{c=1}^{${g.channels}} \\sum_{i=0}^{${g.k - 1}} \\sum_{j=0}^{${g.k - 1}} ` +
+    `w[c, i, j]\\; x[c,\\, ${index(oy * g.stride - g.pad, 'i')},\\, ${index(ox * g.stride - g.pad, 'j')}]`
+  );
+}

@@ -3,6 +3,7 @@
 // compute MACs, bytes and roofline shares independently of the site's code.
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
+import { stepThrough } from './lesson-kit.mjs';
 
 const PATH = '/lessons/what-makes-a-model-mobile/';
 const BALANCES = [0.5, 1, 2, 4, 8, 16, 32, 64];
@@ -104,6 +105,16 @@ export default [
       assert.equal(await w.locator('select[name="layer"]').inputValue(), 'conv_stem');
       assert.equal(await w.locator('circle.dot.selected').getAttribute('data-node'), 'conv_stem');
       assert.equal(await w.locator('.layer-tex .katex').count(), 1);
+    },
+  },
+  {
+    name: 'the step cell steps through MobileNetV2’s blocks.1.1',
+    path: PATH,
+    async run(page) {
+      const expand = 56 * 56 * 24 * 144;
+      const dw = 56 * 56 * 144 * 9;
+      const project = 56 * 56 * 144 * 24;
+      await stepThrough(page, expand, expand + dw + project);
     },
   },
   {

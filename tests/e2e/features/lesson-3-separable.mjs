@@ -3,6 +3,7 @@
 // layer list (paper Table 1, timm rounding), independently of the site's code.
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
+import { stepThrough } from './lesson-kit.mjs';
 
 const PATH = '/lessons/depthwise-separable/';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
@@ -103,6 +104,15 @@ export default [
       assert.equal(await w.locator('tr[aria-current="true"]').getAttribute('data-row'), '1@160');
       await page.waitForTimeout(400);
       assert.equal(await w.locator('svg[data-axis="width"] circle.selected').getAttribute('data-id'), 'mobilenetv1_100_160');
+    },
+  },
+  {
+    name: 'the step cell steps through MobileNetV1’s layer 7',
+    path: PATH,
+    async run(page) {
+      const dw = 14 * 14 * 512 * 9;
+      const pw = 14 * 14 * 512 * 512;
+      await stepThrough(page, dw, dw + pw);
     },
   },
   {
