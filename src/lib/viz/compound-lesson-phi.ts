@@ -20,8 +20,9 @@ export function phiTex(phi: number, c: Coefficients, builtResolution: number): s
   const k = constraintValue(c);
   return (
     `\\begin{aligned}` +
-    `d &= \\alpha^{\\phi} = ${c.alpha}^{${phi}} = ${fix(d, 2)} & w &= \\beta^{\\phi} = ${c.beta}^{${phi}} = ${fix(w, 2)}\\\\` +
-    `r &= \\gamma^{\\phi} = ${c.gamma}^{${phi}} = ${fix(r, 2)} & R &= 224\\cdot ${fix(r, 2)} \\approx ${builtResolution}\\\\` +
+    `d &= \\alpha^{\\phi} = ${c.alpha}^{${phi}} = ${fix(d, 2)}\\\\` +
+    `w &= \\beta^{\\phi} = ${c.beta}^{${phi}} = ${fix(w, 2)}\\\\` +
+    `r &= \\gamma^{\\phi} = ${c.gamma}^{${phi}} = ${fix(r, 2)},\\quad R = 224\\cdot ${fix(r, 2)} \\approx ${builtResolution}\\\\` +
     `\\text{MACs} &\\approx (\\alpha\\beta^2\\gamma^2)^{\\phi} = ${fix(k, 3)}^{${phi}} = ${fix(k ** phi, 2)}\\times\\text{B0}` +
     `\\end{aligned}`
   );
@@ -49,7 +50,7 @@ const r1 = (v: number) => Math.round(v * 10) / 10;
 /** Chart of the curves against φ; y is log10 of MACs so 2^φ is a straight line. */
 export function phiChart(points: readonly CurvePoint[], width = 560, height = 260): PhiChart {
   if (points.length < 2) throw new RangeError('phiChart needs at least two points');
-  const plot = { left: 56, right: width - 14, top: 12, bottom: height - 34 };
+  const plot = { left: 72, right: width - 14, top: 14, bottom: height - 40 };
   const phis = points.map((p) => p.phi);
   const x0 = Math.min(...phis);
   const x1 = Math.max(...phis);

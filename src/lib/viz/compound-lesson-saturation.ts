@@ -102,7 +102,7 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 /** Chart of MACs ÷ B0 against the coefficient of one dimension, y from 0 to a shared top. */
 export function saturationChart(points: readonly ScalePoint[], yMax: number, width = 560, height = 240): SaturationChart {
   if (points.length < 2) throw new RangeError('saturationChart needs at least two points');
-  const plot = { left: 44, right: width - 14, top: 12, bottom: height - 34 };
+  const plot = { left: 58, right: width - 14, top: 14, bottom: height - 36 };
   const c0 = points[0].coefficient;
   const c1 = points[points.length - 1].coefficient;
   const x = (c: number) => round1(plot.left + ((c - c0) / (c1 - c0)) * (plot.right - plot.left));

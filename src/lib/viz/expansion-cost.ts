@@ -132,9 +132,11 @@ export function expansionTex(shape: BottleneckShape, c: ExpansionCost): string {
   const h = shape.size;
   const ho = c.outSize;
   return (
-    `\\begin{aligned}\\text{MACs} &= \\underbrace{${h}^2\\cdot ${shape.inChannels}\\cdot ${c.mid}}_{\\text{expand}}` +
-    `+\\underbrace{${ho}^2\\cdot ${c.mid}\\cdot ${shape.kernel}^2}_{\\text{depthwise}}` +
-    `+\\underbrace{${ho}^2\\cdot ${c.mid}\\cdot ${shape.outChannels}}_{\\text{project}} \\\\` +
-    ` &= ${n(e.macs)} + ${n(d.macs)} + ${n(p.macs)} = ${n(c.macs)}\\end{aligned}`
+    `\\begin{aligned}` +
+    `\\text{expand} &= ${h}^2\\cdot ${shape.inChannels}\\cdot ${c.mid} = ${n(e.macs)}\\\\` +
+    `\\text{depthwise} &= ${ho}^2\\cdot ${c.mid}\\cdot ${shape.kernel}^2 = ${n(d.macs)}\\\\` +
+    `\\text{project} &= ${ho}^2\\cdot ${c.mid}\\cdot ${shape.outChannels} = ${n(p.macs)}\\\\` +
+    `\\text{MACs} &= ${n(c.macs)}` +
+    `\\end{aligned}`
   );
 }

@@ -6,7 +6,7 @@
 import { percent, type ModelSECost } from './se-cost.ts';
 
 export interface SEShareRow {
-  /** "Stage 3" or "Whole model". */
+  /** "Stage 3", or "Total" for the whole model. */
   readonly label: string;
   readonly stage: number | null;
   readonly blocks: number;
@@ -51,7 +51,7 @@ export function seShareLayout(cost: ModelSECost, width = 560, rowHeight = 34): S
     paramsLabel: shareLabel(seParams, params), macsLabel: shareLabel(seMacs, macs),
   });
   const stages = cost.stages.map((s) => row(`Stage ${s.stage}`, s.stage, s.blocks, s.seParams, s.params, s.seMacs, s.macs));
-  const all = row('Whole model', null, stages.reduce((a, s) => a + s.blocks, 0), cost.seParams, cost.params, cost.seMacs, cost.macs);
+  const all = row('Total', null, stages.reduce((a, s) => a + s.blocks, 0), cost.seParams, cost.params, cost.seMacs, cost.macs);
   const rows = [...stages, all].map((r, i) => ({
     ...r,
     y: top + i * rowHeight + (r.stage === null ? 8 : 0),

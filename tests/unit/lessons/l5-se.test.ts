@@ -88,7 +88,7 @@ describe('SE cost chart layout', () => {
     const c = modelSECost('efficientnet_b0');
     const l = seShareLayout(c);
     expect(l.rows).toHaveLength(8);
-    expect(l.rows[7].label).toBe('Whole model');
+    expect(l.rows[7].label).toBe('Total');
     for (const r of l.rows) expect(r.paramsW).toBeCloseTo((l.span * r.paramsPct) / 100, 0);
     expect(l.rows[7].y).toBeGreaterThan(l.rows[6].y + l.rowHeight);
   });
