@@ -339,11 +339,11 @@ class ScalingPlaygroundElement extends HTMLElement {
       .attr('data-id', (d) => d.id)
       .attr('transform', (d) => `translate(${d.px},${d.py})`);
     entered.append('circle').attr('r', 4.5);
-    entered.append('text').attr('x', 7).attr('y', (d) => (d.id === 'current' ? 18 : -7));
+    entered.append('text').attr('y', (d) => (d.id === 'current' ? 18 : -7));
     entered
       .merge(pts)
       .each(function (d) {
-        d3.select(this).select('text').text(d.label);
+        d3.select(this).select('text').text(d.label).attr('x', d.dx).attr('text-anchor', d.anchor);
       })
       .transition(t as never)
       .attr('transform', (d) => `translate(${d.px},${d.py})`);

@@ -54,8 +54,8 @@ export interface Tick {
   readonly label: string;
 }
 
-/** 1-2-5 ticks of a log domain (only 1s when there are many decades). */
-export function logTicks(scale: Scale): Tick[] {
+/** 1-2-5 ticks of a log domain (only 1s when there are many decades), labelled by `label`. */
+export function logTicks(scale: Scale, label: (v: number) => string = formatCompact): Tick[] {
   const [lo, hi] = scale.domain;
   const decades = Math.log10(hi / lo);
   const mults = decades > 3 ? [1] : [1, 2, 5];
@@ -63,7 +63,7 @@ export function logTicks(scale: Scale): Tick[] {
   for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
     for (const m of mults) {
       const v = m * 10 ** p;
-      if (v >= lo * 0.999 && v <= hi * 1.001) out.push({ value: v, pos: r1(scale(v)), label: formatCompact(v) });
+      if (v >= lo * 0.999 && v <= hi * 1.001) out.push({ value: v, pos: r1(scale(v)), label: label(v) });
     }
   }
   return out;
@@ -124,21 +124,42 @@ export interface ScatterPoint {
   readonly y: number;
 }
 
-export interface ScatterLayout extends Plot {
-  readonly line: string;
-  readonly points: readonly (ScatterPoint & { readonly px: number; readonly py: number })[];
+export interface PlacedPoint extends ScatterPoint {
+  readonly px: number;
+  readonly py: number;
+  /** Label side: to the left of points near the right edge, so labels stay inside the chart. */
+  readonly anchor: 'start' | 'end';
+  readonly dx: number;
 }
 
-/** A log–log scatter (MACs on x) with an optional connecting line. */
-export function scatterLayout(points: readonly ScatterPoint[], line: readonly (readonly [number, number])[] = []): ScatterLayout {
+export interface ScatterLayout extends Plot {
+  readonly line: string;
+  readonly points: readonly PlacedPoint[];
+}
+
+/** Milliseconds as an axis label: 0.2 s, 50 ms. */
+export function msLabel(ms: number): string {
+  return ms >= 100 ? `${Number((ms / 1000).toPrecision(3))} s` : `${Number(ms.toPrecision(3))} ms`;
+}
+
+/** A log–log scatter (MACs on x) with an optional connecting line; `yLabel` formats the y ticks. */
+export function scatterLayout(
+  points: readonly ScatterPoint[],
+  line: readonly (readonly [number, number])[] = [],
+  yLabel: (v: number) => string = formatCompact,
+): ScatterLayout {
   const a = plotArea();
   const xs = points.map((p) => p.x).concat(line.map((l) => l[0]));
   const ys = points.map((p) => p.y).concat(line.map((l) => l[1]));
   const x = logScale(logDomain(xs), [a.x0, a.x1]);
   const y = logScale(logDomain(ys), [a.y0, a.y1]);
   return {
-    width: CHART_WIDTH, height: CHART_HEIGHT, x, y, xTicks: logTicks(x), yTicks: logTicks(y),
+    width: CHART_WIDTH, height: CHART_HEIGHT, x, y, xTicks: logTicks(x), yTicks: logTicks(y, yLabel),
     line: linePath(line.map(([lx, ly]) => [x(lx), y(ly)])),
-    points: points.map((p) => ({ ...p, px: r1(x(p.x)), py: r1(y(p.y)) })),
+    points: points.map((p) => {
+      const px = r1(x(p.x));
+      const end = px > CHART_WIDTH - MARGIN.right - 90;
+      return { ...p, px, py: r1(y(p.y)), anchor: end ? 'end' : 'start', dx: end ? -8 : 7 };
+    }),
   };
 }

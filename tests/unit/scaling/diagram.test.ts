@@ -80,3 +80,18 @@ describe('chart layouts', () => {
     expect(l.actual.startsWith('M')).toBe(true);
   });
 });
+
+describe('scatter labels and latency ticks', () => {
+  it('puts labels of points near the right edge on their left', async () => {
+    const { scatterLayout, msLabel } = await import('~/lib/viz/scaling-charts.ts');
+    const s = scatterLayout([
+      { id: 'a', label: 'B0', x: 4e8, y: 300 },
+      { id: 'b', label: 'φ = 2.0', x: 1.81e9, y: 1800 },
+    ], [], msLabel);
+    expect(s.points[0].anchor).toBe('start');
+    expect(s.points[1].anchor).toBe('end');
+    expect(s.points[1].dx).toBeLessThan(0);
+    expect(s.yTicks.map((t) => t.label)).toEqual(['0.2 s', '0.5 s', '1 s', '2 s']);
+    expect(msLabel(50)).toBe('50 ms');
+  });
+});
