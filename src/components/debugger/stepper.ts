@@ -233,8 +233,9 @@ export class Stepper {
     const cur = this.root.querySelector<HTMLElement>('[data-op-index][aria-current]');
     const list = cur?.closest<HTMLElement>('.dbg-scroll');
     if (cur && list) {
-      const top = cur.offsetTop - list.offsetTop;
-      if (top < list.scrollTop || top > list.scrollTop + list.clientHeight - cur.offsetHeight) list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+      // Keep the current row in view inside the list, without scrolling the page.
+      const top = cur.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+      if (top < list.scrollTop + 30 || top > list.scrollTop + list.clientHeight - cur.offsetHeight) list.scrollTop = Math.max(0, top - list.clientHeight / 3);
     }
     const scrub = this.q<HTMLInputElement>('[data-dbg="scrubber"]');
     if (scrub) scrub.value = String(i);

@@ -127,15 +127,21 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
     const v = Number(field.value);
     if (Number.isInteger(v) && v >= 0 && v < shape.count) o.onChannel?.(v);
   });
+  // A 1×1 plane (SE vectors, pooled features) has nothing to enlarge: its statistics are its value.
+  const single = shape.h * shape.w === 1;
   section.append(
     h('div', { class: 'dbg-zoom-row' },
-      zoom,
+      single ? null : zoom,
       h('div', { class: 'dbg-stats' },
         shape.count > 1 ? h('label', {}, 'Channel ', field) : null,
         h('dl', {},
-          h('div', {}, h('dt', {}, 'min'), h('dd', { 'data-stat': 'min' }, formatValue(st.min))),
-          h('div', {}, h('dt', {}, 'max'), h('dd', { 'data-stat': 'max' }, formatValue(st.max))),
-          h('div', {}, h('dt', {}, 'mean'), h('dd', { 'data-stat': 'mean' }, formatValue(st.mean))),
+          ...(single
+            ? [h('div', {}, h('dt', {}, 'value'), h('dd', { 'data-stat': 'value' }, formatValue(st.mean)))]
+            : [
+              h('div', {}, h('dt', {}, 'min'), h('dd', { 'data-stat': 'min' }, formatValue(st.min))),
+              h('div', {}, h('dt', {}, 'max'), h('dd', { 'data-stat': 'max' }, formatValue(st.max))),
+              h('div', {}, h('dt', {}, 'mean'), h('dd', { 'data-stat': 'mean' }, formatValue(st.mean))),
+            ]),
         ),
       ),
     ),
