@@ -135,4 +135,19 @@ export default [
       assert.equal(r.state, 'right');
     },
   },
+  {
+    name: 'the chart reads as static SVG with JavaScript off',
+    path: PATH,
+    async run(page, { base }) {
+      const context = await page.context().browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+      const p = await context.newPage();
+      await p.goto(`${base}${PATH}`);
+      const w = p.locator('roofline-chart');
+      assert.equal(await w.locator('circle.dot').count(), LAYERS.length);
+      assert.equal(await w.locator('circle.dot.bound').count(), depthwiseShares(8).bound);
+      assert.equal(await w.locator('.layer-tex .katex').count(), 1);
+      assert.equal(await p.locator('step-cell table.dbg-ops tbody tr').count() > 0, true);
+      await context.close();
+    },
+  },
 ];

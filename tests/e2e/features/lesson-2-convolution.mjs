@@ -91,4 +91,19 @@ export default [
       assert.equal((await predict(q, String(outSize(14, 3, 1, 0, 2)))).state, 'right');
     },
   },
+  {
+    name: 'the window diagram reads as static SVG with JavaScript off',
+    path: PATH,
+    async run(page, { base }) {
+      const context = await page.context().browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+      const p = await context.newPage();
+      await p.goto(`${base}${PATH}`);
+      const w = p.locator('conv-window');
+      assert.equal(await w.locator('svg.in-grid').count(), 3);
+      assert.equal(await w.locator('svg.in-grid rect.tap').count(), 27);
+      assert.equal(await w.locator('.out-grid button').count(), 49);
+      assert.equal(await w.locator('.size-tex .katex').count(), 1);
+      await context.close();
+    },
+  },
 ];

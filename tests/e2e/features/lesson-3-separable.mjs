@@ -136,4 +136,18 @@ export default [
       assert.equal((await pick(which, 'α = 1 at 160×160')).state, 'right');
     },
   },
+  {
+    name: 'the morph and the curves read as static SVG with JavaScript off',
+    path: PATH,
+    async run(page, { base }) {
+      const context = await page.context().browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+      const p = await context.newPage();
+      await p.goto(`${base}${PATH}`);
+      assert.equal(await p.locator('separable-morph g.edges line').count(), 16 * 16);
+      assert.equal(await p.locator('separable-morph .morph-tex .katex').count(), 2);
+      assert.equal(await p.locator('multiplier-curves circle.dot').count(), 8);
+      assert.equal(await p.locator('multiplier-curves tr[aria-current="true"]').getAttribute('data-row'), '0.75@224');
+      await context.close();
+    },
+  },
 ];
