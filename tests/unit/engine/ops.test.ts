@@ -114,6 +114,22 @@ describe('pooling', () => {
   });
 });
 
+describe('window attributes of the wrong length', () => {
+  const x = f32([1, 1, 4, 4], Array.from({ length: 16 }, (_, i) => i));
+  it('are refused with an EngineError naming the attribute, never NaN shapes', () => {
+    expect(() => run('MaxPool', [x], { kernel_shape: ints([2, 2]), pads: ints([1]) })).toThrow(/'pads' of MaxPool needs 4 entries, got 1/);
+    expect(() => run('AveragePool', [x], { kernel_shape: ints([2, 2]), strides: ints([1]) })).toThrow(/'strides' of AveragePool needs 2 entries/);
+    expect(() => run('MaxPool', [x], { kernel_shape: ints([2, 2]), strides: ints([0, 1]) })).toThrow(/whole numbers ≥ 1/);
+    const w = f32([1, 1, 3, 3], new Array(9).fill(1));
+    expect(() => run('Conv', [x, w], { dilations: ints([1, 1, 1]) })).toThrow(/'dilations' of Conv needs 2 entries, got 3/);
+  });
+
+  it('read float attributes as float32, as ONNX stores them', () => {
+    const y = run('HardSigmoid', [f32([1], [1])], { alpha: float(1 / 6), beta: float(0.5) })[0];
+    expect(y.data[0]).toBe(Math.fround(Math.fround(1 / 6) * 1 + 0.5));
+  });
+});
+
 describe('matrix products', () => {
   it('runs Gemm with transposes, alpha, beta and a broadcast bias', () => {
     const a = f32([3, 2], [1, 4, 2, 5, 3, 6]); // transA → [[1,2,3],[4,5,6]]

@@ -5,7 +5,7 @@ import { decodeTensor } from '~/lib/engine/onnx/decode-tensor.ts';
 import { exportOnnx } from '~/lib/engine/onnx/export-onnx.ts';
 import { OnnxError } from '~/lib/engine/onnx/onnx-error.ts';
 import { EngineError } from '~/lib/engine/errors.ts';
-import { analyze } from '~/lib/engine/index.ts';
+import { analyze, runGraph, tensor } from '~/lib/engine/index.ts';
 import { prng, smallCnn } from './helpers.ts';
 
 const shared = new URL('../../../../shared/onnx-node-tests/', import.meta.url);
@@ -16,13 +16,18 @@ const seeds: [string, Uint8Array][] = [
 ];
 
 /**
- * 'ok' when the bytes import and analyse, the error code when either throws a typed error;
- * anything else fails the test. Static analysis is included because the site analyses every
- * model a reader opens before running it.
+ * 'ok' when the bytes import, analyse and run, the error code when any step throws a typed error;
+ * anything else fails the test. Analysis and a run on zero inputs are included because the site
+ * analyses every model a reader opens and then runs it (runs are skipped above 64 MiB of
+ * activations to keep the test fast).
  */
 function outcome(bytes: Uint8Array, what: string): string {
   try {
-    analyze(importOnnx(bytes, { maxWeightBytes: 1 << 26 }));
+    const graph = importOnnx(bytes, { maxWeightBytes: 1 << 26 });
+    const stats = analyze(graph);
+    if (stats.activationBytes < 1 << 26) {
+      runGraph(graph, Object.fromEntries(graph.inputs.map((i) => [i.name, tensor(i.dtype, i.dims as number[])])));
+    }
     return 'ok';
   } catch (e) {
     if ((e instanceof OnnxError || e instanceof EngineError) && e.message.length > 10) return e.code;

@@ -4,7 +4,7 @@
  * pointwise as one GEMM, depthwise as a direct loop (WebAssembly SIMD over a padded plane, or
  * JavaScript with an interior/border split), everything else as im2col + GEMM per group. A 1-D conv is a 2-D conv with H = 1.
  */
-import { attrInt, attrInts, attrString } from '../attrs.ts';
+import { attrAxes, attrInt, attrInts, attrString } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
 import type { ConvExplanation, ConvTap } from '../explanation.ts';
 import { defineOp, type PlanArgs } from '../op.ts';
@@ -66,9 +66,9 @@ export function planConvGeometry({ node, inputs }: PlanArgs): ConvGeometry {
     );
   }
   const kernel = attrInts(node, 'kernel_shape') ?? w.dims.slice(2);
-  const strides = attrInts(node, 'strides') ?? new Array<number>(rank).fill(1);
-  const dil = attrInts(node, 'dilations') ?? new Array<number>(rank).fill(1);
-  const pads = attrInts(node, 'pads') ?? new Array<number>(2 * rank).fill(0);
+  const strides = attrAxes(node, 'strides', rank, 1, 1);
+  const dil = attrAxes(node, 'dilations', rank, 1, 1);
+  const pads = attrAxes(node, 'pads', 2 * rank, 0, 0);
   const autoPad = attrString(node, 'auto_pad', 'NOTSET');
   const spatial = x.dims.slice(2);
   const axes = spatial.map((s, i) => windowAxis(node, autoPad, s, kernel[i], strides[i], dil[i], pads[i], pads[i + rank]));

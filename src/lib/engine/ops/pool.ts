@@ -3,7 +3,7 @@
  * One geometry record per node; padding taps are skipped by max and, unless
  * count_include_pad, by the average's divisor (ONNX pooling spec).
  */
-import { attrInt, attrInts, attrString } from '../attrs.ts';
+import { attrAxes, attrInt, attrInts, attrString } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
 import type { PoolExplanation, PoolTap } from '../explanation.ts';
 import { defineOp, type PlanArgs } from '../op.ts';
@@ -46,9 +46,9 @@ function planPool(mode: 'max' | 'average', global: boolean) {
     if (!kernel || kernel.length !== r) {
       throw new EngineError('attribute', `${node.opType} needs kernel_shape with ${r} entries`, node.name);
     }
-    const strides = attrInts(node, 'strides') ?? ones;
-    const dilations = attrInts(node, 'dilations') ?? ones;
-    const pads = attrInts(node, 'pads') ?? new Array<number>(2 * r).fill(0);
+    const strides = attrAxes(node, 'strides', r, 1, 1);
+    const dilations = attrAxes(node, 'dilations', r, 1, 1);
+    const pads = attrAxes(node, 'pads', 2 * r, 0, 0);
     const autoPad = attrString(node, 'auto_pad', 'NOTSET');
     const ceil = attrInt(node, 'ceil_mode', 0) === 1;
     const axes = spatial.map((s, i) => windowAxis(node, autoPad, s, kernel[i], strides[i], dilations[i], pads[i], pads[i + r], ceil));
