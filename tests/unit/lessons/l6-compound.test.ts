@@ -102,6 +102,18 @@ describe('the released B0–B7 against Equation 3', () => {
     expect(b7.spread).toBeGreaterThan(1);
   });
 
+  it('has the depth falling behind width and resolution from B4 on, as the lesson says', () => {
+    for (const r of layout.rows.slice(4)) {
+      expect(r.phiDepth).toBeLessThan(r.phiWidth);
+      expect(r.phiDepth).toBeLessThan(r.phiResolution);
+    }
+  });
+
+  it('counts B7 above the rule of thumb d·w²·r² × B0, since repeats are rounded up per stage', () => {
+    const [m0, , , , , , , m7] = releasedModels();
+    expect(m7.macs).toBeGreaterThan(m0.macs * 3.1 * 2 ** 2 * (600 / 224) ** 2);
+  });
+
   it('derives the MACs φ as log₂ of MACs over B0', () => {
     const models = releasedModels();
     expect(layout.rows[3].phiMacs).toBeCloseTo(Math.log2(models[3].macs / models[0].macs), 12);
