@@ -37,6 +37,9 @@ export function activationFn(opType: string, p0 = 0, p1 = 0): ActivationFn | nul
       return { name: 'hard-sigmoid', formula: row.formula, fn, knees: [-p1 / p0, (1 - p1) / p0] };
     case 'Sigmoid':
       return { name: 'sigmoid', formula: row.formula, fn, knees: [] };
+    case 'Gelu':
+      // Hendrycks & Gimpel, arXiv 1606.08415; ViT's MLP activation (Dosovitskiy et al. 2020, Eq. 3).
+      return { name: p0 === 1 ? 'GELU (tanh approximation)' : 'GELU', formula: row.formula, fn, knees: [] };
     default:
       return { name: opType, formula: row.formula, fn, knees: [] };
   }

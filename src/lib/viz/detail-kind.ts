@@ -16,7 +16,7 @@ export type DetailKind =
   | { readonly kind: 'pool' }
   | { readonly kind: 'none' };
 
-const ACTIVATIONS = new Set(['Relu', 'Clip', 'HardSwish', 'HardSigmoid', 'Sigmoid']);
+const ACTIVATIONS = new Set(['Relu', 'Clip', 'HardSwish', 'HardSigmoid', 'Sigmoid', 'Gelu', 'Tanh']);
 const POOLS = new Set(['MaxPool', 'AveragePool', 'GlobalAveragePool']);
 
 export function detailKinds(nodes: readonly SeNodeLike[]): DetailKind[] {

@@ -19,6 +19,8 @@ describe('activation curves', () => {
     expect(hsig.knees[0]).toBeCloseTo(-3);
     expect(hsig.knees[1]).toBeCloseTo(3);
     expect(hsig.fn(0)).toBe(0.5);
+    expect(activationFn('Gelu')!.fn(0)).toBe(0);
+    expect(activationFn('Gelu')!.fn(3)).toBeCloseTo(3 * 0.99865, 4);
     expect(activationFn('Conv')).toBeNull();
   });
 
