@@ -234,8 +234,9 @@ export function wasmKernels(): WasmKernels | null {
   try {
     if (typeof WebAssembly === 'undefined') return (kernels = null);
     // Relaxed SIMD's multiply-add where the engine has it (Chrome ≥ 114, Node ≥ 20), else plain SIMD.
-    const build = (fma: boolean): Uint8Array =>
-      moduleOf([gemmFunc(fma), depthwiseFunc(1, fma), depthwiseFunc(2, fma), probeFunc(fma)]);
+    // A fresh copy is backed by a plain ArrayBuffer, which is what the WebAssembly API types ask for.
+    const build = (fma: boolean): Uint8Array<ArrayBuffer> =>
+      new Uint8Array(moduleOf([gemmFunc(fma), depthwiseFunc(1, fma), depthwiseFunc(2, fma), probeFunc(fma)]));
     let bytes = build(true);
     if (!WebAssembly.validate(bytes)) bytes = build(false);
     if (!WebAssembly.validate(bytes)) return (kernels = null);
