@@ -29,7 +29,7 @@ export function sectionsOf(spec: ModelSpec): Section[] {
   if (spec.kind === 'vit') {
     const side = Math.floor(spec.resolution / spec.patch);
     const out: Section[] = [
-      { index: 0, kind: 'stem', label: 'patch embedding', inResolution: spec.resolution, outResolution: side, outChannels: spec.dim, blocks: 1 },
+      { index: 0, kind: 'stem', label: 'patch embed', inResolution: spec.resolution, outResolution: side, outChannels: spec.dim, blocks: 1 },
     ];
     for (let i = 0; i < spec.depth; i++) {
       out.push({ index: i + 1, kind: 'stage', label: `block ${i}`, stage: i, inResolution: side, outResolution: side, outChannels: spec.dim, blocks: 1 });
