@@ -93,6 +93,31 @@ export default [
     },
   },
   {
+    name: 'the step cell steps through the block depth scaling added to B1',
+    path: PATH,
+    async run(page) {
+      const cell = page.locator('step-cell').first();
+      await cell.scrollIntoViewIfNeeded();
+      // EfficientNet-B1 blocks.1.2 at 240 px: 24 → 144 → 24 channels on a 60×60 map (240 / 2 / 2),
+      // 3×3 depthwise, SE 144 → round(24 / 4) = 6 → 144.
+      const hw = 60 * 60;
+      const expand = hw * 24 * 144;
+      const total = expand + hw * 144 * 9 + 2 * 144 * 6 + hw * 144 * 24;
+      const fmt = (n) => Math.round(n).toLocaleString('en-US');
+      const rows = await cell.locator('table.dbg-ops tbody tr').allTextContents();
+      assert.ok(rows.some((r) => r.includes(fmt(expand))), `the op list shows the expansion's ${fmt(expand)} MACs`);
+      assert.ok(rows.some((r) => /Add/.test(r)), 'the block ends with its residual add');
+      await cell.locator('[data-act="start"]').click();
+      const next = cell.locator('[data-act="next"]');
+      await page.waitForFunction((el) => !el.disabled, await next.elementHandle(), { timeout: 90_000 });
+      await next.click();
+      const macs = cell.locator('[data-dbg="macs"]');
+      await page.waitForFunction(([el, want]) => el.textContent?.trim().split(' ')[0] === want, [await macs.elementHandle(), fmt(expand)], { timeout: 30_000 });
+      await cell.locator('[data-act="end"]').click();
+      await page.waitForFunction(([el, want]) => el.textContent?.trim().split(' ')[0] === want, [await macs.elementHandle(), fmt(total)], { timeout: 60_000 });
+    },
+  },
+  {
     name: 'the three questions accept the right answer and reject a wrong one',
     path: PATH,
     async run(page) {
