@@ -195,6 +195,20 @@ export default [
     },
   },
   {
+    name: 'EfficientNet-B3: Cancel stops loading at once and leaves the page ready to load again',
+    path: '/models/efficientnet_b3/run/',
+    async run(page) {
+      await page.locator('model-debugger [data-act="start"]').click();
+      const cancel = page.locator('model-debugger [data-act="cancel"]').first();
+      await cancel.waitFor({ state: 'visible' });
+      await cancel.click();
+      await idle(page, 5_000);
+      assert.match(await page.locator('[data-dbg="status"]').textContent(), /Cancelled/);
+      assert.equal((await page.locator('model-debugger [data-act="start"]').textContent()).trim(), 'Load model');
+      assert.equal(await page.locator('model-debugger [data-act="next"]').isDisabled(), true);
+    },
+  },
+  {
     name: 'the debugger at 360 px: views fit the phone and the conv detail is readable',
     path: '/models/mobilenetv2_100/run/?step=5&px=3,4',
     viewport: { width: 360, height: 780 },
