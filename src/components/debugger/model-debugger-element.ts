@@ -14,6 +14,7 @@ import type { OrtResult } from '~/components/runtime/protocol.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
 import { h, s } from './dom.ts';
 import { loadImage, prepareImage, sampleBatch, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
+import { DiagramLink } from './diagram-link.ts';
 import { sampleByName } from './samples.ts';
 import { Stepper } from './stepper.ts';
 
@@ -32,6 +33,7 @@ class ModelDebugger extends HTMLElement {
   private inputName = 'astronaut';
   private source: HTMLCanvasElement | null = null;
   private prepared: Prepared | null = null;
+  private diagram: DiagramLink | null = null;
 
   connectedCallback(): void {
     if (this.stepper) return;
@@ -49,12 +51,19 @@ class ModelDebugger extends HTMLElement {
     guard.classList.toggle('dbg-refused', !verdict.ok);
     this.toggleAttribute('data-refused', !verdict.ok);
 
+    const ddRoot = this.querySelector<HTMLElement>('[data-dd]');
+    this.diagram = ddRoot ? new DiagramLink(ddRoot) : null;
+    this.diagram?.enable(verdict.ok);
+
     const stepper = new Stepper(this, {
       source: { kind: 'zoo', id: this.cfg.id },
       makeInput: (dims) => this.makeInput(dims),
       calibration: () => sampleBatch(this.cfg.resolution),
       preprocessView: () => this.preprocessView(),
-      onState: (st) => this.writeUrl({ input: this.inputName, step: st.step, channel: st.channel, pixel: st.pixel, side: 'out' }),
+      onState: (st) => {
+        this.diagram?.show(st.step);
+        this.writeUrl({ input: this.inputName, step: st.step, channel: st.channel, pixel: st.pixel, side: 'out' });
+      },
     });
     this.stepper = stepper;
     if (!verdict.ok) {
@@ -151,6 +160,13 @@ class ModelDebugger extends HTMLElement {
     this.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLButtonElement>('[data-goto]');
       if (b && st.opened && !this.hasAttribute('data-busy')) void st.goto(Number(b.dataset.goto));
+      // The diagram's ops and blocks: the worker runs forward (or resets and reruns) to that node,
+      // cancellable like any step; before the model is loaded, a click loads it at that step.
+      const d = (e.target as Element).closest<HTMLButtonElement>('button[data-dd-step]');
+      if (!d || d.disabled || this.hasAttribute('data-busy')) return;
+      const step = Number(d.dataset.ddStep);
+      if (st.opened) void st.goto(step);
+      else if (ok) void this.begin({ input: this.inputName, step, channel: 0, pixel: null, side: 'out' });
     });
     const scrub = this.q<HTMLInputElement>('[data-dbg="scrubber"]');
     scrub.addEventListener('change', () => {
@@ -159,6 +175,7 @@ class ModelDebugger extends HTMLElement {
     this.addEventListener('dbg-cancelled', () => {
       this.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"], [data-act="next"], [data-act="prev"], [data-act="block"], [data-act="stage"], [data-act="end"], [data-act="reset"]').forEach((b) => (b.disabled = true));
       scrub.disabled = true;
+      this.diagram?.show(-1);
       this.q<HTMLButtonElement>('[data-act="start"]').textContent = 'Load model';
     });
     document.addEventListener('keydown', (e) => {
