@@ -59,7 +59,7 @@ export function makeBatch(set: ImageSet, indices: ArrayLike<number>, pre: Prepro
     const i = idx[b];
     const src = set.images.subarray(i * h * w, (i + 1) * h * w);
     for (let p = 0; p < h * w; p++) raw[p] = src[p] / 255;
-    let img = raw;
+    let img: Float32Array = raw;
     if (augment && (augment.opts.pad > 0 || augment.opts.flip)) {
       const d = drawAugment(augment.rng, augment.opts.pad);
       img = applyAugment(raw, h, w, augment.opts.pad, augment.opts.flip ? d : { ...d, flip: false }, aug);
