@@ -6,6 +6,7 @@
 import type { Graph } from '../engine/graph.ts';
 import { GraphBuilder, int64s } from './graph-builder.ts';
 import type { ResolvedAttn, ResolvedBlock, ResolvedCnn } from './resolve.ts';
+import type { LayoutOptions } from './spec.ts';
 
 /** Opset 17: HardSwish (14) and LayerNormalization (17, used by global-context blocks). */
 export const CNN_OPSET = 17;
@@ -30,6 +31,8 @@ export class CnnEmitter {
   constructor(
     readonly g: GraphBuilder,
     readonly style: { readonly padding: 'symmetric' | 'same'; readonly bnEps: number },
+    /** Leading entry of the global-context Reshapes: 1 (batch 1) or 0 (copy the batch). */
+    readonly batchShape: 0 | 1 = 1,
   ) {}
 
   get eps(): number {
@@ -61,19 +64,19 @@ export class CnnEmitter {
     // context (GCNet §3, timm `GlobalContext.forward`), then a bottleneck MLP with LayerNorm gates x.
     const hw = size * size;
     const logits = g.conv(x, `${scope}.conv_attn`, { inC: c, outC: 1, k: 1, stride: 1, groups: 1, bias: true, pads: [0, 0, 0, 0] });
-    const flat = g.op1('Reshape', [logits, g.constant('shape', int64s([1, hw]))], {}, scope, 'Reshape');
+    const flat = g.op1('Reshape', [logits, g.constant('shape', int64s([this.batchShape, hw]))], {}, scope, 'Reshape');
     const soft = g.op1('Softmax', [flat], { axis: { type: 'int', value: -1 } }, scope);
-    const col = g.op1('Reshape', [soft, g.constant('shape', int64s([1, hw, 1]))], {}, scope, 'Reshape');
-    const xr = g.op1('Reshape', [x, g.constant('shape', int64s([1, c, hw]))], {}, scope, 'Reshape');
+    const col = g.op1('Reshape', [soft, g.constant('shape', int64s([this.batchShape, hw, 1]))], {}, scope, 'Reshape');
+    const xr = g.op1('Reshape', [x, g.constant('shape', int64s([this.batchShape, c, hw]))], {}, scope, 'Reshape');
     const ctx = g.op1('MatMul', [xr, col], {}, scope);
-    const ctx4 = g.op1('Reshape', [ctx, g.constant('shape', int64s([1, c, 1, 1]))], {}, scope, 'Reshape');
+    const ctx4 = g.op1('Reshape', [ctx, g.constant('shape', int64s([this.batchShape, c, 1, 1]))], {}, scope, 'Reshape');
     const m = `${scope}.mlp_scale`;
     const f1 = g.conv(ctx4, `${m}.fc1`, { inC: c, outC: a.width, k: 1, stride: 1, groups: 1, bias: true, pads: [0, 0, 0, 0] });
     // LayerNorm2d normalises over channels; on a 1×1 map that is a LayerNorm of the [1, rd] row.
-    const f1r = g.op1('Reshape', [f1, g.constant('shape', int64s([1, a.width]))], {}, `${m}.norm`, 'Reshape');
+    const f1r = g.op1('Reshape', [f1, g.constant('shape', int64s([this.batchShape, a.width]))], {}, `${m}.norm`, 'Reshape');
     const ln = g.op1('LayerNormalization', [f1r, g.weight(`${m}.norm.weight`, [a.width]), g.weight(`${m}.norm.bias`, [a.width])],
       { axis: { type: 'int', value: -1 }, epsilon: { type: 'float', value: 1e-6 } }, `${m}.norm`);
-    const ln4 = g.op1('Reshape', [ln, g.constant('shape', int64s([1, a.width, 1, 1]))], {}, `${m}.norm`, 'Reshape');
+    const ln4 = g.op1('Reshape', [ln, g.constant('shape', int64s([this.batchShape, a.width, 1, 1]))], {}, `${m}.norm`, 'Reshape');
     const act = g.act(ln4, a.act, `${m}.act`);
     const f2 = g.conv(act, `${m}.fc2`, { inC: a.width, outC: c, k: 1, stride: 1, groups: 1, bias: true, pads: [0, 0, 0, 0] });
     return g.op1('Mul', [x, g.gate(f2, 'sigmoid', `${scope}.gate`)], {}, scope);
@@ -120,14 +123,19 @@ export class CnnEmitter {
   }
 }
 
-/** Builds the graph of a resolved CNN: input `input` [1, 3, R, R], output `logits` [1, classes]. */
-export function buildCnnGraph(net: ResolvedCnn, name: string): Graph {
+/**
+ * Builds the graph of a resolved CNN: input `input` [1, 3, R, R], output `logits` [1, classes]
+ * (batch and input channels per `layout`).
+ */
+export function buildCnnGraph(net: ResolvedCnn, name: string, layout: LayoutOptions = {}): Graph {
   const g = new GraphBuilder(name, CNN_OPSET);
-  const e = new CnnEmitter(g, net.spec);
+  const e = new CnnEmitter(g, net.spec, layout.batch === undefined ? 1 : 0);
   const { spec, stem, head } = net;
   const R = spec.resolution;
-  let x = g.input('input', [1, 3, R, R]);
-  x = e.conv(x, 'conv_stem', R, 3, stem.outChannels, 3, 2, 1);
+  const batch = layout.batch ?? 1;
+  const inC = layout.inChannels ?? 3;
+  let x = g.input('input', [batch, inC, R, R]);
+  x = e.conv(x, 'conv_stem', R, inC, stem.outChannels, 3, 2, 1);
   x = e.bnAct(x, 'bn1', stem.outChannels, stem.act);
   for (const b of net.blocks) x = e.block(x, b);
   const last = net.blocks[net.blocks.length - 1];
@@ -147,5 +155,5 @@ export function buildCnnGraph(net: ResolvedCnn, name: string): Graph {
   }
   x = g.op1('Flatten', [x], { axis: { type: 'int', value: 1 } }, 'flatten');
   x = g.linear(x, 'classifier', net.classifierIn, spec.numClasses);
-  return g.finish([{ name: x, dtype: 'float32', dims: [1, spec.numClasses] }]);
+  return g.finish([{ name: x, dtype: 'float32', dims: [batch, spec.numClasses] }]);
 }

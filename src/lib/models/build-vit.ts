@@ -6,7 +6,7 @@
  */
 import { float, int, ints, type Graph } from '../engine/graph.ts';
 import { GraphBuilder, int64s } from './graph-builder.ts';
-import type { VitSpec } from './spec.ts';
+import type { LayoutOptions, VitSpec } from './spec.ts';
 
 /** Opset 20: the Gelu op. */
 export const VIT_OPSET = 20;
@@ -56,15 +56,17 @@ export function vitBlock(g: GraphBuilder, x: string, s: string, N: number, D: nu
   return g.op1('Add', [x, m], {}, s, 'Add');
 }
 
-export function buildVitGraph(spec: VitSpec, name: string): Graph {
+/** The ViT graph; `layout.inChannels` sets the patch embedding's input channels (batch is always 1). */
+export function buildVitGraph(spec: VitSpec, name: string, layout: Pick<LayoutOptions, 'inChannels'> = {}): Graph {
   const g = new GraphBuilder(name, VIT_OPSET);
   const { dim: D, heads: H, patch: P, resolution: R } = spec;
   const side = Math.floor(R / P);
   const N = side * side + 1;
   const hidden = Math.round(D * spec.mlpRatio);
-  let x = g.input('input', [1, 3, R, R]);
+  const inC = layout.inChannels ?? 3;
+  let x = g.input('input', [1, inC, R, R]);
   // PatchEmbed: a P×P stride-P conv is the linear projection of flattened patches (§3.1, Eq. 1).
-  x = g.conv(x, 'patch_embed.proj', { inC: 3, outC: D, k: P, stride: P, groups: 1, bias: true, pads: [0, 0, 0, 0] });
+  x = g.conv(x, 'patch_embed.proj', { inC, outC: D, k: P, stride: P, groups: 1, bias: true, pads: [0, 0, 0, 0] });
   x = g.op1('Reshape', [x, g.constant('shape', int64s([D, side * side]))], {}, 'patch_embed', 'Reshape');
   x = g.op1('Transpose', [x], { perm: ints([1, 0]) }, 'patch_embed', 'Transpose');
   x = g.op1('Concat', [g.weight('cls_token', [1, D]), x], { axis: int(0) }, 'cls_token', 'Concat');

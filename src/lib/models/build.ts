@@ -5,7 +5,7 @@ import type { Graph } from '../engine/graph.ts';
 import { buildCnnGraph } from './build-cnn.ts';
 import { buildVitGraph } from './build-vit.ts';
 import { resolveCnn, type StageConfig } from './resolve.ts';
-import type { ModelSpec, ScaleOptions } from './spec.ts';
+import type { LayoutOptions, ModelSpec, ScaleOptions } from './spec.ts';
 
 /** The spec with width, depth, resolution or classes overridden (undefined keeps the spec's). */
 export function scaleSpec<S extends ModelSpec>(spec: S, o: ScaleOptions = {}): S {
@@ -22,11 +22,14 @@ export function scaleSpec<S extends ModelSpec>(spec: S, o: ScaleOptions = {}): S
   };
 }
 
-/** Builds a graph (input `input` [1, 3, R, R] → [1, classes]) with every weight declared, none allocated. */
-export function buildFromSpec(spec: ModelSpec, o: ScaleOptions & { readonly name?: string } = {}): Graph {
+/**
+ * Builds a graph (input `input` [1, 3, R, R] → [1, classes]; batch and channels per `LayoutOptions`)
+ * with every weight declared, none allocated.
+ */
+export function buildFromSpec(spec: ModelSpec, o: ScaleOptions & LayoutOptions & { readonly name?: string } = {}): Graph {
   const s = scaleSpec(spec, o);
   const name = o.name ?? s.family;
-  return s.kind === 'vit' ? buildVitGraph(s, name) : buildCnnGraph(resolveCnn(s), name);
+  return s.kind === 'vit' ? buildVitGraph(s, name, o) : buildCnnGraph(resolveCnn(s), name, o);
 }
 
 /** Per-stage configuration of a CNN spec (the paper-style table the diagrams and the playground read). */

@@ -28,7 +28,7 @@ export class GraphBuilder {
     return n;
   }
 
-  input(name: string, dims: readonly number[]): string {
+  input(name: string, dims: readonly (number | string)[]): string {
     this.used.add(name);
     this.inputs.push({ name, dtype: 'float32', dims });
     return name;

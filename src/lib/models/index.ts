@@ -1,7 +1,7 @@
 export { makeDivisible, roundChannels, pyRound } from './make-divisible.ts';
 export { parseBlockString, type Act, type BlockDef, type BlockType } from './block-string.ts';
 export { decodeArch, scaleStageRepeats, type ArchDef } from './decode-arch.ts';
-export type { AttnSpec, CnnSpec, Family, HeadSpec, ModelSpec, ScaleOptions, VitSpec } from './spec.ts';
+export type { AttnSpec, CnnSpec, Family, HeadSpec, LayoutOptions, ModelSpec, ScaleOptions, VitSpec } from './spec.ts';
 export { resolveCnn, type ResolvedAttn, type ResolvedBlock, type ResolvedCnn, type StageConfig, type StageRow } from './resolve.ts';
 export { convPads, CNN_OPSET } from './build-cnn.ts';
 export { VIT_OPSET, vitTokens } from './build-vit.ts';

@@ -93,6 +93,22 @@ export interface VitBlockSpec {
 
 export type BlockSpec = CnnBlockSpec | VitBlockSpec;
 
+/**
+ * How the graph is laid out, not what the architecture is (training builds with these; the
+ * defaults give the zoo's graphs unchanged).
+ */
+export interface LayoutOptions {
+  /** Image channels the stem reads (default 3; Fashion-MNIST trains with 1). */
+  readonly inChannels?: number;
+  /**
+   * Batch dimension of the CNN input and logits (default 1): a number, or a name for a symbolic
+   * dimension. When given, the global-context Reshapes copy the batch (shape entry 0) instead of
+   * fixing it at 1, so one graph runs every batch size. ViT graphs keep batch 1 (their tokens are
+   * a [tokens, dim] matrix); training runs them one image at a time (src/lib/train/trainer.ts).
+   */
+  readonly batch?: number | string;
+}
+
 /** Overrides for the scaling playground and the diagrams. */
 export interface ScaleOptions {
   readonly width?: number;

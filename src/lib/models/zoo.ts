@@ -9,7 +9,7 @@ import { MNASNET_MODELS } from './mnasnet.ts';
 import { MOBILENETV1_MODELS } from './mobilenetv1.ts';
 import { MOBILENETV2_MODELS } from './mobilenetv2.ts';
 import { MOBILENETV3_MODELS } from './mobilenetv3.ts';
-import type { ScaleOptions } from './spec.ts';
+import type { LayoutOptions, ScaleOptions } from './spec.ts';
 import { VIT_MODELS } from './vit.ts';
 import type { ZooEntry } from './zoo-entry.ts';
 
@@ -36,7 +36,7 @@ export function getModel(id: string): ZooEntry {
 }
 
 /** The model's graph with weights declared by shape (analysis-ready; `materialize` before running). */
-export function buildModel(id: string, opts: ScaleOptions = {}): Graph {
+export function buildModel(id: string, opts: ScaleOptions & LayoutOptions = {}): Graph {
   const m = getModel(id);
   return buildFromSpec(m.spec, { ...opts, name: id });
 }
