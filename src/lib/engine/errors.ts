@@ -10,7 +10,9 @@ export type EngineErrorCode =
   | 'undeclared-weight'
   | 'dtype'
   | 'cancelled'
-  | 'explain';
+  | 'explain'
+  /** Training met an op that has no gradient rule (grad/). */
+  | 'no-gradient';
 
 export class EngineError extends Error {
   readonly code: EngineErrorCode;

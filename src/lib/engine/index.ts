@@ -1,7 +1,7 @@
 export * from './tensor.ts';
 export * from './graph.ts';
 export { EngineError, type EngineErrorCode } from './errors.ts';
-export type { LayerShape, OpDef, PlanArgs, Planned, ValueMeta } from './op.ts';
+export type { BackwardArgs, Gradient, LayerShape, OpDef, PlanArgs, Planned, TrainContext, TrainForward, ValueMeta } from './op.ts';
 export { isSupported, OPS } from './registry.ts';
 export { analyze, type Analysis, type LayerStats } from './analyze.ts';
 export { execute, type ExecuteOptions, type Step } from './execute.ts';
@@ -14,3 +14,4 @@ export type { PoolGeometry } from './ops/pool.ts';
 export { UNARY, type UnaryRow } from './ops/unary.ts';
 export { createWorkerHandler } from './worker.ts';
 export type * from './worker-protocol.ts';
+export * from './grad/index.ts';

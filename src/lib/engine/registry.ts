@@ -1,8 +1,10 @@
 /**
  * THE op table: ONNX op type (default domain) → OpDef. Alphabetized; every op the engine runs is
  * here and nowhere else. Unary activations and broadcasting arithmetic come from their row tables.
+ * Each entry carries its gradient (grad/, attached with withGradient); training refuses an op without one.
  */
-import type { OpDef } from './op.ts';
+import { type OpDef, withGradient } from './op.ts';
+import { convGradient } from './grad/conv.ts';
 import { BatchNormalization } from './ops/batchnorm.ts';
 import { Cast, CastLike, Constant, ConstantOfShape, Shape, Size } from './ops/constant.ts';
 import { Conv } from './ops/conv.ts';
@@ -27,7 +29,7 @@ export const OPS: Readonly<Record<string, OpDef>> = Object.freeze({
   Concat,
   Constant,
   ConstantOfShape,
-  Conv,
+  Conv: withGradient(Conv, convGradient),
   Div: A.Div,
   Dropout,
   Erf: U.Erf,

@@ -1,0 +1,133 @@
+/**
+ * Finite-difference gradient checks for the backward rules.
+ *
+ * The loss is L = Σ r·y over the checked output(s), r a fixed random tensor, summed in float64;
+ * backward is seeded with dL/dy = r. Each checked element of each input is perturbed by ±eps and
+ * the central difference (L(x+eps) − L(x−eps)) / 2eps compared with the analytic gradient.
+ * The forward is the engine's own float32 forward in the same mode (trainingForward), so the
+ * difference quotient carries float32 rounding noise of about ε_f32·Σ|r·y| / eps; callers pick
+ * eps and the tolerance per op (see each test): large eps where L is linear in the perturbed
+ * input (no truncation error at all), eps ≈ 1e-2 for smooth nonlinear ops (truncation O(eps²)).
+ */
+import { expect } from 'vitest';
+import { backward, trainingForward, type Graph, type Tensor, f32 } from '~/lib/engine/index.ts';
+import type { Attrs, Node, ValueInfo } from '~/lib/engine/graph.ts';
+
+/** Seeded uniform [lo, hi) float32 tensor (mulberry32). */
+export function rand(dims: readonly number[], seed: number, lo = -1, hi = 1): Tensor {
+  let a = seed >>> 0;
+  const u = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const n = dims.reduce((p, q) => p * q, 1);
+  const d = new Float32Array(n);
+  for (let i = 0; i < n; i++) d[i] = lo + (hi - lo) * u();
+  return f32(dims, d);
+}
+
+export interface OpCase {
+  readonly op: string;
+  /** Float inputs that are differentiated: graph inputs (name → tensor), in slot order with `fixed`. */
+  readonly inputs: readonly (string | undefined)[];
+  readonly values: Readonly<Record<string, Tensor>>;
+  /** Names among `values` that are initializers (non-differentiable constants or buffers). */
+  readonly constants?: readonly string[];
+  readonly attrs?: Attrs;
+  readonly outputs?: number;
+  readonly opset?: number;
+}
+
+/** A one-node graph: differentiated values are graph inputs, constants are initializers. */
+export function opGraph(c: OpCase): Graph {
+  const consts = new Set(c.constants ?? []);
+  const ins: ValueInfo[] = c.inputs
+    .filter((n): n is string => n !== undefined && !consts.has(n))
+    .map((n) => ({ name: n, dtype: c.values[n].dtype, dims: c.values[n].dims }));
+  const outs = Array.from({ length: c.outputs ?? 1 }, (_, i) => `y${i}`);
+  const node: Node = { name: `${c.op}_node`, opType: c.op, inputs: c.inputs.map((n) => n ?? ''), outputs: outs, attrs: c.attrs ?? {}, scope: '' };
+  return {
+    name: `grad-${c.op}`, inputs: ins, outputs: outs.map((n) => ({ name: n, dtype: 'float32', dims: [] })),
+    initializers: new Map([...consts].map((n) => [n, c.values[n]])), nodes: [node], opset: c.opset ?? 17,
+  };
+}
+
+export interface CheckOptions {
+  readonly eps: number;
+  /** Pass when |analytic − numeric| ≤ atol + rtol·|numeric|. */
+  readonly atol: number;
+  readonly rtol: number;
+  /** Elements checked per input (spread evenly; all when the input is smaller). */
+  readonly samples?: number;
+  readonly training?: boolean;
+  readonly seed?: number;
+  /** Which graph outputs enter the loss (default: all float outputs). */
+  readonly lossOutputs?: readonly string[];
+  /** Skip an element (e.g. whose perturbation crosses a kink). */
+  readonly skip?: (input: string, index: number) => boolean;
+}
+
+/** Forward loss L = Σ r·y in float64. */
+function loss(graph: Graph, feeds: Record<string, Tensor>, r: Record<string, Tensor>, o: CheckOptions): number {
+  const { outputs } = trainingForward(graph, feeds, { training: o.training ?? false, seed: o.seed ?? 7 });
+  let s = 0;
+  for (const [k, rt] of Object.entries(r)) {
+    const y = outputs[k].data;
+    for (let i = 0; i < y.length; i++) s += y[i] * rt.data[i];
+  }
+  return s;
+}
+
+/**
+ * Checks every differentiated input (graph inputs) of `graph` against central differences;
+ * returns the worst |analytic − numeric| for reporting. Graph inputs are `feeds`.
+ */
+export function gradCheck(graph: Graph, feeds: Record<string, Tensor>, o: CheckOptions): { worst: number; checked: number } {
+  const { tape, outputs } = trainingForward(graph, feeds, { training: o.training ?? false, seed: o.seed ?? 7 });
+  const names = o.lossOutputs ?? graph.outputs.map((x) => x.name).filter((n) => outputs[n].dtype === 'float32');
+  const r: Record<string, Tensor> = {};
+  names.forEach((n, i) => (r[n] = rand(outputs[n].dims, 1000 + i)));
+  const grads = backward(tape, r);
+  let worst = 0;
+  let checked = 0;
+  const all = new Map<string, Tensor>([...grads.inputs, ...grads.params]);
+  for (const [name, g] of all) {
+    const isInput = name in feeds;
+    const base = isInput ? feeds[name] : graph.initializers.get(name)!;
+    const n = base.data.length;
+    const k = Math.min(n, o.samples ?? 12);
+    for (let j = 0; j < k; j++) {
+      const i = k === n ? j : Math.floor(((j + 0.5) * n) / k);
+      if (o.skip?.(name, i)) continue;
+      const data = base.data as Float32Array;
+      const keep = data[i];
+      data[i] = keep + o.eps;
+      const lp = loss(graph, feeds, r, o);
+      data[i] = keep - o.eps;
+      const lm = loss(graph, feeds, r, o);
+      data[i] = keep;
+      const num = (lp - lm) / (2 * o.eps);
+      const ana = g.data[i];
+      const err = Math.abs(ana - num);
+      worst = Math.max(worst, err);
+      checked++;
+      if (err > o.atol + o.rtol * Math.abs(num)) {
+        expect.fail(`${graph.name}: d/d${name}[${i}] analytic ${ana} vs numeric ${num} (|Δ| ${err.toExponential(2)})`);
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(0);
+  return { worst, checked };
+}
+
+/** Checks a one-node op. */
+export function checkOp(c: OpCase, o: CheckOptions): { worst: number; checked: number } {
+  const g = opGraph(c);
+  const consts = new Set(c.constants ?? []);
+  const feeds: Record<string, Tensor> = {};
+  for (const n of c.inputs) if (n !== undefined && !consts.has(n)) feeds[n] = c.values[n];
+  return gradCheck(g, feeds, o);
+}
