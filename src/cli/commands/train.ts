@@ -13,7 +13,7 @@ import { importOnnx } from '../../lib/engine/onnx/index.ts';
 import { FASHION_MNIST_MEAN, FASHION_MNIST_STD, limitSet } from '../../lib/data/fashion-mnist.ts';
 import { readTrained, writeTrained, type TrainingRecord } from '../../lib/train/checkpoint.ts';
 import { specFromFile, specTrainingGraph, zooTrainingGraph } from '../../lib/train/source.ts';
-import { createTrainer, TrainError, type Recipe, type StepReport, type Trainer, type TrainerState } from '../../lib/train/trainer.ts';
+import { createTrainer, type Recipe, type StepReport, type Trainer, type TrainerState } from '../../lib/train/trainer.ts';
 import type { OptimizerConfig } from '../../lib/train/optimizer.ts';
 import { loadFashionMnist } from '../fashion-mnist-files.ts';
 import { progressLine } from '../progress.ts';
@@ -164,11 +164,9 @@ export async function run(args: string[]): Promise<number> {
       console.error(`depthwise train: ${e.message}\n${USAGE}`);
       return 2;
     }
-    if (e instanceof TrainError || (e instanceof Error && (e.name === 'EngineError' || e.name === 'DatasetError'))) {
-      console.error(`depthwise train: ${e.message}`);
-      return 1;
-    }
-    throw e;
+    // TrainError, EngineError (no gradient, memory), DatasetError, an unknown zoo id, a bad file.
+    console.error(`depthwise train: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
   }
 }
 
