@@ -109,7 +109,7 @@ describe('training loop', () => {
   it('refuses a batch whose up-front memory estimate exceeds the budget, with the figures', () => {
     const data = limitSet(train, 64);
     expect(() => createTrainer(tiny(32), data, recipe({ batch: 64 }), NORM, { memoryBudget: 2 ** 20 })).toThrow(
-      /at batch 64 needs [\d.]+ MiB \(activations kept for backward [\d.]+ MiB, parameters [\d.]+ MiB, gradients [\d.]+ MiB\), over the budget/,
+      /at batch 64 needs [\d.]+ MiB: activations kept for backward [\d.]+ MiB, parameters [\d.]+ MiB, gradients [\d.]+ MiB, optimizer state [\d.]+ MiB; the budget is 1\.0 MiB/,
     );
   });
 
