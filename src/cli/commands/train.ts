@@ -9,7 +9,6 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Graph } from '../../lib/engine/index.ts';
-import { importOnnx } from '../../lib/engine/onnx/index.ts';
 import { FASHION_MNIST_MEAN, FASHION_MNIST_STD, limitSet } from '../../lib/data/fashion-mnist.ts';
 import { readTrained, writeTrained, type TrainingRecord } from '../../lib/train/checkpoint.ts';
 import { specFromFile, specTrainingGraph, zooTrainingGraph } from '../../lib/train/source.ts';
@@ -53,7 +52,8 @@ class UsageError extends Error {}
 function loadSource(source: string, res: number, seed: number): { graph: Graph; name: string } {
   if (source.endsWith('.onnx')) {
     if (!existsSync(source)) throw new UsageError(`no such file: ${source}`);
-    return { graph: importOnnx(new Uint8Array(readFileSync(source))), name: basename(source) };
+    // readTrained: our files have a symbolic batch (and a checkpoint's optimizer slots are dropped).
+    return { graph: readTrained(new Uint8Array(readFileSync(source))).graph, name: basename(source) };
   }
   if (source.endsWith('.json')) {
     if (!existsSync(source)) throw new UsageError(`no such file: ${source}`);
