@@ -183,7 +183,10 @@ interface LoopResult {
 async function loop(trainer: Trainer, o: { stopAfter?: number; json: boolean; tty: boolean }): Promise<LoopResult> {
   let interrupted = false;
   const onSigint = (): void => {
+    // A second Ctrl-C while the checkpoint is pending quits at once.
+    if (interrupted) process.exit(130);
     interrupted = true;
+    if (!o.tty) process.stderr.write('interrupt: finishing the current step, then writing a checkpoint (Ctrl-C again quits without one)\n');
   };
   process.on('SIGINT', onSigint);
   const losses: number[] = [];
