@@ -12,17 +12,11 @@
 import { expect } from 'vitest';
 import { backward, trainingForward, type Graph, type Tensor, f32 } from '~/lib/engine/index.ts';
 import type { Attrs, Node, ValueInfo } from '~/lib/engine/graph.ts';
+import { mulberry32 } from '~/lib/engine/random.ts';
 
 /** Seeded uniform [lo, hi) float32 tensor (mulberry32). */
 export function rand(dims: readonly number[], seed: number, lo = -1, hi = 1): Tensor {
-  let a = seed >>> 0;
-  const u = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const u = mulberry32(seed);
   const n = dims.reduce((p, q) => p * q, 1);
   const d = new Float32Array(n);
   for (let i = 0; i < n; i++) d[i] = lo + (hi - lo) * u();
