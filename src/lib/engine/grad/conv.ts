@@ -213,6 +213,39 @@ export function convInputGrad(g: ConvGeometry, w: Float32Array, dy: Float32Array
   return dx;
 }
 
+/**
+ * Pointwise dW when the output has fewer channels than the input (a projection): dWᵀ [C × M] =
+ * X [C × n·HW] · dYᵀ [n·HW × M], so the rows of X are copied whole and only the narrower dY is
+ * transposed (im2colT would transpose all of X).
+ */
+function pointwiseWeightGradT(g: ConvGeometry, x: Float32Array, dy: Float32Array): Float32Array {
+  const { N, C, M } = g;
+  const HW = g.H * g.W;
+  const chunk = imagesPerGemm(g, C);
+  const dw = new Float32Array(M * C);
+  const xs = new Float32Array(C * chunk * HW);
+  const dyT = new Float32Array(chunk * HW * M);
+  const partT = new Float32Array(C * M);
+  for (let n0 = 0; n0 < N; n0 += chunk) {
+    const nc = Math.min(chunk, N - n0);
+    const L = nc * HW;
+    for (let j = 0; j < nc; j++) {
+      for (let c = 0; c < C; c++) {
+        const src = ((n0 + j) * C + c) * HW;
+        xs.set(x.subarray(src, src + HW), c * L + j * HW);
+      }
+      for (let m = 0; m < M; m++) {
+        const src = ((n0 + j) * M + m) * HW;
+        const dst = j * HW * M + m;
+        for (let p = 0; p < HW; p++) dyT[dst + p * M] = dy[src + p];
+      }
+    }
+    sgemm(C, M, L, xs, 0, L, dyT, 0, M, partT, 0, M, NO_EPILOGUE);
+    for (let c = 0; c < C; c++) for (let m = 0; m < M; m++) dw[m * C + c] += partT[c * M + m];
+  }
+  return dw;
+}
+
 /** Images per GEMM in convWeightGrad: bounded so the im2col buffer stays under 4 M floats. */
 function imagesPerGemm(g: ConvGeometry, Kg: number): number {
   return Math.max(1, Math.min(g.N, Math.floor((1 << 22) / (Kg * g.Ho * g.Wo))));
@@ -224,6 +257,7 @@ function imagesPerGemm(g: ConvGeometry, Kg: number): number {
  */
 export function convWeightGrad(g: ConvGeometry, x: Float32Array, dy: Float32Array): Float32Array {
   if (isDepthwise(g)) return depthwiseWeightGrad(g, x, dy);
+  if (g.variant === 'pointwise' && g.M < g.C) return pointwiseWeightGradT(g, x, dy);
   const { N, C, H, W, M, kH, kW, group, Ho, Wo } = g;
   const Cg = C / group;
   const Mg = M / group;
