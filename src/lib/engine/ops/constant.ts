@@ -2,7 +2,7 @@
 import { attrInt } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
 import { defineOp } from '../op.ts';
-import { constInts } from '../shape-util.ts';
+import { checkDims, constInts } from '../shape-util.ts';
 import { allocData, type DType, f32, sizeOf, tensor, type Tensor } from '../tensor.ts';
 
 /** ONNX TensorProto.DataType codes the engine holds. */
@@ -46,8 +46,10 @@ export const Constant = defineOp<ValueGeometry>({
 export const ConstantOfShape = defineOp<ValueGeometry>({
   plan({ node, values }) {
     const dims = constInts(node, values, 0, 'shape');
+    checkDims(node, dims, 'output');
     const a = node.attrs.value;
     const fill = a && a.type === 'tensor' ? a.value : f32([1], [0]);
+    if (fill.data.length !== 1) throw new EngineError('attribute', `ConstantOfShape attribute 'value' must hold one element, got ${fill.data.length}`, node.name);
     const data = allocData(fill.dtype, sizeOf(dims));
     (data as Float64Array).fill(Number(fill.data[0]));
     const value = tensor(fill.dtype, dims, data);
