@@ -60,6 +60,21 @@ export const OP_ARITY: Readonly<Record<string, readonly [inputs: number, outputs
   HardSwish: [1, 1], HardSigmoid: [1, 1], Gelu: [1, 1],
 };
 
+/** Inputs each op requires (present and not ''), by opset where it changed (Pad-11, Slice-10 moved attributes to inputs). */
+export function requiredInputs(opType: string, opset: number): number {
+  switch (opType) {
+    case 'Constant': return 0;
+    case 'Add': case 'Sub': case 'Mul': case 'Div': case 'Pow': case 'Less': case 'Gemm': case 'MatMul': case 'Conv':
+    case 'Gather': case 'CastLike': case 'LayerNormalization': case 'Reshape':
+      return 2;
+    case 'Where': return 3;
+    case 'BatchNormalization': return 5;
+    case 'Pad': return opset >= 11 ? 2 : 1;
+    case 'Slice': return opset >= 10 ? 3 : 1;
+    default: return 1;
+  }
+}
+
 function refuse(node: Node, message: string): never {
   throw new EngineError('attribute', `${node.opType} ${message}`, node.name);
 }
@@ -81,6 +96,10 @@ export function checkOpAttributes(node: Node, opset: number): void {
     if (node.inputs.length > arity[0]) refuse(node, `has ${node.inputs.length} inputs; the spec allows at most ${arity[0]}`);
     if (node.outputs.length > arity[1]) refuse(node, `has ${node.outputs.length} outputs; the spec allows at most ${arity[1]}`);
   }
+  const need = requiredInputs(node.opType, opset);
+  const missing = node.inputs.slice(0, need).length < need ? node.inputs.length : node.inputs.slice(0, need).findIndex((x) => x === '');
+  if (missing >= 0) throw new EngineError('missing-input', `${node.opType} needs ${need} input${need > 1 ? 's' : ''}; input ${missing} is missing`, node.name);
+  if (node.outputs.length === 0 || node.outputs[0] === '') refuse(node, 'has no first output');
   const bool01 = (name: string): void => {
     const v = intOf(node, name);
     if (v !== undefined && v !== 0 && v !== 1) refuse(node, `attribute '${name}' must be 0 or 1, got ${v}`);
