@@ -4,7 +4,7 @@
  * types, node inputs and outputs, initializers, dtypes, opsets, domains), so most cases get past
  * the wire reader and exercise validation, planning and the kernels. Deterministic per (seed, case).
  */
-import { allMessages, encodeMessage, parseMessage, setStr, str, type Field, type Message } from './proto-tree.ts';
+import { allMessages, encodeMessage, parseMessage, setStr, str, type Field, type Message } from '../proto-tree.ts';
 
 export type Rand = () => number;
 
