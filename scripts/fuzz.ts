@@ -4,8 +4,9 @@
  *   npm run fuzz -- <cases> <seed> [--from N] [--hang-ms 10000] [--json out.json]
  *
  * Cases run in a child process; the parent is the watchdog: a case that has not finished after
- * --hang-ms is a hang (the child is killed and restarted at the next case), a child that dies is
- * a crash, and so is any error that is not a typed OnnxError/EngineError. Cases slower than 2 s
+ * --hang-ms, or during which the child dies, is replayed alone in a fresh child and counted as a
+ * hang or crash if it stalls or dies again; any error that is not a typed OnnxError/EngineError
+ * is a crash. Cases slower than 2 s
  * are counted separately. Case i of a seed is the same on every machine (src/lib/engine/onnx/fuzz).
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -34,70 +35,84 @@ function child(seed: number, from: number, to: number): void {
   process.disconnect();
 }
 
+interface Stop { kind: 'done' | 'hang' | 'died'; at: number; detail: string }
+
+/**
+ * Runs cases [from, end) in one child until they finish or the child stalls (no result within
+ * hangMs) or dies; `onResult` gets every finished case.
+ */
+function runChild(seed: number, from: number, end: number, hangMs: number, onResult: (m: Msg) => void): Promise<Stop> {
+  return new Promise((resolve) => {
+    const c: ChildProcess = fork(fileURLToPath(import.meta.url), ['--child', String(seed), String(from), String(end)], { execArgv: ['--import', 'tsx'] });
+    let current = from;
+    let timer: NodeJS.Timeout | undefined;
+    let stop: Stop | undefined;
+    c.on('message', (m: Msg | { start: number }) => {
+      clearTimeout(timer);
+      if ('start' in m) {
+        current = m.start;
+        timer = setTimeout(() => {
+          stop = { kind: 'hang', at: current, detail: `no result after ${hangMs} ms` };
+          c.kill('SIGKILL');
+        }, hangMs);
+        return;
+      }
+      onResult(m);
+      current = m.i + 1;
+    });
+    c.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (stop) resolve(stop);
+      else if (current < end) resolve({ kind: 'died', at: current, detail: `the child process exited (code ${code}, signal ${signal})` });
+      else resolve({ kind: 'done', at: end, detail: '' });
+    });
+  });
+}
+
 async function parent(cases: number, seed: number, from: number, hangMs: number, jsonOut?: string): Promise<void> {
   const corpusSize = loadCorpus(repo).length;
   const counts = { ran: 0, refused: 0, crash: 0, hang: 0, slow: 0 };
   const codes = new Map<string, number>();
   const bad: { i: number; kind: string; detail: string }[] = [];
   const t0 = Date.now();
-  let next = from;
   const end = from + cases;
   let lastPrint = Date.now();
+  let done = 0;
   console.log(`fuzz: ${cases} cases from #${from}, seed ${seed}, ${corpusSize} seed files, hang after ${hangMs} ms`);
+  const onResult = (m: Msg): void => {
+    done++;
+    counts[m.kind]++;
+    if (m.ms > SLOW_MS) {
+      counts.slow++;
+      bad.push({ i: m.i, kind: 'slow', detail: `${m.ms.toFixed(0)} ms (${m.seedName}: ${m.edits.join(', ')})` });
+    }
+    if (m.kind === 'refused') codes.set(m.code!, (codes.get(m.code!) ?? 0) + 1);
+    if (m.kind === 'crash') bad.push({ i: m.i, kind: 'crash', detail: `${m.seedName}: ${m.edits.join(', ')}: ${m.message}` });
+    if (Date.now() - lastPrint > 10000) {
+      lastPrint = Date.now();
+      console.log(`  ${done}/${cases}  ran ${counts.ran}  refused ${counts.refused}  crash ${counts.crash}  hang ${counts.hang}  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+  };
+  let next = from;
   while (next < end) {
-    await new Promise<void>((done) => {
-      const c: ChildProcess = fork(fileURLToPath(import.meta.url), ['--child', String(seed), String(next), String(end)], { execArgv: ['--import', 'tsx'] });
-      let current = next;
-      let timer: NodeJS.Timeout | undefined;
-      let finished = false;
-      const arm = (): void => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          counts.hang++;
-          bad.push({ i: current, kind: 'hang', detail: `no result after ${hangMs} ms` });
-          next = current + 1;
-          finished = true;
-          c.kill('SIGKILL');
-        }, hangMs);
-      };
-      c.on('message', (m: Msg | { start: number }) => {
-        if ('start' in m) {
-          current = m.start;
-          arm();
-          return;
-        }
-        counts[m.kind]++;
-        if (m.ms > SLOW_MS) {
-          counts.slow++;
-          bad.push({ i: m.i, kind: 'slow', detail: `${m.ms.toFixed(0)} ms (${m.seedName}: ${m.edits.join(', ')})` });
-        }
-        if (m.kind === 'refused') codes.set(m.code!, (codes.get(m.code!) ?? 0) + 1);
-        if (m.kind === 'crash') bad.push({ i: m.i, kind: 'crash', detail: `${m.seedName}: ${m.edits.join(', ')}: ${m.message}` });
-        next = m.i + 1;
-        clearTimeout(timer);
-        if (Date.now() - lastPrint > 10000) {
-          lastPrint = Date.now();
-          const done = next - from;
-          console.log(`  ${done}/${cases}  ran ${counts.ran}  refused ${counts.refused}  crash ${counts.crash}  hang ${counts.hang}  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
-        }
-      });
-      c.on('exit', () => {
-        clearTimeout(timer);
-        if (!finished && next < end) {
-          // The child died inside case `current` (out of memory, a native abort): a crash.
-          counts.crash++;
-          bad.push({ i: current, kind: 'crash', detail: 'the child process died' });
-          next = current + 1;
-        }
-        done();
-      });
-    });
+    const stop = await runChild(seed, next, end, hangMs, onResult);
+    if (stop.kind === 'done') break;
+    // A stall or a death is replayed alone in a fresh child (the machine is shared, and a death may
+    // come from memory an earlier case left behind); only a replay that stalls or dies again counts.
+    const replay = await runChild(seed, stop.at, stop.at + 1, hangMs, onResult);
+    bad.push({ i: stop.at, kind: `watchdog (${stop.kind})`, detail: `${stop.detail}; replayed alone: ${replay.kind === 'done' ? 'finished' : replay.detail}` });
+    if (replay.kind !== 'done') {
+      done++;
+      if (replay.kind === 'hang') counts.hang++;
+      else counts.crash++;
+    }
+    next = stop.at + 1;
   }
   const secs = (Date.now() - t0) / 1000;
   console.log(`\nfuzz: ${cases} cases, seed ${seed}, ${secs.toFixed(1)} s (${(cases / secs).toFixed(0)} cases/s)`);
   console.log(`  ran ${counts.ran}  refused ${counts.refused}  crash ${counts.crash}  hang ${counts.hang}  over ${SLOW_MS} ms ${counts.slow}`);
   console.log(`  refusals by code: ${[...codes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  for (const b of bad.slice(0, 30)) console.log(`  #${b.i} ${b.kind}: ${b.detail}`);
+  for (const b of bad.slice(0, 40)) console.log(`  #${b.i} ${b.kind}: ${b.detail.split('\n')[0]}`);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ cases, seed, from, seconds: secs, counts, codes: Object.fromEntries(codes), bad }, null, 2));
   process.exitCode = counts.crash + counts.hang > 0 ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { OnnxError } from '../onnx-error.ts';
 export type Outcome = { kind: 'ran' } | { kind: 'refused'; code: string } | { kind: 'crash'; message: string };
 
 /** Small enough that every accepted case runs in milliseconds; the UI uses larger budgets. */
-export const FUZZ_BUDGET: RunBudget = { peakBytes: 64 * 2 ** 20, work: 4e6 };
+export const FUZZ_BUDGET: RunBudget = { peakBytes: 16 * 2 ** 20, work: 4e6 };
 
 /** Deterministic non-zero inputs (zeros would hide NaN paths such as 0/0). */
 function inputFor(dtype: Tensor['dtype'], dims: readonly number[]): Tensor {
@@ -22,7 +22,7 @@ function inputFor(dtype: Tensor['dtype'], dims: readonly number[]): Tensor {
 
 export function runCase(bytes: Uint8Array): Outcome {
   try {
-    const graph = importOnnx(bytes, { maxWeightBytes: 64 * 2 ** 20 });
+    const graph = importOnnx(bytes, { maxWeightBytes: 16 * 2 ** 20 });
     const a = analyze(graph);
     checkRunBudget(a, FUZZ_BUDGET);
     runGraph(graph, Object.fromEntries(graph.inputs.map((i) => [i.name, inputFor(i.dtype, i.dims as number[])])));
