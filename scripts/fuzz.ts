@@ -24,8 +24,9 @@ interface Msg { i: number; kind: 'ran' | 'refused' | 'crash'; code?: string; mes
 function child(seed: number, from: number, to: number): void {
   const corpus = loadCorpus(repo);
   for (let i = from; i < to; i++) {
-    const c = makeCase(corpus, seed, i);
+    // 'start' before the mutation, so the watchdog covers making the case as well as running it.
     process.send!({ start: i });
+    const c = makeCase(corpus, seed, i);
     const t0 = performance.now();
     const o = runCase(c.bytes);
     const ms = performance.now() - t0;
@@ -47,14 +48,19 @@ function runChild(seed: number, from: number, end: number, hangMs: number, onRes
     let current = from;
     let timer: NodeJS.Timeout | undefined;
     let stop: Stop | undefined;
-    c.on('message', (m: Msg | { start: number }) => {
+    // Any silence longer than hangMs (within a case, or between cases) stops the child.
+    const arm = (): void => {
       clearTimeout(timer);
+      timer = setTimeout(() => {
+        stop = { kind: 'hang', at: current, detail: `no message from the child for ${hangMs} ms` };
+        c.kill('SIGKILL');
+      }, hangMs);
+    };
+    arm();
+    c.on('message', (m: Msg | { start: number }) => {
+      arm();
       if ('start' in m) {
         current = m.start;
-        timer = setTimeout(() => {
-          stop = { kind: 'hang', at: current, detail: `no result after ${hangMs} ms` };
-          c.kill('SIGKILL');
-        }, hangMs);
         return;
       }
       onResult(m);

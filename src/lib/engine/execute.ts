@@ -18,6 +18,7 @@ import { convForward, convMacs, convOutputDims, planConvGeometry } from './ops/c
 import { UNARY } from './ops/unary.ts';
 import { checkSupported, planNode } from './plan-node.ts';
 import { checkOpAttributes } from './op-attributes.ts';
+import { MAX_TENSOR_ELEMENTS } from './shape-util.ts';
 import { BYTES_PER_ELEMENT, f32, type Tensor } from './tensor.ts';
 
 const byteSize = (t: Tensor): number => t.data.length * BYTES_PER_ELEMENT[t.dtype];
@@ -168,7 +169,7 @@ export function* execute(
     });
     opts.beforeNode?.(node, inputs);
     const t0 = now();
-    const { def, planned } = planNode(graph, node, inputs, inputs);
+    const { def, planned } = planNode(graph, node, inputs, inputs, MAX_TENSOR_ELEMENTS);
     const outputs = def.run(planned.geom, inputs);
     const ms = now() - t0;
     node.outputs.forEach((name, i) => {

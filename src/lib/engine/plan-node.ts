@@ -31,8 +31,10 @@ function checkTensor(node: Node, t: Tensor, i: number): void {
   }
 }
 
+/** `limit`: most elements per output; execution passes MAX_TENSOR_ELEMENTS, analysis any safe size. */
 export function planNode(
   graph: Graph, node: Node, inputs: readonly (ValueMeta | undefined)[], values: readonly (Tensor | undefined)[],
+  limit = Number.MAX_SAFE_INTEGER,
 ): { def: OpDef; planned: Planned<unknown> } {
   const def = opOf(node);
   checkOpAttributes(node, graph.opset);
@@ -45,6 +47,6 @@ export function planNode(
     if (e instanceof EngineError) throw e;
     throw new EngineError('shape', `planning ${node.opType} failed: ${e instanceof Error ? e.message : String(e)}`, node.name);
   }
-  planned.outputs.forEach((m, i) => checkDims(node, m.dims, `output ${i}`));
+  planned.outputs.forEach((m, i) => checkDims(node, m.dims, `output ${i}`, limit));
   return { def, planned };
 }

@@ -2,7 +2,7 @@
 import { attrInt } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
 import { defineOp } from '../op.ts';
-import { checkDims, constInts } from '../shape-util.ts';
+import { checkDims, constInts, MAX_TENSOR_ELEMENTS } from '../shape-util.ts';
 import { allocData, type DType, f32, sizeOf, tensor, type Tensor } from '../tensor.ts';
 
 /** ONNX TensorProto.DataType codes the engine holds. */
@@ -61,7 +61,7 @@ const FILL_CONSTANT_LIMIT = 1 << 16;
 export const ConstantOfShape = defineOp<FillGeometry>({
   plan({ node, values }) {
     const dims = constInts(node, values, 0, 'shape');
-    checkDims(node, dims, 'output');
+    checkDims(node, dims, 'output', MAX_TENSOR_ELEMENTS);
     const a = node.attrs.value;
     const fill = a && a.type === 'tensor' ? a.value : f32([1], [0]);
     if (fill.data.length !== 1) throw new EngineError('attribute', `ConstantOfShape attribute 'value' must hold one element, got ${fill.data.length}`, node.name);

@@ -189,6 +189,16 @@ function mutateTree(root: Message, rand: Rand): string {
   }
 }
 
+function join(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
 function mutateBytes(bytes: Uint8Array, rand: Rand): Uint8Array {
   const b = Uint8Array.from(bytes);
   const at = int(rand, Math.max(1, b.length));
@@ -196,9 +206,9 @@ function mutateBytes(bytes: Uint8Array, rand: Rand): Uint8Array {
     case 0: b[at] ^= 1 << int(rand, 8); return b;
     case 1: b[at] = int(rand, 256); return b;
     case 2: return b.subarray(0, at);
-    case 3: { const n = 1 + int(rand, 16); return new Uint8Array([...b.subarray(0, at), ...new Uint8Array(n).map(() => int(rand, 256)), ...b.subarray(at)]); }
-    case 4: { const n = 1 + int(rand, 16); return new Uint8Array([...b.subarray(0, at), ...b.subarray(at + n)]); }
-    default: { const n = 1 + int(rand, 64); return new Uint8Array([...b.subarray(0, at), ...b.subarray(at, at + n), ...b.subarray(at)]); }
+    case 3: return join(b.subarray(0, at), new Uint8Array(1 + int(rand, 16)).map(() => int(rand, 256)), b.subarray(at));
+    case 4: return join(b.subarray(0, at), b.subarray(at + 1 + int(rand, 16)));
+    default: return join(b.subarray(0, at), b.subarray(at, at + 1 + int(rand, 64)), b.subarray(at));
   }
 }
 
