@@ -49,14 +49,15 @@ function runChild(seed: number, from: number, end: number, hangMs: number, onRes
     let timer: NodeJS.Timeout | undefined;
     let stop: Stop | undefined;
     // Any silence longer than hangMs (within a case, or between cases) stops the child.
-    const arm = (): void => {
+    const arm = (ms = hangMs): void => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         stop = { kind: 'hang', at: current, detail: `no message from the child for ${hangMs} ms` };
         c.kill('SIGKILL');
-      }, hangMs);
+      }, ms);
     };
-    arm();
+    // Starting the child (tsx, reading the corpus) may take a while on a loaded machine.
+    arm(3 * hangMs);
     c.on('message', (m: Msg | { start: number }) => {
       arm();
       if ('start' in m) {

@@ -331,7 +331,7 @@ function finish(
   const stemEnd = firstOf((s) => stageOf(s) !== undefined) - 1;
   const stemOut = stemEnd >= 0 ? dimsOf(a, stemEnd) : [];
   const sections: Section[] = [
-    { index: 0, kind: 'stem', label: kind === 'vit' ? 'patch embed' : 'stem', inResolution: resolution, outResolution: stemOut.length ? side(stemOut) : resolution, outChannels: stemOut.length ? chans(stemOut) : 0, blocks: 1 },
+    { index: 0, kind: 'stem', label: kind === 'vit' ? 'patch embed' : 'stem', inResolution: resolution, outResolution: stemOut.length ? side(stemOut) : resolution, outChannels: Math.max(1, stemOut.length ? chans(stemOut) : Number(graph.inputs[0]?.dims[1]) || 1), blocks: 1 },
   ];
   for (let s = 0; s < count; s++) {
     const f = firstOf((x) => stageOf(x) === s);
@@ -341,10 +341,10 @@ function finish(
     const outD = l >= 0 ? dimsOf(a, l) : [];
     sections.push({
       index: s + 1, kind: 'stage', label: kind === 'vit' ? `block ${s}` : `stage ${s}`, stage: s,
-      inResolution: side(inD), outResolution: side(outD), outChannels: chans(outD), blocks: Math.max(1, blocks),
+      inResolution: side(inD), outResolution: side(outD), outChannels: Math.max(1, chans(outD)), blocks: Math.max(1, blocks),
     });
   }
-  sections.push({ index: count + 1, kind: 'head', label: 'head', inResolution: sections[sections.length - 1].outResolution, outResolution: 1, outChannels: numClasses, blocks: 1 });
+  sections.push({ index: count + 1, kind: 'head', label: 'head', inResolution: sections[sections.length - 1].outResolution, outResolution: 1, outChannels: Math.max(1, numClasses), blocks: 1 });
   return { kind, structure: true, sections, resolution, numClasses, blockLabels, scopes, source, found };
 }
 

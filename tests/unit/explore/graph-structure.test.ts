@@ -67,3 +67,16 @@ describe('graphStructure', () => {
     expect(t.rows.map((r) => r.name)).toEqual(['blocks.0.0', 'blocks.0.1']);
   });
 });
+
+describe('graphStructure on the lesson blocks (files whose scopes start inside a block)', () => {
+  it('lays out finite columns for every public/models block', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { importOnnx } = await import('~/lib/engine/onnx/import-onnx.ts');
+    const manifest = JSON.parse(readFileSync(new URL('../../../public/models/manifest.json', import.meta.url), 'utf8')) as { file: string }[];
+    for (const m of manifest) {
+      const g = importOnnx(new Uint8Array(readFileSync(new URL(`../../../public/models/${m.file}`, import.meta.url))));
+      const { d } = blocksOf(g);
+      for (const c of d.columns) for (const v of [c.x, c.y, c.w, c.h]) expect(Number.isFinite(v), `${m.file} ${c.label}`).toBe(true);
+    }
+  });
+});
