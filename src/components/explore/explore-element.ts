@@ -341,6 +341,22 @@ class ModelFileExplorer extends HTMLElement {
       const b = (e.target as Element).closest<HTMLButtonElement>('[data-goto]');
       if (b && stepper.opened && !busy()) void stepper.goto(Number(b.dataset.goto));
     });
+    // The zoo debugger's keys: ← → op, B / Shift+B block, E end, R reset (not while typing).
+    const keys = (e: KeyboardEvent): void => {
+      if (this.stepper !== stepper) return document.removeEventListener('keydown', keys);
+      if (!stepper.opened || busy() || e.ctrlKey || e.metaKey || e.altKey) return;
+      if ((e.target as Element).closest('input, select, textarea, [contenteditable]')) return;
+      const moves: Record<string, () => Promise<void>> = {
+        ArrowRight: () => stepper.move('node', 1), ArrowLeft: () => stepper.move('node', -1),
+        b: () => stepper.move('block', 1), B: () => stepper.move('block', -1), e: () => stepper.goto(stepper.hi), r: () => stepper.goto(stepper.lo),
+      };
+      const m = moves[e.key];
+      if (m) {
+        e.preventDefault();
+        void m();
+      }
+    };
+    document.addEventListener('keydown', keys);
     dbg.addEventListener('dbg-cancelled', () => {
       dbg.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"], [data-act="next"], [data-act="prev"], [data-act="block"], [data-act="end"], [data-act="reset"]').forEach((b) => (b.disabled = true));
       dbg.querySelector('[data-act="start"]')!.textContent = 'Load model';

@@ -11,6 +11,7 @@ import { formatBytes, formatCompact, formatInt } from '~/lib/viz/format.ts';
 import { formatField, formatShape } from '~/lib/viz/layer-format.ts';
 import type { LayerTable } from '~/lib/viz/layer-table.ts';
 import { h, s } from '~/components/debugger/dom.ts';
+import { SUPPORTED_DTYPES_TEXT } from '~/lib/engine/onnx/validate-graph.ts';
 
 const dims = (d: readonly (number | string)[]): string => `[${d.join(', ')}]`;
 
@@ -55,6 +56,9 @@ export function unsupportedView(sm: ExploreSummary): HTMLElement | null {
   return h('section', { class: 'card x-section x-unsupported', 'aria-labelledby': 'x-unsup-h', 'data-x': 'unsupported' },
     h('h2', { id: 'x-unsup-h' }, 'Ops the engine does not run'),
     h('p', {}, `${sm.unsupported.length} node${sm.unsupported.length > 1 ? 's' : ''} of ${by.size} op type${by.size > 1 ? 's' : ''}. The step-through debugger needs every op; onnxruntime-web can still run the whole file below.`),
+    sm.unsupported.some((u) => /^(QLinear|Quantize|Dequantize|DynamicQuantize|ConvInteger|MatMulInteger)/.test(u.opType))
+      ? h('p', { class: 'x-note' }, `Quantized models are not supported: the engine runs ${SUPPORTED_DTYPES_TEXT}.`)
+      : null,
     h('ul', {}, ...[...by].map(([op, nodes]) => h('li', {}, h('code', {}, op), `: ${nodes.join(', ')}`))),
   );
 }

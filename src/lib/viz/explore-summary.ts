@@ -76,6 +76,24 @@ export function fillShapes(dynamic: readonly DynamicInput[], size: number): Reco
   return Object.fromEntries(dynamic.map((d) => [d.name, d.dims.map((x, i) => (typeof x === 'number' ? x : i === 0 ? 1 : size))]));
 }
 
+/** Formats whose first bytes say they are not ONNX (a protobuf ModelProto has no magic number). */
+const MAGIC: readonly [string, readonly number[]][] = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]], ['a JPEG image', [0xff, 0xd8, 0xff]], ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a ZIP archive (a PyTorch .pt or Keras file?)', [0x50, 0x4b, 0x03, 0x04]], ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['an HDF5 file (a Keras .h5 model?)', [0x89, 0x48, 0x44, 0x46]], ['a gzip archive', [0x1f, 0x8b]],
+];
+
+/** A refusal naming what the bytes are when they are plainly another format; undefined otherwise. */
+export function notOnnx(bytes: Uint8Array, file: string): OnnxError | undefined {
+  for (const [what, magic] of MAGIC) {
+    if (magic.every((b, i) => bytes[i] === b)) return new OnnxError('malformed', `${file} is ${what}, not an ONNX model`);
+  }
+  if (bytes.length === 0) return new OnnxError('malformed', `${file} is empty`);
+  const head = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
+  if (/^[{[<]/.test(head)) return new OnnxError('malformed', `${file} is text (${head[0] === '<' ? 'HTML or XML' : 'JSON'}), not an ONNX model`);
+  return undefined;
+}
+
 const valueLines = (vs: Graph['inputs']): ValueLine[] => vs.map((v) => ({ name: v.name, dtype: v.dtype, dims: [...v.dims] }));
 
 /** Decodes, analyses and lays out a file. Throws OnnxError for a file that cannot be read at all. */
@@ -83,6 +101,8 @@ export function exploreModel(bytes: Uint8Array, file: string, inputShapes?: Reco
   if (bytes.length > MAX_FILE_BYTES) {
     throw new OnnxError('too-large', `${file} is ${(bytes.length / 2 ** 20).toFixed(0)} MiB; the limit here is ${MAX_FILE_BYTES / 2 ** 20} MiB`);
   }
+  const other = notOnnx(bytes, file);
+  if (other) throw other;
   const d: DecodedModel = decodeModelInfo(bytes, { maxWeightBytes: MAX_FILE_BYTES, isSupported, ...(inputShapes ? { inputShapes } : {}) });
   const g = d.graph;
   const counts = new Map<string, number>();

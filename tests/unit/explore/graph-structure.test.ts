@@ -80,3 +80,22 @@ describe('graphStructure on the lesson blocks (files whose scopes start inside a
     }
   });
 });
+
+describe('exploreModel', () => {
+  it('names a PNG, a ZIP or JSON instead of a protobuf error, and matches analyze() on a zoo export', async () => {
+    const { exploreModel } = await import('~/lib/viz/explore-summary.ts');
+    const { exportOnnx } = await import('~/lib/engine/onnx/export-onnx.ts');
+    const { materialize } = await import('~/lib/models/index.ts');
+    expect(() => exploreModel(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]), 'cat.onnx')).toThrow(/cat.onnx is a PNG image, not an ONNX model/);
+    expect(() => exploreModel(Uint8Array.from([0x50, 0x4b, 3, 4, 0]), 'model.onnx')).toThrow(/ZIP archive/);
+    expect(() => exploreModel(new TextEncoder().encode('{"a": 1}'), 'x.onnx')).toThrow(/text \(JSON\)/);
+    const g = buildModel('mobilenetv1_025_128');
+    const m = materialize(g, 0);
+    const r = exploreModel(exportOnnx(m), 'm.onnx');
+    const a = analyze(g);
+    expect(r.summary.analysis).toMatchObject({ params: a.params, macs: a.macs, flops: 2 * a.macs, peakLiveBytes: a.peakLiveBytes });
+    // Weight bytes count every initializer (BatchNorm running statistics too, which params leave out).
+    expect(r.summary.weightBytes).toBe([...m.initializers.values()].reduce((s, t) => s + t.data.length * 4, 0));
+    expect(r.summary.weightBytes).toBeGreaterThan(a.params * 4);
+  });
+});
