@@ -1,7 +1,9 @@
 /**
  * Writes public/models/*.onnx (the lesson blocks of src/lib/models/lesson-blocks.ts, seeded and
- * BatchNorm-calibrated untrained weights, statistics snapped to a grid) and public/models/manifest.json, byte for byte
- * reproducibly. `--check` regenerates in memory and fails if any file differs.
+ * BatchNorm-calibrated untrained weights, statistics snapped to a grid) and public/models/manifest.json, and the
+ * /explore/ samples public/models/explore/*.onnx (zoo exports, byte for byte what `depthwise export <id>` writes)
+ * with public/models/explore/manifest.json, byte for byte reproducibly. `--check` regenerates in memory and
+ * fails if any file differs.
  *
  *   npx tsx scripts/gen-models.ts [--check]
  */
@@ -10,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/lib/engine/index.ts';
 import { exportOnnx } from '../src/lib/engine/onnx/index.ts';
-import { buildBlock, LESSON_BLOCKS, materialize } from '../src/lib/models/index.ts';
+import { buildBlock, buildModel, getModel, LESSON_BLOCKS, materialize } from '../src/lib/models/index.ts';
 
 const dir = fileURLToPath(new URL('../public/models/', import.meta.url));
 const check = process.argv.includes('--check');
@@ -40,8 +42,24 @@ const manifest = LESSON_BLOCKS.map((b) => {
 });
 files.set('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
 
+/** /explore/ samples: small zoo exports (a few MB in all), seed 0 like `depthwise export`. */
+const EXPLORE_SAMPLES = ['mobilenetv1_025_128'];
+const exploreManifest = EXPLORE_SAMPLES.map((id) => {
+  const declared = buildModel(id);
+  const stats = analyze(declared);
+  const bytes = exportOnnx(materialize(declared, 0), { producer: 'depthwise zoo' });
+  const file = `explore/${id}.onnx`;
+  files.set(file, bytes);
+  return {
+    id, file, title: `${id} (${getModel(id).family}), exported by depthwise export with seed 0`, sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length, zoo: id, input: { name: declared.inputs[0].name, dims: declared.inputs[0].dims }, params: stats.params, macs: stats.macs,
+    weights: 'untrained: seeded He-normal',
+  };
+});
+files.set('explore/manifest.json', new TextEncoder().encode(`${JSON.stringify(exploreManifest, null, 2)}\n`));
+
 let stale = 0;
-if (!check) mkdirSync(dir, { recursive: true });
+if (!check) mkdirSync(`${dir}explore`, { recursive: true });
 for (const [name, bytes] of files) {
   const path = dir + name;
   const same = existsSync(path) && Buffer.compare(readFileSync(path), Buffer.from(bytes)) === 0;

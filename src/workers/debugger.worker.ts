@@ -8,6 +8,7 @@ import { analyze, execute, explain, UNARY, type Graph, type Step, type Tensor } 
 import { importOnnx } from '~/lib/engine/onnx/index.ts';
 import { buildModel, getModel, materialize, modelStats } from '~/lib/models/index.ts';
 import { agreementTable } from '~/lib/viz/ort-agreement.ts';
+import { graphStructure, withStructureScopes } from '~/lib/viz/graph-structure.ts';
 import type { ModelSource, NodeInfo, RuntimeRequest, RuntimeResponse, StepTensors } from '~/components/runtime/protocol.ts';
 import { calibrateBatchNorm } from './calibrate.ts';
 import { ortIntermediates, ortLatency } from './ort-run.ts';
@@ -55,6 +56,12 @@ async function open(id: number, source: ModelSource, calibration?: Tensor): Prom
       await tick();
       calibrateBatchNorm(graph, calibration);
     }
+  } else if (source.kind === 'bytes') {
+    post({ id, type: 'progress', phase: `Reading ${source.name}`, done: 1, total: 3 });
+    await tick();
+    const imported = importOnnx(new Uint8Array(source.bytes), source.inputShapes ? { inputShapes: source.inputShapes } : {});
+    // The blocks /explore/ shows (the file's scopes, or the ones found in its structure) drive "Step block".
+    graph = withStructureScopes(imported, graphStructure(imported, analyze(imported)));
   } else {
     post({ id, type: 'progress', phase: `Downloading ${source.url}`, done: 0, total: 3 });
     const res = await fetch(source.url);

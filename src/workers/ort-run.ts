@@ -81,3 +81,39 @@ export async function ortIntermediates(graph: Graph, input: Tensor, engineValues
     await session.release();
   }
 }
+
+/**
+ * A file the engine cannot run, in onnxruntime-web alone: every input filled with seeded values of
+ * its dtype and shape, the median over `runs` runs, and each output's shape and first values.
+ */
+export async function ortOnBytes(
+  bytes: Uint8Array, inputs: Record<string, { dtype: string; dims: number[] }>, runs: number,
+): Promise<{ medianMs: number; threads: number; outputs: { name: string; dims: number[]; first: number[] }[] }> {
+  const ort = await loadOrt();
+  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  try {
+    const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {};
+    for (const [name, { dtype, dims }] of Object.entries(inputs)) {
+      const n = dims.reduce((a, b) => a * b, 1);
+      const f = (i: number): number => ((i * 7919) % 101) / 50 - 1;
+      if (dtype === 'int64') feeds[name] = new ort.Tensor('int64', BigInt64Array.from({ length: n }, (_, i) => BigInt(i % 3)), dims);
+      else if (dtype === 'int32') feeds[name] = new ort.Tensor('int32', Int32Array.from({ length: n }, (_, i) => i % 3), dims);
+      else if (dtype === 'bool') feeds[name] = new ort.Tensor('bool', Uint8Array.from({ length: n }, (_, i) => i % 2), dims);
+      else if (dtype === 'uint8') feeds[name] = new ort.Tensor('uint8', Uint8Array.from({ length: n }, (_, i) => i % 251), dims);
+      else feeds[name] = new ort.Tensor('float32', Float32Array.from({ length: n }, (_, i) => f(i)), dims);
+    }
+    let result = await session.run(feeds);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      result = await session.run(feeds);
+      times.push(performance.now() - t0);
+    }
+    const outputs = Object.entries(result).map(([name, t]) => ({
+      name, dims: [...t.dims].map(Number), first: Array.from(t.data as ArrayLike<number | bigint>).slice(0, 5).map(Number),
+    }));
+    return { medianMs: median(times), threads: ort.env.wasm.numThreads ?? 1, outputs };
+  } finally {
+    await session.release();
+  }
+}

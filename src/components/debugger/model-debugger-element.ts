@@ -10,11 +10,11 @@ import { formatCompact } from '~/lib/viz/format.ts';
 import { memoryBudget, memoryVerdict, type MemoryNeed } from '~/lib/viz/memory-guard.ts';
 import { formatView, parseView, type DebuggerView } from '~/lib/viz/url-state.ts';
 import { formatValue } from '~/lib/viz/value-format.ts';
-import type { OrtResult } from '~/components/runtime/protocol.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
 import { h, s } from './dom.ts';
 import { loadImage, prepareImage, sampleBatch, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
 import { DiagramLink } from './diagram-link.ts';
+import { ortView } from './ort-view.ts';
 import { sampleByName } from './samples.ts';
 import { Stepper } from './stepper.ts';
 
@@ -270,7 +270,7 @@ class ModelDebugger extends HTMLElement {
       const { result } = await st.client.one({ type: 'ort', runs, agreement: true }, 'ort', {
         onProgress: (phase, d, t) => out.replaceChildren(h('p', { class: 'muted' }, `${phase} (${d}/${t})`)),
       });
-      out.replaceChildren(this.ortView(result));
+      out.replaceChildren(ortView(result, AGREEMENT_LIMIT));
       // The comparison ran the engine to the end; show where the stepper now stands.
       await st.goto(st.step);
     } catch (e) {
@@ -279,30 +279,6 @@ class ModelDebugger extends HTMLElement {
     } finally {
       this.toggleAttribute('data-busy', false);
     }
-  }
-
-  private ortView(r: OrtResult): HTMLElement {
-    const worst = [...(r.agreement ?? [])].sort((a, b) => b.scaled - a.scaled);
-    const max = r.maxAbs ?? NaN;
-    const scaled = r.maxScaled ?? NaN;
-    const ok = scaled < AGREEMENT_LIMIT;
-    return h('div', {},
-      h('dl', { class: 'dbg-sum' },
-        h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-dbg': 'ort-median' }, `${r.medianMs.toFixed(2)} ms`)),
-        h('div', {}, h('dt', {}, 'Runs'), h('dd', {}, `${r.runsMs.length} (${r.runsMs.map((x) => x.toFixed(1)).join(', ')} ms)`)),
-        h('div', {}, h('dt', {}, 'Threads'), h('dd', {}, `${r.threads}${r.threads === 1 && !crossOriginIsolated ? ' (page not cross-origin isolated)' : ''}`)),
-        h('div', {}, h('dt', {}, 'Largest |engine − ORT| over all node outputs'), h('dd', { 'data-dbg': 'ort-max-abs', 'data-value': String(max) }, formatValue(max, 3))),
-        h('div', {}, h('dt', {}, 'Largest |engine − ORT| ÷ max(1, layer’s largest |value|)'), h('dd', { 'data-dbg': 'ort-agreement', 'data-value': String(scaled) }, formatValue(scaled, 3))),
-      ),
-      h('p', { class: ok ? 'muted' : 'dbg-error' }, ok
-        ? `All ${worst.length} node outputs agree to within ${formatValue(AGREEMENT_LIMIT, 1)} of their layer’s scale (float32 keeps about 7 significant digits, so large activations are compared relative to their size).`
-        : `Some node outputs differ by more than ${formatValue(AGREEMENT_LIMIT, 1)} of their layer’s scale; the largest are listed below.`),
-      h('details', {},
-        h('summary', {}, `Agreement per node (${worst.length}, largest first)`),
-        h('div', { class: 'table-scroll dbg-scroll', tabindex: 0, role: 'region', 'aria-label': 'Agreement per node' }, h('table', { class: 'dbg-ops' },
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Node'), h('th', { scope: 'col', class: 'num' }, 'max |Δ|'), h('th', { scope: 'col', class: 'num' }, 'scaled'))),
-          h('tbody', {}, ...worst.map((a) => h('tr', {}, h('td', {}, a.node), h('td', { class: 'num' }, formatValue(a.maxAbs, 3)), h('td', { class: 'num' }, formatValue(a.scaled, 3)))))))),
-    );
   }
 
   private wireMeasure(): void {

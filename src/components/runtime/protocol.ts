@@ -4,8 +4,14 @@
  */
 import type { Explanation, OutputPosition, Tensor } from '~/lib/engine/index.ts';
 
-/** What to load: a zoo model by id (weights materialised from its seed) or a block `.onnx` by URL. */
-export type ModelSource = { kind: 'zoo'; id: string; seed?: number } | { kind: 'onnx'; url: string };
+/**
+ * What to load: a zoo model by id (weights materialised from its seed), a block `.onnx` by URL, or
+ * the bytes of a file the reader opened on /explore/ (with static shapes for symbolic inputs).
+ */
+export type ModelSource =
+  | { kind: 'zoo'; id: string; seed?: number }
+  | { kind: 'onnx'; url: string }
+  | { kind: 'bytes'; bytes: ArrayBuffer; name: string; inputShapes?: Record<string, number[]> };
 
 /** A batch of natural images [N, 3, R, R] to calibrate BatchNorm statistics on (see workers/calibrate.ts). */
 export type Calibration = Tensor;

@@ -108,7 +108,7 @@ export function analyze(graph: Graph, opts: { inputDims?: Record<string, number[
     // Values known without running (shapes, folded shape arithmetic) feed later planners.
     let consts = planned.constants;
     const allKnown = node.inputs.length > 0 && inValues.every((v, i) => v !== undefined || node.inputs[i] === '');
-    if (!consts && allKnown && inMetas.every((m) => !m || sizeOf(m.dims) <= FOLD_LIMIT)) {
+    if (!consts && allKnown && inMetas.every((m) => !m || sizeOf(m.dims) <= FOLD_LIMIT) && outs.every((m) => sizeOf(m.dims) <= FOLD_LIMIT)) {
       consts = def.run(planned.geom, inValues);
     }
     consts?.forEach((t, i) => {

@@ -17,6 +17,8 @@ import { foldBatchNorm } from './ops/batchnorm.ts';
 import { convForward, convMacs, convOutputDims, planConvGeometry } from './ops/conv.ts';
 import { UNARY } from './ops/unary.ts';
 import { checkSupported, planNode } from './plan-node.ts';
+import { checkOpAttributes } from './op-attributes.ts';
+import { MAX_TENSOR_ELEMENTS } from './shape-util.ts';
 import { BYTES_PER_ELEMENT, f32, type Tensor } from './tensor.ts';
 
 const byteSize = (t: Tensor): number => t.data.length * BYTES_PER_ELEMENT[t.dtype];
@@ -53,6 +55,8 @@ export interface ExecuteOptions {
 /** Checks everything a run needs up front, listing every problem of a kind at once. */
 export function checkRunnable(graph: Graph, feeds: Readonly<Record<string, Tensor>>): void {
   checkSupported(graph);
+  // Fused chains skip planNode for their BatchNorm and activation, so their attributes are checked here.
+  for (const n of graph.nodes) checkOpAttributes(n, graph.opset);
   const missing = graph.inputs.filter((i) => !graph.initializers.has(i.name) && feeds[i.name] === undefined).map((i) => i.name);
   if (missing.length > 0) throw new EngineError('missing-input', `no value fed for graph inputs: ${missing.join(', ')}`);
   const used = new Set(graph.nodes.flatMap((n) => n.inputs));
@@ -165,7 +169,7 @@ export function* execute(
     });
     opts.beforeNode?.(node, inputs);
     const t0 = now();
-    const { def, planned } = planNode(graph, node, inputs, inputs);
+    const { def, planned } = planNode(graph, node, inputs, inputs, MAX_TENSOR_ELEMENTS);
     const outputs = def.run(planned.geom, inputs);
     const ms = now() - t0;
     node.outputs.forEach((name, i) => {

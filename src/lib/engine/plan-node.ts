@@ -2,8 +2,10 @@
 import type { Graph, Node } from './graph.ts';
 import { EngineError } from './errors.ts';
 import type { OpDef, Planned, ValueMeta } from './op.ts';
+import { checkOpAttributes } from './op-attributes.ts';
 import { isSupported, OPS } from './registry.ts';
-import type { Tensor } from './tensor.ts';
+import { checkDims } from './shape-util.ts';
+import { sizeOf, type Tensor } from './tensor.ts';
 
 export function opOf(node: Node): OpDef {
   if (!isSupported(node.opType, node.domain)) {
@@ -22,14 +24,29 @@ export function checkSupported(graph: Graph): void {
   }
 }
 
+/** A tensor whose data does not hold exactly its dims' elements would let a kernel read past its buffer. */
+function checkTensor(node: Node, t: Tensor, i: number): void {
+  if (t.data.length !== sizeOf(t.dims)) {
+    throw new EngineError('shape', `${node.opType} input ${i} holds ${t.data.length} values for dims [${t.dims.join(', ')}]`, node.name);
+  }
+}
+
+/** `limit`: most elements per output; execution passes MAX_TENSOR_ELEMENTS, analysis any safe size. */
 export function planNode(
   graph: Graph, node: Node, inputs: readonly (ValueMeta | undefined)[], values: readonly (Tensor | undefined)[],
+  limit = Number.MAX_SAFE_INTEGER,
 ): { def: OpDef; planned: Planned<unknown> } {
   const def = opOf(node);
+  checkOpAttributes(node, graph.opset);
+  inputs.forEach((m, i) => m && checkDims(node, m.dims, `input ${i}`));
+  values.forEach((t, i) => t && checkTensor(node, t, i));
+  let planned: Planned<unknown>;
   try {
-    return { def, planned: def.plan({ node, opset: graph.opset, inputs, values }) };
+    planned = def.plan({ node, opset: graph.opset, inputs, values });
   } catch (e) {
     if (e instanceof EngineError) throw e;
     throw new EngineError('shape', `planning ${node.opType} failed: ${e instanceof Error ? e.message : String(e)}`, node.name);
   }
+  planned.outputs.forEach((m, i) => checkDims(node, m.dims, `output ${i}`, limit));
+  return { def, planned };
 }

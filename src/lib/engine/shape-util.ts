@@ -69,6 +69,26 @@ export function constInts(node: Node, values: readonly (Tensor | undefined)[], i
   return Array.from(t.data as ArrayLike<number>, Number);
 }
 
+/**
+ * Largest tensor (elements) a run may produce: 2^28 float32 values are 1 GiB. Beyond it a
+ * malformed or hostile file (pads of 10^9, a ConstantOfShape of [10^6, 10^6]) is refused while
+ * planning the node, before its kernel allocates or loops. Analysis alone allocates nothing for
+ * large tensors, so it accepts any safe size (the scaling lessons analyse networks at φ = 7).
+ */
+export const MAX_TENSOR_ELEMENTS = 2 ** 28;
+
+/** Dims every kernel may trust: safe non-negative integers, at most `limit` elements in all. */
+export function checkDims(node: Node, dims: readonly number[], what: string, limit = Number.MAX_SAFE_INTEGER): void {
+  let n = 1;
+  for (const d of dims) {
+    if (!Number.isSafeInteger(d) || d < 0) throw new EngineError('shape', `${node.opType} ${what} has an invalid dim ${d} in [${dims.join(', ')}]`, node.name);
+    n *= d;
+  }
+  if (n > limit) {
+    throw new EngineError('shape', `${node.opType} ${what} [${dims.join(', ')}] has ${n.toExponential(2)} elements, over the engine's limit of ${limit} per tensor`, node.name);
+  }
+}
+
 export function dimsText(d: readonly number[]): string {
   return `[${d.join(', ')}]`;
 }

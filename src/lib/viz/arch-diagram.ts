@@ -8,6 +8,7 @@
  */
 import { resolveCnn, type ModelSpec, type ResolvedBlock } from '../models/index.ts';
 import type { LayerRow, LayerTable } from './layer-table.ts';
+import { isStructure, type ModelShape } from './arch-sections.ts';
 
 export interface ArchOp {
   /** `<block>:<n>`, unique in the model. */
@@ -151,9 +152,11 @@ export function blockOps(blockId: string, rows: readonly LayerRow[], block?: Res
 }
 
 /** Lays out the diagram of a model from its spec and its layer table. */
-export function archDiagram(spec: ModelSpec, table: LayerTable): ArchDiagram {
+export function archDiagram(spec: ModelShape, table: LayerTable): ArchDiagram {
   const G = ARCH_GEOMETRY;
-  const resolved = spec.kind === 'cnn' ? new Map(resolveCnn(spec).blocks.map((b) => [b.scope, b])) : new Map<string, ResolvedBlock>();
+  const resolved = !isStructure(spec) && spec.kind === 'cnn' ? new Map(resolveCnn(spec).blocks.map((b) => [b.scope, b])) : new Map<string, ResolvedBlock>();
+  const found = isStructure(spec) ? spec.blockLabels : {};
+  const heads = !isStructure(spec) && spec.kind === 'vit' ? spec.heads : 0;
   const R = spec.resolution;
   // The head is drawn at the width of the features it pools (the classifier's input), not at the
   // class count, which would dwarf every stage (21,843 classes for the in21k heads).
@@ -173,9 +176,10 @@ export function archDiagram(spec: ModelSpec, table: LayerTable): ArchDiagram {
       for (const op of ops) for (const i of op.rows) rowOp[i] = op.id;
       const head =
         rb ? blockLabel(rb)
+        : found[id] ? found[id]
         : id === 'stem' ? { label: sec.label, detail: `${rows[0].input[1]}→${sec.outChannels} channels` }
         : id === 'head' ? { label: 'head', detail: `→ ${spec.numClasses} classes` }
-        : { label: 'transformer block', detail: `${sec.outChannels}-d tokens, ${spec.kind === 'vit' ? spec.heads : 0} heads` };
+        : { label: 'transformer block', detail: `${sec.outChannels}-d tokens${heads ? `, ${heads} heads` : ''}` };
       return { id, ...head, ops, rows: rows.map((r) => r.index) };
     });
     const c = widthOf(sec);

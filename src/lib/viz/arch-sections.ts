@@ -5,6 +5,12 @@
  * comparison all cut the model the same way.
  */
 import { resolveCnn, type ModelSpec } from '../models/index.ts';
+import type { GraphStructure } from './graph-structure.ts';
+
+/** A zoo spec, or the structure found in a graph that has none (a reader's .onnx, graph-structure.ts). */
+export type ModelShape = ModelSpec | GraphStructure;
+
+export const isStructure = (s: ModelShape): s is GraphStructure => 'structure' in s;
 
 export interface Section {
   readonly index: number;
@@ -25,7 +31,8 @@ export interface Section {
 const STAGE = /^blocks\.(\d+)(?:\.|$)/;
 
 /** The sections of a spec, in order. */
-export function sectionsOf(spec: ModelSpec): Section[] {
+export function sectionsOf(spec: ModelShape): Section[] {
+  if (isStructure(spec)) return [...spec.sections];
   if (spec.kind === 'vit') {
     const side = Math.floor(spec.resolution / spec.patch);
     const out: Section[] = [
@@ -65,7 +72,7 @@ export function sectionOfScope(scope: string, sections: readonly Section[]): num
 }
 
 /** The block a scope belongs to: `blocks.<s>.<i>` for CNN blocks, `blocks.<i>` for ViT, else the section's own key. */
-export function blockOfScope(scope: string, spec: ModelSpec): string {
+export function blockOfScope(scope: string, spec: Pick<ModelShape, 'kind'>): string {
   const re = spec.kind === 'vit' ? /^blocks\.\d+/ : /^blocks\.\d+\.\d+/;
   const m = re.exec(scope);
   if (m) return m[0];

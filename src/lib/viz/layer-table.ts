@@ -7,7 +7,7 @@
  */
 import { analyze, type Analysis, type Graph, type LayerStats, type Node } from '../engine/index.ts';
 import { buildModel, getModel, type ModelSpec } from '../models/index.ts';
-import { blockOfScope, sectionOfScope, sectionsOf, type Section } from './arch-sections.ts';
+import { blockOfScope, sectionOfScope, sectionsOf, type ModelShape, type Section } from './arch-sections.ts';
 import { receptiveFields, type Field } from './receptive-field.ts';
 
 /**
@@ -98,7 +98,7 @@ export function opLabel(layers: readonly LayerStats[], name = ''): string {
   }
 }
 
-function kindOf(name: string, layers: readonly LayerStats[], spec: ModelSpec): OpKind | undefined {
+function kindOf(name: string, layers: readonly LayerStats[], spec: Pick<ModelShape, 'kind'>): OpKind | undefined {
   if (spec.kind === 'vit') {
     if (/\.attn(\.|$)/.test(name)) return 'attention';
     if (/\.mlp(\.|$)/.test(name)) return 'mlp';
@@ -126,7 +126,7 @@ function activationInput(node: Node, graph: Graph, constants: ReadonlySet<string
  * (or other weightless op) takes the kind of the weighted row before it in the same block: in the
  * fused inference view BN belongs to its convolution.
  */
-export function layerTable(spec: ModelSpec, graph: Graph, analysis: Analysis): LayerTable {
+export function layerTable(spec: ModelShape, graph: Graph, analysis: Analysis): LayerTable {
   if (analysis.layers.length !== graph.nodes.length) throw new Error('layerTable: the analysis does not belong to this graph');
   const sections = sectionsOf(spec);
   const fields = receptiveFields(graph);

@@ -24,22 +24,31 @@ export interface UnsupportedOp {
   readonly node: string;
 }
 
+/** A graph input with symbolic dims (for 'dynamic-shape'). */
+export interface DynamicInput {
+  readonly name: string;
+  readonly dims: readonly (number | string)[];
+}
+
 export class OnnxError extends Error {
   readonly code: OnnxErrorCode;
   /** The node concerned, when there is exactly one. */
   readonly node?: string;
   /** For 'unsupported-op': every offending node, in graph order. */
   readonly unsupported?: readonly UnsupportedOp[];
+  /** For 'dynamic-shape': the inputs that need a size. */
+  readonly dynamic?: readonly DynamicInput[];
 
   constructor(
     code: OnnxErrorCode,
     message: string,
-    extra: { node?: string; unsupported?: readonly UnsupportedOp[] } = {},
+    extra: { node?: string; unsupported?: readonly UnsupportedOp[]; dynamic?: readonly DynamicInput[] } = {},
   ) {
     super(message);
     this.name = 'OnnxError';
     this.code = code;
     if (extra.node !== undefined) this.node = extra.node;
     if (extra.unsupported !== undefined) this.unsupported = extra.unsupported;
+    if (extra.dynamic !== undefined) this.dynamic = extra.dynamic;
   }
 }

@@ -53,6 +53,9 @@ export const BatchNormalization = defineOp<BatchNormGeometry>({
     }
     if (x.dims.length < 2) throw new EngineError('shape', 'BatchNormalization needs an input of rank ≥ 2', node.name);
     const [N, C] = x.dims;
+    for (let i = 0; i < 5; i++) {
+      if (inputs[i]!.dtype !== 'float32') throw new EngineError('dtype', `BatchNormalization runs float32 only; input ${i} is ${inputs[i]!.dtype}`, node.name);
+    }
     for (let i = 1; i < 5; i++) {
       if (sizeOf(inputs[i]!.dims) !== C) {
         throw new EngineError('shape', `BatchNormalization input ${i} must have ${C} elements (one per channel)`, node.name);

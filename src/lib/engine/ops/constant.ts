@@ -2,7 +2,7 @@
 import { attrInt } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
 import { defineOp } from '../op.ts';
-import { constInts } from '../shape-util.ts';
+import { checkDims, constInts, MAX_TENSOR_ELEMENTS } from '../shape-util.ts';
 import { allocData, type DType, f32, sizeOf, tensor, type Tensor } from '../tensor.ts';
 
 /** ONNX TensorProto.DataType codes the engine holds. */
@@ -43,17 +43,32 @@ export const Constant = defineOp<ValueGeometry>({
   run: (g) => [g.value],
 });
 
-export const ConstantOfShape = defineOp<ValueGeometry>({
+interface FillGeometry {
+  readonly dims: readonly number[];
+  readonly fill: Tensor;
+}
+
+/** Fills `dims` with the value attribute's one element; planning allocates nothing (the shape may be large). */
+function filled(g: FillGeometry): Tensor {
+  const data = allocData(g.fill.dtype, sizeOf(g.dims));
+  (data as Float64Array).fill(Number(g.fill.data[0]));
+  return tensor(g.fill.dtype, g.dims, data);
+}
+
+/** Largest ConstantOfShape output made a planning-time constant (shape arithmetic is tiny). */
+const FILL_CONSTANT_LIMIT = 1 << 16;
+
+export const ConstantOfShape = defineOp<FillGeometry>({
   plan({ node, values }) {
     const dims = constInts(node, values, 0, 'shape');
+    checkDims(node, dims, 'output', MAX_TENSOR_ELEMENTS);
     const a = node.attrs.value;
     const fill = a && a.type === 'tensor' ? a.value : f32([1], [0]);
-    const data = allocData(fill.dtype, sizeOf(dims));
-    (data as Float64Array).fill(Number(fill.data[0]));
-    const value = tensor(fill.dtype, dims, data);
-    return { outputs: [{ dtype: value.dtype, dims }], geom: { value }, constants: [value] };
+    if (fill.data.length !== 1) throw new EngineError('attribute', `ConstantOfShape attribute 'value' must hold one element, got ${fill.data.length}`, node.name);
+    const geom = { dims, fill };
+    return { outputs: [{ dtype: fill.dtype, dims }], geom, ...(sizeOf(dims) <= FILL_CONSTANT_LIMIT ? { constants: [filled(geom)] } : {}) };
   },
-  run: (g) => [g.value],
+  run: (g) => [filled(g)],
 });
 
 /** Shape-15+: start/end slice the dims (negative counts from the end, clamped). */

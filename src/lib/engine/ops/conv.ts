@@ -55,7 +55,11 @@ export function planConvGeometry({ node, inputs }: PlanArgs): ConvGeometry {
   if (w.dims.length !== x.dims.length) {
     throw new EngineError('shape', `Conv weight ${dimsText(w.dims)} does not match input ${dimsText(x.dims)}`, node.name);
   }
+  if (x.dtype !== 'float32' || w.dtype !== 'float32') {
+    throw new EngineError('dtype', `Conv runs float32 only; X is ${x.dtype} and W is ${w.dtype}`, node.name);
+  }
   const group = attrInt(node, 'group', 1);
+  if (!Number.isSafeInteger(group) || group < 1) throw new EngineError('attribute', `Conv attribute 'group' must be a whole number ≥ 1, got ${group}`, node.name);
   const [N, C] = x.dims;
   const M = w.dims[0];
   if (C % group !== 0 || M % group !== 0 || w.dims[1] * group !== C) {
@@ -66,6 +70,15 @@ export function planConvGeometry({ node, inputs }: PlanArgs): ConvGeometry {
     );
   }
   const kernel = attrInts(node, 'kernel_shape') ?? w.dims.slice(2);
+  // kernel_shape is optional (inferred from W); when given it must say the same as W.
+  if (kernel.length !== rank || kernel.some((k, i) => k !== w.dims[2 + i])) {
+    throw new EngineError('attribute', `Conv attribute 'kernel_shape' [${kernel.join(', ')}] does not match W ${dimsText(w.dims)}`, node.name);
+  }
+  if (kernel.some((k) => k < 1)) throw new EngineError('shape', `Conv kernel ${dimsText(kernel)} has a side below 1`, node.name);
+  const bias = inputs[2];
+  if (bias && (bias.dims.length !== 1 || bias.dims[0] !== M || bias.dtype !== 'float32')) {
+    throw new EngineError('shape', `Conv bias B must be float32 of shape [${M}], got ${bias.dtype} ${dimsText(bias.dims)}`, node.name);
+  }
   const strides = attrAxes(node, 'strides', rank, 1, 1);
   const dil = attrAxes(node, 'dilations', rank, 1, 1);
   const pads = attrAxes(node, 'pads', 2 * rank, 0, 0);
@@ -224,10 +237,27 @@ export function convAccumulation(g: ConvGeometry): 'float32' | 'float32-fma' | '
 }
 
 /**
+ * The geometry against the buffers, before any kernel (JavaScript or WebAssembly) indexes them:
+ * every loop below is bounded by these sizes, so no input can make a kernel read or write outside.
+ */
+export function checkConvBuffers(g: ConvGeometry, x: Float32Array, w: Float32Array, ep: Epilogue): void {
+  const bad = (what: string): never => {
+    throw new EngineError('shape', `Conv ${what} does not match its geometry`, g.node);
+  };
+  const sizes = [g.N, g.C, g.H, g.W, g.M, g.kH, g.kW, g.sH, g.sW, g.dH, g.dW, g.Ho, g.Wo, g.group, g.padTop, g.padLeft, g.padBottom, g.padRight];
+  if (sizes.some((v) => !Number.isSafeInteger(v) || v < 0) || g.group < 1 || g.sH < 1 || g.sW < 1 || g.dH < 1 || g.dW < 1) bad('geometry');
+  if (g.C % g.group !== 0 || g.M % g.group !== 0) bad('group');
+  if (x.length !== g.N * g.C * g.H * g.W) bad(`input (${x.length} values)`);
+  if (w.length !== g.M * (g.C / g.group) * g.kH * g.kW) bad(`weight (${w.length} values)`);
+  if ((ep.scale && ep.scale.length < g.M) || (ep.shift && ep.shift.length < g.M)) bad('bias or scale');
+}
+
+/**
  * Runs the convolution with an epilogue: y = act(scale[m]·conv + shift[m]). Plain Conv passes
  * shift = bias; the fused Conv+BatchNorm+activation path passes the folded BatchNorm.
  */
 export function convForward(g: ConvGeometry, x: Float32Array, w: Float32Array, ep: Epilogue): Float32Array {
+  checkConvBuffers(g, x, w, ep);
   const { N, C, H, W, M, kH, kW, group, Ho, Wo } = g;
   const y = new Float32Array(N * M * Ho * Wo);
   const HW = H * W;

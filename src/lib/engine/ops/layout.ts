@@ -167,6 +167,10 @@ export const Slice = defineOp<SliceGeometry>({
     if (!starts || !ends) throw new EngineError('missing-input', 'Slice needs starts and ends', node.name);
     const axes = (get(3, 'axes') ?? starts.map((_, i) => i)).map((a) => normAxis(node, a, r));
     const steps = get(4, 'steps') ?? starts.map(() => 1);
+    if (ends.length !== starts.length || axes.length !== starts.length || steps.length !== starts.length) {
+      throw new EngineError('shape', `Slice starts, ends, axes and steps must have one entry per sliced axis; got ${starts.length}, ${ends.length}, ${axes.length}, ${steps.length}`, node.name);
+    }
+    if (new Set(axes).size !== axes.length) throw new EngineError('attribute', `Slice axes [${axes.join(', ')}] repeat an axis`, node.name);
     const st = new Array<number>(r).fill(0);
     const sp = new Array<number>(r).fill(1);
     const dims = [...x.dims];
@@ -268,6 +272,13 @@ export const Pad = defineOp<PadGeometry>({
       throw new EngineError('attribute', `Pad mode '${mode}' is not supported`, node.name);
     }
     const dims = x.dims.map((d, i) => d + begin[i] + end[i]);
+    if (dims.some((d) => d < 0)) throw new EngineError('shape', `Pad pads [${raw.join(', ')}] crop ${dimsText(x.dims)} below zero`, node.name);
+    if (mode !== 'constant' && x.dims.some((d, i) => d === 0 && dims[i] > 0)) {
+      throw new EngineError('shape', `Pad mode '${mode}' cannot pad an empty axis of ${dimsText(x.dims)}`, node.name);
+    }
+    if (mode === 'reflect' && x.dims.some((d, i) => (begin[i] > 0 || end[i] > 0) && (begin[i] >= d || end[i] >= d))) {
+      throw new EngineError('attribute', `Pad mode 'reflect' needs pads smaller than each padded axis; pads [${raw.join(', ')}] on ${dimsText(x.dims)}`, node.name);
+    }
     return {
       outputs: [{ dtype: x.dtype, dims }],
       geom: { node, mode, inDims: x.dims, begin, dims, dtype: x.dtype, attrValue: attrFloat(node, 'value', 0) },

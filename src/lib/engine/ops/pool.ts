@@ -32,6 +32,7 @@ function planPool(mode: 'max' | 'average', global: boolean) {
     const x = inputs[0];
     if (!x) throw new EngineError('missing-input', `${node.opType} needs input X`, node.name);
     if (x.dims.length < 3) throw new EngineError('shape', `${node.opType} needs an N×C×spatial input`, node.name);
+    if (x.dtype !== 'float32') throw new EngineError('dtype', `${node.opType} runs float32 only, got ${x.dtype}`, node.name);
     const [N, C, ...spatial] = x.dims;
     const r = spatial.length;
     const ones = new Array<number>(r).fill(1);
@@ -46,9 +47,16 @@ function planPool(mode: 'max' | 'average', global: boolean) {
     if (!kernel || kernel.length !== r) {
       throw new EngineError('attribute', `${node.opType} needs kernel_shape with ${r} entries`, node.name);
     }
+    if (kernel.some((k) => !Number.isSafeInteger(k) || k < 1)) {
+      throw new EngineError('attribute', `${node.opType} attribute 'kernel_shape' [${kernel.join(', ')}] must be whole numbers ≥ 1`, node.name);
+    }
     const strides = attrAxes(node, 'strides', r, 1, 1);
     const dilations = attrAxes(node, 'dilations', r, 1, 1);
     const pads = attrAxes(node, 'pads', 2 * r, 0, 0);
+    // A window that lies wholly in the padding has no input to pool (onnxruntime: "Pad should be smaller than kernel").
+    if (pads.some((p, i) => p >= (kernel[i % r] - 1) * dilations[i % r] + 1)) {
+      throw new EngineError('attribute', `${node.opType} attribute 'pads' [${pads.join(', ')}] must be smaller than the window [${kernel.join(', ')}]`, node.name);
+    }
     const autoPad = attrString(node, 'auto_pad', 'NOTSET');
     const ceil = attrInt(node, 'ceil_mode', 0) === 1;
     const axes = spatial.map((s, i) => windowAxis(node, autoPad, s, kernel[i], strides[i], dilations[i], pads[i], pads[i + r], ceil));

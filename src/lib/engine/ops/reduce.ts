@@ -3,7 +3,7 @@ import type { Node } from '../graph.ts';
 import { attrFloat, attrInt, attrInts } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
 import { defineOp, type OpDef } from '../op.ts';
-import { broadcastStrides, constInts, normAxis } from '../shape-util.ts';
+import { broadcastDims, broadcastStrides, constInts, normAxis } from '../shape-util.ts';
 import { allocData, type DType, f32, sizeOf, tensor, type Tensor } from '../tensor.ts';
 
 export interface ReduceGeometry {
@@ -134,6 +134,15 @@ export const LayerNormalization = defineOp<LayerNormGeometry>({
     if (!x || !inputs[1]) throw new EngineError('missing-input', 'LayerNormalization needs X and Scale', node.name);
     const r = x.dims.length;
     const axis = normAxis(node, attrInt(node, 'axis', -1), r);
+    // Scale and B broadcast to X's normalised dims [axis:] (unidirectionally), or the kernel would read past them.
+    const block = x.dims.slice(axis);
+    for (const [k, m] of [[1, inputs[1]], [2, inputs[2]]] as const) {
+      if (!m) continue;
+      const b = m.dims.length <= block.length ? broadcastDims(node, [m.dims, block]) : [];
+      if (b.length !== block.length || b.some((d, i) => d !== block[i])) {
+        throw new EngineError('shape', `LayerNormalization ${k === 1 ? 'Scale' : 'B'} [${m.dims.join(', ')}] does not broadcast to the normalised dims [${block.join(', ')}]`, node.name);
+      }
+    }
     const statDims = x.dims.map((d, i) => (i < axis ? d : 1));
     const outputs = node.outputs.filter((o) => o !== '').length;
     const metas = [

@@ -54,6 +54,10 @@ export const Reshape = relabel(({ node, inputs, values }) => {
   const shape = inputs.length > 1 ? constInts(node, values, 1, 'shape') : attrInts(node, 'shape');
   if (!shape) throw new EngineError('missing-input', 'Reshape needs a shape', node.name);
   const allowZero = attrInt(node, 'allowzero', 0) === 1;
+  if (shape.some((s) => !Number.isSafeInteger(s) || s < -1)) throw new EngineError('shape', `Reshape shape ${dimsText(shape)} has an entry below −1`, node.name);
+  if (shape.filter((s) => s === -1).length > 1) throw new EngineError('shape', `Reshape shape ${dimsText(shape)} has more than one −1`, node.name);
+  if (allowZero && shape.includes(0) && shape.includes(-1)) throw new EngineError('shape', `Reshape shape ${dimsText(shape)} with allowzero has both 0 and −1`, node.name);
+  if (!allowZero && shape.some((s, i) => s === 0 && i >= d.length)) throw new EngineError('shape', `Reshape shape ${dimsText(shape)} copies a dim (0) beyond the input's rank ${d.length}`, node.name);
   const out = shape.map((s, i) => (s === 0 && !allowZero ? d[i] : s));
   const minus = out.indexOf(-1);
   if (minus >= 0) {
@@ -77,6 +81,7 @@ export const Squeeze = relabel((args) => {
   const axes = axesOf(args);
   if (!axes) return d.filter((x) => x !== 1);
   const set = new Set(axes.map((a) => normAxis(args.node, a, d.length)));
+  if (set.size !== axes.length) throw new EngineError('attribute', `Squeeze axes [${axes.join(', ')}] repeat an axis`, args.node.name);
   for (const a of set) {
     if (d[a] !== 1) throw new EngineError('shape', `Squeeze axis ${a} of ${dimsText(d)} is not 1`, args.node.name);
   }
@@ -89,6 +94,7 @@ export const Unsqueeze = relabel((args) => {
   if (!axes) throw new EngineError('missing-input', 'Unsqueeze needs axes', args.node.name);
   const rank = d.length + axes.length;
   const set = new Set(axes.map((a) => normAxis(args.node, a, rank)));
+  if (set.size !== axes.length) throw new EngineError('attribute', `Unsqueeze axes [${axes.join(', ')}] repeat an axis`, args.node.name);
   const out: number[] = [];
   let j = 0;
   for (let i = 0; i < rank; i++) out.push(set.has(i) ? 1 : d[j++]);
@@ -96,5 +102,12 @@ export const Unsqueeze = relabel((args) => {
 });
 
 export const Identity = relabel(({ inputs }) => [...inputs[0]!.dims]);
-export const Dropout = relabel(({ inputs }) => [...inputs[0]!.dims]);
+export const Dropout = relabel(({ node, inputs, values }) => {
+  // Dropout-12+: a training_mode input that is true asks for random dropping, which inference does not do.
+  const training = values[2];
+  if (inputs[2] && (!training || training.data.length !== 1 || Number(training.data[0]) !== 0)) {
+    throw new EngineError('attribute', `Dropout input 'training_mode' must be a constant false; the engine runs inference only`, node.name);
+  }
+  return [...inputs[0]!.dims];
+});
 

@@ -20,6 +20,22 @@ export function gemmUsesWasm(M: number, N: number, K: number): boolean {
   return M * N * K >= WASM_MIN_MACS && wasmKernels() !== null;
 }
 
+/**
+ * The product's extent against the buffers, before the JavaScript loops or the WebAssembly kernel
+ * index them (a few comparisons per call): the last row of each operand must end inside it.
+ */
+export function checkGemmBuffers(
+  M: number, N: number, K: number, aLen: number, aOff: number, lda: number, bLen: number, bOff: number, ldb: number,
+  cLen: number, cOff: number, ldc: number, ep: Epilogue,
+): void {
+  const ok = [M, N, K, aOff, lda, bOff, ldb, cOff, ldc].every((v) => Number.isSafeInteger(v) && v >= 0) &&
+    (M === 0 || K === 0 || (lda >= K && aOff + (M - 1) * lda + K <= aLen)) &&
+    (K === 0 || N === 0 || (ldb >= N && bOff + (K - 1) * ldb + N <= bLen)) &&
+    (M === 0 || N === 0 || (ldc >= N && cOff + (M - 1) * ldc + N <= cLen)) &&
+    (!ep.scale || ep.scale.length >= M) && (!ep.shift || ep.shift.length >= M);
+  if (!ok) throw new RangeError(`sgemm ${M}×${K}·${K}×${N}: operands do not fit their buffers`);
+}
+
 const NR = 8;
 /** Scratch for packed panels, grown on demand and reused across calls (results never depend on it). */
 let packBuf = new Float32Array(0);
@@ -78,6 +94,7 @@ export function sgemm(
   ldc: number,
   ep: Epilogue = NO_EPILOGUE,
 ): void {
+  checkGemmBuffers(M, N, K, A.length, aOff, lda, B.length, bOff, ldb, C.length, cOff, ldc, ep);
   if (M * N * K >= WASM_MIN_MACS && wasmGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep)) return;
   jsGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
 }
