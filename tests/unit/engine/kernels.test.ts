@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Act, activateRow } from '~/lib/engine/ops/activation-code.ts';
+import { Act, ACTIVATIONS, activateRow } from '~/lib/engine/ops/activation-code.ts';
 import { jsGemm, sgemm } from '~/lib/engine/ops/sgemm.ts';
 import { wasmGemm } from '~/lib/engine/ops/wasm-gemm.ts';
 import { wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
 import { randomTensor } from './build-graph.ts';
 
-const acts: [string, Act, number, number][] = [
-  ['none', Act.None, 0, 0], ['Relu', Act.Relu, 0, 0], ['Clip', Act.Clip, -0.5, 0.75], ['HardSwish', Act.HardSwish, 1 / 6, 0.5],
-  ['HardSigmoid', Act.HardSigmoid, 0.2, 0.5], ['Sigmoid', Act.Sigmoid, 0, 0], ['Swish', Act.Swish, 0, 0],
-];
+/** Parameters for the rows that take them; every row of the table is tested (a new row too). */
+const PARAMS: Record<string, [number, number]> = { Clip: [-0.5, 0.75], HardSwish: [1 / 6, 0.5], HardSigmoid: [0.2, 0.5] };
+const acts: [string, Act, number, number][] = ACTIVATIONS.map((a, code) => [a.name, code, ...(PARAMS[a.name] ?? [0, 0])]);
 
 describe('GEMM kernels', () => {
   it('has the WebAssembly SIMD kernels available in Node', () => {

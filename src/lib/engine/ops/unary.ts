@@ -1,14 +1,15 @@
 /**
  * Elementwise unary ops as rows of ONE table: a formula (shown by `explain`), optional parameters
- * read from attributes or constant inputs, and the scalar function. One kernel maps any row.
+ * read from attributes or constant inputs, and the scalar function. One kernel maps any row. The
+ * activations a convolution can fuse (Relu, Clip, HardSwish, …) come from activation-code.ts's table.
  */
 import type { Node } from '../graph.ts';
-import { attrFloat, attrString } from '../attrs.ts';
+import { attrString } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
 import type { UnaryExplanation } from '../explanation.ts';
 import { defineOp, type OpDef } from '../op.ts';
 import { allocData, tensor, type Tensor } from '../tensor.ts';
-import { Act, activateRow } from './activation-code.ts';
+import { type Act, ACTIVATIONS, type Activation, activateRow } from './activation-code.ts';
 import { erf } from './erf.ts';
 
 export interface UnaryRow {
@@ -24,24 +25,14 @@ export interface UnaryRow {
 
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
-function scalarInput(t: Tensor | undefined, fallback: number): number {
-  return t === undefined || t.data.length === 0 ? fallback : Number(t.data[0]);
-}
+/** The activations (activation-code.ts) that are ONNX ops, as Unary rows running their fused-kernel code. */
+const ACTIVATION_ROWS: Record<string, UnaryRow> = Object.fromEntries(
+  ACTIVATIONS.flatMap((a: Activation, code) =>
+    a.op === undefined ? [] : [[a.op, { formula: a.formula, params: a.params, fn: a.fn, act: code }]]),
+);
 
 export const UNARY: Readonly<Record<string, UnaryRow>> = {
-  Clip: {
-    formula: 'min(max(x, lo), hi)',
-    // Clip-6 takes min/max as attributes; Clip-11+ as optional inputs.
-    params: (node, opset, inputs) =>
-      opset < 11
-        ? [attrFloat(node, 'min', -3.4028234663852886e38), attrFloat(node, 'max', 3.4028234663852886e38)]
-        : [scalarInput(inputs[1], -Infinity), scalarInput(inputs[2], Infinity)],
-    fn: (x, lo, hi) => {
-      const v = x < lo ? lo : x;
-      return v > hi ? hi : v;
-    },
-    act: Act.Clip,
-  },
+  ...ACTIVATION_ROWS,
   Erf: { formula: 'erf(x)', fn: erf },
   Exp: { formula: 'eˣ', fn: Math.exp },
   Gelu: {
@@ -62,22 +53,8 @@ export const UNARY: Readonly<Record<string, UnaryRow>> = {
       }
     },
   },
-  HardSigmoid: {
-    formula: 'max(0, min(1, α·x + β))',
-    params: (node) => [attrFloat(node, 'alpha', 0.2), attrFloat(node, 'beta', 0.5)],
-    fn: (x, a, b) => Math.max(0, Math.min(1, a * x + b)),
-    act: Act.HardSigmoid,
-  },
-  HardSwish: {
-    formula: 'x · max(0, min(1, x/6 + 1/2))',
-    params: () => [1 / 6, 0.5],
-    fn: (x) => x * Math.max(0, Math.min(1, x / 6 + 0.5)),
-    act: Act.HardSwish,
-  },
   Neg: { formula: '−x', fn: (x) => -x },
   Reciprocal: { formula: '1 / x', fn: (x) => 1 / x },
-  Relu: { formula: 'max(0, x)', fn: (x) => (x > 0 ? x : 0), act: Act.Relu },
-  Sigmoid: { formula: '1 / (1 + e⁻ˣ)', fn: (x) => 1 / (1 + Math.exp(-x)), act: Act.Sigmoid },
   Sqrt: { formula: '√x', fn: Math.sqrt },
   Tanh: { formula: 'tanh(x)', fn: Math.tanh },
 };
