@@ -88,7 +88,7 @@ export const VARIANCE_FLOOR = 1;
  * X [N, C, ...], the variance floored as above. A map with a single position (batch 1, 1×1) has
  * no spatial statistics, so every channel then uses the statistics of the whole tensor.
  */
-function calibrate(inputs: readonly (Tensor | undefined)[]): void {
+export function calibrateBatchNormStats(inputs: readonly (Tensor | undefined)[]): void {
   const x = inputs[0]!;
   const mean = inputs[3]!.data as Float32Array;
   const variance = inputs[4]!.data as Float32Array;
@@ -158,10 +158,11 @@ export function materialize(graph: Graph, seed: number, opts: MaterializeOptions
   }
   const out: Graph = { ...graph, initializers, declared: new Map() };
   const input = graph.inputs[0];
+  // Fused (Conv → BatchNorm → activation as one step, the BatchNorm folded after its statistics are set).
   const gen = execute(out, { [input.name]: referenceInput(input.dims as number[], seed) }, {
-    beforeNode: (node, inputs) => {
-      if (node.opType !== 'BatchNormalization') return;
-      calibrate(inputs);
+    fuse: true,
+    beforeBatchNorm: (_node, inputs) => {
+      calibrateBatchNormStats(inputs);
       if (opts.snapStatistics) snapStatistics(inputs[3]!.data as Float32Array, inputs[4]!.data as Float32Array);
     },
   });

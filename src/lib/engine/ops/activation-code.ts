@@ -75,11 +75,9 @@ export const ACTIVATIONS = [
   {
     // ONNX HardSwish: x · clip(x·α + β, 0, 1) with α = 1/6, β = 1/2 (MobileNetV3, §5.2).
     name: 'HardSwish', op: 'HardSwish', formula: 'x · max(0, min(1, x/6 + 1/2))',
+    // (α, β are fixed by the op, so the scalar form needs no parameters; the SIMD code reads them as p0, p1.)
     params: () => [1 / 6, 0.5],
-    fn: (x, a, b) => {
-      const g = x * a + b;
-      return g <= 0 ? 0 : g >= 1 ? x : x * g;
-    },
+    fn: (x) => x * Math.max(0, Math.min(1, x * (1 / 6) + 0.5)),
     simd: (v, e) => [...get(v), ...hardGate(v, e), ...f32x4Mul, ...set(v)],
   },
   {

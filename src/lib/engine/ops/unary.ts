@@ -11,6 +11,10 @@ import { defineOp, type OpDef } from '../op.ts';
 import { allocData, tensor, type Tensor } from '../tensor.ts';
 import { type Act, ACTIVATIONS, type Activation, activateRow } from './activation-code.ts';
 import { erf } from './erf.ts';
+import { affineInPlace } from './wasm-kernels.ts';
+
+const ONE = new Float32Array([1]);
+const ZERO = new Float32Array([0]);
 
 export interface UnaryRow {
   readonly formula: string;
@@ -78,7 +82,8 @@ function unaryOp(opType: string, row: UnaryRow): OpDef<unknown> {
       const src = x.data;
       if (r.act !== undefined && src instanceof Float32Array) {
         const y = src.slice();
-        activateRow(y, 0, y.length, r.act, p0, p1);
+        // the fused kernels' SIMD activation code where WebAssembly has it, else the scalar row
+        if (y.length === 0 || !affineInPlace(y, 1, y.length, ONE, ZERO, r.act, p0, p1)) activateRow(y, 0, y.length, r.act, p0, p1);
         return [tensor(x.dtype, x.dims, y)];
       }
       if (r.map && src instanceof Float32Array) {

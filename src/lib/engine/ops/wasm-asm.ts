@@ -66,6 +66,7 @@ export const f32c = (v: number): Code => ins(`f32.const ${Math.fround(v)}`, 0x43
 export const add = ins('i32.add', 0x6a);
 export const mul = ins('i32.mul', 0x6c);
 export const ltU = ins('i32.lt_u', 0x49);
+export const and = ins('i32.and', 0x71);
 export const eq = ins('i32.eq', 0x46);
 /** br_if to the innermost enclosing loop (continue). */
 export const continueIf = ins('br_if 0', 0x0d, 0x00);
@@ -73,6 +74,8 @@ const simd = (text: string, op: number, ...imm: number[]): Code => ins(text, 0xf
 /** Memory access: alignment as log2 bytes (natural here, so the text omits it), then the offset. */
 const memOp = (text: string, op: number, align: number) => (offset: number): Code =>
   simd(offset === 0 ? text : `${text} offset=${offset}`, op, ...uleb(align), ...uleb(offset));
+/** f32.store (natural alignment). */
+export const f32Store = (offset: number): Code => ins(offset === 0 ? 'f32.store' : `f32.store offset=${offset}`, 0x38, 2, ...uleb(offset));
 export const v128Load = memOp('v128.load', 0x00, 4);
 export const v128Store = memOp('v128.store', 0x0b, 4);
 export const load32Splat = memOp('v128.load32_splat', 0x09, 2);

@@ -10,8 +10,8 @@
  */
 import { Act, ACTIVATIONS, type Activation, type SimdEnv } from './activation-code.ts';
 import {
-  add, type Code, continueIf, eq, evenLanes, f32c, f32x4Add, f32x4ExtractLane, f32x4Max, f32x4Min, f32x4Mul, f32x4Nearest,
-  f32x4RelaxedMadd, f32x4Splat, f32x4Sub, func, type FuncDef, get, I32, F32, i32c, i32x4Add, i32x4Shl, i32x4TruncSatF32x4S, ifThen,
+  add, and, type Code, continueIf, eq, evenLanes, f32c, f32x4Add, f32x4ExtractLane, f32x4Max, f32x4Min, f32x4Mul, f32x4Nearest,
+  f32x4RelaxedMadd, f32Store, f32x4Splat, f32x4Sub, func, type FuncDef, get, I32, F32, i32c, i32x4Add, i32x4Shl, i32x4TruncSatF32x4S, ifThen,
   load32Splat, type Local, loop, ltU, moduleOf, mul, set, tee, V128, v128Load, v128Store, v128Zero,
 } from './wasm-asm.ts';
 
@@ -196,11 +196,47 @@ function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
   return def(b);
 }
 
-/** Every kernel function of the module, with relaxed-SIMD multiply-add or without. */
-export function kernelFuncs(fma: boolean): FuncDef[] {
-  return [gemmFunc(fma), depthwiseFunc(1, fma), depthwiseFunc(2, fma), probeFunc(fma)];
+/**
+ * affine(C, INNER, PTR, S, T_PTR, ACT, P0, P1): in place over C channels of INNER floats at PTR,
+ * y ← act(y·S[c] + T[c]): the epilogue alone, for a BatchNorm whose statistics are set after its
+ * Conv ran (calibration) and for activation ops. Four values per step, then the last INNER mod 4
+ * one at a time (splatted, so the same SIMD activation code serves).
+ */
+function affineFunc(): FuncDef {
+  const { l, def } = func(
+    'affine',
+    { C: I32, INNER: I32, PTR: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
+    { CH: I32, P: I32, END: I32, TAIL_END: I32, VS: V128, VT: V128, V: V128, ...EPILOGUE_LOCALS },
+  );
+  const b: Code = [...epilogueInit(l), ...i32c(0), ...set(l.CH), ...get(l.PTR), ...set(l.P)];
+  const chans: Code = [];
+  chans.push(...get(l.S), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VS));
+  chans.push(...get(l.T_PTR), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VT));
+  chans.push(...get(l.P), ...get(l.INNER), ...i32c(-4), ...and, ...i32c(4), ...mul, ...add, ...set(l.END));
+  chans.push(...get(l.P), ...get(l.INNER), ...i32c(4), ...mul, ...add, ...set(l.TAIL_END));
+  // while (P < end) { v = act(load(P)·VS + VT); store(P, v); P += step }
+  const body = (load: Code, store: Code, step: number, end: Local): Code => [
+    ...get(l.P), ...get(end), ...ltU,
+    ...ifThen(loop([
+      ...get(l.P), ...load, ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V),
+      ...activation(l, l.V),
+      ...get(l.P), ...get(l.V), ...store,
+      ...get(l.P), ...i32c(step), ...add, ...tee(l.P), ...get(end), ...ltU, ...continueIf,
+    ])),
+  ];
+  chans.push(...body(v128Load(0), v128Store(0), 16, l.END));
+  chans.push(...body(load32Splat(0), [...f32x4ExtractLane(0), ...f32Store(0)], 4, l.TAIL_END));
+  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
+  b.push(...loop(chans));
+  return def(b);
 }
 
+/** Every kernel function of the module, with relaxed-SIMD multiply-add or without. */
+export function kernelFuncs(fma: boolean): FuncDef[] {
+  return [gemmFunc(fma), depthwiseFunc(1, fma), depthwiseFunc(2, fma), affineFunc(), probeFunc(fma)];
+}
+
+type AffineFn = (c: number, inner: number, ptr: number, s: number, t: number, act: number, p0: number, p1: number) => void;
 type GemmFn = (m4: number, n8: number, k: number, a: number, b: number, c: number, s: number, t: number, act: number, p0: number, p1: number) => void;
 type DwFn = (
   c: number, inPtr: number, hp: number, wp: number, wPtr: number, kh: number, kw: number, ho: number, wo: number, out: number,
@@ -217,6 +253,7 @@ export interface WasmKernels {
   readonly gemm: GemmFn;
   readonly dw1: DwFn;
   readonly dw2: DwFn;
+  readonly affine: AffineFn;
   /** The memory as floats, re-viewed after any growth. */
   heap(bytes: number): Float32Array;
 }
@@ -241,7 +278,7 @@ export function wasmKernels(): WasmKernels | null {
     const fusedMultiplyAdd = (e.probe as (a: number, b: number, c: number) => number)(a, a, -1) !== 2 ** -11;
     let view = new Float32Array(memory.buffer);
     kernels = {
-      memory, fusedMultiplyAdd, gemm: e.gemm as GemmFn, dw1: e.dw1 as DwFn, dw2: e.dw2 as DwFn,
+      memory, fusedMultiplyAdd, gemm: e.gemm as GemmFn, dw1: e.dw1 as DwFn, dw2: e.dw2 as DwFn, affine: e.affine as AffineFn,
       heap(need) {
         if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
         if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
@@ -252,4 +289,27 @@ export function wasmKernels(): WasmKernels | null {
     kernels = null;
   }
   return kernels;
+}
+
+/**
+ * y[c·inner + i] ← act(y·scale[c] + shift[c]) in place, channel c cycling over `channels` (N images
+ * of C channels), on the WebAssembly kernel; false (doing nothing) where it is unavailable.
+ */
+export function affineInPlace(
+  y: Float32Array, channels: number, inner: number, scale: Float32Array, shift: Float32Array, act: number, p0: number, p1: number,
+): boolean {
+  const k = wasmKernels();
+  if (!k) return false;
+  const planes = y.length / inner;
+  const sOff = y.length;
+  const tOff = sOff + planes;
+  const heap = k.heap((tOff + planes) * 4);
+  heap.set(y, 0);
+  for (let p = 0; p < planes; p += channels) {
+    heap.set(scale.subarray(0, channels), sOff + p);
+    heap.set(shift.subarray(0, channels), tOff + p);
+  }
+  k.affine(planes, inner, 0, sOff * 4, tOff * 4, act, p0, p1);
+  y.set(heap.subarray(0, y.length));
+  return true;
 }

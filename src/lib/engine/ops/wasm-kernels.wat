@@ -2797,6 +2797,554 @@
       i32.lt_u
       br_if 0
     end)
+  (func $affine (export "affine") (param $C i32) (param $INNER i32) (param $PTR i32) (param $S i32) (param $T_PTR i32) (param $ACT i32) (param $P0 f32) (param $P1 f32)
+    (local $CH i32)
+    (local $P i32)
+    (local $END i32)
+    (local $TAIL_END i32)
+    (local $VS v128)
+    (local $VT v128)
+    (local $V v128)
+    (local $VP0 v128)
+    (local $VP1 v128)
+    (local $T v128)
+    (local $U v128)
+    (local $LO v128)
+    (local $HI v128)
+    (local $LOG2E v128)
+    (local $LN2_HI v128)
+    (local $LN2_LO v128)
+    (local $POLY5 v128)
+    (local $POLY4 v128)
+    (local $POLY3 v128)
+    (local $POLY2 v128)
+    (local $POLY1 v128)
+    (local $POLY0 v128)
+    (local $ONE v128)
+    local.get $P0
+    f32x4.splat
+    local.set $VP0
+    local.get $P1
+    f32x4.splat
+    local.set $VP1
+    f32.const -87.30000305175781
+    f32x4.splat
+    local.set $LO
+    f32.const 88.30000305175781
+    f32x4.splat
+    local.set $HI
+    f32.const 1.4426950216293335
+    f32x4.splat
+    local.set $LOG2E
+    f32.const 0.693359375
+    f32x4.splat
+    local.set $LN2_HI
+    f32.const -0.00021219444170128554
+    f32x4.splat
+    local.set $LN2_LO
+    f32.const 0.00019875691214110702
+    f32x4.splat
+    local.set $POLY5
+    f32.const 0.001398199936375022
+    f32x4.splat
+    local.set $POLY4
+    f32.const 0.008333452045917511
+    f32x4.splat
+    local.set $POLY3
+    f32.const 0.04166579619050026
+    f32x4.splat
+    local.set $POLY2
+    f32.const 0.1666666567325592
+    f32x4.splat
+    local.set $POLY1
+    f32.const 0.5
+    f32x4.splat
+    local.set $POLY0
+    f32.const 1
+    f32x4.splat
+    local.set $ONE
+    i32.const 0
+    local.set $CH
+    local.get $PTR
+    local.set $P
+    loop
+      local.get $S
+      local.get $CH
+      i32.const 4
+      i32.mul
+      i32.add
+      v128.load32_splat
+      local.set $VS
+      local.get $T_PTR
+      local.get $CH
+      i32.const 4
+      i32.mul
+      i32.add
+      v128.load32_splat
+      local.set $VT
+      local.get $P
+      local.get $INNER
+      i32.const -4
+      i32.and
+      i32.const 4
+      i32.mul
+      i32.add
+      local.set $END
+      local.get $P
+      local.get $INNER
+      i32.const 4
+      i32.mul
+      i32.add
+      local.set $TAIL_END
+      local.get $P
+      local.get $END
+      i32.lt_u
+      if
+        loop
+          local.get $P
+          v128.load
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $P
+          local.get $V
+          v128.store
+          local.get $P
+          i32.const 16
+          i32.add
+          local.tee $P
+          local.get $END
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $P
+      local.get $TAIL_END
+      i32.lt_u
+      if
+        loop
+          local.get $P
+          v128.load32_splat
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $P
+          local.get $V
+          f32x4.extract_lane 0
+          f32.store
+          local.get $P
+          i32.const 4
+          i32.add
+          local.tee $P
+          local.get $TAIL_END
+          i32.lt_u
+          br_if 0
+        end
+      end
+      local.get $CH
+      i32.const 1
+      i32.add
+      local.tee $CH
+      local.get $C
+      i32.lt_u
+      br_if 0
+    end)
   (func $probe (export "probe") (param $A f32) (param $B f32) (param $C f32) (result f32)
     local.get $A
     f32x4.splat
