@@ -7,7 +7,10 @@ import { randomTensor } from './build-graph.ts';
 
 /** Parameters for the rows that take them; every row of the table is tested (a new row too). */
 const PARAMS: Record<string, [number, number]> = { Clip: [-0.5, 0.75], HardSwish: [1 / 6, 0.5], HardSigmoid: [0.2, 0.5] };
-const acts: [string, Act, number, number][] = ACTIVATIONS.map((a, code) => [a.name, code, ...(PARAMS[a.name] ?? [0, 0])]);
+const acts: [string, Act, number, number][] = [
+  ...ACTIVATIONS.map((a, code): [string, Act, number, number] => [a.name, code, ...(PARAMS[a.name] ?? [0, 0])]),
+  ['Gelu (tanh form)', Act.Gelu, 1, 0],
+];
 
 describe('GEMM kernels', () => {
   it('has the WebAssembly SIMD kernels available in Node', () => {

@@ -9,8 +9,11 @@
 import type { Node } from '../graph.ts';
 import { attrFloat } from '../attrs.ts';
 import type { Tensor } from '../tensor.ts';
+import { erf } from './erf.ts';
+import { attrString } from '../attrs.ts';
 import {
-  type Code, f32x4Add, f32x4Div, f32x4Max, f32x4Min, f32x4Mul, f32x4Sub, get, type Local, set, v128Zero,
+  type Code, f32c, f32Eq, f32x4Abs, f32x4Add, f32x4Const, f32x4Div, f32x4Ge, f32x4Max, f32x4Min, f32x4Mul, f32x4Sub, get, ifElse,
+  type Local, set, v128Bitselect, v128Zero,
 } from './wasm-asm.ts';
 
 /** The v128 locals an epilogue offers an activation's SIMD code (see wasm-kernels.ts). */
@@ -18,9 +21,12 @@ export interface SimdEnv {
   /** p0 and p1 splatted to four lanes. */
   readonly p0: Local;
   readonly p1: Local;
+  /** p0 as the f32 it was passed (for choosing a variant once per call). */
+  readonly p0Scalar: Local;
   readonly one: Local;
-  /** Scratch. */
+  /** Scratch (t, u, w; `exp` also uses the r it is given). */
   readonly t: Local;
+  readonly w: Local;
   /** Replaces local x by eˣ lane-wise, using r as scratch. */
   readonly exp: (x: Local, r: Local) => Code;
   readonly u: Local;
@@ -50,6 +56,34 @@ const hardGate = (v: Local, e: SimdEnv): Code => [
 ];
 /** t ← e^(−v) */
 const expNeg = (v: Local, e: SimdEnv): Code => [...v128Zero, ...get(v), ...f32x4Sub, ...set(e.t), ...e.exp(e.t, e.u)];
+
+const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+/** Numerical Recipes §6.2's Chebyshev fit of erfc (fractional error < 1.2e-7), constant term first. */
+const ERFC_FIT = [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277];
+
+/**
+ * GELU on four lanes. p0 = 1 selects the tanh form, x·σ(2u) with u = √(2/π)(x + 0.044715x³)
+ * (as 1 + tanh u = 2σ(2u)); otherwise x·Φ(x) = ½x·(1 + erf(x/√2)), with 1 + erf(x/√2) taken as
+ * erfc(z) or 2 − erfc(z) at z = |x|/√2 from the Chebyshev fit, accurate relative to 1 + erf.
+ */
+function geluSimd(v: Local, e: SimdEnv): Code {
+  const tanhForm: Code = [
+    ...get(v), ...get(v), ...f32x4Mul, ...get(v), ...f32x4Mul, ...f32x4Const(0.044715), ...f32x4Mul, ...get(v), ...f32x4Add,
+    ...f32x4Const(-2 * SQRT_2_OVER_PI), ...f32x4Mul, ...set(e.t), ...e.exp(e.t, e.u),
+    ...get(v), ...get(e.one), ...get(e.t), ...f32x4Add, ...f32x4Div, ...set(v),
+  ];
+  const horner: Code = [...f32x4Const(ERFC_FIT[9])];
+  for (let i = 8; i >= 0; i--) horner.push(...get(e.t), ...f32x4Mul, ...f32x4Const(ERFC_FIT[i]), ...f32x4Add);
+  const erfForm: Code = [
+    ...get(v), ...f32x4Abs, ...f32x4Const(Math.SQRT1_2), ...f32x4Mul, ...set(e.w), // w = z
+    ...get(e.one), ...get(e.one), ...get(e.w), ...f32x4Const(0.5), ...f32x4Mul, ...f32x4Add, ...f32x4Div, ...set(e.t), // t = 1 / (1 + z/2)
+    ...v128Zero, ...get(e.w), ...get(e.w), ...f32x4Mul, ...f32x4Sub, ...horner, ...f32x4Add, ...set(e.w), // w = −z² + fit(t)
+    ...e.exp(e.w, e.u), ...get(e.t), ...get(e.w), ...f32x4Mul, ...set(e.w), // w = erfc(z)
+    ...f32x4Const(2), ...get(e.w), ...f32x4Sub, ...get(e.w), ...get(v), ...v128Zero, ...f32x4Ge, ...v128Bitselect, // 1 + erf(x/√2)
+    ...get(v), ...f32x4Mul, ...f32x4Const(0.5), ...f32x4Mul, ...set(v),
+  ];
+  return [...get(e.p0Scalar), ...f32c(1), ...f32Eq, ...ifElse(tanhForm, erfForm)];
+}
 
 /** The table; a row's index is its `Act` code (the kernels' `act` argument). */
 export const ACTIVATIONS = [
@@ -99,6 +133,16 @@ export const ACTIVATIONS = [
     name: 'Swish', formula: 'x · σ(x)',
     fn: (x) => x / (1 + Math.exp(-x)),
     simd: (v, e) => [...expNeg(v, e), ...get(v), ...get(e.one), ...get(e.t), ...f32x4Add, ...f32x4Div, ...set(v)],
+  },
+  {
+    // Hendrycks & Gimpel, arXiv 1606.08415; ViT's MLP activation. p0 = 1 for approximate = 'tanh'.
+    name: 'Gelu', op: 'Gelu', formula: 'x · Φ(x)',
+    params: (node) => [attrString(node, 'approximate', 'none') === 'tanh' ? 1 : 0, 0],
+    fn: (x, tanh) =>
+      tanh === 1
+        ? 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)))
+        : 0.5 * x * (1 + erf(x / Math.SQRT2)),
+    simd: geluSimd,
   },
 ] as const satisfies readonly Activation[];
 

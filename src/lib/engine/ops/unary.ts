@@ -4,7 +4,6 @@
  * activations a convolution can fuse (Relu, Clip, HardSwish, …) come from activation-code.ts's table.
  */
 import type { Node } from '../graph.ts';
-import { attrString } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
 import type { UnaryExplanation } from '../explanation.ts';
 import { defineOp, type OpDef } from '../op.ts';
@@ -23,11 +22,7 @@ export interface UnaryRow {
   readonly fn: (x: number, p0: number, p1: number) => number;
   /** The same function as a fused-kernel activation: float32 tensors then run its tight loop. */
   readonly act?: Act;
-  /** A dedicated loop over float32 data (for rows too costly to call per element through `fn`). */
-  readonly map?: (src: Float32Array, dst: Float32Array, p0: number) => void;
 }
-
-const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
 /** The activations (activation-code.ts) that are ONNX ops, as Unary rows running their fused-kernel code. */
 const ACTIVATION_ROWS: Record<string, UnaryRow> = Object.fromEntries(
@@ -39,24 +34,6 @@ export const UNARY: Readonly<Record<string, UnaryRow>> = {
   ...ACTIVATION_ROWS,
   Erf: { formula: 'erf(x)', fn: erf },
   Exp: { formula: 'eˣ', fn: Math.exp },
-  Gelu: {
-    formula: 'x · Φ(x)',
-    params: (node) => [attrString(node, 'approximate', 'none') === 'tanh' ? 1 : 0, 0],
-    fn: (x, tanh) =>
-      tanh === 1
-        ? 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)))
-        : 0.5 * x * (1 + erf(x / Math.SQRT2)),
-    map: (src, dst, tanh) => {
-      if (tanh === 1) {
-        for (let i = 0; i < src.length; i++) {
-          const x = src[i];
-          dst[i] = 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
-        }
-      } else {
-        for (let i = 0; i < src.length; i++) dst[i] = 0.5 * src[i] * (1 + erf(src[i] * Math.SQRT1_2));
-      }
-    },
-  },
   Neg: { formula: '−x', fn: (x) => -x },
   Reciprocal: { formula: '1 / x', fn: (x) => 1 / x },
   Sqrt: { formula: '√x', fn: Math.sqrt },
@@ -84,11 +61,6 @@ function unaryOp(opType: string, row: UnaryRow): OpDef<unknown> {
         const y = src.slice();
         // the fused kernels' SIMD activation code where WebAssembly has it, else the scalar row
         if (y.length === 0 || !affineInPlace(y, 1, y.length, ONE, ZERO, r.act, p0, p1)) activateRow(y, 0, y.length, r.act, p0, p1);
-        return [tensor(x.dtype, x.dims, y)];
-      }
-      if (r.map && src instanceof Float32Array) {
-        const y = new Float32Array(src.length);
-        r.map(src, y, p0);
         return [tensor(x.dtype, x.dims, y)];
       }
       const out = allocData(x.dtype, src.length);

@@ -89,10 +89,21 @@ export const f32x4Max = simd('f32x4.max', 0xe9);
 export const f32x4Sub = simd('f32x4.sub', 0xe5);
 export const f32x4Div = simd('f32x4.div', 0xe7);
 export const f32x4Nearest = simd('f32x4.nearest', 0x6a);
+export const f32x4Abs = simd('f32x4.abs', 0xe0);
+export const f32x4Ge = simd('f32x4.ge', 0x46);
+/** Lanes of the first operand where the mask (on top) is set, else of the second. */
+export const v128Bitselect = simd('v128.bitselect', 0x52);
+export const f32Eq = ins('f32.eq', 0x5b);
 export const f32x4ExtractLane = (lane: number): Code => simd(`f32x4.extract_lane ${lane}`, 0x1f, lane);
 export const i32x4TruncSatF32x4S = simd('i32x4.trunc_sat_f32x4_s', 0xf8);
 export const i32x4Shl = simd('i32x4.shl', 0xab);
 export const i32x4Add = simd('i32x4.add', 0xae);
+/** A v128 constant with the same float32 in every lane. */
+export const f32x4Const = (v: number): Code => {
+  const b = Array.from(new Uint8Array(new Float32Array([v, v, v, v]).buffer));
+  const f = Math.fround(v);
+  return simd(`v128.const f32x4 ${f} ${f} ${f} ${f}`, 0x0c, ...b);
+};
 export const v128Zero = simd('v128.const i32x4 0 0 0 0', 0x0c, ...new Array<number>(16).fill(0));
 const EVEN = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
 /** i8x16.shuffle picking f32 lanes 0 and 2 of each operand: the even elements of 8 floats. */
@@ -100,6 +111,7 @@ export const evenLanes = simd(`i8x16.shuffle ${EVEN.join(' ')}`, 0x0d, ...EVEN);
 const block = (open: Code, body: Code): Code => [{ ...open[0], nest: 1 }, ...body, { text: 'end', bytes: [0x0b], nest: -1 }];
 export const loop = (body: Code): Code => block(ins('loop', 0x03, 0x40), body);
 export const ifThen = (body: Code): Code => block(ins('if', 0x04, 0x40), body);
+export const ifElse = (then: Code, otherwise: Code): Code => block(ins('if', 0x04, 0x40), [...then, { text: 'else', bytes: [0x05] }, ...otherwise]);
 
 export interface FuncDef {
   readonly name: string;
@@ -119,6 +131,8 @@ export function func<P extends Record<string, ValType>, L extends Record<string,
 ): { l: { readonly [K in keyof P | keyof L]: Local }; def: (body: Code) => FuncDef } {
   const all = [...Object.entries(params), ...Object.entries(locals)].map(([n, type], index) => ({ name: n, index, type }));
   const np = Object.keys(params).length;
+  const clash = Object.keys(locals).filter((n) => n in params);
+  if (clash.length > 0) throw new Error(`${name}: locals named like parameters: ${clash.join(', ')}`);
   const l = Object.fromEntries(all.map((x) => [x.name, x])) as { readonly [K in keyof P | keyof L]: Local };
   return { l, def: (body) => ({ name, params: all.slice(0, np), results, locals: all.slice(np), body }) };
 }
@@ -168,7 +182,8 @@ export function watOf(funcs: readonly FuncDef[]): string {
     let depth = 2;
     for (const x of f.body) {
       if (x.nest === -1) depth--;
-      out.push(`${'  '.repeat(depth)}${x.text}${x.local ? ` $${x.local.name}` : ''}`);
+      const indent = x.text === 'else' ? depth - 1 : depth;
+      out.push(`${'  '.repeat(indent)}${x.text}${x.local ? ` $${x.local.name}` : ''}`);
       if (x.nest === 1) depth++;
     }
     out[out.length - 1] += ')';

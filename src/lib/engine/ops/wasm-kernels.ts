@@ -30,7 +30,7 @@ type ExpConst = keyof typeof EXP;
 const v128s = <K extends string>(names: readonly K[]): Record<K, typeof V128> =>
   Object.fromEntries(names.map((n) => [n, V128])) as Record<K, typeof V128>;
 /** The v128 locals every epilogue declares: p0 and p1 splatted, scratch, and the exp constants. */
-const EPILOGUE_LOCALS = { VP0: V128, VP1: V128, T: V128, U: V128, ...v128s(Object.keys(EXP) as ExpConst[]) } as const;
+const EPILOGUE_LOCALS = { VP0: V128, VP1: V128, T: V128, U: V128, Z: V128, ...v128s(Object.keys(EXP) as ExpConst[]) } as const;
 type EpilogueLocals = { readonly [K in keyof typeof EPILOGUE_LOCALS | 'P0' | 'P1' | 'ACT']: Local };
 
 /** Splats p0, p1 and the constants into their locals (once per call, outside the loops). */
@@ -63,7 +63,7 @@ function expInPlace(l: EpilogueLocals, x: Local, r: Local): Code {
  * so the branch predicts perfectly.
  */
 function activation(l: EpilogueLocals, v: Local): Code {
-  const env: SimdEnv = { p0: l.VP0, p1: l.VP1, one: l.ONE, t: l.T, u: l.U, exp: (x, r) => expInPlace(l, x, r) };
+  const env: SimdEnv = { p0: l.VP0, p1: l.VP1, p0Scalar: l.P0, one: l.ONE, t: l.T, u: l.U, w: l.Z, exp: (x, r) => expInPlace(l, x, r) };
   return ACTIVATIONS.flatMap((a: Activation, code) =>
     code === Act.None ? [] : [...get(l.ACT), ...i32c(code), ...eq, ...ifThen(a.simd(v, env))]);
 }

@@ -28,6 +28,7 @@
     (local $VP1 v128)
     (local $T v128)
     (local $U v128)
+    (local $Z v128)
     (local $LO v128)
     (local $HI v128)
     (local $LOG2E v128)
@@ -432,6 +433,223 @@
           f32x4.div
           local.set $V
         end
+        local.get $ACT
+        i32.const 7
+        i32.eq
+        if
+          local.get $P0
+          f32.const 1
+          f32.eq
+          if
+            local.get $V
+            local.get $V
+            f32x4.mul
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+            f32x4.mul
+            local.get $V
+            f32x4.add
+            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+            f32x4.mul
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          else
+            local.get $V
+            f32x4.abs
+            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+            f32x4.mul
+            local.set $Z
+            local.get $ONE
+            local.get $ONE
+            local.get $Z
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            f32x4.add
+            f32x4.div
+            local.set $T
+            v128.const i32x4 0 0 0 0
+            local.get $Z
+            local.get $Z
+            f32x4.mul
+            f32x4.sub
+            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+            f32x4.add
+            f32x4.add
+            local.set $Z
+            local.get $Z
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $Z
+            local.get $Z
+            local.get $Z
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $Z
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $Z
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $Z
+            local.get $T
+            local.get $Z
+            f32x4.mul
+            local.set $Z
+            v128.const f32x4 2 2 2 2
+            local.get $Z
+            f32x4.sub
+            local.get $Z
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.ge
+            v128.bitselect
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            local.set $V
+          end
+        end
         local.get $CROW
         local.get $V
         v128.store
@@ -636,6 +854,223 @@
           f32x4.add
           f32x4.div
           local.set $V
+        end
+        local.get $ACT
+        i32.const 7
+        i32.eq
+        if
+          local.get $P0
+          f32.const 1
+          f32.eq
+          if
+            local.get $V
+            local.get $V
+            f32x4.mul
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+            f32x4.mul
+            local.get $V
+            f32x4.add
+            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+            f32x4.mul
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          else
+            local.get $V
+            f32x4.abs
+            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+            f32x4.mul
+            local.set $Z
+            local.get $ONE
+            local.get $ONE
+            local.get $Z
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            f32x4.add
+            f32x4.div
+            local.set $T
+            v128.const i32x4 0 0 0 0
+            local.get $Z
+            local.get $Z
+            f32x4.mul
+            f32x4.sub
+            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+            f32x4.add
+            f32x4.add
+            local.set $Z
+            local.get $Z
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $Z
+            local.get $Z
+            local.get $Z
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $Z
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $Z
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $Z
+            local.get $T
+            local.get $Z
+            f32x4.mul
+            local.set $Z
+            v128.const f32x4 2 2 2 2
+            local.get $Z
+            f32x4.sub
+            local.get $Z
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.ge
+            v128.bitselect
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            local.set $V
+          end
         end
         local.get $CROW
         local.get $V
@@ -856,6 +1291,223 @@
           f32x4.div
           local.set $V
         end
+        local.get $ACT
+        i32.const 7
+        i32.eq
+        if
+          local.get $P0
+          f32.const 1
+          f32.eq
+          if
+            local.get $V
+            local.get $V
+            f32x4.mul
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+            f32x4.mul
+            local.get $V
+            f32x4.add
+            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+            f32x4.mul
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          else
+            local.get $V
+            f32x4.abs
+            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+            f32x4.mul
+            local.set $Z
+            local.get $ONE
+            local.get $ONE
+            local.get $Z
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            f32x4.add
+            f32x4.div
+            local.set $T
+            v128.const i32x4 0 0 0 0
+            local.get $Z
+            local.get $Z
+            f32x4.mul
+            f32x4.sub
+            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+            f32x4.add
+            f32x4.add
+            local.set $Z
+            local.get $Z
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $Z
+            local.get $Z
+            local.get $Z
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $Z
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $Z
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $Z
+            local.get $T
+            local.get $Z
+            f32x4.mul
+            local.set $Z
+            v128.const f32x4 2 2 2 2
+            local.get $Z
+            f32x4.sub
+            local.get $Z
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.ge
+            v128.bitselect
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            local.set $V
+          end
+        end
         local.get $CROW
         local.get $V
         v128.store
@@ -1060,6 +1712,223 @@
           f32x4.add
           f32x4.div
           local.set $V
+        end
+        local.get $ACT
+        i32.const 7
+        i32.eq
+        if
+          local.get $P0
+          f32.const 1
+          f32.eq
+          if
+            local.get $V
+            local.get $V
+            f32x4.mul
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+            f32x4.mul
+            local.get $V
+            f32x4.add
+            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+            f32x4.mul
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          else
+            local.get $V
+            f32x4.abs
+            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+            f32x4.mul
+            local.set $Z
+            local.get $ONE
+            local.get $ONE
+            local.get $Z
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            f32x4.add
+            f32x4.div
+            local.set $T
+            v128.const i32x4 0 0 0 0
+            local.get $Z
+            local.get $Z
+            f32x4.mul
+            f32x4.sub
+            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+            f32x4.add
+            f32x4.add
+            local.set $Z
+            local.get $Z
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $Z
+            local.get $Z
+            local.get $Z
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $Z
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $Z
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $Z
+            local.get $T
+            local.get $Z
+            f32x4.mul
+            local.set $Z
+            v128.const f32x4 2 2 2 2
+            local.get $Z
+            f32x4.sub
+            local.get $Z
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.ge
+            v128.bitselect
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            local.set $V
+          end
         end
         local.get $CROW
         local.get $V
@@ -1280,6 +2149,223 @@
           f32x4.div
           local.set $V
         end
+        local.get $ACT
+        i32.const 7
+        i32.eq
+        if
+          local.get $P0
+          f32.const 1
+          f32.eq
+          if
+            local.get $V
+            local.get $V
+            f32x4.mul
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+            f32x4.mul
+            local.get $V
+            f32x4.add
+            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+            f32x4.mul
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          else
+            local.get $V
+            f32x4.abs
+            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+            f32x4.mul
+            local.set $Z
+            local.get $ONE
+            local.get $ONE
+            local.get $Z
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            f32x4.add
+            f32x4.div
+            local.set $T
+            v128.const i32x4 0 0 0 0
+            local.get $Z
+            local.get $Z
+            f32x4.mul
+            f32x4.sub
+            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+            f32x4.add
+            f32x4.add
+            local.set $Z
+            local.get $Z
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $Z
+            local.get $Z
+            local.get $Z
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $Z
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $Z
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $Z
+            local.get $T
+            local.get $Z
+            f32x4.mul
+            local.set $Z
+            v128.const f32x4 2 2 2 2
+            local.get $Z
+            f32x4.sub
+            local.get $Z
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.ge
+            v128.bitselect
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            local.set $V
+          end
+        end
         local.get $CROW
         local.get $V
         v128.store
@@ -1484,6 +2570,223 @@
           f32x4.add
           f32x4.div
           local.set $V
+        end
+        local.get $ACT
+        i32.const 7
+        i32.eq
+        if
+          local.get $P0
+          f32.const 1
+          f32.eq
+          if
+            local.get $V
+            local.get $V
+            f32x4.mul
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+            f32x4.mul
+            local.get $V
+            f32x4.add
+            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+            f32x4.mul
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          else
+            local.get $V
+            f32x4.abs
+            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+            f32x4.mul
+            local.set $Z
+            local.get $ONE
+            local.get $ONE
+            local.get $Z
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            f32x4.add
+            f32x4.div
+            local.set $T
+            v128.const i32x4 0 0 0 0
+            local.get $Z
+            local.get $Z
+            f32x4.mul
+            f32x4.sub
+            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+            f32x4.add
+            f32x4.add
+            local.set $Z
+            local.get $Z
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $Z
+            local.get $Z
+            local.get $Z
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $Z
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $Z
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $Z
+            local.get $T
+            local.get $Z
+            f32x4.mul
+            local.set $Z
+            v128.const f32x4 2 2 2 2
+            local.get $Z
+            f32x4.sub
+            local.get $Z
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.ge
+            v128.bitselect
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            local.set $V
+          end
         end
         local.get $CROW
         local.get $V
@@ -1704,6 +3007,223 @@
           f32x4.div
           local.set $V
         end
+        local.get $ACT
+        i32.const 7
+        i32.eq
+        if
+          local.get $P0
+          f32.const 1
+          f32.eq
+          if
+            local.get $V
+            local.get $V
+            f32x4.mul
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+            f32x4.mul
+            local.get $V
+            f32x4.add
+            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+            f32x4.mul
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          else
+            local.get $V
+            f32x4.abs
+            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+            f32x4.mul
+            local.set $Z
+            local.get $ONE
+            local.get $ONE
+            local.get $Z
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            f32x4.add
+            f32x4.div
+            local.set $T
+            v128.const i32x4 0 0 0 0
+            local.get $Z
+            local.get $Z
+            f32x4.mul
+            f32x4.sub
+            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+            f32x4.add
+            f32x4.add
+            local.set $Z
+            local.get $Z
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $Z
+            local.get $Z
+            local.get $Z
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $Z
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $Z
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $Z
+            local.get $T
+            local.get $Z
+            f32x4.mul
+            local.set $Z
+            v128.const f32x4 2 2 2 2
+            local.get $Z
+            f32x4.sub
+            local.get $Z
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.ge
+            v128.bitselect
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            local.set $V
+          end
+        end
         local.get $CROW
         local.get $V
         v128.store
@@ -1909,6 +3429,223 @@
           f32x4.div
           local.set $V
         end
+        local.get $ACT
+        i32.const 7
+        i32.eq
+        if
+          local.get $P0
+          f32.const 1
+          f32.eq
+          if
+            local.get $V
+            local.get $V
+            f32x4.mul
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+            f32x4.mul
+            local.get $V
+            f32x4.add
+            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+            f32x4.mul
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          else
+            local.get $V
+            f32x4.abs
+            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+            f32x4.mul
+            local.set $Z
+            local.get $ONE
+            local.get $ONE
+            local.get $Z
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            f32x4.add
+            f32x4.div
+            local.set $T
+            v128.const i32x4 0 0 0 0
+            local.get $Z
+            local.get $Z
+            f32x4.mul
+            f32x4.sub
+            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+            f32x4.add
+            local.get $T
+            f32x4.mul
+            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+            f32x4.add
+            f32x4.add
+            local.set $Z
+            local.get $Z
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $Z
+            local.get $Z
+            local.get $Z
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $Z
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $Z
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $Z
+            local.get $T
+            local.get $Z
+            f32x4.mul
+            local.set $Z
+            v128.const f32x4 2 2 2 2
+            local.get $Z
+            f32x4.sub
+            local.get $Z
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.ge
+            v128.bitselect
+            local.get $V
+            f32x4.mul
+            v128.const f32x4 0.5 0.5 0.5 0.5
+            f32x4.mul
+            local.set $V
+          end
+        end
         local.get $CROW
         local.get $V
         v128.store offset=16
@@ -1954,6 +3691,7 @@
     (local $VP1 v128)
     (local $T v128)
     (local $U v128)
+    (local $Z v128)
     (local $LO v128)
     (local $HI v128)
     (local $LOG2E v128)
@@ -2326,6 +4064,223 @@
             f32x4.div
             local.set $V
           end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
           local.get $OUT_ROW
           local.get $OX
           i32.const 4
@@ -2385,6 +4340,7 @@
     (local $VP1 v128)
     (local $T v128)
     (local $U v128)
+    (local $Z v128)
     (local $LO v128)
     (local $HI v128)
     (local $LOG2E v128)
@@ -2760,6 +4716,223 @@
             f32x4.div
             local.set $V
           end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
           local.get $OUT_ROW
           local.get $OX
           i32.const 4
@@ -2809,6 +4982,7 @@
     (local $VP1 v128)
     (local $T v128)
     (local $U v128)
+    (local $Z v128)
     (local $LO v128)
     (local $HI v128)
     (local $LOG2E v128)
@@ -3104,6 +5278,223 @@
             f32x4.div
             local.set $V
           end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
           local.get $P
           local.get $V
           v128.store
@@ -3323,6 +5714,223 @@
             f32x4.add
             f32x4.div
             local.set $V
+          end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
           end
           local.get $P
           local.get $V
