@@ -36,6 +36,8 @@ export default [
       assert.equal(await w.locator('.out-grid button[aria-pressed="true"]').getAttribute('aria-label'), 'output row 3, column 3');
       assert.equal(await w.locator('svg.in-grid rect.tap.pad').count(), 0);
       assert.match(await w.locator('.sum-tex').getAttribute('data-tex'), /out\}\[3, 3\].*x\[c,\\, 2 \+ i,\\, 2 \+ j\]/);
+      // The rendered formula follows too (KaTeX is fetched on this first change, not with the page).
+      await page.waitForFunction(() => /\[3,3\]/.test(document.querySelector('conv-window .sum-tex .katex')?.textContent?.replace(/\s/g, '') ?? ''));
 
       // Keyboard: the selected pixel has focus; arrow keys move it.
       await page.keyboard.press('ArrowRight');
