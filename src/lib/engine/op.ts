@@ -67,6 +67,7 @@ export interface TrainForward {
 }
 
 export interface TrainContext {
+  readonly node: Node;
   /** True for a training step (BatchNorm batch statistics, dropout on); false = inference behaviour. */
   readonly training: boolean;
   /** Seed of this node's random stream (dropout), derived from the run's seed and the node name. */
@@ -96,6 +97,8 @@ export interface BackwardArgs<G> {
  */
 export interface Gradient<G> {
   readonly constant?: boolean;
+  /** Why this node's configuration has no gradient (e.g. Max over three inputs); training then refuses it by name up front. */
+  readonly refuse?: (node: Node) => string | undefined;
   /** Differentiable input slots (default: every slot); others (shapes, indices, Clip bounds, buffers) get none. */
   readonly inputs?: readonly number[];
   /** Which inputs/outputs backward reads, so the tape keeps only those activations (default: inputs all, outputs none). */

@@ -87,12 +87,13 @@ function loss(graph: Graph, feeds: Record<string, Tensor>, r: Record<string, Ten
  */
 export function gradCheck(graph: Graph, feeds: Record<string, Tensor>, o: CheckOptions): { worst: number; checked: number } {
   const { tape, outputs } = trainingForward(graph, feeds, { training: o.training ?? false, seed: o.seed ?? 7 });
-  const names = o.lossOutputs ?? graph.outputs.map((x) => x.name).filter((n) => outputs[n].dtype === 'float32');
+  const names = o.lossOutputs ?? graph.outputs.map((x) => x.name).filter((n) => outputs[n].dtype === 'float32' || outputs[n].dtype === 'float64');
   const r: Record<string, Tensor> = {};
   names.forEach((n, i) => (r[n] = rand(outputs[n].dims, 1000 + i)));
   const grads = backward(tape, r);
   let worst = 0;
   let checked = 0;
+  let largest = 0;
   const all = new Map<string, Tensor>([...grads.inputs, ...grads.params]);
   for (const [name, g] of all) {
     const isInput = name in feeds;
@@ -105,29 +106,42 @@ export function gradCheck(graph: Graph, feeds: Record<string, Tensor>, o: CheckO
       const data = base.data as Float32Array;
       const keep = data[i];
       data[i] = keep + o.eps;
+      const hi = data[i];
       const lp = loss(graph, feeds, r, o);
       data[i] = keep - o.eps;
+      const lo = data[i];
       const lm = loss(graph, feeds, r, o);
       data[i] = keep;
-      const num = (lp - lm) / (2 * o.eps);
+      // The step actually taken (x ± eps rounds in float32).
+      const num = (lp - lm) / (hi - lo);
       const ana = g.data[i];
       const err = Math.abs(ana - num);
       worst = Math.max(worst, err);
+      largest = Math.max(largest, Math.abs(num));
       checked++;
       if (err > o.atol + o.rtol * Math.abs(num)) {
         expect.fail(`${graph.name}: d/d${name}[${i}] analytic ${ana} vs numeric ${num} (|Δ| ${err.toExponential(2)})`);
       }
     }
   }
+  // A check where every gradient is zero would pass anything.
   expect(checked).toBeGreaterThan(0);
+  expect(largest, 'all numeric gradients are zero').toBeGreaterThan(1e-3);
   return { worst, checked };
 }
 
-/** Checks a one-node op. */
-export function checkOp(c: OpCase, o: CheckOptions): { worst: number; checked: number } {
-  const g = opGraph(c);
+/** A float64 copy (unary and broadcasting ops run in float64, so their checks need no float32 slack). */
+export function f64(t: Tensor): Tensor {
+  return { dtype: 'float64', dims: t.dims, data: Float64Array.from(t.data as Float32Array) };
+}
+
+/** Checks a one-node op; with `float64`, the differentiated inputs are fed as float64 tensors. */
+export function checkOp(c: OpCase, o: CheckOptions & { float64?: boolean }): { worst: number; checked: number } {
   const consts = new Set(c.constants ?? []);
+  const values = { ...c.values };
+  if (o.float64) for (const n of c.inputs) if (n !== undefined && !consts.has(n)) values[n] = f64(values[n]);
+  const g = opGraph({ ...c, values });
   const feeds: Record<string, Tensor> = {};
-  for (const n of c.inputs) if (n !== undefined && !consts.has(n)) feeds[n] = c.values[n];
+  for (const n of c.inputs) if (n !== undefined && !consts.has(n)) feeds[n] = values[n];
   return gradCheck(g, feeds, o);
 }

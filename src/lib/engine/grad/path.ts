@@ -55,7 +55,7 @@ export function parameterRoles(graph: Graph): ParameterRole[] {
     const def = opOf(node);
     node.inputs.forEach((name, slot) => {
       if (name === '' || weightDtype(graph, name) === undefined) return;
-      const isFloat = weightDtype(graph, name) === 'float32';
+      const isFloat = weightDtype(graph, name) === 'float32' || weightDtype(graph, name) === 'float64';
       const buffer = def.buffers?.includes(slot) === true;
       const g = def.backward;
       const diff = isFloat && !buffer && (g === undefined || differentiableSlot(node, slot));
@@ -104,7 +104,7 @@ export function gradientPath(graph: Graph, opts: { inputGrads?: boolean } = {}):
   const buffers = roles.filter((r) => r.role === 'buffer').map((r) => r.name);
   const weights = new Set(roles.map((r) => r.name));
   const inputs = opts.inputGrads === false ? [] :
-    graph.inputs.filter((i) => !weights.has(i.name) && i.dtype === 'float32').map((i) => i.name);
+    graph.inputs.filter((i) => !weights.has(i.name) && (i.dtype === 'float32' || i.dtype === 'float64')).map((i) => i.name);
   const requires = new Set<string>([...trainable, ...inputs]);
   const active: boolean[] = [];
   const needs: boolean[][] = [];
@@ -121,8 +121,9 @@ export function gradientPath(graph: Graph, opts: { inputGrads?: boolean } = {}):
       keepOutputs.push(node.outputs.map(() => false));
       continue;
     }
-    if (!g || !g.backward) {
-      missing.push(`${node.opType} (node '${node.name}')`);
+    const reason = g?.refuse?.(node);
+    if (!g || !g.backward || reason) {
+      missing.push(`${node.opType} (node '${node.name}'${reason ? `: ${reason}` : ''})`);
       active.push(false);
       needs.push(node.inputs.map(() => false));
       keepInputs.push(node.inputs.map(() => false));
@@ -138,7 +139,7 @@ export function gradientPath(graph: Graph, opts: { inputGrads?: boolean } = {}):
     if (on) for (const o of node.outputs) if (o !== '') requires.add(o);
   }
   if (missing.length > 0) {
-    const ops = [...new Set(missing.map((m) => m.split(' ')[0]))];
+    const ops = [...new Set(missing.map((m) => m.slice(0, m.indexOf(' '))))];
     throw new EngineError(
       'no-gradient',
       `cannot train graph '${graph.name}': no gradient for op${ops.length > 1 ? 's' : ''} ${ops.join(', ')} at ${missing.join(', ')}`,

@@ -134,7 +134,7 @@ export function trainingForward(
     let outputs: Tensor[];
     let saved: unknown;
     if (g?.train) {
-      const r = g.train(planned.geom, inputs, { training: opts.training, seed: nodeSeed(seed, node.name) });
+      const r = g.train(planned.geom, inputs, { node, training: opts.training, seed: nodeSeed(seed, node.name) });
       outputs = r.outputs;
       saved = r.saved;
       if (opts.training && r.buffers) for (const [slot, t] of r.buffers) buffers.set(node.inputs[slot], t);

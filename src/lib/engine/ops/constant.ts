@@ -79,7 +79,7 @@ export const Size = defineOp<ValueGeometry>({
   run: (g) => [g.value],
 });
 
-interface CastGeometry {
+export interface CastGeometry {
   readonly to: DType;
 }
 

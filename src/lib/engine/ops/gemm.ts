@@ -17,7 +17,7 @@ function floats(node: string, t: Tensor | undefined, what: string): Float32Array
 }
 
 /** rows×cols → cols×rows, in 32×32 tiles so both sides stay in cache. */
-function transpose2d(src: Float32Array, rows: number, cols: number): Float32Array {
+export function transpose2d(src: Float32Array, rows: number, cols: number): Float32Array {
   const out = new Float32Array(rows * cols);
   const T = 32;
   for (let r0 = 0; r0 < rows; r0 += T) {

@@ -7,7 +7,7 @@ import { constInts, dimsText, normAxis, stridesOf } from '../shape-util.ts';
 import { allocData, type DType, sizeOf, tensor, type Tensor, type TensorData } from '../tensor.ts';
 
 /** Visits every index of `dims` in row-major order with its multi-index (reused array). */
-function forEachIndex(dims: readonly number[], visit: (idx: number[], flat: number) => void): void {
+export function forEachIndex(dims: readonly number[], visit: (idx: number[], flat: number) => void): void {
   const n = sizeOf(dims);
   const idx = new Array<number>(dims.length).fill(0);
   for (let f = 0; f < n; f++) {
@@ -19,7 +19,7 @@ function forEachIndex(dims: readonly number[], visit: (idx: number[], flat: numb
   }
 }
 
-interface TransposeGeometry {
+export interface TransposeGeometry {
   readonly perm: readonly number[];
   readonly inDims: readonly number[];
   readonly dims: readonly number[];
@@ -66,7 +66,7 @@ export const Transpose = defineOp<TransposeGeometry>({
   },
 });
 
-interface ConcatGeometry {
+export interface ConcatGeometry {
   readonly axis: number;
   readonly dims: readonly number[];
   readonly dtype: DType;
@@ -107,7 +107,7 @@ export const Concat = defineOp<ConcatGeometry>({
   },
 });
 
-interface GatherGeometry {
+export interface GatherGeometry {
   readonly node: Node;
   readonly axis: number;
   readonly inDims: readonly number[];
@@ -146,7 +146,7 @@ export const Gather = defineOp<GatherGeometry>({
   },
 });
 
-interface SliceGeometry {
+export interface SliceGeometry {
   readonly inDims: readonly number[];
   readonly starts: readonly number[];
   readonly steps: readonly number[];
@@ -202,7 +202,7 @@ export const Slice = defineOp<SliceGeometry>({
   },
 });
 
-interface PadGeometry {
+export interface PadGeometry {
   readonly node: Node;
   readonly mode: 'constant' | 'reflect' | 'edge' | 'wrap';
   readonly inDims: readonly number[];

@@ -62,7 +62,7 @@ function planPool(mode: 'max' | 'average', global: boolean) {
 }
 
 /** Visits the taps of one window: position (per axis), whether inside the input, whether inside the explicit pads. */
-function forEachTap(g: PoolGeometry, out: readonly number[], visit: (pos: number[], inside: boolean, inPadded: boolean, flat: number) => void): void {
+export function forEachTap(g: PoolGeometry, out: readonly number[], visit: (pos: number[], inside: boolean, inPadded: boolean, flat: number) => void): void {
   const r = g.kernel.length;
   const k = new Array<number>(r).fill(0);
   const pos = new Array<number>(r);
@@ -84,7 +84,7 @@ function forEachTap(g: PoolGeometry, out: readonly number[], visit: (pos: number
   }
 }
 
-function unravel(flat: number, dims: readonly number[]): number[] {
+export function unravel(flat: number, dims: readonly number[]): number[] {
   const out = new Array<number>(dims.length);
   for (let i = dims.length - 1; i >= 0; i--) {
     out[i] = flat % dims[i];

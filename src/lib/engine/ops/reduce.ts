@@ -6,7 +6,7 @@ import { defineOp, type OpDef } from '../op.ts';
 import { broadcastStrides, constInts, normAxis } from '../shape-util.ts';
 import { allocData, type DType, f32, sizeOf, tensor, type Tensor } from '../tensor.ts';
 
-interface ReduceGeometry {
+export interface ReduceGeometry {
   readonly inDims: readonly number[];
   /** Output dims with reduced axes kept as 1 (the iteration view). */
   readonly keptDims: readonly number[];
@@ -71,7 +71,7 @@ export const ReduceMax = reduceOp('max');
 export const ReduceMean = reduceOp('mean');
 export const ReduceSum = reduceOp('sum');
 
-interface SoftmaxGeometry {
+export interface SoftmaxGeometry {
   readonly dims: readonly number[];
   readonly outer: number;
   readonly n: number;
@@ -116,7 +116,7 @@ export const Softmax = defineOp<SoftmaxGeometry>({
   },
 });
 
-interface LayerNormGeometry {
+export interface LayerNormGeometry {
   readonly node: Node;
   readonly dims: readonly number[];
   readonly statDims: readonly number[];

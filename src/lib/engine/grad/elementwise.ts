@@ -1,0 +1,136 @@
+/**
+ * Gradients of the broadcasting arithmetic (Add, Sub, Mul, Div, Pow, Sum, Max, Min) and Where:
+ * the elementwise partial derivative times dY over the broadcast output, then summed back to each
+ * operand's shape (reduce-to.ts) — the squeeze-and-excitation gate's gradient is the H·W sum of
+ * dY·x. Max/Min send the gradient to the operand the forward picked (the first on ties, as the
+ * forward's a ≥ b test does).
+ */
+import { EngineError } from '../errors.ts';
+import type { BackwardArgs, Gradient } from '../op.ts';
+import { broadcast2, type ElementwiseGeometry } from '../ops/elementwise.ts';
+import { sizeOf, type Tensor } from '../tensor.ts';
+import { expandTo, reduceToTensor } from './reduce-to.ts';
+
+type Partial = (dy: number, a: number, b: number) => number;
+
+const twoInputs = (node: { inputs: readonly string[] }): string | undefined =>
+  node.inputs.length === 2 ? undefined : `the gradient is implemented for two inputs, this node has ${node.inputs.length}`;
+
+
+/** dL/da and dL/db of y = f(a, b), given the partials ∂f/∂a·dy and ∂f/∂b·dy. */
+function binary(
+  args: BackwardArgs<ElementwiseGeometry>, da: Partial, db: Partial,
+): (Tensor | undefined)[] {
+  const { geom: g, inputs, inputMeta, gradOutputs, needs } = args;
+  if (inputMeta.length !== 2) throw new EngineError('no-gradient', `${g.node.opType} backward supports two inputs, got ${inputMeta.length}`, g.node.name);
+  const dy = gradOutputs[0]!.data;
+  const a = expandTo(inputs[0]!, g.dims);
+  const b = expandTo(inputs[1]!, g.dims);
+  const out: (Tensor | undefined)[] = [];
+  const n = sizeOf(g.dims);
+  const run = (slot: number, f: Partial): void => {
+    const full = new Float64Array(n);
+    for (let i = 0; i < n; i++) full[i] = f(dy[i], a[i], b[i]);
+    out[slot] = reduceToTensor(full, g.dims, inputMeta[slot]!.dims);
+  };
+  if (needs[0]) run(0, da);
+  if (needs[1]) run(1, db);
+  return out;
+}
+
+/** Add / Sum: dY summed to each operand. */
+const addGradient: Gradient<ElementwiseGeometry> = {
+  keeps: { inputs: [] },
+  backward({ geom: g, inputMeta, gradOutputs, needs }) {
+    const dy = gradOutputs[0]!;
+    return inputMeta.map((m, i) => (needs[i] ? reduceToTensor(dy.data, g.dims, m!.dims) : undefined));
+  },
+};
+
+const subGradient: Gradient<ElementwiseGeometry> = {
+  keeps: { inputs: [] },
+  backward({ geom: g, inputMeta, gradOutputs, needs }) {
+    const dy = gradOutputs[0]!;
+    const out: (Tensor | undefined)[] = [];
+    if (needs[0]) out[0] = reduceToTensor(dy.data, g.dims, inputMeta[0]!.dims);
+    if (needs[1]) {
+      const neg = new Float32Array(dy.data.length);
+      for (let i = 0; i < neg.length; i++) neg[i] = -dy.data[i];
+      out[1] = reduceToTensor(neg, g.dims, inputMeta[1]!.dims);
+    }
+    return out;
+  },
+};
+
+/** Mul: dA = dY·B, dB = dY·A; the full-size products run in the forward's broadcast kernel. */
+const mulGradient: Gradient<ElementwiseGeometry> = {
+  backward({ geom: g, inputs, inputMeta, gradOutputs, needs }) {
+    const dy = gradOutputs[0]!;
+    const out: (Tensor | undefined)[] = [];
+    const n = sizeOf(g.dims);
+    for (const [slot, other] of [[0, 1], [1, 0]] as const) {
+      if (!needs[slot]) continue;
+      const o = inputs[other]!;
+      const full = new Float32Array(n);
+      broadcast2(g.dims, dy.data, dy.dims, o.data, o.dims, full, (p, q) => p * q, 'Mul');
+      out[slot] = reduceToTensor(full, g.dims, inputMeta[slot]!.dims);
+    }
+    return out;
+  },
+};
+
+const divGradient: Gradient<ElementwiseGeometry> = {
+  refuse: twoInputs,
+  backward: (args) => binary(args, (d, _a, b) => d / b, (d, a, b) => (-d * a) / (b * b)),
+};
+
+const powGradient: Gradient<ElementwiseGeometry> = {
+  refuse: twoInputs,
+  backward: (args) => binary(
+    args,
+    (d, a, b) => (b === 0 ? 0 : d * b * Math.pow(a, b - 1)),
+    (d, a, b) => (a > 0 ? d * Math.pow(a, b) * Math.log(a) : 0),
+  ),
+};
+
+const maxGradient: Gradient<ElementwiseGeometry> = {
+  refuse: twoInputs,
+  backward: (args) => binary(args, (d, a, b) => (a >= b || Number.isNaN(a) ? d : 0), (d, a, b) => (a >= b || Number.isNaN(a) ? 0 : d)),
+};
+
+const minGradient: Gradient<ElementwiseGeometry> = {
+  refuse: twoInputs,
+  backward: (args) => binary(args, (d, a, b) => (a <= b || Number.isNaN(a) ? d : 0), (d, a, b) => (a <= b || Number.isNaN(a) ? 0 : d)),
+};
+
+export const ARITHMETIC_GRADIENTS: Readonly<Record<string, Gradient<ElementwiseGeometry>>> = {
+  Add: addGradient,
+  Div: divGradient,
+  Max: maxGradient,
+  Min: minGradient,
+  Mul: mulGradient,
+  Pow: powGradient,
+  Sub: subGradient,
+  Sum: addGradient,
+};
+
+/** Where(cond, X, Y): dX = dOut where cond, dY = dOut elsewhere; the condition is not differentiated. */
+export const whereGradient: Gradient<ElementwiseGeometry> = {
+  inputs: [1, 2],
+  keeps: { inputs: [0] },
+  backward({ geom: g, inputs, inputMeta, gradOutputs, needs }) {
+    const dy = gradOutputs[0]!.data;
+    const c = expandTo(inputs[0]!, g.dims);
+    const out: (Tensor | undefined)[] = [];
+    for (const slot of [1, 2]) {
+      if (!needs[slot]) continue;
+      const full = new Float32Array(dy.length);
+      for (let i = 0; i < full.length; i++) full[i] = (c[i] !== 0) === (slot === 1) ? dy[i] : 0;
+      out[slot] = reduceToTensor(full, g.dims, inputMeta[slot]!.dims);
+    }
+    return out;
+  },
+};
+
+/** Ops whose outputs carry no gradient (comparisons, shapes, constants). */
+export const CONSTANT_GRADIENT: Gradient<unknown> = { constant: true };
