@@ -10,9 +10,11 @@ interface Command {
 const commands: Record<string, () => Promise<Command>> = {
   bench: () => import('./commands/bench.ts'),
   conformance: () => import('./commands/conformance.ts'),
+  eval: () => import('./commands/eval.ts'),
   export: () => import('./commands/export.ts'),
   run: () => import('./commands/run.ts'),
   summary: () => import('./commands/summary.ts'),
+  train: () => import('./commands/train.ts'),
   zoo: () => import('./commands/zoo.ts'),
 };
 

@@ -88,7 +88,10 @@ export interface ReadTrained {
 
 export function readTrained(bytes: Uint8Array): ReadTrained {
   const metadata = readMetadata(bytes);
-  const full = importOnnx(bytes);
+  // Our models have a symbolic batch 'N'; the importer wants static input dims, so batch 1 here
+  // (the trainer and evaluate relabel it: model.ts batchMode).
+  const pre = metadata['depthwise.preprocessing'] ? (JSON.parse(metadata['depthwise.preprocessing']) as PreprocessInfo) : undefined;
+  const full = importOnnx(bytes, pre ? { inputShapesInOrder: [[1, pre.channels, pre.resolution, pre.resolution]] } : {});
   const initializers = new Map<string, Tensor>();
   const slotTensors = new Map<string, Tensor>();
   for (const [k, t] of full.initializers) (k.startsWith(SLOT_PREFIX) ? slotTensors : initializers).set(k, t);
@@ -103,7 +106,7 @@ export function readTrained(bytes: Uint8Array): ReadTrained {
     step,
     stepsPerEpoch: epoch > 0 ? Math.round(step / epoch) : 0,
     data: JSON.parse(metadata['depthwise.data'] ?? '{}') as DataInfo,
-    preprocessing: JSON.parse(metadata['depthwise.preprocessing'] ?? '{}') as PreprocessInfo,
+    preprocessing: pre ?? ({} as PreprocessInfo),
   };
   const ck = metadata['depthwise.checkpoint'];
   if (!ck) return { graph, metadata, record };

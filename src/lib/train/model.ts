@@ -14,7 +14,6 @@
  * graph has no batch statistics (a fixed-batch graph with BatchNorm is refused).
  */
 import { analyze, EngineError, type Graph, type ValueInfo } from '../engine/index.ts';
-import { buildModel, getModel, materialize } from '../models/index.ts';
 
 export const BATCH_DIM = 'N';
 
@@ -22,15 +21,6 @@ export const BATCH_DIM = 'N';
 export function withBatchDim(graph: Graph, batch: number | string): Graph {
   const relabel = (v: ValueInfo, i: number): ValueInfo => (i === 0 ? { ...v, dims: [batch, ...v.dims.slice(1)] } : v);
   return { ...graph, inputs: graph.inputs.map(relabel), outputs: graph.outputs.map(relabel) };
-}
-
-/** A zoo model with seeded weights for training: 1-channel stem, `classes` outputs, R×R, symbolic batch. */
-export function zooTrainingGraph(id: string, o: { resolution?: number; classes: number; seed: number }): Graph {
-  const entry = getModel(id);
-  const resolution = o.resolution ?? entry.spec.resolution;
-  // Materialise at batch 1 (its BatchNorm calibration runs one reference image), then relabel.
-  const g = materialize(buildModel(id, { resolution, numClasses: o.classes, inChannels: 1, batch: 1 }), o.seed);
-  return entry.spec.kind === 'vit' ? g : withBatchDim(g, BATCH_DIM);
 }
 
 /** How a graph takes a batch of N images. */

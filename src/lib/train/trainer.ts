@@ -10,7 +10,7 @@
  * only the step and the optimizer state for a resumed run to continue exactly.
  */
 import { f32, type Graph, type Tensor } from '../engine/index.ts';
-import { applyBuffers, backward, checkTrainingMemory, gradientPath, parameterRoles, trainingForward, trainingMemory, type TrainingMemory } from '../engine/grad/index.ts';
+import { applyBuffers, backward, gradientPath, parameterRoles, trainingForward, trainingMemory, type TrainingMemory } from '../engine/grad/index.ts';
 import { batchesPerEpoch, epochOrder, makeBatch, type Augment, type Batch, type Preprocess } from '../data/batches.ts';
 import type { ImageSet } from '../data/fashion-mnist.ts';
 import { Rng } from '../data/rng.ts';
@@ -54,7 +54,7 @@ export interface StepReport {
   readonly ms: number;
 }
 
-export type TrainErrorCode = 'nan-loss' | 'data' | 'model';
+export type TrainErrorCode = 'nan-loss' | 'data' | 'model' | 'memory';
 
 /** A training failure the caller reports as is; the graph keeps the weights of the last good step. */
 export class TrainError extends Error {
@@ -122,10 +122,17 @@ export function createTrainer(source: Graph, data: ImageSet, recipe: Recipe, pre
   const roles = parameterRoles(graph);
   const trainable = roles.filter((r) => r.role === 'trainable');
   const decay = new Set(trainable.filter((r) => r.decay).map((r) => r.name));
-  const estimate = opts.memoryBudget !== undefined
-    ? checkTrainingMemory(graph, passBatch, opts.memoryBudget - optimizerBytesOf(graph, trainable.map((r) => r.name), recipe.optimizer), { inputGrads: false })
-    : trainingMemory(graph, passBatch, { inputGrads: false });
+  const estimate = trainingMemory(graph, passBatch, { inputGrads: false });
   const optimizerBytes = optimizerBytesOf(graph, trainable.map((r) => r.name), recipe.optimizer);
+  const needed = estimate.totalBytes + optimizerBytes;
+  if (opts.memoryBudget !== undefined && needed > opts.memoryBudget) {
+    const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
+    throw new TrainError(
+      'memory',
+      `training '${graph.name}' at batch ${batch}${mode.kind === 'per-image' ? ' (one image per pass)' : ''} needs ${mib(needed)}: activations kept for backward ${mib(estimate.keptBytes)}, ` +
+        `parameters ${mib(estimate.parameterBytes)}, gradients ${mib(estimate.gradientBytes)}, optimizer state ${mib(optimizerBytes)}; the budget is ${mib(opts.memoryBudget)}. Use a smaller batch or resolution`,
+    );
+  }
   const params = new Map<string, Float32Array>();
   for (const r of trainable) params.set(r.name, graph.initializers.get(r.name)!.data as Float32Array);
   const stepsPerEpoch = batchesPerEpoch(data.count, batch);
@@ -195,7 +202,7 @@ export function createTrainer(source: Graph, data: ImageSet, recipe: Recipe, pre
 
   return {
     graph, mode: mode.kind, stepsPerEpoch, totalSteps, state, preprocess,
-    memory: { ...estimate, optimizerBytes, totalBytes: estimate.totalBytes + optimizerBytes },
+    memory: { ...estimate, optimizerBytes, totalBytes: needed },
     done: () => state.step >= totalSteps,
     batchAt,
     step,

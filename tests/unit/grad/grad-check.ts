@@ -66,6 +66,8 @@ export interface CheckOptions {
   readonly seed?: number;
   /** Which graph outputs enter the loss (default: all float outputs). */
   readonly lossOutputs?: readonly string[];
+  /** Check only these gradients (by input or initializer name); default all. */
+  readonly only?: (name: string) => boolean;
   /** Skip an element (e.g. whose perturbation crosses a kink). */
   readonly skip?: (input: string, index: number) => boolean;
 }
@@ -96,6 +98,7 @@ export function gradCheck(graph: Graph, feeds: Record<string, Tensor>, o: CheckO
   let largest = 0;
   const all = new Map<string, Tensor>([...grads.inputs, ...grads.params]);
   for (const [name, g] of all) {
+    if (o.only && !o.only(name)) continue;
     const isInput = name in feeds;
     const base = isInput ? feeds[name] : graph.initializers.get(name)!;
     const n = base.data.length;
@@ -127,6 +130,7 @@ export function gradCheck(graph: Graph, feeds: Record<string, Tensor>, o: CheckO
   // A check where every gradient is zero would pass anything.
   expect(checked).toBeGreaterThan(0);
   expect(largest, 'all numeric gradients are zero').toBeGreaterThan(1e-3);
+  if (process.env.GRAD_REPORT) console.log(`${graph.name}: ${checked} checked, worst |Δ| ${worst.toExponential(2)}, largest |g| ${largest.toExponential(2)}`);
   return { worst, checked };
 }
 
