@@ -4,27 +4,9 @@
  * on the order they are filled. mulberry32 for uniforms, Box–Muller for normals.
  */
 
-/** 32-bit FNV-1a of a string mixed with the seed. */
-export function hashSeed(seed: number, name: string): number {
-  let h = (0x811c9dc5 ^ (seed >>> 0)) >>> 0;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+import { hashSeed, mulberry32 } from '../engine/random.ts';
 
-/** A uniform [0, 1) generator (mulberry32). */
-export function mulberry32(state: number): () => number {
-  let a = state >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { hashSeed, mulberry32 };
 
 /** Fills `out` with N(0, std²) samples from the stream for (seed, name). */
 export function fillNormal(out: Float32Array, std: number, seed: number, name: string): Float32Array {

@@ -3,17 +3,18 @@
  * differences on a sample of parameters, in training mode (BatchNorm on batch statistics) with
  * batches N > 1. The forward is float32 end to end, so these checks are looser than the per-op
  * ones: a perturbation of one weight moves every downstream value, and L = Σ r·y sums a few
- * hundred float32 outputs whose rounding (≈ 6e-8 relative each) divided by 2·eps = 2e-2 gives
- * ≈ 1e-4 of noise; truncation with eps = 1e-2 through SiLU/sigmoid/BatchNorm is of the same
- * order. Hence |Δ| ≤ 2e-3 + 3e-2·|g|, with every sampled gradient well above that floor on
- * average (the test reports the worst error).
+ * hundred float32 outputs whose rounding (≈ 6e-8 relative each) divided by 2·eps gives noise
+ * ∝ 1/eps, while truncation through SiLU/GELU/softmax/BatchNorm grows as eps². Measured worst
+ * |Δ| (GRAD_REPORT=1): eps 3e-2 → 5e-2, 1e-2 → 5.5e-3, 3e-3 → 5e-4 (ViT block and the tiny
+ * EfficientNet alike: truncation-dominated, so the analytic side is right), 1e-3 → 2e-3 (noise).
+ * Hence eps = 3e-3 and |Δ| ≤ 1.5e-3 + 1e-2·|g|; sampled gradients reach |g| ≈ 1–14.
  */
 import { describe, expect, it } from 'vitest';
 import { backward, trainingForward, type Graph, type Tensor } from '~/lib/engine/index.ts';
 import { buildBlock, buildModel, materialize } from '~/lib/models/index.ts';
 import { gradCheck, rand } from './grad-check.ts';
 
-const NET = { eps: 1e-2, atol: 2e-3, rtol: 3e-2, training: true } as const;
+const NET = { eps: 3e-3, atol: 1.5e-3, rtol: 1e-2, training: true } as const;
 
 /** A graph whose sampled trainable parameters are checked (samples per tensor, spread over the tensor). */
 function checkParams(graph: Graph, x: Tensor, samples: number) {
@@ -39,6 +40,27 @@ describe('network gradients against central differences', () => {
     }), 4);
     expect(g.nodes.some((n) => n.opType === 'Add')).toBe(true);
     checkParams(g, rand([2, 8, 6, 6], 6, -2, 2), 3);
+  });
+
+  // Piecewise-linear activations: a sample whose ±eps forwards move any Relu/Clip/HardSigmoid/
+  // HardSwish element onto another linear piece has no central difference; kinkAware skips those.
+  it('MobileNetV3 bneck: 5×5 depthwise stride 2, hard-swish, SE with ReLU and hard-sigmoid gate, batch 3', () => {
+    const g = materialize(buildBlock({
+      kind: 'cnn-block', block: 'ir_r1_k5_s2_e3_c16_se0.25_nre', inChannels: 8, resolution: 9, act: 'hard_swish',
+      attn: { kind: 'se', fromExpanded: true, round: 'divisible', gate: 'hard_sigmoid', act: 'relu' }, padding: 'symmetric', bnEps: 1e-3,
+    }), 3);
+    for (const op of ['Relu', 'HardSigmoid', 'GlobalAveragePool', 'Mul']) expect(g.nodes.some((n) => n.opType === op)).toBe(true);
+    const r = gradCheck(g, { input: rand([3, 8, 9, 9], 5, -2, 2) }, { ...NET, samples: 3, kinkAware: true });
+    expect(r.checked).toBeGreaterThan(25);
+  });
+
+  it('MobileNetV2 inverted residual with ReLU6 (Clip), batch 3', () => {
+    const g = materialize(buildBlock({
+      kind: 'cnn-block', block: 'ir_r1_k3_s1_e6_c8', inChannels: 8, resolution: 6, act: 'relu6', padding: 'symmetric', bnEps: 1e-5,
+    }), 3);
+    expect(g.nodes.some((n) => n.opType === 'Clip')).toBe(true);
+    const r = gradCheck(g, { input: rand([3, 8, 6, 6], 5, -2, 2) }, { ...NET, samples: 3, kinkAware: true });
+    expect(r.checked).toBeGreaterThan(20);
   });
 
   it('ViT block (LayerNorm, attention with Reshape/Transpose/Gather/MatMul/Softmax, GELU MLP), batch of tokens', () => {

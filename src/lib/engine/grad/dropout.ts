@@ -1,7 +1,7 @@
 /**
  * Dropout (Srivastava et al. 2014, inverted form as in PyTorch and the ONNX spec): in training each
  * element is kept with probability 1 − ratio and scaled by 1/(1 − ratio); the mask comes from the
- * node's own seeded stream (random.ts), so a step is repeatable. Ratio: the `ratio` input
+ * node's own seeded stream (../random.ts), so a step is repeatable. Ratio: the `ratio` input
  * (Dropout-12+) or attribute (earlier), default 0.5. In inference Y = X. dX = dY·mask/(1 − ratio).
  */
 import { attrFloat } from '../attrs.ts';
@@ -9,7 +9,7 @@ import { EngineError } from '../errors.ts';
 import type { Gradient } from '../op.ts';
 import type { RelabelGeometry } from '../ops/reshape.ts';
 import { f32, sizeOf, tensor, type Tensor } from '../tensor.ts';
-import { uniforms } from './random.ts';
+import { mulberry32 } from '../random.ts';
 
 interface Saved {
   /** 1 = kept; undefined in inference (everything kept, no scaling). */
@@ -32,7 +32,7 @@ export const dropoutGradient: Gradient<RelabelGeometry> = {
       const saved: Saved = { scale: 1 };
       return { outputs: [tensor(g.dtype, g.dims, x.data), ...maskOut(new Uint8Array(n).fill(1))], saved };
     }
-    const u = uniforms(ctx.seed);
+    const u = mulberry32(ctx.seed);
     const mask = new Uint8Array(n);
     const scale = 1 / (1 - ratio);
     const src = x.data;

@@ -10,10 +10,9 @@
 import { EngineError } from '../errors.ts';
 import type { Gradient } from '../op.ts';
 import { NO_EPILOGUE } from '../ops/activation-code.ts';
-import { type GemmGeometry, type MatMulGeometry, transpose2d } from '../ops/gemm.ts';
+import { type GemmGeometry, matMulPairs, type MatMulGeometry, transpose2d } from '../ops/gemm.ts';
 import { sgemm } from '../ops/sgemm.ts';
-import { broadcastStrides } from '../shape-util.ts';
-import { f32, sizeOf, type Tensor } from '../tensor.ts';
+import { f32, type Tensor } from '../tensor.ts';
 import { reduceTo } from './reduce-to.ts';
 
 function floats(node: string, t: Tensor | undefined, what: string): Float32Array {
@@ -72,24 +71,14 @@ export const matMulGradient: Gradient<MatMulGeometry> = {
     const A = floats(name, inputs[0], 'MatMul A');
     const B = floats(name, inputs[1], 'MatMul B');
     const dy = floats(name, gradOutputs[0], 'MatMul dY');
-    const { M, K, N, batch } = g;
-    const nb = sizeOf(batch);
-    const sa = broadcastStrides(g.aDims.slice(0, -2), batch);
-    const sb = broadcastStrides(g.bDims.slice(0, -2), batch);
+    const { M, K, N } = g;
     const da = needs[0] ? new Float32Array(A.length) : undefined;
     const db = needs[1] ? new Float32Array(B.length) : undefined;
     const tmpA = new Float32Array(M * K);
     const tmpB = new Float32Array(K * N);
-    for (let q = 0; q < nb; q++) {
-      let rem = q;
-      let oa = 0;
-      let ob = 0;
-      for (let d = batch.length - 1; d >= 0; d--) {
-        const i = rem % batch[d];
-        rem = Math.floor(rem / batch[d]);
-        oa += i * sa[d];
-        ob += i * sb[d];
-      }
+    const pairs = matMulPairs(g);
+    for (let q = 0; q < pairs.length; q++) {
+      const [oa, ob] = pairs[q];
       const yOff = q * M * N;
       if (da) {
         // dA_q [M×K] = dY_q [M×N] · B_qᵀ [N×K]

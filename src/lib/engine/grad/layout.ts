@@ -8,7 +8,7 @@
 import { EngineError } from '../errors.ts';
 import type { Gradient } from '../op.ts';
 import type { CastGeometry } from '../ops/constant.ts';
-import { type ConcatGeometry, forEachIndex, type GatherGeometry, type PadGeometry, type SliceGeometry, Transpose, type TransposeGeometry } from '../ops/layout.ts';
+import { type ConcatGeometry, forEachIndex, forEachPadSource, type GatherGeometry, type PadGeometry, type SliceGeometry, Transpose, type TransposeGeometry } from '../ops/layout.ts';
 import type { RelabelGeometry } from '../ops/reshape.ts';
 import { stridesOf } from '../shape-util.ts';
 import { f32, sizeOf, type Tensor } from '../tensor.ts';
@@ -98,27 +98,9 @@ export const padGradient: Gradient<PadGeometry> = {
   keeps: NOTHING,
   backward({ geom: g, gradOutputs }) {
     const dy = gradOutputs[0]!.data;
-    const s = stridesOf(g.inDims);
     const dx = new Float32Array(sizeOf(g.inDims));
-    const r = g.dims.length;
-    forEachIndex(g.dims, (idx, f) => {
-      let o = 0;
-      for (let d = 0; d < r; d++) {
-        const n = g.inDims[d];
-        let i = idx[d] - g.begin[d];
-        if (i < 0 || i >= n) {
-          if (g.mode === 'constant') return;
-          if (g.mode === 'edge') i = i < 0 ? 0 : n - 1;
-          else if (g.mode === 'wrap') i = ((i % n) + n) % n;
-          else {
-            const p = 2 * n - 2;
-            i = p === 0 ? 0 : ((i % p) + p) % p;
-            if (i >= n) i = p - i;
-          }
-        }
-        o += i * s[d];
-      }
-      dx[o] += dy[f];
+    forEachPadSource(g, (o, f) => {
+      if (o >= 0) dx[o] += dy[f];
     });
     return [f32(g.inDims, dx)];
   },

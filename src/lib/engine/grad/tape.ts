@@ -13,7 +13,7 @@ import type { OpDef, ValueMeta } from '../op.ts';
 import { planNode } from '../plan-node.ts';
 import { BYTES_PER_ELEMENT, type Tensor } from '../tensor.ts';
 import { gradientPath, type GradientPath } from './path.ts';
-import { nodeSeed } from './random.ts';
+import { hashSeed } from '../random.ts';
 
 export interface TrainingForwardOptions {
   /**
@@ -134,7 +134,7 @@ export function trainingForward(
     let outputs: Tensor[];
     let saved: unknown;
     if (g?.train) {
-      const r = g.train(planned.geom, inputs, { node, training: opts.training, seed: nodeSeed(seed, node.name) });
+      const r = g.train(planned.geom, inputs, { node, training: opts.training, seed: hashSeed(seed, node.name) });
       outputs = r.outputs;
       saved = r.saved;
       if (opts.training && r.buffers) for (const [slot, t] of r.buffers) buffers.set(node.inputs[slot], t);

@@ -100,6 +100,27 @@ export interface MatMulGeometry {
   readonly outDims: readonly number[];
 }
 
+/** For each output matrix q (batch dims broadcast), the index of the A matrix and of the B matrix it multiplies. */
+export function matMulPairs(g: MatMulGeometry): [number, number][] {
+  const { batch } = g;
+  const sa = broadcastStrides(g.aDims.slice(0, -2), batch);
+  const sb = broadcastStrides(g.bDims.slice(0, -2), batch);
+  const pairs: [number, number][] = [];
+  for (let q = 0; q < sizeOf(batch); q++) {
+    let rem = q;
+    let oa = 0;
+    let ob = 0;
+    for (let d = batch.length - 1; d >= 0; d--) {
+      const i = rem % batch[d];
+      rem = Math.floor(rem / batch[d]);
+      oa += i * sa[d];
+      ob += i * sb[d];
+    }
+    pairs.push([oa, ob]);
+  }
+  return pairs;
+}
+
 export const MatMul = defineOp<MatMulGeometry>({
   plan({ node, inputs }) {
     const [a, b] = inputs;
@@ -125,23 +146,10 @@ export const MatMul = defineOp<MatMulGeometry>({
   run(g, [a, b]) {
     const A = floats(g.node.name, a, 'MatMul A');
     const B = floats(g.node.name, b, 'MatMul B');
-    const { M, K, N, batch } = g;
-    const nb = sizeOf(batch);
-    const sa = broadcastStrides(g.aDims.slice(0, -2), batch);
-    const sb = broadcastStrides(g.bDims.slice(0, -2), batch);
-    const y = new Float32Array(nb * M * N);
-    for (let q = 0; q < nb; q++) {
-      let rem = q;
-      let oa = 0;
-      let ob = 0;
-      for (let d = batch.length - 1; d >= 0; d--) {
-        const i = rem % batch[d];
-        rem = Math.floor(rem / batch[d]);
-        oa += i * sa[d];
-        ob += i * sb[d];
-      }
-      sgemm(M, N, K, A, oa * M * K, K, B, ob * K * N, N, y, q * M * N, N, NO_EPILOGUE);
-    }
+    const { M, K, N } = g;
+    const pairs = matMulPairs(g);
+    const y = new Float32Array(pairs.length * M * N);
+    pairs.forEach(([oa, ob], q) => sgemm(M, N, K, A, oa * M * K, K, B, ob * K * N, N, y, q * M * N, N, NO_EPILOGUE));
     return [f32(g.outDims, y)];
   },
   macs: (g) => sizeOf(g.batch) * g.M * g.K * g.N,

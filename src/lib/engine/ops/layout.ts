@@ -212,6 +212,38 @@ export interface PadGeometry {
   readonly attrValue: number;
 }
 
+/**
+ * Visits every output element of a Pad with the input offset it copies (−1 for the constant fill):
+ * shared by the kernel and its gradient, which sums dY back along the same map.
+ */
+export function forEachPadSource(g: PadGeometry, visit: (inputOffset: number, flat: number) => void): void {
+  const s = stridesOf(g.inDims);
+  const r = g.dims.length;
+  forEachIndex(g.dims, (idx, f) => {
+    let o = 0;
+    for (let d = 0; d < r; d++) {
+      const n = g.inDims[d];
+      let i = idx[d] - g.begin[d];
+      if (i < 0 || i >= n) {
+        if (g.mode === 'constant') {
+          o = -1;
+          break;
+        }
+        if (g.mode === 'edge') i = i < 0 ? 0 : n - 1;
+        else if (g.mode === 'wrap') i = ((i % n) + n) % n;
+        else {
+          // reflect: mirror without repeating the edge (period 2n − 2).
+          const p = 2 * n - 2;
+          i = p === 0 ? 0 : ((i % p) + p) % p;
+          if (i >= n) i = p - i;
+        }
+      }
+      o += i * s[d];
+    }
+    visit(o, f);
+  });
+}
+
 /** Pad-2 (pads/value attributes) and Pad-11+ (pads, constant_value, axes inputs). Negative pads crop. */
 export const Pad = defineOp<PadGeometry>({
   plan({ node, inputs, values, opset }) {
@@ -244,32 +276,8 @@ export const Pad = defineOp<PadGeometry>({
   run(g, inputs) {
     const x = inputs[0]!;
     const value = g.node.attrs.value !== undefined || inputs.length < 3 || !inputs[2] ? g.attrValue : Number(inputs[2].data[0]);
-    const s = stridesOf(g.inDims);
     const out: TensorData = allocData(g.dtype, sizeOf(g.dims));
-    const r = g.dims.length;
-    forEachIndex(g.dims, (idx, f) => {
-      let o = 0;
-      for (let d = 0; d < r; d++) {
-        const n = g.inDims[d];
-        let i = idx[d] - g.begin[d];
-        if (i < 0 || i >= n) {
-          if (g.mode === 'constant') {
-            o = -1;
-            break;
-          }
-          if (g.mode === 'edge') i = i < 0 ? 0 : n - 1;
-          else if (g.mode === 'wrap') i = ((i % n) + n) % n;
-          else {
-            // reflect: mirror without repeating the edge (period 2n − 2).
-            const p = 2 * n - 2;
-            i = p === 0 ? 0 : ((i % p) + p) % p;
-            if (i >= n) i = p - i;
-          }
-        }
-        o += i * s[d];
-      }
-      out[f] = o < 0 ? value : x.data[o];
-    });
+    forEachPadSource(g, (o, f) => (out[f] = o < 0 ? value : x.data[o]));
     return [tensor(g.dtype, g.dims, out)];
   },
 });
