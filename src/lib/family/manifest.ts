@@ -6,6 +6,8 @@
  * so a hand-edited or truncated file fails with the path of the first bad field.
  */
 
+import type { Recipe } from '../train/trainer.ts';
+
 export const MANIFEST_VERSION = 1;
 
 /** Exactly how a test image becomes the model's input tensor. */
@@ -36,16 +38,8 @@ export interface EpochPoint {
   readonly seconds: number;
 }
 
-export interface TrainedRecipe {
-  readonly epochs: number;
-  readonly batch: number;
-  readonly lr: number;
-  readonly optimizer: { readonly kind: 'sgd' | 'adamw'; readonly [k: string]: unknown };
-  readonly warmupEpochs: number;
-  readonly labelSmoothing: number;
-  readonly seed: number;
-  readonly augment: { readonly pad: number; readonly flip: boolean } | null;
-}
+/** The trainer's recipe as the run used it (src/lib/train/trainer.ts). */
+export type TrainedRecipe = Recipe;
 
 export interface TrainedModel {
   /** Tiny-family id (src/lib/models/tiny.ts). */
