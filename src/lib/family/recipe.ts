@@ -22,10 +22,10 @@
  *   epochs they sit near 0.85–0.90 and the seed spread would swamp every comparison.
  *
  * Time budget (scripts/bench-family.ts, 6 December 2026, load average 9–25 on the 2 shared
- * cores, images per CPU-second of the training process): the 22 models cost 10.9 CPU-hours per
- * epoch for one seed — 74 % of it the nine EfficientNet scaling models at 5–11 MMACs (10–32
- * images/CPU-s), against 75–400 images/CPU-s for the 0.2–2.4 MMAC ones. Two seeds × 10 epochs is
- * ≈ 219 CPU-hours ≈ 110 h with two jobs side by side: 18× the 6-hour budget. No resizing closes
+ * cores, images per CPU-second of the training process): the 22 models cost 10.7 CPU-hours per
+ * epoch for one seed — 82 % of it the nine EfficientNet scaling models at 5–17 MMACs (10–32
+ * images/CPU-s), against 75–407 images/CPU-s for the 0.2–2.4 MMAC ones. Two seeds × 10 epochs is
+ * ≈ 214 CPU-hours ≈ 107 h with two jobs side by side: 18× the 6-hour budget. No resizing closes
  * that gap (even the smallest model, 0.17 MMAC at 407 images/CPU-s, would need 0.41 CPU-h for 10
  * epochs, and 44 runs share 12 CPU-h), so the budget needs engine training speed or fewer
  * epochs: `npm run bench:family -- --json b.json` then `npm run train:family -- --plan b.json`

@@ -11,12 +11,15 @@
  *   allowance: kernels may change their order after a model is trained);
  * - onnxruntime-web gives the same top-1 as the engine on a sample of test images;
  * - re-running the first steps of training (20, or as many as recorded) from the same seed gives
- *   the recorded losses to 1e-5 relative.
+ *   the recorded losses to 1e-5 relative — for one run per manifest (the cheapest, as the issue
+ *   asks for "one model's training"), since every run shares the trainer.
  *
- * Cost per model (measured for the fixture on the shared 2-core machine): evaluation ≈ 1–2 s per
- * MMAC-model of CPU (10,000 forwards at batch 100), the ORT sample < 1 s, the 20-step replay
- * 20 × 64 images at the training throughput (scripts/bench-family.ts: 75–400 images/CPU-s for
- * the 32×32 models, so 3–17 s). The test names carry the model and seed.
+ * Cost per run: the fixture (0.17 MMAC) took 43 s wall for the evaluation, 8 s for the ORT sample
+ * and 28 s for the replay at load average ≈ 20 on the shared 2 cores. For family runs the
+ * evaluation is 10,000 forwards at 3–4× the training rate of scripts/bench-family.ts, about
+ * 10 s of CPU for the 0.2 MMAC models up to ≈ 4 min for the 10 MMAC ones — ≈ 1 CPU-hour for all
+ * 44 runs, so CI may want to shard this file by manifest entry; the ORT sample stays under 10 s per
+ * run and the one replay under 2 min.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -41,11 +44,12 @@ const DIRS = ['tests/fixtures/trained', 'public/models/trained'].map((d) => join
 /** Images sampled for the onnxruntime-web comparison: every 50th test image. */
 const ORT_SAMPLE = 200;
 
-const runs: { dir: string; entry: TrainedModel }[] = [];
+const runs: { dir: string; entry: TrainedModel; replay: boolean }[] = [];
 for (const dir of DIRS) {
   const r = validateManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
   if (!r.ok) throw new Error(`${dir}/manifest.json: ${r.errors.join('; ')}`);
-  for (const entry of r.manifest.models) runs.push({ dir, entry });
+  const cheapest = r.manifest.models.reduce<TrainedModel | undefined>((a, m) => (!a || m.macs < a.macs ? m : a), undefined);
+  for (const entry of r.manifest.models) runs.push({ dir, entry, replay: entry === cheapest });
 }
 
 let test: ImageSet;
@@ -66,7 +70,7 @@ describe('trained models', () => {
     expect(runs.some((r) => r.dir.endsWith(join('tests', 'fixtures', 'trained')))).toBe(true);
   });
 
-  describe.each(runs.map((r) => [`${r.entry.id} seed ${r.entry.seed} (${r.dir.slice(root.length)})`, r] as const))('%s', (_name, { dir, entry }) => {
+  describe.each(runs.map((r) => [`${r.entry.id} seed ${r.entry.seed} (${r.dir.slice(root.length)})`, r] as const))('%s', (_name, { dir, entry, replay }) => {
     const bytes = new Uint8Array(readFileSync(join(dir, entry.file)));
     const { graph, record } = readTrained(bytes);
     const norm = { mean: entry.preprocessing.mean, std: entry.preprocessing.std };
@@ -106,7 +110,7 @@ describe('trained models', () => {
       expect(same).toBe(ORT_SAMPLE);
     }, 120_000);
 
-    it('replays the first training steps to the recorded losses (1e-5 relative)', () => {
+    it.runIf(replay)('replays the first training steps to the recorded losses (1e-5 relative)', () => {
       const data = limitSet(train, entry.trainImages);
       const trainer = createTrainer(tinyTrainingGraph(entry.id, entry.seed), data, entry.recipe, norm);
       const losses = entry.firstLosses.map(() => trainer.step().loss);
