@@ -233,8 +233,8 @@ function finished(o: Options, m: TrainedManifest, id: string, seed: number): boo
 }
 
 async function orchestrate(o: Options): Promise<void> {
-  mkdirSync(o.checkpoints, { recursive: true });
-  let manifest = mergeResults(o);
+  // --plan only reads: it must not create or rewrite anything.
+  let manifest = o.plan ? readManifest(join(o.out, 'manifest.json')) : (mkdirSync(o.checkpoints, { recursive: true }), mergeResults(o));
   const ids = o.only ?? TINY_MODELS.map((m) => m.id);
   // Costliest first (MACs × side ratio is a fair proxy), so the two job slots end together.
   const cost = new Map(ids.map((id) => [id, analyze(buildTinyModel(id)).macs]));
