@@ -9,7 +9,6 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Graph } from '../../lib/engine/index.ts';
-import { importOnnx } from '../../lib/engine/onnx/index.ts';
 import { FASHION_MNIST_MEAN, FASHION_MNIST_STD, limitSet } from '../../lib/data/fashion-mnist.ts';
 import { readTrained, writeTrained, type TrainingRecord } from '../../lib/train/checkpoint.ts';
 import { specFromFile, specTrainingGraph, zooTrainingGraph } from '../../lib/train/source.ts';
@@ -21,7 +20,7 @@ import { progressLine } from '../progress.ts';
 export const summary = 'train a zoo model, spec file or .onnx on Fashion-MNIST: train <id|spec.json|model.onnx> --data fashion-mnist [--epochs --batch --lr --opt sgd|adamw --seed --res --limit N --out m.onnx --resume ckpt]';
 
 const USAGE = `usage: depthwise train <zoo id | spec.json | model.onnx> --data fashion-mnist
-  [--epochs 1] [--batch 64] [--lr 0.1 (sgd) | 0.002 (adamw)] [--opt sgd|adamw] [--wd 5e-4 (sgd) | 0.05 (adamw)]
+  [--epochs 1] [--batch 64] [--lr 0.1·batch/256 (sgd) | 0.002 (adamw)] [--opt sgd|adamw] [--wd 5e-4 (sgd) | 0.05 (adamw)]
   [--smoothing 0.1] [--warmup <epochs>] [--no-augment] [--seed 0] [--res 32] [--limit N]
   [--out <model>.onnx] [--checkpoint <file>] [--resume <checkpoint.onnx>] [--stop-after N] [--json]`;
 
@@ -53,7 +52,8 @@ class UsageError extends Error {}
 function loadSource(source: string, res: number, seed: number): { graph: Graph; name: string } {
   if (source.endsWith('.onnx')) {
     if (!existsSync(source)) throw new UsageError(`no such file: ${source}`);
-    return { graph: importOnnx(new Uint8Array(readFileSync(source))), name: basename(source) };
+    // readTrained: our files have a symbolic batch (and a checkpoint's optimizer slots are dropped).
+    return { graph: readTrained(new Uint8Array(readFileSync(source))).graph, name: basename(source) };
   }
   if (source.endsWith('.json')) {
     if (!existsSync(source)) throw new UsageError(`no such file: ${source}`);
@@ -113,10 +113,12 @@ export async function run(args: string[]): Promise<number> {
       const optimizer: OptimizerConfig = opt === 'sgd'
         ? { kind: 'sgd', momentum: 0.9, nesterov: true, weightDecay: num(v.wd, '--wd', { min: 0 }) ?? 5e-4 }
         : { kind: 'adamw', weightDecay: num(v.wd, '--wd', { min: 0 }) ?? 0.05 };
+      const batch = num(v.batch, '--batch', { int: true, min: 1 }) ?? 64;
       recipe = {
         epochs,
-        batch: num(v.batch, '--batch', { int: true, min: 1 }) ?? 64,
-        lr: num(v.lr, '--lr', { min: 0 }) ?? (opt === 'sgd' ? 0.1 : 0.002),
+        batch,
+        // SGD: 0.1 per 256 images (the linear scaling rule, Goyal et al. 2017, arXiv 1706.02677 §2.1).
+        lr: num(v.lr, '--lr', { min: 0 }) ?? (opt === 'sgd' ? (0.1 * batch) / 256 : 0.002),
         optimizer,
         warmupEpochs: num(v.warmup, '--warmup', { min: 0 }) ?? Math.min(1, 0.1 * epochs),
         labelSmoothing: num(v.smoothing, '--smoothing', { min: 0 }) ?? 0.1,
@@ -181,7 +183,10 @@ interface LoopResult {
 async function loop(trainer: Trainer, o: { stopAfter?: number; json: boolean; tty: boolean }): Promise<LoopResult> {
   let interrupted = false;
   const onSigint = (): void => {
+    // A second Ctrl-C while the checkpoint is pending quits at once.
+    if (interrupted) process.exit(130);
     interrupted = true;
+    if (!o.tty) process.stderr.write('interrupt: finishing the current step, then writing a checkpoint (Ctrl-C again quits without one)\n');
   };
   process.on('SIGINT', onSigint);
   const losses: number[] = [];

@@ -8,7 +8,7 @@
  *   θ ← θ·(1 − η·λ);  m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;
  *   θ ← θ − η/(1 − β1ᵗ) · m / (√v/√(1 − β2ᵗ) + ε)
  * Weight decay applies only to the names in `decay` (conv and linear weights; never BatchNorm
- * γ/β, LayerNorm, biases or embeddings, see decayMask in model.ts).
+ * γ/β, LayerNorm, biases or embeddings: parameterRoles in src/lib/engine/grad/path.ts).
  */
 
 export type OptimizerKind = 'sgd' | 'adamw';

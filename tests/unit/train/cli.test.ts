@@ -100,6 +100,16 @@ describe('depthwise train / eval', () => {
     expect(t.out).toMatch(/confusion matrix \(rows: true class, columns: predicted\)/);
   }, 120_000);
 
+  it('training continues from a trained .onnx file (fine-tuning: its weights, a new recipe)', async () => {
+    const ft = join(dir, 'ft.onnx');
+    const r = await captured(() => trainCommand([join(dir, 'whole.onnx'), '--data', 'fashion-mnist', '--limit', '32', '--batch', '16', '--out', ft, '--json']));
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as TrainSummary).steps).toBe(2);
+    const meta = readMetadata(new Uint8Array(await readFile(ft)));
+    expect(meta['depthwise.model']).toBe('whole.onnx');
+    expect(JSON.parse(meta['depthwise.preprocessing'])).toMatchObject({ resolution: 16, channels: 1 });
+  }, 120_000);
+
   it('a tiny EfficientNet (zoo id scaled by a spec file) trains at --res 32', async () => {
     const small = join(dir, 'effnet.json');
     await writeFile(small, JSON.stringify({ base: 'efficientnet_b0', width: 0.25, depth: 0.25 }));

@@ -83,65 +83,34 @@ function validRange(o: number, size: number, s: number, k: number, d: number, pa
 }
 
 /**
- * Depthwise dW in float64. Each tap's sum runs over n, then oy, then ox ascending (the order
- * explainWeightGradient shows, so its float64 sum rounds to exactly this gradient). 3×3 undilated
- * kernels take a fast path for rows and columns where the whole window is inside the image: nine
- * accumulators fed from one pass over dY (the forward depthwise kernel's access pattern).
+ * Depthwise dW tap by tap: for each (m, ky, kx) one float64 sum over n, then oy, then the valid
+ * ox range — the order explainWeightGradient shows, so its float64 sum rounds to exactly this
+ * gradient. (A one-pass variant with nine register accumulators for 3×3 measured no faster.)
  */
 function depthwiseWeightGrad(g: ConvGeometry, x: Float32Array, dy: Float32Array): Float32Array {
   const { N, C, H, W, M, kH, kW, sH, sW, dH, dW, padTop, padLeft, Ho, Wo } = g;
   const Mg = M / g.group;
   const kk = kH * kW;
   const out = new Float32Array(M * kk);
-  const acc = new Float64Array(kk);
-  const fast = kH === 3 && kW === 3 && dH === 1 && dW === 1;
-  // Output rows/columns whose whole window lies inside the input.
-  const oyIn0 = Math.min(Ho, Math.ceil(padTop / sH));
-  const oyIn1 = Math.max(oyIn0, Math.min(Ho, Math.floor((H - 1 - (kH - 1) * dH + padTop) / sH) + 1));
-  const oxIn0 = Math.min(Wo, Math.ceil(padLeft / sW));
-  const oxIn1 = Math.max(oxIn0, Math.min(Wo, Math.floor((W - 1 - (kW - 1) * dW + padLeft) / sW) + 1));
-  /** Adds the terms of output (oy, ox) to every tap, with bounds checks. */
-  const border = (xp: number, yv: number, oy: number, ox: number): void => {
-    for (let ky = 0; ky < kH; ky++) {
-      const iy = oy * sH + ky * dH - padTop;
-      if (iy < 0 || iy >= H) continue;
-      for (let kx = 0; kx < kW; kx++) {
-        const ix = ox * sW + kx * dW - padLeft;
-        if (ix >= 0 && ix < W) acc[ky * kW + kx] += x[xp + iy * W + ix] * yv;
-      }
-    }
-  };
   for (let m = 0; m < M; m++) {
     const c = Math.floor(m / Mg);
-    acc.fill(0);
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
-    for (let n = 0; n < N; n++) {
-      const xp = (n * C + c) * H * W;
-      const yp = (n * M + m) * Ho * Wo;
-      for (let oy = 0; oy < Ho; oy++) {
-        const yr = yp + oy * Wo;
-        if (!fast || oy < oyIn0 || oy >= oyIn1) {
-          for (let ox = 0; ox < Wo; ox++) border(xp, dy[yr + ox], oy, ox);
-          continue;
+    for (let ky = 0; ky < kH; ky++) {
+      const [oy0, oy1] = validRange(Ho, H, sH, ky, dH, padTop);
+      for (let kx = 0; kx < kW; kx++) {
+        const [ox0, ox1] = validRange(Wo, W, sW, kx, dW, padLeft);
+        let acc = 0;
+        for (let n = 0; n < N; n++) {
+          const xp = (n * C + c) * H * W;
+          const yp = (n * M + m) * Ho * Wo;
+          for (let oy = oy0; oy < oy1; oy++) {
+            const xr = xp + (oy * sH + ky * dH - padTop) * W + kx * dW - padLeft;
+            const yr = yp + oy * Wo;
+            for (let ox = ox0; ox < ox1; ox++) acc += x[xr + ox * sW] * dy[yr + ox];
+          }
         }
-        // Flush the register accumulators before any border term so each tap keeps its order.
-        for (let ox = 0; ox < oxIn0; ox++) border(xp, dy[yr + ox], oy, ox);
-        a0 = acc[0]; a1 = acc[1]; a2 = acc[2]; a3 = acc[3]; a4 = acc[4]; a5 = acc[5]; a6 = acc[6]; a7 = acc[7]; a8 = acc[8];
-        const r0 = xp + (oy * sH - padTop) * W - padLeft;
-        const r1 = r0 + W;
-        const r2 = r1 + W;
-        for (let ox = oxIn0; ox < oxIn1; ox++) {
-          const d = dy[yr + ox];
-          const q = ox * sW;
-          a0 += x[r0 + q] * d; a1 += x[r0 + q + 1] * d; a2 += x[r0 + q + 2] * d;
-          a3 += x[r1 + q] * d; a4 += x[r1 + q + 1] * d; a5 += x[r1 + q + 2] * d;
-          a6 += x[r2 + q] * d; a7 += x[r2 + q + 1] * d; a8 += x[r2 + q + 2] * d;
-        }
-        acc[0] = a0; acc[1] = a1; acc[2] = a2; acc[3] = a3; acc[4] = a4; acc[5] = a5; acc[6] = a6; acc[7] = a7; acc[8] = a8;
-        for (let ox = oxIn1; ox < Wo; ox++) border(xp, dy[yr + ox], oy, ox);
+        out[m * kk + ky * kW + kx] = acc;
       }
     }
-    for (let k = 0; k < kk; k++) out[m * kk + k] = acc[k];
   }
   return out;
 }
@@ -244,6 +213,39 @@ export function convInputGrad(g: ConvGeometry, w: Float32Array, dy: Float32Array
   return dx;
 }
 
+/**
+ * Pointwise dW when the output has fewer channels than the input (a projection): dWᵀ [C × M] =
+ * X [C × n·HW] · dYᵀ [n·HW × M], so the rows of X are copied whole and only the narrower dY is
+ * transposed (im2colT would transpose all of X).
+ */
+function pointwiseWeightGradT(g: ConvGeometry, x: Float32Array, dy: Float32Array): Float32Array {
+  const { N, C, M } = g;
+  const HW = g.H * g.W;
+  const chunk = imagesPerGemm(g, C);
+  const dw = new Float32Array(M * C);
+  const xs = new Float32Array(C * chunk * HW);
+  const dyT = new Float32Array(chunk * HW * M);
+  const partT = new Float32Array(C * M);
+  for (let n0 = 0; n0 < N; n0 += chunk) {
+    const nc = Math.min(chunk, N - n0);
+    const L = nc * HW;
+    for (let j = 0; j < nc; j++) {
+      for (let c = 0; c < C; c++) {
+        const src = ((n0 + j) * C + c) * HW;
+        xs.set(x.subarray(src, src + HW), c * L + j * HW);
+      }
+      for (let m = 0; m < M; m++) {
+        const src = ((n0 + j) * M + m) * HW;
+        const dst = j * HW * M + m;
+        for (let p = 0; p < HW; p++) dyT[dst + p * M] = dy[src + p];
+      }
+    }
+    sgemm(C, M, L, xs, 0, L, dyT, 0, M, partT, 0, M, NO_EPILOGUE);
+    for (let c = 0; c < C; c++) for (let m = 0; m < M; m++) dw[m * C + c] += partT[c * M + m];
+  }
+  return dw;
+}
+
 /** Images per GEMM in convWeightGrad: bounded so the im2col buffer stays under 4 M floats. */
 function imagesPerGemm(g: ConvGeometry, Kg: number): number {
   return Math.max(1, Math.min(g.N, Math.floor((1 << 22) / (Kg * g.Ho * g.Wo))));
@@ -255,6 +257,7 @@ function imagesPerGemm(g: ConvGeometry, Kg: number): number {
  */
 export function convWeightGrad(g: ConvGeometry, x: Float32Array, dy: Float32Array): Float32Array {
   if (isDepthwise(g)) return depthwiseWeightGrad(g, x, dy);
+  if (g.variant === 'pointwise' && g.M < g.C) return pointwiseWeightGradT(g, x, dy);
   const { N, C, H, W, M, kH, kW, group, Ho, Wo } = g;
   const Cg = C / group;
   const Mg = M / group;

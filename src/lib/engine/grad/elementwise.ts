@@ -72,7 +72,12 @@ const mulGradient: Gradient<ElementwiseGeometry> = {
       if (!needs[slot]) continue;
       const o = inputs[other]!;
       const full = new Float32Array(n);
-      broadcast2(g.dims, dy.data, dy.dims, o.data, o.dims, full, (p, q) => p * q, 'Mul');
+      if (o.data instanceof Float32Array && o.data.length === n && dy.data instanceof Float32Array) {
+        // Same shape (the SiLU product x·sigmoid(x)): a monomorphic loop, several times faster than broadcast2's strided one.
+        const p = dy.data;
+        const q = o.data;
+        for (let i = 0; i < n; i++) full[i] = p[i] * q[i];
+      } else broadcast2(g.dims, dy.data, dy.dims, o.data, o.dims, full, (p, q) => p * q, 'Mul');
       out[slot] = reduceToTensor(full, g.dims, inputMeta[slot]!.dims);
     }
     return out;
