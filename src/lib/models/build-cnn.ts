@@ -30,7 +30,7 @@ export function convPads(size: number, k: number, stride: number, mode: 'symmetr
 export class CnnEmitter {
   constructor(
     readonly g: GraphBuilder,
-    readonly style: { readonly padding: 'symmetric' | 'same'; readonly bnEps: number },
+    readonly style: { readonly padding: 'symmetric' | 'same'; readonly bnEps: number; readonly projectionAct?: ResolvedBlock['act'] },
     /** Leading entry of the global-context Reshapes: 1 (batch 1) or 0 (copy the batch). */
     readonly batchShape: 0 | 1 = 1,
   ) {}
@@ -92,7 +92,7 @@ export class CnnEmitter {
         y = this.bnAct(y, `${s}.bn1`, b.inChannels, b.act);
         if (b.attn) y = this.attn(y, `${s}.se`, b.inChannels, b.outSize, b.attn);
         y = this.conv(y, `${s}.conv_pw`, b.outSize, b.inChannels, b.outChannels, 1, 1, 1);
-        y = this.bnAct(y, `${s}.bn2`, b.outChannels, b.type === 'dsa' ? b.act : null);
+        y = this.bnAct(y, `${s}.bn2`, b.outChannels, b.type === 'dsa' ? b.act : (this.style.projectionAct ?? null));
         break;
       }
       case 'ir': {
@@ -102,7 +102,7 @@ export class CnnEmitter {
         y = this.bnAct(y, `${s}.bn2`, b.midChannels, b.act);
         if (b.attn) y = this.attn(y, `${s}.se`, b.midChannels, b.outSize, b.attn);
         y = this.conv(y, `${s}.conv_pwl`, b.outSize, b.midChannels, b.outChannels, 1, 1, 1);
-        y = this.bnAct(y, `${s}.bn3`, b.outChannels, null);
+        y = this.bnAct(y, `${s}.bn3`, b.outChannels, this.style.projectionAct ?? null);
         break;
       }
       case 'er': {
@@ -110,7 +110,7 @@ export class CnnEmitter {
         y = this.bnAct(y, `${s}.bn1`, b.midChannels, b.act);
         if (b.attn) y = this.attn(y, `${s}.se`, b.midChannels, b.outSize, b.attn);
         y = this.conv(y, `${s}.conv_pwl`, b.outSize, b.midChannels, b.outChannels, 1, 1, 1);
-        y = this.bnAct(y, `${s}.bn2`, b.outChannels, null);
+        y = this.bnAct(y, `${s}.bn2`, b.outChannels, this.style.projectionAct ?? null);
         break;
       }
       case 'cn': {

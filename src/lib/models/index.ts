@@ -22,3 +22,6 @@ export { resolveBlock } from './resolve.ts';
 export { buildBlock, resolveBlockSpec } from './build-block.ts';
 export type { BlockSpec, CnnBlockSpec, VitBlockSpec } from './spec.ts';
 export { LESSON_BLOCKS, type LessonBlock } from './lesson-blocks.ts';
+export {
+  TINY_MODELS, TINY_COMPARISONS, TINY_RESOLUTION, getTinyModel, buildTinyModel, type TinyEntry, type TinyComparison,
+} from './tiny.ts';

@@ -29,3 +29,15 @@ export const EFFICIENTNETV2_BASE_SCALING: Readonly<Record<'b0' | 'b1' | 'b2' | '
   b2: { width: 1.1, depth: 1.2, trainResolution: 208, resolution: 260, dropout: 0.3 },
   b3: { width: 1.2, depth: 1.4, trainResolution: 240, resolution: 300, dropout: 0.3 },
 };
+
+/** The paper's grid-search coefficients for B0 (§3.3, Equation 3: "α = 1.2, β = 1.1, γ = 1.15"). */
+export const EFFICIENTNET_COEFFICIENTS = { alpha: 1.2, beta: 1.1, gamma: 1.15 } as const;
+
+/**
+ * Equation 3 at a compound coefficient φ before any rounding: depth α^φ, width β^φ, resolution
+ * factor γ^φ. The builder then rounds channels (make_divisible to 8, 10 % rule) and repeats
+ * (ceil) as for every zoo model; the caller rounds the resolution (the paper gives no rule).
+ */
+export function compoundMultipliers(phi: number, c: { readonly alpha: number; readonly beta: number; readonly gamma: number } = EFFICIENTNET_COEFFICIENTS): { depth: number; width: number; resolution: number } {
+  return { depth: c.alpha ** phi, width: c.beta ** phi, resolution: c.gamma ** phi };
+}

@@ -53,6 +53,13 @@ export interface CnnSpec {
   readonly bnEps: number;
   readonly resolution: number;
   readonly numClasses: number;
+  /**
+   * An activation after the projection conv's BN in `ds`, `ir` and `er` blocks (before the
+   * residual add). Absent in every zoo model: the projection is linear (MobileNetV2 §3.2, "linear
+   * bottlenecks"). Set only by the tiny family's linear-bottleneck ablation (MobileNetV2 §6.3,
+   * Figure 6a: ReLU6 after the bottleneck).
+   */
+  readonly projectionAct?: Act;
 }
 
 export interface VitSpec {
