@@ -1,0 +1,92 @@
+/**
+ * Figures the playground shows before training, from the engine: parameters and MACs (static
+ * analysis of the graph the run trains) and the memory one training step needs (the engine's
+ * up-front estimate: activations kept for backward, parameters, gradients, optimizer state).
+ *
+ * They are computed at build time for every configuration the controls offer (a few hundred
+ * graphs), so the page shows them live without loading the engine. The kept activations grow
+ * linearly with the batch (every kept tensor has the batch as dim 0), so a row stores the
+ * per-image and the fixed part; `memoryBytes` rebuilds the trainer's total for any batch and
+ * optimizer (tests/unit/train-playground checks it equals the trainer's own figure).
+ */
+import { analyze, trainingMemory } from '../engine/index.ts';
+import { materialize, buildFromSpec } from '../models/index.ts';
+import { BLOCKS, CHOICES, configSpec, type BlockKind, type OptimizerKind, type TrainConfig } from './train-config.ts';
+
+export interface ConfigStats {
+  readonly params: number;
+  /** Multiply-adds of one forward pass of one image. */
+  readonly macs: number;
+  /** Bytes kept for backward per image in the batch. */
+  readonly keptPerImage: number;
+  /** Bytes independent of the batch: parameters + gradients (+ anything kept once). */
+  readonly fixedBytes: number;
+  /** Trainable parameter elements (the optimizer keeps 1 slot each for SGD, 2 for AdamW). */
+  readonly trainable: number;
+}
+
+export type StatsTable = Readonly<Record<string, ConfigStats>>;
+
+/** The table key of a configuration's architecture (the parts that change the graph). */
+export function statsKey(c: Pick<TrainConfig, 'block' | 'width' | 'depth' | 'resolution'>): string {
+  return `${c.block}|${c.width}|${c.depth}|${c.resolution}`;
+}
+
+/** Statistics of one configuration's training graph (1-channel stem, 10 classes). */
+export function configStats(c: Pick<TrainConfig, 'block' | 'width' | 'depth' | 'resolution'>): ConfigStats {
+  const g = buildFromSpec(configSpec({ ...c } as TrainConfig), { numClasses: 10, inChannels: 1, batch: 1 });
+  const a = analyze(g);
+  const weights = materialize(g, 1);
+  const m1 = trainingMemory(weights, 1, { inputGrads: false });
+  const m2 = trainingMemory(weights, 2, { inputGrads: false });
+  const keptPerImage = m2.keptBytes - m1.keptBytes;
+  return {
+    params: a.params,
+    macs: a.macs,
+    keptPerImage,
+    fixedBytes: m1.totalBytes - keptPerImage,
+    trainable: m1.gradientBytes / 4,
+  };
+}
+
+/** Every configuration the controls offer. */
+export function statsTable(): StatsTable {
+  const out: Record<string, ConfigStats> = {};
+  for (const b of BLOCKS) for (const width of CHOICES.width) for (const depth of CHOICES.depth) for (const resolution of CHOICES.resolution) {
+    const c = { block: b.id as BlockKind, width, depth, resolution };
+    out[statsKey(c)] = configStats(c);
+  }
+  return out;
+}
+
+const SLOTS: Readonly<Record<OptimizerKind, number>> = { sgd: 1, adamw: 2 };
+
+/** Bytes one training step needs at `batch` with `optimizer` (the trainer's `memory.totalBytes`). */
+export function memoryBytes(s: ConfigStats, batch: number, optimizer: OptimizerKind): number {
+  return s.fixedBytes + batch * s.keptPerImage + s.trainable * 4 * SLOTS[optimizer];
+}
+
+/** The memory budget the playground trains within (a phone's tab has a few hundred MiB to spare). */
+export const MEMORY_BUDGET = 256 * 2 ** 20;
+
+/**
+ * Time per training image ≈ a + b · MACs: a fixed cost per image (op dispatch, BatchNorm, the
+ * optimizer) plus a cost per multiply-add of the forward pass (backward is about twice the
+ * forward). Measured in Chromium on the 2-core machine this site is built on (the default
+ * depthwise-separable net and the Fused-MBConv net, see the issue's closing note); after a run,
+ * the page rescales it by what this browser measured.
+ */
+export const TIME_MODEL = { msPerImage: 5.8, nsPerMac: 4.0 } as const;
+
+/** Estimated training seconds for `images` images at `macs` per forward, times `scale` (1 = this machine). */
+export function estimateSeconds(macs: number, images: number, scale = 1): number {
+  return (images * (TIME_MODEL.msPerImage + (TIME_MODEL.nsPerMac * macs) / 1e6) * scale) / 1000;
+}
+
+/** Why a configuration is refused before it starts, with the figures, or null. */
+export function refusal(s: ConfigStats, batch: number, optimizer: OptimizerKind, budget = MEMORY_BUDGET): string | null {
+  const need = memoryBytes(s, batch, optimizer);
+  if (need <= budget) return null;
+  const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
+  return `Needs ${mib(need)} for one step (activations kept for backward ${mib(batch * s.keptPerImage)}, weights, gradients and ${optimizer === 'adamw' ? 'AdamW' : 'SGD'} state ${mib(need - batch * s.keptPerImage)}); the budget is ${mib(budget)}. Lower the batch size or the resolution.`;
+}
