@@ -11,6 +11,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/lessons/', label: 'Lessons' },
   { href: '/models/', label: 'Models' },
   { href: '/scaling/', label: 'Scaling' },
+  { href: '/train/', label: 'Train' },
 ];
 
 /** True when `path` is the section's page or below it. */

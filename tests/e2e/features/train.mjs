@@ -1,0 +1,147 @@
+// The training playground (/train/): figures before training equal the engine's (computed here in
+// Node from the same modules), training starts and the loss falls, pause / step / resume / cancel,
+// the finished run lands on the chart and survives a reload, the URL restores the configuration,
+// a too-big configuration is refused with its figures, and no main-thread task exceeds 50 ms while
+// it trains (PerformanceObserver 'longtask'). Prints the epoch time of the default configuration.
+import assert from 'node:assert/strict';
+import { tsImport } from 'tsx/esm/api';
+
+const lib = (p) => tsImport(new URL(`../../../src/lib/viz/${p}`, import.meta.url).href, import.meta.url);
+const { configStats } = await lib('train-stats-table.ts');
+const { memoryBytes } = await lib('train-stats.ts');
+const { DEFAULT_CONFIG } = await lib('train-config.ts');
+const { formatInt, formatCompact, formatBytes } = await lib('format.ts');
+
+const pg = 'train-playground';
+const out = (page, key) => page.locator(`${pg} [data-out="${key}"]`).first().textContent();
+const ready = (page) => page.waitForSelector(`${pg}[data-ready="true"]`);
+const phase = (page, p, timeout = 120_000) => page.waitForSelector(`${pg}[data-phase="${p}"]`, { timeout });
+const history = (page) => page.evaluate((sel) => document.querySelector(sel).history, pg);
+const stepNow = async (page) => (await history(page)).trainLoss.at(-1)?.x ?? 0;
+const select = (page, name, value) => page.selectOption(`${pg} [data-form] [name="${name}"]`, String(value));
+
+async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.__longest = 0;
+    window.__longtasks = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__longtasks++;
+        window.__longest = Math.max(window.__longest, e.duration);
+      }
+    }).observe({ type: 'longtask' });
+  });
+}
+
+export default [
+  {
+    name: 'train: figures before training are the engine\'s; a too-big configuration is refused with them',
+    path: '/train/',
+    async run(page) {
+      await ready(page);
+      const s = configStats(DEFAULT_CONFIG);
+      assert.equal(await out(page, 'params'), formatInt(s.params));
+      assert.equal(await out(page, 'macs'), formatCompact(s.macs));
+      assert.equal(await out(page, 'memory'), formatBytes(memoryBytes(s, DEFAULT_CONFIG.batch, DEFAULT_CONFIG.optimizer)));
+      await select(page, 'block', 'fused');
+      await select(page, 'width', 2);
+      const big = configStats({ block: 'fused', width: 2, depth: 1, resolution: DEFAULT_CONFIG.resolution });
+      assert.equal(await out(page, 'params'), formatInt(big.params));
+      await select(page, 'depth', 3);
+      await select(page, 'resolution', 32);
+      await select(page, 'batch', 512);
+      const refusal = page.locator(`${pg} [data-out="refusal"]`);
+      await refusal.waitFor({ state: 'visible' });
+      const text = await refusal.textContent();
+      const need = memoryBytes(configStats({ block: 'fused', width: 2, depth: 3, resolution: 32 }), 512, 'adamw');
+      assert.match(text, new RegExp(`Needs ${(need / 2 ** 20).toFixed(1)} MiB`));
+      assert.match(text, /budget is 256\.0 MiB/);
+      assert.equal(await page.locator(`${pg} [data-act="train"]`).isDisabled(), true);
+      await select(page, 'batch', 32);
+      await refusal.waitFor({ state: 'hidden' });
+      assert.equal(await page.locator(`${pg} [data-act="train"]`).isDisabled(), false);
+    },
+  },
+  {
+    name: 'train: the URL holds the configuration and a reload restores it; a bad value is named',
+    path: '/train/?block=ir-se&w=0.5&d=2&res=24&opt=sgd&lr=0.1&bs=64&ep=2&seed=7',
+    async run(page) {
+      await ready(page);
+      const val = (n) => page.locator(`${pg} [data-form] [name="${n}"]`).inputValue();
+      assert.deepEqual(
+        [await val('block'), await val('width'), await val('depth'), await val('resolution'), await val('optimizer'), await val('lr'), await val('batch'), await val('epochs'), await val('seed')],
+        ['ir-se', '0.5', '2', '24', 'sgd', '0.1', '64', '2', '7'],
+      );
+      await select(page, 'block', 'fused');
+      assert.match(page.url(), /block=fused/);
+      await page.reload();
+      await ready(page);
+      assert.equal(await val('block'), 'fused');
+      assert.equal(await val('seed'), '7');
+      await page.goto(new URL('/train/?w=3&block=nope', page.url()).href);
+      await ready(page);
+      assert.match(await out(page, 'status'), /w=3 .*block=nope|block=nope.*w=3/);
+    },
+  },
+  {
+    name: 'train: loss falls, pause / step / resume, the run lands on the chart and survives a reload; no long task',
+    path: '/train/',
+    async run(page) {
+      await ready(page);
+      await page.evaluate(() => localStorage.clear());
+      await watchLongTasks(page);
+      await page.click(`${pg} [data-act="train"]`);
+      await phase(page, 'running');
+      await page.waitForFunction((sel) => (document.querySelector(sel).history.trainLoss.at(-1)?.x ?? 0) >= 30, pg, { timeout: 120_000 });
+      await page.click(`${pg} [data-act="pause"]`);
+      await phase(page, 'paused');
+      const h = await history(page);
+      const first = h.trainLoss[0].y;
+      const recent = h.trainLoss.slice(-3).reduce((a, p) => a + p.y, 0) / 3;
+      assert.ok(recent < first - 0.3, `loss should fall: first report ${first.toFixed(3)}, mean of the last three ${recent.toFixed(3)}`);
+      const at = await stepNow(page);
+      await page.waitForTimeout(800);
+      assert.equal(await stepNow(page), at, 'paused: no step is taken');
+      await page.click(`${pg} [data-act="step"]`);
+      await page.waitForFunction(([sel, s]) => document.querySelector(sel).history.trainLoss.at(-1).x === s + 1, [pg, at]);
+      await page.waitForTimeout(500);
+      assert.equal(await stepNow(page), at + 1, 'one batch exactly');
+      await page.click(`${pg} [data-act="resume"]`);
+      await phase(page, 'idle', 240_000);
+      assert.match(await out(page, 'status'), /^Done in/);
+      const secs = await page.evaluate((sel) => document.querySelector(sel).trainSeconds, pg);
+      const longest = await page.evaluate(() => window.__longest);
+      const count = await page.evaluate(() => window.__longtasks);
+      console.log(`     default configuration: one epoch (with a pause of ~1 s) trained in ${secs.toFixed(1)} s; longest main-thread task ${longest.toFixed(0)} ms (${count} over 50 ms)`);
+      assert.equal(count, 0, `main-thread tasks over 50 ms while training: ${count}, longest ${longest} ms`);
+      const end = await history(page);
+      assert.ok(end.testAcc.at(-1).y > 0.5, `test accuracy ${end.testAcc.at(-1).y}`);
+      assert.equal(await page.locator(`${pg} .tp-confusion td`).count(), 100);
+      assert.ok((await page.locator(`${pg} [data-misses] canvas`).count()) > 0);
+      assert.ok((await page.locator(`${pg} [data-kernels] canvas`).count()) > 0);
+      assert.equal(await page.locator(`${pg} circle[data-run]`).count(), 1);
+      await page.reload();
+      await ready(page);
+      assert.equal(await page.locator(`${pg} circle[data-run]`).count(), 1, 'the run survives a reload');
+      assert.equal(await page.locator(`${pg} [data-runs] tr[data-run]`).count(), 1);
+      await page.click(`${pg} [data-act="clear"]`);
+      assert.equal(await page.locator(`${pg} circle[data-run]`).count(), 0);
+    },
+  },
+  {
+    name: 'train: cancel stops the run and records nothing',
+    path: '/train/?block=dsep&w=0.5&d=1&res=16&opt=adamw&lr=0.01&bs=16&ep=1&seed=3',
+    async run(page) {
+      await ready(page);
+      await page.click(`${pg} [data-act="train"]`);
+      await page.waitForFunction((sel) => (document.querySelector(sel).history.trainLoss.at(-1)?.x ?? 0) >= 5, pg, { timeout: 120_000 });
+      await page.click(`${pg} [data-act="cancel"]`);
+      await phase(page, 'idle');
+      assert.match(await out(page, 'status'), /^Cancelled after step \d+/);
+      const at = await stepNow(page);
+      await page.waitForTimeout(800);
+      assert.equal(await stepNow(page), at);
+      assert.equal(await page.locator(`${pg} circle[data-run]`).count(), 0);
+    },
+  },
+];
