@@ -9,13 +9,12 @@
  */
 import { f32, runGraph, type Graph, type Tensor } from '~/lib/engine/index.ts';
 import { makeBatch } from '~/lib/data/batches.ts';
-import { FASHION_MNIST_MEAN, FASHION_MNIST_STD, type ImageSet } from '~/lib/data/fashion-mnist.ts';
+import type { ImageSet } from '~/lib/data/fashion-mnist.ts';
 import { softmaxCrossEntropy } from '~/lib/train/loss.ts';
-import { specTrainingGraph } from '~/lib/train/source.ts';
 import { createTrainWorkerHandler } from '~/lib/train/worker.ts';
-import type { Recipe } from '~/lib/train/trainer.ts';
 import type { TrainResponse } from '~/lib/train/worker-protocol.ts';
-import { configSpec, type TrainConfig } from '~/lib/viz/train-config.ts';
+import type { TrainConfig } from '~/lib/viz/train-config.ts';
+import { configGraph, configRecipe, depthwiseLayers, NORM } from '~/lib/viz/train-graph.ts';
 import { MEMORY_BUDGET } from '~/lib/viz/train-stats.ts';
 
 export type PlaygroundRequest =
@@ -47,33 +46,6 @@ export type PlaygroundResponse =
   | { type: 'layers'; layers: readonly string[] }
   | { type: 'eval'; eval: Evaluated; final: boolean }
   | { type: 'kernels'; kernels: Kernels };
-
-export const NORM = { mean: FASHION_MNIST_MEAN, std: FASHION_MNIST_STD } as const;
-
-/** The recipe of a configuration (the CLI's defaults: AdamW decay 0.05, SGD Nesterov 0.9 decay 5e-4, label smoothing 0.1, warmup 0.1 epoch per epoch up to 1, no augmentation on a 3 000-image subset). */
-export function configRecipe(c: TrainConfig): Recipe {
-  return {
-    epochs: c.epochs, batch: c.batch, lr: c.lr,
-    optimizer: c.optimizer === 'sgd' ? { kind: 'sgd', momentum: 0.9, nesterov: true, weightDecay: 5e-4 } : { kind: 'adamw', weightDecay: 0.05 },
-    warmupEpochs: Math.min(1, 0.1 * c.epochs), labelSmoothing: 0.1, seed: c.seed, augment: null,
-  };
-}
-
-/** The graph a configuration trains (seeded weights). */
-export function configGraph(c: TrainConfig): Graph {
-  return specTrainingGraph(configSpec(c), `train-${c.block}`, { classes: 10, seed: c.seed });
-}
-
-/** Names of the depthwise convolutions (group = channels, 3×3) of a graph, in order. */
-export function depthwiseLayers(g: Graph): string[] {
-  return g.nodes.filter((n) => {
-    if (n.opType !== 'Conv') return false;
-    const a = n.attrs.group;
-    const group = a?.type === 'int' ? a.value : 1;
-    const w = g.initializers.get(n.inputs[1]) ?? g.declared?.get(n.inputs[1]);
-    return group > 1 && w !== undefined && w.dims[0] === group && w.dims[1] === 1;
-  }).map((n) => n.name);
-}
 
 /** Evaluates `count` test images with the given weights (inference forward, running statistics). */
 export function evaluateWeights(g: Graph, weights: Record<string, Tensor>, set: ImageSet, count: number, step: number): Evaluated {

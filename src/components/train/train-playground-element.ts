@@ -76,8 +76,13 @@ class TrainPlaygroundElement extends HTMLElement {
   private runConfig?: TrainConfig;
   private frame = 0;
   private kernelData?: { channels: number; k: number; data: Float32Array; step: number; layer: string };
+  private kernelsDirty = false;
+  /** Tick signature of each chart's axes: axes are rebuilt only when it changes, paths every frame. */
+  private axes = new Map<string, string>();
   /** Seconds from Train to the worker's 'done' (training only, before the final test pass). */
   trainSeconds = NaN;
+  /** Steps done, as the worker last said (progress is reported every few steps; 'paused' gives the exact step). */
+  stepsDone = 0;
 
   /** The curves' data, read by the e2e tests. */
   get history(): { trainLoss: CurvePoint[]; trainAcc: CurvePoint[]; testLoss: CurvePoint[]; testAcc: CurvePoint[] } {
@@ -171,6 +176,7 @@ class TrainPlaygroundElement extends HTMLElement {
     r.textContent = why ?? '';
     if (this.phase === 'idle') this.q<HTMLButtonElement>('[data-act="train"]').disabled = why !== null;
     if (this.cfg.syncUrl) history.replaceState(null, '', `${location.pathname}?${configToQuery(c)}`);
+    if (this.phase === 'idle' && this.trainLoss.length === 0) this.drawCurves();
   }
 
   private setPhase(p: Phase): void {
@@ -295,6 +301,7 @@ class TrainPlaygroundElement extends HTMLElement {
         this.trainLoss.push({ x: p.step, y: p.loss });
         this.trainAcc.push({ x: p.step, y: p.accuracy });
         this.lastIps = p.imagesPerSecond;
+        this.stepsDone = p.step;
         this.out('step', `${p.step} / ${p.totalSteps}`);
         this.out('loss', p.loss.toFixed(3));
         this.out('ips', formatInt(p.imagesPerSecond));
@@ -312,9 +319,12 @@ class TrainPlaygroundElement extends HTMLElement {
       }
       case 'kernels':
         this.kernelData = m.kernels;
+        this.kernelsDirty = true;
         this.schedule();
         return;
       case 'paused':
+        this.stepsDone = m.step;
+        this.out('step', `${m.step} / ${this.totalSteps}`);
         this.setPhase('paused');
         this.status(`Paused after step ${m.step}. Resume, or step one batch.`);
         return;
@@ -324,6 +334,7 @@ class TrainPlaygroundElement extends HTMLElement {
         this.status(`Trained ${m.step} steps; testing on ${formatInt(TRAIN_SUBSET.test)} images…`);
         return;
       case 'cancelled':
+        this.stepsDone = m.step;
         this.setPhase('idle');
         this.status(`Cancelled after step ${m.step}; the run is not recorded.`);
         return;
@@ -348,7 +359,7 @@ class TrainPlaygroundElement extends HTMLElement {
     };
     writeStore(RUNS_KEY, serializeRuns([...this.runs(), run]));
     this.drawConfusion(predicted);
-    this.drawRuns();
+    setTimeout(() => this.drawRuns(), 0);
     this.setPhase('idle');
     this.update();
     this.status(`Done in ${seconds.toFixed(1)} s: ${(accuracy * 100).toFixed(1)} % on ${formatInt(TRAIN_SUBSET.test)} test images (${configLabel(c)}). The run is on the chart below.`);
@@ -367,15 +378,30 @@ class TrainPlaygroundElement extends HTMLElement {
     });
   }
 
+  /** Drawing width of an SVG: its rendered width (so 11 px labels stay 11 px on a phone), clamped. */
+  private svgWidth(svg: Element, max: number): number {
+    const w = Math.round(svg.getBoundingClientRect().width);
+    return w > 0 ? Math.max(260, Math.min(max, w)) : max;
+  }
+
   private drawCurves(): void {
-    const x = this.totalSteps;
+    const x = this.phase === 'idle' && this.trainLoss.length === 0 ? Math.floor(TRAIN_SUBSET.train / this.config.batch) * this.config.epochs : this.totalSteps;
+    const w = this.svgWidth(this.q('[data-chart="loss"]'), 520);
+    const h = 200;
     const maxLoss = Math.max(2.5, ...this.trainLoss.map((p) => p.y).slice(0, 3));
-    this.drawChart('loss', curveLayout([{ id: 'train', points: this.trainLoss }, { id: 'test', points: this.testLoss }], { width: 320, height: 180, xMax: x, yMin: 0, yMax: maxLoss, yFormat: (v) => v.toFixed(1) }));
-    this.drawChart('accuracy', curveLayout([{ id: 'train', points: this.trainAcc }, { id: 'test', points: this.testAcc }], { width: 320, height: 180, xMax: x, yMin: 0, yMax: 1, yFormat: (v) => `${Math.round(v * 100)}%` }));
+    this.drawChart('loss', curveLayout([{ id: 'train', points: this.trainLoss }, { id: 'test', points: this.testLoss }], { width: w, height: h, xMax: x, yMin: 0, yMax: maxLoss, yFormat: (v) => v.toFixed(1) }));
+    this.drawChart('accuracy', curveLayout([{ id: 'train', points: this.trainAcc }, { id: 'test', points: this.testAcc }], { width: w, height: h, xMax: x, yMin: 0, yMax: 1, yFormat: (v) => `${Math.round(v * 100)}%` }));
   }
 
   private drawChart(name: string, l: CurveLayout): void {
     const svg = this.q(`[data-chart="${name}"]`) as unknown as SVGSVGElement;
+    const sig = JSON.stringify([l.width, l.height, l.xTicks, l.yTicks]);
+    if (this.axes.get(name) === sig) {
+      for (const p of l.paths) svg.querySelector(`[data-series="${p.id}"]`)?.setAttribute('d', p.d);
+      return;
+    }
+    this.axes.set(name, sig);
+    svg.setAttribute('viewBox', `0 0 ${l.width} ${l.height}`);
     const el = (tag: string, attrs: Record<string, string | number>, text?: string): SVGElement => {
       const e = document.createElementNS(SVG, tag);
       for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
@@ -392,23 +418,34 @@ class TrainPlaygroundElement extends HTMLElement {
     svg.replaceChildren(...kids);
   }
 
+  /** All kernels of the layer in one canvas (one context, one putImageData), k×k cells with 1-pixel gaps. */
   private drawKernels(): void {
     const k = this.kernelData;
+    if (!k || !this.kernelsDirty) return;
+    this.kernelsDirty = false;
     const box = this.q('[data-kernels]');
-    if (!k) return;
     const scale = kernelScale(k.data);
-    const canvases: HTMLElement[] = [];
-    for (let c = 0; c < k.channels; c++) {
-      const cv = document.createElement('canvas');
-      cv.width = k.k;
-      cv.height = k.k;
-      cv.getContext('2d')!.putImageData(new ImageData(kernelPixels(k.data, c, k.k, scale), k.k, k.k), 0, 0);
-      cv.setAttribute('aria-hidden', 'true');
-      canvases.push(cv);
+    const cols = Math.min(k.channels, 16);
+    const rows = Math.ceil(k.channels / cols);
+    const cell = k.k + 1;
+    let cv = box.querySelector('canvas');
+    if (!cv) {
+      cv = document.createElement('canvas');
+      box.replaceChildren(cv);
     }
-    box.replaceChildren(...canvases);
-    box.setAttribute('role', 'img');
-    box.setAttribute('aria-label', `${k.channels} kernels of ${k.layer} after step ${k.step}; largest |weight| ${scale.toFixed(3)}`);
+    cv.width = cols * cell - 1;
+    cv.height = rows * cell - 1;
+    cv.style.width = `${cv.width * 6}px`;
+    const img = new ImageData(cv.width, cv.height);
+    for (let c = 0; c < k.channels; c++) {
+      const px = kernelPixels(k.data, c, k.k, scale);
+      const ox = (c % cols) * cell;
+      const oy = Math.floor(c / cols) * cell;
+      for (let y = 0; y < k.k; y++) img.data.set(px.subarray(y * k.k * 4, (y + 1) * k.k * 4), ((oy + y) * cv.width + ox) * 4);
+    }
+    cv.getContext('2d')!.putImageData(img, 0, 0);
+    cv.setAttribute('role', 'img');
+    cv.setAttribute('aria-label', `${k.channels} kernels of ${k.layer} after step ${k.step}; largest |weight| ${scale.toFixed(3)}`);
     this.out('kernelnote', `${k.layer} after step ${k.step}: ${k.channels} kernels, orange positive, blue negative, scale ±${scale.toFixed(3)}.`);
   }
 
@@ -455,8 +492,9 @@ class TrainPlaygroundElement extends HTMLElement {
 
   private drawRuns(): void {
     const runs = this.runs();
-    const l = scatterLayout(runs, 640, 260);
     const svg = this.q('[data-chart="runs"]') as unknown as SVGSVGElement;
+    const l = scatterLayout(runs, this.svgWidth(svg, 640), 260);
+    svg.setAttribute('viewBox', `0 0 ${l.width} ${l.height}`);
     const el = (tag: string, attrs: Record<string, string | number>, text?: string): SVGElement => {
       const e = document.createElementNS(SVG, tag);
       for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createPlaygroundHandler, depthwiseLayers, configGraph, type PlaygroundResponse } from '../../../src/workers/train-playground.ts';
+import { createPlaygroundHandler, type PlaygroundResponse } from '../../../src/workers/train-playground.ts';
+import { configGraph, configRecipe, depthwiseLayers, NORM } from '../../../src/lib/viz/train-graph.ts';
 import { subsetImageSet, subsetUrls } from '../../../src/lib/viz/train-data.ts';
 import { DEFAULT_CONFIG } from '../../../src/lib/viz/train-config.ts';
 import { memoryBytes } from '../../../src/lib/viz/train-stats.ts';
 import { configStats } from '../../../src/lib/viz/train-stats-table.ts';
 import { createTrainer } from '../../../src/lib/train/trainer.ts';
-import { configRecipe, NORM } from '../../../src/workers/train-playground.ts';
 import type { ImageSet } from '../../../src/lib/data/fashion-mnist.ts';
 
 const load = (split: 'train' | 'test'): ImageSet => {
