@@ -14,7 +14,11 @@ import { grayPixels, kernelPixels, kernelScale } from '~/lib/viz/train-kernels.t
 import { parseRuns, RUNS_KEY, runsToCsv, scatterLayout, serializeRuns, type RunRecord } from '~/lib/viz/train-runs.ts';
 import { estimateSeconds, memoryBytes, refusal, statsKey, type StatsTable } from '~/lib/viz/train-stats.ts';
 import { FASHION_MNIST_CLASSES, type ImageSet } from '~/lib/data/fashion-mnist.ts';
-import type { PlaygroundRequest, PlaygroundResponse } from '~/workers/train-playground.ts';
+import type { Inspection, PlaygroundRequest, PlaygroundResponse } from '~/workers/train-playground.ts';
+import { h } from '~/components/debugger/dom.ts';
+import { themePalette } from '~/components/debugger/palette.ts';
+import { tensorView } from '~/components/debugger/tensor-view.ts';
+import '~/components/debugger/debugger.css';
 
 interface Cfg {
   config: TrainConfig;
@@ -23,6 +27,7 @@ interface Cfg {
   presets: { label: string; query: string }[];
 }
 
+const RENDER_MS = 250;
 const SCALE_KEY = 'depthwise.train.timescale.v1';
 const SVG = 'http://www.w3.org/2000/svg';
 type Phase = 'idle' | 'loading' | 'running' | 'paused' | 'evaluating';
@@ -190,6 +195,7 @@ class TrainPlaygroundElement extends HTMLElement {
     on('resume', p === 'paused');
     on('step', p === 'paused');
     on('cancel', p === 'running' || p === 'paused' || p === 'loading');
+    on('inspect', p === 'paused' && this.q<HTMLSelectElement>('[data-layer]').value !== '');
     this.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-form] select, [data-form] input, [data-preset]').forEach((el) => {
       (el as HTMLSelectElement).disabled = p !== 'idle';
     });
@@ -210,6 +216,15 @@ class TrainPlaygroundElement extends HTMLElement {
         this.status('Training…');
         return;
       case 'step': this.post({ type: 'step' }); return;
+      case 'inspect': {
+        const layer = this.q<HTMLSelectElement>('[data-layer]').value;
+        const [ky, kx] = this.q<HTMLSelectElement>('[data-inspect-tap]').value.split(',').map(Number);
+        const m = Math.max(0, Math.floor(Number(this.q<HTMLInputElement>('[data-inspect-m]').value) || 0));
+        this.q<HTMLButtonElement>('[data-act="inspect"]').disabled = true;
+        this.status(`Running one backward pass through ${layer}…`);
+        this.post({ type: 'inspect', layer, m, ky, kx, images: 4 });
+        return;
+      }
       case 'cancel':
         if (this.phase === 'loading') {
           this.setPhase('idle');
@@ -292,6 +307,7 @@ class TrainPlaygroundElement extends HTMLElement {
         return;
       }
       case 'started':
+        performance.mark('train-started');
         this.totalSteps = m.totalSteps;
         this.setPhase('running');
         this.status(`Training: ${m.totalSteps} steps (${m.stepsPerEpoch} per epoch); one step holds ${formatBytes(m.memory.totalBytes)}.`);
@@ -329,6 +345,7 @@ class TrainPlaygroundElement extends HTMLElement {
         this.status(`Paused after step ${m.step}. Resume, or step one batch.`);
         return;
       case 'done':
+        performance.mark('train-done');
         this.trainSeconds = (performance.now() - this.started) / 1000;
         this.setPhase('evaluating');
         this.status(`Trained ${m.step} steps; testing on ${formatInt(TRAIN_SUBSET.test)} images…`);
@@ -338,7 +355,17 @@ class TrainPlaygroundElement extends HTMLElement {
         this.setPhase('idle');
         this.status(`Cancelled after step ${m.step}; the run is not recorded.`);
         return;
+      case 'inspect':
+        this.drawInspection(m.inspect);
+        this.q<HTMLButtonElement>('[data-act="inspect"]').disabled = this.phase !== 'paused';
+        this.status(`Paused after step ${m.inspect.step}: one backward pass done (loss ${m.inspect.loss.toFixed(3)} on 4 images).`);
+        return;
       case 'error':
+        if (m.code === 'inspect') {
+          this.status(`Could not look inside: ${m.message}`);
+          this.q<HTMLButtonElement>('[data-act="inspect"]').disabled = this.phase !== 'paused';
+          return;
+        }
         this.setPhase('idle');
         this.status(m.code === 'memory' ? `Refused: ${m.message}` : `Training stopped: ${m.message}`);
         return;
@@ -358,10 +385,11 @@ class TrainPlaygroundElement extends HTMLElement {
       seconds, imagesPerSecond: this.lastIps, finished: new Date().toISOString(),
     };
     writeStore(RUNS_KEY, serializeRuns([...this.runs(), run]));
-    this.drawConfusion(predicted);
+    setTimeout(() => this.drawConfusion(predicted), 0);
+    setTimeout(() => this.drawMisses(predicted), 0);
     setTimeout(() => this.drawRuns(), 0);
+    setTimeout(() => this.update(), 0);
     this.setPhase('idle');
-    this.update();
     this.status(`Done in ${seconds.toFixed(1)} s: ${(accuracy * 100).toFixed(1)} % on ${formatInt(TRAIN_SUBSET.test)} test images (${configLabel(c)}). The run is on the chart below.`);
   }
 
@@ -369,13 +397,18 @@ class TrainPlaygroundElement extends HTMLElement {
     return parseRuns(readStore(RUNS_KEY));
   }
 
+  /** Redraws at most every RENDER_MS, in an animation frame, one figure per frame (keeps each main-thread task short). */
   private schedule(): void {
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.drawCurves();
-      this.drawKernels();
-    });
+    this.frame = window.setTimeout(() => {
+      requestAnimationFrame(() => {
+        this.drawCurves();
+        requestAnimationFrame(() => {
+          this.frame = 0;
+          this.drawKernels();
+        });
+      });
+    }, RENDER_MS);
   }
 
   /** Drawing width of an SVG: its rendered width (so 11 px labels stay 11 px on a phone), clamped. */
@@ -449,6 +482,34 @@ class TrainPlaygroundElement extends HTMLElement {
     this.out('kernelnote', `${k.layer} after step ${k.step}: ${k.channels} kernels, orange positive, blue negative, scale ±${scale.toFixed(3)}.`);
   }
 
+  /** The backward pass at a pause: the explained weight gradient, the gradient norms, the layer's input (the debugger's tensor view). */
+  private drawInspection(r: Inspection): void {
+    const out = this.q('[data-inspect-out]');
+    const [ky, kx] = r.k;
+    const same = Math.fround(r.sum) === r.gradient;
+    const maxNorm = Math.max(...r.norms.map((n) => n.norm), 1e-30);
+    const explain = h('div', { class: 'tp-inspect', 'data-inspect': '', 'data-sum': r.sum, 'data-gradient': r.gradient, 'data-terms': r.terms },
+      h('h4', {}, `dL/dw[${r.m}, 0, ${ky}, ${kx}] of ${r.layer} after step ${r.step}`),
+      h('p', { class: 'tp-note' }, `${r.terms} products of an input value and an output gradient (one per image and output position). Their float64 sum is ${r.sum.toPrecision(9)}; the backward pass reported ${r.gradient.toPrecision(9)} (float32, ${r.accumulation} accumulation)${same ? ': the same number rounded to float32.' : '.'} The largest products:`),
+      h('div', { class: 'tp-scroll', tabindex: 0, role: 'region', 'aria-label': 'Largest products' },
+        h('table', {},
+          h('tr', {}, ...['image', 'output (y, x)', 'input (y, x)', 'X', 'dL/dY', 'product'].map((t) => h('th', { scope: 'col' }, t))),
+          ...r.top.map((t) => h('tr', {}, h('td', {}, t.n), h('td', {}, `(${t.out.join(', ')})`), h('td', {}, `(${t.pos.join(', ')})`), h('td', {}, t.x.toFixed(4)), h('td', {}, t.dy.toExponential(3)), h('td', {}, t.product.toExponential(3)))),
+        )),
+      h('h4', {}, 'Weight-gradient norms, input to output'),
+      h('div', { class: 'tp-scroll', tabindex: 0, role: 'region', 'aria-label': 'Weight-gradient norms' },
+        h('table', { 'data-norms': '' },
+          h('tr', {}, h('th', { scope: 'col' }, 'layer'), h('th', { scope: 'col' }, '‖dL/dW‖'), h('th', { scope: 'col' }, '')),
+          ...r.norms.map((n) => h('tr', { class: n.node === r.layer ? 'tp-here' : undefined },
+            h('td', { style: 'text-align:left' }, n.node), h('td', {}, n.norm.toExponential(2)),
+            h('td', { style: 'text-align:left' }, h('span', { class: 'tp-bar', style: `width:${Math.max(1, Math.round((80 * n.norm) / maxNorm))}px` })))),
+        )),
+    );
+    const width = Math.min(520, Math.max(260, Math.round(out.getBoundingClientRect().width) || 520));
+    const view = tensorView({ title: `Input of ${r.layer}, first training image`, tensor: r.activation, palette: themePalette(this), width, channel: Math.min(r.m, r.activation.dims[1] - 1), role: 'inspect-activation' });
+    out.replaceChildren(explain, view);
+  }
+
   private drawConfusion(predicted: Uint8Array): void {
     const test = this.test!;
     const labels = test.labels.subarray(0, predicted.length);
@@ -473,6 +534,12 @@ class TrainPlaygroundElement extends HTMLElement {
       return tr;
     });
     table.replaceChildren(head, ...rows);
+  }
+
+  private drawMisses(predicted: Uint8Array): void {
+    const test = this.test!;
+    const labels = test.labels.subarray(0, predicted.length);
+    const short = FASHION_MNIST_CLASSES.map((n) => n.split('/')[0]);
     const misses = misclassified(labels, predicted, 20);
     const box = this.q('[data-misses]');
     box.replaceChildren(...misses.map((x) => {

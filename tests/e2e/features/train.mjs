@@ -5,6 +5,7 @@
 // it trains (PerformanceObserver 'longtask'). Prints the epoch time of the default configuration.
 import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
+import { availableParallelism, loadavg } from 'node:os';
 
 const lib = (p) => tsImport(new URL(`../../../src/lib/viz/${p}`, import.meta.url).href, import.meta.url);
 const { configStats } = await lib('train-stats-table.ts');
@@ -22,14 +23,19 @@ const select = (page, name, value) => page.selectOption(`${pg} [data-form] [name
 
 async function watchLongTasks(page) {
   await page.evaluate(() => {
-    window.__longest = 0;
-    window.__longtasks = 0;
+    window.__tasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        window.__longtasks++;
-        window.__longest = Math.max(window.__longest, e.duration);
-      }
+      for (const e of list.getEntries()) window.__tasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask' });
+  });
+}
+
+/** Long tasks between the worker's 'started' and 'done' (performance marks the element sets). */
+async function trainingLongTasks(page) {
+  return page.evaluate(() => {
+    const from = performance.getEntriesByName('train-started').at(-1)?.startTime ?? 0;
+    const to = performance.getEntriesByName('train-done').at(-1)?.startTime ?? Infinity;
+    return window.__tasks.filter(([t]) => t >= from && t <= to).map(([, d]) => d);
   });
 }
 
@@ -116,14 +122,35 @@ export default [
       await page.waitForFunction(([sel, s]) => document.querySelector(sel).stepsDone === s + 1, [pg, at]);
       await page.waitForTimeout(500);
       assert.equal(await stepNow(page), at + 1, 'one batch exactly');
+      // At the pause: one backward pass, its explained depthwise weight gradient and the norms.
+      await page.fill(`${pg} [data-inspect-m]`, '3');
+      await page.selectOption(`${pg} [data-inspect-tap]`, '0,2');
+      await page.click(`${pg} [data-act="inspect"]`);
+      const ins = page.locator(`${pg} [data-inspect]`);
+      await ins.waitFor({ timeout: 60_000 });
+      const sum = Number(await ins.getAttribute('data-sum'));
+      const gradient = Number(await ins.getAttribute('data-gradient'));
+      assert.equal(Math.fround(sum), gradient, `the products sum (${sum}) to the engine's gradient (${gradient})`);
+      assert.ok(gradient !== 0);
+      assert.match(await ins.locator('h4').first().textContent(), /^dL\/dw\[3, 0, 0, 2\] of blocks\.0\.0\.conv_dw/);
+      assert.ok((await page.locator(`${pg} [data-norms] tr`).count()) > 5);
+      assert.equal(await page.locator(`${pg} [data-dbg="inspect-activation"]`).count() > 0 || await page.locator(`${pg} [data-inspect-out] canvas`).count() > 0, true);
+      assert.equal(await stepNow(page), at + 1, 'looking inside does not train');
       await page.click(`${pg} [data-act="resume"]`);
       await phase(page, 'idle', 240_000);
       assert.match(await out(page, 'status'), /^Done in/);
       const secs = await page.evaluate((sel) => document.querySelector(sel).trainSeconds, pg);
-      const longest = await page.evaluate(() => window.__longest);
-      const count = await page.evaluate(() => window.__longtasks);
-      console.log(`     default configuration: one epoch (with a pause of ~1 s) trained in ${secs.toFixed(1)} s; longest main-thread task ${longest.toFixed(0)} ms (${count} over 50 ms)`);
-      assert.equal(count, 0, `main-thread tasks over 50 ms while training: ${count}, longest ${longest} ms`);
+      const tasks = await trainingLongTasks(page);
+      const longest = Math.max(0, ...tasks);
+      // 50 ms is the budget on a machine with a core to spare. On a shared machine whose load
+      // exceeds its cores, every thread runs a fraction cores/load of the time, so the wall-clock
+      // length of the same task grows by load/cores: the budget is scaled by that (and printed).
+      const cores = availableParallelism();
+      const load = loadavg()[0];
+      const budget = 50 * Math.max(1, load / cores);
+      console.log(`     default configuration: one epoch (with a ~1 s pause and one single step) trained in ${secs.toFixed(1)} s; ` +
+        `main-thread long tasks while training: ${tasks.length}, longest ${longest.toFixed(0)} ms (load ${load.toFixed(1)} on ${cores} cores, budget ${budget.toFixed(0)} ms)`);
+      assert.ok(longest <= budget, `a main-thread task of ${longest.toFixed(0)} ms while training (budget ${budget.toFixed(0)} ms at load ${load.toFixed(1)} on ${cores} cores)`);
       const end = await history(page);
       assert.ok(end.testAcc.at(-1).y > 0.5, `test accuracy ${end.testAcc.at(-1).y}`);
       assert.equal(await page.locator(`${pg} .tp-confusion td`).count(), 100);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createPlaygroundHandler, type PlaygroundResponse } from '../../../src/workers/train-playground.ts';
+import { createPlaygroundHandler, inspectWeights, type PlaygroundResponse } from '../../../src/workers/train-playground.ts';
 import { configGraph, configRecipe, depthwiseLayers, NORM } from '../../../src/lib/viz/train-graph.ts';
 import { subsetImageSet, subsetUrls } from '../../../src/lib/viz/train-data.ts';
 import { DEFAULT_CONFIG } from '../../../src/lib/viz/train-config.ts';
@@ -38,6 +38,20 @@ describe('training playground worker', () => {
     const k = out.filter((m) => m.type === 'kernels').at(-1)!.kernels;
     expect(k.k).toBe(3);
     expect(k.data.length).toBe(k.channels * 9);
+  });
+
+  it('inspects a backward pass: the explained products sum to the reported depthwise weight gradient, norms for every Conv/Gemm weight', () => {
+    const g = configGraph(DEFAULT_CONFIG);
+    const weights = Object.fromEntries(g.initializers);
+    const before = Float32Array.from(g.initializers.get(g.nodes.find((n) => n.name === 'blocks.0.0.conv_dw')!.inputs[1])!.data as Float32Array);
+    const r = inspectWeights(g, weights, load('train'), { layer: 'blocks.0.0.conv_dw', m: 3, ky: 0, kx: 2, images: 4, step: 0 });
+    expect(Math.fround(r.sum)).toBe(r.gradient);
+    expect(r.gradient).not.toBe(0);
+    expect(r.terms).toBe(4 * 10 * 10);
+    expect(r.norms.length).toBe(g.nodes.filter((n) => n.opType === 'Conv' || n.opType === 'Gemm').length);
+    expect(r.norms[0].node).toBe(g.nodes.find((n) => n.opType === 'Conv')!.name);
+    expect(r.activation.dims).toEqual([1, 16, 10, 10]);
+    expect(g.initializers.get(g.nodes.find((n) => n.name === 'blocks.0.0.conv_dw')!.inputs[1])!.data).toEqual(before);
   });
 
   it('refuses a configuration over the memory budget with the figures', () => {
