@@ -458,7 +458,7 @@ class TrainPlaygroundElement extends HTMLElement {
     this.kernelsDirty = false;
     const box = this.q('[data-kernels]');
     const scale = kernelScale(k.data);
-    const cols = Math.min(k.channels, 16);
+    const cols = Math.min(k.channels, 8);
     const rows = Math.ceil(k.channels / cols);
     const cell = k.k + 1;
     let cv = box.querySelector('canvas');
@@ -468,7 +468,7 @@ class TrainPlaygroundElement extends HTMLElement {
     }
     cv.width = cols * cell - 1;
     cv.height = rows * cell - 1;
-    cv.style.width = `${cv.width * 6}px`;
+    cv.style.width = `${cv.width * 10}px`;
     const img = new ImageData(cv.width, cv.height);
     for (let c = 0; c < k.channels; c++) {
       const px = kernelPixels(k.data, c, k.k, scale);
