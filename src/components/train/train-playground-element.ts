@@ -65,6 +65,24 @@ function writeStore(key: string, v: string | null): void {
   }
 }
 
+function svgEl(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Horizontal grid lines with y labels, and x labels under the plot, of a curve or scatter layout. */
+function axisElements(l: { height: number; plot: { left: number; right: number; bottom: number }; xTicks: readonly { pos: number; label: string }[]; yTicks: readonly { pos: number; label: string }[] }): SVGElement[] {
+  const kids: SVGElement[] = [];
+  for (const t of l.yTicks) {
+    kids.push(svgEl('line', { x1: l.plot.left, x2: l.plot.right, y1: t.pos, y2: t.pos, class: 'tp-gridline' }));
+    kids.push(svgEl('text', { x: l.plot.left - 4, y: t.pos + 4, 'text-anchor': 'end', class: 'tp-tick' }, t.label));
+  }
+  for (const t of l.xTicks) kids.push(svgEl('text', { x: t.pos, y: l.plot.bottom + 16, 'text-anchor': 'middle', class: 'tp-tick' }, t.label));
+  return kids;
+}
+
 class TrainPlaygroundElement extends HTMLElement {
   private cfg!: Cfg;
   private config!: TrainConfig;
@@ -435,19 +453,8 @@ class TrainPlaygroundElement extends HTMLElement {
     }
     this.axes.set(name, sig);
     svg.setAttribute('viewBox', `0 0 ${l.width} ${l.height}`);
-    const el = (tag: string, attrs: Record<string, string | number>, text?: string): SVGElement => {
-      const e = document.createElementNS(SVG, tag);
-      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-      if (text !== undefined) e.textContent = text;
-      return e;
-    };
-    const kids: SVGElement[] = [];
-    for (const t of l.yTicks) {
-      kids.push(el('line', { x1: l.plot.left, x2: l.plot.right, y1: t.pos, y2: t.pos, class: 'tp-gridline' }));
-      kids.push(el('text', { x: l.plot.left - 4, y: t.pos + 4, 'text-anchor': 'end', class: 'tp-tick' }, t.label));
-    }
-    for (const t of l.xTicks) kids.push(el('text', { x: t.pos, y: l.height - 8, 'text-anchor': 'middle', class: 'tp-tick' }, t.label));
-    for (const p of l.paths) kids.push(el('path', { d: p.d, class: `tp-line tp-${p.id}`, 'data-series': p.id }));
+    const kids = axisElements(l);
+    for (const p of l.paths) kids.push(svgEl('path', { d: p.d, class: `tp-line tp-${p.id}`, 'data-series': p.id }));
     svg.replaceChildren(...kids);
   }
 
@@ -562,23 +569,12 @@ class TrainPlaygroundElement extends HTMLElement {
     const svg = this.q('[data-chart="runs"]') as unknown as SVGSVGElement;
     const l = scatterLayout(runs, this.svgWidth(svg, 640), 260);
     svg.setAttribute('viewBox', `0 0 ${l.width} ${l.height}`);
-    const el = (tag: string, attrs: Record<string, string | number>, text?: string): SVGElement => {
-      const e = document.createElementNS(SVG, tag);
-      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-      if (text !== undefined) e.textContent = text;
-      return e;
-    };
-    const kids: SVGElement[] = [];
-    for (const t of l.yTicks) {
-      kids.push(el('line', { x1: l.plot.left, x2: l.plot.right, y1: t.pos, y2: t.pos, class: 'tp-gridline' }));
-      kids.push(el('text', { x: l.plot.left - 4, y: t.pos + 4, 'text-anchor': 'end', class: 'tp-tick' }, t.label));
-    }
-    for (const t of l.xTicks) kids.push(el('text', { x: t.pos, y: l.height - 12, 'text-anchor': 'middle', class: 'tp-tick' }, t.label));
-    kids.push(el('text', { x: l.plot.right, y: l.height - 1, 'text-anchor': 'end', class: 'tp-tick' }, 'MACs per image (log)'));
-    if (l.front) kids.push(el('path', { d: l.front, class: 'tp-front' }));
+    const kids = axisElements(l);
+    kids.push(svgEl('text', { x: l.plot.right, y: l.height - 1, 'text-anchor': 'end', class: 'tp-tick' }, 'MACs per image (log)'));
+    if (l.front) kids.push(svgEl('path', { d: l.front, class: 'tp-front' }));
     for (const p of l.points) {
-      const c = el('circle', { cx: p.cx, cy: p.cy, r: 5, class: 'tp-point', 'data-run': p.id });
-      c.append(el('title', {}, p.label));
+      const c = svgEl('circle', { cx: p.cx, cy: p.cy, r: 5, class: 'tp-point', 'data-run': p.id });
+      c.append(svgEl('title', {}, p.label));
       kids.push(c);
     }
     svg.replaceChildren(...kids);
