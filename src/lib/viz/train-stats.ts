@@ -37,9 +37,10 @@ export const MEMORY_BUDGET = 256 * 2 ** 20;
 /**
  * Time per training image ≈ a + b · MACs: a fixed cost per image (op dispatch, BatchNorm, the
  * optimizer) plus a cost per multiply-add of the forward pass (backward is about twice the
- * forward). Measured in Chromium on the 2-core machine this site is built on (the default
- * depthwise-separable net and the Fused-MBConv net, see the issue's closing note); after a run,
- * the page rescales it by what this browser measured.
+ * forward). Fitted to two engine runs in Node (npx tsx, the trainer at batch 32, 20×20) on the
+ * shared 2-core build machine under load ≈ 11: the default depthwise-separable net (6.2 ms per
+ * image at 95.5 k MACs) and the Fused-MBConv net (12 ms at 1.54 M MACs). It is only a first
+ * guess: after a run, the page rescales it by what this browser measured (localStorage).
  */
 export const TIME_MODEL = { msPerImage: 5.8, nsPerMac: 4.0 } as const;
 
