@@ -11,6 +11,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/lessons/', label: 'Lessons' },
   { href: '/models/', label: 'Models' },
   { href: '/scaling/', label: 'Scaling' },
+  { href: '/train/', label: 'Train' },
   { href: '/explore/', label: 'Explore' },
 ];
 

@@ -1,0 +1,60 @@
+/**
+ * Layout of the playground's training curves (loss and accuracy against step): linear scales,
+ * "nice" ticks, one SVG path per series. Pure: the element writes the strings into its SVG.
+ */
+
+export interface CurvePoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface CurveSeries {
+  readonly id: string;
+  readonly points: readonly CurvePoint[];
+}
+
+export interface Tick {
+  readonly pos: number;
+  readonly label: string;
+}
+
+export interface CurveLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+  readonly xTicks: readonly Tick[];
+  readonly yTicks: readonly Tick[];
+  readonly paths: readonly { readonly id: string; readonly d: string }[];
+}
+
+/** Ticks at multiples of 1, 2 or 5 × 10^k covering [lo, hi]: the finest such step giving at most count + 1 intervals. */
+export function niceTicks(lo: number, hi: number, count = 4): number[] {
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => (hi - lo) / s <= count + 1)!;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  return out;
+}
+
+export function curveLayout(
+  series: readonly CurveSeries[],
+  o: { width: number; height: number; xMax: number; yMin?: number; yMax?: number; yFormat?: (v: number) => string },
+): CurveLayout {
+  const plot = { left: 40, top: 8, right: o.width - 10, bottom: o.height - 24 };
+  const ys = series.flatMap((s) => s.points.map((p) => p.y)).filter(Number.isFinite);
+  const yMin = o.yMin ?? Math.min(0, ...ys);
+  const yMax = o.yMax ?? Math.max(yMin + 1e-6, ...ys);
+  const xMax = Math.max(1, o.xMax);
+  const sx = (x: number): number => plot.left + (x / xMax) * (plot.right - plot.left);
+  const sy = (y: number): number => plot.bottom - ((y - yMin) / (yMax - yMin)) * (plot.bottom - plot.top);
+  const fmt = o.yFormat ?? ((v: number) => String(v));
+  const xTicks = niceTicks(0, xMax, Math.max(2, Math.floor((plot.right - plot.left) / 70))).map((v) => ({ pos: sx(v), label: String(v) }));
+  const yTicks = niceTicks(yMin, yMax, 4).filter((v) => v <= yMax).map((v) => ({ pos: sy(v), label: fmt(v) }));
+  const paths = series.map((s) => ({
+    id: s.id,
+    d: s.points.filter((p) => Number.isFinite(p.y)).map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(Math.min(yMax, Math.max(yMin, p.y))).toFixed(1)}`).join(''),
+  }));
+  return { width: o.width, height: o.height, plot, xTicks, yTicks, paths };
+}

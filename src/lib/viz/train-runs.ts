@@ -1,0 +1,107 @@
+/**
+ * Finished runs of the playground: the record kept in localStorage, reading it back (malformed
+ * entries are dropped, never thrown), CSV and JSON export, and the accuracy-against-MACs scatter
+ * layout (MACs on a log axis, as the zoo's scatter draws them).
+ */
+import { configFromQuery, configLabel, configToQuery, type TrainConfig } from './train-config.ts';
+import { niceTicks, type Tick } from './train-curves.ts';
+
+export const RUNS_KEY = 'depthwise.train.runs.v1';
+
+export interface RunRecord {
+  readonly id: string;
+  readonly config: TrainConfig;
+  readonly params: number;
+  readonly macs: number;
+  /** Test-subset accuracy, a fraction. */
+  readonly accuracy: number;
+  readonly testLoss: number;
+  readonly seconds: number;
+  readonly imagesPerSecond: number;
+  /** ISO time the run finished. */
+  readonly finished: string;
+}
+
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Runs from stored JSON; anything malformed is skipped. */
+export function parseRuns(json: string | null): RunRecord[] {
+  if (!json) return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(raw)) return [];
+  const out: RunRecord[] = [];
+  for (const r of raw) {
+    if (typeof r !== 'object' || r === null) continue;
+    const o = r as Record<string, unknown>;
+    if (typeof o.id !== 'string' || typeof o.query !== 'string' || typeof o.finished !== 'string') continue;
+    if (![o.params, o.macs, o.accuracy, o.testLoss, o.seconds, o.imagesPerSecond].every(num)) continue;
+    const parsed = configFromQuery(o.query);
+    if (parsed.rejected.length) continue;
+    out.push({
+      id: o.id, config: parsed.config, params: o.params as number, macs: o.macs as number, accuracy: o.accuracy as number,
+      testLoss: o.testLoss as number, seconds: o.seconds as number, imagesPerSecond: o.imagesPerSecond as number, finished: o.finished,
+    });
+  }
+  return out;
+}
+
+/** The JSON stored (and exported): the configuration as its URL query, so a row is a shareable link. */
+export function serializeRuns(runs: readonly RunRecord[]): string {
+  return JSON.stringify(runs.map(({ config, ...r }) => ({ ...r, label: configLabel(config), query: configToQuery(config) })), null, 1);
+}
+
+const CSV_COLUMNS = ['id', 'block', 'width', 'depth', 'resolution', 'optimizer', 'lr', 'batch', 'epochs', 'seed', 'params', 'macs', 'accuracy', 'test_loss', 'seconds', 'images_per_second', 'finished'] as const;
+
+export function runsToCsv(runs: readonly RunRecord[]): string {
+  const rows = runs.map((r) => [
+    r.id, r.config.block, r.config.width, r.config.depth, r.config.resolution, r.config.optimizer, r.config.lr, r.config.batch, r.config.epochs, r.config.seed,
+    r.params, r.macs, r.accuracy, r.testLoss, r.seconds, r.imagesPerSecond, r.finished,
+  ].join(','));
+  return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
+}
+
+export interface ScatterLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+  readonly points: readonly { readonly id: string; readonly cx: number; readonly cy: number; readonly label: string }[];
+  readonly xTicks: readonly Tick[];
+  readonly yTicks: readonly Tick[];
+  /** Runs no other run beats on both axes (fewer or equal MACs and higher or equal accuracy), by MACs. */
+  readonly front: string;
+}
+
+/** Decades 10^a … 10^b spanning [lo, hi]. */
+function decades(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) out.push(10 ** e);
+  return out;
+}
+
+const compact = (v: number): string => (v >= 1e9 ? `${v / 1e9}G` : v >= 1e6 ? `${v / 1e6}M` : v >= 1e3 ? `${v / 1e3}k` : String(v));
+
+export function scatterLayout(runs: readonly RunRecord[], width: number, height: number): ScatterLayout {
+  const plot = { left: 44, top: 10, right: width - 12, bottom: height - 28 };
+  const macs = runs.map((r) => r.macs);
+  const ticksX = decades(Math.min(1e4, ...macs), Math.max(1e7, ...macs));
+  const lo = Math.log10(ticksX[0]);
+  const hi = Math.log10(ticksX.at(-1)!);
+  const sx = (m: number): number => plot.left + ((Math.log10(m) - lo) / (hi - lo)) * (plot.right - plot.left);
+  const sy = (a: number): number => plot.bottom - a * (plot.bottom - plot.top);
+  const points = runs.map((r) => ({ id: r.id, cx: sx(r.macs), cy: sy(r.accuracy), label: `${configLabel(r.config)}: ${(r.accuracy * 100).toFixed(1)} % at ${compact(r.macs)} MACs` }));
+  const front = [...runs]
+    .filter((r) => !runs.some((o) => o !== r && o.macs <= r.macs && o.accuracy >= r.accuracy && (o.macs < r.macs || o.accuracy > r.accuracy)))
+    .sort((a, b) => a.macs - b.macs)
+    .map((r, i) => `${i ? 'L' : 'M'}${sx(r.macs).toFixed(1)},${sy(r.accuracy).toFixed(1)}`)
+    .join('');
+  return {
+    width, height, plot, points, front,
+    xTicks: ticksX.map((v) => ({ pos: sx(v), label: compact(v) })),
+    yTicks: niceTicks(0, 1, 5).map((v) => ({ pos: sy(v), label: `${Math.round(v * 100)} %` })),
+  };
+}
