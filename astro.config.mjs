@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { defaultClientConditions } from 'vite';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
@@ -28,6 +29,10 @@ export default defineConfig({
   },
   server: { headers: isolationHeaders },
   vite: {
+    // onnxruntime-web's default browser entry bundles its wasm loader, which makes Vite emit a second
+    // 14 MB copy of the wasm into _astro/ that nothing requests (the workers load /ort/). Its
+    // "extern wasm" build leaves both to `ort.env.wasm.wasmPaths`.
+    resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
     preview: { headers: isolationHeaders },
     server: { headers: isolationHeaders },
   },

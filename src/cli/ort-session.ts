@@ -12,6 +12,11 @@ ort.env.logLevel = 'error';
 
 export type OrtSession = ort.InferenceSession;
 
+/** Threads for the wasm backend; takes effect only before the first session (ORT starts once per process). */
+export function setOrtThreads(n: number): void {
+  ort.env.wasm.numThreads = n;
+}
+
 /**
  * Creates a session for model bytes on the wasm backend. Benchmarks want every graph
  * optimisation ('all', the default); reference checks that expose hundreds of intermediates as

@@ -5,7 +5,7 @@
  * input; on photographs that leaves late activations of untrained networks in the thousands, where
  * float32 rounding alone moves them by whole units. Calibrated on photographs they stay near unit
  * scale at every depth for any photograph. A thin adapter over the engine's `execute` hook
- * (`beforeNode` may write weights in place), written here because the zoo keeps its own
+ * (`beforeBatchNorm` may write the statistics in place, and keeps the fused fast path), written here because the zoo keeps its own
  * calibration private.
  */
 import { execute, type Graph, type Tensor } from '~/lib/engine/index.ts';
@@ -32,11 +32,7 @@ export function setBatchNormStats(inputs: readonly (Tensor | undefined)[]): void
 
 /** Runs `graph` once on `batch` ([N, 3, R, R]), setting each BatchNorm's statistics just before it runs. */
 export function calibrateBatchNorm(graph: Graph, batch: Tensor, onNode?: (index: number) => void): void {
-  const gen = execute(graph, { [graph.inputs[0].name]: batch }, {
-    beforeNode: (node, inputs) => {
-      if (node.opType === 'BatchNormalization') setBatchNormStats(inputs);
-    },
-  });
+  const gen = execute(graph, { [graph.inputs[0].name]: batch }, { fuse: true, beforeBatchNorm: (_node, inputs) => setBatchNormStats(inputs) });
   let i = 0;
   while (!gen.next().done) onNode?.(i++);
 }

@@ -9,7 +9,8 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchChromium } from './browser.mjs';
 import { startPreview } from './server.mjs';
-import { builtPages, openPage } from './pages.mjs';
+import { builtPages, distDir, openPage } from './pages.mjs';
+import { budgetProblems, debuggerTimings, shippingProblems, watchScripts } from './budget.mjs';
 import { axeViolations, brokenLinks, pageFacts } from './checks.mjs';
 
 const shotsDir = fileURLToPath(new URL('../../screenshots', import.meta.url));
@@ -53,9 +54,13 @@ async function pool(items, n, task) {
 async function checkPage(browser, base, path, pages) {
   for (const vp of VIEWPORTS) {
     const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, colorScheme: vp.colorScheme });
+    const scripts = watchScripts(context, distDir);
     const { page, response, problems } = await openPage(context, base, path);
     try {
       if (response?.status() !== 200) problems.push(`status ${response?.status()}`);
+      const js = scripts.report();
+      jsBefore.set(path, js.total);
+      problems.push(...budgetProblems(js));
       const facts = await pageFacts(page);
       if (facts.h1.length !== 1 || !facts.h1[0]) problems.push(`expected exactly one non-empty h1, found ${JSON.stringify(facts.h1)}`);
       if (facts.katexErrors > 0) problems.push(`${facts.katexErrors} KaTeX error(s)`);
@@ -71,6 +76,23 @@ async function checkPage(browser, base, path, pages) {
     record(`page ${path} @${vp.width}px ${vp.colorScheme}`, problems);
     await context.close();
   }
+}
+
+/** gzipped JavaScript loaded before interaction, per page (printed at the end). */
+const jsBefore = new Map();
+
+async function checkBudgets(browser, base) {
+  record('the build ships nothing twice and nothing unnamed', shippingProblems(distDir));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await openPage(context, base, '/models/efficientnet_b0/run/');
+  try {
+    const t = await debuggerTimings(page);
+    console.log(`     debugger efficientnet_b0: Load model ${t.loadMs} ms (budget 1000), Step op median ${t.stepMedianMs.toFixed(1)} ms over ${t.stepMs.length} clicks (budget 100)`);
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+  }
+  record('debugger timings measured on efficientnet_b0 (reported, not failed)', problems);
+  await context.close();
 }
 
 async function checkNotFound(browser, base) {
@@ -117,10 +139,15 @@ try {
   const selected = pages.filter((path) => !only || path.includes(only));
   await pool(selected, Number(process.env.E2E_CONCURRENCY ?? 3), (path) => checkPage(browser, server.base, path, pages));
   if (!only) await checkNotFound(browser, server.base);
+  if (!only || 'budget'.includes(only)) await checkBudgets(browser, server.base);
   await runFeatures(browser, server.base, pages);
 } finally {
   await browser.close();
   await server.stop();
+}
+if (jsBefore.size) {
+  const [worst, bytes] = [...jsBefore].sort((a, b) => b[1] - a[1])[0];
+  console.log(`\nJavaScript before interaction (gzip): largest ${(bytes / 1000).toFixed(1)} KB on ${worst} over ${jsBefore.size} pages (budget 100 KB)`);
 }
 console.log(`\nscreenshots: ${shotsDir}`);
 console.log(`${passed} passed, ${failed} failed`);

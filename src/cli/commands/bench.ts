@@ -1,7 +1,10 @@
 /**
  * `depthwise bench [--json] [--runs N] [--warmup N]`: the engine against onnxruntime-web (wasm,
- * one thread) in the same process, on the zoo's MobileNetV2-1.0 and EfficientNet-B0 at 224 with
- * seeded (untrained, BatchNorm-calibrated) weights. Each runtime gets the same graph (ORT via
+ * one thread) in the same process, on the zoo's MobileNetV2-1.0, EfficientNet-B0,
+ * MobileNetV3-Large-1.0 and ViT-Ti at 224 with seeded (untrained, BatchNorm-calibrated) weights,
+ * each ratio beside its goal (issue 16). Then the same for EfficientNet-B0 with ORT at two threads
+ * (a child process: ORT fixes its thread count when it starts), and the time to materialise
+ * B0–B3's weights (seeded init + BatchNorm calibration; wall and CPU time, since the machine is shared). Each runtime gets the same graph (ORT via
  * exportOnnx) and the same input; we report the median of the timed runs after warm-up (engine
  * and ORT runs interleaved), the engine/ORT ratio and how far apart the two outputs are.
  *
@@ -13,11 +16,18 @@
 import { analyze, execute, runGraph, type Graph, type Tensor } from '../../lib/engine/index.ts';
 import { exportOnnx } from '../../lib/engine/onnx/export-onnx.ts';
 import { buildModel, materialize, referenceInput } from '../../lib/models/index.ts';
-import { ortRun, ortSession } from '../ort-session.ts';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ortRun, ortSession, setOrtThreads } from '../ort-session.ts';
 
-export const summary = 'time the engine against onnxruntime-web on MobileNetV2 and EfficientNet-B0; peak live memory';
+export const summary = 'time the engine against onnxruntime-web (1 and 2 threads) on four zoo models; weight materialisation; peak live memory';
 
-const MODELS = ['mobilenetv2_100', 'efficientnet_b0'] as const;
+/** The models timed and the engine/ORT ratio each should stay under (issue 16). */
+const GOALS: Readonly<Record<string, number>> = {
+  mobilenetv2_100: 1.0, efficientnet_b0: 1.0, mobilenetv3_large_100: 1.0, vit_tiny_patch16_224: 1.5,
+};
+const MATERIALIZE = ['efficientnet_b0', 'efficientnet_b1', 'efficientnet_b2', 'efficientnet_b3'] as const;
 const SEED = 1;
 
 export interface ModelBench {
@@ -29,6 +39,20 @@ export interface ModelBench {
   ratio: number;
   /** max |engine − ORT| / max |ORT| over the logits. */
   maxRelDiff: number;
+  runs: number;
+  /** Threads each runtime used (the engine runs on one). */
+  engineThreads: number;
+  ortThreads: number;
+  /** The ratio this model should stay under, when it has one. */
+  goal?: number;
+}
+
+export interface MaterializeBench {
+  id: string;
+  /** Median wall time of materialize() (seeded init + BatchNorm calibration). */
+  wallMs: number;
+  /** Median CPU time of the same runs (excludes waiting for other processes). */
+  cpuMs: number;
   runs: number;
 }
 
@@ -84,7 +108,7 @@ function seededModel(id: string): { graph: Graph; input: Tensor } {
   return { graph, input: referenceInput(R, SEED) };
 }
 
-export async function benchModel(id: string, runs: number, warmup: number): Promise<ModelBench> {
+export async function benchModel(id: string, runs: number, warmup: number, ortThreads = 1): Promise<ModelBench> {
   const { graph, input } = seededModel(id);
   const feeds = { [graph.inputs[0].name]: input };
   const out = graph.outputs[0].name;
@@ -93,7 +117,35 @@ export async function benchModel(id: string, runs: number, warmup: number): Prom
   const ortOut = (await ortRun(session, feeds))[out];
   const [engineMs, ortMs] = await timedInterleaved(runs, warmup, [() => runGraph(graph, feeds), () => ortRun(session, feeds)]);
   await session.release();
-  return { id, macs: analyze(graph).macs, engineMs, ortMs, ratio: engineMs / ortMs, maxRelDiff: relDiff(engineOut, ortOut), runs };
+  return {
+    id, macs: analyze(graph).macs, engineMs, ortMs, ratio: engineMs / ortMs, maxRelDiff: relDiff(engineOut, ortOut), runs,
+    engineThreads: 1, ortThreads, goal: GOALS[id],
+  };
+}
+
+export function benchMaterialize(id: string, runs: number): MaterializeBench {
+  const graph = buildModel(id);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = now();
+    materialize(graph, SEED);
+    wall.push(now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { id, wallMs: median(wall), cpuMs: median(cpu), runs };
+}
+
+/** EfficientNet-B0 with ORT at `threads` threads, timed in a child process (see the file comment). */
+function benchTwoThreads(runs: number, warmup: number, threads: number): ModelBench {
+  const bin = fileURLToPath(new URL('../../../bin/depthwise.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, [bin, 'bench', '--child-ort-threads', String(threads), '--runs', String(runs), '--warmup', String(warmup)], {
+    encoding: 'utf8', maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) throw new Error(`the ${threads}-thread bench failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as ModelBench;
 }
 
 function peakLive(graph: Graph, feeds: Record<string, Tensor>, fuse: boolean): number {
@@ -112,6 +164,11 @@ export function benchMemory(id: string): MemoryBench {
   return { id, measuredPeakBytes, measuredPeakBytesFused, staticPeakBytes, ratio: measuredPeakBytes / staticPeakBytes };
 }
 
+/** /proc/loadavg's three load averages. */
+function loadavg(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
 function flag(args: readonly string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
   const v = i >= 0 ? Number(args[i + 1]) : fallback;
@@ -119,21 +176,41 @@ function flag(args: readonly string[], name: string, fallback: number): number {
   return v;
 }
 
+function modelLine(b: ModelBench): string {
+  const goal = b.goal === undefined ? '' : `  goal ≤ ${b.goal.toFixed(1)}× ${b.ratio <= b.goal ? 'met' : 'NOT met'}`;
+  return `${b.id.padEnd(21)} engine ${b.engineMs.toFixed(1).padStart(7)} ms (${b.engineThreads} thr)   ORT ${b.ortMs.toFixed(1).padStart(6)} ms (${b.ortThreads} thr)   engine/ORT ${b.ratio.toFixed(2)}×${goal}   (${(b.macs / 1e6).toFixed(1)} M MACs, median of ${b.runs}; max rel diff ${b.maxRelDiff.toExponential(1)})`;
+}
+
 export async function run(args: string[]): Promise<number> {
   const runs = Math.max(10, flag(args, '--runs', 10));
   const warmup = Math.max(3, flag(args, '--warmup', 3));
+  const json = args.includes('--json');
+  if (args.includes('--child-ort-threads')) {
+    const threads = flag(args, '--child-ort-threads', 2);
+    setOrtThreads(threads);
+    console.log(JSON.stringify({ ...(await benchModel('efficientnet_b0', runs, warmup, threads)), goal: undefined }));
+    return 0;
+  }
+  const load = (): string => (process.platform === 'linux' ? loadavg() : 'n/a');
+  if (!json) console.log(`load average at start: ${load()}`);
   const models: ModelBench[] = [];
-  for (const id of MODELS) {
+  for (const id of Object.keys(GOALS)) {
     const b = await benchModel(id, runs, warmup);
     models.push(b);
-    if (!args.includes('--json')) {
-      console.log(`${id.padEnd(16)} engine ${b.engineMs.toFixed(1).padStart(7)} ms   ORT ${b.ortMs.toFixed(1).padStart(6)} ms   engine/ORT ${b.ratio.toFixed(2)}×   (${(b.macs / 1e6).toFixed(1)} M MACs, median of ${runs} after ${warmup} warm-ups; max rel diff ${b.maxRelDiff.toExponential(1)})`);
-    }
+    if (!json) console.log(modelLine(b));
   }
+  const twoThreads = benchTwoThreads(runs, warmup, 2);
+  if (!json) console.log(`${modelLine(twoThreads)}   [ORT at 2 threads; the engine has no thread split yet]`);
+  const materialized = MATERIALIZE.map((id) => {
+    const m = benchMaterialize(id, 3);
+    if (!json) console.log(`materialize ${id.padEnd(16)} ${m.wallMs.toFixed(0).padStart(5)} ms wall, ${m.cpuMs.toFixed(0).padStart(5)} ms CPU (median of ${m.runs}; goal < 1000 ms ${m.wallMs < 1000 ? 'met' : 'NOT met'})`);
+    return m;
+  });
   const memory = benchMemory('efficientnet_b0');
-  if (args.includes('--json')) {
-    console.log(JSON.stringify({ runs, warmup, models, memory }, null, 2));
+  if (json) {
+    console.log(JSON.stringify({ runs, warmup, load: load(), models, twoThreads, materialized, memory }, null, 2));
   } else {
+    console.log(`load average at end: ${load()}`);
     const mib = (b: number) => `${(b / 2 ** 20).toFixed(2)} MiB`;
     console.log(`efficientnet_b0 peak live tensors: ${mib(memory.measuredPeakBytes)} measured (fused run ${mib(memory.measuredPeakBytesFused)}), static estimate ${mib(memory.staticPeakBytes)}, ratio ${memory.ratio.toFixed(2)}×`);
   }

@@ -12,10 +12,11 @@ import type { Graph, Node } from './graph.ts';
 import { lastUses } from './analyze.ts';
 import { EngineError } from './errors.ts';
 import { findFusions, type FusedChain } from './fuse.ts';
-import { Act } from './ops/activation-code.ts';
+import { Act, activateRow, NO_EPILOGUE } from './ops/activation-code.ts';
 import { foldBatchNorm } from './ops/batchnorm.ts';
 import { convForward, convMacs, convOutputDims, planConvGeometry } from './ops/conv.ts';
 import { UNARY } from './ops/unary.ts';
+import { affineInPlace } from './ops/wasm-kernels.ts';
 import { checkSupported, planNode } from './plan-node.ts';
 import { BYTES_PER_ELEMENT, f32, type Tensor } from './tensor.ts';
 
@@ -48,6 +49,13 @@ export interface ExecuteOptions {
   signal?: { cancelled: boolean };
   /** Run Conv → BatchNorm → activation chains as one kernel (ignored with retain or beforeNode). */
   fuse?: boolean;
+  /**
+   * Called just before each BatchNormalization normalises, with its inputs (X first, then γ, β,
+   * running mean, running var); may write the statistics in place (the zoo calibrates them this
+   * way). Unlike beforeNode it keeps fusion: in a fused chain the Conv runs first, X is its output,
+   * and the BatchNorm folded from the new statistics and the activation are applied after.
+   */
+  beforeBatchNorm?: (node: Node, inputs: readonly (Tensor | undefined)[]) => void;
 }
 
 /** Checks everything a run needs up front, listing every problem of a kind at once. */
@@ -82,19 +90,27 @@ function constantValue(graph: Graph, name: string): Tensor | undefined {
   return planNode(graph, node, [], []).planned.constants?.[0];
 }
 
-function runChain(graph: Graph, chain: FusedChain, values: Map<string, Tensor>): { inputs: (Tensor | undefined)[]; out: Tensor; macs: number } {
+/** y[c, i] ← act(y[c, i]·scale[c] + shift[c]) over N images of C channels of `inner` values. */
+function applyEpilogue(y: Float32Array, channels: number, inner: number, scale: Float32Array, shift: Float32Array, act: Act, p0: number, p1: number): void {
+  if (!affineInPlace(y, channels, inner, scale, shift, act, p0, p1)) {
+    for (let o = 0, c = 0; o < y.length; o += inner, c = (c + 1) % channels) {
+      const s = scale[c];
+      const t = shift[c];
+      for (let i = o; i < o + inner; i++) y[i] = y[i] * s + t;
+      activateRow(y, o, o + inner, act, p0, p1);
+    }
+  }
+}
+
+function runChain(
+  graph: Graph, chain: FusedChain, values: Map<string, Tensor>, beforeBatchNorm?: ExecuteOptions['beforeBatchNorm'],
+): { inputs: (Tensor | undefined)[]; out: Tensor; macs: number } {
   const conv = graph.nodes[chain.conv];
   const inputs = conv.inputs.map((n) => (n === '' ? undefined : values.get(n)));
   const [x, w, b] = inputs;
   const g = planConvGeometry({ node: conv, opset: graph.opset, inputs, values: inputs });
   let scale: Float32Array | null = null;
   let shift = b ? (b.data as Float32Array) : null;
-  if (chain.bn !== undefined) {
-    const bn = graph.nodes[chain.bn];
-    const p = bn.inputs.slice(1, 5).map((n) => values.get(n)!.data as Float32Array);
-    const eps = bn.attrs.epsilon?.type === 'float' ? bn.attrs.epsilon.value : 1e-5;
-    ({ scale, shift } = foldBatchNorm(eps, p[0], p[1], p[2], p[3], null, shift));
-  }
   let p0 = 0;
   let p1 = 0;
   if (chain.act !== undefined && chain.actKind !== Act.Swish) {
@@ -102,6 +118,26 @@ function runChain(graph: Graph, chain: FusedChain, values: Map<string, Tensor>):
     const row = UNARY[a.opType];
     const actInputs = a.inputs.map((n) => (n === '' ? undefined : values.get(n) ?? constantValue(graph, n)));
     if (row.params) [p0, p1] = row.params(a, graph.opset, actInputs);
+  }
+  if (chain.bn !== undefined && beforeBatchNorm) {
+    // The BatchNorm needs its input before it is folded: run the Conv alone, let the hook see
+    // (and set statistics from) its output, then fold and apply BatchNorm and activation in place.
+    const bn = graph.nodes[chain.bn];
+    const dims = convOutputDims(g);
+    const conv = f32(dims, convForward(g, x!.data as Float32Array, w!.data as Float32Array, { ...NO_EPILOGUE, shift }));
+    const bnInputs = [conv, ...bn.inputs.slice(1).map((n) => values.get(n))];
+    beforeBatchNorm(bn, bnInputs);
+    const p = bnInputs.slice(1, 5).map((t) => t!.data as Float32Array);
+    const eps = bn.attrs.epsilon?.type === 'float' ? bn.attrs.epsilon.value : 1e-5;
+    const folded = foldBatchNorm(eps, p[0], p[1], p[2], p[3], null, null);
+    applyEpilogue(conv.data as Float32Array, dims[1], dims.slice(2).reduce((u, v) => u * v, 1), folded.scale!, folded.shift!, chain.actKind, p0, p1);
+    return { inputs, out: conv, macs: convMacs(g) };
+  }
+  if (chain.bn !== undefined) {
+    const bn = graph.nodes[chain.bn];
+    const p = bn.inputs.slice(1, 5).map((n) => values.get(n)!.data as Float32Array);
+    const eps = bn.attrs.epsilon?.type === 'float' ? bn.attrs.epsilon.value : 1e-5;
+    ({ scale, shift } = foldBatchNorm(eps, p[0], p[1], p[2], p[3], null, shift));
   }
   const y = convForward(g, x!.data as Float32Array, w!.data as Float32Array, { scale, shift, act: chain.actKind, p0, p1 });
   return { inputs, out: f32(convOutputDims(g), y), macs: convMacs(g) };
@@ -147,7 +183,7 @@ export function* execute(
     const chain = chains.get(index);
     if (chain) {
       const t0 = now();
-      const { inputs, out, macs } = runChain(graph, chain, values);
+      const { inputs, out, macs } = runChain(graph, chain, values, opts.beforeBatchNorm);
       const ms = now() - t0;
       const lastNode = graph.nodes[chain.last];
       store(lastNode.outputs[0], out);
@@ -164,6 +200,7 @@ export function* execute(
       return t;
     });
     opts.beforeNode?.(node, inputs);
+    if (node.opType === 'BatchNormalization') opts.beforeBatchNorm?.(node, inputs);
     const t0 = now();
     const { def, planned } = planNode(graph, node, inputs, inputs);
     const outputs = def.run(planned.geom, inputs);

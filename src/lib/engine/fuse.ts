@@ -6,7 +6,7 @@
  * at run time (the zoo may recalibrate them between runs); only the pattern is decided here.
  */
 import type { Graph, Node } from './graph.ts';
-import { Act } from './ops/activation-code.ts';
+import { Act, actOfOp } from './ops/activation-code.ts';
 
 export interface FusedChain {
   readonly conv: number;
@@ -19,14 +19,6 @@ export interface FusedChain {
   /** Index of the last node of the chain (its output is the chain's output). */
   readonly last: number;
 }
-
-const ACTS: Readonly<Record<string, Act>> = {
-  Clip: Act.Clip,
-  HardSigmoid: Act.HardSigmoid,
-  HardSwish: Act.HardSwish,
-  Relu: Act.Relu,
-  Sigmoid: Act.Sigmoid,
-};
 
 export function findFusions(graph: Graph): Map<number, FusedChain> {
   const readers = new Map<string, number[]>();
@@ -75,7 +67,7 @@ export function findFusions(graph: Graph): Map<number, FusedChain> {
     const value = graph.nodes[last].outputs[0];
     if (next !== undefined) {
       const n = graph.nodes[next];
-      if (ACTS[n.opType] !== undefined && isDefault(n) && n.inputs[0] === value && weightsOnly(n, 1)) {
+      if (actOfOp(n.opType) !== undefined && isDefault(n) && n.inputs[0] === value && weightsOnly(n, 1)) {
         act = next;
         last = next;
         absorbed.push(next);
@@ -95,7 +87,7 @@ export function findFusions(graph: Graph): Map<number, FusedChain> {
       }
     }
     if (last === i) return;
-    chains.set(i, { conv: i, bn, act, actKind: act === undefined ? Act.None : ACTS[graph.nodes[act].opType], absorbed, last });
+    chains.set(i, { conv: i, bn, act, actKind: act === undefined ? Act.None : actOfOp(graph.nodes[act].opType)!, absorbed, last });
   });
   return chains;
 }

@@ -88,37 +88,47 @@ export const VARIANCE_FLOOR = 1;
  * X [N, C, ...], the variance floored as above. A map with a single position (batch 1, 1×1) has
  * no spatial statistics, so every channel then uses the statistics of the whole tensor.
  */
-function calibrate(inputs: readonly (Tensor | undefined)[]): void {
+export function calibrateBatchNormStats(inputs: readonly (Tensor | undefined)[]): void {
   const x = inputs[0]!;
   const mean = inputs[3]!.data as Float32Array;
   const variance = inputs[4]!.data as Float32Array;
   const [n, c] = x.dims;
   const inner = x.dims.slice(2).reduce((a, b) => a * b, 1);
   const xs = x.data as Float32Array;
-  let all = 0;
-  for (let i = 0; i < xs.length; i++) all += xs[i];
-  const pooledMean = all / xs.length;
-  let all2 = 0;
-  for (let i = 0; i < xs.length; i++) all2 += (xs[i] - pooledMean) ** 2;
-  const pooledVar = all2 / xs.length;
   const count = n * inner;
+  // Two passes (per-channel sums, then squared deviations); the whole tensor's mean and variance
+  // combine the channels' exactly (Chan et al.'s pairwise formula), so need no passes of their own.
+  const sums = new Float64Array(c);
+  const devs = new Float64Array(c);
   for (let ch = 0; ch < c; ch++) {
-    if (count < 2) {
-      mean[ch] = pooledMean;
-      variance[ch] = pooledVar > 0 ? pooledVar : 1;
-      continue;
-    }
     let s = 0;
     for (let b = 0; b < n; b++) {
       const base = (b * c + ch) * inner;
       for (let i = 0; i < inner; i++) s += xs[base + i];
     }
+    sums[ch] = s;
     const m = s / count;
     let s2 = 0;
     for (let b = 0; b < n; b++) {
       const base = (b * c + ch) * inner;
       for (let i = 0; i < inner; i++) s2 += (xs[base + i] - m) ** 2;
     }
+    devs[ch] = s2;
+  }
+  let all = 0;
+  for (let ch = 0; ch < c; ch++) all += sums[ch];
+  const pooledMean = all / xs.length;
+  let all2 = 0;
+  for (let ch = 0; ch < c; ch++) all2 += devs[ch] + count * (sums[ch] / count - pooledMean) ** 2;
+  const pooledVar = all2 / xs.length;
+  for (let ch = 0; ch < c; ch++) {
+    if (count < 2) {
+      mean[ch] = pooledMean;
+      variance[ch] = pooledVar > 0 ? pooledVar : 1;
+      continue;
+    }
+    const m = sums[ch] / count;
+    const s2 = devs[ch];
     mean[ch] = m;
     variance[ch] = Math.max(s2 / count, VARIANCE_FLOOR * pooledVar);
   }
@@ -158,10 +168,11 @@ export function materialize(graph: Graph, seed: number, opts: MaterializeOptions
   }
   const out: Graph = { ...graph, initializers, declared: new Map() };
   const input = graph.inputs[0];
+  // Fused (Conv → BatchNorm → activation as one step, the BatchNorm folded after its statistics are set).
   const gen = execute(out, { [input.name]: referenceInput(input.dims as number[], seed) }, {
-    beforeNode: (node, inputs) => {
-      if (node.opType !== 'BatchNormalization') return;
-      calibrate(inputs);
+    fuse: true,
+    beforeBatchNorm: (_node, inputs) => {
+      calibrateBatchNormStats(inputs);
       if (opts.snapStatistics) snapStatistics(inputs[3]!.data as Float32Array, inputs[4]!.data as Float32Array);
     },
   });

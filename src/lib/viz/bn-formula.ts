@@ -16,5 +16,10 @@ export function bnTerms(e: Pick<BatchNormExplanation, 'x' | 'mean' | 'variance' 
   const centred = e.x - e.mean;
   const std = Math.sqrt(e.variance + e.epsilon);
   const normalised = centred / std;
-  return { centred, std, normalised, y: e.gamma * normalised + e.beta };
+  // y as the kernel computes it (batchnorm.ts, foldBatchNorm): γ/√(σ² + ε) and β − μ·γ/√(σ² + ε)
+  // stored as float32, then x·a + b rounded to float32. The textbook form above can differ from it
+  // in the seventh significant digit, which the view shows.
+  const a = Math.fround(e.gamma / std);
+  const b = Math.fround(a * (0 - e.mean) + e.beta);
+  return { centred, std, normalised, y: Math.fround(e.x * a + b) };
 }

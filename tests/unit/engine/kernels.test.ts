@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Act, activateRow } from '~/lib/engine/ops/activation-code.ts';
+import { Act, ACTIVATIONS, activateRow } from '~/lib/engine/ops/activation-code.ts';
 import { jsGemm, sgemm } from '~/lib/engine/ops/sgemm.ts';
 import { wasmGemm } from '~/lib/engine/ops/wasm-gemm.ts';
-import { wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
+import { affineInPlace, wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
 import { randomTensor } from './build-graph.ts';
 
+/** Parameters for the rows that take them; every row of the table is tested (a new row too). */
+const PARAMS: Record<string, [number, number]> = { Clip: [-0.5, 0.75], HardSwish: [1 / 6, 0.5], HardSigmoid: [0.2, 0.5] };
 const acts: [string, Act, number, number][] = [
-  ['none', Act.None, 0, 0], ['Relu', Act.Relu, 0, 0], ['Clip', Act.Clip, -0.5, 0.75], ['HardSwish', Act.HardSwish, 1 / 6, 0.5],
-  ['HardSigmoid', Act.HardSigmoid, 0.2, 0.5], ['Sigmoid', Act.Sigmoid, 0, 0], ['Swish', Act.Swish, 0, 0],
+  ...ACTIVATIONS.map((a, code): [string, Act, number, number] => [a.name, code, ...(PARAMS[a.name] ?? [0, 0])]),
+  ['Gelu (tanh form)', Act.Gelu, 1, 0],
 ];
 
 describe('GEMM kernels', () => {
@@ -46,4 +48,22 @@ describe('GEMM kernels', () => {
     activateRow(y, 0, 3, Act.Clip, 1, 0.5);
     expect(Array.from(y)).toEqual([0.5, 0.5, 0.5]);
   });
+});
+
+describe('affine kernel (epilogue alone)', () => {
+  for (const [name, act, p0, p1] of acts) {
+    it(`applies scale, shift and ${name} per channel like the scalar row, tails included`, () => {
+      const [C, inner] = [3, 13]; // 13 = three f32x4 and a tail of one
+      const y = randomTensor([2 * C * inner], 8).data as Float32Array;
+      const scale = randomTensor([C], 9).data as Float32Array;
+      const shift = randomTensor([C], 10).data as Float32Array;
+      const want = y.slice();
+      for (let p = 0; p < 2 * C; p++) {
+        for (let i = p * inner; i < (p + 1) * inner; i++) want[i] = want[i] * scale[p % C] + shift[p % C];
+        activateRow(want, p * inner, (p + 1) * inner, act, p0, p1);
+      }
+      expect(affineInPlace(y, C, inner, scale, shift, act, p0, p1)).toBe(true);
+      for (let i = 0; i < y.length; i++) expect(y[i]).toBeCloseTo(want[i], 5);
+    });
+  }
 });

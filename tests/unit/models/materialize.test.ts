@@ -6,9 +6,9 @@
  * and the zoo test covers every model's shapes and counts.
  */
 import { describe, expect, it } from 'vitest';
-import { runGraph, type Tensor } from '~/lib/engine/index.ts';
+import { execute, runGraph, type Tensor } from '~/lib/engine/index.ts';
 import { buildFromSpec, buildModel, getModel, materialize, referenceInput } from '~/lib/models/index.ts';
-import { VARIANCE_FLOOR } from '~/lib/models/materialize.ts';
+import { calibrateBatchNormStats as calibrateForTest, VARIANCE_FLOOR } from '~/lib/models/materialize.ts';
 
 function finite(t: Tensor): boolean {
   return (t.data as Float32Array).every((v) => Number.isFinite(v));
@@ -97,5 +97,32 @@ describe('materialize', () => {
     const y = runGraph(g, { input: referenceInput(32, 11) })[g.outputs[0].name];
     expect(finite(y)).toBe(true);
     expect(spread(y)).toBeGreaterThan(1e-3);
+  });
+});
+
+describe('calibration on the fused path', () => {
+  it('sets the same BatchNorm statistics as the unfused run it replaced (beforeNode on every BatchNorm)', () => {
+    const g = buildFromSpec(getModel('mobilenetv3_small_050').spec, { resolution: 64, name: 'm' });
+    const fast = materialize(g, 3);
+    // The reference: the same weights, statistics set node by node on the unfused path.
+    const slow: typeof fast = { ...fast, initializers: new Map([...fast.initializers].map(([k, t]) => [k, { ...t, data: (t.data as Float32Array).slice() }])) };
+    const bns = slow.nodes.filter((n) => n.opType === 'BatchNormalization');
+    const gen = execute(slow, { input: referenceInput(64, 3) }, {
+      beforeNode: (node, inputs) => {
+        if (node.opType !== 'BatchNormalization') return;
+        calibrateForTest(inputs);
+      },
+    });
+    while (!gen.next().done);
+    let worst = 0;
+    for (const bn of bns) {
+      for (const slot of [3, 4]) {
+        const a = fast.initializers.get(bn.inputs[slot])!.data as Float32Array;
+        const b = slow.initializers.get(bn.inputs[slot])!.data as Float32Array;
+        for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(1e-3, Math.abs(b[i])));
+      }
+    }
+    expect(bns.length).toBeGreaterThan(10);
+    expect(worst).toBeLessThan(1e-3);
   });
 });

@@ -1,15 +1,19 @@
 /**
  * Elementwise unary ops as rows of ONE table: a formula (shown by `explain`), optional parameters
- * read from attributes or constant inputs, and the scalar function. One kernel maps any row.
+ * read from attributes or constant inputs, and the scalar function. One kernel maps any row. The
+ * activations a convolution can fuse (Relu, Clip, HardSwish, …) come from activation-code.ts's table.
  */
 import type { Node } from '../graph.ts';
-import { attrFloat, attrString } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
 import type { UnaryExplanation } from '../explanation.ts';
 import { defineOp, type OpDef } from '../op.ts';
 import { allocData, tensor, type Tensor } from '../tensor.ts';
-import { Act, activateRow } from './activation-code.ts';
+import { type Act, ACTIVATIONS, type Activation, activateRow } from './activation-code.ts';
 import { erf } from './erf.ts';
+import { affineInPlace } from './wasm-kernels.ts';
+
+const ONE = new Float32Array([1]);
+const ZERO = new Float32Array([0]);
 
 export interface UnaryRow {
   readonly formula: string;
@@ -18,66 +22,20 @@ export interface UnaryRow {
   readonly fn: (x: number, p0: number, p1: number) => number;
   /** The same function as a fused-kernel activation: float32 tensors then run its tight loop. */
   readonly act?: Act;
-  /** A dedicated loop over float32 data (for rows too costly to call per element through `fn`). */
-  readonly map?: (src: Float32Array, dst: Float32Array, p0: number) => void;
 }
 
-const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
-
-function scalarInput(t: Tensor | undefined, fallback: number): number {
-  return t === undefined || t.data.length === 0 ? fallback : Number(t.data[0]);
-}
+/** The activations (activation-code.ts) that are ONNX ops, as Unary rows running their fused-kernel code. */
+const ACTIVATION_ROWS: Record<string, UnaryRow> = Object.fromEntries(
+  ACTIVATIONS.flatMap((a: Activation, code) =>
+    a.op === undefined ? [] : [[a.op, { formula: a.formula, params: a.params, fn: a.fn, act: code }]]),
+);
 
 export const UNARY: Readonly<Record<string, UnaryRow>> = {
-  Clip: {
-    formula: 'min(max(x, lo), hi)',
-    // Clip-6 takes min/max as attributes; Clip-11+ as optional inputs.
-    params: (node, opset, inputs) =>
-      opset < 11
-        ? [attrFloat(node, 'min', -3.4028234663852886e38), attrFloat(node, 'max', 3.4028234663852886e38)]
-        : [scalarInput(inputs[1], -Infinity), scalarInput(inputs[2], Infinity)],
-    fn: (x, lo, hi) => {
-      const v = x < lo ? lo : x;
-      return v > hi ? hi : v;
-    },
-    act: Act.Clip,
-  },
+  ...ACTIVATION_ROWS,
   Erf: { formula: 'erf(x)', fn: erf },
   Exp: { formula: 'eˣ', fn: Math.exp },
-  Gelu: {
-    formula: 'x · Φ(x)',
-    params: (node) => [attrString(node, 'approximate', 'none') === 'tanh' ? 1 : 0, 0],
-    fn: (x, tanh) =>
-      tanh === 1
-        ? 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)))
-        : 0.5 * x * (1 + erf(x / Math.SQRT2)),
-    map: (src, dst, tanh) => {
-      if (tanh === 1) {
-        for (let i = 0; i < src.length; i++) {
-          const x = src[i];
-          dst[i] = 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
-        }
-      } else {
-        for (let i = 0; i < src.length; i++) dst[i] = 0.5 * src[i] * (1 + erf(src[i] * Math.SQRT1_2));
-      }
-    },
-  },
-  HardSigmoid: {
-    formula: 'max(0, min(1, α·x + β))',
-    params: (node) => [attrFloat(node, 'alpha', 0.2), attrFloat(node, 'beta', 0.5)],
-    fn: (x, a, b) => Math.max(0, Math.min(1, a * x + b)),
-    act: Act.HardSigmoid,
-  },
-  HardSwish: {
-    formula: 'x · max(0, min(1, x/6 + 1/2))',
-    params: () => [1 / 6, 0.5],
-    fn: (x) => x * Math.max(0, Math.min(1, x / 6 + 0.5)),
-    act: Act.HardSwish,
-  },
   Neg: { formula: '−x', fn: (x) => -x },
   Reciprocal: { formula: '1 / x', fn: (x) => 1 / x },
-  Relu: { formula: 'max(0, x)', fn: (x) => (x > 0 ? x : 0), act: Act.Relu },
-  Sigmoid: { formula: '1 / (1 + e⁻ˣ)', fn: (x) => 1 / (1 + Math.exp(-x)), act: Act.Sigmoid },
   Sqrt: { formula: '√x', fn: Math.sqrt },
   Tanh: { formula: 'tanh(x)', fn: Math.tanh },
 };
@@ -101,12 +59,8 @@ function unaryOp(opType: string, row: UnaryRow): OpDef<unknown> {
       const src = x.data;
       if (r.act !== undefined && src instanceof Float32Array) {
         const y = src.slice();
-        activateRow(y, 0, y.length, r.act, p0, p1);
-        return [tensor(x.dtype, x.dims, y)];
-      }
-      if (r.map && src instanceof Float32Array) {
-        const y = new Float32Array(src.length);
-        r.map(src, y, p0);
+        // the fused kernels' SIMD activation code where WebAssembly has it, else the scalar row
+        if (y.length === 0 || !affineInPlace(y, 1, y.length, ONE, ZERO, r.act, p0, p1)) activateRow(y, 0, y.length, r.act, p0, p1);
         return [tensor(x.dtype, x.dims, y)];
       }
       const out = allocData(x.dtype, src.length);

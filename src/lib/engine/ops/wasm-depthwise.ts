@@ -3,11 +3,10 @@
  * WebAssembly SIMD kernels: each channel plane is copied into a zero-padded plane in the module's
  * memory, so the kernel needs no border tests, and the outputs are copied back.
  */
-import { Act, activateRow, type Epilogue } from './activation-code.ts';
+import type { Epilogue } from './activation-code.ts';
 import type { ConvGeometry } from './conv.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
-const SIMD_ACTS: ReadonlySet<Act> = new Set([Act.None, Act.Relu, Act.Clip, Act.HardSwish, Act.HardSigmoid, Act.Sigmoid, Act.Swish]);
 
 export function wasmDepthwiseFits(g: ConvGeometry): boolean {
   return g.M === g.C && g.group === g.C && g.dH === 1 && g.dW === 1 && g.sH === g.sW && (g.sH === 1 || g.sH === 2);
@@ -47,11 +46,9 @@ export function wasmDepthwise(g: ConvGeometry, x: Float32Array, w: Float32Array,
   else heap.fill(1, sOff, sOff + C);
   if (ep.shift) heap.set(ep.shift.subarray(0, C), tOff);
   else heap.fill(0, tOff, tOff + C);
-  const inSimd = SIMD_ACTS.has(ep.act);
   const run = g.sH === 1 ? k.dw1 : k.dw2;
-  run(C, 0, Hp, Wp, wOff * 4, kH, kW, Ho, Wo, outOff * 4, sOff * 4, tOff * 4, inSimd ? ep.act : Act.None, ep.p0, ep.p1);
+  run(C, 0, Hp, Wp, wOff * 4, kH, kW, Ho, Wo, outOff * 4, sOff * 4, tOff * 4, ep.act, ep.p0, ep.p1);
   const yBase = n * C * Ho * Wo;
   y.set(heap.subarray(outOff, outOff + C * Ho * Wo), yBase);
-  if (!inSimd) activateRow(y, yBase, yBase + C * Ho * Wo, ep.act, ep.p0, ep.p1);
   return true;
 }

@@ -3,10 +3,9 @@
  * memory and the result copied back; for the pointwise convolutions of a mobile CNN the copies
  * cost a small fraction of the multiply-adds they speed up.
  */
-import { Act, activateRow, type Epilogue } from './activation-code.ts';
+import type { Epilogue } from './activation-code.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
-const SIMD_ACTS: ReadonlySet<Act> = new Set([Act.None, Act.Relu, Act.Clip, Act.HardSwish, Act.HardSigmoid, Act.Sigmoid, Act.Swish]);
 
 /** Same contract as sgemm(); returns false (doing nothing) when the WebAssembly kernel is unavailable. */
 export function wasmGemm(
@@ -42,11 +41,9 @@ export function wasmGemm(
   else heap.fill(1, s0, s0 + M);
   if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
   else heap.fill(0, t0, t0 + M);
-  const inSimd = SIMD_ACTS.has(ep.act);
-  kern.gemm(m4, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, inSimd ? ep.act : Act.None, ep.p0, ep.p1);
+  kern.gemm(m4, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1);
   const c0 = cPtr >> 2;
   if (n8 === N && ldc === N) C.set(heap.subarray(c0, c0 + M * N), cOff);
   else for (let i = 0; i < M; i++) C.set(heap.subarray(c0 + i * n8, c0 + i * n8 + N), cOff + i * ldc);
-  if (!inSimd) for (let i = 0; i < M; i++) activateRow(C, cOff + i * ldc, cOff + i * ldc + N, ep.act, ep.p0, ep.p1);
   return true;
 }

@@ -1,17 +1,18 @@
 /**
  * The engine's WebAssembly SIMD kernels, assembled at load time by wasm-asm.ts (our own code, no
- * toolchain; multiply-adds use relaxed SIMD's f32x4.relaxed_madd where available): `gemm` (4×8 register tiles, see sgemm.ts for the contract) and `dw1` / `dw2`
+ * toolchain): `gemm` (4×8 register tiles, see sgemm.ts for the contract) and `dw1` / `dw2`
  * (depthwise convolution at stride 1 / 2 over a zero-padded copy of the input, four outputs per
- * f32x4). Both apply the epilogue (per-channel scale and shift, then any fusable activation:
- * Relu, Clip, HardSwish, HardSigmoid, Sigmoid, Swish, the last two through a SIMD exp) in registers. Where WebAssembly SIMD is missing, `wasmKernels()` is null and callers run the
- * JavaScript kernels.
+ * f32x4). Multiply-adds use relaxed SIMD's f32x4.relaxed_madd where available. Both apply the
+ * epilogue in registers: per-channel scale and shift, then any activation of the table in
+ * activation-code.ts. The text listing of this module is wasm-kernels.wat beside this file
+ * (`npx tsx scripts/wasm-listing.ts` regenerates it; a unit test checks it assembles to these bytes).
+ * Where WebAssembly SIMD is missing, `wasmKernels()` is null and callers run the JavaScript kernels.
  */
-import { Act } from './activation-code.ts';
+import { Act, ACTIVATIONS, type Activation, type SimdEnv } from './activation-code.ts';
 import {
-  add, continueIf, eq, evenLanes, f32c, f32x4Add, f32x4Div, f32x4Max, f32x4Min, f32x4Mul, f32x4Nearest, f32x4RelaxedMadd,
-  f32x4Splat, f32x4Sub, simd,
-  type FuncDef, get, I32, F32, i32c, i32x4Add, i32x4Shl, i32x4TruncSatF32x4S, ifThen, load32Splat, loop, ltU, moduleOf, mul, set,
-  tee, V128, v128Load, v128Store, v128Zero,
+  add, and, type Code, continueIf, eq, evenLanes, f32c, f32x4Add, f32x4ExtractLane, f32x4Max, f32x4Min, f32x4Mul, f32x4Nearest,
+  f32x4RelaxedMadd, f32Store, f32x4Splat, f32x4Sub, func, type FuncDef, get, I32, F32, i32c, i32x4Add, i32x4Shl, i32x4TruncSatF32x4S, ifThen,
+  load32Splat, type Local, loop, ltU, moduleOf, mul, set, tee, V128, v128Load, v128Store, v128Zero,
 } from './wasm-asm.ts';
 
 /**
@@ -19,193 +20,223 @@ import {
  * against ln 2 in two parts, e^r by a degree-6 polynomial, 2ⁿ added to the exponent bits.
  * Relative error about 2e-7 over the clamped range [−87.3, 88.3].
  */
-const EXP_CONSTS = [
-  -87.3, 88.3, Math.LOG2E, 0.693359375, -2.12194440e-4, 1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3,
-  4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1, 1,
-];
-/** v128 locals an epilogue needs: p0, p1, then the exp constants. */
-export const EPILOGUE_LOCALS = 2 + EXP_CONSTS.length;
+const EXP = {
+  LO: -87.3, HI: 88.3, LOG2E: Math.LOG2E, LN2_HI: 0.693359375, LN2_LO: -2.12194440e-4,
+  POLY5: 1.9875691500e-4, POLY4: 1.3981999507e-3, POLY3: 8.3334519073e-3, POLY2: 4.1665795894e-2, POLY1: 1.6666665459e-1,
+  POLY0: 5.0000001201e-1,
+  ONE: 1,
+};
+type ExpConst = keyof typeof EXP;
+const v128s = <K extends string>(names: readonly K[]): Record<K, typeof V128> =>
+  Object.fromEntries(names.map((n) => [n, V128])) as Record<K, typeof V128>;
+/** The v128 locals every epilogue declares: p0 and p1 splatted, scratch, and the exp constants. */
+const EPILOGUE_LOCALS = { VP0: V128, VP1: V128, T: V128, U: V128, Z: V128, ...v128s(Object.keys(EXP) as ExpConst[]) } as const;
+type EpilogueLocals = { readonly [K in keyof typeof EPILOGUE_LOCALS | 'P0' | 'P1' | 'ACT']: Local };
 
-function epilogueInit(base: number, p0: number, p1: number): number[] {
-  const c: number[] = [...get(p0), ...f32x4Splat, ...set(base), ...get(p1), ...f32x4Splat, ...set(base + 1)];
-  EXP_CONSTS.forEach((k, i) => c.push(...f32c(k), ...f32x4Splat, ...set(base + 2 + i)));
+/** Splats p0, p1 and the constants into their locals (once per call, outside the loops). */
+function epilogueInit(l: EpilogueLocals): Code {
+  const c: Code = [...get(l.P0), ...f32x4Splat, ...set(l.VP0), ...get(l.P1), ...f32x4Splat, ...set(l.VP1)];
+  for (const k of Object.keys(EXP) as ExpConst[]) c.push(...f32c(EXP[k]), ...f32x4Splat, ...set(l[k]));
   return c;
 }
 
 /** Replaces local x by exp(x); uses local r as scratch. */
-function expInPlace(x: number, r: number, base: number): number[] {
-  const k = (i: number): number[] => get(base + 2 + i);
-  const ONE = 11;
-  const poly: number[] = [...k(5)];
-  for (const i of [6, 7, 8, 9, 10]) poly.push(...get(r), ...f32x4Mul, ...k(i), ...f32x4Add);
+function expInPlace(l: EpilogueLocals, x: Local, r: Local): Code {
+  const poly: Code = [...get(l.POLY5)];
+  for (const k of ['POLY4', 'POLY3', 'POLY2', 'POLY1', 'POLY0'] as const) poly.push(...get(r), ...f32x4Mul, ...get(l[k]), ...f32x4Add);
   return [
-    ...get(x), ...k(0), ...f32x4Max, ...k(1), ...f32x4Min, ...set(x),
-    // x ← n = nearest(x·log₂e); r ← x − n·C1 − n·C2 (x still holds the input via r's computation order)
-    ...get(x), ...get(x), ...k(2), ...f32x4Mul, ...f32x4Nearest, ...tee(r), ...k(3), ...f32x4Mul, ...f32x4Sub,
-    ...get(r), ...k(4), ...f32x4Mul, ...f32x4Sub,
+    ...get(x), ...get(l.LO), ...f32x4Max, ...get(l.HI), ...f32x4Min, ...set(x),
+    // r ← x − n·LN2_HI − n·LN2_LO with n = nearest(x·log₂e) (tee'd into r on the way)
+    ...get(x), ...get(x), ...get(l.LOG2E), ...f32x4Mul, ...f32x4Nearest, ...tee(r), ...get(l.LN2_HI), ...f32x4Mul, ...f32x4Sub,
+    ...get(r), ...get(l.LN2_LO), ...f32x4Mul, ...f32x4Sub,
     // stack: r; keep n in x, r in r
     ...get(r), ...set(x), ...set(r),
     // y = poly(r)·r² + r + 1, then add n << 23 to its exponent bits
-    ...poly, ...get(r), ...f32x4Mul, ...get(r), ...f32x4Mul, ...get(r), ...f32x4Add, ...k(ONE), ...f32x4Add,
+    ...poly, ...get(r), ...f32x4Mul, ...get(r), ...f32x4Mul, ...get(r), ...f32x4Add, ...get(l.ONE), ...f32x4Add,
     ...get(x), ...i32x4TruncSatF32x4S, ...i32c(23), ...i32x4Shl, ...i32x4Add, ...set(x),
   ];
 }
 
-/** Epilogue on the v128 in local `v`: activation codes as in activation-code.ts; `t` is scratch. */
-function activation(v: number, act: number, base: number, t: number, u: number): number[] {
-  const vp0 = base;
-  const vp1 = base + 1;
-  const one = base + 2 + 11;
-  return [
-    ...get(act), ...i32c(Act.Relu), ...eq, ...ifThen([...get(v), ...v128Zero, ...f32x4Max, ...set(v)]),
-    ...get(act), ...i32c(Act.Clip), ...eq, ...ifThen([...get(v), ...get(vp0), ...f32x4Max, ...get(vp1), ...f32x4Min, ...set(v)]),
-    ...get(act), ...i32c(Act.HardSwish), ...eq,
-    ...ifThen([
-      ...get(v), ...get(v), ...get(vp0), ...f32x4Mul, ...get(vp1), ...f32x4Add, ...v128Zero, ...f32x4Max, ...get(one), ...f32x4Min,
-      ...f32x4Mul, ...set(v),
-    ]),
-    ...get(act), ...i32c(Act.HardSigmoid), ...eq,
-    ...ifThen([...get(v), ...get(vp0), ...f32x4Mul, ...get(vp1), ...f32x4Add, ...v128Zero, ...f32x4Max, ...get(one), ...f32x4Min, ...set(v)]),
-    // Sigmoid: 1 / (1 + e^−v); Swish: v / (1 + e^−v)
-    ...get(act), ...i32c(Act.Sigmoid), ...eq,
-    ...ifThen([
-      ...v128Zero, ...get(v), ...f32x4Sub, ...set(t), ...expInPlace(t, u, base),
-      ...get(one), ...get(one), ...get(t), ...f32x4Add, ...f32x4Div, ...set(v),
-    ]),
-    ...get(act), ...i32c(Act.Swish), ...eq,
-    ...ifThen([
-      ...v128Zero, ...get(v), ...f32x4Sub, ...set(t), ...expInPlace(t, u, base),
-      ...get(v), ...get(one), ...get(t), ...f32x4Add, ...f32x4Div, ...set(v),
-    ]),
-  ];
+/**
+ * The epilogue's activation on v128 local `v`: one `if act == code` per row of ACTIVATIONS
+ * (activation-code.ts), each running that row's SIMD code. `act` is the same for a whole call,
+ * so the branch predicts perfectly.
+ */
+function activation(l: EpilogueLocals, v: Local): Code {
+  const env: SimdEnv = { p0: l.VP0, p1: l.VP1, p0Scalar: l.P0, one: l.ONE, t: l.T, u: l.U, w: l.Z, exp: (x, r) => expInPlace(l, x, r) };
+  return ACTIVATIONS.flatMap((a: Activation, code) =>
+    code === Act.None ? [] : [...get(l.ACT), ...i32c(code), ...eq, ...ifThen(a.simd(v, env))]);
 }
 
 /** a·b + c on the stack: relaxed SIMD multiply-add when `fma`, else multiply then add. */
-function madd(fma: boolean, a: number[], b: number[], c: number[]): number[] {
+function madd(fma: boolean, a: Code, b: Code, c: Code): Code {
   return fma ? [...a, ...b, ...c, ...f32x4RelaxedMadd] : [...c, ...a, ...b, ...f32x4Mul, ...f32x4Add];
 }
 
 /** probe(a, b, c) = lane 0 of a·b + c with the kernels' multiply-add: tells whether it rounds once. */
 function probeFunc(fma: boolean): FuncDef {
-  const lane0 = simd(0x1f, 0);
-  return {
-    name: 'probe', params: [F32, F32, F32], results: [F32], locals: [],
-    body: [...madd(fma, [...get(0), ...f32x4Splat], [...get(1), ...f32x4Splat], [...get(2), ...f32x4Splat]), ...lane0],
-  };
-}
-
-/** gemm(M4, N8, K, aPtr, bPtr, cPtr, sPtr, tPtr, act, p0, p1): C[M4×N8] = epilogue(A[M4×K] · B[K×N8]). */
-function gemmFunc(fma: boolean): FuncDef {
-  const [M4, N8, K, A_PTR, B_PTR, C_PTR, S_PTR, T_PTR, ACT, P0, P1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const [I, P, AP, AP_END, BP, KB, LDB, CROW, SROW] = [11, 12, 13, 14, 15, 16, 17, 18, 19];
-  const ACC = 20; // 8 accumulators: row r, half h at ACC + 2r + h
-  const [B0, B1, AV, VS, VT, V, T, U] = [28, 29, 30, 31, 32, 33, 34, 35];
-  const EP = 36;
-  const c: number[] = [];
-  c.push(...get(K), ...i32c(4), ...mul, ...set(KB));
-  c.push(...get(N8), ...i32c(4), ...mul, ...set(LDB));
-  c.push(...epilogueInit(EP, P0, P1));
-  c.push(...i32c(0), ...set(I));
-  const rows: number[] = [...i32c(0), ...set(P)];
-  const cols: number[] = [];
-  for (let a = 0; a < 8; a++) cols.push(...v128Zero, ...set(ACC + a));
-  cols.push(...get(A_PTR), ...get(I), ...get(KB), ...mul, ...add, ...tee(AP), ...get(KB), ...add, ...set(AP_END));
-  cols.push(...get(B_PTR), ...get(P), ...add, ...set(BP));
-  const ks: number[] = [];
-  ks.push(...get(BP), ...v128Load(0), ...set(B0), ...get(BP), ...v128Load(16), ...set(B1));
-  for (let r = 0; r < 4; r++) {
-    ks.push(...get(AP));
-    for (let q = 0; q < r; q++) ks.push(...get(KB), ...add);
-    ks.push(...load32Splat(0), ...set(AV));
-    for (let h = 0; h < 2; h++) {
-      ks.push(...madd(fma, get(AV), get(h === 0 ? B0 : B1), get(ACC + 2 * r + h)), ...set(ACC + 2 * r + h));
-    }
-  }
-  ks.push(...get(BP), ...get(LDB), ...add, ...set(BP));
-  ks.push(...get(AP), ...i32c(4), ...add, ...tee(AP), ...get(AP_END), ...ltU, ...continueIf);
-  cols.push(...loop(ks));
-  cols.push(...get(C_PTR), ...get(I), ...get(LDB), ...mul, ...add, ...get(P), ...add, ...set(CROW));
-  cols.push(...get(I), ...i32c(4), ...mul, ...set(SROW));
-  for (let r = 0; r < 4; r++) {
-    cols.push(...get(S_PTR), ...get(SROW), ...add, ...load32Splat(4 * r), ...set(VS));
-    cols.push(...get(T_PTR), ...get(SROW), ...add, ...load32Splat(4 * r), ...set(VT));
-    for (let h = 0; h < 2; h++) {
-      cols.push(...get(ACC + 2 * r + h), ...get(VS), ...f32x4Mul, ...get(VT), ...f32x4Add, ...set(V));
-      cols.push(...activation(V, ACT, EP, T, U));
-      cols.push(...get(CROW), ...get(V), ...v128Store(16 * h));
-    }
-    cols.push(...get(CROW), ...get(LDB), ...add, ...set(CROW));
-  }
-  cols.push(...get(P), ...i32c(32), ...add, ...tee(P), ...get(LDB), ...ltU, ...continueIf);
-  rows.push(...loop(cols));
-  rows.push(...get(I), ...i32c(4), ...add, ...tee(I), ...get(M4), ...ltU, ...continueIf);
-  c.push(...loop(rows));
-  return {
-    name: 'gemm', params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, F32, F32],
-    locals: [[9, I32], [16 + EPILOGUE_LOCALS, V128]], body: c,
-  };
+  const { l, def } = func('probe', { A: F32, B: F32, C: F32 }, {}, [F32]);
+  return def([...madd(fma, [...get(l.A), ...f32x4Splat], [...get(l.B), ...f32x4Splat], [...get(l.C), ...f32x4Splat]), ...f32x4ExtractLane(0)]);
 }
 
 /**
- * dwS(C, inPtr, Hp, Wp, wPtr, kH, kW, Ho, Wo, outPtr, sPtr, tPtr, act, p0, p1) for stride S:
- * channel c's padded input plane is Hp×Wp at inPtr + c·Hp·Wp·4, its kH·kW weights at
- * wPtr + c·kH·kW·4; outputs go to outPtr + c·Ho·Wo·4 four at a time. A row's last group may
+ * gemm(M4, N8, K, A, B, C, S, T, ACT, P0, P1): C[M4×N8] = epilogue(A[M4×K] · B[K×N8]), row-major,
+ * pointers in bytes; S and T hold M4 per-row scales and shifts. Each step of the k loop loads one
+ * 8-wide row of B into two v128 (B0, B1) and splats four values of A's column, updating a 4×8 tile
+ * of accumulators (ACC<row><half>).
+ */
+function gemmFunc(fma: boolean): FuncDef {
+  const ACCS = ['ACC00', 'ACC01', 'ACC10', 'ACC11', 'ACC20', 'ACC21', 'ACC30', 'ACC31'] as const;
+  const { l, def } = func(
+    'gemm',
+    { M4: I32, N8: I32, K: I32, A: I32, B: I32, C: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
+    {
+      I: I32, P: I32, AP: I32, AP_END: I32, BP: I32, KB: I32, LDB: I32, CROW: I32, SROW: I32,
+      ...v128s(ACCS), B0: V128, B1: V128, AV: V128, VS: V128, VT: V128, V: V128, ...EPILOGUE_LOCALS,
+    },
+  );
+  const acc = (r: number, h: number): Local => l[ACCS[2 * r + h]];
+  const c: Code = [];
+  c.push(...get(l.K), ...i32c(4), ...mul, ...set(l.KB)); // bytes per row of A
+  c.push(...get(l.N8), ...i32c(4), ...mul, ...set(l.LDB)); // bytes per row of B and C
+  c.push(...epilogueInit(l));
+  c.push(...i32c(0), ...set(l.I));
+  const rows: Code = [...i32c(0), ...set(l.P)];
+  const cols: Code = [];
+  for (const a of ACCS) cols.push(...v128Zero, ...set(l[a]));
+  cols.push(...get(l.A), ...get(l.I), ...get(l.KB), ...mul, ...add, ...tee(l.AP), ...get(l.KB), ...add, ...set(l.AP_END));
+  cols.push(...get(l.B), ...get(l.P), ...add, ...set(l.BP));
+  const ks: Code = [];
+  ks.push(...get(l.BP), ...v128Load(0), ...set(l.B0), ...get(l.BP), ...v128Load(16), ...set(l.B1));
+  for (let r = 0; r < 4; r++) {
+    ks.push(...get(l.AP));
+    for (let q = 0; q < r; q++) ks.push(...get(l.KB), ...add);
+    ks.push(...load32Splat(0), ...set(l.AV));
+    for (let h = 0; h < 2; h++) ks.push(...madd(fma, get(l.AV), get(h === 0 ? l.B0 : l.B1), get(acc(r, h))), ...set(acc(r, h)));
+  }
+  ks.push(...get(l.BP), ...get(l.LDB), ...add, ...set(l.BP));
+  ks.push(...get(l.AP), ...i32c(4), ...add, ...tee(l.AP), ...get(l.AP_END), ...ltU, ...continueIf);
+  cols.push(...loop(ks));
+  cols.push(...get(l.C), ...get(l.I), ...get(l.LDB), ...mul, ...add, ...get(l.P), ...add, ...set(l.CROW));
+  cols.push(...get(l.I), ...i32c(4), ...mul, ...set(l.SROW));
+  for (let r = 0; r < 4; r++) {
+    cols.push(...get(l.S), ...get(l.SROW), ...add, ...load32Splat(4 * r), ...set(l.VS));
+    cols.push(...get(l.T_PTR), ...get(l.SROW), ...add, ...load32Splat(4 * r), ...set(l.VT));
+    for (let h = 0; h < 2; h++) {
+      cols.push(...get(acc(r, h)), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V));
+      cols.push(...activation(l, l.V));
+      cols.push(...get(l.CROW), ...get(l.V), ...v128Store(16 * h));
+    }
+    cols.push(...get(l.CROW), ...get(l.LDB), ...add, ...set(l.CROW));
+  }
+  cols.push(...get(l.P), ...i32c(32), ...add, ...tee(l.P), ...get(l.LDB), ...ltU, ...continueIf);
+  rows.push(...loop(cols));
+  rows.push(...get(l.I), ...i32c(4), ...add, ...tee(l.I), ...get(l.M4), ...ltU, ...continueIf);
+  c.push(...loop(rows));
+  return def(c);
+}
+
+/**
+ * dwS(C, IN, HP, WP, W, KH, KW, HO, WO, OUT, S, T_PTR, ACT, P0, P1) for stride S:
+ * channel c's padded input plane is HP×WP at IN + c·HP·WP·4, its KH·KW weights at
+ * W + c·KH·KW·4; outputs go to OUT + c·HO·WO·4 four at a time. A row's last group may
  * spill up to three values into the next row, which that row then overwrites (the caller leaves
  * slack after the last channel).
  */
 function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
-  const [C, IN, HP, WP, W_PTR, KH, KW, HO, WO, OUT, S_PTR, T_PTR, ACT, P0, P1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
-  const [CH, OY, OX, KY, KX, IN_C, W_C, OUT_ROW, ROW_IN, TAP, WTAP, WP4, PLANE] = [15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27];
-  const [ACC, VS, VT, V, T, U] = [28, 29, 30, 31, 32, 33];
-  const EP = 34;
-  const b: number[] = [];
-  b.push(...get(WP), ...i32c(4), ...mul, ...set(WP4));
-  b.push(...get(HP), ...get(WP4), ...mul, ...set(PLANE));
-  b.push(...epilogueInit(EP, P0, P1));
-  b.push(...i32c(0), ...set(CH));
-  const chans: number[] = [];
-  chans.push(...get(IN), ...get(CH), ...get(PLANE), ...mul, ...add, ...set(IN_C));
-  chans.push(...get(W_PTR), ...get(CH), ...get(KH), ...mul, ...get(KW), ...mul, ...i32c(4), ...mul, ...add, ...set(W_C));
-  chans.push(...get(OUT), ...get(CH), ...get(HO), ...mul, ...get(WO), ...mul, ...i32c(4), ...mul, ...add, ...set(OUT_ROW));
-  chans.push(...get(S_PTR), ...get(CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(VS));
-  chans.push(...get(T_PTR), ...get(CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(VT));
-  chans.push(...i32c(0), ...set(OY));
-  const ys: number[] = [];
+  const { l, def } = func(
+    `dw${stride}`,
+    { C: I32, IN: I32, HP: I32, WP: I32, W: I32, KH: I32, KW: I32, HO: I32, WO: I32, OUT: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
+    {
+      CH: I32, OY: I32, OX: I32, KY: I32, KX: I32, IN_C: I32, W_C: I32, OUT_ROW: I32, ROW_IN: I32, TAP: I32, WTAP: I32, WP4: I32, PLANE: I32,
+      ACC: V128, VS: V128, VT: V128, V: V128, ...EPILOGUE_LOCALS,
+    },
+  );
+  const b: Code = [];
+  b.push(...get(l.WP), ...i32c(4), ...mul, ...set(l.WP4));
+  b.push(...get(l.HP), ...get(l.WP4), ...mul, ...set(l.PLANE));
+  b.push(...epilogueInit(l));
+  b.push(...i32c(0), ...set(l.CH));
+  const chans: Code = [];
+  chans.push(...get(l.IN), ...get(l.CH), ...get(l.PLANE), ...mul, ...add, ...set(l.IN_C));
+  chans.push(...get(l.W), ...get(l.CH), ...get(l.KH), ...mul, ...get(l.KW), ...mul, ...i32c(4), ...mul, ...add, ...set(l.W_C));
+  chans.push(...get(l.OUT), ...get(l.CH), ...get(l.HO), ...mul, ...get(l.WO), ...mul, ...i32c(4), ...mul, ...add, ...set(l.OUT_ROW));
+  chans.push(...get(l.S), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VS));
+  chans.push(...get(l.T_PTR), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VT));
+  chans.push(...i32c(0), ...set(l.OY));
+  const ys: Code = [];
   // rowIn = inC + oy·stride·Wp·4
-  ys.push(...get(IN_C), ...get(OY), ...i32c(stride), ...mul, ...get(WP4), ...mul, ...add, ...set(ROW_IN));
-  ys.push(...i32c(0), ...set(OX));
-  const xs: number[] = [];
-  xs.push(...v128Zero, ...set(ACC), ...get(W_C), ...set(WTAP), ...i32c(0), ...set(KY));
-  const kys: number[] = [];
+  ys.push(...get(l.IN_C), ...get(l.OY), ...i32c(stride), ...mul, ...get(l.WP4), ...mul, ...add, ...set(l.ROW_IN));
+  ys.push(...i32c(0), ...set(l.OX));
+  const xs: Code = [];
+  xs.push(...v128Zero, ...set(l.ACC), ...get(l.W_C), ...set(l.WTAP), ...i32c(0), ...set(l.KY));
+  const kys: Code = [];
   // tap = rowIn + ky·Wp·4 + ox·stride·4
-  kys.push(...get(ROW_IN), ...get(KY), ...get(WP4), ...mul, ...add, ...get(OX), ...i32c(4 * stride), ...mul, ...add, ...set(TAP));
-  kys.push(...i32c(0), ...set(KX));
-  const kxs: number[] = [];
-  const input = [...get(TAP), ...v128Load(0), ...(stride === 2 ? [...get(TAP), ...v128Load(16), ...evenLanes] : [])];
-  kxs.push(...madd(fma, input, [...get(WTAP), ...load32Splat(0)], get(ACC)), ...set(ACC));
-  kxs.push(...get(TAP), ...i32c(4), ...add, ...set(TAP), ...get(WTAP), ...i32c(4), ...add, ...set(WTAP));
-  kxs.push(...get(KX), ...i32c(1), ...add, ...tee(KX), ...get(KW), ...ltU, ...continueIf);
+  kys.push(...get(l.ROW_IN), ...get(l.KY), ...get(l.WP4), ...mul, ...add, ...get(l.OX), ...i32c(4 * stride), ...mul, ...add, ...set(l.TAP));
+  kys.push(...i32c(0), ...set(l.KX));
+  const kxs: Code = [];
+  // stride 2: the even lanes of eight consecutive inputs are the four taps
+  const input: Code = [...get(l.TAP), ...v128Load(0), ...(stride === 2 ? [...get(l.TAP), ...v128Load(16), ...evenLanes] : [])];
+  kxs.push(...madd(fma, input, [...get(l.WTAP), ...load32Splat(0)], get(l.ACC)), ...set(l.ACC));
+  kxs.push(...get(l.TAP), ...i32c(4), ...add, ...set(l.TAP), ...get(l.WTAP), ...i32c(4), ...add, ...set(l.WTAP));
+  kxs.push(...get(l.KX), ...i32c(1), ...add, ...tee(l.KX), ...get(l.KW), ...ltU, ...continueIf);
   kys.push(...loop(kxs));
-  kys.push(...get(KY), ...i32c(1), ...add, ...tee(KY), ...get(KH), ...ltU, ...continueIf);
+  kys.push(...get(l.KY), ...i32c(1), ...add, ...tee(l.KY), ...get(l.KH), ...ltU, ...continueIf);
   xs.push(...loop(kys));
-  xs.push(...get(ACC), ...get(VS), ...f32x4Mul, ...get(VT), ...f32x4Add, ...set(V));
-  xs.push(...activation(V, ACT, EP, T, U));
-  xs.push(...get(OUT_ROW), ...get(OX), ...i32c(4), ...mul, ...add, ...get(V), ...v128Store(0));
-  xs.push(...get(OX), ...i32c(4), ...add, ...tee(OX), ...get(WO), ...ltU, ...continueIf);
+  xs.push(...get(l.ACC), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V));
+  xs.push(...activation(l, l.V));
+  xs.push(...get(l.OUT_ROW), ...get(l.OX), ...i32c(4), ...mul, ...add, ...get(l.V), ...v128Store(0));
+  xs.push(...get(l.OX), ...i32c(4), ...add, ...tee(l.OX), ...get(l.WO), ...ltU, ...continueIf);
   ys.push(...loop(xs));
-  ys.push(...get(OUT_ROW), ...get(WO), ...i32c(4), ...mul, ...add, ...set(OUT_ROW));
-  ys.push(...get(OY), ...i32c(1), ...add, ...tee(OY), ...get(HO), ...ltU, ...continueIf);
+  ys.push(...get(l.OUT_ROW), ...get(l.WO), ...i32c(4), ...mul, ...add, ...set(l.OUT_ROW));
+  ys.push(...get(l.OY), ...i32c(1), ...add, ...tee(l.OY), ...get(l.HO), ...ltU, ...continueIf);
   chans.push(...loop(ys));
-  chans.push(...get(CH), ...i32c(1), ...add, ...tee(CH), ...get(C), ...ltU, ...continueIf);
+  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
   b.push(...loop(chans));
-  return {
-    name: `dw${stride}`,
-    params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F32, F32],
-    locals: [[13, I32], [6 + EPILOGUE_LOCALS, V128]],
-    body: b,
-  };
+  return def(b);
 }
 
+/**
+ * affine(C, INNER, PTR, S, T_PTR, ACT, P0, P1): in place over C channels of INNER floats at PTR,
+ * y ← act(y·S[c] + T[c]): the epilogue alone, for a BatchNorm whose statistics are set after its
+ * Conv ran (calibration) and for activation ops. Four values per step, then the last INNER mod 4
+ * one at a time (splatted, so the same SIMD activation code serves).
+ */
+function affineFunc(): FuncDef {
+  const { l, def } = func(
+    'affine',
+    { C: I32, INNER: I32, PTR: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
+    { CH: I32, P: I32, END: I32, TAIL_END: I32, VS: V128, VT: V128, V: V128, ...EPILOGUE_LOCALS },
+  );
+  const b: Code = [...epilogueInit(l), ...i32c(0), ...set(l.CH), ...get(l.PTR), ...set(l.P)];
+  const chans: Code = [];
+  chans.push(...get(l.S), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VS));
+  chans.push(...get(l.T_PTR), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VT));
+  chans.push(...get(l.P), ...get(l.INNER), ...i32c(-4), ...and, ...i32c(4), ...mul, ...add, ...set(l.END));
+  chans.push(...get(l.P), ...get(l.INNER), ...i32c(4), ...mul, ...add, ...set(l.TAIL_END));
+  // while (P < end) { v = act(load(P)·VS + VT); store(P, v); P += step }
+  const body = (load: Code, store: Code, step: number, end: Local): Code => [
+    ...get(l.P), ...get(end), ...ltU,
+    ...ifThen(loop([
+      ...get(l.P), ...load, ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V),
+      ...activation(l, l.V),
+      ...get(l.P), ...get(l.V), ...store,
+      ...get(l.P), ...i32c(step), ...add, ...tee(l.P), ...get(end), ...ltU, ...continueIf,
+    ])),
+  ];
+  chans.push(...body(v128Load(0), v128Store(0), 16, l.END));
+  chans.push(...body(load32Splat(0), [...f32x4ExtractLane(0), ...f32Store(0)], 4, l.TAIL_END));
+  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
+  b.push(...loop(chans));
+  return def(b);
+}
+
+/** Every kernel function of the module, with relaxed-SIMD multiply-add or without. */
+export function kernelFuncs(fma: boolean): FuncDef[] {
+  return [gemmFunc(fma), depthwiseFunc(1, fma), depthwiseFunc(2, fma), affineFunc(), probeFunc(fma)];
+}
+
+type AffineFn = (c: number, inner: number, ptr: number, s: number, t: number, act: number, p0: number, p1: number) => void;
 type GemmFn = (m4: number, n8: number, k: number, a: number, b: number, c: number, s: number, t: number, act: number, p0: number, p1: number) => void;
 type DwFn = (
   c: number, inPtr: number, hp: number, wp: number, wPtr: number, kh: number, kw: number, ho: number, wo: number, out: number,
@@ -222,6 +253,7 @@ export interface WasmKernels {
   readonly gemm: GemmFn;
   readonly dw1: DwFn;
   readonly dw2: DwFn;
+  readonly affine: AffineFn;
   /** The memory as floats, re-viewed after any growth. */
   heap(bytes: number): Float32Array;
 }
@@ -235,8 +267,7 @@ export function wasmKernels(): WasmKernels | null {
     if (typeof WebAssembly === 'undefined') return (kernels = null);
     // Relaxed SIMD's multiply-add where the engine has it (Chrome ≥ 114, Node ≥ 20), else plain SIMD.
     // A fresh copy is backed by a plain ArrayBuffer, which is what the WebAssembly API types ask for.
-    const build = (fma: boolean): Uint8Array<ArrayBuffer> =>
-      new Uint8Array(moduleOf([gemmFunc(fma), depthwiseFunc(1, fma), depthwiseFunc(2, fma), probeFunc(fma)]));
+    const build = (fma: boolean): Uint8Array<ArrayBuffer> => new Uint8Array(moduleOf(kernelFuncs(fma)));
     let bytes = build(true);
     if (!WebAssembly.validate(bytes)) bytes = build(false);
     if (!WebAssembly.validate(bytes)) return (kernels = null);
@@ -247,7 +278,7 @@ export function wasmKernels(): WasmKernels | null {
     const fusedMultiplyAdd = (e.probe as (a: number, b: number, c: number) => number)(a, a, -1) !== 2 ** -11;
     let view = new Float32Array(memory.buffer);
     kernels = {
-      memory, fusedMultiplyAdd, gemm: e.gemm as GemmFn, dw1: e.dw1 as DwFn, dw2: e.dw2 as DwFn,
+      memory, fusedMultiplyAdd, gemm: e.gemm as GemmFn, dw1: e.dw1 as DwFn, dw2: e.dw2 as DwFn, affine: e.affine as AffineFn,
       heap(need) {
         if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
         if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
@@ -258,4 +289,27 @@ export function wasmKernels(): WasmKernels | null {
     kernels = null;
   }
   return kernels;
+}
+
+/**
+ * y[c·inner + i] ← act(y·scale[c] + shift[c]) in place, channel c cycling over `channels` (N images
+ * of C channels), on the WebAssembly kernel; false (doing nothing) where it is unavailable.
+ */
+export function affineInPlace(
+  y: Float32Array, channels: number, inner: number, scale: Float32Array, shift: Float32Array, act: number, p0: number, p1: number,
+): boolean {
+  const k = wasmKernels();
+  if (!k) return false;
+  const planes = y.length / inner;
+  const sOff = y.length;
+  const tOff = sOff + planes;
+  const heap = k.heap((tOff + planes) * 4);
+  heap.set(y, 0);
+  for (let p = 0; p < planes; p += channels) {
+    heap.set(scale.subarray(0, channels), sOff + p);
+    heap.set(shift.subarray(0, channels), tOff + p);
+  }
+  k.affine(planes, inner, 0, sOff * 4, tOff * 4, act, p0, p1);
+  y.set(heap.subarray(0, y.length));
+  return true;
 }
