@@ -9,7 +9,7 @@ import { ARITHMETIC_GRADIENTS } from '~/lib/engine/grad/elementwise.ts';
 import { planeRun } from '~/lib/engine/grad/elementwise.ts';
 import { reduceTo } from '~/lib/engine/grad/reduce-to.ts';
 import { UNARY_DERIVATIVES, unaryGradient } from '~/lib/engine/grad/unary.ts';
-import { broadcast2 } from '~/lib/engine/ops/elementwise.ts';
+import { ARITHMETIC_OPS, broadcast2 } from '~/lib/engine/ops/elementwise.ts';
 import type { ElementwiseGeometry } from '~/lib/engine/ops/elementwise.ts';
 import type { UnaryGeometry } from '~/lib/engine/ops/unary.ts';
 
@@ -77,6 +77,26 @@ describe('backward fast paths', () => {
       const ref = new Float32Array(n);
       for (let i = 0; i < n; i++) ref[i] = dy[i] * d(y[i], 0, 0);
       expect(Array.from(dx!.data)).toEqual(Array.from(ref));
+    });
+  }
+});
+
+describe('Mul training forward', () => {
+  for (const [name, aDims, bDims] of [
+    ['same shape (SiLU)', [2, 3, 4, 5], [2, 3, 4, 5]],
+    ['SE gate second', [2, 3, 4, 5], [2, 3, 1, 1]],
+    ['SE gate first', [2, 3, 1, 1], [2, 3, 4, 5]],
+    ['a general broadcast', [2, 3, 4, 5], [1, 3, 1, 5]],
+  ] as const) {
+    it(`${name}: the op's own products, bit for bit`, () => {
+      const a = f32([...aDims], values(aDims.reduce((x, y) => x * y, 1), 6));
+      const b = f32([...bDims], values(bDims.reduce((x, y) => x * y, 1), 7));
+      const dims = aDims.map((d, i) => Math.max(d, bDims[i]));
+      const geom = { node: { name: 'm', opType: 'Mul', inputs: ['a', 'b'], outputs: ['y'], attrs: {} }, dims, dtype: 'float32' } as unknown as ElementwiseGeometry;
+      const [y] = ARITHMETIC_GRADIENTS.Mul.train!(geom, [a, b], { node: geom.node, training: true, seed: 0 }).outputs;
+      const [ref] = ARITHMETIC_OPS.Mul.run(geom, [a, b]);
+      expect(y.dims).toEqual(dims);
+      expect(Array.from(y.data)).toEqual(Array.from(ref.data));
     });
   }
 });

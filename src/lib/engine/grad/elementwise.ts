@@ -6,8 +6,8 @@
  * forward's a ≥ b test does).
  */
 import { EngineError } from '../errors.ts';
-import type { BackwardArgs, Gradient } from '../op.ts';
-import { broadcast2, type ElementwiseGeometry } from '../ops/elementwise.ts';
+import type { BackwardArgs, Gradient, TrainForward } from '../op.ts';
+import { ARITHMETIC_OPS, broadcast2, type ElementwiseGeometry } from '../ops/elementwise.ts';
 import { f32 as f32t, sizeOf, type Tensor } from '../tensor.ts';
 import { expandTo, reduceToTensor, sameDims } from './reduce-to.ts';
 
@@ -107,8 +107,42 @@ function mulPlaneGrad(dy: Float32Array, full: Float32Array, plane: Float32Array,
   return [dFull, dPlane];
 }
 
+/**
+ * The training forward of Mul on float32: the two shapes a network trains with — same shape
+ * (SiLU's x·sigmoid(x)) and a per-plane gate (SE) — as typed Float32 loops, the same products
+ * (a·b rounded to float32) as the op's broadcast kernel, whose element access must serve every
+ * dtype; anything else runs the op itself.
+ */
+function mulTrain(g: ElementwiseGeometry, inputs: readonly (Tensor | undefined)[]): TrainForward {
+  const [a, b] = inputs;
+  const n = sizeOf(g.dims);
+  if (inputs.length === 2 && a && b && a.data instanceof Float32Array && b.data instanceof Float32Array) {
+    const p = a.data;
+    const q = b.data;
+    if (p.length === n && q.length === n && sameDims(a.dims, g.dims) && sameDims(b.dims, g.dims)) {
+      const y = new Float32Array(n);
+      for (let i = 0; i < n; i++) y[i] = p[i] * q[i];
+      return { outputs: [f32t(g.dims, y)] };
+    }
+    for (const [full, plane] of [[a, b], [b, a]] as const) {
+      const run = full.data.length === n && sameDims(full.dims, g.dims) && plane.data.length > 1 ? planeRun(plane.dims, g.dims) : 0;
+      if (run === 0 || plane.data.length * run !== n) continue;
+      const x = full.data as Float32Array;
+      const s = plane.data as Float32Array;
+      const y = new Float32Array(n);
+      for (let j = 0; j < s.length; j++) {
+        const v = s[j];
+        for (let i = j * run; i < (j + 1) * run; i++) y[i] = x[i] * v;
+      }
+      return { outputs: [f32t(g.dims, y)] };
+    }
+  }
+  return { outputs: ARITHMETIC_OPS.Mul.run(g, inputs) };
+}
+
 /** Mul: dA = dY·B, dB = dY·A; the full-size products run in the forward's broadcast kernel. */
 const mulGradient: Gradient<ElementwiseGeometry> = {
+  train: (g, inputs) => mulTrain(g, inputs),
   backward({ geom: g, inputs, inputMeta, gradOutputs, needs }) {
     const dy = gradOutputs[0]!;
     const out: (Tensor | undefined)[] = [];
