@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { f32 } from '~/lib/engine/index.ts';
 import { batchNormGradient } from '~/lib/engine/grad/batchnorm.ts';
 import type { BatchNormGeometry } from '~/lib/engine/ops/batchnorm.ts';
+import type { Node } from '~/lib/engine/graph.ts';
 
 function values(n: number, seed: number, lo = -1, span = 3): Float32Array {
   const out = new Float32Array(n);
@@ -33,7 +34,7 @@ describe('BatchNormalization training in memory order', () => {
   const x = wide(N * C * inner, 1);
   const gamma = values(C, 2);
   const beta = values(C, 3);
-  const node = { name: 'bn', opType: 'BatchNormalization', inputs: [], outputs: [], attrs: {} };
+  const node = { name: 'bn', opType: 'BatchNormalization', inputs: [], outputs: [], attrs: {} } as unknown as Node;
   const g = { N, C, inner, dims, epsilon: 1e-5, node } as unknown as BatchNormGeometry;
   const inputs = [f32(dims, x), f32([C], gamma), f32([C], beta), f32([C], values(C, 4)), f32([C], values(C, 5, 0.5, 1))];
   const fwd = batchNormGradient.train!(g, inputs, { node, training: true, seed: 0 });

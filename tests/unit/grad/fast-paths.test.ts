@@ -89,8 +89,8 @@ describe('Mul training forward', () => {
     ['a general broadcast', [2, 3, 4, 5], [1, 3, 1, 5]],
   ] as const) {
     it(`${name}: the op's own products, bit for bit`, () => {
-      const a = f32([...aDims], values(aDims.reduce((x, y) => x * y, 1), 6));
-      const b = f32([...bDims], values(bDims.reduce((x, y) => x * y, 1), 7));
+      const a = f32([...aDims], values(aDims.reduce((x: number, y: number) => x * y, 1), 6));
+      const b = f32([...bDims], values(bDims.reduce((x: number, y: number) => x * y, 1), 7));
       const dims = aDims.map((d, i) => Math.max(d, bDims[i]));
       const geom = { node: { name: 'm', opType: 'Mul', inputs: ['a', 'b'], outputs: ['y'], attrs: {} }, dims, dtype: 'float32' } as unknown as ElementwiseGeometry;
       const [y] = ARITHMETIC_GRADIENTS.Mul.train!(geom, [a, b], { node: geom.node, training: true, seed: 0 }).outputs;
