@@ -58,31 +58,45 @@ export const batchNormGradient: Gradient<BatchNormGeometry> = {
     const newMean = new Float32Array(C);
     const newVar = new Float32Array(C);
     const momentum = attrFloat(ctx.node, 'momentum', BN_MOMENTUM_ONNX);
-    for (let c = 0; c < C; c++) {
-      let s = 0;
-      for (let n = 0; n < N; n++) {
-        const o = (n * C + c) * inner;
+    // Three passes over X in memory order (image by image, channel by channel); each channel's sum
+    // still runs over n, then i, so the float64 sums are the ones a channel-by-channel loop gives.
+    const sum = new Float64Array(C);
+    const sq = new Float64Array(C);
+    for (let n = 0, o = 0; n < N; n++) {
+      for (let c = 0; c < C; c++, o += inner) {
+        let s = sum[c];
         for (let i = o; i < o + inner; i++) s += x[i];
+        sum[c] = s;
       }
-      const m = s / count;
-      let s2 = 0;
-      for (let n = 0; n < N; n++) {
-        const o = (n * C + c) * inner;
+    }
+    for (let c = 0; c < C; c++) mean[c] = sum[c] / count;
+    for (let n = 0, o = 0; n < N; n++) {
+      for (let c = 0; c < C; c++, o += inner) {
+        const m = mean[c];
+        let s2 = sq[c];
         for (let i = o; i < o + inner; i++) s2 += (x[i] - m) * (x[i] - m);
+        sq[c] = s2;
       }
-      const v = s2 / count;
+    }
+    const a = new Float64Array(C);
+    const b = new Float64Array(C);
+    for (let c = 0; c < C; c++) {
+      const m = mean[c];
+      const v = sq[c] / count;
       const is = 1 / Math.sqrt(v + g.epsilon);
-      mean[c] = m;
       invStd[c] = is;
-      const a = gamma[c] * is;
-      const b = beta[c] - m * a;
-      for (let n = 0; n < N; n++) {
-        const o = (n * C + c) * inner;
-        for (let i = o; i < o + inner; i++) y[i] = x[i] * a + b;
-      }
-      const unbiased = count > 1 ? (s2 / (count - 1)) : v;
+      a[c] = gamma[c] * is;
+      b[c] = beta[c] - m * a[c];
+      const unbiased = count > 1 ? (sq[c] / (count - 1)) : v;
       newMean[c] = momentum * rm[c] + (1 - momentum) * m;
       newVar[c] = momentum * rv[c] + (1 - momentum) * unbiased;
+    }
+    for (let n = 0, o = 0; n < N; n++) {
+      for (let c = 0; c < C; c++, o += inner) {
+        const ac = a[c];
+        const bc = b[c];
+        for (let i = o; i < o + inner; i++) y[i] = x[i] * ac + bc;
+      }
     }
     const saved: Saved = { mean, invStd };
     return {
@@ -100,35 +114,41 @@ export const batchNormGradient: Gradient<BatchNormGeometry> = {
     const dx = needs[0] ? new Float32Array(x.length) : undefined;
     const dgamma = new Float32Array(C);
     const dbeta = new Float32Array(C);
-    for (let c = 0; c < C; c++) {
-      const m = mean[c];
-      const is = invStd[c];
-      let sdy = 0;
-      let sdyx = 0;
-      for (let n = 0; n < N; n++) {
-        const o = (n * C + c) * inner;
+    // Memory order, image by image; each channel's sums still run over n, then i (same bits as per channel).
+    const sdy = new Float64Array(C);
+    const sdyx = new Float64Array(C);
+    for (let n = 0, o = 0; n < N; n++) {
+      for (let c = 0; c < C; c++, o += inner) {
+        const m = mean[c];
+        let s = sdy[c];
+        let sx = sdyx[c];
         for (let i = o; i < o + inner; i++) {
-          sdy += dy[i];
-          sdyx += dy[i] * (x[i] - m);
+          s += dy[i];
+          sx += dy[i] * (x[i] - m);
         }
+        sdy[c] = s;
+        sdyx[c] = sx;
       }
-      sdyx *= is; // Σ dY·x̂
-      dgamma[c] = sdyx;
-      dbeta[c] = sdy;
-      if (!dx) continue;
-      const k = gamma[c] * is;
-      if (!training) {
-        for (let n = 0; n < N; n++) {
-          const o = (n * C + c) * inner;
-          for (let i = o; i < o + inner; i++) dx[i] = dy[i] * k;
+    }
+    for (let c = 0; c < C; c++) {
+      sdyx[c] *= invStd[c]; // Σ dY·x̂
+      dgamma[c] = sdyx[c];
+      dbeta[c] = sdy[c];
+    }
+    if (dx) {
+      for (let n = 0, o = 0; n < N; n++) {
+        for (let c = 0; c < C; c++, o += inner) {
+          const is = invStd[c];
+          const k = gamma[c] * is;
+          if (!training) {
+            for (let i = o; i < o + inner; i++) dx[i] = dy[i] * k;
+            continue;
+          }
+          const m = mean[c];
+          const mdy = sdy[c] / count;
+          const mdyx = sdyx[c] / count;
+          for (let i = o; i < o + inner; i++) dx[i] = k * (dy[i] - mdy - (x[i] - m) * is * mdyx);
         }
-        continue;
-      }
-      const mdy = sdy / count;
-      const mdyx = sdyx / count;
-      for (let n = 0; n < N; n++) {
-        const o = (n * C + c) * inner;
-        for (let i = o; i < o + inner; i++) dx[i] = k * (dy[i] - mdy - (x[i] - m) * is * mdyx);
       }
     }
     const out: (Tensor | undefined)[] = [];

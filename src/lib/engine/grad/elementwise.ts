@@ -6,10 +6,10 @@
  * forward's a ≥ b test does).
  */
 import { EngineError } from '../errors.ts';
-import type { BackwardArgs, Gradient } from '../op.ts';
-import { broadcast2, type ElementwiseGeometry } from '../ops/elementwise.ts';
-import { sizeOf, type Tensor } from '../tensor.ts';
-import { expandTo, reduceToTensor } from './reduce-to.ts';
+import type { BackwardArgs, Gradient, TrainForward } from '../op.ts';
+import { ARITHMETIC_OPS, broadcast2, type ElementwiseGeometry } from '../ops/elementwise.ts';
+import { f32 as f32t, sizeOf, type Tensor } from '../tensor.ts';
+import { expandTo, reduceToTensor, sameDims } from './reduce-to.ts';
 
 type Partial = (dy: number, a: number, b: number) => number;
 
@@ -62,12 +62,104 @@ const subGradient: Gradient<ElementwiseGeometry> = {
   },
 };
 
+/**
+ * Length of the runs over which `dims` (right-aligned to `full`) is constant, when it is a prefix
+ * of `full` followed by ones — the SE gate [N, C, 1, 1] against [N, C, H, W] gives H·W; else 0.
+ */
+export function planeRun(dims: readonly number[], full: readonly number[]): number {
+  const lead = full.length - dims.length;
+  if (lead < 0) return 0;
+  let k = full.length;
+  while (k > lead && dims[k - lead - 1] === 1) k--;
+  for (let i = 0; i < k; i++) if ((i < lead ? 1 : dims[i - lead]) !== full[i]) return 0;
+  let run = 1;
+  for (let i = k; i < full.length; i++) run *= full[i];
+  return run;
+}
+
+/**
+ * Mul where one operand is constant over runs of `run` values (the SE gate): dFull = dY·gate with
+ * no strided broadcast, and dGate[j] = Σ over run j of float32(dY·x), summed in float64 row by row
+ * (rows of the innermost axis, `row` long) — exactly the order reduceTo uses after the products,
+ * so the bits match the general path without the full-size temporary.
+ */
+function mulPlaneGrad(dy: Float32Array, full: Float32Array, plane: Float32Array, run: number, row: number, needFull: boolean, needPlane: boolean): [Float32Array | undefined, Float32Array | undefined] {
+  const planes = plane.length;
+  const dFull = needFull ? new Float32Array(dy.length) : undefined;
+  const dPlane = needPlane ? new Float32Array(planes) : undefined;
+  const f32 = Math.fround;
+  for (let j = 0; j < planes; j++) {
+    const o = j * run;
+    if (dFull) {
+      const q = plane[j];
+      for (let i = o; i < o + run; i++) dFull[i] = dy[i] * q;
+    }
+    if (dPlane) {
+      let acc = 0;
+      for (let r = o; r < o + run; r += row) {
+        let s = 0;
+        for (let i = r; i < r + row; i++) s += f32(dy[i] * full[i]);
+        acc += s;
+      }
+      dPlane[j] = acc;
+    }
+  }
+  return [dFull, dPlane];
+}
+
+/**
+ * The training forward of Mul on float32: the two shapes a network trains with — same shape
+ * (SiLU's x·sigmoid(x)) and a per-plane gate (SE) — as typed Float32 loops, the same products
+ * (a·b rounded to float32) as the op's broadcast kernel, whose element access must serve every
+ * dtype; anything else runs the op itself.
+ */
+function mulTrain(g: ElementwiseGeometry, inputs: readonly (Tensor | undefined)[]): TrainForward {
+  const [a, b] = inputs;
+  const n = sizeOf(g.dims);
+  if (inputs.length === 2 && a && b && a.data instanceof Float32Array && b.data instanceof Float32Array) {
+    const p = a.data;
+    const q = b.data;
+    if (p.length === n && q.length === n && sameDims(a.dims, g.dims) && sameDims(b.dims, g.dims)) {
+      const y = new Float32Array(n);
+      for (let i = 0; i < n; i++) y[i] = p[i] * q[i];
+      return { outputs: [f32t(g.dims, y)] };
+    }
+    for (const [full, plane] of [[a, b], [b, a]] as const) {
+      const run = full.data.length === n && sameDims(full.dims, g.dims) && plane.data.length > 1 ? planeRun(plane.dims, g.dims) : 0;
+      if (run === 0 || plane.data.length * run !== n) continue;
+      const x = full.data as Float32Array;
+      const s = plane.data as Float32Array;
+      const y = new Float32Array(n);
+      for (let j = 0; j < s.length; j++) {
+        const v = s[j];
+        for (let i = j * run; i < (j + 1) * run; i++) y[i] = x[i] * v;
+      }
+      return { outputs: [f32t(g.dims, y)] };
+    }
+  }
+  return { outputs: ARITHMETIC_OPS.Mul.run(g, inputs) };
+}
+
 /** Mul: dA = dY·B, dB = dY·A; the full-size products run in the forward's broadcast kernel. */
 const mulGradient: Gradient<ElementwiseGeometry> = {
+  train: (g, inputs) => mulTrain(g, inputs),
   backward({ geom: g, inputs, inputMeta, gradOutputs, needs }) {
     const dy = gradOutputs[0]!;
     const out: (Tensor | undefined)[] = [];
     const n = sizeOf(g.dims);
+    const row = g.dims.length ? g.dims[g.dims.length - 1] : 1;
+    for (const [fullSlot, planeSlot] of [[0, 1], [1, 0]] as const) {
+      const a = inputs[fullSlot];
+      const b = inputs[planeSlot];
+      if (!a || !b || !(a.data instanceof Float32Array) || !(b.data instanceof Float32Array) || !(dy.data instanceof Float32Array)) continue;
+      if (a.data.length !== n || !sameDims(a.dims, g.dims) || b.data.length === n || b.data.length === 1) continue;
+      const run = planeRun(b.dims, g.dims);
+      if (run === 0 || run % row !== 0 || b.data.length * run !== n) continue;
+      const [dFull, dPlane] = mulPlaneGrad(dy.data, a.data, b.data, run, row, needs[fullSlot], needs[planeSlot]);
+      if (dFull) out[fullSlot] = f32t(g.dims, dFull);
+      if (dPlane) out[planeSlot] = f32t(inputMeta[planeSlot]!.dims, dPlane);
+      return out;
+    }
     for (const [slot, other] of [[0, 1], [1, 0]] as const) {
       if (!needs[slot]) continue;
       const o = inputs[other]!;
