@@ -122,7 +122,10 @@ export default [
     path: PATH,
     async run(page) {
       const flops = page.locator('[data-question="mobilenetv2-flops"]');
-      assert.equal((await predict(flops, String(TOTAL))).state, 'wrong');
+      assert.match(await flops.locator('label[for]').textContent(), /\(FLOPs\)/, 'the input asks in the unit the prompt asks in');
+      const asMacs = await predict(flops, String(TOTAL));
+      assert.equal(asMacs.state, 'wrong');
+      assert.match(asMacs.text, /MAC count/);
       assert.equal((await predict(flops, String(2 * TOTAL))).state, 'right');
 
       const choice = page.locator('[data-question="intensity-choice"]');
