@@ -80,7 +80,7 @@ export async function questionProblems(page) {
       const id = q.dataset.question;
       const value = Number(pq.dataset.value);
       const tol = Math.max(Number(pq.dataset.tolerance) || 0, 1e-9);
-      // Visible text from the top of the page to the end of the prompt.
+      // Visible text from the top of the page to the end of the prompt (not the questions' own input hints).
       const stop = q.querySelector('.q-prompt');
       const range = document.createRange();
       range.setStart(document.body, 0);
@@ -90,7 +90,7 @@ export async function questionProblems(page) {
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         if (!range.intersectsNode(n)) continue;
         const el = n.parentElement;
-        if (!el || el.closest('script, style, .katex-mathml') || !el.checkVisibility({ visibilityProperty: true })) continue;
+        if (!el || el.closest('script, style, .katex-mathml, .q-form') || !el.checkVisibility({ visibilityProperty: true })) continue;
         text += `${n.textContent} `;
       }
       const re = /(\d[\d,]*(?:\.\d+)?)\s?(thousand|million|billion|%|[kKMGBT](?![a-zA-Z]))?/g;
