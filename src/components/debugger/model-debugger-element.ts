@@ -6,10 +6,9 @@
  */
 import type { Tensor } from '~/lib/engine/index.ts';
 import { latencyScatter, mergeRows, parseRows, rowsToCsv, STORAGE_KEY, type DeviceRow } from '~/lib/viz/device-measure.ts';
-import { formatCompact } from '~/lib/viz/format.ts';
+import { formatCompact, formatMs, formatValue } from '~/lib/viz/number-format.ts';
 import { memoryBudget, memoryVerdict, type MemoryNeed } from '~/lib/viz/memory-guard.ts';
 import { formatView, parseView, type DebuggerView } from '~/lib/viz/url-state.ts';
-import { formatValue } from '~/lib/viz/value-format.ts';
 import type { OrtResult } from '~/components/runtime/protocol.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
 import { h, s } from './dom.ts';
@@ -288,8 +287,8 @@ class ModelDebugger extends HTMLElement {
     const ok = scaled < AGREEMENT_LIMIT;
     return h('div', {},
       h('dl', { class: 'dbg-sum' },
-        h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-dbg': 'ort-median' }, `${r.medianMs.toFixed(2)} ms`)),
-        h('div', {}, h('dt', {}, 'Runs'), h('dd', {}, `${r.runsMs.length} (${r.runsMs.map((x) => x.toFixed(1)).join(', ')} ms)`)),
+        h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-dbg': 'ort-median' }, formatMs(r.medianMs))),
+        h('div', {}, h('dt', {}, 'Runs'), h('dd', {}, `${r.runsMs.length} (${r.runsMs.map((x) => formatMs(x)).join(', ')})`)),
         h('div', {}, h('dt', {}, 'Threads'), h('dd', {}, `${r.threads}${r.threads === 1 && !crossOriginIsolated ? ' (page not cross-origin isolated)' : ''}`)),
         h('div', {}, h('dt', {}, 'Largest |engine − ORT| over all node outputs'), h('dd', { 'data-dbg': 'ort-max-abs', 'data-value': String(max) }, formatValue(max, 3))),
         h('div', {}, h('dt', {}, 'Largest |engine − ORT| ÷ max(1, layer’s largest |value|)'), h('dd', { 'data-dbg': 'ort-agreement', 'data-value': String(scaled) }, formatValue(scaled, 3))),

@@ -9,7 +9,7 @@ import { activationFn } from '~/lib/viz/activation-curve.ts';
 import { convWindow, windowOnPlane } from '~/lib/viz/conv-window.ts';
 import { detailKinds, type DetailKind } from '~/lib/viz/detail-kind.ts';
 import { planeShape, WRAP, type Palette } from '~/lib/viz/heatmap.ts';
-import { formatCompact, formatInt } from '~/lib/viz/format.ts';
+import { formatCompact, formatInt, formatMs } from '~/lib/viz/number-format.ts';
 import { cumulativeMacs, nextStop, prevStop } from '~/lib/viz/step-timeline.ts';
 import type { StepLevel } from '~/lib/engine/steps.ts';
 import type { ModelSource, NodeInfo, StepTensors } from '~/components/runtime/protocol.ts';
@@ -39,7 +39,7 @@ export interface StepperConfig {
   readonly onOpened?: (nodes: readonly NodeInfo[]) => void;
 }
 
-const fmtMs = (ms: number): string => (ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const fmtMs = formatMs;
 
 export class Stepper {
   readonly client = new RuntimeClient();

@@ -5,7 +5,7 @@
  * Results: a table and a latency-against-MACs chart (log–log).
  */
 import * as d3 from '~/components/viz/d3.ts';
-import { formatCompact } from '~/lib/viz/format.ts';
+import { formatCompact, formatMs } from '~/lib/viz/number-format.ts';
 import { msLabel, scatterLayout } from '~/lib/viz/scaling-charts.ts';
 import { MEASURE_RUNS, memoryBudget, memoryRefusal } from '~/lib/viz/scaling-measure.ts';
 import type { ScaledModel } from '~/lib/viz/scaling-model.ts';
@@ -140,7 +140,7 @@ export class MeasurePanel {
     all.attr('data-id', (d) => d.job.id).attr('data-ms', (d) => (d.ms === undefined ? null : d.ms.toFixed(3)));
     all.select('th').text((d) => d.job.label);
     all.select('td.macs').text((d) => formatCompact(d.macs));
-    all.select('td.ms').text((d) => (d.ms === undefined ? '–' : `${d.ms < 10 ? d.ms.toFixed(2) : d.ms.toFixed(1)} ms`));
+    all.select('td.ms').text((d) => (d.ms === undefined ? '–' : formatMs(d.ms)));
     all.select('td.note').text((d) => d.note);
     all.order();
   }

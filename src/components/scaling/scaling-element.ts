@@ -9,7 +9,7 @@
  * small slices between frames; measuring runs in a worker.
  */
 import * as d3 from '~/components/viz/d3.ts';
-import { formatCompact, formatInt } from '~/lib/viz/format.ts';
+import { formatCompact, formatInt } from '~/lib/viz/number-format.ts';
 import { coefficientProblem, PAPER_COEFFICIENTS, phiProblem, snapPhi, type Coefficients } from '~/lib/viz/scaling-config.ts';
 import { curvePoint, phiGrid, type CurvePoint } from '~/lib/viz/scaling-curve.ts';
 import type { DiagramFrame } from '~/lib/viz/scaling-diagram.ts';

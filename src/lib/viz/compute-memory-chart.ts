@@ -3,7 +3,7 @@
  * section boundaries as grid lines, the peak marked. Pure: profile in, paths and ticks out.
  */
 import type { MemoryProfile } from './compute-breakdown.ts';
-import { formatBytes } from './format.ts';
+import { formatBytes } from './number-format.ts';
 import type { LayerTable } from './layer-table.ts';
 
 export interface MemoryChart {

@@ -25,7 +25,7 @@ import { analyze, type Analysis } from '../engine/index.ts';
 import { buildFromSpec, getModel, specStats } from '../models/index.ts';
 import { convCost, convProblem, type ConvLayer } from './conv-cost.ts';
 import { outputSize } from './lesson-window.ts';
-import { formatBytes, formatCompact, formatInt } from './format.ts';
+import { formatBytes, formatCompact, formatInt, formatShare, formatSig } from './number-format.ts';
 import type { AnswerUnit } from './question.ts';
 import { LAYER_KINDS, modelTraffic, type LayerKind } from './roofline.ts';
 
@@ -220,18 +220,12 @@ export function formatAnswer(value: number, unit: AnswerUnit): string {
     case 'count':
       return formatInt(value);
     case 'macs-per-byte':
-      return `${sig(value)} MACs per byte`;
+      return `${formatSig(value)} MACs per byte`;
     case 'ratio':
-      return value < 1 ? `${sig(value)} (${sig(value * 100)} %)` : `${sig(value)}×`;
+      return value < 1 ? `${formatSig(value)} (${formatShare(value)})` : `${formatSig(value)}×`;
   }
 }
 
-/** Three significant figures without trailing zeros. */
-function sig(v: number): string {
-  if (v === 0) return '0';
-  const s = v.toPrecision(3);
-  return s.includes('e') ? String(Number(s)) : s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-}
 
 /** Resolves an answer description to its value, unit and text. */
 export function resolveAnswer(spec: unknown): ResolvedAnswer {

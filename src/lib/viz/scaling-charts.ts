@@ -5,7 +5,7 @@
  *  - params against MACs (log–log): the compound curve, the released B0–B7 and the current model;
  *  - measured latency against MACs (log–log).
  */
-import { formatCompact } from './format.ts';
+import { formatCompact } from './number-format.ts';
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 280;

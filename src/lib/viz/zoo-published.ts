@@ -6,7 +6,7 @@
  */
 import type { Citation, ZooEntry } from '../models/index.ts';
 import { TIMM_BENCH, TORCHVISION } from '../models/zoo-entry.ts';
-import { formatCompact } from './format.ts';
+import { formatCompact } from './number-format.ts';
 import { sourceTag } from './zoo-table.ts';
 
 export interface FigureCheck {

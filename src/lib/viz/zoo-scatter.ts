@@ -3,7 +3,7 @@
  * rows in, circle positions, ticks and legend out.
  */
 import type { Family } from '../models/index.ts';
-import { formatCompact } from './format.ts';
+import { formatCompact } from './number-format.ts';
 import { FAMILIES, type ZooRow } from './zoo-table.ts';
 
 export interface ScatterPoint {
