@@ -15,13 +15,15 @@ import { h, s } from './dom.ts';
 import { loadImage, prepareImage, sampleBatch, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
 import { DiagramLink } from './diagram-link.ts';
 import { sampleByName } from './samples.ts';
-import { Stepper } from './stepper.ts';
+import { Stepper, type ClassesConfig } from './stepper.ts';
 
 interface PageConfig {
   id: string;
   resolution: number;
   need: MemoryNeed;
   nodes: number;
+  /** The classifier's classes (see Debugger.astro): top-5 predictions at the last node. */
+  classes?: ClassesConfig;
 }
 
 const AGREEMENT_LIMIT = 1e-4;
@@ -56,6 +58,7 @@ class ModelDebugger extends HTMLElement {
 
     const stepper = new Stepper(this, {
       source: { kind: 'zoo', id: this.cfg.id },
+      classes: this.cfg.classes,
       makeInput: (dims) => this.makeInput(dims),
       calibration: () => sampleBatch(this.cfg.resolution),
       preprocessView: () => this.preprocessView(),

@@ -18,6 +18,8 @@ import { activationDetail, binaryDetail, bnDetail, convDetail, poolDetail, seDet
 import { dimsText, h } from './dom.ts';
 import { themePalette } from './palette.ts';
 import { tensorView } from './tensor-view.ts';
+import { predictionsView } from './predictions-view.ts';
+import { isClassifierOutput, topPredictions } from '~/lib/viz/predictions.ts';
 
 export interface StepperState {
   readonly step: number;
@@ -37,6 +39,30 @@ export interface StepperConfig {
   readonly preprocessView?: () => HTMLElement | null;
   readonly onState?: (s: StepperState) => void;
   readonly onOpened?: (nodes: readonly NodeInfo[]) => void;
+  /** A classifier's classes: its last node's [1, count] output is shown as top-5 predictions. */
+  readonly classes?: ClassesConfig;
+}
+
+export interface ClassesConfig {
+  readonly count: number;
+  /** URL of the class names (a JSON array), or null when the classes have no names. */
+  readonly url: string | null;
+  /** The list's name for the panel's note, e.g. "ImageNet-1k (…)". */
+  readonly listName?: string;
+  readonly trained: boolean;
+}
+
+const namesCache = new Map<string, Promise<string[]>>();
+function classNames(url: string): Promise<string[]> {
+  let p = namesCache.get(url);
+  if (!p) {
+    p = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`class names: HTTP ${r.status} for ${url}`);
+      return r.json() as Promise<string[]>;
+    });
+    namesCache.set(url, p);
+  }
+  return p;
 }
 
 const fmtMs = formatMs;
@@ -274,6 +300,16 @@ export class Stepper {
     }
     const node = this.nodes[i];
     const kind = this.kinds[i];
+    const classes = this.cfg.classes;
+    if (classes && isClassifierOutput(out.dims, classes.count, i === this.nodes.length - 1)) {
+      const names = classes.url ? await classNames(classes.url).catch(() => undefined) : undefined;
+      if (seq !== this.renderSeq) return;
+      const head = h('p', { class: 'dbg-op' }, h('strong', {}, node.opType), ` ${node.name} · out ${dimsText(out.dims)}: the classifier's ${formatInt(classes.count)} scores`);
+      views.replaceChildren(head, predictionsView(topPredictions(out.data as Float32Array, 5, names), {
+        count: classes.count, listName: names ? classes.listName : undefined, trained: classes.trained,
+      }));
+      return;
+    }
     const actIn = node.inputs.map((name, k) => ({ name, t: t.inputs[k], weight: node.weights[k] })).filter((x) => x.t && !x.weight && x.t.dtype === 'float32' && x.t.data.length > 1);
     const primary = kind.kind === 'activation' ? actIn[kind.inputSlot] ?? actIn[0] : actIn[0];
     // Explain one output element (when the op has an explanation).
