@@ -387,12 +387,21 @@ export class Stepper {
       if (ex.kind === 'scale') line = ex;
       else if (ex.kind === 'binary') line = { kind: 'scale', node: ex.node, x: ex.a, gate: ex.b, y: ex.y };
     }
-    return seDetail([
+    // SiLU (x · σ(x), EfficientNet's activation) is one activation that ONNX writes as two ops.
+    const actNode = this.nodes.find((n) => n.outputs[0] === se.act);
+    const sigmoid = actNode?.opType === 'Mul' ? this.nodes.find((n) => n.opType === 'Sigmoid' && actNode.inputs.includes(n.outputs[0])) : undefined;
+    const cur = this.nodes[this.step];
+    const siluNote = sigmoid && (cur === actNode || cur === sigmoid)
+      ? h('p', { class: 'muted dbg-hint', 'data-dbg': 'silu-note' }, `SiLU, x · σ(x), is one activation; ONNX writes it as two ops, ${sigmoid.name} (Sigmoid) then ${actNode!.name} (Mul), so it takes two steps here.`)
+      : null;
+    const view = seDetail([
       vec(se.squeeze, 'Squeeze: channel means'),
       vec(se.reduce, 'Reduce: 1×1 conv'),
-      vec(se.act, 'Activation'),
+      vec(se.act, sigmoid ? 'Activation: SiLU, x · σ(x)' : 'Activation'),
       vec(se.expand, 'Expand: 1×1 conv'),
       vec(se.gate, 'Gate in [0, 1]', [0, 1]),
     ], width, line, this.channel);
+    if (siluNote) view.prepend(siluNote);
+    return view;
   }
 }

@@ -158,6 +158,8 @@ export default [
         await click(page, 'model-debugger [data-act="next"]');
         assert.match(await page.locator('[data-dbg="position"]').textContent(), new RegExp(`: ${name.replace(/\./g, '\\.')} \\(`));
         assert.equal(await page.locator('[data-dbg="detail-se"]').count(), 1, `SE view at ${name}`);
+        // SiLU's two ops (Sigmoid, then Mul) are said to be one activation.
+        assert.equal(await page.locator('[data-dbg="silu-note"]').count(), /act1/.test(name) ? 1 : 0, `SiLU note at ${name}`);
       }
       const se = page.locator('[data-dbg="detail-se"]');
       // B0's first block: 32 channels squeezed to 8 (se_ratio 0.25 of the block input, Tan & Le 2019).
