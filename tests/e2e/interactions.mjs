@@ -22,11 +22,14 @@ export function watchInteractions(page, problems) {
     await settle(page);
     for (const p of await layoutProblems(page, { sideways: vp.width <= PHONE, labels: true })) found.push([p, vp.width]);
     if (vp.width > PHONE) {
+      const scroll = await page.evaluate(() => [window.scrollX, window.scrollY]);
       await page.setViewportSize({ width: PHONE, height: vp.height });
       await settle(page);
       for (const p of await layoutProblems(page, { sideways: true, labels: true })) found.push([p, PHONE]);
       await page.setViewportSize(vp);
       await settle(page);
+      // The spec goes on where it was: the phone layout's height may have moved the scroll position.
+      await page.evaluate(([x, y]) => window.scrollTo(x, y), scroll);
     }
     for (const [p, w] of found) {
       const key = `${w} ${p.replace(/[\d.,]+/g, '#')}`; // the same problem at another φ is not news
