@@ -20,7 +20,8 @@ import { watchInteractions } from './interactions.mjs';
 
 const shotsDir = fileURLToPath(new URL('../../screenshots', import.meta.url));
 const featuresDir = fileURLToPath(new URL('./features', import.meta.url));
-const only = process.argv[2]; // optional substring filter on page paths / spec names (E2E_PAGES_ONLY=1: no feature specs)
+const only = process.argv[2]; // optional substring filter on page paths / spec names ('/models/$': that path only; E2E_PAGES_ONLY=1: no feature specs)
+const matches = (s) => (only.endsWith('$') ? s === only.slice(0, -1) : s.includes(only));
 
 let passed = 0;
 let failed = 0;
@@ -114,7 +115,7 @@ async function runFeatures(browser, base, pages) {
   for (const file of files) {
     const mod = await import(pathToFileURL(`${featuresDir}/${file}`).href);
     for (const spec of mod.default) {
-      if (only && !spec.name.includes(only) && !spec.path.includes(only)) continue;
+      if (only && !spec.name.includes(only) && !matches(spec.path.split('?')[0])) continue;
       const context = await browser.newContext({ viewport: spec.viewport ?? { width: 1280, height: 900 } });
       const { page: raw, response, problems } = await openPage(context, base, spec.path);
       const watched = watchInteractions(raw, problems);
@@ -140,7 +141,7 @@ if (pages.length === 0) {
 const browser = await launchChromium();
 const server = await startPreview();
 try {
-  const selected = pages.filter((path) => !only || path.includes(only));
+  const selected = pages.filter((path) => !only || matches(path));
   await pool(selected, Number(process.env.E2E_CONCURRENCY ?? 3), (path) => checkPage(browser, server.base, path, pages));
   if (!only) await checkNotFound(browser, server.base);
   if (!process.env.E2E_PAGES_ONLY) await runFeatures(browser, server.base, pages);
