@@ -101,7 +101,8 @@ export default [
       assert.ok(tex.includes(`= ${sig3(pw.macs / pw.bytes)}`), tex);
       assert.equal(pw.macs / pw.bytes >= 8, tex.includes('compute-bound'));
 
-      await w.locator('circle.dot[data-node="conv_stem"]').dispatchEvent('click');
+      // A real click at the stem's dot (not a dispatched event): the stem must be on top, not hidden under a 1×1 conv.
+      await w.locator('circle.dot[data-node="conv_stem"]').click({ timeout: 5000 });
       assert.equal(await w.locator('select[name="layer"]').inputValue(), 'conv_stem');
       assert.equal(await w.locator('circle.dot.selected').getAttribute('data-node'), 'conv_stem');
       assert.equal(await w.locator('.layer-tex .katex').count(), 1);
