@@ -10,7 +10,7 @@ import { formatCompact } from './number-format.ts';
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 280;
 // Room for tick labels at the phone font (22 units, see ScalingPlayground.astro): "500 M" is ~66 units wide.
-export const MARGIN = { top: 14, right: 16, bottom: 46, left: 80 } as const;
+export const MARGIN = { top: 14, right: 36, bottom: 46, left: 80 } as const;
 
 /** Where every chart draws its axes (one place, for the built SVG and for the D3 redraws). */
 export const AXIS = {
@@ -69,20 +69,37 @@ export interface Tick {
   readonly label: string;
 }
 
-/** 1-2-5 ticks of a log domain (only 1s when there are many decades), labelled by `label`. */
+/**
+ * 1-2-5 ticks of a log domain, labelled by `label`; only 1s when there are many decades, or when
+ * two neighbouring 1-2-5 labels would not fit apart at the phone font (horizontal axes: "50 G"
+ * beside "100 G"; vertical axes: one line of text).
+ */
 export function logTicks(scale: Scale, label: (v: number) => string = formatCompact): Tick[] {
   const [lo, hi] = scale.domain;
-  const decades = Math.log10(hi / lo);
-  const mults = decades > 3 ? [1] : [1, 2, 5];
-  const out: Tick[] = [];
-  for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
-    for (const m of mults) {
-      const v = m * 10 ** p;
-      if (v >= lo * 0.999 && v <= hi * 1.001) out.push({ value: v, pos: r1(scale(v)), label: label(v) });
+  const make = (mults: readonly number[]): Tick[] => {
+    const out: Tick[] = [];
+    for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
+      for (const m of mults) {
+        const v = m * 10 ** p;
+        if (v >= lo * 0.999 && v <= hi * 1.001) out.push({ value: v, pos: r1(scale(v)), label: label(v) });
+      }
     }
-  }
-  return out;
+    return out;
+  };
+  if (Math.log10(hi / lo) > 3) return make([1]);
+  const all = make([1, 2, 5]);
+  const horizontal = scale.range[1] > scale.range[0];
+  const crowded = all.some((t, i) => {
+    if (i === 0) return false;
+    const gap = Math.abs(t.pos - all[i - 1].pos);
+    const need = horizontal ? ((t.label.length + all[i - 1].label.length) / 2) * AXIS_FONT * 0.6 + 6 : AXIS_FONT * 1.1;
+    return gap < need;
+  });
+  return crowded ? make([1]) : all;
 }
+
+/** Axis label font on phones, in viewBox units (ScalingPlayground.astro's media query). */
+const AXIS_FONT = 22;
 
 const r1 = (v: number): number => Math.round(v * 10) / 10;
 
@@ -196,11 +213,13 @@ export function placeLabels(points: readonly (ScatterPoint & { readonly px: numb
     const p = points[i];
     const w = p.label.length * LABEL_FONT * 0.58;
     const h = LABEL_FONT * 0.8;
+    // Side labels sit a little low, so they clear a label placed above the same spot.
+    const side = { y0: p.py - 0.3 * h, y1: p.py + 0.7 * h, dy: 0.55 * h };
     const candidates: { anchor: PlacedPoint['anchor']; dx: number; dy: number; box: Box }[] = [
       { anchor: 'middle', dx: 0, dy: -9, box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py - 9 - h, y1: p.py - 9 } },
       { anchor: 'middle', dx: 0, dy: 9 + h, box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py + 9, y1: p.py + 9 + h } },
-      { anchor: 'start', dx: 8, dy: h / 2 - 2, box: { x0: p.px + 8, x1: p.px + 8 + w, y0: p.py - h / 2 - 2, y1: p.py + h / 2 - 2 } },
-      { anchor: 'end', dx: -8, dy: h / 2 - 2, box: { x0: p.px - 8 - w, x1: p.px - 8, y0: p.py - h / 2 - 2, y1: p.py + h / 2 - 2 } },
+      { anchor: 'start', dx: 8, dy: side.dy, box: { x0: p.px + 8, x1: p.px + 8 + w, y0: side.y0, y1: side.y1 } },
+      { anchor: 'end', dx: -8, dy: side.dy, box: { x0: p.px - 8 - w, x1: p.px - 8, y0: side.y0, y1: side.y1 } },
     ];
     const pick = candidates.find((c) => inside(c.box) && !hits(c.box)) ?? candidates.find((c) => inside(c.box)) ?? candidates[0];
     placed.push(pick.box);

@@ -68,8 +68,11 @@ describe('stage table', () => {
 describe('chart layouts', () => {
   it('widens a log domain to 1-2-5 steps and ticks it', () => {
     expect(logDomain([3.9e8, 4.1e10])).toEqual([2e8, 5e10]);
-    const ticks = logTicks(logScale([2e8, 5e10], [0, 100]));
+    // On a tall axis there is room for every 1-2-5 tick…
+    const ticks = logTicks(logScale([2e8, 5e10], [600, 0]));
     expect(ticks.map((t) => t.label)).toEqual(['200 M', '500 M', '1 G', '2 G', '5 G', '10 G', '20 G', '50 G']);
+    // …across a 100-unit one, "500 M" and "1 G" would touch at the phone font: only the 1s.
+    expect(logTicks(logScale([2e8, 5e10], [0, 100])).map((t) => t.label)).toEqual(['1 G', '10 G']);
   });
 
   it('places the current φ on the curve at its x and its actual MACs', () => {
