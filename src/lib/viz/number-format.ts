@@ -16,7 +16,7 @@ import { format } from 'd3';
 const intFormat = format(',.0f');
 const siFormat = format('.3~s');
 const sigFormat = format('.3~r');
-const sig2Format = format('.2~r');
+const sig2Format = format('.2r');
 const fixed1 = format('.1f');
 
 /** A true minus sign, as typeset text uses (d3 prints U+2212 already; this covers numbers built by hand). */

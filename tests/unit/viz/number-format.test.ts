@@ -29,6 +29,7 @@ describe('number-format: precision by magnitude, one rule for the whole site', (
     expect(formatShare(0.276)).toBe('27.6 %');
     expect(formatShare(0.0689)).toBe('6.9 %');
     expect(formatShare(0.0016)).toBe('0.16 %');
+    expect(formatShare(0.007)).toBe('0.70 %'); // beside 0.56 %: two significant digits, zeros kept
     expect(formatShare(1)).toBe('100.0 %');
   });
 
