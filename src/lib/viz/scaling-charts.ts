@@ -199,7 +199,7 @@ const LABEL_FONT = 22;
 
 /**
  * Places each point's label beside it where it overlaps no label placed before it and stays inside
- * the plot: above, below, right or left, tried in that order ("current" first, as the one the
+ * the plot: above, below, right, left or a row higher, tried in that order ("current" first, as the one the
  * reader is moving). Boxes are estimated from the text length at LABEL_FONT.
  */
 export function placeLabels(points: readonly (ScatterPoint & { readonly px: number; readonly py: number })[]): PlacedPoint[] {
@@ -220,6 +220,8 @@ export function placeLabels(points: readonly (ScatterPoint & { readonly px: numb
       { anchor: 'middle', dx: 0, dy: 9 + h, box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py + 9, y1: p.py + 9 + h } },
       { anchor: 'start', dx: 8, dy: side.dy, box: { x0: p.px + 8, x1: p.px + 8 + w, y0: side.y0, y1: side.y1 } },
       { anchor: 'end', dx: -8, dy: side.dy, box: { x0: p.px - 8 - w, x1: p.px - 8, y0: side.y0, y1: side.y1 } },
+      // A second row above, for a point another label already sits over (B0 under φ = 0.0 in a corner).
+      { anchor: 'middle', dx: 0, dy: -11 - h, box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py - 11 - 2 * h, y1: p.py - 11 - h } },
     ];
     const pick = candidates.find((c) => inside(c.box) && !hits(c.box)) ?? candidates.find((c) => inside(c.box)) ?? candidates[0];
     placed.push(pick.box);

@@ -101,6 +101,13 @@ describe('scatter labels and latency ticks', () => {
     expect(close[1].dy).toBe(-9); // the current model keeps the first choice
     expect(close[0].dy).not.toBe(-9);
     for (const p of close) expect(p.px + p.dx).toBeLessThan(CHART_WIDTH);
+    // φ = 0.0 on top of B0 in the bottom-left corner: B0's label goes a row higher, not onto φ's.
+    const corner = placeLabels([
+      { id: 'b0', label: 'B0', x: 0, y: 0, px: 90, py: 234 },
+      { id: 'current', label: 'φ = 0.0', x: 0, y: 0, px: 90, py: 234 },
+    ]);
+    expect(corner[1].dy).toBe(-9);
+    expect(corner[0].dy).toBeLessThan(-9 - 12);
     expect(s.yTicks.map((t) => t.label)).toEqual(['0.2 s', '0.5 s', '1 s', '2 s']);
     expect(msLabel(50)).toBe('50 ms');
   });
