@@ -122,10 +122,11 @@ async function runFeatures(browser, base, pages) {
       try {
         if (response?.status() !== 200) problems.push(`status ${response?.status()}`);
         await spec.run(watched.page, { base, pages, shotsDir });
-        await watched.finish();
       } catch (err) {
         problems.push(err instanceof Error ? err.message : String(err));
       }
+      // The layout checks also look at where a failed spec stopped.
+      await watched.finish().catch((err) => problems.push(`layout check crashed: ${err instanceof Error ? err.message : err}`));
       record(`${file.replace(/\.mjs$/, '')}: ${spec.name}`, problems);
       await context.close();
     }
