@@ -187,8 +187,9 @@ export function archDiagram(spec: ModelSpec, table: LayerTable): ArchDiagram {
       section: sec.index,
       kind: sec.kind,
       label: sec.label,
-      dims: sec.kind === 'head' ? `${spec.numClasses} classes` : `${sec.outResolution}²×${sec.outChannels}`,
-      note: sec.kind === 'stage' && spec.kind === 'cnn' ? `${sec.blocks} block${sec.blocks > 1 ? 's' : ''}` : '',
+      // The head's class count takes two lines ("1000" over "classes"): "1000 classes" is wider than a column.
+      dims: sec.kind === 'head' ? String(spec.numClasses) : `${sec.outResolution}²×${sec.outChannels}`,
+      note: sec.kind === 'head' ? 'classes' : sec.kind === 'stage' && spec.kind === 'cnn' ? `${sec.blocks} block${sec.blocks > 1 ? 's' : ''}` : '',
       x: cx - w / 2,
       y: G.top + (G.maxH - h) / 2,
       w,
