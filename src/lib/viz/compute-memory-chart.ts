@@ -16,7 +16,7 @@ export interface MemoryChart {
   readonly peak: { readonly x: number; readonly y: number; readonly bytes: number; readonly row: number; readonly label: string };
   readonly yTicks: readonly { readonly y: number; readonly label: string }[];
   /** Section boundaries; `short` is '' where it would collide with the previous label. */
-  readonly sections: readonly { readonly x: number; readonly label: string; readonly short: string }[];
+  readonly sections: readonly { readonly x: number; readonly label: string; readonly short: string; readonly anchor: 'start' | 'end'; readonly labelX: number }[];
 }
 
 const r1 = (v: number): number => Math.round(v * 10) / 10;
@@ -56,7 +56,9 @@ export function memoryChart(profile: MemoryProfile, table: LayerTable, width = 9
     // Labels are drawn from the boundary rightwards; skip one that would overlap the previous.
     const room = sx - lastLabelX >= 7 * (labelChars(short) + 1);
     if (room) lastLabelX = sx;
-    return { x: sx, label: s.label, short: room ? short : '' };
+    // The last sections (head) sit at the right edge: their label ends at the edge instead of running past it.
+    const fits = sx + 2 + 7 * labelChars(short) <= width - 2;
+    return { x: sx, label: s.label, short: room ? short : '', anchor: (fits ? 'start' : 'end') as 'start' | 'end', labelX: fits ? sx + 2 : width - 2 };
   });
   return {
     width, height, plot, area, line, yTicks, sections,
