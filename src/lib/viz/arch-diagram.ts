@@ -55,7 +55,8 @@ export interface ArchDiagram {
   readonly rowOp: readonly string[];
 }
 
-export const ARCH_GEOMETRY = { slot: 76, top: 12, maxH: 180, minH: 10, minW: 8, maxW: 58, labelGap: 22, lineGap: 15, bottom: 8 } as const;
+// `side`: room left and right of the end columns for labels wider than a slot (ViT's 'patch embed').
+export const ARCH_GEOMETRY = { slot: 76, top: 12, maxH: 180, minH: 10, minW: 8, maxW: 58, labelGap: 22, lineGap: 15, bottom: 8, side: 14 } as const;
 
 function blockLabel(b: ResolvedBlock): { label: string; detail: string } {
   const kind: Record<ResolvedBlock['type'], string> = {
@@ -182,7 +183,7 @@ export function archDiagram(spec: ModelSpec, table: LayerTable): ArchDiagram {
     const res = sec.kind === 'head' ? 1 : sec.outResolution;
     const h = Math.max(G.minH, G.maxH * Math.sqrt(res / R));
     const w = cMax === cMin ? G.maxW : G.minW + ((G.maxW - G.minW) * Math.log(c / cMin)) / Math.log(cMax / cMin);
-    const cx = slot * G.slot + G.slot / 2;
+    const cx = G.side + slot * G.slot + G.slot / 2;
     return {
       section: sec.index,
       kind: sec.kind,
@@ -200,5 +201,5 @@ export function archDiagram(spec: ModelSpec, table: LayerTable): ArchDiagram {
     };
   });
   const labelY = G.top + G.maxH + G.labelGap;
-  return { width: columns.length * G.slot, height: labelY + 2 * G.lineGap + G.bottom, labelY, columns, rowOp };
+  return { width: columns.length * G.slot + 2 * G.side, height: labelY + 2 * G.lineGap + G.bottom, labelY, columns, rowOp };
 }

@@ -54,12 +54,12 @@ describe('architecture diagram', () => {
   it('lays columns in equal slots, centred, inside the viewBox', () => {
     const { d } = diagramOf('mobilenetv3_large_100');
     d.columns.forEach((c, i) => {
-      expect(c.cx).toBe(i * ARCH_GEOMETRY.slot + ARCH_GEOMETRY.slot / 2);
+      expect(c.cx).toBe(ARCH_GEOMETRY.side + i * ARCH_GEOMETRY.slot + ARCH_GEOMETRY.slot / 2);
       expect(c.x + c.w / 2).toBeCloseTo(c.cx);
       expect(c.x).toBeGreaterThanOrEqual(0);
       expect(c.y + c.h).toBeLessThanOrEqual(d.labelY);
     });
-    expect(d.width).toBe(d.columns.length * ARCH_GEOMETRY.slot);
+    expect(d.width).toBe(d.columns.length * ARCH_GEOMETRY.slot + 2 * ARCH_GEOMETRY.side);
   });
 
   it('draws the head at its pooled features, not at 21,843 classes', () => {
