@@ -1,9 +1,13 @@
 // End-to-end tests in real Chromium against `astro preview` of the built site.
 // 1. Site-wide: every built page (discovered from dist/) at 1280 px (light) and 360 px (dark):
 //    status 200, no console errors, no failed requests, no other-origin requests, an h1, KaTeX
-//    rendered where there is math, links resolve, no horizontal overflow on phones, axe-core with
-//    no serious/critical violation, and a screenshot under screenshots/.
-// 2. Features: every tests/e2e/features/*.mjs spec (clicks and checks one feature).
+//    rendered where there is math, links resolve, axe-core with no serious/critical violation, and a
+//    screenshot under screenshots/; the layout checks of layout.mjs (at 360 px nothing scrolls or
+//    sticks out sideways without a cue; at both widths no chart label overlaps another or is
+//    clipped); no predict-then-reveal question shows its answer above it or asks in the wrong unit;
+//    and, with JavaScript off (360 px), no visible enabled control that does nothing.
+// 2. Features: every tests/e2e/features/*.mjs spec (clicks and checks one feature), with the layout
+//    checks after every interaction, at the spec's width and at 360 px (interactions.mjs).
 // Prints one line per failure and last `N passed, N failed`; exits 1 on any failure.
 import { mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,11 +15,14 @@ import { launchChromium } from './browser.mjs';
 import { startPreview } from './server.mjs';
 import { builtPages, distDir, openPage } from './pages.mjs';
 import { budgetProblems, debuggerTimings, shippingProblems, watchScripts } from './budget.mjs';
-import { axeViolations, brokenLinks, pageFacts } from './checks.mjs';
+import { axeViolations, brokenLinks, deadControls, pageFacts, questionProblems } from './checks.mjs';
+import { layoutProblems, settle } from './layout.mjs';
+import { watchInteractions } from './interactions.mjs';
 
 const shotsDir = fileURLToPath(new URL('../../screenshots', import.meta.url));
 const featuresDir = fileURLToPath(new URL('./features', import.meta.url));
-const only = process.argv[2]; // optional substring filter on page paths / spec names
+const only = process.argv[2]; // optional substring filter on page paths / spec names ('/models/$': that path only; E2E_PAGES_ONLY=1: no feature specs)
+const matches = (s) => (only.endsWith('$') ? s === only.slice(0, -1) : s.includes(only));
 
 let passed = 0;
 let failed = 0;
@@ -67,7 +74,9 @@ async function checkPage(browser, base, path, pages) {
       if (!facts.katexFont) problems.push('KaTeX fonts did not load');
       const broken = brokenLinks(facts.links, pages);
       if (broken.length) problems.push(`links to pages that do not exist: ${[...new Set(broken)].join(', ')}`);
-      if (facts.overflow > 1) problems.push(`page scrolls sideways by ${facts.overflow}px at ${vp.width}px`);
+      await settle(page);
+      problems.push(...(await layoutProblems(page, { sideways: vp.width <= 360, labels: true })));
+      if (vp.width > 360) problems.push(...(await questionProblems(page)));
       for (const v of await axeViolations(page)) problems.push(`axe ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.join(' | ')}`);
       await screenshot(page, `${shotsDir}/${slug(path)}-${vp.width}.png`, vp.width);
     } catch (err) {
@@ -76,6 +85,22 @@ async function checkPage(browser, base, path, pages) {
     record(`page ${path} @${vp.width}px ${vp.colorScheme}`, problems);
     await context.close();
   }
+  await checkWithoutJs(browser, base, path);
+}
+
+/** With JavaScript off, at 360 px: no control that shows and does nothing, and nothing sideways. */
+async function checkWithoutJs(browser, base, path) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, javaScriptEnabled: false });
+  const { page, problems } = await openPage(context, base, path);
+  try {
+    for (const c of await deadControls(page)) problems.push(`shows a control that does nothing without JavaScript: ${c}`);
+    problems.push(...(await layoutProblems(page, { sideways: true, labels: false })));
+    await page.screenshot({ path: `${shotsDir}/${slug(path)}-360-nojs.png`, fullPage: true, clip: { x: 0, y: 0, width: 360, height: Math.min(8000, await page.evaluate(() => document.documentElement.scrollHeight)) } });
+  } catch (err) {
+    problems.push(`check crashed: ${err instanceof Error ? err.message : err}`);
+  }
+  record(`page ${path} without JavaScript @360px`, problems);
+  await context.close();
 }
 
 /** gzipped JavaScript loaded before interaction, per page (printed at the end). */
@@ -112,15 +137,18 @@ async function runFeatures(browser, base, pages) {
   for (const file of files) {
     const mod = await import(pathToFileURL(`${featuresDir}/${file}`).href);
     for (const spec of mod.default) {
-      if (only && !spec.name.includes(only) && !spec.path.includes(only)) continue;
+      if (only && !spec.name.includes(only) && !matches(spec.path.split('?')[0])) continue;
       const context = await browser.newContext({ viewport: spec.viewport ?? { width: 1280, height: 900 } });
-      const { page, response, problems } = await openPage(context, base, spec.path);
+      const { page: raw, response, problems } = await openPage(context, base, spec.path);
+      const watched = watchInteractions(raw, problems);
       try {
         if (response?.status() !== 200) problems.push(`status ${response?.status()}`);
-        await spec.run(page, { base, pages, shotsDir });
+        await spec.run(watched.page, { base, pages, shotsDir });
       } catch (err) {
         problems.push(err instanceof Error ? err.message : String(err));
       }
+      // The layout checks also look at where a failed spec stopped.
+      await watched.finish().catch((err) => problems.push(`layout check crashed: ${err instanceof Error ? err.message : err}`));
       record(`${file.replace(/\.mjs$/, '')}: ${spec.name}`, problems);
       await context.close();
     }
@@ -136,11 +164,11 @@ if (pages.length === 0) {
 const browser = await launchChromium();
 const server = await startPreview();
 try {
-  const selected = pages.filter((path) => !only || path.includes(only));
+  const selected = pages.filter((path) => !only || matches(path));
   await pool(selected, Number(process.env.E2E_CONCURRENCY ?? 3), (path) => checkPage(browser, server.base, path, pages));
   if (!only) await checkNotFound(browser, server.base);
-  if (!only || 'budget'.includes(only)) await checkBudgets(browser, server.base);
-  await runFeatures(browser, server.base, pages);
+  if (!only || matches('budget')) await checkBudgets(browser, server.base);
+  if (!process.env.E2E_PAGES_ONLY) await runFeatures(browser, server.base, pages);
 } finally {
   await browser.close();
   await server.stop();

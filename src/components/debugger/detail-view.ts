@@ -11,7 +11,7 @@ import { curveLayout, type ActivationFn } from '~/lib/viz/activation-curve.ts';
 import { bnTerms } from '~/lib/viz/bn-formula.ts';
 import type { ConvWindowView } from '~/lib/viz/conv-window.ts';
 import { seBars, type SeVector } from '~/lib/viz/se-bars.ts';
-import { formatValue as f } from '~/lib/viz/value-format.ts';
+import { formatValue as f } from '~/lib/viz/number-format.ts';
 import { h, s } from './dom.ts';
 
 const VARIANT: Record<ConvExplanation['variant'], string> = {

@@ -6,23 +6,24 @@
  */
 import type { Tensor } from '~/lib/engine/index.ts';
 import { latencyScatter, mergeRows, parseRows, rowsToCsv, STORAGE_KEY, type DeviceRow } from '~/lib/viz/device-measure.ts';
-import { formatCompact } from '~/lib/viz/format.ts';
+import { formatCompact, formatMs, formatValue } from '~/lib/viz/number-format.ts';
 import { memoryBudget, memoryVerdict, type MemoryNeed } from '~/lib/viz/memory-guard.ts';
 import { formatView, parseView, type DebuggerView } from '~/lib/viz/url-state.ts';
-import { formatValue } from '~/lib/viz/value-format.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
 import { h, s } from './dom.ts';
 import { loadImage, prepareImage, sampleBatch, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
 import { DiagramLink } from './diagram-link.ts';
 import { ortView } from './ort-view.ts';
 import { sampleByName } from './samples.ts';
-import { Stepper } from './stepper.ts';
+import { Stepper, type ClassesConfig } from './stepper.ts';
 
 interface PageConfig {
   id: string;
   resolution: number;
   need: MemoryNeed;
   nodes: number;
+  /** The classifier's classes (see Debugger.astro): top-5 predictions at the last node. */
+  classes?: ClassesConfig;
 }
 
 const AGREEMENT_LIMIT = 1e-4;
@@ -57,6 +58,7 @@ class ModelDebugger extends HTMLElement {
 
     const stepper = new Stepper(this, {
       source: { kind: 'zoo', id: this.cfg.id },
+      classes: this.cfg.classes,
       makeInput: (dims) => this.makeInput(dims),
       calibration: () => sampleBatch(this.cfg.resolution),
       preprocessView: () => this.preprocessView(),

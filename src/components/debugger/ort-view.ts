@@ -4,7 +4,7 @@
  * by the zoo debugger and /explore/.
  */
 import type { OrtResult } from '~/components/runtime/protocol.ts';
-import { formatValue } from '~/lib/viz/value-format.ts';
+import { formatMs, formatValue } from '~/lib/viz/number-format.ts';
 import { h } from './dom.ts';
 
 export function ortView(r: OrtResult, limit: number): HTMLElement {
@@ -14,8 +14,8 @@ export function ortView(r: OrtResult, limit: number): HTMLElement {
   const ok = scaled < limit;
   return h('div', {},
     h('dl', { class: 'dbg-sum' },
-      h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-dbg': 'ort-median' }, `${r.medianMs.toFixed(2)} ms`)),
-      h('div', {}, h('dt', {}, 'Runs'), h('dd', {}, `${r.runsMs.length} (${r.runsMs.map((x) => x.toFixed(1)).join(', ')} ms)`)),
+      h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-dbg': 'ort-median' }, formatMs(r.medianMs))),
+      h('div', {}, h('dt', {}, 'Runs'), h('dd', {}, `${r.runsMs.length} (${r.runsMs.map((x) => formatMs(x)).join(', ')})`)),
       h('div', {}, h('dt', {}, 'Threads'), h('dd', {}, `${r.threads}${r.threads === 1 && !crossOriginIsolated ? ' (page not cross-origin isolated)' : ''}`)),
       h('div', {}, h('dt', {}, 'Largest |engine − ORT| over all node outputs'), h('dd', { 'data-dbg': 'ort-max-abs', 'data-value': String(max) }, formatValue(max, 3))),
       h('div', {}, h('dt', {}, 'Largest |engine − ORT| ÷ max(1, layer’s largest |value|)'), h('dd', { 'data-dbg': 'ort-agreement', 'data-value': String(scaled) }, formatValue(scaled, 3))),

@@ -9,7 +9,7 @@ import { activationFn } from '~/lib/viz/activation-curve.ts';
 import { convWindow, windowOnPlane } from '~/lib/viz/conv-window.ts';
 import { detailKinds, type DetailKind } from '~/lib/viz/detail-kind.ts';
 import { planeShape, WRAP, type Palette } from '~/lib/viz/heatmap.ts';
-import { formatCompact, formatInt } from '~/lib/viz/format.ts';
+import { formatCompact, formatInt, formatMs } from '~/lib/viz/number-format.ts';
 import { cumulativeMacs, nextStop, prevStop } from '~/lib/viz/step-timeline.ts';
 import type { StepLevel } from '~/lib/engine/steps.ts';
 import type { ModelSource, NodeInfo, StepTensors } from '~/components/runtime/protocol.ts';
@@ -18,6 +18,8 @@ import { activationDetail, binaryDetail, bnDetail, convDetail, poolDetail, seDet
 import { dimsText, h } from './dom.ts';
 import { themePalette } from './palette.ts';
 import { tensorView } from './tensor-view.ts';
+import { predictionsView } from './predictions-view.ts';
+import { isClassifierOutput, topPredictions } from '~/lib/viz/predictions.ts';
 
 export interface StepperState {
   readonly step: number;
@@ -37,9 +39,33 @@ export interface StepperConfig {
   readonly preprocessView?: () => HTMLElement | null;
   readonly onState?: (s: StepperState) => void;
   readonly onOpened?: (nodes: readonly NodeInfo[]) => void;
+  /** A classifier's classes: its last node's [1, count] output is shown as top-5 predictions. */
+  readonly classes?: ClassesConfig;
 }
 
-const fmtMs = (ms: number): string => (ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+export interface ClassesConfig {
+  readonly count: number;
+  /** URL of the class names (a JSON array), or null when the classes have no names. */
+  readonly url: string | null;
+  /** The list's name for the panel's note, e.g. "ImageNet-1k (…)". */
+  readonly listName?: string;
+  readonly trained: boolean;
+}
+
+const namesCache = new Map<string, Promise<string[]>>();
+function classNames(url: string): Promise<string[]> {
+  let p = namesCache.get(url);
+  if (!p) {
+    p = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`class names: HTTP ${r.status} for ${url}`);
+      return r.json() as Promise<string[]>;
+    });
+    namesCache.set(url, p);
+  }
+  return p;
+}
+
+const fmtMs = formatMs;
 
 export class Stepper {
   readonly client = new RuntimeClient();
@@ -274,6 +300,16 @@ export class Stepper {
     }
     const node = this.nodes[i];
     const kind = this.kinds[i];
+    const classes = this.cfg.classes;
+    if (classes && isClassifierOutput(out.dims, classes.count, i === this.nodes.length - 1)) {
+      const names = classes.url ? await classNames(classes.url).catch(() => undefined) : undefined;
+      if (seq !== this.renderSeq) return;
+      const head = h('p', { class: 'dbg-op' }, h('strong', {}, node.opType), ` ${node.name} · out ${dimsText(out.dims)}: the classifier's ${formatInt(classes.count)} scores`);
+      views.replaceChildren(head, predictionsView(topPredictions(out.data as Float32Array, 5, names), {
+        count: classes.count, listName: names ? classes.listName : undefined, trained: classes.trained,
+      }));
+      return;
+    }
     const actIn = node.inputs.map((name, k) => ({ name, t: t.inputs[k], weight: node.weights[k] })).filter((x) => x.t && !x.weight && x.t.dtype === 'float32' && x.t.data.length > 1);
     const primary = kind.kind === 'activation' ? actIn[kind.inputSlot] ?? actIn[0] : actIn[0];
     // Explain one output element (when the op has an explanation).
@@ -351,12 +387,21 @@ export class Stepper {
       if (ex.kind === 'scale') line = ex;
       else if (ex.kind === 'binary') line = { kind: 'scale', node: ex.node, x: ex.a, gate: ex.b, y: ex.y };
     }
-    return seDetail([
+    // SiLU (x · σ(x), EfficientNet's activation) is one activation that ONNX writes as two ops.
+    const actNode = this.nodes.find((n) => n.outputs[0] === se.act);
+    const sigmoid = actNode?.opType === 'Mul' ? this.nodes.find((n) => n.opType === 'Sigmoid' && actNode.inputs.includes(n.outputs[0])) : undefined;
+    const cur = this.nodes[this.step];
+    const siluNote = sigmoid && (cur === actNode || cur === sigmoid)
+      ? h('p', { class: 'muted dbg-hint', 'data-dbg': 'silu-note' }, `SiLU, x · σ(x), is one activation; ONNX writes it as two ops, ${sigmoid.name} (Sigmoid) then ${actNode!.name} (Mul), so it takes two steps here.`)
+      : null;
+    const view = seDetail([
       vec(se.squeeze, 'Squeeze: channel means'),
       vec(se.reduce, 'Reduce: 1×1 conv'),
-      vec(se.act, 'Activation'),
+      vec(se.act, sigmoid ? 'Activation: SiLU, x · σ(x)' : 'Activation'),
       vec(se.expand, 'Expand: 1×1 conv'),
       vec(se.gate, 'Gate in [0, 1]', [0, 1]),
     ], width, line, this.channel);
+    if (siluNote) view.prepend(siluNote);
+    return view;
   }
 }

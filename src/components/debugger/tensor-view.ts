@@ -7,7 +7,7 @@ import type { Tensor } from '~/lib/engine/index.ts';
 import {
   cellAt, channelStats, gridLayout, legendStops, planePixels, planeShape, robustScale, tileAt, type Palette,
 } from '~/lib/viz/heatmap.ts';
-import { formatValue } from '~/lib/viz/value-format.ts';
+import { formatValue } from '~/lib/viz/number-format.ts';
 import { dimsText, h } from './dom.ts';
 
 export const MAX_TILES = 64;

@@ -9,7 +9,7 @@ import type { Tensor } from '~/lib/engine/index.ts';
 import type { DynamicInput } from '~/lib/engine/onnx/index.ts';
 import { defaultSize, fillShapes, MAX_FILE_BYTES, type ExploreResult } from '~/lib/viz/explore-summary.ts';
 import { exportRow, layersCsv, layersJson } from '~/lib/viz/layer-export.ts';
-import { formatCompact, formatInt } from '~/lib/viz/format.ts';
+import { formatCompact, formatInt, formatMs } from '~/lib/viz/number-format.ts';
 import { memoryBudget, memoryVerdict } from '~/lib/viz/memory-guard.ts';
 import { h } from '~/components/debugger/dom.ts';
 import { loadImage, prepareImage, randomInput, toCanvas } from '~/components/debugger/image-input.ts';
@@ -403,7 +403,7 @@ class ModelFileExplorer extends HTMLElement {
         if (m.type !== 'ort-only') return;
         const r = m.result;
         out.replaceChildren(h('dl', { class: 'dbg-sum' },
-          h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-x': 'ort-only-median' }, `${r.medianMs.toFixed(2)} ms`)),
+          h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-x': 'ort-only-median' }, formatMs(r.medianMs))),
           h('div', {}, h('dt', {}, 'Threads'), h('dd', {}, String(r.threads))),
           ...r.outputs.map((o) => h('div', {}, h('dt', {}, `Output ${o.name} [${o.dims.join(', ')}]`), h('dd', {}, `${o.first.map((x) => x.toPrecision(4)).join(', ')}${o.dims.reduce((a, b) => a * b, 1) > 5 ? ', …' : ''}`)))));
       } catch (e) {

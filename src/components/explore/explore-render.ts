@@ -7,7 +7,7 @@
 import { ARCH_GEOMETRY, type ArchDiagram } from '~/lib/viz/arch-diagram.ts';
 import type { Share } from '~/lib/viz/compute-breakdown.ts';
 import type { ExploreResult, ExploreSummary } from '~/lib/viz/explore-summary.ts';
-import { formatBytes, formatCompact, formatInt } from '~/lib/viz/format.ts';
+import { formatBytes, formatCompact, formatInt, formatShare } from '~/lib/viz/number-format.ts';
 import { formatField, formatShape } from '~/lib/viz/layer-format.ts';
 import type { LayerTable } from '~/lib/viz/layer-table.ts';
 import { h, s } from '~/components/debugger/dom.ts';
@@ -116,7 +116,7 @@ export function breakdownView(sections: readonly Share[], kinds: readonly Share[
       return h('li', {},
         h('span', { class: 'x-bar-label' }, sh.label),
         h('span', { class: 'x-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${pct.toFixed(1)}%` })),
-        h('span', { class: 'x-bar-value' }, `${formatCompact(sh.macs)} MACs · ${pct.toFixed(1)} %`));
+        h('span', { class: 'x-bar-value' }, `${formatCompact(sh.macs)} MACs · ${formatShare(pct / 100)}`));
     })));
   return h('div', { class: 'x-breakdown' }, bars('By section', sections), bars('By kind of op', kinds));
 }

@@ -51,6 +51,7 @@ export const DEFAULT_TOLERANCE = 0.05;
 
 const UNIT_LABEL: Record<AnswerUnit, string> = {
   macs: 'MACs',
+  flops: 'FLOPs',
   params: 'parameters',
   bytes: 'bytes',
   ratio: '',

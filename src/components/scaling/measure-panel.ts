@@ -5,8 +5,8 @@
  * Results: a table and a latency-against-MACs chart (log–log).
  */
 import * as d3 from '~/components/viz/d3.ts';
-import { formatCompact } from '~/lib/viz/format.ts';
-import { msLabel, scatterLayout } from '~/lib/viz/scaling-charts.ts';
+import { formatCompact, formatMs } from '~/lib/viz/number-format.ts';
+import { AXIS, msLabel, scatterLayout } from '~/lib/viz/scaling-charts.ts';
 import { MEASURE_RUNS, memoryBudget, memoryRefusal } from '~/lib/viz/scaling-measure.ts';
 import type { ScaledModel } from '~/lib/viz/scaling-model.ts';
 import type { MeasureJob, MeasureResponse } from './measure-protocol.ts';
@@ -140,7 +140,7 @@ export class MeasurePanel {
     all.attr('data-id', (d) => d.job.id).attr('data-ms', (d) => (d.ms === undefined ? null : d.ms.toFixed(3)));
     all.select('th').text((d) => d.job.label);
     all.select('td.macs').text((d) => formatCompact(d.macs));
-    all.select('td.ms').text((d) => (d.ms === undefined ? '–' : `${d.ms < 10 ? d.ms.toFixed(2) : d.ms.toFixed(1)} ms`));
+    all.select('td.ms').text((d) => (d.ms === undefined ? '–' : formatMs(d.ms)));
     all.select('td.note').text((d) => d.note);
     all.order();
   }
@@ -154,17 +154,17 @@ export class MeasurePanel {
     const svg = d3.select(fig).select<SVGSVGElement>('svg.latency');
     svg.selectAll('*').remove();
     const g = svg.append('g').attr('class', 'grid');
-    for (const k of s.yTicks) g.append('line').attr('x1', 58).attr('x2', 624).attr('y1', k.pos).attr('y2', k.pos);
+    for (const k of s.yTicks) g.append('line').attr('x1', AXIS.gridX1).attr('x2', AXIS.gridX2).attr('y1', k.pos).attr('y2', k.pos);
     const ay = svg.append('g').attr('class', 'axis y');
-    for (const k of s.yTicks) ay.append('text').attr('x', 52).attr('y', k.pos + 4).attr('text-anchor', 'end').text(k.label);
+    for (const k of s.yTicks) ay.append('text').attr('x', AXIS.yLabelX).attr('y', k.pos + 4).attr('text-anchor', 'end').text(k.label);
     const ax = svg.append('g').attr('class', 'axis x');
-    for (const k of s.xTicks) ax.append('text').attr('x', k.pos).attr('y', 258).attr('text-anchor', 'middle').text(k.label);
-    ax.append('text').attr('x', 341).attr('y', 276).attr('text-anchor', 'middle').text('MACs');
+    for (const k of s.xTicks) ax.append('text').attr('x', k.pos).attr('y', AXIS.xLabelY).attr('text-anchor', 'middle').text(k.label);
+    ax.append('text').attr('x', AXIS.titleX).attr('y', AXIS.titleY).attr('text-anchor', 'middle').text('MACs');
     const pts = svg.append('g').attr('class', 'points');
     for (const p of s.points) {
       const pg = pts.append('g').attr('class', `pt ${p.id === 'current' ? 'current' : 'released'}`).attr('data-id', p.id).attr('transform', `translate(${p.px},${p.py})`);
       pg.append('circle').attr('r', p.id === 'current' ? 6 : 4.5);
-      pg.append('text').attr('x', p.dx).attr('y', -7).attr('text-anchor', p.anchor).text(p.label);
+      pg.append('text').attr('x', p.dx).attr('y', p.dy).attr('text-anchor', p.anchor).text(p.label);
     }
   }
 }

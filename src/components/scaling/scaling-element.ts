@@ -9,7 +9,8 @@
  * small slices between frames; measuring runs in a worker.
  */
 import * as d3 from '~/components/viz/d3.ts';
-import { formatCompact, formatInt } from '~/lib/viz/format.ts';
+import { formatCompact, formatInt } from '~/lib/viz/number-format.ts';
+import { AXIS } from '~/lib/viz/scaling-charts.ts';
 import { coefficientProblem, PAPER_COEFFICIENTS, phiProblem, snapPhi, type Coefficients } from '~/lib/viz/scaling-config.ts';
 import { curvePoint, phiGrid, type CurvePoint } from '~/lib/viz/scaling-curve.ts';
 import type { DiagramFrame } from '~/lib/viz/scaling-diagram.ts';
@@ -296,12 +297,13 @@ class ScalingPlaygroundElement extends HTMLElement {
       .append('text')
       .attr('data-id', (d) => d.id)
       .attr('text-anchor', 'middle')
-      .attr('y', v.diagram.labelY)
+      .attr('y', (d) => d.y)
       .attr('x', (d) => d.x)
       .merge(labels)
       .text((d) => d.text)
       .transition(t as never)
-      .attr('x', (d) => d.x);
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y);
     labels.exit().remove();
   }
 
@@ -339,11 +341,11 @@ class ScalingPlaygroundElement extends HTMLElement {
       .attr('data-id', (d) => d.id)
       .attr('transform', (d) => `translate(${d.px},${d.py})`);
     entered.append('circle').attr('r', 4.5);
-    entered.append('text').attr('y', (d) => (d.id === 'current' ? 18 : -7));
+    entered.append('text');
     entered
       .merge(pts)
       .each(function (d) {
-        d3.select(this).select('text').text(d.label).attr('x', d.dx).attr('text-anchor', d.anchor);
+        d3.select(this).select('text').text(d.label).attr('x', d.dx).attr('y', d.dy).attr('text-anchor', d.anchor);
       })
       .transition(t as never)
       .attr('transform', (d) => `translate(${d.px},${d.py})`);
@@ -371,13 +373,13 @@ function axis(
   xTicks: readonly { pos: number; label: string }[],
 ): void {
   const gl = svg.select('g.grid').selectAll('line').data(yTicks);
-  gl.enter().append('line').merge(gl as never).attr('x1', 58).attr('x2', 624).attr('y1', (d) => d.pos).attr('y2', (d) => d.pos);
+  gl.enter().append('line').merge(gl as never).attr('x1', AXIS.gridX1).attr('x2', AXIS.gridX2).attr('y1', (d) => d.pos).attr('y2', (d) => d.pos);
   gl.exit().remove();
   const yl = svg.select('g.axis.y').selectAll('text').data(yTicks);
-  yl.enter().append('text').attr('text-anchor', 'end').merge(yl as never).attr('x', 52).attr('y', (d) => d.pos + 4).text((d) => d.label);
+  yl.enter().append('text').attr('text-anchor', 'end').merge(yl as never).attr('x', AXIS.yLabelX).attr('y', (d) => d.pos + 4).text((d) => d.label);
   yl.exit().remove();
   const xl = svg.select('g.axis.x').selectAll('text.tick').data(xTicks);
-  xl.enter().append('text').attr('class', 'tick').attr('text-anchor', 'middle').merge(xl as never).attr('x', (d) => d.pos).attr('y', 258).text((d) => d.label);
+  xl.enter().append('text').attr('class', 'tick').attr('text-anchor', 'middle').merge(xl as never).attr('x', (d) => d.pos).attr('y', AXIS.xLabelY).text((d) => d.label);
   xl.exit().remove();
 }
 

@@ -5,7 +5,7 @@
  * matrix, the misclassified images, the kernels and, at the end, the runs chart. The main thread
  * only draws: each message touches a few SVG paths or small canvases, coalesced per frame.
  */
-import { formatBytes, formatCompact, formatInt } from '~/lib/viz/format.ts';
+import { formatBytes, formatCompact, formatInt } from '~/lib/viz/number-format.ts';
 import { BLOCKS, configFromQuery, configLabel, configToQuery, type TrainConfig } from '~/lib/viz/train-config.ts';
 import { confusionMatrix, misclassified, rowShare } from '~/lib/viz/train-confusion.ts';
 import { curveLayout, type CurvePoint, type CurveLayout } from '~/lib/viz/train-curves.ts';

@@ -2,6 +2,7 @@
  * A zoo entry: a timm model id, its spec, and the published figures carried beside it as cited
  * data, never as the model's own numbers (those are computed from the graph).
  */
+import type { LabelSet } from './class-labels.ts';
 import type { Family, ModelSpec } from './spec.ts';
 
 /** One published figure set, with where it was published. */
@@ -41,6 +42,8 @@ export interface ZooEntry {
    */
   readonly headOf?: string;
   readonly published: readonly Citation[];
+  /** The class list its head indexes (~/lib/models/class-labels.ts); absent: ImageNet-1k for a 1,000-way head, else unnamed. */
+  readonly labels?: LabelSet;
 }
 
 export const TIMM_BENCH = 'timm results/benchmark-infer-amp-nchw-pt291-cu128-4090.csv (param_count, infer_gmacs: profiler, counts BN and pooling too)';

@@ -56,7 +56,8 @@ export interface ArchDiagram {
   readonly rowOp: readonly string[];
 }
 
-export const ARCH_GEOMETRY = { slot: 76, top: 12, maxH: 180, minH: 10, minW: 8, maxW: 58, labelGap: 22, lineGap: 15, bottom: 8 } as const;
+// `side`: room left and right of the end columns for labels wider than a slot (ViT's 'patch embed').
+export const ARCH_GEOMETRY = { slot: 76, top: 12, maxH: 180, minH: 10, minW: 8, maxW: 58, labelGap: 22, lineGap: 15, bottom: 8, side: 14 } as const;
 
 function blockLabel(b: ResolvedBlock): { label: string; detail: string } {
   const kind: Record<ResolvedBlock['type'], string> = {
@@ -186,13 +187,14 @@ export function archDiagram(spec: ModelShape, table: LayerTable): ArchDiagram {
     const res = sec.kind === 'head' ? 1 : sec.outResolution;
     const h = Math.max(G.minH, G.maxH * Math.sqrt(res / R));
     const w = cMax === cMin ? G.maxW : G.minW + ((G.maxW - G.minW) * Math.log(c / cMin)) / Math.log(cMax / cMin);
-    const cx = slot * G.slot + G.slot / 2;
+    const cx = G.side + slot * G.slot + G.slot / 2;
     return {
       section: sec.index,
       kind: sec.kind,
       label: sec.label,
-      dims: sec.kind === 'head' ? `${spec.numClasses} classes` : `${sec.outResolution}²×${sec.outChannels}`,
-      note: sec.kind === 'stage' && spec.kind === 'cnn' ? `${sec.blocks} block${sec.blocks > 1 ? 's' : ''}` : '',
+      // The head's class count takes two lines ("1000" over "classes"): "1000 classes" is wider than a column.
+      dims: sec.kind === 'head' ? String(spec.numClasses) : `${sec.outResolution}²×${sec.outChannels}`,
+      note: sec.kind === 'head' ? 'classes' : sec.kind === 'stage' && spec.kind === 'cnn' ? `${sec.blocks} block${sec.blocks > 1 ? 's' : ''}` : '',
       x: cx - w / 2,
       y: G.top + (G.maxH - h) / 2,
       w,
@@ -203,5 +205,5 @@ export function archDiagram(spec: ModelShape, table: LayerTable): ArchDiagram {
     };
   });
   const labelY = G.top + G.maxH + G.labelGap;
-  return { width: columns.length * G.slot, height: labelY + 2 * G.lineGap + G.bottom, labelY, columns, rowOp };
+  return { width: columns.length * G.slot + 2 * G.side, height: labelY + 2 * G.lineGap + G.bottom, labelY, columns, rowOp };
 }

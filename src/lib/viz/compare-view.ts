@@ -4,7 +4,7 @@
  * is escaped; numbers come from `alignStages`.
  */
 import { alignStages, formatDelta, type AlignedLevel, type LevelSide, type ModelSummary } from './compare-stages.ts';
-import { formatBytes, formatCompact, formatInt } from './format.ts';
+import { formatBytes, formatCompact, formatInt } from './number-format.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

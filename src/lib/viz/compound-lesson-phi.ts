@@ -1,5 +1,5 @@
 /**
- * The compound-scaling lesson's φ widget: the KaTeX of Equation 3 with a given φ's numbers, and the
+ * The compound-scaling lesson's φ widget: Equation 3 with a given φ's numbers, and the
  * layout of its chart (MACs on a log axis against φ: the ideal 2^φ × B0, the formula's
  * (α·β²·γ²)^φ × B0, and the MACs the engine counts on the built, rounded model). The scaled models
  * themselves come from the playground's core (`scaling-config.ts`, `scaling-curve.ts`).
@@ -7,25 +7,36 @@
 import { constraintValue, type Coefficients } from './scaling-config.ts';
 import type { CurvePoint } from './scaling-curve.ts';
 
-/** The lesson's slider: φ from 0 to 7 in halves (B7 sits near φ = 7 in depth and resolution). */
-export const LESSON_PHIS: readonly number[] = Array.from({ length: 15 }, (_, i) => i / 2);
+/** The lesson's slider: φ from 0 to 7 in tenths, the playground's step (B7 sits near φ = 7 in depth and resolution). */
+export const LESSON_PHIS: readonly number[] = Array.from({ length: 71 }, (_, i) => i / 10);
 
 const fix = (v: number, d: number) => v.toFixed(d);
 
-/** Equation 3 at φ, with the multipliers, the built resolution and the MAC growth filled in. */
-export function phiTex(phi: number, c: Coefficients, builtResolution: number): string {
-  const d = c.alpha ** phi;
-  const w = c.beta ** phi;
-  const r = c.gamma ** phi;
+/**
+ * The numbers of Equation 3 at φ: the multipliers, the built resolution and the MAC growth. The
+ * widget prints them as four short HTML lines that wrap on a phone (a KaTeX block per φ would be
+ * cut at 360 px and weigh 71 copies).
+ */
+export interface PhiNumbers {
+  readonly phi: string;
+  readonly alpha: string;
+  readonly beta: string;
+  readonly gamma: string;
+  readonly d: string;
+  readonly w: string;
+  readonly r: string;
+  readonly resolution: string;
+  readonly k: string;
+  readonly growth: string;
+}
+
+export function phiNumbers(phi: number, c: Coefficients, builtResolution: number): PhiNumbers {
   const k = constraintValue(c);
-  return (
-    `\\begin{aligned}` +
-    `d &= \\alpha^{\\phi} = ${c.alpha}^{${phi}} = ${fix(d, 2)}\\\\` +
-    `w &= \\beta^{\\phi} = ${c.beta}^{${phi}} = ${fix(w, 2)}\\\\` +
-    `r &= \\gamma^{\\phi} = ${c.gamma}^{${phi}} = ${fix(r, 2)},\\quad R = 224\\cdot ${fix(r, 2)} \\approx ${builtResolution}\\\\` +
-    `\\text{MACs} &\\approx (\\alpha\\beta^2\\gamma^2)^{\\phi} = ${fix(k, 3)}^{${phi}} = ${fix(k ** phi, 2)}\\times\\text{B0}` +
-    `\\end{aligned}`
-  );
+  return {
+    phi: String(phi), alpha: String(c.alpha), beta: String(c.beta), gamma: String(c.gamma),
+    d: fix(c.alpha ** phi, 2), w: fix(c.beta ** phi, 2), r: fix(c.gamma ** phi, 2), resolution: String(builtResolution),
+    k: fix(k, 3), growth: fix(k ** phi, 2),
+  };
 }
 
 /** α·β²·γ² with its factors, for the constraint line of the lesson. */

@@ -3,7 +3,7 @@
  * section boundaries as grid lines, the peak marked. Pure: profile in, paths and ticks out.
  */
 import type { MemoryProfile } from './compute-breakdown.ts';
-import { formatBytes } from './format.ts';
+import { formatBytes } from './number-format.ts';
 import type { LayerTable } from './layer-table.ts';
 
 export interface MemoryChart {
@@ -16,13 +16,15 @@ export interface MemoryChart {
   readonly peak: { readonly x: number; readonly y: number; readonly bytes: number; readonly row: number; readonly label: string };
   readonly yTicks: readonly { readonly y: number; readonly label: string }[];
   /** Section boundaries; `short` is '' where it would collide with the previous label. */
-  readonly sections: readonly { readonly x: number; readonly label: string; readonly short: string }[];
+  readonly sections: readonly { readonly x: number; readonly label: string; readonly short: string; readonly anchor: 'start' | 'end'; readonly labelX: number }[];
 }
 
 const r1 = (v: number): number => Math.round(v * 10) / 10;
 
 /** Characters of a label, for a rough width (11 px text is about 7 px per character). */
 const labelChars = (label: string): number => label.length;
+/** Width of one character of the 11 px tick text, rounded up. */
+const CHAR_W = 7.5;
 
 /** A 1-2-5 step that gives about `n` ticks up to `max`. */
 export function niceStep(max: number, n = 4): number {
@@ -48,15 +50,19 @@ export function memoryChart(profile: MemoryProfile, table: LayerTable, width = 9
   const peakIndex = profile.points.findIndex((p) => p.row === profile.peakRow);
   const yTicks: { y: number; label: string }[] = [];
   for (let v = 0; v <= top + 1e-6; v += step) yTicks.push({ y: r1(y(v)), label: formatBytes(v) });
-  let lastLabelX = -Infinity;
+  let lastLabelEnd = -Infinity;
   const sections = table.sections.map((s) => {
     const first = table.rows.findIndex((r) => r.section === s.index);
     const sx = r1(x(Math.max(0, first)));
     const short = s.kind === 'stage' ? s.label.replace(/^(stage|block) /, '') : s.label;
-    // Labels are drawn from the boundary rightwards; skip one that would overlap the previous.
-    const room = sx - lastLabelX >= 7 * (labelChars(short) + 1);
-    if (room) lastLabelX = sx;
-    return { x: sx, label: s.label, short: room ? short : '' };
+    // Labels are drawn from the boundary rightwards, or end at the chart's right edge when they would
+    // run past it (the head); one that would start before the previous label ends is left out.
+    const w = CHAR_W * labelChars(short);
+    const fits = sx + 2 + w <= width - 2;
+    const start = fits ? sx + 2 : width - 2 - w;
+    const room = start >= lastLabelEnd + 4;
+    if (room) lastLabelEnd = start + w;
+    return { x: sx, label: s.label, short: room ? short : '', anchor: (fits ? 'start' : 'end') as 'start' | 'end', labelX: fits ? sx + 2 : width - 2 };
   });
   return {
     width, height, plot, area, line, yTicks, sections,

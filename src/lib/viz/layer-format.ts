@@ -1,4 +1,5 @@
 /** Short forms for the layer table cells. */
+import { formatShareOf } from './number-format.ts';
 
 /** [1, 32, 112, 112] → '32×112²'; [1, 32, 56, 28] → '32×56×28'; [197, 192] → '197×192'. */
 export function formatShape(dims: readonly number[]): string {
@@ -12,9 +13,7 @@ export function formatField(rf: number | 'global'): string {
   return rf === 'global' ? 'global' : `${rf} px`;
 }
 
-/** Share of a total as a percentage with one decimal ('0.1 %' floor for non-zero shares). */
+/** Share of a total as a percentage (number-format's rule: never '0 %' for a part that is not zero). */
 export function formatShare(part: number, total: number): string {
-  if (total === 0 || part === 0) return '0 %';
-  const p = (100 * part) / total;
-  return p < 0.1 ? '<0.1 %' : `${p.toFixed(1)} %`;
+  return total === 0 ? '0 %' : formatShareOf(part, total);
 }

@@ -5,7 +5,7 @@
  * (GiB, rounded down by the browser and capped at 8) when present: a quarter of it, at most 1 GiB;
  * otherwise a fixed 512 MiB, below EfficientNetV2-XL's ~830 MB of float32 weights.
  */
-import { formatBytes } from './format.ts';
+import { formatBytes } from './number-format.ts';
 
 export const FIXED_BUDGET = 512 * 2 ** 20;
 export const MAX_BUDGET = 2 ** 30;

@@ -25,7 +25,7 @@ import { analyze, type Analysis } from '../engine/index.ts';
 import { buildFromSpec, getModel, specStats } from '../models/index.ts';
 import { convCost, convProblem, type ConvLayer } from './conv-cost.ts';
 import { outputSize } from './lesson-window.ts';
-import { formatBytes, formatCompact, formatInt } from './format.ts';
+import { formatBytes, formatCompact, formatInt, formatShare, formatSig } from './number-format.ts';
 import type { AnswerUnit } from './question.ts';
 import { LAYER_KINDS, modelTraffic, type LayerKind } from './roofline.ts';
 
@@ -57,7 +57,7 @@ export class AnswerSpecError extends Error {}
 const KINDS = ['conv-macs', 'conv-params', 'output-size', 'separable-ratio', 'model', 'layers', 'ratio', 'sum', 'computed'] as const;
 const MODEL_STATS: readonly ModelStat[] = ['params', 'paramBytes', 'macs', 'flops', 'activationBytes', 'peakLiveBytes'];
 const LAYERS_STATS: readonly LayersStat[] = ['macs', 'params', 'bytes', 'intensity', 'count'];
-const UNITS: readonly AnswerUnit[] = ['macs', 'params', 'bytes', 'ratio', 'pixels', 'count', 'macs-per-byte'];
+const UNITS: readonly AnswerUnit[] = ['macs', 'flops', 'params', 'bytes', 'ratio', 'pixels', 'count', 'macs-per-byte'];
 
 const shown = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 
@@ -152,7 +152,7 @@ export function answerValue(spec: unknown, where = 'answer'): { value: number; u
         throw new AnswerSpecError(`${where}.model: ${(e as Error).message}`);
       }
       const value = stat === 'flops' ? 2 * stats.macs : stat === 'paramBytes' ? 4 * stats.params : stats[stat];
-      return { value, unit: stat === 'params' ? 'params' : stat === 'macs' || stat === 'flops' ? 'macs' : 'bytes' };
+      return { value, unit: stat === 'params' ? 'params' : stat === 'macs' ? 'macs' : stat === 'flops' ? 'flops' : 'bytes' };
     }
     case 'layers': {
       const model = typeof s.model === 'string' ? s.model : fail(`${where}.model`, 'a zoo model id such as "mobilenetv2_100"', s.model);
@@ -208,8 +208,9 @@ export function answerValue(spec: unknown, where = 'answer'): { value: number; u
 export function formatAnswer(value: number, unit: AnswerUnit): string {
   switch (unit) {
     case 'macs':
+    case 'flops':
     case 'params': {
-      const word = unit === 'macs' ? 'MACs' : 'parameters';
+      const word = unit === 'macs' ? 'MACs' : unit === 'flops' ? 'FLOPs' : 'parameters';
       return Math.abs(value) >= 1e4 ? `${formatInt(value)} ${word} (${formatCompact(value)})` : `${formatInt(value)} ${word}`;
     }
     case 'bytes':
@@ -219,18 +220,12 @@ export function formatAnswer(value: number, unit: AnswerUnit): string {
     case 'count':
       return formatInt(value);
     case 'macs-per-byte':
-      return `${sig(value)} MACs per byte`;
+      return `${formatSig(value)} MACs per byte`;
     case 'ratio':
-      return value < 1 ? `${sig(value)} (${sig(value * 100)} %)` : `${sig(value)}×`;
+      return value < 1 ? `${formatSig(value)} (${formatShare(value)})` : `${formatSig(value)}×`;
   }
 }
 
-/** Three significant figures without trailing zeros. */
-function sig(v: number): string {
-  if (v === 0) return '0';
-  const s = v.toPrecision(3);
-  return s.includes('e') ? String(Number(s)) : s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-}
 
 /** Resolves an answer description to its value, unit and text. */
 export function resolveAnswer(spec: unknown): ResolvedAnswer {

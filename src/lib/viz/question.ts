@@ -10,7 +10,7 @@
  */
 
 /** What an answer counts; decides how it is written out and which suffixes make sense. */
-export type AnswerUnit = 'macs' | 'params' | 'bytes' | 'ratio' | 'pixels' | 'count' | 'macs-per-byte';
+export type AnswerUnit = 'macs' | 'flops' | 'params' | 'bytes' | 'ratio' | 'pixels' | 'count' | 'macs-per-byte';
 
 export type NumberCheck =
   | { readonly status: 'right'; readonly guess: number }
@@ -138,6 +138,9 @@ export function wrongFeedback(check: Extract<NumberCheck, { status: 'wrong' }>, 
   let nudge = '';
   if (unit === 'macs' && Number.isFinite(f) && Math.abs(f - 2) < 0.1) {
     nudge = ' Did you count FLOPs? One multiply-add is one MAC here, not two operations.';
+  }
+  if (unit === 'flops' && Number.isFinite(f) && Math.abs(f - 0.5) < 0.025) {
+    nudge = ' Did you give the MAC count? A FLOP counts the multiply and the add apart, so there are twice as many.';
   }
   return `Not quite: ${size}.${nudge}`;
 }

@@ -41,7 +41,8 @@ export const BALANCES = [0.5, 1, 2, 4, 8, 16, 32, 64] as const;
 
 const W = 520;
 const PLOT_H = 300;
-const M = { left: 62, top: 16, right: 12, bottom: 46 };
+// Room for the phone font (19 units): y tick labels and the rotated axis title side by side.
+const M = { left: 80, top: 16, right: 12, bottom: 46 };
 const BAR_H = 22;
 
 const log10 = Math.log10;
@@ -79,7 +80,13 @@ export function rooflineChart(layers: readonly LayerTraffic[], balance: number):
   const yTicks = decades(10 ** yLo, 10 ** yHi)
     .filter((v) => log10(v) >= yLo && log10(v) <= yHi)
     .map((v) => ({ pos: y(v), label: label(v, '') }));
-  const dots = layers.map((l) => ({ node: l.node, kind: l.kind, x: x(l.intensity), y: y(l.macs), memoryBound: l.intensity < balance }));
+  // Drawn in this order: the many repeated pointwise and depthwise layers first, the one-off stem and
+  // head layers last, so a lone layer that lands on a repeated one (MobileNetV2's stem sits on three
+  // 1×1 convs) stays visible and is the one a click picks.
+  const common = (k: string) => (k === 'pointwise' || k === 'depthwise' ? 0 : 1);
+  const dots = layers
+    .map((l) => ({ node: l.node, kind: l.kind, x: x(l.intensity), y: y(l.macs), memoryBound: l.intensity < balance }))
+    .sort((a, b) => common(a.kind) - common(b.kind));
   const ridgeX = Math.min(plot.right, Math.max(plot.left, x(balance)));
 
   const barTop = PLOT_H + 26;

@@ -5,11 +5,26 @@
  *  - params against MACs (log–log): the compound curve, the released B0–B7 and the current model;
  *  - measured latency against MACs (log–log).
  */
-import { formatCompact } from './format.ts';
+import { formatCompact } from './number-format.ts';
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 280;
-export const MARGIN = { top: 14, right: 16, bottom: 40, left: 58 } as const;
+// Room for tick labels at the phone font (22 units, see ScalingPlayground.astro): "500 M" is ~66 units wide.
+export const MARGIN = { top: 14, right: 36, bottom: 46, left: 80 } as const;
+
+/** Where every chart draws its axes (one place, for the built SVG and for the D3 redraws). */
+export const AXIS = {
+  gridX1: MARGIN.left,
+  gridX2: CHART_WIDTH - MARGIN.right,
+  plotTop: MARGIN.top,
+  plotBottom: CHART_HEIGHT - MARGIN.bottom,
+  /** y tick labels end here (text-anchor end). */
+  yLabelX: MARGIN.left - 8,
+  /** x tick label baseline: below the lowest y label, which sits on the bottom gridline. */
+  xLabelY: CHART_HEIGHT - MARGIN.bottom + 24,
+  titleX: (MARGIN.left + CHART_WIDTH - MARGIN.right) / 2,
+  titleY: CHART_HEIGHT - 2,
+} as const;
 
 export interface Scale {
   (v: number): number;
@@ -54,20 +69,37 @@ export interface Tick {
   readonly label: string;
 }
 
-/** 1-2-5 ticks of a log domain (only 1s when there are many decades), labelled by `label`. */
+/**
+ * 1-2-5 ticks of a log domain, labelled by `label`; only 1s when there are many decades, or when
+ * two neighbouring 1-2-5 labels would not fit apart at the phone font (horizontal axes: "50 G"
+ * beside "100 G"; vertical axes: one line of text).
+ */
 export function logTicks(scale: Scale, label: (v: number) => string = formatCompact): Tick[] {
   const [lo, hi] = scale.domain;
-  const decades = Math.log10(hi / lo);
-  const mults = decades > 3 ? [1] : [1, 2, 5];
-  const out: Tick[] = [];
-  for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
-    for (const m of mults) {
-      const v = m * 10 ** p;
-      if (v >= lo * 0.999 && v <= hi * 1.001) out.push({ value: v, pos: r1(scale(v)), label: label(v) });
+  const make = (mults: readonly number[]): Tick[] => {
+    const out: Tick[] = [];
+    for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
+      for (const m of mults) {
+        const v = m * 10 ** p;
+        if (v >= lo * 0.999 && v <= hi * 1.001) out.push({ value: v, pos: r1(scale(v)), label: label(v) });
+      }
     }
-  }
-  return out;
+    return out;
+  };
+  if (Math.log10(hi / lo) > 3) return make([1]);
+  const all = make([1, 2, 5]);
+  const horizontal = scale.range[1] > scale.range[0];
+  const crowded = all.some((t, i) => {
+    if (i === 0) return false;
+    const gap = Math.abs(t.pos - all[i - 1].pos);
+    const need = horizontal ? ((t.label.length + all[i - 1].label.length) / 2) * AXIS_FONT * 0.6 + 6 : AXIS_FONT * 1.1;
+    return gap < need;
+  });
+  return crowded ? make([1]) : all;
 }
+
+/** Axis label font on phones, in viewBox units (ScalingPlayground.astro's media query). */
+const AXIS_FONT = 22;
 
 const r1 = (v: number): number => Math.round(v * 10) / 10;
 
@@ -128,8 +160,10 @@ export interface PlacedPoint extends ScatterPoint {
   readonly px: number;
   readonly py: number;
   /** Label side: to the left of points near the right edge, so labels stay inside the chart. */
-  readonly anchor: 'start' | 'end';
+  readonly anchor: 'start' | 'end' | 'middle';
   readonly dx: number;
+  /** Baseline offset from the point. */
+  readonly dy: number;
 }
 
 export interface ScatterLayout extends Plot {
@@ -156,10 +190,42 @@ export function scatterLayout(
   return {
     width: CHART_WIDTH, height: CHART_HEIGHT, x, y, xTicks: logTicks(x), yTicks: logTicks(y, yLabel),
     line: linePath(line.map(([lx, ly]) => [x(lx), y(ly)])),
-    points: points.map((p) => {
-      const px = r1(x(p.x));
-      const end = px > CHART_WIDTH - MARGIN.right - 90;
-      return { ...p, px, py: r1(y(p.y)), anchor: end ? 'end' : 'start', dx: end ? -8 : 7 };
-    }),
+    points: placeLabels(points.map((p) => ({ ...p, px: r1(x(p.x)), py: r1(y(p.y)) }))),
   };
+}
+
+/** Label font size assumed when placing labels: the phone size (22 units), the largest the charts use. */
+const LABEL_FONT = 22;
+
+/**
+ * Places each point's label beside it where it overlaps no label placed before it and stays inside
+ * the plot: above, below, right, left or a row higher, tried in that order ("current" first, as the one the
+ * reader is moving). Boxes are estimated from the text length at LABEL_FONT.
+ */
+export function placeLabels(points: readonly (ScatterPoint & { readonly px: number; readonly py: number })[]): PlacedPoint[] {
+  type Box = { x0: number; x1: number; y0: number; y1: number };
+  const placed: Box[] = points.map((p) => ({ x0: p.px - 5, x1: p.px + 5, y0: p.py - 5, y1: p.py + 5 })); // the dots themselves
+  const order = [...points.keys()].sort((a, b) => Number(points[b].id === 'current') - Number(points[a].id === 'current'));
+  const out: PlacedPoint[] = new Array(points.length);
+  const inside = (b: Box) => b.x0 >= 0 && b.x1 <= CHART_WIDTH && b.y0 >= 0 && b.y1 <= CHART_HEIGHT - MARGIN.bottom + 6;
+  const hits = (b: Box) => placed.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0);
+  for (const i of order) {
+    const p = points[i];
+    const w = p.label.length * LABEL_FONT * 0.58;
+    const h = LABEL_FONT * 0.8;
+    // Side labels sit a little low, so they clear a label placed above the same spot.
+    const side = { y0: p.py - 0.3 * h, y1: p.py + 0.7 * h, dy: 0.55 * h };
+    const candidates: { anchor: PlacedPoint['anchor']; dx: number; dy: number; box: Box }[] = [
+      { anchor: 'middle', dx: 0, dy: -9, box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py - 9 - h, y1: p.py - 9 } },
+      { anchor: 'middle', dx: 0, dy: 9 + h, box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py + 9, y1: p.py + 9 + h } },
+      { anchor: 'start', dx: 8, dy: side.dy, box: { x0: p.px + 8, x1: p.px + 8 + w, y0: side.y0, y1: side.y1 } },
+      { anchor: 'end', dx: -8, dy: side.dy, box: { x0: p.px - 8 - w, x1: p.px - 8, y0: side.y0, y1: side.y1 } },
+      // A second row above, for a point another label already sits over (B0 under φ = 0.0 in a corner).
+      { anchor: 'middle', dx: 0, dy: -11 - h, box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py - 11 - 2 * h, y1: p.py - 11 - h } },
+    ];
+    const pick = candidates.find((c) => inside(c.box) && !hits(c.box)) ?? candidates.find((c) => inside(c.box)) ?? candidates[0];
+    placed.push(pick.box);
+    out[i] = { ...p, anchor: pick.anchor, dx: pick.dx, dy: pick.dy };
+  }
+  return out;
 }

@@ -12,13 +12,17 @@
 import type { StageConfig } from '../models/index.ts';
 
 export const DIAGRAM_WIDTH = 720;
-export const DIAGRAM_HEIGHT = 230;
+export const DIAGRAM_HEIGHT = 262;
 const TOP = 8;
 const BAR_MAX_H = 180;
 const BAR_MIN_H = 6;
 const GAP = 1.5;
 const STAGE_GAP = 10;
 const LEFT = 4;
+/** Stage labels: first row's baseline, the second row's offset, and the closest two labels may sit on one row (in viewBox units; the phone font is 28). */
+const LABEL_Y = TOP + BAR_MAX_H + 26;
+const LABEL_ROW = 32;
+const LABEL_MIN_GAP = 44;
 
 export interface DiagramFrame {
   /** Largest feature-map side to draw (the stem output of the largest model). */
@@ -49,6 +53,8 @@ export interface DiagramBar {
 export interface DiagramLabel {
   readonly id: string;
   readonly x: number;
+  /** Baseline: a second row when the stage is too close to the previous label to read apart ("2 4", not "24"). */
+  readonly y: number;
   readonly text: string;
 }
 
@@ -97,8 +103,13 @@ export function diagramLayout(model: DiagramModel, frame: DiagramFrame): Diagram
       x += w + GAP * squeeze;
     }
     // Stages are labelled with their repeats (the stem and head never repeat; the legend names them).
-    if (gi > 0 && gi < groups.length - 1) labels.push({ id: `s${gi - 1}`, x: r1((start + x - GAP * squeeze) / 2), text: String(g.length) });
+    if (gi > 0 && gi < groups.length - 1) {
+      const lx = r1((start + x - GAP * squeeze) / 2);
+      const prev = labels[labels.length - 1];
+      const y = prev && lx - prev.x < LABEL_MIN_GAP && prev.y === LABEL_Y ? LABEL_Y + LABEL_ROW : LABEL_Y;
+      labels.push({ id: `s${gi - 1}`, x: lx, y, text: String(g.length) });
+    }
     x += STAGE_GAP * squeeze;
   });
-  return { viewBox: `0 0 ${DIAGRAM_WIDTH} ${DIAGRAM_HEIGHT}`, bars, labels, labelY: TOP + BAR_MAX_H + 26, squeeze };
+  return { viewBox: `0 0 ${DIAGRAM_WIDTH} ${DIAGRAM_HEIGHT}`, bars, labels, labelY: LABEL_Y, squeeze };
 }

@@ -4,7 +4,7 @@
  * copy) plus the activations alive at once, twice (the engine's BatchNorm calibration pass and
  * onnxruntime's arena). A model whose estimate exceeds the budget is refused with the figures.
  */
-import { formatBytes } from './format.ts';
+import { formatBytes } from './number-format.ts';
 
 export const MEASURE_RUNS = 5;
 

@@ -36,7 +36,11 @@ export function parseState(search: string, fallback: PlaygroundState = DEFAULT_S
     const v = num(rawPhi);
     const p = phiProblem(Number.isFinite(v) ? v : rawPhi);
     if (p) problems.push(`URL parameter phi: ${p}; showing φ = ${fallback.phi}`);
-    else phi = snapPhi(v);
+    else {
+      phi = snapPhi(v);
+      // The playground moves in steps of 0.1: say so rather than quietly showing 3.3 for 3.33.
+      if (Math.abs(phi - v) > 1e-9) problems.push(`URL parameter phi: ${rawPhi.trim()} is between the playground's steps of 0.1; showing φ = ${phi.toFixed(1)}`);
+    }
   }
   const c: Record<keyof typeof KEYS, number> = { ...fallback.coefficients };
   for (const key of Object.keys(KEYS) as (keyof typeof KEYS)[]) {

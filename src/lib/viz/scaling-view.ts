@@ -5,7 +5,7 @@
  */
 import { analyze } from '../engine/index.ts';
 import { buildFromSpec } from '../models/index.ts';
-import { formatBytes, formatCompact, formatInt } from './format.ts';
+import { formatBytes, formatCompact, formatInt } from './number-format.ts';
 import { macsCurveLayout, scatterLayout, type MacsCurveLayout, type ScatterLayout, type ScatterPoint } from './scaling-charts.ts';
 import { constraintValue, PHI_MAX, scaledConfig, type Coefficients } from './scaling-config.ts';
 import type { CurvePoint } from './scaling-curve.ts';

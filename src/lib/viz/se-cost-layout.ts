@@ -4,6 +4,7 @@
  * layers, and the share of its MACs. Pure: a ModelSECost in, rows with coordinates out.
  */
 import { percent, type ModelSECost } from './se-cost.ts';
+import { formatShareOf } from './number-format.ts';
 
 export interface SEShareRow {
   /** "Stage 3", or "Total" for the whole model. */
@@ -35,10 +36,9 @@ export interface SEShareLayout {
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
-/** A share for a bar label: one decimal, and "< 0.1 %" rather than "0 %" when the part is not zero. */
+/** A share for a bar label (number-format's formatShare: never "0 %" for a part that is not zero). */
 export function shareLabel(part: number, whole: number): string {
-  const p = percent(part, whole);
-  return p === 0 && part > 0 ? '< 0.1 %' : `${p} %`;
+  return formatShareOf(part, whole);
 }
 
 export function seShareLayout(cost: ModelSECost, width = 560, rowHeight = 34): SEShareLayout {

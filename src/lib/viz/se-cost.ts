@@ -6,6 +6,7 @@
  */
 import { analyze, type LayerStats } from '../engine/index.ts';
 import { buildModel, getModel } from '../models/index.ts';
+import { formatShareOf } from './number-format.ts';
 
 export interface StageSECost {
   /** Stage index (timm `blocks.<stage>`). */
@@ -114,5 +115,5 @@ export function seBlockTex(b: BlockSECost): string {
 }
 
 function percentText(part: number, whole: number): string {
-  return `${percent(part, whole)}\\,\\%`;
+  return formatShareOf(part, whole).replace(' %', '\\,\\%').replace('< ', '<');
 }

@@ -227,9 +227,9 @@ export function morphGeometry(layer: MorphLayer, stage: MorphStage): MorphGeomet
     edges.push({ key: `${column}-${i}-${j}`, column, from: i, to: j, x1: a[i].x + NODE / 2, y1: a[i].y, x2: b[j].x - NODE / 2, y2: b[j].y, group });
   if (stage.kind === 'separable') {
     const cols = [
-      { x: 60, label: `input, ${layer.cin} ch`, nodes: column(60, nIn) },
+      { x: 80, label: `input, ${layer.cin} ch`, nodes: column(80, nIn) },
       { x: W / 2, label: `depthwise out, ${layer.cin} ch`, nodes: column(W / 2, nIn) },
-      { x: W - 60, label: `output, ${layer.cout} ch`, nodes: column(W - 60, Math.min(DRAWN, layer.cout)) },
+      { x: W - 80, label: `output, ${layer.cout} ch`, nodes: column(W - 80, Math.min(DRAWN, layer.cout)) },
     ];
     for (let i = 0; i < nIn; i++) link(cols[0].nodes, cols[1].nodes, 0, i, i, i);
     for (let i = 0; i < nIn; i++) for (let j = 0; j < cols[2].nodes.length; j++) link(cols[1].nodes, cols[2].nodes, 1, i, j, -1);

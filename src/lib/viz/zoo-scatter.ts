@@ -3,7 +3,7 @@
  * rows in, circle positions, ticks and legend out.
  */
 import type { Family } from '../models/index.ts';
-import { formatCompact } from './format.ts';
+import { formatCompact } from './number-format.ts';
 import { FAMILIES, type ZooRow } from './zoo-table.ts';
 
 export interface ScatterPoint {
@@ -25,6 +25,8 @@ export interface Tick {
   readonly value: number;
   readonly pos: number;
   readonly label: string;
+  /** A tick a phone leaves out (2 and 5 × 10^k; every other percentage), so labels at its larger font never collide. */
+  readonly minor: boolean;
 }
 
 export interface ScatterLayout {
@@ -72,7 +74,8 @@ export function familyColour(family: Family): number {
 }
 
 export function scatterLayout(rows: readonly ZooRow[], width = 720, height = 420): ScatterLayout {
-  const plot = { left: 52, top: 14, right: width - 16, bottom: height - 44 };
+  // Margins hold the tick labels at the phone font (24 viewBox units; ZooScatter.astro).
+  const plot = { left: 70, top: 14, right: width - 24, bottom: height - 62 };
   const cited = rows.filter((r) => r.top1 !== undefined);
   const macs = cited.map((r) => r.macs);
   const top = cited.map((r) => r.top1!.value);
@@ -87,8 +90,8 @@ export function scatterLayout(rows: readonly ZooRow[], width = 720, height = 420
     id: r.id, family: r.family, x: sx(r.macs), y: sy(r.top1!.value), colour: familyColour(r.family), paper: r.top1!.paper,
     macs: r.macs, top1: r.top1!.value, params: r.params, source: r.top1!.source,
   }));
-  const xTicks = logTicks(x0, x1).map((v) => ({ value: v, pos: sx(v), label: formatCompact(v) }));
-  const yTicks = linearTicks(y0, y1, 5).map((v) => ({ value: v, pos: sy(v), label: `${v} %` }));
+  const xTicks = logTicks(x0, x1).map((v) => ({ value: v, pos: sx(v), label: formatCompact(v), minor: !/^1(0*)$/.test(String(v)) }));
+  const yTicks = linearTicks(y0, y1, 5).map((v) => ({ value: v, pos: sy(v), label: `${v} %`, minor: v % 10 !== 0 }));
   const legend = FAMILIES.map((f) => ({ family: f, colour: familyColour(f), count: cited.filter((r) => r.family === f).length })).filter((l) => l.count > 0);
   return { width, height, plot, points, xTicks, yTicks, legend };
 }

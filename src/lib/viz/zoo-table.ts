@@ -4,6 +4,7 @@
  * the page's script reuses.
  */
 import { MODELS, modelStats, type Citation, type Family, type ZooEntry } from '../models/index.ts';
+import { formatAccuracy } from './number-format.ts';
 
 export interface CitedTop1 {
   readonly value: number;
@@ -107,5 +108,5 @@ export function filterZooRows(rows: readonly ZooRow[], family: Family | 'all'): 
 
 /** A top-1 figure as printed: at least one decimal (72.0 %), at most the source's (75.784 %). */
 export function formatTop1(v: number): string {
-  return `${Number.isInteger(v) ? v.toFixed(1) : String(v)} %`;
+  return formatAccuracy(v);
 }

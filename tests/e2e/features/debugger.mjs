@@ -85,15 +85,25 @@ async function checkFirstDepthwise(page, node) {
   for (const c of n.cells) assert.ok(Math.abs(c.x * c.w - c.p) <= 0.01 * Math.max(0.1, Math.abs(c.p)) + 0.002, `cell ${c.x} × ${c.w} ≠ ${c.p}`);
 }
 
-async function checkOrt(page) {
+async function checkOrt(page, runs) {
   await click(page, 'model-debugger [data-act="end"]');
   assert.match(await page.locator('[data-dbg="position"]').textContent(), /^Op (\d+) of \1:/);
-  await page.locator('[data-dbg="ort-runs"]').fill('3');
+  // Runs: the default (10) makes the longest run list, the one that used to push a phone sideways.
+  if (runs) await page.locator('[data-dbg="ort-runs"]').fill(String(runs));
   await click(page, 'model-debugger [data-act="ort"]');
   const scaled = Number(await page.locator('[data-dbg="ort-agreement"]').getAttribute('data-value'));
   assert.ok(Number.isFinite(scaled) && scaled < 1e-4, `engine vs onnxruntime-web scaled agreement ${scaled}`);
-  const median = num((await page.locator('[data-dbg="ort-median"]').textContent()).replace('ms', ''));
+  const medianText = (await page.locator('[data-dbg="ort-median"]').textContent()).trim();
+  const median = /\d s$/.test(medianText) ? 1000 * num(medianText.replace(' s', '')) : num(medianText.replace('ms', ''));
   assert.ok(median > 0, 'a median latency is shown');
+  // The last op is the classifier: its scores show as top-5 predictions with ImageNet names, under the untrained badge.
+  const preds = page.locator('[data-dbg="predictions"]');
+  await preds.waitFor();
+  assert.equal(await preds.locator('li').count(), 5);
+  const ps = await preds.locator('li').evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-p'))));
+  assert.ok(ps.every((p, i) => p > 0 && p < 1 && (i === 0 || p <= ps[i - 1])), `probabilities ${ps} fall from the top`);
+  assert.ok((await preds.locator('.pred-name').first().textContent()).trim().length > 0);
+  assert.equal(await preds.locator('.dbg-untrained').count(), 1);
 }
 
 export default [
@@ -158,6 +168,8 @@ export default [
         await click(page, 'model-debugger [data-act="next"]');
         assert.match(await page.locator('[data-dbg="position"]').textContent(), new RegExp(`: ${name.replace(/\./g, '\\.')} \\(`));
         assert.equal(await page.locator('[data-dbg="detail-se"]').count(), 1, `SE view at ${name}`);
+        // SiLU's two ops (Sigmoid, then Mul) are said to be one activation.
+        assert.equal(await page.locator('[data-dbg="silu-note"]').count(), /act1/.test(name) ? 1 : 0, `SiLU note at ${name}`);
       }
       const se = page.locator('[data-dbg="detail-se"]');
       // B0's first block: 32 channels squeezed to 8 (se_ratio 0.25 of the block input, Tan & Le 2019).
@@ -176,7 +188,7 @@ export default [
     path: '/models/efficientnet_b0/run/',
     async run(page) {
       await load(page);
-      await checkOrt(page);
+      await checkOrt(page, 3);
     },
   },
   {

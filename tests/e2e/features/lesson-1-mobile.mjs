@@ -41,6 +41,8 @@ function mobilenetV2Layers() {
 const LAYERS = mobilenetV2Layers();
 const TOTAL = LAYERS.reduce((s, l) => s + l.macs, 0);
 const sig3 = (v) => String(Number(v.toPrecision(3)));
+/** A share as the site prints it (number-format's rule, restated): one decimal from 1 %, two significant digits below. */
+const pct = (v) => (v >= 0.01 ? `${(v * 100).toFixed(1)} %` : `${(v * 100).toPrecision(2)} %`);
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
 function depthwiseShares(balance) {
@@ -65,8 +67,8 @@ export default [
       await w.scrollIntoViewIfNeeded();
       let want = depthwiseShares(8);
       assert.equal(await out(w, 'bound'), `${want.bound} of ${LAYERS.length}`);
-      assert.equal(await out(w, 'dw-macs'), `${sig3(want.macs * 100)} %`);
-      assert.equal(await out(w, 'dw-time'), `${sig3(want.time * 100)} %`);
+      assert.equal(await out(w, 'dw-macs'), pct(want.macs));
+      assert.equal(await out(w, 'dw-time'), pct(want.time));
 
       for (const pos of [0, 3, 7]) {
         await w.locator('input[name="balance"]').evaluate((el, v) => {
@@ -76,7 +78,7 @@ export default [
         want = depthwiseShares(BALANCES[pos]);
         assert.equal(await out(w, 'balance'), String(BALANCES[pos]));
         assert.equal(await out(w, 'bound'), `${want.bound} of ${LAYERS.length}`);
-        assert.equal(await out(w, 'dw-time'), `${sig3(want.time * 100)} %`);
+        assert.equal(await out(w, 'dw-time'), pct(want.time));
         assert.equal(await w.locator('circle.dot.bound').count(), want.bound);
       }
       // At 64 MACs per byte every layer waits on memory, and depthwise time far exceeds its MAC share.
@@ -101,7 +103,8 @@ export default [
       assert.ok(tex.includes(`= ${sig3(pw.macs / pw.bytes)}`), tex);
       assert.equal(pw.macs / pw.bytes >= 8, tex.includes('compute-bound'));
 
-      await w.locator('circle.dot[data-node="conv_stem"]').dispatchEvent('click');
+      // A real click at the stem's dot (not a dispatched event): the stem must be on top, not hidden under a 1×1 conv.
+      await w.locator('circle.dot[data-node="conv_stem"]').click({ timeout: 5000 });
       assert.equal(await w.locator('select[name="layer"]').inputValue(), 'conv_stem');
       assert.equal(await w.locator('circle.dot.selected').getAttribute('data-node'), 'conv_stem');
       assert.equal(await w.locator('.layer-tex .katex').count(), 1);
@@ -122,7 +125,10 @@ export default [
     path: PATH,
     async run(page) {
       const flops = page.locator('[data-question="mobilenetv2-flops"]');
-      assert.equal((await predict(flops, String(TOTAL))).state, 'wrong');
+      assert.match(await flops.locator('label[for]').textContent(), /\(FLOPs\)/, 'the input asks in the unit the prompt asks in');
+      const asMacs = await predict(flops, String(TOTAL));
+      assert.equal(asMacs.state, 'wrong');
+      assert.match(asMacs.text, /MAC count/);
       assert.equal((await predict(flops, String(2 * TOTAL))).state, 'right');
 
       const choice = page.locator('[data-question="intensity-choice"]');

@@ -65,7 +65,8 @@ export default [
       assert.match(tex, /\\frac\{1\}\{512\} \+ \\frac\{1\}\{9\}/);
       assert.equal(await w.locator('[data-tex-id="ratio"] .katex').count(), 1);
       // 16 depthwise lines and a 16 × 16 pointwise fan.
-      await page.waitForTimeout(500);
+      // Exiting lines fade out over 350 ms: wait for the join to settle (a fixed wait flaked on a busy machine).
+      await w.locator('g.edges line').nth(16 + 16 * 16).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
       assert.equal(await w.locator('g.edges line').count(), 16 + 16 * 16);
 
       // Keyboard: Home goes back to the standard convolution.

@@ -45,7 +45,7 @@ export default [
         assert.equal(await out(w, 'params'), fmt(b.params));
         assert.equal(await out(w, 'expanded'), kib(b.expanded));
         assert.equal(await out(w, 'peak'), kib(b.peak));
-        assert.equal(await out(w, 'pw-share'), `${Math.round(((b.expand + b.project) / b.macs) * 100)} %`);
+        assert.equal(await out(w, 'pw-share'), `${(((b.expand + b.project) / b.macs) * 100).toFixed(1)} %`);
         // The live KaTeX shows this step's total.
         assert.match((await w.locator('[data-out="tex"] .katex-html').textContent()) ?? '', new RegExp(fmt(b.macs).replace(/,/g, ',?')));
       };

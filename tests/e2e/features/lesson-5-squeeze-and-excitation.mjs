@@ -63,7 +63,7 @@ export default [
       const b0 = seParams(B0_SE);
       assert.equal(await out(w, 'se-params'), fmt(b0));
       assert.equal(await out(w, 'params'), fmt(5_288_548)); // torchvision efficientnet_b0 num_params
-      assert.equal(await out(w, 'params-pct'), `${Math.round((1000 * b0) / 5_288_548) / 10} %`);
+      assert.equal(await out(w, 'params-pct'), `${((100 * b0) / 5_288_548).toFixed(1)} %`);
 
       await w.locator('select[name="model"]').selectOption('mobilenetv3_large_100');
       // MobileNetV3-Large SE blocks: expanded 72 (→24), 120 ×2 (→32), 480 (→120), 672 ×2 (→168), 960 ×2 (→240).
@@ -73,7 +73,7 @@ export default [
       await page.waitForTimeout(400);
       const rows = await w.locator('g.row').count();
       assert.equal(rows, 8);
-      assert.match((await w.locator('g.row').last().locator('text.v.p').textContent()) ?? '', new RegExp(`^${Math.round((1000 * v3) / 5_483_032) / 10} %`));
+      assert.match((await w.locator('g.row').last().locator('text.v.p').textContent()) ?? '', new RegExp(`^${((100 * v3) / 5_483_032).toFixed(1)} %`));
     },
   },
   {

@@ -95,6 +95,13 @@ export default [
       assert.equal(await page.locator('.lsec[data-section="2"]').evaluate((d) => d.open), true);
       const selected = await page.$$eval('tr.selected', (trs) => trs.map((tr) => tr.querySelector('.rowsel').textContent));
       assert.deepEqual(selected, ['blocks.1.1.conv_dw', 'blocks.1.1.bn2']);
+      // The selected rows come into view with their table's header, below the sticky site header.
+      const vh = page.viewportSize().height;
+      const siteHeader = await page.locator('.site-header').boundingBox();
+      const head = await page.locator('.lsec[data-section="2"] thead').boundingBox();
+      const picked = await page.locator('tr.selected').last().boundingBox();
+      assert.ok(head.y >= siteHeader.y + siteHeader.height - 1 && head.y < vh, `table header at y=${head.y} is in view`);
+      assert.ok(picked.y + picked.height <= vh, `selected row at y=${picked.y} is in view`);
       // The row shows the depthwise conv's numbers: 3×3, 144 groups, 56²·144·9 MACs.
       const cells = await page.locator('tr.selected').first().locator('td').allTextContents();
       assert.equal(cells[2], '3×3');

@@ -6,7 +6,7 @@ import { FIXED_BUDGET, MAX_BUDGET, memoryBudget, memoryVerdict } from '~/lib/viz
 import { agreementTable, maxAbsDiff } from '~/lib/viz/ort-agreement.ts';
 import { IMAGENET_MEAN, IMAGENET_STD, normalise, preprocessPlan, uploadSize } from '~/lib/viz/preprocess.ts';
 import { DEFAULT_VIEW, formatView, parseView } from '~/lib/viz/url-state.ts';
-import { formatValue, parseValue } from '~/lib/viz/value-format.ts';
+import { formatValue, parseValue } from '~/lib/viz/number-format.ts';
 
 describe('URL state', () => {
   it('round-trips a full view through the query string', () => {

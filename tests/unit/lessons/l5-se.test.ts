@@ -93,10 +93,12 @@ describe('SE cost chart layout', () => {
     expect(l.rows[7].y).toBeGreaterThan(l.rows[6].y + l.rowHeight);
   });
 
-  it('labels a share that rounds to zero as "< 0.1 %" and a true zero as "0 %"', () => {
-    expect(shareLabel(1, 10_000)).toBe('< 0.1 %');
+  it('never labels a share that is not zero "0 %", and gives shares one precision from 1 % up', () => {
+    expect(shareLabel(1, 10_000)).toBe('0.010 %');
+    expect(shareLabel(70, 10_000)).toBe('0.70 %'); // beside 0.56 %, not '0.7 %'
     expect(shareLabel(0, 10_000)).toBe('0 %');
-    expect(shareLabel(120, 1000)).toBe('12 %');
+    expect(shareLabel(120, 1000)).toBe('12.0 %');
+    expect(shareLabel(276, 1000)).toBe('27.6 %');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIGURE3_COEFFICIENTS, TABLE7, figure3Series, saturationChart, scaleOne, table7Computed } from '~/lib/viz/compound-lesson-saturation.ts';
-import { LESSON_PHIS, constraintTex, phiChart, phiTex } from '~/lib/viz/compound-lesson-phi.ts';
+import { LESSON_PHIS, constraintTex, phiChart, phiNumbers } from '~/lib/viz/compound-lesson-phi.ts';
 import { releasedPhiLayout } from '~/lib/viz/compound-lesson-released.ts';
 import { releasedModels } from '~/lib/viz/scaling-released.ts';
 import { PAPER_COEFFICIENTS } from '~/lib/viz/scaling-config.ts';
@@ -59,18 +59,17 @@ describe('single-dimension scaling of B0 (EfficientNet Figure 3 coefficients)', 
 });
 
 describe('the φ widget', () => {
-  it('offers φ from 0 to 7 in halves', () => {
+  it('offers φ from 0 to 7 in tenths, the playground’s step', () => {
     expect(LESSON_PHIS[0]).toBe(0);
     expect(LESSON_PHIS[LESSON_PHIS.length - 1]).toBe(7);
-    expect(LESSON_PHIS).toHaveLength(15);
+    expect(LESSON_PHIS).toHaveLength(71);
+    expect(LESSON_PHIS[33]).toBe(3.3);
   });
 
   it('fills Equation 3 with the multipliers and α·β²·γ² = 1.920', () => {
-    const tex = phiTex(2, PAPER_COEFFICIENTS, 296);
-    expect(tex).toContain('1.2^{2} = 1.44');
-    expect(tex).toContain('1.1^{2} = 1.21');
-    expect(tex).toContain('1.15^{2} = 1.32');
-    expect(tex).toContain('1.920^{2} = 3.69');
+    expect(phiNumbers(2, PAPER_COEFFICIENTS, 296)).toEqual({
+      phi: '2', alpha: '1.2', beta: '1.1', gamma: '1.15', d: '1.44', w: '1.21', r: '1.32', resolution: '296', k: '1.920', growth: '3.69',
+    });
     expect(constraintTex(PAPER_COEFFICIENTS)).toContain('= 1.9203 \\approx 2');
   });
 

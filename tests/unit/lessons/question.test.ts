@@ -97,6 +97,10 @@ describe('checking a prediction', () => {
     if (r.status !== 'wrong') throw new Error('expected wrong');
     expect(wrongFeedback(r, 'macs')).toMatch(/too high, about 2× .*FLOPs/);
     expect(wrongFeedback(r, 'params')).not.toMatch(/FLOPs/);
+    // Asked in FLOPs, a reader who gives the MAC count is told so.
+    const macsForFlops = checkNumber('3612672', 2 * 3_612_672, 0.05);
+    if (macsForFlops.status !== 'wrong') throw new Error('expected wrong');
+    expect(wrongFeedback(macsForFlops, 'flops')).toMatch(/too low, about 1\/2 .*MAC count/);
     const low = checkNumber('1/90', 1 / 9, 0.05);
     if (low.status !== 'wrong') throw new Error('expected wrong');
     expect(wrongFeedback(low, 'ratio')).toMatch(/too low, about 1\/10 of the answer/);
@@ -132,7 +136,9 @@ describe('computing answers from their description', () => {
     // published.md §1: MobileNetV2 1.0-224 is 300,774,272 conv + linear MACs (torchvision 0.301 G) and 3,504,872 params.
     expect(answerValue({ kind: 'model', model: 'mobilenetv2_100', stat: 'macs' }).value).toBe(300_774_272);
     expect(answerValue({ kind: 'model', model: 'mobilenetv2_100', stat: 'params' }).value).toBe(3_504_872);
-    expect(answerValue({ kind: 'model', model: 'mobilenetv2_100', stat: 'flops' }).value).toBe(2 * 300_774_272);
+    expect(answerValue({ kind: 'model', model: 'mobilenetv2_100', stat: 'flops' })).toEqual({ value: 2 * 300_774_272, unit: 'flops' });
+    // The unit asked is the unit checked: a FLOPs question labels its input and its answer in FLOPs.
+    expect(resolveAnswer({ kind: 'model', model: 'mobilenetv2_100', stat: 'flops' }).text).toBe('601,548,544 FLOPs (602 M)');
   });
 
   it('sums the matching layers of a model', () => {

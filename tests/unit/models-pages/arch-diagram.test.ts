@@ -54,18 +54,18 @@ describe('architecture diagram', () => {
   it('lays columns in equal slots, centred, inside the viewBox', () => {
     const { d } = diagramOf('mobilenetv3_large_100');
     d.columns.forEach((c, i) => {
-      expect(c.cx).toBe(i * ARCH_GEOMETRY.slot + ARCH_GEOMETRY.slot / 2);
+      expect(c.cx).toBe(ARCH_GEOMETRY.side + i * ARCH_GEOMETRY.slot + ARCH_GEOMETRY.slot / 2);
       expect(c.x + c.w / 2).toBeCloseTo(c.cx);
       expect(c.x).toBeGreaterThanOrEqual(0);
       expect(c.y + c.h).toBeLessThanOrEqual(d.labelY);
     });
-    expect(d.width).toBe(d.columns.length * ARCH_GEOMETRY.slot);
+    expect(d.width).toBe(d.columns.length * ARCH_GEOMETRY.slot + 2 * ARCH_GEOMETRY.side);
   });
 
   it('draws the head at its pooled features, not at 21,843 classes', () => {
     const a = diagramOf('tf_efficientnetv2_s').d;
     const b = diagramOf('tf_efficientnetv2_s.in21k').d;
     expect(b.columns[b.columns.length - 1].w).toBe(a.columns[a.columns.length - 1].w);
-    expect(b.columns[b.columns.length - 1].dims).toBe('21843 classes');
+    expect([b.columns[b.columns.length - 1].dims, b.columns[b.columns.length - 1].note]).toEqual(['21843', 'classes']);
   });
 });

@@ -77,7 +77,7 @@ describe('layer table', () => {
     expect(formatField(35)).toBe('35 px');
     expect(formatField('global')).toBe('global');
     expect(formatShare(1, 4)).toBe('25.0 %');
-    expect(formatShare(1, 10_000)).toBe('<0.1 %');
+    expect(formatShare(1, 10_000)).toBe('0.010 %');
     expect(formatShare(0, 10)).toBe('0 %');
   });
 });

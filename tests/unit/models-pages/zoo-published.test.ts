@@ -40,3 +40,38 @@ describe('published figures beside computed ones', () => {
     expect(f.reason).toMatch(/timm profiler counts the same architecture as this page \(5\.72 M\)/);
   });
 });
+
+/**
+ * Every "same, to the digits printed" verdict, recomputed from that rule by printing the computed
+ * count the way its source prints figures (independently of printedStep's arithmetic): the verdict
+ * is "same" exactly when the two print alike.
+ */
+const PRINTS: [RegExp, Record<'params' | 'macs', (v: number) => string>][] = [
+  [/^timm results\/benchmark/, { params: (v) => (v / 1e6).toFixed(2), macs: (v) => (v / 1e9).toFixed(2) }],
+  [/^torchvision weight metadata/, { params: (v) => v.toFixed(0), macs: (v) => (v / 1e9).toFixed(3) }],
+  [/^MobileNetV1 paper|^MobileNetV2 paper|^MobileNetV3 paper/, { params: (v) => (v / 1e6).toFixed(1), macs: (v) => (v / 1e6).toFixed(0) }],
+  [/^TF-slim/, { params: (v) => (v / 1e6).toFixed(2), macs: (v) => (v / 1e6).toFixed(0) }],
+  [/^EfficientNet paper/, { params: (v) => v.toPrecision(2), macs: (v) => v.toPrecision(2) }],
+];
+/** Other sources: as many significant digits as the stored figure has (trailing zeros of a whole number not counted). */
+const asStored = (published: number) => (v: number) => {
+  const digits = String(Math.round(published)).replace(/0+$/, '').length;
+  return Number(v.toPrecision(Math.max(1, digits))).toString();
+};
+
+describe('every "same as published" verdict, recomputed from its rule', () => {
+  it.each(MODELS.map((m) => m.id))('%s', (id) => {
+    for (const f of figureChecks(getModel(id), modelStats(id))) {
+      const print = PRINTS.find(([re]) => re.test(f.source))?.[1][f.metric] ?? asStored(f.published);
+      const same = print(f.computed) === print(f.published);
+      expect(f.withinRounding, `${id} ${f.source} ${f.metric}: published ${print(f.published)}, computed ${print(f.computed)}`).toBe(same);
+    }
+  });
+
+  it('EfficientNet-B0: timm’s 0.40 GMACs is not the computed 385,814,752 (+3.68 %), and says why', () => {
+    const f = figureChecks(getModel('efficientnet_b0'), modelStats('efficientnet_b0')).find((c) => c.source.startsWith('timm results/benchmark') && c.metric === 'macs')!;
+    expect(f.computed).toBe(385_814_752);
+    expect(f.withinRounding).toBe(false);
+    expect(f.reason).toMatch(/profiler/);
+  });
+});

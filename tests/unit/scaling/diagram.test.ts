@@ -68,8 +68,11 @@ describe('stage table', () => {
 describe('chart layouts', () => {
   it('widens a log domain to 1-2-5 steps and ticks it', () => {
     expect(logDomain([3.9e8, 4.1e10])).toEqual([2e8, 5e10]);
-    const ticks = logTicks(logScale([2e8, 5e10], [0, 100]));
+    // On a tall axis there is room for every 1-2-5 tick…
+    const ticks = logTicks(logScale([2e8, 5e10], [600, 0]));
     expect(ticks.map((t) => t.label)).toEqual(['200 M', '500 M', '1 G', '2 G', '5 G', '10 G', '20 G', '50 G']);
+    // …across a 100-unit one, "500 M" and "1 G" would touch at the phone font: only the 1s.
+    expect(logTicks(logScale([2e8, 5e10], [0, 100])).map((t) => t.label)).toEqual(['1 G', '10 G']);
   });
 
   it('places the current φ on the curve at its x and its actual MACs', () => {
@@ -82,15 +85,29 @@ describe('chart layouts', () => {
 });
 
 describe('scatter labels and latency ticks', () => {
-  it('puts labels of points near the right edge on their left', async () => {
-    const { scatterLayout, msLabel } = await import('~/lib/viz/scaling-charts.ts');
+  it('keeps point labels inside the chart and off each other', async () => {
+    const { scatterLayout, msLabel, placeLabels, CHART_WIDTH } = await import('~/lib/viz/scaling-charts.ts');
     const s = scatterLayout([
       { id: 'a', label: 'B0', x: 4e8, y: 300 },
       { id: 'b', label: 'φ = 2.0', x: 1.81e9, y: 1800 },
     ], [], msLabel);
-    expect(s.points[0].anchor).toBe('start');
-    expect(s.points[1].anchor).toBe('end');
-    expect(s.points[1].dx).toBeLessThan(0);
+    // The top-right point's label cannot go above or right of it: it goes below or left, inside.
+    expect(s.points[1].dy > 0 || s.points[1].anchor === 'end').toBe(true);
+    // Two points at almost the same place (φ = 3.0 beside B4): their labels go to different sides.
+    const close = placeLabels([
+      { id: 'b4', label: 'B4', x: 0, y: 0, px: 300, py: 120 },
+      { id: 'current', label: 'φ = 3.0', x: 0, y: 0, px: 306, py: 124 },
+    ]);
+    expect(close[1].dy).toBe(-9); // the current model keeps the first choice
+    expect(close[0].dy).not.toBe(-9);
+    for (const p of close) expect(p.px + p.dx).toBeLessThan(CHART_WIDTH);
+    // φ = 0.0 on top of B0 in the bottom-left corner: B0's label goes a row higher, not onto φ's.
+    const corner = placeLabels([
+      { id: 'b0', label: 'B0', x: 0, y: 0, px: 90, py: 234 },
+      { id: 'current', label: 'φ = 0.0', x: 0, y: 0, px: 90, py: 234 },
+    ]);
+    expect(corner[1].dy).toBe(-9);
+    expect(corner[0].dy).toBeLessThan(-9 - 12);
     expect(s.yTicks.map((t) => t.label)).toEqual(['0.2 s', '0.5 s', '1 s', '2 s']);
     expect(msLabel(50)).toBe('50 ms');
   });

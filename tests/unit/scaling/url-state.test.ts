@@ -27,7 +27,9 @@ describe('playground state in the URL', () => {
     expect(p.problems[1]).toMatch(/alpha: α must be from 1 to 1.5; received 0.5; using 1.2/);
   });
 
-  it('snaps φ to the slider’s tenths', () => {
+  it('snaps φ to the slider’s tenths, and says so', () => {
     expect(parseState('?phi=2.345').state.phi).toBe(2.3);
+    expect(parseState('?phi=3.33').problems).toEqual(["URL parameter phi: 3.33 is between the playground's steps of 0.1; showing φ = 3.3"]);
+    expect(parseState('?phi=3.3').problems).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatInt } from '~/lib/viz/format.ts';
+import { formatCompact, formatInt } from '~/lib/viz/number-format.ts';
 import { PAPER_COEFFICIENTS, scaledConfig } from '~/lib/viz/scaling-config.ts';
 import { macsCurve } from '~/lib/viz/scaling-curve.ts';
 import { scaledModel } from '~/lib/viz/scaling-model.ts';

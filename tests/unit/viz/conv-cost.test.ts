@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convCost, convProblem, type ConvLayer } from '~/lib/viz/conv-cost.ts';
 import { convDiagramLayout, spatialPx, channelPx } from '~/lib/viz/conv-cost-layout.ts';
-import { formatBytes, formatCompact, formatInt } from '~/lib/viz/format.ts';
+import { formatBytes, formatCompact, formatInt } from '~/lib/viz/number-format.ts';
 import { convLayerFromProps } from '~/components/lesson/conv-layer-props.ts';
 
 const base: ConvLayer = { h: 112, w: 112, cin: 32, cout: 32, k: 3, stride: 1, groups: 1, padding: 'same', bias: false };
