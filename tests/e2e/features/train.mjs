@@ -11,7 +11,7 @@ const lib = (p) => tsImport(new URL(`../../../src/lib/viz/${p}`, import.meta.url
 const { configStats } = await lib('train-stats-table.ts');
 const { memoryBytes } = await lib('train-stats.ts');
 const { DEFAULT_CONFIG } = await lib('train-config.ts');
-const { formatInt, formatCompact, formatBytes } = await lib('format.ts');
+const { formatInt, formatCompact, formatBytes } = await lib('number-format.ts');
 
 const pg = 'train-playground';
 const out = (page, key) => page.locator(`${pg} [data-out="${key}"]`).first().textContent();
