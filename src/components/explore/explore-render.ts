@@ -89,7 +89,7 @@ export function diagramView(d: ArchDiagram, model: string): HTMLElement {
           h('ol', { class: 'x-oplist' }, ...b.ops.map((o) => h('li', { class: 'op', 'data-op': o.id }, o.label, o.detail ? h('small', {}, ` ${o.detail}`) : null))),
         ))),
       )));
-  const root = h('div', { class: 'x-arch' }, h('div', { class: 'x-arch-scroll' }, svg), h('div', { class: 'x-panels' }, ...panels));
+  const root = h('div', { class: 'x-arch' }, h('div', { class: 'x-arch-scroll scroll-x' }, svg), h('div', { class: 'x-panels' }, ...panels));
   const open = (section: string): void => {
     const p = root.querySelector<HTMLDetailsElement>(`.x-panel[data-section="${section}"]`);
     if (p) p.open = !p.open;
@@ -123,7 +123,7 @@ export function breakdownView(sections: readonly Share[], kinds: readonly Share[
 
 export function tableView(t: LayerTable): HTMLElement {
   const head = ['Layer', 'Op', 'Kernel', 'Stride', 'Groups', 'Input', 'Output', 'Params', 'MACs', 'Activations', 'RF'];
-  return h('div', { class: 'x-table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Layer table' },
+  return h('div', { class: 'x-table-scroll scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Layer table' },
     h('table', { class: 'x-table' },
       h('thead', {}, h('tr', {}, ...head.map((c, i) => h('th', { scope: 'col', class: i >= 7 ? 'num' : undefined }, c)))),
       h('tbody', {}, ...t.rows.map((r) => h('tr', { 'data-row': r.index, 'data-block': r.block },
