@@ -18,7 +18,6 @@ import type { Inspection, PlaygroundRequest, PlaygroundResponse } from '~/worker
 import { h } from '~/components/debugger/dom.ts';
 import { themePalette } from '~/components/debugger/palette.ts';
 import { tensorView } from '~/components/debugger/tensor-view.ts';
-import '~/components/debugger/debugger.css';
 
 interface Cfg {
   config: TrainConfig;

@@ -6,10 +6,13 @@
  */
 import type { APIRoute } from 'astro';
 import { IMAGENET_CLASSES } from '@tensorflow-models/mobilenet/dist/imagenet_classes.js';
-import { FASHION_MNIST_CLASSES, LABEL_SET_SIZE, LABEL_SETS, type LabelSet } from '~/lib/models/class-labels.ts';
+import { FASHION_MNIST_CLASSES, LABEL_SET_SIZE, LABEL_SETS, labelSetFor, type LabelSet } from '~/lib/models/class-labels.ts';
+import { buildModel, MODELS } from '~/lib/models/index.ts';
 
+/** Only the lists some model's debugger names are written: nothing ships that no page asks for. */
 export function getStaticPaths() {
-  return LABEL_SETS.map((set) => ({ params: { set } }));
+  const used = new Set(MODELS.map((m) => labelSetFor(Number(buildModel(m.id).outputs[0].dims.at(-1)), m.labels)));
+  return LABEL_SETS.filter((set) => used.has(set)).map((set) => ({ params: { set } }));
 }
 
 function names(set: LabelSet): string[] {
