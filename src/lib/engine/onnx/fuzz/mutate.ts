@@ -4,21 +4,13 @@
  * types, node inputs and outputs, initializers, dtypes, opsets, domains), so most cases get past
  * the wire reader and exercise validation, planning and the kernels. Deterministic per (seed, case).
  */
+import { mulberry32 } from '../../random.ts';
 import { allMessages, encodeMessage, parseMessage, setStr, str, type Field, type Message } from '../proto-tree.ts';
 
 export type Rand = () => number;
 
-/** mulberry32 (the tests' PRNG), so every case replays from its seed. */
-export function prng(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's mulberry32 (the tests' PRNG), so every case replays from its seed. */
+export const prng = (seed: number): Rand => mulberry32(seed);
 
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const int = (rand: Rand, n: number): number => Math.floor(rand() * n);
