@@ -6,6 +6,8 @@
  * when at least two of the active rows of T are independent (generically: at least two positive
  * coordinates), otherwise the point is collapsed onto a line or onto the origin.
  */
+
+import { mulberry32 } from '~/lib/engine/random.ts';
 export type Pt = readonly [number, number];
 
 export interface ManifoldResult {
@@ -33,17 +35,8 @@ export function spiral(count = 240): Pt[] {
   });
 }
 
-/** mulberry32: a small seeded generator so a "random" T is the same on the server and in the browser. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's mulberry32, so a "random" T is the same on the server and in the browser. */
+const rng = (seed: number): (() => number) => mulberry32(seed);
 
 /** An n×2 matrix of standard normal entries (Box–Muller), as rows [a, b]. */
 export function randomMatrix(n: number, seed: number): Pt[] {

@@ -1,19 +1,11 @@
 /** Shared test helpers: a seeded PRNG, a tiny graph builder and a raw protobuf writer for hand-made files. */
 import protobuf from 'protobufjs/minimal.js';
+import { mulberry32 } from '~/lib/engine/random.ts';
 import { f32, type Tensor } from '~/lib/engine/tensor.ts';
 import { float, int, ints, str, type Graph, type Node } from '~/lib/engine/graph.ts';
 
-/** mulberry32: a small seeded PRNG, so fuzz and weight draws repeat exactly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's mulberry32, so fuzz and weight draws repeat exactly. */
+export const prng = (seed: number): (() => number) => mulberry32(seed);
 
 export function randomTensor(dims: number[], rand: () => number, scale = 1): Tensor {
   const t = f32(dims);
