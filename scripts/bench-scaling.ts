@@ -10,13 +10,13 @@
  */
 import { analyze } from '~/lib/engine/index.ts';
 import { buildFromSpec } from '~/lib/models/index.ts';
-import { PAPER_COEFFICIENTS, scaledConfig } from '~/lib/viz/scaling-config.ts';
-import { macsCurveLayout } from '~/lib/viz/scaling-charts.ts';
-import { macsCurve, phiGrid } from '~/lib/viz/scaling-curve.ts';
-import { diagramLayout } from '~/lib/viz/scaling-diagram.ts';
-import { explainGap, profileBase } from '~/lib/viz/scaling-gap.ts';
-import { scaledModel } from '~/lib/viz/scaling-model.ts';
-import { stageTable } from '~/lib/viz/scaling-stage-table.ts';
+import { PAPER_COEFFICIENTS, scaledConfig } from '~/lib/viz/scaling/scaling-config.ts';
+import { macsCurveLayout } from '~/lib/viz/scaling/scaling-charts.ts';
+import { macsCurve, phiGrid } from '~/lib/viz/scaling/scaling-curve.ts';
+import { diagramLayout } from '~/lib/viz/scaling/scaling-diagram.ts';
+import { explainGap, profileBase } from '~/lib/viz/scaling/scaling-gap.ts';
+import { scaledModel } from '~/lib/viz/scaling/scaling-model.ts';
+import { stageTable } from '~/lib/viz/scaling/scaling-stage-table.ts';
 
 const rounds = Number(process.argv[2] ?? 5);
 const base = scaledModel(scaledConfig(0));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { loadFashionMnist } from '../src/cli/fashion-mnist-files.ts';
 import { encodeIdx } from '../src/lib/data/idx.ts';
 import { limitSet } from '../src/lib/data/fashion-mnist.ts';
-import { TRAIN_SUBSET } from '../src/lib/viz/train-data.ts';
+import { TRAIN_SUBSET } from '../src/lib/viz/train/train-data.ts';
 
 const dir = process.argv[2];
 const out = 'public/data/fashion-mnist';

@@ -7,8 +7,8 @@
 import { analyze, execute, explain, UNARY, type Graph, type Step, type Tensor } from '~/lib/engine/index.ts';
 import { importOnnx } from '~/lib/engine/onnx/index.ts';
 import { buildModel, getModel, materialize, modelStats } from '~/lib/models/index.ts';
-import { agreementTable } from '~/lib/viz/ort-agreement.ts';
-import { graphStructure, withStructureScopes } from '~/lib/viz/graph-structure.ts';
+import { agreementTable } from '~/lib/viz/debugger/ort-agreement.ts';
+import { graphStructure, withStructureScopes } from '~/lib/viz/debugger/graph-structure.ts';
 import type { ModelSource, NodeInfo, RuntimeRequest, RuntimeResponse, StepTensors } from '~/components/runtime/protocol.ts';
 import { calibrateBatchNorm } from './calibrate.ts';
 import { ortIntermediates, ortLatency } from './ort-run.ts';

@@ -7,7 +7,7 @@
 import { annotateMetrics } from '~/lib/engine/onnx/annotate-metrics.ts';
 import { OnnxError } from '~/lib/engine/onnx/index.ts';
 import { EngineError } from '~/lib/engine/index.ts';
-import { exploreModel } from '~/lib/viz/explore-summary.ts';
+import { exploreModel } from '~/lib/viz/debugger/explore-summary.ts';
 import type { ExploreRequest, ExploreResponse } from '~/components/explore/explore-protocol.ts';
 import { ortOnBytes } from './ort-run.ts';
 

@@ -13,9 +13,9 @@ import type { ImageSet } from '~/lib/data/fashion-mnist.ts';
 import { softmaxCrossEntropy } from '~/lib/train/loss.ts';
 import { createTrainWorkerHandler } from '~/lib/train/worker.ts';
 import type { TrainResponse } from '~/lib/train/worker-protocol.ts';
-import type { TrainConfig } from '~/lib/viz/train-config.ts';
-import { configGraph, configRecipe, depthwiseLayers, NORM } from '~/lib/viz/train-graph.ts';
-import { MEMORY_BUDGET } from '~/lib/viz/train-stats.ts';
+import type { TrainConfig } from '~/lib/viz/train/train-config.ts';
+import { configGraph, configRecipe, depthwiseLayers, NORM } from '~/lib/viz/train/train-graph.ts';
+import { MEMORY_BUDGET } from '~/lib/viz/train/train-stats.ts';
 
 export type PlaygroundRequest =
   | { type: 'start'; config: TrainConfig; train: ImageSet; test: ImageSet; progressEvery?: number; evalEvery?: number; evalImages?: number; layer?: string; memoryBudget?: number }

@@ -7,11 +7,11 @@
 import type {
   BatchNormExplanation, BinaryExplanation, ConvExplanation, PoolExplanation, ScaleExplanation, Tensor,
 } from '~/lib/engine/index.ts';
-import { curveLayout, type ActivationFn } from '~/lib/viz/activation-curve.ts';
-import { bnTerms } from '~/lib/viz/bn-formula.ts';
-import type { ConvWindowView } from '~/lib/viz/conv-window.ts';
-import { seBars, type SeVector } from '~/lib/viz/se-bars.ts';
-import { formatValue as f } from '~/lib/viz/number-format.ts';
+import { curveLayout, type ActivationFn } from '~/lib/viz/charts/activation-curve.ts';
+import { bnTerms } from '~/lib/viz/lessons/bn-formula.ts';
+import type { ConvWindowView } from '~/lib/viz/lessons/conv-window.ts';
+import { seBars, type SeVector } from '~/lib/viz/lessons/se-bars.ts';
+import { formatValue as f } from '~/lib/viz/charts/number-format.ts';
 import { h, s } from './dom.ts';
 
 const VARIANT: Record<ConvExplanation['variant'], string> = {

@@ -1,11 +1,11 @@
 /**
  * Inputs for a run, in the browser: a sample or uploaded image, preprocessed as timm evaluates
- * (resize, centre crop, normalise: src/lib/viz/preprocess.ts), or a seeded random tensor for a
+ * (resize, centre crop, normalise: src/lib/viz/debugger/preprocess.ts), or a seeded random tensor for a
  * block whose input is an activation rather than an image.
  */
 import type { Tensor } from '~/lib/engine/index.ts';
 import { fillNormal } from '~/lib/models/prng.ts';
-import { normalise, preprocessPlan, uploadSize, type PreprocessPlan } from '~/lib/viz/preprocess.ts';
+import { normalise, preprocessPlan, uploadSize, type PreprocessPlan } from '~/lib/viz/debugger/preprocess.ts';
 import { SAMPLES } from './samples.ts';
 
 export interface Prepared {

@@ -4,7 +4,7 @@
  * by the zoo debugger and /explore/.
  */
 import type { OrtResult } from '~/components/runtime/protocol.ts';
-import { formatMs, formatValue } from '~/lib/viz/number-format.ts';
+import { formatMs, formatValue } from '~/lib/viz/charts/number-format.ts';
 import { h } from './dom.ts';
 
 export function ortView(r: OrtResult, limit: number): HTMLElement {

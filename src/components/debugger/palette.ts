@@ -3,7 +3,7 @@
  * positive in --viz-2 (so both themes read). CSS colours of any syntax are resolved to RGB by
  * painting one pixel.
  */
-import type { Palette, Rgb } from '~/lib/viz/heatmap.ts';
+import type { Palette, Rgb } from '~/lib/viz/charts/heatmap.ts';
 
 function resolve(colour: string, fallback: Rgb): Rgb {
   const c = document.createElement('canvas');

@@ -1,10 +1,10 @@
 /**
  * The predictions panel shown at a classifier's output: the top five classes with their names
- * and softmax probabilities (pure arithmetic in ~/lib/viz/predictions.ts), and — for the zoo's
+ * and softmax probabilities (pure arithmetic in ~/lib/viz/debugger/predictions.ts), and — for the zoo's
  * seeded weights — the untrained badge and a sentence saying the classes mean nothing.
  */
-import { formatShare } from '~/lib/viz/number-format.ts';
-import { shortClassName, type Prediction } from '~/lib/viz/predictions.ts';
+import { formatShare } from '~/lib/viz/charts/number-format.ts';
+import { shortClassName, type Prediction } from '~/lib/viz/debugger/predictions.ts';
 import { h } from './dom.ts';
 
 export interface PredictionsOptions {

@@ -5,12 +5,12 @@
  * data attributes), the input, and an optional node range (a lesson's block).
  */
 import type { OutputPosition, ScaleExplanation, Tensor } from '~/lib/engine/index.ts';
-import { activationFn } from '~/lib/viz/activation-curve.ts';
-import { convWindow, windowOnPlane } from '~/lib/viz/conv-window.ts';
-import { detailKinds, type DetailKind } from '~/lib/viz/detail-kind.ts';
-import { planeShape, WRAP, type Palette } from '~/lib/viz/heatmap.ts';
-import { formatCompact, formatInt, formatMs } from '~/lib/viz/number-format.ts';
-import { cumulativeMacs, nextStop, prevStop } from '~/lib/viz/step-timeline.ts';
+import { activationFn } from '~/lib/viz/charts/activation-curve.ts';
+import { convWindow, windowOnPlane } from '~/lib/viz/lessons/conv-window.ts';
+import { detailKinds, type DetailKind } from '~/lib/viz/debugger/detail-kind.ts';
+import { planeShape, WRAP, type Palette } from '~/lib/viz/charts/heatmap.ts';
+import { formatCompact, formatInt, formatMs } from '~/lib/viz/charts/number-format.ts';
+import { cumulativeMacs, nextStop, prevStop } from '~/lib/viz/debugger/step-timeline.ts';
 import type { StepLevel } from '~/lib/engine/steps.ts';
 import type { ModelSource, NodeInfo, StepTensors } from '~/components/runtime/protocol.ts';
 import { CancelledError, RuntimeClient } from '~/components/runtime/runtime-client.ts';
@@ -19,7 +19,7 @@ import { dimsText, h } from './dom.ts';
 import { themePalette } from './palette.ts';
 import { tensorView } from './tensor-view.ts';
 import { predictionsView } from './predictions-view.ts';
-import { isClassifierOutput, topPredictions } from '~/lib/viz/predictions.ts';
+import { isClassifierOutput, topPredictions } from '~/lib/viz/debugger/predictions.ts';
 
 export interface StepperState {
   readonly step: number;

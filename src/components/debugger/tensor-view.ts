@@ -6,8 +6,8 @@
 import type { Tensor } from '~/lib/engine/index.ts';
 import {
   cellAt, channelStats, gridLayout, legendStops, planePixels, planeShape, robustScale, tileAt, type Palette,
-} from '~/lib/viz/heatmap.ts';
-import { formatValue } from '~/lib/viz/number-format.ts';
+} from '~/lib/viz/charts/heatmap.ts';
+import { formatValue } from '~/lib/viz/charts/number-format.ts';
 import { dimsText, h } from './dom.ts';
 
 export const MAX_TILES = 64;

@@ -7,10 +7,10 @@
  */
 import type { Tensor } from '~/lib/engine/index.ts';
 import type { DynamicInput } from '~/lib/engine/onnx/index.ts';
-import { defaultSize, fillShapes, MAX_FILE_BYTES, type ExploreResult } from '~/lib/viz/explore-summary.ts';
-import { exportRow, layersCsv, layersJson } from '~/lib/viz/layer-export.ts';
-import { formatCompact, formatInt, formatMs } from '~/lib/viz/number-format.ts';
-import { memoryBudget, memoryVerdict } from '~/lib/viz/memory-guard.ts';
+import { defaultSize, fillShapes, MAX_FILE_BYTES, type ExploreResult } from '~/lib/viz/debugger/explore-summary.ts';
+import { exportRow, layersCsv, layersJson } from '~/lib/viz/models/layer-export.ts';
+import { formatCompact, formatInt, formatMs } from '~/lib/viz/charts/number-format.ts';
+import { memoryBudget, memoryVerdict } from '~/lib/viz/state/memory-guard.ts';
 import { h } from '~/components/debugger/dom.ts';
 import { loadImage, prepareImage, randomInput, toCanvas } from '~/components/debugger/image-input.ts';
 import { ortView } from '~/components/debugger/ort-view.ts';

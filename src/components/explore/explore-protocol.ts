@@ -1,6 +1,6 @@
 /** Messages between /explore/ and its parsing worker (src/workers/explore.worker.ts). */
 import type { DynamicInput } from '~/lib/engine/onnx/index.ts';
-import type { ExploreResult } from '~/lib/viz/explore-summary.ts';
+import type { ExploreResult } from '~/lib/viz/debugger/explore-summary.ts';
 
 export interface OrtOnlyResult {
   readonly medianMs: number;

@@ -1,15 +1,15 @@
 /**
  * /explore/'s views of an ExploreResult, as DOM (the result is computed in a worker from a file the
  * reader opened, so nothing here can be rendered at build time): the summary, the unsupported ops,
- * the architecture diagram laid out by lib/viz/arch-diagram.ts (columns that expand into blocks and
+ * the architecture diagram laid out by lib/viz/models/arch-diagram.ts (columns that expand into blocks and
  * ops), the compute breakdown, and the layer table. Text is always set as text.
  */
-import { ARCH_GEOMETRY, type ArchDiagram } from '~/lib/viz/arch-diagram.ts';
-import type { Share } from '~/lib/viz/compute-breakdown.ts';
-import type { ExploreResult, ExploreSummary } from '~/lib/viz/explore-summary.ts';
-import { formatBytes, formatCompact, formatInt, formatShare } from '~/lib/viz/number-format.ts';
-import { formatField, formatShape } from '~/lib/viz/layer-format.ts';
-import type { LayerTable } from '~/lib/viz/layer-table.ts';
+import { ARCH_GEOMETRY, type ArchDiagram } from '~/lib/viz/models/arch-diagram.ts';
+import type { Share } from '~/lib/viz/models/compute-breakdown.ts';
+import type { ExploreResult, ExploreSummary } from '~/lib/viz/debugger/explore-summary.ts';
+import { formatBytes, formatCompact, formatInt, formatShare } from '~/lib/viz/charts/number-format.ts';
+import { formatField, formatShape } from '~/lib/viz/models/layer-format.ts';
+import type { LayerTable } from '~/lib/viz/models/layer-table.ts';
 import { h, s } from '~/components/debugger/dom.ts';
 import { SUPPORTED_DTYPES_TEXT } from '~/lib/engine/onnx/validate-graph.ts';
 

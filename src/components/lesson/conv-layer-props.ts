@@ -1,6 +1,6 @@
 /** Checks a lesson component's convolution props and fills defaults (a 3×3 conv, 56×56, 64→64). */
 import { expectBool, expectInt, expectOneOf, PropError } from './props.ts';
-import { CONV_LIMITS, convProblem, type ConvLayer } from '~/lib/viz/conv-cost.ts';
+import { CONV_LIMITS, convProblem, type ConvLayer } from '~/lib/viz/lessons/conv-cost.ts';
 
 export const DEFAULT_LAYER: ConvLayer = { h: 56, w: 56, cin: 64, cout: 64, k: 3, stride: 1, groups: 1, padding: 'same', bias: false };
 

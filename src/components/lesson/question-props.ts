@@ -1,11 +1,11 @@
 /**
  * Checks `<Question>`'s props and turns them into what the component renders: the prompt, the
- * answer computed from its description (`~/lib/viz/question-answer.ts`), and the options of a
+ * answer computed from its description (`~/lib/viz/lessons/question-answer.ts`), and the options of a
  * multiple-choice question. A wrong prop fails the build with a message naming the prop, what was
  * received and what was expected.
  */
-import { resolveAnswer, answerValue, type AnswerSpec } from '~/lib/viz/question-answer.ts';
-import type { AnswerUnit } from '~/lib/viz/question.ts';
+import { resolveAnswer, answerValue, type AnswerSpec } from '~/lib/viz/lessons/question-answer.ts';
+import type { AnswerUnit } from '~/lib/viz/lessons/question.ts';
 import { PropError } from './props.ts';
 
 /** A multiple-choice option: a label, optionally with a computed value shown at the reveal (and used by `pick`). */

@@ -3,7 +3,7 @@
  * the build with a message naming the prop, what was received and what was expected.
  */
 import { SECTIONS, type Section } from '../scaling/sections.ts';
-import { PHI_MAX, PHI_MIN, phiProblem, snapPhi } from '../../lib/viz/scaling-config.ts';
+import { PHI_MAX, PHI_MIN, phiProblem, snapPhi } from '../../lib/viz/scaling/scaling-config.ts';
 import { PropError } from './props.ts';
 
 export interface ScalingLessonProps {

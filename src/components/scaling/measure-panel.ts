@@ -1,14 +1,14 @@
 /**
  * "Measure it": times the current scaled model and the released B0–B7 in onnxruntime-web, in a
  * worker, one model at a time, with a progress bar and a cancel button (cancel terminates the
- * worker). Models above the memory budget are refused with the estimate (src/lib/viz/scaling-measure.ts).
+ * worker). Models above the memory budget are refused with the estimate (src/lib/viz/scaling/scaling-measure.ts).
  * Results: a table and a latency-against-MACs chart (log–log).
  */
 import * as d3 from '~/components/viz/d3.ts';
-import { formatCompact, formatMs } from '~/lib/viz/number-format.ts';
-import { AXIS, msLabel, scatterLayout } from '~/lib/viz/scaling-charts.ts';
-import { MEASURE_RUNS, memoryBudget, memoryRefusal } from '~/lib/viz/scaling-measure.ts';
-import type { ScaledModel } from '~/lib/viz/scaling-model.ts';
+import { formatCompact, formatMs } from '~/lib/viz/charts/number-format.ts';
+import { AXIS, msLabel, scatterLayout } from '~/lib/viz/scaling/scaling-charts.ts';
+import { MEASURE_RUNS, memoryBudget, memoryRefusal } from '~/lib/viz/scaling/scaling-measure.ts';
+import type { ScaledModel } from '~/lib/viz/scaling/scaling-model.ts';
 import type { MeasureJob, MeasureResponse } from './measure-protocol.ts';
 
 export interface ReleasedInfo {

@@ -9,14 +9,14 @@
  * small slices between frames; measuring runs in a worker.
  */
 import * as d3 from '~/components/viz/d3.ts';
-import { formatCompact, formatInt } from '~/lib/viz/number-format.ts';
-import { AXIS } from '~/lib/viz/scaling-charts.ts';
-import { coefficientProblem, PAPER_COEFFICIENTS, phiProblem, snapPhi, type Coefficients } from '~/lib/viz/scaling-config.ts';
-import { curvePoint, phiGrid, type CurvePoint } from '~/lib/viz/scaling-curve.ts';
-import type { DiagramFrame } from '~/lib/viz/scaling-diagram.ts';
-import { depthOnly, depthProfile, resolutionOnly, widthOnly, type DepthProfile, type SingleDimMatch } from '~/lib/viz/scaling-single-dim.ts';
-import { parseState, serializeState, type PlaygroundState } from '~/lib/viz/scaling-url.ts';
-import { diagramFrame, playgroundContext, playgroundView, type PlaygroundContext, type PlaygroundView } from '~/lib/viz/scaling-view.ts';
+import { formatCompact, formatInt } from '~/lib/viz/charts/number-format.ts';
+import { AXIS } from '~/lib/viz/scaling/scaling-charts.ts';
+import { coefficientProblem, PAPER_COEFFICIENTS, phiProblem, snapPhi, type Coefficients } from '~/lib/viz/scaling/scaling-config.ts';
+import { curvePoint, phiGrid, type CurvePoint } from '~/lib/viz/scaling/scaling-curve.ts';
+import type { DiagramFrame } from '~/lib/viz/scaling/scaling-diagram.ts';
+import { depthOnly, depthProfile, resolutionOnly, widthOnly, type DepthProfile, type SingleDimMatch } from '~/lib/viz/scaling/scaling-single-dim.ts';
+import { parseState, serializeState, type PlaygroundState } from '~/lib/viz/state/scaling-url.ts';
+import { diagramFrame, playgroundContext, playgroundView, type PlaygroundContext, type PlaygroundView } from '~/lib/viz/scaling/scaling-view.ts';
 import { MeasurePanel, type ReleasedInfo } from './measure-panel.ts';
 
 interface Config {

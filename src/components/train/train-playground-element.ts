@@ -5,14 +5,14 @@
  * matrix, the misclassified images, the kernels and, at the end, the runs chart. The main thread
  * only draws: each message touches a few SVG paths or small canvases, coalesced per frame.
  */
-import { formatBytes, formatCompact, formatInt } from '~/lib/viz/number-format.ts';
-import { BLOCKS, configFromQuery, configLabel, configToQuery, type TrainConfig } from '~/lib/viz/train-config.ts';
-import { confusionMatrix, misclassified, rowShare } from '~/lib/viz/train-confusion.ts';
-import { curveLayout, type CurvePoint, type CurveLayout } from '~/lib/viz/train-curves.ts';
-import { subsetImageSet, subsetUrls, TRAIN_SUBSET } from '~/lib/viz/train-data.ts';
-import { grayPixels, kernelPixels, kernelScale } from '~/lib/viz/train-kernels.ts';
-import { parseRuns, RUNS_KEY, runsToCsv, scatterLayout, serializeRuns, type RunRecord } from '~/lib/viz/train-runs.ts';
-import { estimateSeconds, memoryBytes, refusal, statsKey, type StatsTable } from '~/lib/viz/train-stats.ts';
+import { formatBytes, formatCompact, formatInt } from '~/lib/viz/charts/number-format.ts';
+import { BLOCKS, configFromQuery, configLabel, configToQuery, type TrainConfig } from '~/lib/viz/train/train-config.ts';
+import { confusionMatrix, misclassified, rowShare } from '~/lib/viz/train/train-confusion.ts';
+import { curveLayout, type CurvePoint, type CurveLayout } from '~/lib/viz/train/train-curves.ts';
+import { subsetImageSet, subsetUrls, TRAIN_SUBSET } from '~/lib/viz/train/train-data.ts';
+import { grayPixels, kernelPixels, kernelScale } from '~/lib/viz/train/train-kernels.ts';
+import { parseRuns, RUNS_KEY, runsToCsv, scatterLayout, serializeRuns, type RunRecord } from '~/lib/viz/train/train-runs.ts';
+import { estimateSeconds, memoryBytes, refusal, statsKey, type StatsTable } from '~/lib/viz/train/train-stats.ts';
 import { FASHION_MNIST_CLASSES, type ImageSet } from '~/lib/data/fashion-mnist.ts';
 import type { Inspection, PlaygroundRequest, PlaygroundResponse } from '~/workers/train-playground.ts';
 import { h } from '~/components/debugger/dom.ts';

@@ -170,7 +170,7 @@ export function tinyEfficientNetSpec(width: number, depth: number, resolution: n
 /**
  * Compound scaling of the tiny B0 (EfficientNet §3.3, Equation 3): depth α^φ, width β^φ, side
  * 32·γ^φ, with the zoo's channel and repeat rounding (in the builder). The side is rounded to the
- * nearest pixel: the playground's multiple-of-8 rule (src/lib/viz/scaling-config.ts) would move a
+ * nearest pixel: the playground's multiple-of-8 rule (src/lib/viz/scaling/scaling-config.ts) would move a
  * 32 px input by up to ±4 px (±12 %, ±25 % in MACs) and blur the comparison.
  */
 export function tinyCompoundSpec(phi: number): CnnSpec {

@@ -1,5 +1,5 @@
 // The convolution cost widget: changing inputs changes the numbers to the right values.
-// Expected values are worked by hand here, independently of src/lib/viz/conv-cost.ts.
+// Expected values are worked by hand here, independently of src/lib/viz/lessons/conv-cost.ts.
 import assert from 'node:assert/strict';
 
 async function setField(widget, name, value) {

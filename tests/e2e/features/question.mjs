@@ -1,6 +1,6 @@
 // The predict-then-reveal question: a wrong prediction is rejected with a hint, a right one (typed
 // any readable way, submitted with Enter) is accepted and opens the answer. Expected values are
-// worked by hand here, independently of src/lib/viz/question-answer.ts.
+// worked by hand here, independently of src/lib/viz/lessons/question-answer.ts.
 import assert from 'node:assert/strict';
 
 async function predict(question, text) {

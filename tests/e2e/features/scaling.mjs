@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 
 const lib = (p) => tsImport(new URL(`../../../src/lib/viz/${p}`, import.meta.url).href, import.meta.url);
-const { scaledConfig } = await lib('scaling-config.ts');
-const { scaledModel } = await lib('scaling-model.ts');
-const { formatInt, formatCompact } = await lib('number-format.ts');
-const { widthOnly, depthOnly, resolutionOnly } = await lib('scaling-single-dim.ts');
+const { scaledConfig } = await lib('scaling/scaling-config.ts');
+const { scaledModel } = await lib('scaling/scaling-model.ts');
+const { formatInt, formatCompact } = await lib('charts/number-format.ts');
+const { widthOnly, depthOnly, resolutionOnly } = await lib('scaling/scaling-single-dim.ts');
 
 /** What the page must show at φ (paper coefficients), computed in Node from the same modules. */
 function expected(phi, coefficients) {

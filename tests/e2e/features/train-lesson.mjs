@@ -7,10 +7,10 @@ import { tsImport } from 'tsx/esm/api';
 import { predict } from './question-kit.mjs';
 
 const lib = (p) => tsImport(new URL(`../../../src/lib/viz/${p}`, import.meta.url).href, import.meta.url);
-const { depthwiseGradExample, seExperiment, equalMacsExperiment } = await lib('train-lesson.ts');
-const { configStats } = await lib('train-stats-table.ts');
-const { DEFAULT_CONFIG } = await lib('train-config.ts');
-const { formatCompact } = await lib('number-format.ts');
+const { depthwiseGradExample, seExperiment, equalMacsExperiment } = await lib('train/train-lesson.ts');
+const { configStats } = await lib('train/train-stats-table.ts');
+const { DEFAULT_CONFIG } = await lib('train/train-config.ts');
+const { formatCompact } = await lib('charts/number-format.ts');
 
 const path = '/lessons/how-networks-learn/';
 const pg = 'train-playground';

@@ -8,10 +8,10 @@ import { tsImport } from 'tsx/esm/api';
 import { availableParallelism, loadavg } from 'node:os';
 
 const lib = (p) => tsImport(new URL(`../../../src/lib/viz/${p}`, import.meta.url).href, import.meta.url);
-const { configStats } = await lib('train-stats-table.ts');
-const { memoryBytes } = await lib('train-stats.ts');
-const { DEFAULT_CONFIG } = await lib('train-config.ts');
-const { formatInt, formatCompact, formatBytes } = await lib('number-format.ts');
+const { configStats } = await lib('train/train-stats-table.ts');
+const { memoryBytes } = await lib('train/train-stats.ts');
+const { DEFAULT_CONFIG } = await lib('train/train-config.ts');
+const { formatInt, formatCompact, formatBytes } = await lib('charts/number-format.ts');
 
 const pg = 'train-playground';
 const out = (page, key) => page.locator(`${pg} [data-out="${key}"]`).first().textContent();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { run as summaryCommand } from '~/cli/commands/summary.ts';
-import { exploreModel } from '~/lib/viz/explore-summary.ts';
+import { exploreModel } from '~/lib/viz/debugger/explore-summary.ts';
 
 const models = fileURLToPath(new URL('../../../public/models/', import.meta.url));
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Graph } from '~/lib/engine/index.ts';
 import { buildModel, getModel } from '~/lib/models/index.ts';
-import { graphStructure, withStructureScopes } from '~/lib/viz/graph-structure.ts';
-import { layerTable } from '~/lib/viz/layer-table.ts';
-import { archDiagram } from '~/lib/viz/arch-diagram.ts';
-import { diagramLinks } from '~/lib/viz/debugger-diagram.ts';
+import { graphStructure, withStructureScopes } from '~/lib/viz/debugger/graph-structure.ts';
+import { layerTable } from '~/lib/viz/models/layer-table.ts';
+import { archDiagram } from '~/lib/viz/models/arch-diagram.ts';
+import { diagramLinks } from '~/lib/viz/debugger/debugger-diagram.ts';
 import { node } from '../onnx/helpers.ts';
 import { f32 } from '~/lib/engine/tensor.ts';
 import { int, ints } from '~/lib/engine/graph.ts';
@@ -83,7 +83,7 @@ describe('graphStructure on the lesson blocks (files whose scopes start inside a
 
 describe('exploreModel', () => {
   it('names a PNG, a ZIP or JSON instead of a protobuf error, and matches analyze() on a zoo export', async () => {
-    const { exploreModel } = await import('~/lib/viz/explore-summary.ts');
+    const { exploreModel } = await import('~/lib/viz/debugger/explore-summary.ts');
     const { exportOnnx } = await import('~/lib/engine/onnx/export-onnx.ts');
     const { materialize } = await import('~/lib/models/index.ts');
     expect(() => exploreModel(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]), 'cat.onnx')).toThrow(/cat.onnx is a PNG image, not an ONNX model/);
