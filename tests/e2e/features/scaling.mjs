@@ -8,7 +8,7 @@ import { tsImport } from 'tsx/esm/api';
 const lib = (p) => tsImport(new URL(`../../../src/lib/viz/${p}`, import.meta.url).href, import.meta.url);
 const { scaledConfig } = await lib('scaling/scaling-config.ts');
 const { scaledModel } = await lib('scaling/scaling-model.ts');
-const { formatInt, formatCompact } = await lib('charts/number-format.ts');
+const { formatInt, formatCompact, formatMs } = await lib('charts/number-format.ts');
 const { widthOnly, depthOnly, resolutionOnly } = await lib('scaling/scaling-single-dim.ts');
 
 /** What the page must show at φ (paper coefficients), computed in Node from the same modules. */
@@ -154,7 +154,8 @@ export default [
       await page.waitForSelector('table.measure-table tr[data-id="efficientnet_b0"][data-ms]', { timeout: 240_000 });
       const ms = Number(await b0.getAttribute('data-ms'));
       assert.ok(ms > 0 && ms < 60_000, `B0 latency is a positive number of ms, got ${ms}`);
-      assert.match(await b0.locator('td.ms').textContent(), /ms$/);
+      // The cell shows the same measurement, formatted (ms, or s past a second on a loaded machine).
+      assert.equal(await b0.locator('td.ms').textContent(), formatMs(ms));
       // The point sits on the chart at B0's MACs (the engine's count, 385,814,752).
       const point = page.locator('svg.latency g.pt[data-id="efficientnet_b0"]');
       assert.equal(await point.count(), 1);
