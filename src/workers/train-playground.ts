@@ -7,7 +7,7 @@
  * port: each 'progress' is forwarded, and every `evalEvery`-th one (and 'done') takes a weights
  * snapshot from the handler — synchronously, between two steps — and evaluates it.
  */
-import { executeBackward, explainWeightGradient, f32, runGraph, trainingForward, type Graph, type Tensor, type WeightGradTerm } from '~/lib/engine/index.ts';
+import { f32, runGraph, type Graph, type Tensor } from '~/lib/engine/index.ts';
 import { makeBatch } from '~/lib/data/batches.ts';
 import type { ImageSet } from '~/lib/data/fashion-mnist.ts';
 import { softmaxCrossEntropy } from '~/lib/train/loss.ts';
@@ -16,36 +16,24 @@ import type { TrainResponse } from '~/lib/train/worker-protocol.ts';
 import type { TrainConfig } from '~/lib/viz/train/train-config.ts';
 import { configGraph, configRecipe, depthwiseLayers, NORM } from '~/lib/viz/train/train-graph.ts';
 import { MEMORY_BUDGET } from '~/lib/viz/train/train-stats.ts';
+import { inspectWeights, probeWeights, type Inspection, type Probe } from './train-probe.ts';
+
+export { inspectWeights, probeWeights, type Inspection, type Probe };
 
 export type PlaygroundRequest =
-  | { type: 'start'; config: TrainConfig; train: ImageSet; test: ImageSet; progressEvery?: number; evalEvery?: number; evalImages?: number; layer?: string; memoryBudget?: number }
+  | { type: 'start'; config: TrainConfig; train: ImageSet; test: ImageSet; progressEvery?: number; evalEvery?: number; evalImages?: number; layer?: string; image?: number; memoryBudget?: number }
   | { type: 'pause' } | { type: 'resume' } | { type: 'step' } | { type: 'cancel' }
-  /** Which depthwise layer's kernels to send (now and with every evaluation). */
+  /** Which depthwise layer's kernels and activations to send (now and with every evaluation). */
   | { type: 'layer'; layer: string }
+  /** Which test image the activations are shown on (now and with every evaluation). */
+  | { type: 'watch'; image: number }
   /**
    * While paused: one training-mode forward and backward pass of the current weights on the first
    * `images` training images (nothing is updated), reporting every weight's gradient norm, the
-   * explanation of dL/dw[m, 0, ky, kx] of the depthwise `layer`, and that layer's input on image 0.
+   * backward steps of the layer's block, the explanation of dL/dw[m, 0, ky, kx] of the depthwise
+   * `layer`, and that layer's input on image 0.
    */
   | { type: 'inspect'; layer: string; m: number; ky: number; kx: number; images?: number };
-
-export interface Inspection {
-  readonly step: number;
-  readonly layer: string;
-  readonly loss: number;
-  /** L2 norm of each Conv/Gemm weight's gradient, in forward order. */
-  readonly norms: readonly { readonly node: string; readonly norm: number }[];
-  readonly m: number;
-  readonly k: readonly number[];
-  readonly terms: number;
-  /** The largest products by magnitude. */
-  readonly top: readonly WeightGradTerm[];
-  readonly sum: number;
-  readonly gradient: number;
-  readonly accumulation: 'float32' | 'float64';
-  /** The layer's input for image 0, [1, C, H, W]. */
-  readonly activation: Tensor;
-}
 
 export interface Evaluated {
   readonly step: number;
@@ -70,45 +58,9 @@ export type PlaygroundResponse =
   | { type: 'layers'; layers: readonly string[] }
   | { type: 'eval'; eval: Evaluated; final: boolean }
   | { type: 'kernels'; kernels: Kernels }
-  | { type: 'inspect'; inspect: Inspection };
-
-/** See PlaygroundRequest 'inspect'. */
-export function inspectWeights(g: Graph, weights: Record<string, Tensor>, set: ImageSet, o: { layer: string; m: number; ky: number; kx: number; images: number; step: number }): Inspection {
-  const graph: Graph = { ...g, initializers: new Map(Object.entries(weights)) };
-  const input = g.inputs[0].name;
-  const logits = g.outputs[0].name;
-  const res = g.inputs[0].dims[2] as number;
-  const n = Math.min(o.images, set.count);
-  const b = makeBatch(set, Int32Array.from({ length: n }, (_, i) => i), { ...NORM, channels: 1, resolution: res });
-  const { tape, outputs } = trainingForward(graph, { [input]: f32(b.dims, b.x) }, { training: true, inputGrads: false });
-  const loss = softmaxCrossEntropy(outputs[logits].data as Float32Array, n, 10, b.labels, 0);
-  const gen = executeBackward(tape, { [logits]: f32(outputs[logits].dims as number[], loss.grad) }, { keepTape: true });
-  const norms: { node: string; norm: number }[] = [];
-  let found: Omit<Inspection, 'step' | 'layer' | 'loss' | 'norms'> | undefined;
-  for (let r = gen.next(); !r.done; r = gen.next()) {
-    const st = r.value;
-    if (st.node.opType === 'Conv' || st.node.opType === 'Gemm') {
-      const wg = st.weightGrads.get(st.node.inputs[1]);
-      if (wg) {
-        let q = 0;
-        for (const v of wg.data as Float32Array) q += v * v;
-        norms.push({ node: st.node.name, norm: Math.sqrt(q) });
-      }
-    }
-    if (st.node.name === o.layer) {
-      const x = tape.records[st.index]!.inputs[0]!;
-      const e = explainWeightGradient(graph, o.layer, x, st.gradOutputs[0]!, { m: o.m, ky: o.ky, kx: o.kx }, st.weightGrads.get(st.node.inputs[1]));
-      const [, C, H, W] = x.dims;
-      found = {
-        m: e.m, k: e.k, terms: e.terms.length, sum: e.sum, gradient: e.gradient, accumulation: e.accumulation,
-        top: [...e.terms].filter((t) => !t.padding).sort((a, c) => Math.abs(c.product) - Math.abs(a.product)).slice(0, 8),
-        activation: f32([1, C, H, W], (x.data as Float32Array).slice(0, C * H * W)),
-      };
-    }
-  }
-  if (!found) throw new Error(`'${o.layer}' is not a layer of this network`);
-  return { step: o.step, layer: o.layer, loss: loss.loss, norms: norms.reverse(), ...found };
-}
+  | { type: 'inspect'; inspect: Inspection }
+  /** The live look inside (see train-probe.ts), with every evaluation and on 'layer' / 'watch'. */
+  | { type: 'probe'; probe: Probe };
 
 /** Evaluates `count` test images with the given weights (inference forward, running statistics). */
 export function evaluateWeights(g: Graph, weights: Record<string, Tensor>, set: ImageSet, count: number, step: number): Evaluated {
@@ -136,7 +88,7 @@ export function createPlaygroundHandler(
   port: { postMessage(m: PlaygroundResponse): void },
   schedule?: (fn: () => void) => void,
 ): (req: PlaygroundRequest) => void {
-  let run: { graph: Graph; train: ImageSet; test: ImageSet; evalEvery: number; evalImages: number; layer: string; reports: number; step: number } | undefined;
+  let run: { graph: Graph; train: ImageSet; test: ImageSet; evalEvery: number; evalImages: number; layer: string; image: number; reports: number; step: number } | undefined;
   let captured: Record<string, Tensor> | undefined;
 
   const kernels = (weights: Record<string, Tensor>): void => {
@@ -147,14 +99,29 @@ export function createPlaygroundHandler(
     port.postMessage({ type: 'kernels', kernels: { step: run.step, layer: run.layer, channels: w.dims[0], k: w.dims[2], data: Float32Array.from(w.data as Float32Array) } });
   };
 
-  const inspect = (final: boolean): void => {
-    if (!run) return;
+  const probe = (weights: Record<string, Tensor>): void => {
+    if (!run || !run.layer) return;
+    try {
+      port.postMessage({ type: 'probe', probe: probeWeights(run.graph, weights, run.train, run.test, { layer: run.layer, image: run.image, step: run.step }) });
+    } catch (e) {
+      port.postMessage({ type: 'error', code: 'probe', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  /** A weights snapshot taken synchronously between two steps (or at a pause). */
+  const snapshot = (): Record<string, Tensor> | undefined => {
     captured = undefined;
     handle({ type: 'snapshot' });
-    const weights = captured as Record<string, Tensor> | undefined;
+    return captured as Record<string, Tensor> | undefined;
+  };
+
+  const inspect = (final: boolean): void => {
+    if (!run) return;
+    const weights = snapshot();
     if (!weights) return;
     port.postMessage({ type: 'eval', eval: evaluateWeights(run.graph, weights, run.test, final ? run.test.count : Math.min(run.evalImages, run.test.count), run.step), final });
     kernels(weights);
+    probe(weights);
   };
 
   const handle = createTrainWorkerHandler({
@@ -182,7 +149,8 @@ export function createPlaygroundHandler(
       case 'start': {
         const graph = configGraph(req.config);
         const layers = depthwiseLayers(graph);
-        run = { graph, train: req.train, test: req.test, evalEvery: Math.max(1, req.evalEvery ?? 3), evalImages: req.evalImages ?? 200, layer: req.layer && layers.includes(req.layer) ? req.layer : layers[0] ?? '', reports: 0, step: 0 };
+        const image = Math.min(Math.max(0, Math.floor(req.image ?? 0)), req.test.count - 1);
+        run = { graph, train: req.train, test: req.test, evalEvery: Math.max(1, req.evalEvery ?? 3), evalImages: req.evalImages ?? 200, layer: req.layer && layers.includes(req.layer) ? req.layer : layers[0] ?? '', image, reports: 0, step: 0 };
         port.postMessage({ type: 'layers', layers });
         handle({
           type: 'start', graph, data: req.train, recipe: configRecipe(req.config), norm: NORM,
@@ -190,19 +158,20 @@ export function createPlaygroundHandler(
         });
         return;
       }
-      case 'layer': {
+      case 'layer':
+      case 'watch': {
         if (!run) return;
-        run.layer = req.layer;
-        captured = undefined;
-        handle({ type: 'snapshot' });
-        if (captured) kernels(captured);
+        if (req.type === 'layer') run.layer = req.layer;
+        else run.image = Math.min(Math.max(0, Math.floor(req.image)), run.test.count - 1);
+        const weights = snapshot();
+        if (!weights) return;
+        if (req.type === 'layer') kernels(weights);
+        probe(weights);
         return;
       }
       case 'inspect': {
         if (!run) return;
-        captured = undefined;
-        handle({ type: 'snapshot' });
-        const weights = captured as Record<string, Tensor> | undefined;
+        const weights = snapshot();
         if (!weights) return;
         try {
           port.postMessage({ type: 'inspect', inspect: inspectWeights(run.graph, weights, run.train, { ...req, images: req.images ?? 4, step: run.step }) });

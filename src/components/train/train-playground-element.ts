@@ -14,10 +14,11 @@ import { grayPixels, kernelPixels, kernelScale } from '~/lib/viz/train/train-ker
 import { parseRuns, RUNS_KEY, runsToCsv, scatterLayout, serializeRuns, type RunRecord } from '~/lib/viz/train/train-runs.ts';
 import { estimateSeconds, memoryBytes, refusal, statsKey, type StatsTable } from '~/lib/viz/train/train-stats.ts';
 import { FASHION_MNIST_CLASSES, type ImageSet } from '~/lib/data/fashion-mnist.ts';
-import type { Inspection, PlaygroundRequest, PlaygroundResponse } from '~/workers/train-playground.ts';
+import type { Inspection, PlaygroundRequest, PlaygroundResponse, Probe } from '~/workers/train-playground.ts';
 import { h } from '~/components/debugger/dom.ts';
 import { themePalette } from '~/components/debugger/palette.ts';
 import { tensorView } from '~/components/debugger/tensor-view.ts';
+import { backwardStepper, probeView } from './train-inside.ts';
 
 interface Cfg {
   config: TrainConfig;
@@ -99,6 +100,10 @@ class TrainPlaygroundElement extends HTMLElement {
   private frame = 0;
   private kernelData?: { channels: number; k: number; data: Float32Array; step: number; layer: string };
   private kernelsDirty = false;
+  private probe?: Probe;
+  private probeDirty = false;
+  /** The test image the live activations are shown on. */
+  private watchImage = 0;
   /** Tick signature of each chart's axes: axes are rebuilt only when it changes, paths every frame. */
   private axes = new Map<string, string>();
   /** Seconds from Train to the worker's 'done' (training only, before the final test pass). */
@@ -133,6 +138,11 @@ class TrainPlaygroundElement extends HTMLElement {
     );
     this.querySelectorAll<HTMLButtonElement>('[data-act]').forEach((b) => b.addEventListener('click', () => this.act(b.dataset.act!)));
     this.q<HTMLSelectElement>('[data-layer]').addEventListener('change', (e) => this.post({ type: 'layer', layer: (e.target as HTMLSelectElement).value }));
+    this.q<HTMLInputElement>('[data-watch-image]').addEventListener('change', (e) => this.watch(Number((e.target as HTMLInputElement).value)));
+    this.q('[data-misses]').addEventListener('click', (e) => {
+      const b = (e.target as Element).closest<HTMLButtonElement>('[data-miss]');
+      if (b) this.watch(Number(b.dataset.miss));
+    });
     this.update();
     this.drawCurves();
     this.drawRuns();
@@ -219,6 +229,14 @@ class TrainPlaygroundElement extends HTMLElement {
     this.dataset.phase = p;
   }
 
+  /** Shows the live activations on test image `i` (clamped to the bundled test subset). */
+  private watch(i: number): void {
+    const max = (this.test?.count ?? 1000) - 1;
+    this.watchImage = Math.min(max, Math.max(0, Math.floor(Number.isFinite(i) ? i : 0)));
+    this.q<HTMLInputElement>('[data-watch-image]').value = String(this.watchImage);
+    this.post({ type: 'watch', image: this.watchImage });
+  }
+
   private post(m: PlaygroundRequest): void {
     this.worker?.postMessage(m);
   }
@@ -297,6 +315,8 @@ class TrainPlaygroundElement extends HTMLElement {
     this.q('[data-confusion]').replaceChildren();
     this.q('[data-misses]').replaceChildren();
     this.q('[data-kernels]').replaceChildren();
+    this.probe = undefined;
+    for (const sel of ['[data-probe-image]', '[data-probe-activation]', '[data-probe-norms]', '[data-inspect-out]']) this.q(sel).replaceChildren();
     this.drawCurves();
     this.worker?.terminate();
     this.worker = new Worker(new URL('../../workers/train-playground.worker.ts', import.meta.url), { type: 'module' });
@@ -307,7 +327,7 @@ class TrainPlaygroundElement extends HTMLElement {
     };
     this.started = performance.now();
     this.trainSeconds = NaN;
-    this.post({ type: 'start', config: c, train: data.train, test: data.test, progressEvery: 5, evalEvery: 4, evalImages: 200 });
+    this.post({ type: 'start', config: c, train: data.train, test: data.test, progressEvery: 5, evalEvery: 4, evalImages: 200, image: this.watchImage });
   }
 
   private onMessage(m: PlaygroundResponse): void {
@@ -372,12 +392,21 @@ class TrainPlaygroundElement extends HTMLElement {
         this.setPhase('idle');
         this.status(`Cancelled after step ${m.step}; the run is not recorded.`);
         return;
+      case 'probe':
+        this.probe = m.probe;
+        this.probeDirty = true;
+        this.schedule();
+        return;
       case 'inspect':
         this.drawInspection(m.inspect);
         this.q<HTMLButtonElement>('[data-act="inspect"]').disabled = this.phase !== 'paused';
         this.status(`Paused after step ${m.inspect.step}: one backward pass done (loss ${m.inspect.loss.toFixed(3)} on 4 images).`);
         return;
       case 'error':
+        if (m.code === 'probe') {
+          this.q('[data-probe-activation]').replaceChildren(h('p', { class: 'tp-note', role: 'status' }, `Could not compute the activations: ${m.message}`));
+          return;
+        }
         if (m.code === 'inspect') {
           this.status(`Could not look inside: ${m.message}`);
           this.q<HTMLButtonElement>('[data-act="inspect"]').disabled = this.phase !== 'paused';
@@ -421,8 +450,11 @@ class TrainPlaygroundElement extends HTMLElement {
       requestAnimationFrame(() => {
         this.drawCurves();
         requestAnimationFrame(() => {
-          this.frame = 0;
           this.drawKernels();
+          requestAnimationFrame(() => {
+            this.frame = 0;
+            this.drawProbe();
+          });
         });
       });
     }, RENDER_MS);
@@ -488,12 +520,23 @@ class TrainPlaygroundElement extends HTMLElement {
     this.out('kernelnote', `${k.layer} after step ${k.step}: ${k.channels} kernels, orange positive, blue negative, scale ±${scale.toFixed(3)}.`);
   }
 
-  /** The backward pass at a pause: the explained weight gradient, the gradient norms, the layer's input (the debugger's tensor view). */
+  /** The live look inside: the watched image, the chosen layer's output on it and the norms. */
+  private drawProbe(): void {
+    if (!this.probeDirty || !this.probe || !this.test) return;
+    this.probeDirty = false;
+    const box = this.q('[data-probe-activation]');
+    const width = Math.min(520, Math.max(260, Math.round(box.getBoundingClientRect().width) || 520));
+    const v = probeView(this.probe, this.test, themePalette(this), width);
+    this.q('[data-probe-image]').replaceChildren(v.image);
+    box.replaceChildren(v.activation);
+    this.q('[data-probe-norms]').replaceChildren(v.norms);
+  }
+
+  /** The backward pass at a pause: the stepper through the layer's block, the explained weight gradient, the layer's input (the debugger's tensor view). */
   private drawInspection(r: Inspection): void {
     const out = this.q('[data-inspect-out]');
     const [ky, kx] = r.k;
     const same = Math.fround(r.sum) === r.gradient;
-    const maxNorm = Math.max(...r.norms.map((n) => n.norm), 1e-30);
     const explain = h('div', { class: 'tp-inspect', 'data-inspect': '', 'data-sum': r.sum, 'data-gradient': r.gradient, 'data-terms': r.terms },
       h('h4', {}, `dL/dw[${r.m}, 0, ${ky}, ${kx}] of ${r.layer} after step ${r.step}`),
       h('p', { class: 'tp-note' }, `${r.terms} products of an input value and an output gradient (one per image and output position). Their float64 sum is ${r.sum.toPrecision(9)}; the backward pass reported ${r.gradient.toPrecision(9)} (float32, ${r.accumulation} accumulation)${same ? ': the same number rounded to float32.' : '.'} The largest products:`),
@@ -502,18 +545,10 @@ class TrainPlaygroundElement extends HTMLElement {
           h('tr', {}, ...['image', 'output (y, x)', 'input (y, x)', 'X', 'dL/dY', 'product'].map((t) => h('th', { scope: 'col' }, t))),
           ...r.top.map((t) => h('tr', {}, h('td', {}, t.n), h('td', {}, `(${t.out.join(', ')})`), h('td', {}, `(${t.pos.join(', ')})`), h('td', {}, t.x.toFixed(4)), h('td', {}, t.dy.toExponential(3)), h('td', {}, t.product.toExponential(3)))),
         )),
-      h('h4', {}, 'Weight-gradient norms, input to output'),
-      h('div', { class: 'tp-scroll scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Weight-gradient norms' },
-        h('table', { 'data-norms': '' },
-          h('tr', {}, h('th', { scope: 'col' }, 'layer'), h('th', { scope: 'col' }, '‖dL/dW‖'), h('th', { scope: 'col' }, '')),
-          ...r.norms.map((n) => h('tr', { class: n.node === r.layer ? 'tp-here' : undefined },
-            h('td', { style: 'text-align:left' }, n.node), h('td', {}, n.norm.toExponential(2)),
-            h('td', { style: 'text-align:left' }, h('span', { class: 'tp-bar', style: `width:${Math.max(1, Math.round((80 * n.norm) / maxNorm))}px` })))),
-        )),
     );
     const width = Math.min(520, Math.max(260, Math.round(out.getBoundingClientRect().width) || 520));
     const view = tensorView({ title: `Input of ${r.layer}, first training image`, tensor: r.activation, palette: themePalette(this), width, channel: Math.min(r.m, r.activation.dims[1] - 1), role: 'inspect-activation' });
-    out.replaceChildren(explain, view);
+    out.replaceChildren(backwardStepper(r, themePalette(this), width), explain, view);
   }
 
   private drawConfusion(predicted: Uint8Array): void {
@@ -549,14 +584,18 @@ class TrainPlaygroundElement extends HTMLElement {
     const misses = misclassified(labels, predicted, 20);
     const box = this.q('[data-misses]');
     box.replaceChildren(...misses.map((x) => {
-      const fig = document.createElement('figure');
+      const fig = document.createElement('button');
+      fig.type = 'button';
+      fig.className = 'tp-miss';
+      fig.dataset.miss = String(x.index);
+      fig.title = `Show the activations on test image ${x.index}`;
       const cv = document.createElement('canvas');
       cv.width = 28;
       cv.height = 28;
       cv.getContext('2d')!.putImageData(new ImageData(grayPixels(test.images, x.index * 784, 28, 28), 28, 28), 0, 0);
       cv.setAttribute('role', 'img');
       cv.setAttribute('aria-label', `test image ${x.index}: a ${FASHION_MNIST_CLASSES[x.label]} predicted as ${FASHION_MNIST_CLASSES[x.predicted]}`);
-      const cap = document.createElement('figcaption');
+      const cap = document.createElement('span');
       cap.textContent = `${short[x.label]} → ${short[x.predicted]}`;
       fig.append(cv, cap);
       return fig;

@@ -6,12 +6,19 @@
 import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import { availableParallelism, loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
 
 const lib = (p) => tsImport(new URL(`../../../src/lib/viz/${p}`, import.meta.url).href, import.meta.url);
 const { configStats } = await lib('train/train-stats-table.ts');
 const { memoryBytes } = await lib('train/train-stats.ts');
 const { DEFAULT_CONFIG } = await lib('train/train-config.ts');
 const { formatInt, formatCompact, formatBytes } = await lib('charts/number-format.ts');
+const { subsetImageSet, subsetUrls } = await lib('train/train-data.ts');
+const { configGraph } = await lib('train/train-graph.ts');
+const testLabels = (() => {
+  const u = subsetUrls('test', new URL('../../../public/data/fashion-mnist/', import.meta.url).pathname);
+  return subsetImageSet('test', new Uint8Array(readFileSync(u.images)), new Uint8Array(readFileSync(u.labels))).labels;
+})();
 
 const pg = 'train-playground';
 const out = (page, key) => page.locator(`${pg} [data-out="${key}"]`).first().textContent();
@@ -122,6 +129,15 @@ export default [
       await page.waitForFunction(([sel, s]) => document.querySelector(sel).stepsDone === s + 1, [pg, at]);
       await page.waitForTimeout(500);
       assert.equal(await stepNow(page), at + 1, 'one batch exactly');
+      // While it trained, the live probe arrived: the chosen layer's output on test image 0 and
+      // one gradient norm per Conv/Gemm weight. Watching another image redraws it for that image.
+      const convs = configGraph(DEFAULT_CONFIG).nodes.filter((n) => n.opType === 'Conv' || n.opType === 'Gemm').length;
+      await page.locator(`${pg} [data-probe-activation] [data-dbg="probe-activation"]`).first().waitFor({ timeout: 60_000 });
+      assert.equal(await page.locator(`${pg} [data-live-norms] tr`).count(), convs + 1);
+      await page.fill(`${pg} [data-watch-image]`, '5');
+      await page.locator(`${pg} [data-watch-image]`).dispatchEvent('change');
+      await page.waitForSelector(`${pg} [data-watch="5"]`, { timeout: 30_000 });
+      assert.equal(Number(await page.locator(`${pg} [data-watch]`).getAttribute('data-label')), testLabels[5], 'the watched image carries its true label');
       // At the pause: one backward pass, its explained depthwise weight gradient and the norms.
       await page.fill(`${pg} [data-inspect-m]`, '3');
       await page.selectOption(`${pg} [data-inspect-tap]`, '0,2');
@@ -134,6 +150,17 @@ export default [
       assert.ok(gradient !== 0);
       assert.match(await ins.locator('h4').first().textContent(), /^dL\/dw\[3, 0, 0, 2\] of blocks\.0\.0\.conv_dw/);
       assert.ok((await page.locator(`${pg} [data-norms] tr`).count()) > 5);
+      // The backward stepper walks the chosen layer's block, output end first, one node per click.
+      const back = page.locator(`${pg} [data-backward]`);
+      assert.equal(await back.getAttribute('data-block'), 'blocks.0.0');
+      const blockNodes = configGraph(DEFAULT_CONFIG).nodes.filter((n) => n.scope === 'blocks.0.0' || n.scope.startsWith('blocks.0.0.')).map((n) => n.name).reverse();
+      assert.equal(Number(await back.getAttribute('data-steps')), blockNodes.length);
+      assert.match(await back.locator('[data-step-title]').textContent(), new RegExp(`^Backward step 1 of ${blockNodes.length}: ${blockNodes[0].replace(/\./g, '\\.')} `));
+      assert.equal(await back.locator('[data-back="prev"]').isDisabled(), true);
+      for (let i = 1; i < blockNodes.length; i++) await back.locator('[data-back="next"]').click();
+      assert.match(await back.locator('[data-step-title]').textContent(), /: blocks\.0\.0\.conv_dw \(Conv\)$/);
+      assert.equal(await back.locator('[data-back="next"]').isDisabled(), true);
+      assert.ok((await back.locator('[data-dbg="back-grad-out"]').count()) > 0);
       assert.equal(await page.locator(`${pg} [data-dbg="inspect-activation"]`).count() > 0 || await page.locator(`${pg} [data-inspect-out] canvas`).count() > 0, true);
       assert.equal(await stepNow(page), at + 1, 'looking inside does not train');
       await page.click(`${pg} [data-act="resume"]`);

@@ -26,7 +26,7 @@ describe('training playground worker', () => {
     const types = out.map((m) => m.type);
     expect(types[0]).toBe('layers');
     expect(types).toContain('started');
-    expect(types.at(-1)).toBe('kernels');
+    expect(types.slice(-2)).toEqual(['kernels', 'probe']);
     const evals = out.filter((m) => m.type === 'eval');
     expect(evals.at(-1)!.final).toBe(true);
     const fin = evals.at(-1)!.eval;
@@ -38,6 +38,22 @@ describe('training playground worker', () => {
     const k = out.filter((m) => m.type === 'kernels').at(-1)!.kernels;
     expect(k.k).toBe(3);
     expect(k.data.length).toBe(k.channels * 9);
+    // The live look inside comes with every evaluation: the layer's output on the watched test
+    // image and the weight-gradient norms; 'watch' switches the image at once.
+    const probes = out.filter((m) => m.type === 'probe').map((m) => m.probe);
+    expect(probes.length).toBe(evals.length);
+    const last = probes.at(-1)!;
+    expect(last.layer).toBe('blocks.0.0.conv_dw');
+    expect(last.image).toBe(0);
+    expect(last.activation.dims).toEqual([1, k.channels, 10, 10]);
+    expect(last.norms.map((n) => n.node)).toEqual(configGraph(config).nodes.filter((n) => n.opType === 'Conv' || n.opType === 'Gemm').map((n) => n.name));
+    handle({ type: 'watch', image: 7 });
+    const watched = out.at(-1)!;
+    expect(watched.type === 'probe' && watched.probe.image).toBe(7);
+    expect(watched.type === 'probe' && watched.probe.label).toBe(load('test').labels[7]);
+    // Same weights, another image: a different activation; the norms do not depend on the image.
+    expect(watched.type === 'probe' && Array.from(watched.probe.activation.data as Float32Array)).not.toEqual(Array.from(last.activation.data as Float32Array));
+    expect(watched.type === 'probe' && watched.probe.norms).toEqual(last.norms);
   });
 
   it('inspects a backward pass: the explained products sum to the reported depthwise weight gradient, norms for every Conv/Gemm weight', () => {
