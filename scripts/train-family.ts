@@ -41,6 +41,15 @@ import { evaluate } from '../src/lib/train/evaluate.ts';
 import { withBatchDim } from '../src/lib/train/model.ts';
 import { createTrainer, type Recipe } from '../src/lib/train/trainer.ts';
 
+/**
+ * glibc malloc settings for the workers (ignored elsewhere): every step allocates its activations
+ * and gradients afresh, and by default each buffer over the mmap threshold is a fresh mmap whose
+ * pages fault in and are zeroed by the kernel, then unmapped on free. Keeping them in the heap
+ * (threshold at its 32 MiB maximum, no trimming) cut the CPU time of a tiny_efficientnet_b1 step
+ * at batch 64 by about 15 % (forward + backward, medians of 7, 6 December 2026).
+ */
+const MALLOC_TUNABLES = 'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967295:glibc.malloc.top_pad=67108864';
+
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 interface Options {
@@ -269,7 +278,7 @@ async function orchestrate(o: Options): Promise<void> {
     for (let r = queue.shift(); r; r = queue.shift()) {
       const run = r;
       const code = await new Promise<number>((res) => {
-        const child = fork(self, [...passOn, '--worker', run.id, String(run.seed)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+        const child = fork(self, [...passOn, '--worker', run.id, String(run.seed)], { execArgv: ['--import', 'tsx'], stdio: 'inherit', env: { ...process.env, GLIBC_TUNABLES: MALLOC_TUNABLES } });
         children.add(child);
         child.on('exit', (c, sig) => {
           children.delete(child);

@@ -88,6 +88,11 @@ export interface BackwardArgs<G> {
   readonly needs: readonly boolean[];
   readonly saved: unknown;
   readonly training: boolean;
+  /**
+   * Training's fast kernels where a rule has two (BackwardOptions.fast): float32 SIMD sums in
+   * another order than the default float64 loop that explainWeightGradient repeats exactly.
+   */
+  readonly fast?: boolean;
 }
 
 /**

@@ -184,7 +184,7 @@ export function createTrainer(source: Graph, data: ImageSet, recipe: Recipe, pre
       if (!Number.isFinite(p.r.loss)) {
         throw new TrainError('nan-loss', `loss is ${p.r.loss} at step ${s + 1} (epoch ${epoch + 1}, batch ${(s % stepsPerEpoch) + 1}); training stopped, the weights are those after step ${s}`, s);
       }
-      const g = backward(p.tape, { [logits]: f32(p.dims, p.r.grad) }).params;
+      const g = backward(p.tape, { [logits]: f32(p.dims, p.r.grad) }, { fast: true }).params;
       if (!grads) grads = new Map([...g].map(([k, t]) => [k, t.data as Float32Array]));
       else for (const [k, t] of g) {
         const acc = grads.get(k)!;

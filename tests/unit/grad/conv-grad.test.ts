@@ -62,6 +62,8 @@ const CASES: [string, number[], number[], Geo][] = [
   ['depthwise 3×3 stride 1 pad 1', [2, 6, 7, 6], [6, 1, 3, 3], { group: 6, pads: [1, 1, 1, 1] }],
   ['depthwise 3×3 stride 2 on odd size', [2, 5, 9, 9], [5, 1, 3, 3], { group: 5, stride: [2, 2], pads: [1, 1, 1, 1] }],
   ['depthwise 5×5 stride 2 TF SAME asymmetric', [2, 4, 10, 10], [4, 1, 5, 5], { group: 4, stride: [2, 2], pads: [1, 1, 2, 2] }],
+  ['depthwise 3×3 stride 1, rows of 8 (no lane padding), 4 images', [4, 3, 8, 8], [3, 1, 3, 3], { group: 3, pads: [1, 1, 1, 1] }],
+  ['depthwise 5×5 stride 2, 3 output columns (one padded lane)', [3, 7, 6, 6], [7, 1, 5, 5], { group: 7, stride: [2, 2], pads: [2, 2, 2, 2] }],
   ['depthwise with channel multiplier 2', [2, 3, 6, 6], [6, 1, 3, 3], { group: 3, pads: [1, 1, 1, 1] }],
   ['grouped (groups 2, ≠ 1 and ≠ C)', [2, 8, 6, 7], [6, 4, 3, 3], { group: 2, pads: [0, 1, 2, 1] }],
   ['grouped stride 2', [2, 6, 7, 7], [9, 2, 3, 3], { group: 3, stride: [2, 2], pads: [1, 1, 1, 1] }],
@@ -106,6 +108,10 @@ describe('Conv backward', () => {
       };
       close(grads.inputs.get('x')!.data, ref.dx);
       close(grads.inputs.get('w')!.data, ref.dw);
+      // The trainer's fast kernels (depthwise dW on WebAssembly SIMD, float32 partial sums) to the same tolerance.
+      const fast = backward(trainingForward(g, { x, w }, { training: true }).tape, { y0: dy }, { fast: true });
+      close(fast.inputs.get('x')!.data, ref.dx);
+      close(fast.inputs.get('w')!.data, ref.dw);
     });
   }
 

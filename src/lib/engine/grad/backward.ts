@@ -35,6 +35,12 @@ export interface BackwardOptions {
   readonly keepTape?: boolean;
   /** Set `cancelled` to stop before the next node (throws EngineError 'cancelled'). */
   readonly signal?: { cancelled: boolean };
+  /**
+   * Use the fast kernels (the depthwise weight gradient on WebAssembly SIMD, float32 partial sums)
+   * instead of the float64 loops whose order explainWeightGradient shows. The trainer sets it; the
+   * step-through views leave it off so the explanation reproduces the reported gradient exactly.
+   */
+  readonly fast?: boolean;
 }
 
 const now = (): number => globalThis.performance.now();
@@ -85,7 +91,7 @@ export function* executeBackward(
     try {
       gradInputs = rule({
         geom: rec.geom, inputs: rec.inputs, inputMeta: rec.inputMeta, outputs: rec.outputs,
-        gradOutputs, needs: rec.needs, saved: rec.saved, training: tape.training,
+        gradOutputs, needs: rec.needs, saved: rec.saved, training: tape.training, fast: opts.fast === true,
       });
     } catch (e) {
       if (e instanceof EngineError) throw e;

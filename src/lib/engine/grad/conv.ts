@@ -5,7 +5,8 @@
  * - dB[m] = Σ_{n,p} dY[n, m, p].
  * - dW[m, c, ky, kx] = Σ_{n,oy,ox} dY[n, m, oy, ox] · X[n, c, oy·s + ky·d − pad, ox·s + kx·d − pad]
  *   — per group a GEMM dY_g · im2col(X)ᵀ (the forward's sgemm, on WebAssembly SIMD when large);
- *   depthwise as a direct loop in float64 (order n, oy, ox: what explainWeightGradient repeats).
+ *   depthwise as a direct loop in float64 (order n, oy, ox: what explainWeightGradient repeats), or
+ *   in training (`fast`) on the WebAssembly SIMD kernel of wasm-depthwise-grad.ts.
  * - dX: with stride 1 the transposed convolution is itself a convolution of dY with the kernel
  *   flipped and its in/out channels swapped, padded by d·(k−1) − pad, so it runs on the forward's
  *   kernels (GEMM, the depthwise SIMD kernel). With stride > 1: dcol = W_gᵀ · dY_g (GEMM) scattered
@@ -17,6 +18,7 @@ import { convForward, convOutputDims, type ConvGeometry, type ConvVariant } from
 import { NO_EPILOGUE } from '../ops/activation-code.ts';
 import { gemmUsesWasm, sgemm } from '../ops/sgemm.ts';
 import { f32, type Tensor } from '../tensor.ts';
+import { wasmDepthwiseWeightGrad } from './wasm-depthwise-grad.ts';
 
 function floats(g: ConvGeometry, t: Tensor | undefined, what: string): Float32Array {
   if (!t || !(t.data instanceof Float32Array)) throw new EngineError('dtype', `Conv backward needs ${what} as float32`, g.node);
@@ -311,13 +313,17 @@ export function weightGradAccumulation(g: ConvGeometry): 'float32' | 'float64' {
 
 export const convGradient: Gradient<ConvGeometry> = {
   keeps: { inputs: [0, 1] },
-  backward({ geom: g, inputs, inputMeta, gradOutputs, needs }) {
+  backward({ geom: g, inputs, inputMeta, gradOutputs, needs, fast }) {
     const dyT = gradOutputs[0]!;
     const dy = floats(g, dyT, 'dY');
     const w = floats(g, inputs[1], 'W');
     const out: (Tensor | undefined)[] = [];
     if (needs[0]) out[0] = f32(inputMeta[0]!.dims, convInputGrad(g, w, dy));
-    if (needs[1]) out[1] = f32(inputMeta[1]!.dims, convWeightGrad(g, floats(g, inputs[0], 'X'), dy));
+    if (needs[1]) {
+      const x = floats(g, inputs[0], 'X');
+      const dw = (fast && isDepthwise(g) ? wasmDepthwiseWeightGrad(g, x, dy) : undefined) ?? convWeightGrad(g, x, dy);
+      out[1] = f32(inputMeta[1]!.dims, dw);
+    }
     if (needs[2]) out[2] = f32(inputMeta[2]!.dims, convBiasGrad(g, dy));
     if (dyT.dims.length !== convOutputDims(g).length) throw new EngineError('shape', 'Conv backward: dY rank differs from Y', g.node);
     return out;

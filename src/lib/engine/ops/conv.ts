@@ -218,7 +218,7 @@ function depthwisePlane(
 }
 
 function depthwiseUsesWasm(g: ConvGeometry): boolean {
-  return wasmDepthwiseFits(g) && g.Ho * g.Wo >= 16 && wasmKernels() !== null;
+  return wasmDepthwiseFits(g) && g.Ho * g.Wo >= 1 && wasmKernels() !== null;
 }
 
 /**

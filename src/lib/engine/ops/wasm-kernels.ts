@@ -2,7 +2,8 @@
  * The engine's WebAssembly SIMD kernels, assembled at load time by wasm-asm.ts (our own code, no
  * toolchain): `gemm` (4×8 register tiles, see sgemm.ts for the contract) and `dw1` / `dw2`
  * (depthwise convolution at stride 1 / 2 over a zero-padded copy of the input, four outputs per
- * f32x4). Multiply-adds use relaxed SIMD's f32x4.relaxed_madd where available. Both apply the
+ * f32x4), and for training `dwg1` / `dwg2` (the depthwise weight gradient). Multiply-adds use
+ * relaxed SIMD's f32x4.relaxed_madd where available. The forward kernels apply the
  * epilogue in registers: per-channel scale and shift, then any activation of the table in
  * activation-code.ts. The text listing of this module is wasm-kernels.wat beside this file
  * (`npx tsx scripts/wasm-listing.ts` regenerates it; a unit test checks it assembles to these bytes).
@@ -197,6 +198,57 @@ function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
 }
 
 /**
+ * dwgS(C, IN, HP, WP, DY, KH, KW, HO, WO4, ACC) for stride S: the depthwise weight gradient of one
+ * image, four output columns per f32x4. Channel c's padded input plane is HP×WP at IN + c·HP·WP·4,
+ * its output gradient HO rows of WO4 (a multiple of 4, zero past the real width) at DY + c·HO·WO4·4;
+ * tap (ky, kx) adds Σ_oy Σ_ox x[oy·S + ky][ox·S + kx] · dy[oy][ox] lane-wise into the v128 at
+ * ACC + ((c·KH + ky)·KW + kx)·16 (the caller sums the four lanes once, after the last image). Lanes
+ * past the real width read the next row's inputs (or the slack after the last plane) against a
+ * zero output gradient, so they add nothing.
+ */
+function depthwiseGradFunc(stride: 1 | 2, fma: boolean): FuncDef {
+  const { l, def } = func(
+    `dwg${stride}`,
+    { C: I32, IN: I32, HP: I32, WP: I32, DY: I32, KH: I32, KW: I32, HO: I32, WO4: I32, ACC: I32 },
+    { CH: I32, OY: I32, P: I32, KY: I32, KX: I32, IN_C: I32, DY_C: I32, ROW_IN: I32, DY_ROW: I32, TAP: I32, WP4: I32, PLANE: I32, ROW4: I32, ADDR: I32, A: V128 },
+  );
+  const b: Code = [];
+  b.push(...get(l.WP), ...i32c(4), ...mul, ...set(l.WP4));
+  b.push(...get(l.HP), ...get(l.WP4), ...mul, ...set(l.PLANE));
+  b.push(...get(l.WO4), ...i32c(4), ...mul, ...set(l.ROW4));
+  b.push(...get(l.ACC), ...set(l.TAP), ...i32c(0), ...set(l.CH));
+  const chans: Code = [];
+  chans.push(...get(l.IN), ...get(l.CH), ...get(l.PLANE), ...mul, ...add, ...set(l.IN_C));
+  chans.push(...get(l.DY), ...get(l.CH), ...get(l.HO), ...mul, ...get(l.ROW4), ...mul, ...add, ...set(l.DY_C));
+  chans.push(...i32c(0), ...set(l.KY));
+  const kys: Code = [...i32c(0), ...set(l.KX)];
+  const kxs: Code = [...get(l.TAP), ...v128Load(0), ...set(l.A), ...i32c(0), ...set(l.OY)];
+  const ys: Code = [];
+  // rowIn = inC + ((oy·S + ky)·Wp + kx)·4; dyRow = dyC + oy·WO4·4
+  ys.push(...get(l.IN_C), ...get(l.OY), ...i32c(stride), ...mul, ...get(l.KY), ...add, ...get(l.WP4), ...mul, ...add);
+  ys.push(...get(l.KX), ...i32c(4), ...mul, ...add, ...set(l.ROW_IN));
+  ys.push(...get(l.DY_C), ...get(l.OY), ...get(l.ROW4), ...mul, ...add, ...set(l.DY_ROW), ...i32c(0), ...set(l.P));
+  // A += x[rowIn + P·S … 4 lanes] · dy[dyRow + P … 4 lanes]; P steps 16 bytes (4 columns) to WO4·4
+  const xs: Code = [];
+  const input: Code = stride === 1
+    ? [...get(l.ROW_IN), ...get(l.P), ...add, ...v128Load(0)]
+    : [...get(l.ROW_IN), ...get(l.P), ...i32c(2), ...mul, ...add, ...tee(l.ADDR), ...v128Load(0), ...get(l.ADDR), ...v128Load(16), ...evenLanes];
+  xs.push(...madd(fma, input, [...get(l.DY_ROW), ...get(l.P), ...add, ...v128Load(0)], get(l.A)), ...set(l.A));
+  xs.push(...get(l.P), ...i32c(16), ...add, ...tee(l.P), ...get(l.ROW4), ...ltU, ...continueIf);
+  ys.push(...loop(xs));
+  ys.push(...get(l.OY), ...i32c(1), ...add, ...tee(l.OY), ...get(l.HO), ...ltU, ...continueIf);
+  kxs.push(...loop(ys));
+  kxs.push(...get(l.TAP), ...get(l.A), ...v128Store(0), ...get(l.TAP), ...i32c(16), ...add, ...set(l.TAP));
+  kxs.push(...get(l.KX), ...i32c(1), ...add, ...tee(l.KX), ...get(l.KW), ...ltU, ...continueIf);
+  kys.push(...loop(kxs));
+  kys.push(...get(l.KY), ...i32c(1), ...add, ...tee(l.KY), ...get(l.KH), ...ltU, ...continueIf);
+  chans.push(...loop(kys));
+  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
+  b.push(...loop(chans));
+  return def(b);
+}
+
+/**
  * affine(C, INNER, PTR, S, T_PTR, ACT, P0, P1): in place over C channels of INNER floats at PTR,
  * y ← act(y·S[c] + T[c]): the epilogue alone, for a BatchNorm whose statistics are set after its
  * Conv ran (calibration) and for activation ops. Four values per step, then the last INNER mod 4
@@ -233,9 +285,10 @@ function affineFunc(): FuncDef {
 
 /** Every kernel function of the module, with relaxed-SIMD multiply-add or without. */
 export function kernelFuncs(fma: boolean): FuncDef[] {
-  return [gemmFunc(fma), depthwiseFunc(1, fma), depthwiseFunc(2, fma), affineFunc(), probeFunc(fma)];
+  return [gemmFunc(fma), depthwiseFunc(1, fma), depthwiseFunc(2, fma), affineFunc(), probeFunc(fma), depthwiseGradFunc(1, fma), depthwiseGradFunc(2, fma)];
 }
 
+type DwgFn = (c: number, inPtr: number, hp: number, wp: number, dy: number, kh: number, kw: number, ho: number, wo4: number, acc: number) => void;
 type AffineFn = (c: number, inner: number, ptr: number, s: number, t: number, act: number, p0: number, p1: number) => void;
 type GemmFn = (m4: number, n8: number, k: number, a: number, b: number, c: number, s: number, t: number, act: number, p0: number, p1: number) => void;
 type DwFn = (
@@ -254,6 +307,8 @@ export interface WasmKernels {
   readonly dw1: DwFn;
   readonly dw2: DwFn;
   readonly affine: AffineFn;
+  readonly dwg1: DwgFn;
+  readonly dwg2: DwgFn;
   /** The memory as floats, re-viewed after any growth. */
   heap(bytes: number): Float32Array;
 }
@@ -279,6 +334,7 @@ export function wasmKernels(): WasmKernels | null {
     let view = new Float32Array(memory.buffer);
     kernels = {
       memory, fusedMultiplyAdd, gemm: e.gemm as GemmFn, dw1: e.dw1 as DwFn, dw2: e.dw2 as DwFn, affine: e.affine as AffineFn,
+      dwg1: e.dwg1 as DwgFn, dwg2: e.dwg2 as DwgFn,
       heap(need) {
         if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
         if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);

@@ -5961,4 +5961,290 @@
     local.get $C
     f32x4.splat
     f32x4.relaxed_madd
-    f32x4.extract_lane 0))
+    f32x4.extract_lane 0)
+  (func $dwg1 (export "dwg1") (param $C i32) (param $IN i32) (param $HP i32) (param $WP i32) (param $DY i32) (param $KH i32) (param $KW i32) (param $HO i32) (param $WO4 i32) (param $ACC i32)
+    (local $CH i32)
+    (local $OY i32)
+    (local $P i32)
+    (local $KY i32)
+    (local $KX i32)
+    (local $IN_C i32)
+    (local $DY_C i32)
+    (local $ROW_IN i32)
+    (local $DY_ROW i32)
+    (local $TAP i32)
+    (local $WP4 i32)
+    (local $PLANE i32)
+    (local $ROW4 i32)
+    (local $ADDR i32)
+    (local $A v128)
+    local.get $WP
+    i32.const 4
+    i32.mul
+    local.set $WP4
+    local.get $HP
+    local.get $WP4
+    i32.mul
+    local.set $PLANE
+    local.get $WO4
+    i32.const 4
+    i32.mul
+    local.set $ROW4
+    local.get $ACC
+    local.set $TAP
+    i32.const 0
+    local.set $CH
+    loop
+      local.get $IN
+      local.get $CH
+      local.get $PLANE
+      i32.mul
+      i32.add
+      local.set $IN_C
+      local.get $DY
+      local.get $CH
+      local.get $HO
+      i32.mul
+      local.get $ROW4
+      i32.mul
+      i32.add
+      local.set $DY_C
+      i32.const 0
+      local.set $KY
+      loop
+        i32.const 0
+        local.set $KX
+        loop
+          local.get $TAP
+          v128.load
+          local.set $A
+          i32.const 0
+          local.set $OY
+          loop
+            local.get $IN_C
+            local.get $OY
+            i32.const 1
+            i32.mul
+            local.get $KY
+            i32.add
+            local.get $WP4
+            i32.mul
+            i32.add
+            local.get $KX
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set $ROW_IN
+            local.get $DY_C
+            local.get $OY
+            local.get $ROW4
+            i32.mul
+            i32.add
+            local.set $DY_ROW
+            i32.const 0
+            local.set $P
+            loop
+              local.get $ROW_IN
+              local.get $P
+              i32.add
+              v128.load
+              local.get $DY_ROW
+              local.get $P
+              i32.add
+              v128.load
+              local.get $A
+              f32x4.relaxed_madd
+              local.set $A
+              local.get $P
+              i32.const 16
+              i32.add
+              local.tee $P
+              local.get $ROW4
+              i32.lt_u
+              br_if 0
+            end
+            local.get $OY
+            i32.const 1
+            i32.add
+            local.tee $OY
+            local.get $HO
+            i32.lt_u
+            br_if 0
+          end
+          local.get $TAP
+          local.get $A
+          v128.store
+          local.get $TAP
+          i32.const 16
+          i32.add
+          local.set $TAP
+          local.get $KX
+          i32.const 1
+          i32.add
+          local.tee $KX
+          local.get $KW
+          i32.lt_u
+          br_if 0
+        end
+        local.get $KY
+        i32.const 1
+        i32.add
+        local.tee $KY
+        local.get $KH
+        i32.lt_u
+        br_if 0
+      end
+      local.get $CH
+      i32.const 1
+      i32.add
+      local.tee $CH
+      local.get $C
+      i32.lt_u
+      br_if 0
+    end)
+  (func $dwg2 (export "dwg2") (param $C i32) (param $IN i32) (param $HP i32) (param $WP i32) (param $DY i32) (param $KH i32) (param $KW i32) (param $HO i32) (param $WO4 i32) (param $ACC i32)
+    (local $CH i32)
+    (local $OY i32)
+    (local $P i32)
+    (local $KY i32)
+    (local $KX i32)
+    (local $IN_C i32)
+    (local $DY_C i32)
+    (local $ROW_IN i32)
+    (local $DY_ROW i32)
+    (local $TAP i32)
+    (local $WP4 i32)
+    (local $PLANE i32)
+    (local $ROW4 i32)
+    (local $ADDR i32)
+    (local $A v128)
+    local.get $WP
+    i32.const 4
+    i32.mul
+    local.set $WP4
+    local.get $HP
+    local.get $WP4
+    i32.mul
+    local.set $PLANE
+    local.get $WO4
+    i32.const 4
+    i32.mul
+    local.set $ROW4
+    local.get $ACC
+    local.set $TAP
+    i32.const 0
+    local.set $CH
+    loop
+      local.get $IN
+      local.get $CH
+      local.get $PLANE
+      i32.mul
+      i32.add
+      local.set $IN_C
+      local.get $DY
+      local.get $CH
+      local.get $HO
+      i32.mul
+      local.get $ROW4
+      i32.mul
+      i32.add
+      local.set $DY_C
+      i32.const 0
+      local.set $KY
+      loop
+        i32.const 0
+        local.set $KX
+        loop
+          local.get $TAP
+          v128.load
+          local.set $A
+          i32.const 0
+          local.set $OY
+          loop
+            local.get $IN_C
+            local.get $OY
+            i32.const 2
+            i32.mul
+            local.get $KY
+            i32.add
+            local.get $WP4
+            i32.mul
+            i32.add
+            local.get $KX
+            i32.const 4
+            i32.mul
+            i32.add
+            local.set $ROW_IN
+            local.get $DY_C
+            local.get $OY
+            local.get $ROW4
+            i32.mul
+            i32.add
+            local.set $DY_ROW
+            i32.const 0
+            local.set $P
+            loop
+              local.get $ROW_IN
+              local.get $P
+              i32.const 2
+              i32.mul
+              i32.add
+              local.tee $ADDR
+              v128.load
+              local.get $ADDR
+              v128.load offset=16
+              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+              local.get $DY_ROW
+              local.get $P
+              i32.add
+              v128.load
+              local.get $A
+              f32x4.relaxed_madd
+              local.set $A
+              local.get $P
+              i32.const 16
+              i32.add
+              local.tee $P
+              local.get $ROW4
+              i32.lt_u
+              br_if 0
+            end
+            local.get $OY
+            i32.const 1
+            i32.add
+            local.tee $OY
+            local.get $HO
+            i32.lt_u
+            br_if 0
+          end
+          local.get $TAP
+          local.get $A
+          v128.store
+          local.get $TAP
+          i32.const 16
+          i32.add
+          local.set $TAP
+          local.get $KX
+          i32.const 1
+          i32.add
+          local.tee $KX
+          local.get $KW
+          i32.lt_u
+          br_if 0
+        end
+        local.get $KY
+        i32.const 1
+        i32.add
+        local.tee $KY
+        local.get $KH
+        i32.lt_u
+        br_if 0
+      end
+      local.get $CH
+      i32.const 1
+      i32.add
+      local.tee $CH
+      local.get $C
+      i32.lt_u
+      br_if 0
+    end))
