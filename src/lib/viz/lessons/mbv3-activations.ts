@@ -145,3 +145,8 @@ export function activationScene(p: ActivationPair, x: number, samples = 240): Sc
     label: `${p.soft.name} and ${p.hard.name} for x from −6 to 6, probed at x = ${x}: ${v.soft.toFixed(4)} against ${v.hard.toFixed(4)}`,
   };
 }
+
+/** "28 arithmetic (1 division)": an instruction count as the figure reads it. */
+export function opsText(o: { readonly arithmetic: number; readonly divisions: number }): string {
+  return `${o.arithmetic} arithmetic (${o.divisions} division${o.divisions === 1 ? '' : 's'})`;
+}
