@@ -25,8 +25,7 @@ export function renderScene(svg: SVGSVGElement, scene: Scene): void {
     if (m.kind === 'text') el.textContent = m.text;
     const title = m.title;
     if (title && m.kind !== 'text') {
-      let t = el.querySelector('title');
-      if (!t) t = el.appendChild(document.createElementNS(NS, 'title'));
+      const t = el.querySelector('title') ?? el.appendChild(document.createElementNS(NS, 'title'));
       t.textContent = title;
     } else if (m.kind !== 'text') el.replaceChildren();
     if (prev ? prev.nextSibling !== el : svg.firstChild !== el) svg.insertBefore(el, prev ? prev.nextSibling : svg.firstChild);
