@@ -111,3 +111,12 @@ export function stageScene(variant: StageVariant): Scene {
     label: `${variant === 'original' ? 'Original' : 'Efficient'} last stage of MobileNetV3-Large: ${cost.layers.map((l) => `${l.what} at ${l.size}×${l.size}, ${formatCompact(l.macs)} MACs`).join('; ')}`,
   };
 }
+
+/**
+ * §5.1's other expensive layer, the stem: MobileNetV3-Large as the zoo builds it (16 filters,
+ * hard-swish) against the same network with a 32-filter stem, both counted by the engine.
+ */
+export function stemMacs(channels: 16 | 32): number {
+  const eff = lastStageSpec('efficient');
+  return analyze(buildFromSpec({ ...eff, stem: { ...eff.stem, channels } })).macs;
+}
