@@ -36,7 +36,7 @@ export default [
       await w.scrollIntoViewIfNeeded();
       const range = w.locator('input[name="x"]');
       await range.waitFor({ state: 'visible' });
-      const dot = w.locator('[data-key="dot-hard"]');
+      const dot = w.locator('[data-mark="circle:dot-hard"]');
       const cx0 = Number(await dot.getAttribute('cx'));
       for (const x of [-4, -1.5, 0.7, 3, 5.5]) {
         await slide(range, x);
@@ -65,10 +65,10 @@ export default [
       const w = page.locator('last-stage');
       await w.scrollIntoViewIfNeeded();
       assert.equal(await out(w, 'stage-macs'), int(ORIGINAL_STAGE));
-      assert.equal(await w.locator('svg [data-key^="bar"]').count(), 6);
+      assert.equal(await w.locator('svg [data-mark^="rect:bar"]').count(), 6);
       await w.locator('select[name="variant"]').selectOption('efficient');
       assert.equal(await out(w, 'stage-macs'), int(EFFICIENT_STAGE));
-      assert.equal(await w.locator('svg [data-key^="bar"]').count(), 4);
+      assert.equal(await w.locator('svg [data-mark^="rect:bar"]').count(), 4);
       assert.match(await out(w, 'model-params'), /^5,483,032 /); // torchvision mobilenet_v3_large
       const efficientModel = Number((await out(w, 'model-macs')).split(' ')[0].replace(/,/g, ''));
       await w.locator('select[name="variant"]').selectOption('original');

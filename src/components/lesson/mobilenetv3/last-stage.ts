@@ -1,6 +1,6 @@
 /** The element behind LastStage.astro: swaps the scene and the read-outs the build computed for each variant. */
-import type { Scene } from '~/lib/viz/lessons/mbv3-scene.ts';
-import { renderScene } from './render-scene.ts';
+import type { Scene } from '~/lib/viz/kit/marks.ts';
+import { renderMarks } from '../../kit/render-marks.ts';
 
 interface Variant {
   variant: 'original' | 'efficient';
@@ -25,7 +25,7 @@ class LastStage extends HTMLElement {
       const title = this.querySelector('[data-out="title"]');
       if (title) title.textContent = `${name === 'original' ? 'Original' : 'Efficient'} last stage, from the 7×7×160 output of the last bneck block:`;
       const svg = this.querySelector<SVGSVGElement>('svg[data-scene="stage"]');
-      if (svg) renderScene(svg, v.scene);
+      if (svg) renderMarks(svg, v.scene);
     };
     form.addEventListener('change', update);
   }

@@ -1,7 +1,7 @@
 /** The element behind NetAdaptStepper.astro: reruns the loop from the seed to the current step under the chosen rule. */
 import { adaptScene, proposals, runSteps, seedState, stateMacs, type AdaptBlock, type Metric, type StandIn } from '~/lib/viz/lessons/mbv3-netadapt.ts';
 import { formatInt, formatShare } from '~/lib/viz/charts/number-format.ts';
-import { renderScene } from './render-scene.ts';
+import { renderMarks } from '../../kit/render-marks.ts';
 
 const sig = (v: number): string => v.toFixed(3).replace('-', '−');
 
@@ -31,7 +31,7 @@ class NetAdaptStepper extends HTMLElement {
       set('share', formatShare(macs / seedMacs));
       set('count', String(ps.length));
       const svg = this.querySelector<SVGSVGElement>('svg[data-scene="widths"]');
-      if (svg) renderScene(svg, adaptScene(blocks, state, picks[picks.length - 1]));
+      if (svg) renderMarks(svg, adaptScene(blocks, state, picks[picks.length - 1]));
       const body = this.querySelector('[data-out="proposals"]');
       if (body) {
         body.replaceChildren(...ps.slice(0, 5).map((p, i) => {

@@ -5,7 +5,8 @@
  * per element is counted in mbv3-activation-cost.ts (build time only: it reads the WebAssembly code).
  */
 import { activationFn, type ActivationFn } from '../charts/activation-curve.ts';
-import type { Mark, Scene } from './mbv3-scene.ts';
+import type { ControlSpec, Readout } from '../kit/controls.ts';
+import type { Mark, Scene } from '../kit/marks.ts';
 
 export type PairName = 'swish' | 'sigmoid';
 
@@ -149,4 +150,35 @@ export function activationScene(p: ActivationPair, x: number, samples = 240): Sc
 /** "28 arithmetic (1 division)": an instruction count as the figure reads it. */
 export function opsText(o: { readonly arithmetic: number; readonly divisions: number }): string {
   return `${o.arithmetic} arithmetic (${o.divisions} division${o.divisions === 1 ? '' : 's'})`;
+}
+
+/** What the build computes once per pair and the read-outs show beside the probe. */
+export interface PairFacts {
+  readonly max: MaxDifference;
+  readonly softOps: { readonly arithmetic: number; readonly divisions: number };
+  readonly hardOps: { readonly arithmetic: number; readonly divisions: number };
+}
+
+const f4 = (n: number): string => n.toFixed(4).replace('-', '−');
+
+/** The figure's read-outs at x (the build's static render and the browser's redraw both call this). */
+export function activationReadouts(p: ActivationPair, x: number, facts: PairFacts): Readout[] {
+  // Labels stay fixed (the kit updates values only); the legend and the formulas name the pair.
+  const v = probe(p, x);
+  return [
+    { key: 'soft', label: 'Soft curve at x', value: f4(v.soft) },
+    { key: 'hard', label: 'Hard curve at x', value: f4(v.hard) },
+    { key: 'diff', label: 'hard − soft', value: f4(v.diff) },
+    { key: 'max', label: 'Largest gap, any x', value: `${f4(facts.max.value)} at x = ±${facts.max.at.toFixed(2)}` },
+    { key: 'soft-ops', label: 'Engine instructions per 4 values, soft', value: opsText(facts.softOps) },
+    { key: 'hard-ops', label: '… hard', value: opsText(facts.hardOps) },
+  ];
+}
+
+/** The figure's controls: the pair and the probe's x (−6 to 6 in tenths). */
+export function activationControls(pair: PairName, x: number): ControlSpec[] {
+  return [
+    { kind: 'select', name: 'pair', label: 'Pair', value: pair, options: [{ value: 'swish', label: 'swish and h-swish' }, { value: 'sigmoid', label: 'sigmoid and hard sigmoid' }] },
+    { kind: 'range', name: 'x', label: 'Probe x', value: x, min: -6, max: 6, step: 0.1 },
+  ];
 }

@@ -11,7 +11,7 @@ import { buildFromSpec } from '../../models/build.ts';
 import type { CnnSpec } from '../../models/spec.ts';
 import { getModel } from '../../models/zoo.ts';
 import { formatCompact } from '../charts/number-format.ts';
-import type { Mark, Scene } from './mbv3-scene.ts';
+import type { Mark, Scene } from '../kit/marks.ts';
 
 export type StageVariant = 'original' | 'efficient';
 

@@ -13,7 +13,7 @@
  * "maximize ΔAcc / |ΔLatency|".
  */
 import { makeDivisible } from '../../models/make-divisible.ts';
-import type { Mark, Scene } from './mbv3-scene.ts';
+import type { Mark, Scene } from '../kit/marks.ts';
 
 export type Metric = 'ratio' | 'min-drop';
 export type StandIn = 'params' | 'channels';
