@@ -133,7 +133,6 @@ export function activationScene(p: ActivationPair, x: number, samples = 240): Sc
     marks.push({ kind: 'line', key: `knee${k}`, class: 'mbv3-knee', x1: sx(k), x2: sx(k), y1: sy(y0), y2: sy(y1) });
   }
   marks.push({ kind: 'line', key: 'axis-x', class: 'mbv3-axis', x1: sx(x0), x2: sx(x1), y1: sy(0), y2: sy(0) });
-  marks.push({ kind: 'text', key: 'xlabel', class: 'mbv3-tick', x: width - right, y: height - 2, text: 'x', anchor: 'end' });
   marks.push({ kind: 'path', key: 'soft', class: 'mbv3-soft', d: path(p.soft.fn) });
   marks.push({ kind: 'path', key: 'hard', class: 'mbv3-hard', d: path(p.hard.fn) });
   const v = probe(p, x);

@@ -81,33 +81,33 @@ export function stageCost(variant: StageVariant): StageCost {
   return out;
 }
 
-export const STAGE_PLOT = { width: 560, rowHeight: 34, labelWidth: 0, top: 8 } as const;
+export const STAGE_PLOT = { width: 560, rowHeight: 44, top: 20 } as const;
 
 /**
  * One row per layer of the variant, in order: a bar whose length is the layer's MACs on a scale
- * shared by both variants (so switching shows the bars that disappear), its name above it and its
- * MACs at the bar's end. Layers on a 1×1 map are drawn in the "pooled" colour.
+ * shared by both variants (so switching shows the bars that disappear), its name and MACs above
+ * it (one line, so a phone's larger type still fits). Layers on a 1×1 map are drawn in the
+ * "pooled" colour.
  */
 export function stageScene(variant: StageVariant): Scene {
   const cost = stageCost(variant);
   const max = Math.max(...(['original', 'efficient'] as const).flatMap((v) => stageCost(v).layers.map((l) => l.macs)));
   const rows = Math.max(...(['original', 'efficient'] as const).map((v) => stageCost(v).layers.length));
   const { width, rowHeight, top } = STAGE_PLOT;
-  const barMax = width - 90;
+  const barMax = width;
   const marks: Mark[] = [];
   cost.layers.forEach((l, i) => {
     const y = top + i * rowHeight;
     const w = Math.max(2, (l.macs / max) * barMax);
-    marks.push({ kind: 'text', key: `name${i}`, class: 'mbv3-label', x: 0, y: y + 10, text: `${l.what} · ${l.size}×${l.size}` });
+    marks.push({ kind: 'text', key: `name${i}`, class: 'mbv3-label', x: 0, y, text: `${l.what} · ${l.size}×${l.size} · ${formatCompact(l.macs)} MACs` });
     marks.push({
-      kind: 'rect', key: `bar${i}`, class: l.size === 1 ? 'mbv3-bar pooled' : 'mbv3-bar', x: 0, y: y + 15, width: w, height: 12, rx: 2,
+      kind: 'rect', key: `bar${i}`, class: l.size === 1 ? 'mbv3-bar pooled' : 'mbv3-bar', x: 0, y: y + 8, width: w, height: 12, rx: 2,
       title: `${l.scope}: ${l.macs.toLocaleString('en-US')} MACs, ${l.params.toLocaleString('en-US')} parameters`,
       data: { macs: l.macs },
     });
-    marks.push({ kind: 'text', key: `macs${i}`, class: 'mbv3-tick', x: w + 6, y: y + 25, text: `${formatCompact(l.macs)} MACs` });
   });
   return {
-    width, height: top + rows * rowHeight + 4, marks,
+    width, height: top + (rows - 1) * rowHeight + 24, marks,
     label: `${variant === 'original' ? 'Original' : 'Efficient'} last stage of MobileNetV3-Large: ${cost.layers.map((l) => `${l.what} at ${l.size}×${l.size}, ${formatCompact(l.macs)} MACs`).join('; ')}`,
   };
 }
