@@ -82,6 +82,7 @@ export function decodeName(raw: string): DecodedName {
   const seBlocks = blocks.filter((b) => b.attn).length;
   const kernels = [...new Set(blocks.map((b) => b.kernel))].filter((k) => k > 1).sort();
   const hswish = blocks.filter((b) => b.act === 'hard_swish').length;
+  const bnecks = blocks.filter((b) => b.type !== 'cn').length;
   const parts: NamePart[] = [];
   parts.push(tf
     ? { text: 'tf_', meaning: "ported from TensorFlow's weights: TF 'SAME' padding and BatchNorm ε = 0.001", check: `padding ${spec.padding}, BN ε ${spec.bnEps}`, ok: spec.padding === 'same' && spec.bnEps === 1e-3 }
@@ -94,7 +95,8 @@ export function decodeName(raw: string): DecodedName {
     });
   } else {
     parts.push({
-      text: `_${size}`, meaning: size === 'large' ? 'MobileNetV3-Large (Table 1): 15 bneck blocks, 1280-wide last layer' : 'MobileNetV3-Small (Table 2): 11 bneck blocks, 1024-wide last layer',
+      // The block count is the zoo's (every block but the final 1×1 conv); the widths are Tables 1 and 2.
+      text: `_${size}`, meaning: `MobileNetV3-${size === 'large' ? 'Large (Table 1)' : 'Small (Table 2)'}: ${bnecks} bneck blocks, ${size === 'large' ? 1280 : 1024}-wide last layer`,
       check: `${headFeatures} features in the last layer`, ok: headFeatures === (size === 'large' ? 1280 : 1024),
     });
     if (minimal) {

@@ -38,3 +38,10 @@ describe('the timm MobileNetV3 name decoder', () => {
     expect(() => decodeName('mobilenetv3_large_100.xyz_in1k')).toThrow(/unknown word 'xyz'/);
   });
 });
+
+describe('the size part', () => {
+  it('counts the bneck blocks of Tables 1 and 2 from the zoo (15 in Large, 11 in Small)', () => {
+    expect(decodeName('mobilenetv3_large_100').parts.find((p) => p.text === '_large')?.meaning).toMatch(/: 15 bneck blocks, 1280-wide/);
+    expect(decodeName('mobilenetv3_small_100').parts.find((p) => p.text === '_small')?.meaning).toMatch(/: 11 bneck blocks, 1024-wide/);
+  });
+});
