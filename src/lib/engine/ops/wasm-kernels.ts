@@ -58,13 +58,28 @@ function expInPlace(l: EpilogueLocals, x: Local, r: Local): Code {
   ];
 }
 
+function simdEnv(l: EpilogueLocals): SimdEnv {
+  return { p0: l.VP0, p1: l.VP1, p0Scalar: l.P0, one: l.ONE, t: l.T, u: l.U, w: l.Z, exp: (x, r) => expInPlace(l, x, r) };
+}
+
+/**
+ * The instructions (WAT text, in order) the kernels' epilogue runs to apply one activation row
+ * (by its `Act` name) to four lanes: what a lesson counts to compare activations' cost per element.
+ */
+export function activationListing(name: string): readonly string[] {
+  const row = ACTIVATIONS.find((a: Activation) => a.name === name);
+  if (!row) throw new Error(`activationListing: no activation '${name}'; known: ${ACTIVATIONS.map((a: Activation) => a.name).join(', ')}`);
+  const { l } = func('listing', { P0: F32, P1: F32, ACT: I32 }, { V: V128, ...EPILOGUE_LOCALS });
+  return row.simd(l.V, simdEnv(l)).map((i) => i.text);
+}
+
 /**
  * The epilogue's activation on v128 local `v`: one `if act == code` per row of ACTIVATIONS
  * (activation-code.ts), each running that row's SIMD code. `act` is the same for a whole call,
  * so the branch predicts perfectly.
  */
 function activation(l: EpilogueLocals, v: Local): Code {
-  const env: SimdEnv = { p0: l.VP0, p1: l.VP1, p0Scalar: l.P0, one: l.ONE, t: l.T, u: l.U, w: l.Z, exp: (x, r) => expInPlace(l, x, r) };
+  const env = simdEnv(l);
   return ACTIVATIONS.flatMap((a: Activation, code) =>
     code === Act.None ? [] : [...get(l.ACT), ...i32c(code), ...eq, ...ifThen(a.simd(v, env))]);
 }
