@@ -1,6 +1,6 @@
 /**
  * MobileNetV3 (arXiv 1905.02244, Tables 1–2): MobileNetV2 blocks with SE on the expanded
- * channels, hard-swish in the late stages and the "efficient last stage" (§5.3: pool, then a
+ * channels, hard-swish in the late stages and the "efficient last stage" (§5.1: pool, then a
  * 1×1 conv with bias and no BN). timm `_gen_mobilenet_v3` / `_gen_mobilenet_v3_rw`
  * (`mobilenetv3.py`); `tf_` variants use TF SAME padding and BN eps 1e-3. "Minimal" variants drop
  * SE and hard-swish and use 3×3 kernels only.
@@ -68,7 +68,7 @@ export function mobilenetV3Spec(o: MobileNetV3Options): CnnSpec {
     stem: { channels: 16, fixedBelowWidth: 0.75 },
     head: { kind: 'efficient', features: o.size === 'large' ? 1280 : 1024, bias: true },
     act: o.minimal ? 'relu' : 'hard_swish',
-    // §5.2: SE width is 1/4 of the expansion layer's channels, rounded to a multiple of 8; ReLU inside, hard-sigmoid gate.
+    // §5.3: SE width is 1/4 of the expansion layer's channels, rounded to a multiple of 8; ReLU inside, hard-sigmoid gate.
     attn: { kind: 'se', fromExpanded: true, round: 'divisible', gate: 'hard_sigmoid', act: 'relu' },
     width: o.width, depth: 1, roundLimit: 0.9, padding: o.tf ? 'same' : 'symmetric', bnEps: o.tf ? 1e-3 : 1e-5,
     resolution: 224, numClasses: o.numClasses ?? 1000,
