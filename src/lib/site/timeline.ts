@@ -8,6 +8,8 @@ export interface Milestone {
   date: string;
   arxiv: string;
   idea: string;
+  /** Slug of the lesson that teaches this model, linked from the home timeline. */
+  lesson?: string;
 }
 
 export const TIMELINE: readonly Milestone[] = [
