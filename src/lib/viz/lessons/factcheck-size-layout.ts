@@ -50,7 +50,7 @@ export function visibleRows(rows: readonly SizeRowView[], verdict: VerdictFilter
 
 const ROW_H = 28;
 const TOP = 10;
-const LABEL_W = 138;
+const LABEL_W = 150;
 const RIGHT = 20;
 const AXIS_H = 44;
 
