@@ -9,9 +9,15 @@ import { sizeReadouts, sizeScene, visibleRows, type SizeRowView, type SizeState 
 type State = SizeState & { rows: SizeRowView[] };
 
 class SizeTableElement extends WidgetElement<State> {
+  /** Redraw at the element's own width, so labels keep their size on a phone instead of shrinking with the SVG. */
+  protected setup(): void {
+    this.redraw();
+  }
+
   protected redraw(): void {
     const { rows } = this.state;
-    this.drawScene('svg.fc-size-plot', sizeScene(rows, this.state));
+    const width = Math.round(Math.min(560, Math.max(300, this.clientWidth)));
+    this.drawScene('svg.fc-size-plot', sizeScene(rows, this.state, width));
     this.setReadouts(sizeReadouts(rows, this.state));
     this.dataset.view = this.state.view;
     this.dataset.highlight = String(this.state.highlight);
