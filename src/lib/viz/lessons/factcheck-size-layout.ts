@@ -84,7 +84,8 @@ export function sizeScene(rows: readonly SizeRowView[], state: SizeState, width 
           title: `${r.name}: ${formatCompact(r.params)} parameters computed`, data: { row: r.key, value: r.params },
         });
       } else {
-        marks.push({ kind: 'text', key: `none-${r.key}`, class: 'fc-none', x: width - RIGHT, y, text: 'no such model', anchor: 'end', baseline: 'middle' });
+        // Beside the printed dot (or where it would be), so it never sits on a dot.
+        marks.push({ kind: 'text', key: `none-${r.key}`, class: 'fc-none', x: px + 10, y, text: 'no such model', anchor: 'start', baseline: 'middle' });
       }
     }
   });
