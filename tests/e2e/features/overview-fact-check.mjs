@@ -96,6 +96,14 @@ export default [
       assert.equal(await w.locator('tr[data-row]:visible').count(), SIZE_ROWS);
       await choose(w, 'verdict', 'all');
       assert.equal(await out(w, 'rows'), `${SIZE_ROWS} of ${SIZE_ROWS}`);
+
+      // The worked formula follows the chosen row: 4 bytes × the exact count, over the printed count.
+      const tex = w.locator('.fc-tex');
+      assert.match(await tex.getAttribute('data-tex'), /5\{,\}483\{,\}032 = 21\.9/);
+      await choose(w, 'row', 'efficientnetv2-s');
+      await page.waitForFunction((el) => /21\{,\}458\{,\}488/.test(el.dataset.tex ?? '') && el.querySelector('.katex'), await tex.elementHandle());
+      const mb = ((4 * EXACT['efficientnetv2-s']) / 1e6).toPrecision(3);
+      assert.ok((await tex.textContent()).includes(mb), `the formula shows ${mb} MB`);
     },
   },
   {

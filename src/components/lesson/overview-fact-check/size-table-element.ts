@@ -4,7 +4,8 @@
  * table's CSS shows the chosen columns and marks. The rows come built in data-state.
  */
 import { WidgetElement } from '~/components/kit/widget-element.ts';
-import { sizeReadouts, sizeScene, visibleRows, type SizeRowView, type SizeState } from '~/lib/viz/lessons/factcheck-size-layout.ts';
+import { sizeReadouts, sizeScene, sizeTex, visibleRows, type SizeRowView, type SizeState } from '~/lib/viz/lessons/factcheck-size-layout.ts';
+import { renderMath } from '../render-math.ts';
 
 type State = SizeState & { rows: SizeRowView[] };
 
@@ -19,6 +20,8 @@ class SizeTableElement extends WidgetElement<State> {
     const width = Math.round(Math.min(560, Math.max(300, this.clientWidth)));
     this.drawScene('svg.fc-size-plot', sizeScene(rows, this.state, width));
     this.setReadouts(sizeReadouts(rows, this.state));
+    const row = rows.find((r) => r.key === this.state.row);
+    if (row) void renderMath(this.querySelector<HTMLElement>('.fc-tex')!, sizeTex(row));
     this.dataset.view = this.state.view;
     this.dataset.highlight = String(this.state.highlight);
     const keep = new Set(visibleRows(rows, this.state.verdict).map((r) => r.key));

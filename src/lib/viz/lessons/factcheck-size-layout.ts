@@ -37,11 +37,13 @@ export interface SizeRowView {
 export type SizeView = 'both' | 'printed' | 'computed';
 export type VerdictFilter = 'all' | Verdict;
 export interface SizeState {
+  /** The row whose arithmetic the formula shows (its key). */
+  readonly row: string;
   readonly view: SizeView;
   readonly verdict: VerdictFilter;
   readonly highlight: boolean;
 }
-export const SIZE_DEFAULT: SizeState = { view: 'both', verdict: 'all', highlight: true };
+export const SIZE_DEFAULT: SizeState = { row: 'mobilenet-v3-large', view: 'both', verdict: 'all', highlight: true };
 
 /** Rows the verdict filter keeps: a row stays when either of its two figures has that verdict. */
 export function visibleRows(rows: readonly SizeRowView[], verdict: VerdictFilter): SizeRowView[] {
@@ -107,4 +109,24 @@ export function sizeReadouts(rows: readonly SizeRowView[], state: SizeState): Re
     { key: 'wrong', label: 'Wrong figures', value: String(wrong) },
     { key: 'worst', label: 'Worst parameter count off by', value: factors.length ? `×${formatSig(Math.max(...factors))}` : '—' },
   ];
+}
+
+const texInt = (n: number): string => Math.round(n).toLocaleString('en-US').replace(/,/g, '{,}');
+const texText = (s: string): string => s.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`);
+
+/**
+ * The chosen row's arithmetic as TeX: its fp32 size from the engine's parameter count, beside what
+ * the overview printed, and how far the printed parameter count is from the computed one.
+ */
+export function sizeTex(row: SizeRowView): string {
+  const name = `\\text{${texText(row.name)}}`;
+  if (row.params === undefined || row.mb === undefined) {
+    return `${name}:\\ \\text{no such model (printed ${texText(row.printedParams)}, ${texText(row.printedMB)} MB)}`;
+  }
+  const ratio = row.params / row.printedParamsValue;
+  return (
+    `${name}:\\quad 4\\,\\text{B} \\times ${texInt(row.params)} = ${formatSig(row.mb)}\\,\\text{MB}` +
+    ` \\;\\text{(printed ${texText(row.printedMB)})},\\qquad` +
+    ` \\frac{${texInt(row.params)}}{${texInt(row.printedParamsValue)}} = ${formatSig(ratio)}`
+  );
 }

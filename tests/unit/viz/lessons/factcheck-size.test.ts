@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SIZE_DEFAULT, sizeReadouts, sizeScene, visibleRows, type SizeRowView } from '~/lib/viz/lessons/factcheck-size-layout.ts';
+import { SIZE_DEFAULT, sizeReadouts, sizeScene, sizeTex, visibleRows, type SizeRowView } from '~/lib/viz/lessons/factcheck-size-layout.ts';
 import { sizeRowViews } from '~/lib/viz/lessons/factcheck-size-rows.ts';
 import { claimListReadouts, filterClaims, type ClaimSummary } from '~/lib/viz/lessons/factcheck-list.ts';
 
@@ -79,6 +79,18 @@ describe('the size plot', () => {
     const s = sizeScene(rows, SIZE_DEFAULT, 300);
     expect(s.width).toBe(300);
     for (const m of s.marks) if (m.kind === 'circle') expect(m.cx).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('the worked formula', () => {
+  it('multiplies the engine\'s count by 4 bytes and divides it by the printed count', () => {
+    const tex = sizeTex(rows.find((r) => r.key === 'mobilenet-v3-large')!);
+    expect(tex).toContain('4\\,\\text{B} \\times 5{,}483{,}032 = 21.9\\,\\text{MB}');
+    expect(tex).toContain('(printed 7.1)');
+    expect(tex).toContain(`\\frac{5{,}483{,}032}{22{,}200{,}000} = ${Number((5_483_032 / 22.2e6).toPrecision(3))}`);
+  });
+  it('says so for the model that does not exist', () => {
+    expect(sizeTex(rows.find((r) => r.key === 'mobilenet-v3-medium')!)).toMatch(/no such model \(printed 11\.2M, 4\.2 MB\)/);
   });
 });
 
