@@ -8,6 +8,8 @@ export interface Milestone {
   date: string;
   arxiv: string;
   idea: string;
+  /** The lesson that teaches this model, by slug, when there is one. */
+  lesson?: string;
 }
 
 export const TIMELINE: readonly Milestone[] = [
@@ -17,7 +19,7 @@ export const TIMELINE: readonly Milestone[] = [
   { model: 'MobileNetV3', date: '2019-05', arxiv: '1905.02244', idea: 'Search plus hand design: hard-swish and squeeze-and-excitation.' },
   { model: 'EfficientNet', date: '2019-05', arxiv: '1905.11946', idea: 'Compound scaling of depth, width and resolution from one searched base.' },
   { model: 'ViT', date: '2020-10', arxiv: '2010.11929', idea: 'Patches and self-attention instead of convolutions, for comparison.' },
-  { model: 'EfficientNetV2', date: '2021-04', arxiv: '2104.00298', idea: 'Fused-MBConv early stages and training-aware search.' },
+  { model: 'EfficientNetV2', date: '2021-04', arxiv: '2104.00298', idea: 'Fused-MBConv early stages and training-aware search.', lesson: 'efficientnetv2' },
 ];
 
 export function arxivUrl(id: string): string {
