@@ -9,7 +9,6 @@ import { predict } from './question-kit.mjs';
 const models = await tsImport(new URL('../../../src/lib/models/index.ts', import.meta.url).href, import.meta.url);
 const PATH = '/lessons/efficientnetv2/';
 const out = (root, key) => root.locator(`[data-out="${key}"]`).first().textContent().then((t) => t?.trim());
-const visibleState = (root) => root.locator('svg.effv2-scene:not([hidden])').getAttribute('data-state');
 
 // V2-S (EfficientNetV2 Table 4 / automl v2_s_block) with MBConv everywhere, and with every stage fused.
 const V2S = models.getModel('tf_efficientnetv2_s').spec;
@@ -38,9 +37,8 @@ export default [
     async run(page) {
       const w = page.locator('[data-widget="fused-stages"]');
       await w.scrollIntoViewIfNeeded();
-      assert.equal(await visibleState(w), 'v2s|1-3|macs');
       // Stage 2's bars against the hand count.
-      const bar = (stage, kind) => w.locator(`svg.effv2-scene:not([hidden]) rect[data-stage="${stage}"][data-kind="${kind}"]`);
+      const bar = (stage, kind) => w.locator(`svg.effv2-fused rect[data-stage="${stage}"][data-kind="${kind}"]`);
       assert.equal(Number(await bar(2, 'fused').getAttribute('data-value')), fusedS2);
       assert.equal(Number(await bar(2, 'mbconv').getAttribute('data-value')), mbS2);
       assert.match(await bar(2, 'fused').getAttribute('class'), / used/);
@@ -48,19 +46,22 @@ export default [
       const ratio = (s) => `${(s.macs / sNone.macs).toFixed(2)}×`;
       assert.ok((await out(w, 'macs')).includes(ratio(sReleased)), 'released V2-S MACs over no fused');
       await w.locator('select[name="variant"]').selectOption('none');
-      assert.equal(await visibleState(w), 'v2s|none|macs');
+      assert.match(await bar(1, 'mbconv').getAttribute('class'), / used/);
       assert.ok((await out(w, 'macs')).includes('1.00×'));
       await w.locator('select[name="variant"]').selectOption('all');
       assert.ok((await out(w, 'macs')).includes(ratio(sAll)));
       assert.ok((await out(w, 'params')).includes(`${(sAll.params / sNone.params).toFixed(2)}×`));
       assert.match(await bar(6, 'fused').getAttribute('class'), / used/);
       await w.locator('select[name="metric"]').selectOption('params');
-      assert.equal(await visibleState(w), 'v2s|all|params');
+      // Stage 6 fused: 160→960→256 once, then 14 × 256→1536→256; 3×3 conv + 1×1 projection, BN γ and β.
+      const s6 = 9 * 160 * 960 + 2 * 960 + 960 * 256 + 2 * 256 + 14 * (9 * 256 * 1536 + 2 * 1536 + 1536 * 256 + 2 * 256);
+      assert.equal(Number(await bar(6, 'fused').getAttribute('data-value')), s6);
+      assert.match(await w.locator('svg.effv2-fused').getAttribute('aria-label'), /^Parameters of each stage of EfficientNetV2-S/);
       await w.locator('select[name="base"]').selectOption('b4');
       await w.locator('select[name="variant"]').selectOption('none');
-      assert.equal(await visibleState(w), 'b4|none|params');
-      assert.equal(await w.locator('svg.effv2-scene:not([hidden]) rect.bar').count(), 14, 'B4 has seven stages, two bars each');
-      assert.match(await out(w, 'state'), /EfficientNet-B4/);
+      assert.equal(await w.locator('svg.effv2-fused rect.bar').count(), 14, 'B4 has seven stages, two bars each');
+      assert.match(await w.locator('svg.effv2-fused').getAttribute('aria-label'), /EfficientNet-B4/);
+      assert.ok((await out(w, 'params')).includes('1.00×'));
     },
   },
   {
@@ -95,7 +96,7 @@ export default [
           }, i + 1);
           const t = T5[m];
           const size = Math.round(lerp(t[0], t[1], i));
-          assert.equal(await visibleState(w), `${m}|${i + 1}`);
+          assert.equal(await w.locator('svg.effv2-progressive rect[data-key="image"]').getAttribute('data-size'), String(size));
           assert.equal(await out(w, 'size'), `${size} px`);
           assert.equal(await out(w, 'randaug'), sig(lerp(t[2], t[3], i)));
           assert.equal(await out(w, 'mixup'), sig(lerp(t[4], t[5], i)));
@@ -106,7 +107,8 @@ export default [
       }
       await slider.focus();
       await page.keyboard.press('ArrowLeft');
-      assert.equal(await visibleState(w), 'l|3');
+      assert.equal(await out(w, 'size'), `${Math.round(lerp(128, 380, 2))} px`);
+      assert.equal(await out(w, 'stage'), '3');
       assert.equal(await w.locator('[data-math] .katex').count(), 1, 'the formula is typeset');
     },
   },
@@ -121,10 +123,9 @@ export default [
       const res = { s: 384, m: 480, l: 480, xl: 512 };
       for (const s of ['s', 'm', 'l', 'xl']) {
         await w.locator('select[name="size"]').selectOption(s);
-        assert.equal(await visibleState(w), s);
         assert.equal(await out(w, 'blocks'), String(blocks[s].reduce((a, b) => a + b, 0)));
         assert.equal(await out(w, 'resolution'), `${res[s]} px`);
-        const bars = w.locator('svg.effv2-scene:not([hidden]) rect.bar');
+        const bars = w.locator('svg.effv2-scaling rect.bar');
         assert.equal(await bars.count(), blocks[s].length);
         for (let i = 0; i < blocks[s].length; i++) assert.equal(Number(await bars.nth(i).getAttribute('data-blocks')), blocks[s][i]);
       }

@@ -1,21 +1,25 @@
 /**
  * The stage chart of the Fused-MBConv experiment: for each stage of the base, the cost of the
  * stage as MBConv and as Fused-MBConv (log scale, params or MACs), the kind the chosen variant
- * uses drawn solid and the other faded; readouts give the variant's totals.
+ * uses drawn solid and the other faded; readouts give the variant's totals. Pure geometry from
+ * the data effv2-fused.ts computes at build time, so the browser runs it without the engine.
  */
+import type { Mark, Scene } from '../kit/marks.ts';
+import type { Readout } from '../kit/controls.ts';
 import { formatCompact, formatInt } from '../charts/number-format.ts';
-import { FUSED_BASES, fusedCount, stageCosts, variantTotals, VARIANT_LABELS, type FusedBase, type FusedVariant } from './effv2-fused.ts';
-import { px, type Mark, type Readout, type Scene } from './effv2-scene.ts';
+import type { FusedData } from './effv2-fused.ts';
+import { fusedCount, VARIANT_LABELS, type FusedVariant } from './effv2-variants.ts';
 
 export type FusedMetric = 'params' | 'macs';
 export const METRIC_LABELS: Readonly<Record<FusedMetric, string>> = { params: 'Parameters', macs: 'MACs' };
 
 const W = 640;
 const H = 300;
-const PAD = { left: 52, right: 12, top: 16, bottom: 44 };
+const PAD = { left: 72, right: 12, top: 16, bottom: 62 };
+const px = (v: number): number => Math.round(v * 10) / 10;
 
-export function fusedScene(base: FusedBase, variant: FusedVariant, metric: FusedMetric): Scene {
-  const stages = stageCosts(base);
+export function fusedScene(data: FusedData, variant: FusedVariant, metric: FusedMetric): Scene {
+  const stages = data.stages;
   const n = fusedCount(variant, stages.length);
   const values = stages.flatMap((s) => [s.fused[metric], s.mbconv[metric]]);
   const lo = Math.floor(Math.log10(Math.min(...values)));
@@ -35,26 +39,26 @@ export function fusedScene(base: FusedBase, variant: FusedVariant, metric: Fused
     for (const [kind, dx] of [['mbconv', -bar / 2 - 1], ['fused', bar / 2 + 1]] as const) {
       const v = s[kind][metric];
       marks.push({
-        kind: 'rect', key: `bar-${i}-${kind}`, class: `bar ${kind}${kind === used ? ' used' : ' unused'}`,
+        kind: 'rect', key: `bar-${i}-${kind}`, class: `bar ${kind} ${kind === used ? 'used' : 'unused'}`,
         x: px(cx + dx - bar / 2), y: px(y(v)), width: px(bar), height: px(bottom - y(v)),
         title: `Stage ${s.stage} as ${kind === 'fused' ? 'Fused-MBConv' : 'MBConv'}: ${formatInt(v)} ${metric === 'macs' ? 'MACs' : 'parameters'}`,
         data: { stage: s.stage, kind, value: v },
       });
     }
-    marks.push({ kind: 'text', key: `stage-${i}`, class: 'tick', x: px(cx), y: bottom + 16, text: String(s.stage), anchor: 'middle' });
-    marks.push({ kind: 'text', key: `used-${i}`, class: `used-label ${used}`, x: px(cx), y: bottom + 32, text: used === 'fused' ? 'F' : 'MB', anchor: 'middle' });
+    marks.push({ kind: 'text', key: `stage-${i}`, class: 'tick', x: px(cx), y: bottom + 22, text: String(s.stage), anchor: 'middle' });
+    marks.push({ kind: 'text', key: `used-${i}`, class: `used-label ${used}`, x: px(cx), y: bottom + 50, text: used === 'fused' ? 'F' : 'MB', anchor: 'middle' });
   });
   marks.push({ kind: 'line', key: 'axis', class: 'axis', x1: PAD.left, x2: W - PAD.right, y1: bottom, y2: bottom });
   return {
     width: W, height: H,
-    label: `${METRIC_LABELS[metric]} of each stage of ${FUSED_BASES[base].label} as MBConv and as Fused-MBConv (log scale); ${VARIANT_LABELS[variant]}`,
+    label: `${METRIC_LABELS[metric]} of each stage of ${data.label} as MBConv and as Fused-MBConv (log scale); ${VARIANT_LABELS[variant]}`,
     marks,
   };
 }
 
-export function fusedReadouts(base: FusedBase, variant: FusedVariant): Readout[] {
-  const t = variantTotals(base, variant);
-  const ref = variantTotals(base, 'none');
+export function fusedReadouts(data: FusedData, variant: FusedVariant): Readout[] {
+  const t = data.totals[variant];
+  const ref = data.totals.none;
   return [
     { key: 'params', label: 'Parameters', value: `${formatCompact(t.params)} (${(t.params / ref.params).toFixed(2)}× no fused)` },
     { key: 'macs', label: 'MACs', value: `${formatCompact(t.macs)} (${(t.macs / ref.macs).toFixed(2)}× no fused)` },

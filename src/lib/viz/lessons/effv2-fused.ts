@@ -9,6 +9,7 @@
  */
 import { analyze } from '../../engine/index.ts';
 import { buildFromSpec, getModel, parseBlockString, resolveCnn, type CnnSpec } from '../../models/index.ts';
+import { FUSED_BASES, FUSED_VARIANTS, fusedCount, type FusedBase, type FusedVariant } from './effv2-variants.ts';
 
 export type BlockKind = 'fused' | 'mbconv';
 
@@ -34,27 +35,7 @@ export function kindOf(block: string): BlockKind {
   return t === 'er' || t === 'cn' ? 'fused' : 'mbconv';
 }
 
-/** The bases of the experiment: V2-S (the lesson's model) and EfficientNet-B4 (Table 3's own base). */
-export const FUSED_BASES = {
-  v2s: { model: 'tf_efficientnetv2_s', label: 'EfficientNetV2-S' },
-  b4: { model: 'efficientnet_b4', label: 'EfficientNet-B4 (Table 3’s base)' },
-} as const;
-export type FusedBase = keyof typeof FUSED_BASES;
-
-/** Table 3's variants: how many leading stages are fused (V2 numbering: stage 1 is the first block stage). */
-export const FUSED_VARIANTS = ['none', '1-3', '1-5', 'all'] as const;
-export type FusedVariant = (typeof FUSED_VARIANTS)[number];
-
-export const VARIANT_LABELS: Readonly<Record<FusedVariant, string>> = {
-  none: 'No fused stage (MBConv everywhere)',
-  '1-3': 'Fused stages 1–3',
-  '1-5': 'Fused stages 1–5',
-  all: 'Every stage fused',
-};
-
-export function fusedCount(variant: FusedVariant, stages: number): number {
-  return variant === 'none' ? 0 : variant === 'all' ? stages : Number(variant.split('-')[1]);
-}
+export { FUSED_BASES, FUSED_VARIANTS, VARIANT_LABELS, fusedCount, type FusedBase, type FusedVariant } from './effv2-variants.ts';
 
 function baseSpec(base: FusedBase): CnnSpec {
   const spec = getModel(FUSED_BASES[base].model).spec;
@@ -127,6 +108,21 @@ export function variantTotals(base: FusedBase, variant: FusedVariant): Cost {
     const a = analyze(buildFromSpec(variantSpec(base, variant)));
     return { params: a.params, macs: a.macs };
   });
+}
+
+/** What the stage chart needs of a base, computed at build time and shipped to the browser as JSON. */
+export interface FusedData {
+  readonly label: string;
+  readonly stages: readonly StageCost[];
+  readonly totals: Readonly<Record<FusedVariant, Cost>>;
+}
+
+export function fusedData(base: FusedBase): FusedData {
+  return {
+    label: FUSED_BASES[base].label,
+    stages: stageCosts(base),
+    totals: Object.fromEntries(FUSED_VARIANTS.map((v) => [v, variantTotals(base, v)])) as Record<FusedVariant, Cost>,
+  };
 }
 
 export interface Table3Row {

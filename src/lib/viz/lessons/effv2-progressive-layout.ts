@@ -5,7 +5,10 @@
  */
 import { formatSig } from '../charts/number-format.ts';
 import { MODEL_LABELS, REGULARIZER_LABELS, REGULARIZERS, STAGES, TABLE5, stageSetting, type ProgressiveModel } from './effv2-progressive.ts';
-import { px, type Mark, type Readout, type Scene } from './effv2-scene.ts';
+import type { Mark, Scene } from '../kit/marks.ts';
+import type { Readout } from '../kit/controls.ts';
+
+const px = (v: number): number => Math.round(v * 10) / 10;
 
 const W = 640;
 const H = 250;

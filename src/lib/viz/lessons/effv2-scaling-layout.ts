@@ -1,19 +1,25 @@
 /**
  * Blocks per stage of V2-S, M, L or XL (bars), with V2-S's blocks outlined behind them, so the
- * reader sees where §3.4's scaling puts the extra layers.
+ * reader sees where §3.4's scaling puts the extra layers. Pure geometry from the models' data
+ * (effv2-scaling.ts at build time), so the browser redraws it without the zoo.
  */
+import type { Mark, Scene } from '../kit/marks.ts';
+import type { Readout } from '../kit/controls.ts';
 import { formatCompact } from '../charts/number-format.ts';
-import { V2_LABELS, v2Model, type V2Size } from './effv2-scaling.ts';
-import { px, type Mark, type Readout, type Scene } from './effv2-scene.ts';
+import type { V2Model, V2Size } from './effv2-scaling.ts';
+
+export type V2Models = Readonly<Record<V2Size, V2Model>>;
+const LABELS: Readonly<Record<V2Size, string>> = { s: 'V2-S', m: 'V2-M', l: 'V2-L', xl: 'V2-XL' };
+const px = (v: number): number => Math.round(v * 10) / 10;
 
 const W = 640;
 const H = 260;
-const PAD = { left: 40, right: 12, top: 14, bottom: 40 };
+const PAD = { left: 44, right: 12, top: 26, bottom: 40 };
 
-export function scalingScene(size: V2Size): Scene {
-  const m = v2Model(size);
-  const s = v2Model('s');
-  const xl = v2Model('xl');
+export function scalingScene(models: V2Models, size: V2Size): Scene {
+  const m = models[size];
+  const s = models.s;
+  const xl = models.xl;
   const stages = xl.stages.length;
   const max = Math.ceil(Math.max(...xl.stages.map((st) => st.blocks)) / 8) * 8;
   const bottom = H - PAD.bottom;
@@ -37,14 +43,14 @@ export function scalingScene(size: V2Size): Scene {
       marks.push({ kind: 'text', key: `count-${i}`, class: 'value', x: px(cx), y: px(y(st.blocks) - 4), text: String(st.blocks), anchor: 'middle' });
     }
     if (base) marks.push({ kind: 'rect', key: `base-${i}`, class: 'base', x: px(cx - bw / 2), y: px(y(base.blocks)), width: px(bw), height: px(bottom - y(base.blocks)) });
-    marks.push({ kind: 'text', key: `stage-${i}`, class: 'tick', x: px(cx), y: bottom + 16, text: String(i + 1), anchor: 'middle' });
+    marks.push({ kind: 'text', key: `stage-${i}`, class: 'tick', x: px(cx), y: bottom + 24, text: String(i + 1), anchor: 'middle' });
   }
   marks.push({ kind: 'line', key: 'axis', class: 'axis', x1: PAD.left, x2: W - PAD.right, y1: bottom, y2: bottom });
-  return { width: W, height: H, label: `Blocks per stage of ${V2_LABELS[size]}, with V2-S outlined`, marks };
+  return { width: W, height: H, label: `Blocks per stage of ${LABELS[size]}, with V2-S outlined`, marks };
 }
 
-export function scalingReadouts(size: V2Size): Readout[] {
-  const m = v2Model(size);
+export function scalingReadouts(models: V2Models, size: V2Size): Readout[] {
+  const m = models[size];
   return [
     { key: 'resolution', label: 'Inference image', value: `${m.resolution} px` },
     { key: 'blocks', label: 'Blocks', value: String(m.blocks) },

@@ -57,6 +57,11 @@ export function v2Model(size: V2Size): V2Model {
   return m;
 }
 
+/** All four, for the scaling widget. */
+export function v2Models(): Record<V2Size, V2Model> {
+  return Object.fromEntries(V2_SIZES.map((s) => [s, v2Model(s)])) as Record<V2Size, V2Model>;
+}
+
 /** Blocks of each stage of `size` over the same stage of V2-S; null for a stage V2-S does not have (stage 7). */
 export function depthGrowth(size: V2Size): (number | null)[] {
   const s = v2Model('s');

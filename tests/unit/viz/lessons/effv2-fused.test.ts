@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asKind, kindOf, stageCosts, TABLE3, variantSpec, variantTotals, FUSED_VARIANTS } from '~/lib/viz/lessons/effv2-fused.ts';
+import { asKind, fusedData, kindOf, stageCosts, TABLE3, variantSpec, variantTotals, FUSED_VARIANTS } from '~/lib/viz/lessons/effv2-fused.ts';
 import { fusedReadouts, fusedScene } from '~/lib/viz/lessons/effv2-fused-layout.ts';
 import { modelStats } from '~/lib/models/index.ts';
 
@@ -63,10 +63,10 @@ describe('stage costs', () => {
 
 describe('the stage chart', () => {
   it('draws two bars per stage, the variant’s kind solid, and orders MACs monotonically with bar height', () => {
-    const sc = fusedScene('v2s', '1-3', 'macs');
+    const sc = fusedScene(fusedData('v2s'), '1-3', 'macs');
     const bars = sc.marks.filter((m) => m.kind === 'rect');
     expect(bars).toHaveLength(12);
-    const used = bars.filter((m) => m.class?.includes(' used'));
+    const used = bars.filter((m) => m.class?.split(' ').includes('used'));
     expect(used.map((m) => m.data?.kind)).toEqual(['fused', 'fused', 'fused', 'mbconv', 'mbconv', 'mbconv']);
     const sorted = [...bars].sort((a, b) => Number(a.data?.value) - Number(b.data?.value));
     for (let i = 1; i < sorted.length; i++) expect((sorted[i] as { height: number }).height).toBeGreaterThanOrEqual((sorted[i - 1] as { height: number }).height);
@@ -74,7 +74,7 @@ describe('the stage chart', () => {
 
   it('reads out totals as multiples of the no-fused variant', () => {
     for (const v of FUSED_VARIANTS) {
-      const r = fusedReadouts('v2s', v);
+      const r = fusedReadouts(fusedData('v2s'), v);
       const ratio = variantTotals('v2s', v).macs / variantTotals('v2s', 'none').macs;
       expect(r.find((x) => x.key === 'macs')?.value).toContain(`${ratio.toFixed(2)}×`);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedBlocks, PAPER_MAX_SIZE, v2Model, V2_SIZES } from '~/lib/viz/lessons/effv2-scaling.ts';
+import { addedBlocks, PAPER_MAX_SIZE, v2Model, v2Models, V2_SIZES } from '~/lib/viz/lessons/effv2-scaling.ts';
 import { scalingReadouts, scalingScene } from '~/lib/viz/lessons/effv2-scaling-layout.ts';
 import { decodeName, headDifference, TIMM_V2_NAMES } from '~/lib/viz/lessons/effv2-names.ts';
 import { modelStats, resolveCnn, getModel } from '~/lib/models/index.ts';
@@ -32,10 +32,10 @@ describe('V2-S scaled to M, L and XL (§3.4)', () => {
   });
 
   it('draws one bar per stage the model has, and V2-S outlines for its six stages', () => {
-    expect(scalingScene('s').marks.filter((m) => m.key.startsWith('bar-'))).toHaveLength(6);
-    expect(scalingScene('xl').marks.filter((m) => m.key.startsWith('bar-'))).toHaveLength(7);
-    expect(scalingScene('xl').marks.filter((m) => m.key.startsWith('base-'))).toHaveLength(6);
-    expect(scalingReadouts('m').find((r) => r.key === 'blocks')?.value).toBe(String(v2Model('m').blocks));
+    expect(scalingScene(v2Models(), 's').marks.filter((m) => m.key.startsWith('bar-'))).toHaveLength(6);
+    expect(scalingScene(v2Models(), 'xl').marks.filter((m) => m.key.startsWith('bar-'))).toHaveLength(7);
+    expect(scalingScene(v2Models(), 'xl').marks.filter((m) => m.key.startsWith('base-'))).toHaveLength(6);
+    expect(scalingReadouts(v2Models(), 'm').find((r) => r.key === 'blocks')?.value).toBe(String(v2Model('m').blocks));
   });
 });
 
