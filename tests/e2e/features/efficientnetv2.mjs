@@ -96,7 +96,7 @@ export default [
           }, i + 1);
           const t = T5[m];
           const size = Math.round(lerp(t[0], t[1], i));
-          assert.equal(await w.locator('svg.effv2-progressive rect[data-key="image"]').getAttribute('data-size'), String(size));
+          assert.equal(await w.locator('svg.effv2-progressive rect[data-mark="rect:image"]').getAttribute('data-size'), String(size));
           assert.equal(await out(w, 'size'), `${size} px`);
           assert.equal(await out(w, 'randaug'), sig(lerp(t[2], t[3], i)));
           assert.equal(await out(w, 'mixup'), sig(lerp(t[4], t[5], i)));
