@@ -60,7 +60,9 @@ export function fusedReadouts(data: FusedData, variant: FusedVariant): Readout[]
   const t = data.totals[variant];
   const ref = data.totals.none;
   return [
-    { key: 'params', label: 'Parameters', value: `${formatCompact(t.params)} (${(t.params / ref.params).toFixed(2)}× no fused)` },
-    { key: 'macs', label: 'MACs', value: `${formatCompact(t.macs)} (${(t.macs / ref.macs).toFixed(2)}× no fused)` },
+    { key: 'params', label: 'Parameters', value: formatCompact(t.params) },
+    { key: 'params-ratio', label: 'Params ÷ no fused', value: `${(t.params / ref.params).toFixed(2)}×` },
+    { key: 'macs', label: 'MACs', value: formatCompact(t.macs) },
+    { key: 'macs-ratio', label: 'MACs ÷ no fused', value: `${(t.macs / ref.macs).toFixed(2)}×` },
   ];
 }
