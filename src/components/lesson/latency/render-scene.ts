@@ -5,7 +5,7 @@
 import * as d3 from '~/components/viz/d3.ts';
 import type { Mark, Scene } from '~/lib/viz/lessons/scene-pending.ts';
 
-function attributes(m: Mark): Record<string, string | number> {
+export function attributes(m: Mark): Record<string, string | number> {
   const a: Record<string, string | number> = {};
   if (m.class) a.class = m.class;
   if (m.kind === 'rect') Object.assign(a, { x: m.x, y: m.y, width: m.width, height: m.height }, m.rx ? { rx: m.rx } : {}, m.fill ? { fill: m.fill } : {});
@@ -20,6 +20,11 @@ function attributes(m: Mark): Record<string, string | number> {
 export function renderScene(svg: SVGSVGElement, scene: Scene): void {
   svg.setAttribute('viewBox', `0 0 ${scene.width} ${scene.height}`);
   svg.setAttribute('aria-label', scene.label);
+  // The build's static marks carry no bound data: the first join replaces them.
+  if (svg.dataset.joined !== 'true') {
+    svg.replaceChildren();
+    svg.dataset.joined = 'true';
+  }
   const sel = d3.select(svg).selectAll<SVGElement, Mark>(':scope > *').data(scene.marks, (m) => `${m.kind}:${m.key}`);
   sel.exit().remove();
   const all = sel.enter().append((m) => document.createElementNS('http://www.w3.org/2000/svg', m.kind) as SVGElement).merge(sel);

@@ -18,7 +18,7 @@ export interface LatencyChartOptions {
   readonly label?: string;
 }
 
-const PAD = { left: 56, right: 16, top: 14, bottom: 44 };
+const PAD = { left: 66, right: 24, top: 16, bottom: 44 };
 
 /** Powers of ten covering [lo, hi] (at least one decade). */
 function decades(lo: number, hi: number): [number, number] {
@@ -52,12 +52,12 @@ export function latencyChart(points: readonly LatencyPoint[], o: LatencyChartOpt
   for (let e = x0; e <= x1; e++) {
     const x = X(10 ** e);
     marks.push({ kind: 'line', key: `xg${e}`, class: 'bl-grid', x1: x, y1: PAD.top, x2: x, y2: bottom });
-    marks.push({ kind: 'text', key: `xt${e}`, class: 'bl-tick', x, y: bottom + 6, text: formatCompact(10 ** e), anchor: 'middle', baseline: 'hanging' });
+    marks.push({ kind: 'text', key: `xt${e}`, class: 'bl-tick', x, y: bottom + 6, text: formatCompact(10 ** e), anchor: e === x1 ? 'end' : e === x0 ? 'start' : 'middle', baseline: 'hanging' });
   }
   for (let e = y0; e <= y1; e++) {
     const y = Y(10 ** e);
     marks.push({ kind: 'line', key: `yg${e}`, class: 'bl-grid', x1: PAD.left, y1: y, x2: width - PAD.right, y2: y });
-    marks.push({ kind: 'text', key: `yt${e}`, class: 'bl-tick', x: PAD.left - 6, y, text: `${formatSig(10 ** e)} ms`, anchor: 'end', baseline: 'middle' });
+    marks.push({ kind: 'text', key: `yt${e}`, class: 'bl-tick', x: PAD.left - 6, y, text: `${formatSig(10 ** e)} ms`, anchor: 'end', baseline: e === y1 ? 'hanging' : e === y0 ? 'auto' : 'middle' });
   }
   marks.push({ kind: 'text', key: 'xlabel', class: 'bl-axis-label', x: (PAD.left + width - PAD.right) / 2, y: height - 4, text: 'MACs of the piece (log)', anchor: 'middle' });
   // The prediction "time ∝ MACs" at the overall rate, and the band around it, clipped to the frame.
