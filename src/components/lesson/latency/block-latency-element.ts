@@ -8,7 +8,7 @@
 import { disagreement, spearman, type LatencyPoint, type LatencyUnit, type UnitLevel, type UnitTiming } from '~/lib/viz/lessons/block-latency.ts';
 import { latencyChart } from '~/lib/viz/lessons/block-latency-chart.ts';
 import { formatSig } from '~/lib/viz/charts/number-format.ts';
-import { renderScene } from './render-scene.ts';
+import { renderMarks } from '~/components/kit/render-marks.ts';
 import type { BlockLatencyRequest, BlockLatencyResponse } from './block-latency-protocol.ts';
 
 interface State { models: string[]; level: UnitLevel; rounds: number }
@@ -111,7 +111,7 @@ export class BlockLatencyElement extends HTMLElement {
     const chart = this.querySelector<HTMLElement>('.bl-chart')!;
     chart.hidden = false;
     const scene = latencyChart(pts, { models: this.state.models, label: `Median latency on this device against MACs, per ${this.state.level === 'block' ? 'block' : 'layer'}` });
-    renderScene(this.querySelector<SVGSVGElement>('svg.bl-svg')!, scene);
+    renderMarks(this.querySelector<SVGSVGElement>('svg.bl-svg')!, scene);
     const out = (k: string, v: string): void => {
       this.querySelector(`[data-out="${k}"]`)!.textContent = v;
     };

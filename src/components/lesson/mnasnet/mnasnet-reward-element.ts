@@ -5,7 +5,7 @@
 import { reward, rewardChart, rewardTex, type RewardSetting, type RewardState } from '~/lib/viz/lessons/mnasnet-reward.ts';
 import { formatSig } from '~/lib/viz/charts/number-format.ts';
 import { renderMath } from '../render-math.ts';
-import { renderScene } from '../latency/render-scene.ts';
+import { renderMarks } from '~/components/kit/render-marks.ts';
 
 class MnasnetReward extends HTMLElement {
   connectedCallback(): void {
@@ -42,7 +42,7 @@ class MnasnetReward extends HTMLElement {
     const r = reward(st.accuracy, st.latency, st.target, st);
     this.querySelector('[data-out="reward"]')!.textContent = formatSig(r);
     this.dataset.reward = String(r);
-    renderScene(this.querySelector<SVGSVGElement>('svg.rw-svg')!, rewardChart(st));
+    renderMarks(this.querySelector<SVGSVGElement>('svg.rw-svg')!, rewardChart(st));
     void renderMath(this.querySelector<HTMLElement>('.rw-math')!, rewardTex(st.accuracy, st.latency, st.target, st));
   }
 }

@@ -4,7 +4,7 @@
  * ×factor either side. A piece above the band takes more time than its MACs predict (MnasNet §1:
  * MACs are an inaccurate proxy for latency); a depthwise convolution typically sits there.
  */
-import type { Mark, Scene } from './scene-pending.ts';
+import type { Mark, Scene } from '../kit/marks.ts';
 import { formatCompact, formatSig } from '../charts/number-format.ts';
 import type { LatencyPoint } from './block-latency.ts';
 

@@ -9,7 +9,7 @@
  * kit Scene: the reward over latency for the current accuracy, both settings' curves, T and the
  * current point.
  */
-import type { Mark, Scene } from './scene-pending.ts';
+import type { Mark, Scene } from '../kit/marks.ts';
 import { formatSig } from '../charts/number-format.ts';
 
 export interface RewardSetting { readonly alpha: number; readonly beta: number }
