@@ -26,7 +26,11 @@ function field(form: HTMLFormElement, name: string): Field | null {
   return el && 'value' in el && !(el instanceof RadioNodeList) ? (el as Field) : null;
 }
 
-/** Every control's current value; a number field holding no valid number reads as its default and is marked aria-invalid. */
+/**
+ * Every control's current value. Number fields are read as typed (NaN when empty or not a number,
+ * no clamping), so the widget can say what is wrong instead of silently using another value;
+ * ranges and selects cannot hold a value outside their spec.
+ */
 export function readControls(form: HTMLFormElement): ControlValues {
   const values: ControlValues = {};
   for (const c of controlSpecs(form)) {
@@ -36,9 +40,12 @@ export function readControls(form: HTMLFormElement): ControlValues {
       values[c.name] = (el as HTMLInputElement).checked;
       continue;
     }
-    const v = parseControlValue(c, el.value);
-    if (c.kind === 'number') el.toggleAttribute('aria-invalid', v === null || String(v) !== el.value.trim());
-    values[c.name] = v ?? c.value;
+    if (c.kind === 'number') {
+      const t = el.value.trim();
+      values[c.name] = t === '' ? NaN : Number(t);
+      continue;
+    }
+    values[c.name] = parseControlValue(c, el.value) ?? c.value;
   }
   return values;
 }

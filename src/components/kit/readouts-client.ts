@@ -5,9 +5,13 @@
 import type { Readout } from '~/lib/viz/kit/controls.ts';
 
 export function setReadouts(root: ParentNode, items: readonly Readout[]): void {
+  const set = (key: string, text: string, label: string) => {
+    const el = root.querySelector(`[data-out="${key}"]`);
+    if (!el) throw new Error(`setReadouts: no [data-out="${key}"] for the read-out "${label}"`);
+    if (el.textContent !== text) el.textContent = text;
+  };
   for (const r of items) {
-    const el = root.querySelector(`[data-out="${r.key}"]`);
-    if (!el) throw new Error(`setReadouts: no [data-out="${r.key}"] for the read-out "${r.label}"`);
-    if (el.textContent !== r.value) el.textContent = r.value;
+    set(r.key, r.value, r.label);
+    if (r.detail !== undefined) set(`${r.key}-detail`, r.detail, r.label);
   }
 }

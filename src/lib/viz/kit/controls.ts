@@ -32,6 +32,8 @@ export interface Readout {
   key: string;
   label: string;
   value: string;
+  /** A second, quieter reading after the value (e.g. "(231 M)"), in [data-out="<key>-detail"]. */
+  detail?: string;
 }
 
 export type ControlValue = number | string | boolean;
