@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import { predict } from './question-kit.mjs';
 
+const { latencyUnits } = await tsImport(new URL('../../../src/lib/viz/lessons/block-latency.ts', import.meta.url).href, import.meta.url);
+const { analyze } = await tsImport(new URL('../../../src/lib/engine/index.ts', import.meta.url).href, import.meta.url);
 const models = await tsImport(new URL('../../../src/lib/models/index.ts', import.meta.url).href, import.meta.url);
 const PATH = '/lessons/efficientnetv2/';
 const out = (root, key) => root.locator(`[data-out="${key}"]`).first().textContent().then((t) => t?.trim());
@@ -165,6 +167,24 @@ export default [
       await cell.locator('[data-act="end"]').click();
       await idle();
       assert.match(await cell.locator('[data-dbg="position"]').textContent(), new RegExp(`^Op ${ops} of ${ops}`));
+    },
+  },
+  {
+    name: 'efficientnetv2: every block of V2-B0 gets a positive median on this device (shape only)',
+    path: PATH,
+    async run(page, { shotsDir }) {
+      const g = models.buildModel('tf_efficientnetv2_b0');
+      const blocks = latencyUnits(g, analyze(g), 'tf_efficientnetv2_b0', 'block');
+      const fig = page.locator('block-latency').first();
+      await fig.scrollIntoViewIfNeeded();
+      await fig.locator('button[name="measure"]').click();
+      await page.waitForSelector('block-latency[data-measured="true"]', { timeout: 400_000 });
+      await fig.locator('select[name="level"]').selectOption('block');
+      const ms = await fig.locator('details[data-level="block"] tr[data-key]').evaluateAll((rows) => rows.map((r) => Number(r.dataset.ms)));
+      assert.equal(ms.length, blocks.length, 'one median per piece the engine cuts');
+      for (const v of ms) assert.ok(Number.isFinite(v) && v > 0, `a positive median (${v})`);
+      assert.equal(await fig.locator('svg.bl-svg circle.bl-point').count(), blocks.filter((u) => u.macs > 0).length);
+      await fig.screenshot({ path: `${shotsDir}/lesson-efficientnetv2-latency-${page.viewportSize().width}.png` });
     },
   },
 ];
