@@ -13,7 +13,7 @@ export function threadsFor(isolated: boolean, cores: number | undefined): number
   return isolated ? Math.max(1, Math.min(4, cores ?? 1)) : 1;
 }
 
-async function loadOrt(): Promise<Ort> {
+export async function loadOrt(): Promise<Ort> {
   ortPromise ??= import('onnxruntime-web/wasm').then((ort) => {
     ort.env.wasm.wasmPaths = '/ort/';
     ort.env.wasm.numThreads = threadsFor(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency);
