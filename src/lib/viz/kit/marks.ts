@@ -66,6 +66,8 @@ export interface TextMark extends MarkBase {
   text: string;
   anchor?: 'start' | 'middle' | 'end';
   baseline?: 'auto' | 'middle' | 'hanging';
+  /** Degrees clockwise about (x, y), e.g. −90 for a y-axis title. */
+  rotate?: number;
 }
 export type Mark = RectMark | LineMark | PathMark | CircleMark | TextMark;
 
@@ -120,6 +122,7 @@ export function markAttributes(m: Mark): Record<string, string | number> {
       Object.assign(a, { x: round(m.x), y: round(m.y) });
       if (m.anchor !== undefined) a['text-anchor'] = m.anchor;
       if (m.baseline !== undefined) a['dominant-baseline'] = m.baseline;
+      if (m.rotate) a.transform = `rotate(${round(m.rotate)} ${round(m.x)} ${round(m.y)})`;
       break;
   }
   for (const [k, v] of Object.entries(m.data ?? {})) {
