@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computedText } from '~/components/lesson/computed.ts';
-import { expectKnownProps, expectNumber, expectString, PropError } from '~/components/lesson/props.ts';
+import { PropError } from '~/components/lesson/props.ts';
 
 const text = (props: Record<string, unknown>) => computedText(props).text;
 
@@ -58,26 +58,5 @@ describe('the one <Computed> registry', () => {
     expect(() => computedText({ name: 'se', model: 'efficientnet_b0', show: 'block-se' })).toThrow(/prop "block" expects a block scope/);
     expect(() => computedText({ name: 'compound', show: 'macs', model: 'b8' })).toThrow(PropError);
     expect(() => computedText({ of: { kind: 'nope' } })).toThrow(/<Computed> prop of expects an object whose kind/);
-  });
-});
-
-describe('props.ts checks', () => {
-  it('expectNumber takes numbers in range and on the grid, and names what it refused', () => {
-    expect(expectNumber('W', 'x', 2.5, 1, 10, 0.5)).toBe(2.5);
-    expect(expectNumber('W', 'x', 0.3, 0, 1)).toBe(0.3);
-    expect(() => expectNumber('W', 'x', 11, 1, 10)).toThrow('<W> prop "x" expects a number from 1 to 10; received 11');
-    expect(() => expectNumber('W', 'x', '2', 1, 10)).toThrow(/received "2"/);
-    expect(() => expectNumber('W', 'x', Number.NaN, 1, 10)).toThrow(PropError);
-  });
-
-  it('expectString refuses empty and non-text values', () => {
-    expect(expectString('W', 'id', 'a')).toBe('a');
-    expect(() => expectString('W', 'id', '', 'a model id')).toThrow('<W> prop "id" expects a model id; received ""');
-    expect(() => expectString('W', 'id', 3)).toThrow(/expects text; received 3/);
-  });
-
-  it('expectKnownProps names every unknown prop', () => {
-    expect(() => expectKnownProps('W', { a: 1 }, ['a', 'b'])).not.toThrow();
-    expect(() => expectKnownProps('W', { a: 1, b: 2, c: 3 }, ['a'])).toThrow('<W> does not take "b", "c"; its props are a');
   });
 });
