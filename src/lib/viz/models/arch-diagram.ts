@@ -6,7 +6,7 @@
  * (expand 1×1, depthwise k×k, SE, project 1×1, residual…). Every layer-table row belongs to
  * exactly one op, which is what links the diagram and the table both ways.
  */
-import { resolveCnn, type ModelSpec, type ResolvedBlock } from '../../models/index.ts';
+import { resolveCnn, type ResolvedBlock } from '../../models/index.ts';
 import type { LayerRow, LayerTable } from './layer-table.ts';
 import { isStructure, type ModelShape } from './arch-sections.ts';
 import { roundTo } from '../charts/scale.ts';
