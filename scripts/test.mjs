@@ -14,15 +14,20 @@ try {
 const steps = [
   ['typecheck (astro check)', ['node_modules/astro/bin/astro.mjs', 'check']],
   ['typecheck (tsc)', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['lint (eslint)', ['node_modules/eslint/bin/eslint.js', '.']],
+  // Advisory until the whole tree has been formatted once (`npm run format` in one commit of its own);
+  // after that commit, drop `advisory` so an unformatted file fails `npm test`.
+  ['format (prettier --check)', ['node_modules/prettier/bin/prettier.cjs', '--check', '.'], { advisory: true }],
   ['unit tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run']],
   ['build (astro build)', ['node_modules/astro/bin/astro.mjs', 'build']],
   ['end-to-end (chromium)', ['tests/e2e/run.mjs']],
 ];
 
-for (const [name, args] of steps) {
+for (const [name, args, { advisory = false } = {}] of steps) {
   console.log(`\n=== ${name}`);
   const t0 = Date.now();
   const r = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0 && advisory) console.log(`=== ${name}: reported only (advisory), not failing the run`);
+  else if (r.status !== 0) process.exit(r.status ?? 1);
 }

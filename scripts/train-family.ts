@@ -29,7 +29,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadFashionMnist } from '../src/cli/fashion-mnist-files.ts';
-import { FASHION_MNIST_CLASSES, FASHION_MNIST_MEAN, FASHION_MNIST_STD, limitSet } from '../src/lib/data/fashion-mnist.ts';
+import { FASHION_MNIST_MEAN, FASHION_MNIST_STD, limitSet } from '../src/lib/data/fashion-mnist.ts';
 import { analyze } from '../src/lib/engine/index.ts';
 import { tinyTrainingGraph } from '../src/lib/family/graph.ts';
 import { MANIFEST_VERSION, trainedFileName, validateManifest, type TrainedManifest, type TrainedModel } from '../src/lib/family/manifest.ts';

@@ -6,7 +6,7 @@
  */
 import type { Tensor } from '~/lib/engine/index.ts';
 import { latencyScatter, mergeRows, parseRows, rowsToCsv, STORAGE_KEY, type DeviceRow } from '~/lib/viz/debugger/device-measure.ts';
-import { formatCompact, formatMs, formatValue } from '~/lib/viz/charts/number-format.ts';
+import { formatCompact } from '~/lib/viz/charts/number-format.ts';
 import { memoryBudget, memoryVerdict, type MemoryNeed } from '~/lib/viz/state/memory-guard.ts';
 import { formatView, parseView, type DebuggerView } from '~/lib/viz/state/url-state.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';

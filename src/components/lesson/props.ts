@@ -1,28 +1,70 @@
 /**
- * Prop checks for the components lessons import. A wrong prop in MDX fails the build with a message
- * naming the component, the prop, what was received and what was expected.
+ * Prop checks for the components lessons import: the one place that words a prop error. A wrong prop
+ * in MDX fails the build with a message naming the component, the prop, what was expected and what
+ * was received:
+ *
+ *   <CompoundPhi> prop "phi" expects a number from 0 to 7 in steps of 0.5; received 7.2
+ *
+ * A component checks each prop with one expect* call (`expectKnownProps` first, so a typo is not
+ * ignored); a rule no helper covers fails through `failProp`, so it reads the same way.
  */
 export class PropError extends Error {}
 
-function shown(v: unknown): string {
-  return typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v);
+/** A received value as the messages show it: strings quoted, everything else as JSON. */
+export function shown(v: unknown): string {
+  return typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v));
+}
+
+/** Throws `<component> prop "prop" expects …; received …`. */
+export function failProp(component: string, prop: string, expected: string, value: unknown): never {
+  throw new PropError(`<${component}> prop "${prop}" expects ${expected}; received ${shown(value)}`);
 }
 
 export function expectInt(component: string, prop: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new PropError(`<${component}> prop "${prop}" expects a whole number from ${min} to ${max}; received ${shown(value)}`);
+    failProp(component, prop, `a whole number from ${min} to ${max}`, value);
   }
   return value;
 }
 
-export function expectOneOf<T extends string>(component: string, prop: string, value: unknown, options: readonly T[]): T {
-  if (typeof value !== 'string' || !options.includes(value as T)) {
-    throw new PropError(`<${component}> prop "${prop}" expects one of ${options.map((o) => `"${o}"`).join(', ')}; received ${shown(value)}`);
-  }
+/** One of a fixed list of strings or numbers. */
+export function expectOneOf<T extends string | number>(component: string, prop: string, value: unknown, options: readonly T[]): T {
+  if (!options.includes(value as T)) failProp(component, prop, `one of ${options.map((o) => shown(o)).join(', ')}`, value);
   return value as T;
 }
 
 export function expectBool(component: string, prop: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new PropError(`<${component}> prop "${prop}" expects true or false; received ${shown(value)}`);
+  if (typeof value !== 'boolean') failProp(component, prop, 'true or false', value);
   return value;
+}
+
+/** A finite number from `min` to `max`, and on the grid min + k·step when `step` is given. */
+export function expectNumber(component: string, prop: string, value: unknown, min: number, max: number, step?: number): number {
+  const onGrid = (v: number) => step === undefined || Math.abs((v - min) / step - Math.round((v - min) / step)) < 1e-9;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || !onGrid(value)) {
+    failProp(component, prop, `a number from ${min} to ${max}${step === undefined ? '' : ` in steps of ${step}`}`, value);
+  }
+  return value;
+}
+
+/**
+ * A non-empty string; `what` says what kind, e.g. 'a zoo model id such as "mobilenetv2_100"', and
+ * `pattern`, when given, is the form it must have (the message is `what`, so it should show the form).
+ */
+export function expectString(component: string, prop: string, value: unknown, what = 'text', pattern?: RegExp): string {
+  if (typeof value !== 'string' || value.trim().length === 0 || (pattern && !pattern.test(value))) failProp(component, prop, what, value);
+  return value;
+}
+
+/** An optional prop of text (a caption, a hint): undefined when absent, else a non-empty string. */
+export function expectOptionalString(component: string, prop: string, value: unknown, what = 'text'): string | undefined {
+  return value === undefined ? undefined : expectString(component, prop, value, what);
+}
+
+/** Rejects props the component does not take (a typo in MDX would otherwise be ignored silently). */
+export function expectKnownProps(component: string, props: Record<string, unknown>, known: readonly string[]): void {
+  const extra = Object.keys(props).filter((k) => !known.includes(k));
+  if (extra.length) {
+    throw new PropError(`<${component}> does not take ${extra.map((k) => `"${k}"`).join(', ')}; its props are ${known.join(', ')}`);
+  }
 }

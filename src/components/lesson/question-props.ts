@@ -6,7 +6,7 @@
  */
 import { resolveAnswer, answerValue, type AnswerSpec } from '~/lib/viz/lessons/question-answer.ts';
 import type { AnswerUnit } from '~/lib/viz/lessons/question.ts';
-import { PropError } from './props.ts';
+import { expectKnownProps, expectOptionalString, expectString, failProp, PropError, shown } from './props.ts';
 
 /** A multiple-choice option: a label, optionally with a computed value shown at the reveal (and used by `pick`). */
 export type QuestionOption = string | { label: string; value?: AnswerSpec };
@@ -60,8 +60,8 @@ const UNIT_LABEL: Record<AnswerUnit, string> = {
   'macs-per-byte': 'MACs per byte',
 };
 
-const C = '<Question>';
-const shown = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
+const Q = 'Question';
+const C = `<${Q}>`;
 
 /** A slug for ids and test hooks: lower-case words joined by dashes. */
 export function questionSlug(text: string): string {
@@ -74,38 +74,31 @@ export function questionSlug(text: string): string {
   );
 }
 
-function optString(prop: string, v: unknown): string | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string' || v.trim() === '') throw new PropError(`${C} prop "${prop}" expects a non-empty string; received ${shown(v)}`);
-  return v;
-}
-
 /** Validates the props; `hasPromptSlot` is true when the prompt comes as `<Fragment slot="prompt">`. */
 export function questionFromProps(props: Record<string, unknown>, hasPromptSlot = false): QuestionModel {
   const known = ['prompt', 'answer', 'options', 'tolerance', 'hint', 'id', 'unit'];
-  const unknown = Object.keys(props).filter((k) => !known.includes(k));
-  if (unknown.length) throw new PropError(`${C} does not take ${unknown.map((k) => `"${k}"`).join(', ')}; its props are ${known.join(', ')}`);
-  const prompt = optString('prompt', props.prompt);
+  expectKnownProps(Q, props, known);
+  const prompt = expectOptionalString(Q, 'prompt', props.prompt);
   if (!prompt && !hasPromptSlot) throw new PropError(`${C} needs a question: a "prompt" string or a slot="prompt" child; received neither`);
-  const hint = optString('hint', props.hint);
-  const id = optString('id', props.id) ?? questionSlug(prompt ?? 'question');
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new PropError(`${C} prop "id" expects lower-case letters, digits and dashes; received ${shown(props.id)}`);
+  const hint = expectOptionalString(Q, 'hint', props.hint);
+  const id =
+    props.id === undefined ? questionSlug(prompt ?? 'question') : expectString(Q, 'id', props.id, 'lower-case letters, digits and dashes', /^[a-z0-9][a-z0-9-]*$/);
   const answer = props.answer as Record<string, unknown> | undefined;
   if (typeof answer !== 'object' || answer === null) {
-    throw new PropError(`${C} prop "answer" expects an answer description such as { kind: 'conv-macs', layer: {…} } or { kind: 'choice', correct: '…' }; received ${shown(answer)}`);
+    failProp(Q, 'answer', "an answer description such as { kind: 'conv-macs', layer: {…} } or { kind: 'choice', correct: '…' }", answer);
   }
 
   if (answer.kind === 'choice') {
     if (props.tolerance !== undefined) throw new PropError(`${C} prop "tolerance" applies to numeric answers only; this question has options`);
     if (props.unit !== undefined) throw new PropError(`${C} prop "unit" applies to numeric answers only; this question has options`);
     const raw = props.options;
-    if (!Array.isArray(raw) || raw.length < 2) throw new PropError(`${C} prop "options" expects a list of at least 2 options; received ${shown(raw)}`);
+    if (!Array.isArray(raw) || raw.length < 2) failProp(Q, 'options', 'a list of at least 2 options', raw);
     const options = raw.map((o, i) => {
       if (typeof o === 'string' && o.trim()) return { label: o, spec: undefined };
       if (typeof o === 'object' && o !== null && typeof (o as { label?: unknown }).label === 'string') {
         return { label: (o as { label: string }).label, spec: (o as { value?: unknown }).value };
       }
-      throw new PropError(`${C} prop "options[${i}]" expects a string or { label, value? }; received ${shown(o)}`);
+      failProp(Q, `options[${i}]`, 'a string or { label, value? }', o);
     });
     const labels = options.map((o) => o.label);
     if (new Set(labels).size !== labels.length) throw new PropError(`${C} prop "options" has repeated labels: ${shown(labels)}`);
@@ -137,7 +130,7 @@ export function questionFromProps(props: Record<string, unknown>, hasPromptSlot 
   if (props.options !== undefined) throw new PropError(`${C} prop "options" needs answer { kind: 'choice', … }; received answer kind ${shown(answer.kind)}`);
   const tolerance = props.tolerance === undefined ? DEFAULT_TOLERANCE : props.tolerance;
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0 || tolerance >= 1) {
-    throw new PropError(`${C} prop "tolerance" expects a relative tolerance from 0 (exact) to below 1, e.g. 0.05 for 5 %; received ${shown(tolerance)}`);
+    failProp(Q, 'tolerance', 'a relative tolerance from 0 (exact) to below 1, e.g. 0.05 for 5 %', tolerance);
   }
   let resolved;
   try {
@@ -145,6 +138,6 @@ export function questionFromProps(props: Record<string, unknown>, hasPromptSlot 
   } catch (e) {
     throw new PropError(`${C} prop ${(e as Error).message}`);
   }
-  const unitLabel = optString('unit', props.unit) ?? UNIT_LABEL[resolved.unit];
+  const unitLabel = expectOptionalString(Q, 'unit', props.unit) ?? UNIT_LABEL[resolved.unit];
   return { mode: 'number', id, prompt, value: resolved.value, unit: resolved.unit, answerText: resolved.text, tolerance, unitLabel, hint };
 }

@@ -3,8 +3,8 @@
  * the build with a message naming the prop, what was received and what was expected.
  */
 import { SECTIONS, type Section } from '../scaling/sections.ts';
-import { PHI_MAX, PHI_MIN, phiProblem, snapPhi } from '../../lib/viz/scaling/scaling-config.ts';
-import { PropError } from './props.ts';
+import { PHI_MAX, PHI_MIN, snapPhi } from '../../lib/viz/scaling/scaling-config.ts';
+import { expectKnownProps, expectNumber, expectOptionalString, failProp } from './props.ts';
 
 export interface ScalingLessonProps {
   readonly phi: number;
@@ -12,31 +12,18 @@ export interface ScalingLessonProps {
   readonly caption?: string;
 }
 
-const KNOWN = new Set(['phi', 'hide', 'caption']);
+const KNOWN = ['phi', 'hide', 'caption'];
 
 export function scalingLessonProps(props: Record<string, unknown>): ScalingLessonProps {
-  for (const k of Object.keys(props)) {
-    if (!KNOWN.has(k)) throw new PropError(`<ScalingPlayground> has no prop "${k}"; expected phi, hide or caption`);
+  const C = 'ScalingPlayground';
+  expectKnownProps(C, props, KNOWN);
+  // Off-grid φ is accepted and snapped to the slider's 0.1 grid.
+  const phi = props.phi === undefined ? 1 : snapPhi(expectNumber(C, 'phi', props.phi, PHI_MIN, PHI_MAX));
+  const h = props.hide ?? [];
+  if (!Array.isArray(h) || h.some((x) => !(SECTIONS as readonly unknown[]).includes(x))) {
+    failProp(C, 'hide', `a list of ${SECTIONS.map((s) => `"${s}"`).join(', ')}`, h);
   }
-  let phi = 1;
-  if (props.phi !== undefined) {
-    const p = phiProblem(props.phi);
-    if (p) throw new PropError(`<ScalingPlayground> prop "phi": ${p} (from ${PHI_MIN} to ${PHI_MAX} in steps of 0.1)`);
-    phi = snapPhi(props.phi as number);
-  }
-  let hide: Section[] = [];
-  if (props.hide !== undefined) {
-    const h = props.hide;
-    if (!Array.isArray(h) || h.some((x) => typeof x !== 'string' || !(SECTIONS as readonly string[]).includes(x))) {
-      throw new PropError(
-        `<ScalingPlayground> prop "hide" expects a list of ${SECTIONS.map((s) => `"${s}"`).join(', ')}; received ${JSON.stringify(h)}`,
-      );
-    }
-    hide = h as Section[];
-  }
-  const caption = props.caption;
-  if (caption !== undefined && typeof caption !== 'string') {
-    throw new PropError(`<ScalingPlayground> prop "caption" expects text; received ${JSON.stringify(caption)}`);
-  }
+  const hide = h as Section[];
+  const caption = expectOptionalString(C, 'caption', props.caption);
   return { phi, hide, caption };
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { analyze, groupSteps, type Graph } from '~/lib/engine/index.ts';
 import { importOnnx } from '~/lib/engine/onnx/index.ts';
 import { buildModel, MODELS } from '~/lib/models/index.ts';
-import { PropError } from '~/components/lesson/props.ts';
+import { expectString, failProp } from '~/components/lesson/props.ts';
 import type { ModelSource } from './protocol.ts';
 
 export interface CellOp {
@@ -83,13 +83,8 @@ function opsOf(graph: Graph, start: number, end: number): { ops: CellOp[]; macs:
 }
 
 export function planStepCell(props: { model?: unknown; scope?: unknown }, component = 'StepCell'): CellPlan {
-  const { model, scope } = props;
-  if (typeof model !== 'string' || model === '') {
-    throw new PropError(`<${component}> prop "model" expects a zoo model id (e.g. "mobilenetv2_100") or a block listed in public/models/manifest.json; received ${JSON.stringify(model)}`);
-  }
-  if (scope !== undefined && (typeof scope !== 'string' || !/^[A-Za-z0-9_.]+$/.test(scope))) {
-    throw new PropError(`<${component}> prop "scope" expects a scope prefix such as "blocks.1.0"; received ${JSON.stringify(scope)}`);
-  }
+  const model = expectString(component, 'model', props.model, 'a zoo model id (e.g. "mobilenetv2_100") or a block listed in public/models/manifest.json');
+  const scope = props.scope === undefined ? undefined : expectString(component, 'scope', props.scope, 'a scope prefix such as "blocks.1.0"', /^[A-Za-z0-9_.]+$/);
   const blocks = readManifest();
   const block = blocks.find((b) => b.name === model || b.file === model || b.file === `${model}.onnx`);
   if (block) {
@@ -106,10 +101,8 @@ export function planStepCell(props: { model?: unknown; scope?: unknown }, compon
   if (!MODELS.some((m) => m.id === model)) {
     const near = MODELS.map((m) => m.id).filter((id) => id.includes(model) || model.includes(id.split('_')[0])).slice(0, 6);
     const listed = blocks.map((b) => `"${b.name}"`).join(', ');
-    throw new PropError(
-      `<${component}> prop "model" expects a zoo model id or a block from public/models/manifest.json; received "${model}"` +
-      (near.length ? ` (zoo ids like it: ${near.join(', ')})` : '') + (listed ? `; blocks: ${listed}` : '; no block manifest exists yet'),
-    );
+    const hints = (near.length ? ` (zoo ids like it: ${near.join(', ')})` : '') + (listed ? `; blocks: ${listed}` : '; no block manifest exists yet');
+    failProp(component, 'model', `a zoo model id or a block from public/models/manifest.json${hints}`, model);
   }
   const graph = buildModel(model);
   let start = 0;
@@ -118,7 +111,7 @@ export function planStepCell(props: { model?: unknown; scope?: unknown }, compon
     const hit = graph.nodes.map((n, i) => (n.scope === scope || n.scope.startsWith(`${scope}.`) ? i : -1)).filter((i) => i >= 0);
     if (hit.length === 0) {
       const keys = groupSteps(graph, 'block').map((g) => g.key).filter((k) => k.startsWith('blocks.')).slice(0, 8);
-      throw new PropError(`<${component}> prop "scope" expects a scope prefix of ${model}, such as ${keys.map((k) => `"${k}"`).join(', ')}; received "${scope}"`);
+      failProp(component, 'scope', `a scope prefix of ${model}, such as ${keys.map((k) => `"${k}"`).join(', ')}`, scope);
     }
     start = hit[0];
     end = hit[hit.length - 1] + 1;

@@ -6,6 +6,7 @@
  */
 import { constraintValue, type Coefficients } from '../scaling/scaling-config.ts';
 import type { CurvePoint } from '../scaling/scaling-curve.ts';
+import { round1 } from '../charts/scale.ts';
 
 /** The lesson's slider: φ from 0 to 7 in tenths, the playground's step (B7 sits near φ = 7 in depth and resolution). */
 export const LESSON_PHIS: readonly number[] = Array.from({ length: 71 }, (_, i) => i / 10);
@@ -56,7 +57,6 @@ export interface PhiChart {
   readonly yTicks: readonly { readonly macs: number; readonly y: number; readonly label: string }[];
 }
 
-const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** Chart of the curves against φ; y is log10 of MACs so 2^φ is a straight line. */
 export function phiChart(points: readonly CurvePoint[], width = 560, height = 260): PhiChart {
@@ -68,8 +68,8 @@ export function phiChart(points: readonly CurvePoint[], width = 560, height = 26
   const all = points.flatMap((p) => [p.ideal, p.formula, p.actual]);
   const lo = Math.floor(Math.log10(Math.min(...all)));
   const hi = Math.ceil(Math.log10(Math.max(...all)));
-  const x = (phi: number) => r1(plot.left + ((phi - x0) / (x1 - x0)) * (plot.right - plot.left));
-  const y = (m: number) => r1(plot.bottom - ((Math.log10(m) - lo) / (hi - lo)) * (plot.bottom - plot.top));
+  const x = (phi: number) => round1(plot.left + ((phi - x0) / (x1 - x0)) * (plot.right - plot.left));
+  const y = (m: number) => round1(plot.bottom - ((Math.log10(m) - lo) / (hi - lo)) * (plot.bottom - plot.top));
   const path = (key: 'ideal' | 'formula' | 'actual') => `M${points.map((p) => `${x(p.phi)},${y(p[key])}`).join('L')}`;
   const yTicks = [];
   for (let e = lo; e <= hi; e++) {

@@ -5,6 +5,7 @@
  * one row of dots per model on a shared φ axis. Pure: released models in, coordinates out.
  */
 import type { ReleasedModel } from '../scaling/scaling-released.ts';
+import { round1 } from '../charts/scale.ts';
 
 export interface ReleasedPhiRow {
   readonly id: string;
@@ -29,7 +30,6 @@ export interface ReleasedPhiLayout {
   readonly ticks: readonly { readonly phi: number; readonly x: number }[];
 }
 
-const r1 = (v: number) => Math.round(v * 10) / 10;
 
 export function releasedPhiLayout(models: readonly ReleasedModel[], width = 560, rowHeight = 28): ReleasedPhiLayout {
   if (models.length === 0) throw new RangeError('releasedPhiLayout needs at least one model');
@@ -38,7 +38,7 @@ export function releasedPhiLayout(models: readonly ReleasedModel[], width = 560,
   const right = width - 16;
   const top = 26;
   const maxPhi = Math.ceil(Math.max(8, ...models.flatMap((m) => [m.phiDepth, m.phiWidth, m.phiResolution, Math.log2(m.macs / base)])));
-  const x = (phi: number) => r1(left + (Math.max(0, phi) / maxPhi) * (right - left));
+  const x = (phi: number) => round1(left + (Math.max(0, phi) / maxPhi) * (right - left));
   const rows = models.map((m, i) => {
     const phiMacs = Math.log2(m.macs / base);
     const phis = [m.phiDepth, m.phiWidth, m.phiResolution];

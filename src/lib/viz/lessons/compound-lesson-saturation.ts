@@ -7,6 +7,7 @@
  * carried here as cited data beside our own count of each model's MACs.
  */
 import { efficientNetSpec, specStats } from '../../models/index.ts';
+import { round1 } from '../charts/scale.ts';
 
 export type ScaleDim = 'width' | 'depth' | 'resolution';
 
@@ -97,7 +98,6 @@ export interface SaturationChart {
   readonly yTicks: readonly { readonly value: number; readonly y: number }[];
 }
 
-const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /** Chart of MACs ÷ B0 against the coefficient of one dimension, y from 0 to a shared top. */
 export function saturationChart(points: readonly ScalePoint[], yMax: number, width = 560, height = 240): SaturationChart {

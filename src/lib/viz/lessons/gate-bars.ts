@@ -3,6 +3,8 @@
  * baseline on a shared linear scale, so a channel's squeezed average, its gate and its rescaled
  * average can be compared bar for bar. Pure: values in, rectangles out.
  */
+import { round1 } from '../charts/scale.ts';
+
 export interface Bar {
   readonly channel: number;
   readonly value: number;
@@ -33,7 +35,6 @@ export interface BarsOptions {
   readonly ticks?: readonly number[];
 }
 
-const r1 = (v: number) => Math.round(v * 10) / 10;
 
 export function gateBars(values: readonly number[], o: BarsOptions = {}): BarsLayout {
   if (values.length === 0) throw new RangeError('gateBars needs at least one value');
@@ -45,14 +46,14 @@ export function gateBars(values: readonly number[], o: BarsOptions = {}): BarsLa
   const hi = o.domain?.[1] ?? Math.max(0, ...values);
   if (!(hi > lo)) throw new RangeError(`bar domain must be increasing; received [${lo}, ${hi}]`);
   const y = (v: number) => bottom - ((v - lo) / (hi - lo)) * (bottom - top);
-  const baseline = r1(y(Math.min(Math.max(0, lo), hi)));
+  const baseline = round1(y(Math.min(Math.max(0, lo), hi)));
   const step = width / values.length;
   const gap = Math.min(o.gap ?? Math.max(1, step * 0.2), step / 2);
   const bars = values.map((v, i) => {
     const clamped = Math.min(Math.max(v, lo), hi);
-    const yv = r1(y(clamped));
-    return { channel: i, value: v, x: r1(i * step + gap / 2), y: Math.min(yv, baseline), w: r1(step - gap), h: r1(Math.abs(yv - baseline)), negative: v < 0 };
+    const yv = round1(y(clamped));
+    return { channel: i, value: v, x: round1(i * step + gap / 2), y: Math.min(yv, baseline), w: round1(step - gap), h: round1(Math.abs(yv - baseline)), negative: v < 0 };
   });
-  const ticks = (o.ticks ?? [lo, 0, hi]).filter((t, i, a) => a.indexOf(t) === i && t >= lo && t <= hi).map((t) => ({ value: t, y: r1(y(t)) }));
+  const ticks = (o.ticks ?? [lo, 0, hi]).filter((t, i, a) => a.indexOf(t) === i && t >= lo && t <= hi).map((t) => ({ value: t, y: round1(y(t)) }));
   return { width, height, baseline, domain: [lo, hi], bars, ticks };
 }

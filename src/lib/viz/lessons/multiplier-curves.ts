@@ -8,6 +8,7 @@
  * Pure: data in, chart geometry out.
  */
 import type { ZooEntry } from '../../models/index.ts';
+import { niceStep } from '../charts/scale.ts';
 
 export interface FamilyPoint {
   readonly id: string;
@@ -89,14 +90,6 @@ export interface CurvePanel {
 const PW = 320;
 const PH = 230;
 const M = { left: 52, top: 26, right: 14, bottom: 44 };
-
-/** A round step for about `count` ticks up to `max`. */
-export function niceStep(max: number, count = 5): number {
-  const raw = max / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / mag;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
-}
 
 const mega = (v: number) => (v === 0 ? '0' : `${Math.round(v / 1e6)}M`);
 

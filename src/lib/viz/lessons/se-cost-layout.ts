@@ -5,6 +5,7 @@
  */
 import { percent, type ModelSECost } from './se-cost.ts';
 import { formatShareOf } from '../charts/number-format.ts';
+import { round1 } from '../charts/scale.ts';
 
 export interface SEShareRow {
   /** "Stage 3", or "Total" for the whole model. */
@@ -34,7 +35,6 @@ export interface SEShareLayout {
   readonly ticks: readonly { readonly pct: number; readonly x: number }[];
 }
 
-const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** A share for a bar label (number-format's formatShare: never "0 %" for a part that is not zero). */
 export function shareLabel(part: number, whole: number): string {
@@ -55,10 +55,10 @@ export function seShareLayout(cost: ModelSECost, width = 560, rowHeight = 34): S
   const rows = [...stages, all].map((r, i) => ({
     ...r,
     y: top + i * rowHeight + (r.stage === null ? 8 : 0),
-    paramsW: r1((span * r.paramsPct) / 100),
-    macsW: r1((span * r.macsPct) / 100),
+    paramsW: round1((span * r.paramsPct) / 100),
+    macsW: round1((span * r.macsPct) / 100),
   }));
   const height = rows[rows.length - 1].y + rowHeight + 6;
-  const ticks = [0, 25, 50, 75, 100].map((pct) => ({ pct, x: r1(x0 + (span * pct) / 100) }));
+  const ticks = [0, 25, 50, 75, 100].map((pct) => ({ pct, x: round1(x0 + (span * pct) / 100) }));
   return { width, height, x0, span, rowHeight, rows, ticks };
 }

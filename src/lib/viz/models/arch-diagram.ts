@@ -6,9 +6,10 @@
  * (expand 1×1, depthwise k×k, SE, project 1×1, residual…). Every layer-table row belongs to
  * exactly one op, which is what links the diagram and the table both ways.
  */
-import { resolveCnn, type ModelSpec, type ResolvedBlock } from '../../models/index.ts';
+import { resolveCnn, type ResolvedBlock } from '../../models/index.ts';
 import type { LayerRow, LayerTable } from './layer-table.ts';
 import { isStructure, type ModelShape } from './arch-sections.ts';
+import { roundTo } from '../charts/scale.ts';
 
 export interface ArchOp {
   /** `<block>:<n>`, unique in the model. */
@@ -71,7 +72,7 @@ function blockLabel(b: ResolvedBlock): { label: string; detail: string } {
   return { label: `${kind[b.type]} k${b.kernel}`, detail: `${b.inChannels}→${b.outChannels}, stride ${b.stride}${attn}${b.residual ? ' · residual' : ''}` };
 }
 
-const fmt = (x: number): string => String(Math.round(x * 100) / 100);
+const fmt = (x: number): string => String(roundTo(x, 2));
 
 /** The op component of a row inside its block: 'conv_pw', 'bn1', 'se', '' for the residual Add. */
 function component(row: LayerRow): string {

@@ -4,6 +4,7 @@
  */
 import type { MemoryProfile } from './compute-breakdown.ts';
 import { formatBytes } from '../charts/number-format.ts';
+import { niceStep, round1 } from '../charts/scale.ts';
 import type { LayerTable } from './layer-table.ts';
 
 export interface MemoryChart {
@@ -19,20 +20,11 @@ export interface MemoryChart {
   readonly sections: readonly { readonly x: number; readonly label: string; readonly short: string; readonly anchor: 'start' | 'end'; readonly labelX: number }[];
 }
 
-const r1 = (v: number): number => Math.round(v * 10) / 10;
 
 /** Characters of a label, for a rough width (11 px text is about 7 px per character). */
 const labelChars = (label: string): number => label.length;
 /** Width of one character of the 11 px tick text, rounded up. */
 const CHAR_W = 7.5;
-
-/** A 1-2-5 step that gives about `n` ticks up to `max`. */
-export function niceStep(max: number, n = 4): number {
-  const raw = max / n;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / p;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-}
 
 export function memoryChart(profile: MemoryProfile, table: LayerTable, width = 960, height = 240): MemoryChart {
   const plot = { left: 64, top: 22, right: width - 12, bottom: height - 30 };
@@ -41,19 +33,19 @@ export function memoryChart(profile: MemoryProfile, table: LayerTable, width = 9
   // Binary units so the ticks read 4 MiB, 8 MiB like the labels.
   const MiB = 1024 * 1024;
   const unit = profile.peakBytes >= MiB ? MiB : 1024;
-  const step = niceStep(profile.peakBytes / unit) * unit;
+  const step = niceStep(profile.peakBytes / unit, 4) * unit;
   const top = Math.max(step, Math.ceil(profile.peakBytes / step) * step);
   const y = (b: number): number => plot.bottom - (b / top) * (plot.bottom - plot.top);
-  const pts = profile.points.map((p, i) => `${r1(x(i))},${r1(y(p.liveBytes))}`);
+  const pts = profile.points.map((p, i) => `${round1(x(i))},${round1(y(p.liveBytes))}`);
   const line = `M${pts.join('L')}`;
-  const area = `${line}L${r1(x(n - 1))},${plot.bottom}L${r1(x(0))},${plot.bottom}Z`;
+  const area = `${line}L${round1(x(n - 1))},${plot.bottom}L${round1(x(0))},${plot.bottom}Z`;
   const peakIndex = profile.points.findIndex((p) => p.row === profile.peakRow);
   const yTicks: { y: number; label: string }[] = [];
-  for (let v = 0; v <= top + 1e-6; v += step) yTicks.push({ y: r1(y(v)), label: formatBytes(v) });
+  for (let v = 0; v <= top + 1e-6; v += step) yTicks.push({ y: round1(y(v)), label: formatBytes(v) });
   let lastLabelEnd = -Infinity;
   const sections = table.sections.map((s) => {
     const first = table.rows.findIndex((r) => r.section === s.index);
-    const sx = r1(x(Math.max(0, first)));
+    const sx = round1(x(Math.max(0, first)));
     const short = s.kind === 'stage' ? s.label.replace(/^(stage|block) /, '') : s.label;
     // Labels are drawn from the boundary rightwards, or end at the chart's right edge when they would
     // run past it (the head); one that would start before the previous label ends is left out.
@@ -66,6 +58,6 @@ export function memoryChart(profile: MemoryProfile, table: LayerTable, width = 9
   });
   return {
     width, height, plot, area, line, yTicks, sections,
-    peak: { x: r1(x(peakIndex)), y: r1(y(profile.peakBytes)), bytes: profile.peakBytes, row: profile.peakRow, label: `peak ${formatBytes(profile.peakBytes)}` },
+    peak: { x: round1(x(peakIndex)), y: round1(y(profile.peakBytes)), bytes: profile.peakBytes, row: profile.peakRow, label: `peak ${formatBytes(profile.peakBytes)}` },
   };
 }

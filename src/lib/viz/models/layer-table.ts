@@ -6,7 +6,7 @@
  * the row sums equal the analysis totals exactly.
  */
 import { analyze, type Analysis, type Graph, type LayerStats, type Node } from '../../engine/index.ts';
-import { buildModel, getModel, type ModelSpec } from '../../models/index.ts';
+import { buildModel, getModel } from '../../models/index.ts';
 import { blockOfScope, sectionOfScope, sectionsOf, type ModelShape, type Section } from './arch-sections.ts';
 import { receptiveFields, type Field } from './receptive-field.ts';
 

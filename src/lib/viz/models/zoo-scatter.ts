@@ -4,6 +4,7 @@
  */
 import type { Family } from '../../models/index.ts';
 import { formatCompact } from '../charts/number-format.ts';
+import { linearScale, logScale, logTicks, stepTicks } from '../charts/scale.ts';
 import { FAMILIES, type ZooRow } from './zoo-table.ts';
 
 export interface ScatterPoint {
@@ -39,36 +40,6 @@ export interface ScatterLayout {
   readonly legend: readonly { readonly family: Family; readonly colour: number; readonly count: number }[];
 }
 
-/** Log ticks at 1, 2, 5 × 10^k covering [min, max]. */
-export function logTicks(min: number, max: number): number[] {
-  const out: number[] = [];
-  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
-    for (const m of [1, 2, 5]) {
-      const v = m * 10 ** e;
-      if (v >= min && v <= max) out.push(v);
-    }
-  }
-  return out;
-}
-
-/** Linear ticks every `step` covering [min, max]. */
-export function linearTicks(min: number, max: number, step: number): number[] {
-  const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) out.push(Math.round(v * 1e6) / 1e6);
-  return out;
-}
-
-/** Log-scale map from [d0, d1] to [r0, r1]. */
-export function logScale(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
-  const a = Math.log(d0);
-  const b = Math.log(d1);
-  return (v) => r0 + ((Math.log(v) - a) / (b - a)) * (r1 - r0);
-}
-
-export function linearScale(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
-  return (v) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0);
-}
-
 export function familyColour(family: Family): number {
   return (FAMILIES.indexOf(family) % 7) + 1;
 }
@@ -84,14 +55,14 @@ export function scatterLayout(rows: readonly ZooRow[], width = 720, height = 420
   const x1 = 10 ** Math.ceil(Math.log10(Math.max(...macs)));
   const y0 = Math.floor((Math.min(...top) - 1) / 5) * 5;
   const y1 = Math.ceil((Math.max(...top) + 1) / 5) * 5;
-  const sx = logScale(x0, x1, plot.left, plot.right);
-  const sy = linearScale(y0, y1, plot.bottom, plot.top);
+  const sx = logScale([x0, x1], [plot.left, plot.right]);
+  const sy = linearScale([y0, y1], [plot.bottom, plot.top]);
   const points = cited.map((r) => ({
     id: r.id, family: r.family, x: sx(r.macs), y: sy(r.top1!.value), colour: familyColour(r.family), paper: r.top1!.paper,
     macs: r.macs, top1: r.top1!.value, params: r.params, source: r.top1!.source,
   }));
   const xTicks = logTicks(x0, x1).map((v) => ({ value: v, pos: sx(v), label: formatCompact(v), minor: !/^1(0*)$/.test(String(v)) }));
-  const yTicks = linearTicks(y0, y1, 5).map((v) => ({ value: v, pos: sy(v), label: `${v} %`, minor: v % 10 !== 0 }));
+  const yTicks = stepTicks(y0, y1, 5).map((v) => ({ value: v, pos: sy(v), label: `${v} %`, minor: v % 10 !== 0 }));
   const legend = FAMILIES.map((f) => ({ family: f, colour: familyColour(f), count: cited.filter((r) => r.family === f).length })).filter((l) => l.count > 0);
   return { width, height, plot, points, xTicks, yTicks, legend };
 }

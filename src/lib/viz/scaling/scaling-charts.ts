@@ -6,6 +6,7 @@
  *  - measured latency against MACs (log–log).
  */
 import { formatCompact } from '../charts/number-format.ts';
+import { linearScale, logDomain, logScale, logTicks, round1, type LinearScale, type LogScale } from '../charts/scale.ts';
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 280;
@@ -26,43 +27,6 @@ export const AXIS = {
   titleY: CHART_HEIGHT - 2,
 } as const;
 
-export interface Scale {
-  (v: number): number;
-  readonly domain: readonly [number, number];
-  readonly range: readonly [number, number];
-}
-
-export function linearScale(domain: readonly [number, number], range: readonly [number, number]): Scale {
-  const [d0, d1] = domain;
-  const [r0, r1] = range;
-  const f = (v: number) => r0 + ((v - d0) / (d1 - d0 || 1)) * (r1 - r0);
-  return Object.assign(f, { domain, range });
-}
-
-export function logScale(domain: readonly [number, number], range: readonly [number, number]): Scale {
-  const l0 = Math.log10(domain[0]);
-  const l1 = Math.log10(domain[1]);
-  const [r0, r1] = range;
-  const f = (v: number) => r0 + ((Math.log10(v) - l0) / (l1 - l0 || 1)) * (r1 - r0);
-  return Object.assign(f, { domain, range });
-}
-
-/** Domain covering the values, widened to whole powers of ten's 1-2-5 steps. */
-export function logDomain(values: readonly number[]): [number, number] {
-  const pos = values.filter((v) => v > 0 && Number.isFinite(v));
-  const lo = Math.min(...pos);
-  const hi = Math.max(...pos);
-  const down = (v: number) => {
-    const p = 10 ** Math.floor(Math.log10(v));
-    return [5, 2, 1].map((m) => m * p).find((c) => c <= v) ?? p;
-  };
-  const up = (v: number) => {
-    const p = 10 ** Math.floor(Math.log10(v));
-    return [1, 2, 5, 10].map((m) => m * p).find((c) => c >= v) ?? 10 * p;
-  };
-  return [down(lo), up(hi === lo ? hi * 2 : hi)];
-}
-
 export interface Tick {
   readonly value: number;
   readonly pos: number;
@@ -74,21 +38,12 @@ export interface Tick {
  * two neighbouring 1-2-5 labels would not fit apart at the phone font (horizontal axes: "50 G"
  * beside "100 G"; vertical axes: one line of text).
  */
-export function logTicks(scale: Scale, label: (v: number) => string = formatCompact): Tick[] {
-  const [lo, hi] = scale.domain;
-  const make = (mults: readonly number[]): Tick[] => {
-    const out: Tick[] = [];
-    for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) {
-      for (const m of mults) {
-        const v = m * 10 ** p;
-        if (v >= lo * 0.999 && v <= hi * 1.001) out.push({ value: v, pos: r1(scale(v)), label: label(v) });
-      }
-    }
-    return out;
-  };
+export function logAxisTicks(scale: LinearScale | LogScale, label: (v: number) => string = formatCompact): Tick[] {
+  const [lo, hi] = scale.domain();
+  const make = (mults: readonly number[]): Tick[] => logTicks(lo, hi, mults).map((v) => ({ value: v, pos: round1(scale(v)), label: label(v) }));
   if (Math.log10(hi / lo) > 3) return make([1]);
   const all = make([1, 2, 5]);
-  const horizontal = scale.range[1] > scale.range[0];
+  const horizontal = scale.range()[1] > scale.range()[0];
   const crowded = all.some((t, i) => {
     if (i === 0) return false;
     const gap = Math.abs(t.pos - all[i - 1].pos);
@@ -101,17 +56,15 @@ export function logTicks(scale: Scale, label: (v: number) => string = formatComp
 /** Axis label font on phones, in viewBox units (ScalingPlayground.astro's media query). */
 const AXIS_FONT = 22;
 
-const r1 = (v: number): number => Math.round(v * 10) / 10;
-
 export function linePath(points: readonly (readonly [number, number])[]): string {
-  return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${r1(x)},${r1(y)}`).join('');
+  return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${round1(x)},${round1(y)}`).join('');
 }
 
 export interface Plot {
   readonly width: number;
   readonly height: number;
-  readonly x: Scale;
-  readonly y: Scale;
+  readonly x: LinearScale | LogScale;
+  readonly y: LinearScale | LogScale;
   readonly xTicks: readonly Tick[];
   readonly yTicks: readonly Tick[];
 }
@@ -139,13 +92,13 @@ export function macsCurveLayout(points: readonly MacsCurveInput[], current: Macs
   const a = plotArea();
   const x = linearScale([0, 7], [a.x0, a.x1]);
   const y = logScale(logDomain(points.flatMap((p) => [p.ideal, p.formula, p.actual]).concat([current.ideal, current.actual])), [a.y0, a.y1]);
-  const xTicks = [0, 1, 2, 3, 4, 5, 6, 7].map((v) => ({ value: v, pos: r1(x(v)), label: String(v) }));
+  const xTicks = [0, 1, 2, 3, 4, 5, 6, 7].map((v) => ({ value: v, pos: round1(x(v)), label: String(v) }));
   return {
-    width: CHART_WIDTH, height: CHART_HEIGHT, x, y, xTicks, yTicks: logTicks(y),
+    width: CHART_WIDTH, height: CHART_HEIGHT, x, y, xTicks, yTicks: logAxisTicks(y),
     ideal: linePath(points.map((p) => [x(p.phi), y(p.ideal)])),
     formula: linePath(points.map((p) => [x(p.phi), y(p.formula)])),
     actual: linePath(points.map((p) => [x(p.phi), y(p.actual)])),
-    current: { x: r1(x(current.phi)), yActual: r1(y(current.actual)), yIdeal: r1(y(current.ideal)) },
+    current: { x: round1(x(current.phi)), yActual: round1(y(current.actual)), yIdeal: round1(y(current.ideal)) },
   };
 }
 
@@ -188,9 +141,9 @@ export function scatterLayout(
   const x = logScale(logDomain(xs), [a.x0, a.x1]);
   const y = logScale(logDomain(ys), [a.y0, a.y1]);
   return {
-    width: CHART_WIDTH, height: CHART_HEIGHT, x, y, xTicks: logTicks(x), yTicks: logTicks(y, yLabel),
+    width: CHART_WIDTH, height: CHART_HEIGHT, x, y, xTicks: logAxisTicks(x), yTicks: logAxisTicks(y, yLabel),
     line: linePath(line.map(([lx, ly]) => [x(lx), y(ly)])),
-    points: placeLabels(points.map((p) => ({ ...p, px: r1(x(p.x)), py: r1(y(p.y)) }))),
+    points: placeLabels(points.map((p) => ({ ...p, px: round1(x(p.x)), py: round1(y(p.y)) }))),
   };
 }
 

@@ -10,6 +10,7 @@
  * (`b<stage>-<index>`), so existing blocks move and new blocks enter.
  */
 import type { StageConfig } from '../../models/index.ts';
+import { round1 } from '../charts/scale.ts';
 
 export const DIAGRAM_WIDTH = 720;
 export const DIAGRAM_HEIGHT = 262;
@@ -67,7 +68,6 @@ export interface DiagramLayout {
   readonly squeeze: number;
 }
 
-const r1 = (v: number): number => Math.round(v * 10) / 10;
 
 export function diagramLayout(model: DiagramModel, frame: DiagramFrame): DiagramLayout {
   const height = (side: number): number => BAR_MIN_H + (BAR_MAX_H - BAR_MIN_H) * Math.sqrt(Math.min(1, side / frame.maxSide));
@@ -99,12 +99,12 @@ export function diagramLayout(model: DiagramModel, frame: DiagramFrame): Diagram
     for (const b of g) {
       const w = thickness(b.channels) * squeeze;
       const h = height(b.side);
-      bars.push({ id: b.id, group: b.group, x: r1(x), y: r1(mid - h / 2), w: r1(Math.max(0.6, w)), h: r1(h), title: b.title });
+      bars.push({ id: b.id, group: b.group, x: round1(x), y: round1(mid - h / 2), w: round1(Math.max(0.6, w)), h: round1(h), title: b.title });
       x += w + GAP * squeeze;
     }
     // Stages are labelled with their repeats (the stem and head never repeat; the legend names them).
     if (gi > 0 && gi < groups.length - 1) {
-      const lx = r1((start + x - GAP * squeeze) / 2);
+      const lx = round1((start + x - GAP * squeeze) / 2);
       const prev = labels[labels.length - 1];
       const y = prev && lx - prev.x < LABEL_MIN_GAP && prev.y === LABEL_Y ? LABEL_Y + LABEL_ROW : LABEL_Y;
       labels.push({ id: `s${gi - 1}`, x: lx, y, text: String(g.length) });

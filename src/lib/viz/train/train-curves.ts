@@ -2,6 +2,7 @@
  * Layout of the playground's training curves (loss and accuracy against step): linear scales,
  * "nice" ticks, one SVG path per series. Pure: the element writes the strings into its SVG.
  */
+import { niceTicks } from '../charts/scale.ts';
 
 export interface CurvePoint {
   readonly x: number;
@@ -25,17 +26,6 @@ export interface CurveLayout {
   readonly xTicks: readonly Tick[];
   readonly yTicks: readonly Tick[];
   readonly paths: readonly { readonly id: string; readonly d: string }[];
-}
-
-/** Ticks at multiples of 1, 2 or 5 × 10^k covering [lo, hi]: the finest such step giving at most count + 1 intervals. */
-export function niceTicks(lo: number, hi: number, count = 4): number[] {
-  if (!(hi > lo)) return [lo];
-  const raw = (hi - lo) / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => (hi - lo) / s <= count + 1)!;
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
-  return out;
 }
 
 export function curveLayout(

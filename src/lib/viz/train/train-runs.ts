@@ -4,7 +4,8 @@
  * layout (MACs on a log axis, as the zoo's scatter draws them).
  */
 import { configFromQuery, configLabel, configToQuery, type TrainConfig } from './train-config.ts';
-import { niceTicks, type Tick } from './train-curves.ts';
+import type { Tick } from './train-curves.ts';
+import { decades, niceTicks } from '../charts/scale.ts';
 
 export const RUNS_KEY = 'depthwise.train.runs.v1';
 
@@ -74,13 +75,6 @@ export interface ScatterLayout {
   readonly yTicks: readonly Tick[];
   /** Runs no other run beats on both axes (fewer or equal MACs and higher or equal accuracy), by MACs. */
   readonly front: string;
-}
-
-/** Decades 10^a … 10^b spanning [lo, hi]. */
-function decades(lo: number, hi: number): number[] {
-  const out: number[] = [];
-  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) out.push(10 ** e);
-  return out;
 }
 
 const compact = (v: number): string => (v >= 1e9 ? `${v / 1e9}G` : v >= 1e6 ? `${v / 1e6}M` : v >= 1e3 ? `${v / 1e3}k` : String(v));

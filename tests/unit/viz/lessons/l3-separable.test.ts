@@ -11,7 +11,8 @@ import {
   stageTex,
   type MorphLayer,
 } from '~/lib/viz/lessons/separable-morph.ts';
-import { curvePanels, niceStep, paperRows, pointAt, quadraticMacs, type FamilyPoint } from '~/lib/viz/lessons/multiplier-curves.ts';
+import { niceStep } from '~/lib/viz/charts/scale.ts';
+import { curvePanels, paperRows, pointAt, quadraticMacs, type FamilyPoint } from '~/lib/viz/lessons/multiplier-curves.ts';
 
 const layer7: MorphLayer = { hOut: 14, wOut: 14, cin: 512, cout: 512, k: 3, label: 'layer 7' };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '~/lib/models/index.ts';
 import { byKind, bySection, memoryProfile } from '~/lib/viz/models/compute-breakdown.ts';
-import { memoryChart, niceStep } from '~/lib/viz/models/compute-memory-chart.ts';
+import { memoryChart } from '~/lib/viz/models/compute-memory-chart.ts';
+import { niceStep } from '~/lib/viz/charts/scale.ts';
 import { modelLayerTable } from '~/lib/viz/models/layer-table.ts';
 
 const sum = (xs: { params: number; macs: number; activationBytes: number }[]) => ({

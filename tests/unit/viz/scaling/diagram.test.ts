@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { scaledConfig } from '~/lib/viz/scaling/scaling-config.ts';
 import { DIAGRAM_WIDTH, diagramLayout } from '~/lib/viz/scaling/scaling-diagram.ts';
 import { scaledModel } from '~/lib/viz/scaling/scaling-model.ts';
-import { macsCurveLayout, logDomain, logTicks, logScale } from '~/lib/viz/scaling/scaling-charts.ts';
+import { macsCurveLayout, logAxisTicks } from '~/lib/viz/scaling/scaling-charts.ts';
+import { logDomain, logScale } from '~/lib/viz/charts/scale.ts';
 import { signedDiff, stageTable } from '~/lib/viz/scaling/scaling-stage-table.ts';
 
 const frame = { maxSide: 296, maxChannels: 2496 };
@@ -69,10 +70,10 @@ describe('chart layouts', () => {
   it('widens a log domain to 1-2-5 steps and ticks it', () => {
     expect(logDomain([3.9e8, 4.1e10])).toEqual([2e8, 5e10]);
     // On a tall axis there is room for every 1-2-5 tick…
-    const ticks = logTicks(logScale([2e8, 5e10], [600, 0]));
+    const ticks = logAxisTicks(logScale([2e8, 5e10], [600, 0]));
     expect(ticks.map((t) => t.label)).toEqual(['200 M', '500 M', '1 G', '2 G', '5 G', '10 G', '20 G', '50 G']);
     // …across a 100-unit one, "500 M" and "1 G" would touch at the phone font: only the 1s.
-    expect(logTicks(logScale([2e8, 5e10], [0, 100])).map((t) => t.label)).toEqual(['1 G', '10 G']);
+    expect(logAxisTicks(logScale([2e8, 5e10], [0, 100])).map((t) => t.label)).toEqual(['1 G', '10 G']);
   });
 
   it('places the current φ on the curve at its x and its actual MACs', () => {

@@ -13,8 +13,8 @@ describe('the lesson playground’s props', () => {
   });
 
   it('refuses φ out of range with what was received', () => {
-    expect(() => scalingLessonProps({ phi: 8 })).toThrow(/prop "phi": φ must be from 0 to 7; received 8/);
-    expect(() => scalingLessonProps({ phi: '2' })).toThrow(/must be a number.*"2"/);
+    expect(() => scalingLessonProps({ phi: 8 })).toThrow(/prop "phi" expects a number from 0 to 7; received 8/);
+    expect(() => scalingLessonProps({ phi: '2' })).toThrow(/prop "phi" expects a number.*received "2"/);
   });
 
   it('refuses an unknown part to hide, naming the allowed ones', () => {
@@ -24,6 +24,6 @@ describe('the lesson playground’s props', () => {
   });
 
   it('refuses an unknown prop', () => {
-    expect(() => scalingLessonProps({ alpha: 1.3 })).toThrow(/has no prop "alpha"/);
+    expect(() => scalingLessonProps({ alpha: 1.3 })).toThrow(/does not take "alpha"; its props are phi, hide, caption/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCKS, CHOICES, configFromQuery, configSpec, configToQuery, DEFAULT_CONFIG, blockString } from '../../../../src/lib/viz/train/train-config.ts';
-import { curveLayout, niceTicks } from '../../../../src/lib/viz/train/train-curves.ts';
+import { curveLayout } from '../../../../src/lib/viz/train/train-curves.ts';
+import { niceTicks } from '~/lib/viz/charts/scale.ts';
 import { confusionMatrix, misclassified, rowShare } from '../../../../src/lib/viz/train/train-confusion.ts';
 import { grayPixels, kernelPixels, kernelScale } from '../../../../src/lib/viz/train/train-kernels.ts';
 import { parseRuns, runsToCsv, scatterLayout, serializeRuns, type RunRecord } from '../../../../src/lib/viz/train/train-runs.ts';
