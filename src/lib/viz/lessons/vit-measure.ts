@@ -5,6 +5,7 @@
  */
 import { analyze, type Analysis, type LayerStats } from '../../engine/index.ts';
 import { buildFromSpec, getModel, type VitSpec } from '../../models/index.ts';
+import { closestMatch } from './vit-match.ts';
 
 /** The zoo ids this lesson compares (DeiT's ViT-Ti/16 and EfficientNet-B0). */
 export const VIT_ID = 'vit_tiny_patch16_224';
@@ -108,4 +109,40 @@ export function measureCnn(resolution: number, patch: number = 16): CnnBlockMeas
     modelMacs: a.macs,
     modelParams: a.params,
   };
+}
+
+/** ViT-Ti's input sides for the matched-MACs search: multiples of its patch, 16 to 448. */
+export const MATCH_RESOLUTIONS: readonly number[] = Array.from({ length: 28 }, (_, i) => 16 * (i + 1));
+
+/** ViT-Ti (patch 16) at every side of MATCH_RESOLUTIONS, as the engine counts it. */
+export function vitCurve(): { resolution: number; macs: number; params: number }[] {
+  return MATCH_RESOLUTIONS.map((resolution) => {
+    const a = vitAnalysis(resolution, 16);
+    return { resolution, macs: a.macs, params: a.params };
+  });
+}
+
+/** One column of the matched comparison: a model at one input side, from the engine. */
+export interface ModelAt {
+  readonly id: string;
+  readonly resolution: number;
+  readonly params: number;
+  readonly macs: number;
+}
+
+export function cnnAt(resolution = 224): ModelAt {
+  const a = cnnAnalysis(resolution);
+  return { id: CNN_ID, resolution, params: a.params, macs: a.macs };
+}
+
+export function vitAt(resolution: number): ModelAt {
+  const a = vitAnalysis(resolution, 16);
+  return { id: VIT_ID, resolution, params: a.params, macs: a.macs };
+}
+
+/** The side at which ViT-Ti's MACs come closest to EfficientNet-B0's at 224, and how close (gap = ratio − 1). */
+export function matchedVit() {
+  const target = cnnAt(224);
+  const m = closestMatch(vitCurve(), target.macs);
+  return { ...m, target };
 }
