@@ -8,6 +8,8 @@ export interface Milestone {
   date: string;
   arxiv: string;
   idea: string;
+  /** The lesson that teaches this model (a lesson id), when there is one. */
+  lesson?: string;
 }
 
 export const TIMELINE: readonly Milestone[] = [
@@ -16,7 +18,7 @@ export const TIMELINE: readonly Milestone[] = [
   { model: 'MnasNet', date: '2018-07', arxiv: '1807.11626', idea: 'Architecture search with measured phone latency in the reward.' },
   { model: 'MobileNetV3', date: '2019-05', arxiv: '1905.02244', idea: 'Search plus hand design: hard-swish and squeeze-and-excitation.' },
   { model: 'EfficientNet', date: '2019-05', arxiv: '1905.11946', idea: 'Compound scaling of depth, width and resolution from one searched base.' },
-  { model: 'ViT', date: '2020-10', arxiv: '2010.11929', idea: 'Patches and self-attention instead of convolutions, for comparison.' },
+  { model: 'ViT', date: '2020-10', arxiv: '2010.11929', idea: 'Patches and self-attention instead of convolutions, for comparison.', lesson: 'vit-vs-cnn' },
   { model: 'EfficientNetV2', date: '2021-04', arxiv: '2104.00298', idea: 'Fused-MBConv early stages and training-aware search.' },
 ];
 
