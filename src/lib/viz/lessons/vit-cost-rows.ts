@@ -21,3 +21,10 @@ export function costRows(): CostRow[] {
   );
   return rows;
 }
+
+/** The smallest slider side at which one ViT-Ti block's QKᵀ + AV outweigh its projections and MLP (engine counts). */
+export function attentionCrossing(patch: number): number {
+  const r = costRows().find((x) => x.patch === patch && x.quadratic > x.linear);
+  if (!r) throw new Error(`attentionCrossing: attention never dominates below 1024 with patch ${patch}`);
+  return r.resolution;
+}
