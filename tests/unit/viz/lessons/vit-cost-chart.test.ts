@@ -31,7 +31,7 @@ describe('the attention-vs-depthwise chart', () => {
     const at = (resolution: number) => checkScene(costScene(rows, { resolution, patch: 16 }));
     const cx = (s: ReturnType<typeof at>) => (s.marks.find((m) => m.key === 'cursor') as { x1: number }).x1;
     expect(cx(at(512))).toBeGreaterThan(cx(at(224)));
-    const dot = (s: ReturnType<typeof at>, k: string) => s.marks.find((m) => m.kind === 'circle' && m.key === `dot-${k}`) as { cy: number; data: { value: number } };
+    const dot = (s: ReturnType<typeof at>, k: string) => s.marks.find((m) => m.kind === 'circle' && m.key === `dot-${k}`) as unknown as { cy: number; data: { value: number } };
     const s = at(1024);
     // At 1024 with 16×16 patches attention outweighs the linear part: its dot sits higher (smaller y).
     expect(dot(s, 'quadratic').cy).toBeLessThan(dot(s, 'linear').cy);

@@ -38,7 +38,7 @@ describe('ViT-Ti against EfficientNet-B0 at matched MACs', () => {
 
   it('draws the curve with the B0 level and the match marked', () => {
     const s = checkScene(matchScene(vitCurve(), cnnAt(224).macs, 'B0'));
-    const dot = s.marks.find((m) => m.key === 'match') as { data: { resolution: number } };
+    const dot = s.marks.find((m) => m.key === 'match') as unknown as { data: { resolution: number } };
     expect(dot.data.resolution).toBe(128);
     const level = s.marks.find((m) => m.key === 'target') as { y1: number; y2: number };
     expect(level.y1).toBe(level.y2);

@@ -42,7 +42,7 @@ describe('the patch figure', () => {
     expect(patch.width).toBe(16);
     expect(patch.x).toBe(96);
     expect(patch.y).toBe(20 + 48);
-    const token = s.marks.find((m) => m.key === 'token') as { data: { token: number } };
+    const token = s.marks.find((m) => m.key === 'token') as unknown as { data: { token: number } };
     expect(token.data.token).toBe(49);
     expect(s.label).toContain('token 49 of 197');
   });
