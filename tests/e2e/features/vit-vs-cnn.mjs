@@ -131,12 +131,12 @@ export default [
       const q1 = page.locator('[data-question="vit-patch-macs"]');
       assert.equal((await predict(q1, '1000000')).state, 'wrong');
       assert.equal((await predict(q1, String(196 * 768 * 192))).state, 'right');
-      const q2 = page.locator('[data-question="vit-attention-growth"]');
-      assert.equal((await predict(q2, '4')).state, 'wrong');
-      assert.equal((await predict(q2, String(expected(448, 16).quadratic / expected(224, 16).quadratic))).state, 'right');
-      const q3 = page.locator('[data-question="vit-vs-b0-macs"]');
-      assert.equal((await predict(q3, '1')).state, 'wrong');
-      assert.equal((await predict(q3, (vit(224, 16).macs / b0(224).macs).toFixed(2))).state, 'right');
+      const q2 = page.locator('[data-question="vit-attention-macs"]');
+      assert.equal((await predict(q2, String(4 * expected(224, 16).quadratic))).state, 'wrong');
+      assert.equal((await predict(q2, String(expected(448, 16).quadratic))).state, 'right');
+      const q3 = page.locator('[data-question="vit-tiny-macs"]');
+      assert.equal((await predict(q3, String(b0(224).macs))).state, 'wrong');
+      assert.equal((await predict(q3, String(vit(224, 16).macs))).state, 'right');
     },
   },
   {
