@@ -92,6 +92,8 @@ export default [
           const token = 1 + row * s + col;
           assert.equal(await out(w, 'patch'), `(${row}, ${col})`);
           assert.equal(await out(w, 'token'), `${token} of ${s * s + 1}`);
+          assert.equal(await out(w, 'rows'), `${row * P}–${row * P + P - 1}`);
+          assert.equal(await out(w, 'cols'), `${col * P}–${col * P + P - 1}`);
           assert.equal(await out(w, 'per-token'), fmt(3 * P * P * D));
           const conv = vit(R, P).layers.find((l) => l.node === 'patch_embed.proj');
           assert.equal(await out(w, 'conv-macs'), fmt(conv.macs));

@@ -42,7 +42,7 @@ export function pickPatch(resolution: number, s: PatchState): PatchPick {
 }
 
 /** Geometry of the scene: the image box, the conv-output grid and the token column. */
-export const PATCH_LAYOUT = { width: 480, height: 262, image: { x: 0, y: 20, size: 224 }, grid: { x: 262, y: 52, size: 160 }, tokens: { x: 452, y: 20, width: 24, height: 224 } } as const;
+export const PATCH_LAYOUT = { width: 480, height: 268, image: { x: 0, y: 20, size: 224 }, grid: { x: 262, y: 52, size: 160 }, tokens: { x: 452, y: 20, width: 24, height: 224 } } as const;
 
 export function patchScene(resolution: number, dim: number, s: PatchState): Scene {
   const p = pickPatch(resolution, s);
@@ -68,14 +68,15 @@ export function patchScene(resolution: number, dim: number, s: PatchState): Scen
   marks.push({ kind: 'rect', key: 'grid-frame', class: 'frame', x: L.grid.x, y: L.grid.y, width: L.grid.size, height: L.grid.size });
   const g = L.grid.size / p.side;
   for (let i = 1; i < p.side; i++) {
-    marks.push({ kind: 'line', key: `ov-${i}`, class: 'patch-line', x1: L.grid.x + i * g, x2: L.grid.x + i * g, y1: L.grid.y, y2: L.grid.y + L.grid.size });
-    marks.push({ kind: 'line', key: `oh-${i}`, class: 'patch-line', x1: L.grid.x, x2: L.grid.x + L.grid.size, y1: L.grid.y + i * g, y2: L.grid.y + i * g });
+    marks.push({ kind: 'line', key: `ov-${i}`, class: 'cell-line', x1: L.grid.x + i * g, x2: L.grid.x + i * g, y1: L.grid.y, y2: L.grid.y + L.grid.size });
+    marks.push({ kind: 'line', key: `oh-${i}`, class: 'cell-line', x1: L.grid.x, x2: L.grid.x + L.grid.size, y1: L.grid.y + i * g, y2: L.grid.y + i * g });
   }
   marks.push({ kind: 'rect', key: 'cell', class: 'patch-pick', x: L.grid.x + p.col * g, y: L.grid.y + p.row * g, width: g, height: g, title: `output cell (${p.row}, ${p.col}): one vector of ${dim} numbers` });
   // The link patch → cell: the conv maps one patch to one output cell.
   marks.push({ kind: 'line', key: 'link-cell', class: 'link', x1: L.image.x + (p.col + 1) * pk, y1: L.image.y + (p.row + 0.5) * pk, x2: L.grid.x + p.col * g, y2: L.grid.y + (p.row + 0.5) * g });
 
-  marks.push({ kind: 'text', key: 'tokens-label', class: 'label', x: L.tokens.x + L.tokens.width, y: 12, text: `${p.tokens} tokens`, anchor: 'end' });
+  // Under the column, so it never meets the output map's label above.
+  marks.push({ kind: 'text', key: 'tokens-label', class: 'label', x: L.tokens.x + L.tokens.width, y: L.tokens.y + L.tokens.height + 18, text: `${p.tokens} tokens`, anchor: 'end' });
   marks.push({ kind: 'rect', key: 'tokens-frame', class: 'frame', x: L.tokens.x, y: L.tokens.y, width: L.tokens.width, height: L.tokens.height });
   const th = L.tokens.height / p.tokens;
   marks.push({ kind: 'rect', key: 'cls', class: 'cls', x: L.tokens.x, y: L.tokens.y, width: L.tokens.width, height: Math.max(th, 1.5), title: 'token 0: the class token' });
@@ -96,7 +97,8 @@ export function patchReadouts(resolution: number, dim: number, s: PatchState, en
   const p = pickPatch(resolution, s);
   return [
     { key: 'patch', label: 'Patch (row, column)', value: `(${p.row}, ${p.col})` },
-    { key: 'pixels', label: 'Its pixels (rows × columns)', value: `${p.rows[0]}–${p.rows[1] - 1} × ${p.cols[0]}–${p.cols[1] - 1}` },
+    { key: 'rows', label: 'Its pixel rows', value: `${p.rows[0]}–${p.rows[1] - 1}` },
+    { key: 'cols', label: 'Its pixel columns', value: `${p.cols[0]}–${p.cols[1] - 1}` },
     { key: 'token', label: 'Token index (0 is the class token)', value: `${p.token} of ${p.tokens}` },
     { key: 'per-token', label: 'MACs for this token: 3·P²·D', value: formatInt(3 * s.patch * s.patch * dim) },
     { key: 'conv-macs', label: 'MACs of the whole conv (engine)', value: formatInt(engineMacs) },

@@ -52,6 +52,7 @@ describe('the patch figure', () => {
     expect(out['per-token']).toBe('147,456');
     expect(out['conv-macs']).toBe('28,901,376');
     expect(out.token).toBe('1 of 197');
+    expect([out.rows, out.cols]).toEqual(['0–15', '0–15']);
   });
 
   it('fills the TeX with the patch slice and the token index', () => {
