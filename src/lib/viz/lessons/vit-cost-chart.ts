@@ -40,7 +40,7 @@ export type SeriesKey = (typeof COST_SERIES)[number]['key'];
 
 const W = 560;
 const H = 300;
-const PLOT = { left: 58, right: W - 16, top: 14, bottom: H - 40 };
+const PLOT = { left: 76, right: W - 16, top: 14, bottom: H - 40 };
 
 /** The rows of one patch size, by resolution; throws when the state is not one the rows hold. */
 export function rowsFor(rows: readonly CostRow[], patch: number): CostRow[] {

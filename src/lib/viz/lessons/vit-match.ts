@@ -23,7 +23,7 @@ export function closestMatch(points: readonly MatchPoint[], target: number): Mat
 
 const W = 560;
 const H = 260;
-const PLOT = { left: 58, right: W - 16, top: 14, bottom: H - 40 };
+const PLOT = { left: 76, right: W - 16, top: 14, bottom: H - 40 };
 
 export function matchScene(points: readonly MatchPoint[], target: number, targetLabel: string): Scene {
   const m = closestMatch(points, target);
