@@ -60,6 +60,7 @@ export default [
           assert.equal(await out(w, 'quadratic'), fmt(e.quadratic), `QKᵀ + AV at ${R}/${P}`);
           assert.equal(await out(w, 'linear'), fmt(e.linear), `projections + MLP at ${R}/${P}`);
           assert.equal(await out(w, 'depthwise'), fmt(e.depthwise), `depthwise at ${R}/${P}`);
+          assert.equal(await out(w, 'cnn-block'), BLOCK[P]);
           assert.equal(await out(w, 'ratio'), `${(e.quadratic / e.depthwise).toPrecision(3)}×`);
           const dot = w.locator('[data-mark="circle:dot-quadratic"]');
           assert.equal(Number(await dot.getAttribute('data-value')), e.quadratic);

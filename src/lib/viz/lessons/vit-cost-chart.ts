@@ -82,8 +82,9 @@ export function costReadouts(r: CostRow): Readout[] {
     { key: 'tokens', label: 'Tokens N', value: formatInt(r.tokens) },
     { key: 'quadratic', label: 'QKᵀ + AV (engine)', value: formatInt(r.quadratic) },
     { key: 'linear', label: 'Projections + MLP (engine)', value: formatInt(r.linear) },
-    { key: 'depthwise', label: `B0 ${r.block} depthwise (engine)`, value: formatInt(r.depthwise) },
-    { key: 'block', label: `B0 ${r.block} whole block (engine)`, value: formatInt(r.blockMacs) },
+    { key: 'cnn-block', label: 'B0 block at stride P', value: r.block },
+    { key: 'depthwise', label: 'Its depthwise conv (engine)', value: formatInt(r.depthwise) },
+    { key: 'block', label: 'The whole block (engine)', value: formatInt(r.blockMacs) },
     { key: 'ratio', label: 'QKᵀ + AV ÷ depthwise', value: `${(r.quadratic / r.depthwise).toPrecision(3)}×` },
   ];
 }
