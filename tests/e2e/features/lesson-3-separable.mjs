@@ -65,9 +65,7 @@ export default [
       assert.match(tex, /\\frac\{1\}\{512\} \+ \\frac\{1\}\{9\}/);
       assert.equal(await w.locator('[data-tex-id="ratio"] .katex').count(), 1);
       // 16 depthwise lines and a 16 × 16 pointwise fan.
-      // Exiting lines fade out over 350 ms: wait for the join to settle (a fixed wait flaked on a busy machine).
-      await w.locator('g.edges line').nth(16 + 16 * 16).waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-      assert.equal(await w.locator('g.edges line').count(), 16 + 16 * 16);
+      assert.equal(await w.locator('svg.diagram line.edge').count(), 16 + 16 * 16);
 
       // Keyboard: Home goes back to the standard convolution.
       await slider.focus();
@@ -144,7 +142,7 @@ export default [
       const context = await page.context().browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
       const p = await context.newPage();
       await p.goto(`${base}${PATH}`);
-      assert.equal(await p.locator('separable-morph g.edges line').count(), 16 * 16);
+      assert.equal(await p.locator('separable-morph svg.diagram line.edge').count(), 16 * 16);
       assert.equal(await p.locator('separable-morph .morph-tex .katex').count(), 2);
       assert.equal(await p.locator('multiplier-curves circle.dot').count(), 8);
       assert.equal(await p.locator('multiplier-curves tr[aria-current="true"]').getAttribute('data-row'), '0.75@224');

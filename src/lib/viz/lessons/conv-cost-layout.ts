@@ -2,7 +2,7 @@
  * Layout of the convolution cost diagram: input tensor, one filter (of C_out), output tensor, drawn
  * as oblique boxes whose front face follows H×W and whose depth follows channels. Sizes are
  * log-scaled so a 224×224×3 input and a 7×7×1280 output both fit; labels carry the true numbers.
- * Pure: data in, coordinates out; the component draws them (static SVG first, D3 on update).
+ * Pure: data in, coordinates out; conv-cost-scene.ts turns them into the widget's marks.
  */
 import type { ConvCost, ConvLayer } from './conv-cost.ts';
 
@@ -52,10 +52,17 @@ function box(id: BoxLayout['id'], x: number, w: number, h: number, depth: number
   const dy = depth * Math.sin(Math.PI / 6);
   const y = BASELINE - h;
   const r = (v: number) => Math.round(v * 10) / 10;
-  const front = `M${r(x)},${r(y)}h${r(w)}v${r(h)}h${r(-w)}Z`;
-  const top = `M${r(x)},${r(y)}l${r(dx)},${r(-dy)}h${r(w)}l${r(-dx)},${r(dy)}Z`;
-  const side = `M${r(x + w)},${r(y)}l${r(dx)},${r(-dy)}v${r(h)}l${r(-dx)},${r(dy)}Z`;
-  return { id, x: r(x), y: r(y), w: r(w), h: r(h), dx: r(dx), dy: r(dy), label, sublabel, faces: { front, top, side } };
+  const geometry = { x: r(x), y: r(y), w: r(w), h: r(h), dx: r(dx), dy: r(dy) };
+  return { id, ...geometry, label, sublabel, faces: boxFaces(geometry) };
+}
+
+/** SVG paths of a box's front, top and side faces (the front's top-left corner at x, y). */
+export function boxFaces(b: { x: number; y: number; w: number; h: number; dx: number; dy: number }): BoxLayout['faces'] {
+  return {
+    front: `M${b.x},${b.y}h${b.w}v${b.h}h${-b.w}Z`,
+    top: `M${b.x},${b.y}l${b.dx},${-b.dy}h${b.w}l${-b.dx},${b.dy}Z`,
+    side: `M${Math.round((b.x + b.w) * 10) / 10},${b.y}l${b.dx},${-b.dy}v${b.h}l${-b.dx},${b.dy}Z`,
+  };
 }
 
 export function convDiagramLayout(l: ConvLayer, c: ConvCost): ConvDiagramLayout {

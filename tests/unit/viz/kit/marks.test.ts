@@ -17,6 +17,7 @@ describe('markAttributes', () => {
     const a = markAttributes({ kind: 'text', key: 't', x: 10, y: 20, text: 'hi', anchor: 'end', baseline: 'middle' });
     expect(a['text-anchor']).toBe('end');
     expect(a['dominant-baseline']).toBe('middle');
+    expect(markAttributes({ kind: 'text', key: 't', x: 20, y: 100, text: 'MACs', rotate: -90 }).transform).toBe('rotate(-90 20 100)');
     // The text itself is a child, not an attribute.
     expect(Object.values(a)).not.toContain('hi');
   });

@@ -1,0 +1,137 @@
+/**
+ * The labelled controls every widget repeats (slider, select, toggle, number) as data, and the pure
+ * half of reading them: parsing a form's or a URL's strings back into typed values with the spec's
+ * bounds, so a hand-edited link cannot put a widget into a state its controls could not reach.
+ * `<Controls controls={…} />` renders the specs; `bindControls` in the browser reads them.
+ *
+ * @example
+ * const controls: ControlSpec[] = [
+ *   { kind: 'range', name: 'k', label: 'Kernel k', value: 3, min: 1, max: 7, step: 2 },
+ *   { kind: 'select', name: 'act', label: 'Activation', value: 'relu6',
+ *     options: [{ value: 'relu', label: 'ReLU' }, { value: 'relu6', label: 'ReLU6' }] },
+ * ];
+ * parseControls(controls, new URLSearchParams('?k=5&act=gelu')); // { k: 5, act: 'relu6' }
+ */
+
+export interface ControlSpec {
+  kind: 'range' | 'select' | 'toggle' | 'number';
+  /** Form field name, test hook (input[name=…]) and URL parameter (after the widget's prefix). */
+  name: string;
+  label: string;
+  value: number | string | boolean;
+  min?: number;
+  max?: number;
+  step?: number;
+  options?: readonly { value: string; label: string }[];
+  /** Shown after the value in the control's <output>, e.g. '×' or 'px'. */
+  unit?: string;
+}
+
+/** One line of a widget's read-out list: `<dt>label</dt><dd data-out=key>value</dd>`. */
+export interface Readout {
+  key: string;
+  label: string;
+  value: string;
+  /** A second, quieter reading after the value (e.g. "(231 M)"), in [data-out="<key>-detail"]. */
+  detail?: string;
+}
+
+export type ControlValue = number | string | boolean;
+export type ControlValues = Record<string, ControlValue>;
+
+/** Why a spec cannot be rendered, or null: caught at build time, where the widget is written. */
+export function controlProblem(c: ControlSpec): string | null {
+  if (!/^[A-Za-z][\w-]*$/.test(c.name)) return `control name "${c.name}" must start with a letter and hold only letters, digits, - and _`;
+  switch (c.kind) {
+    case 'range':
+    case 'number': {
+      if (typeof c.value !== 'number' || !Number.isFinite(c.value)) return `${c.kind} "${c.name}" needs a numeric value, got ${JSON.stringify(c.value)}`;
+      if (c.kind === 'range' && (c.min === undefined || c.max === undefined)) return `range "${c.name}" needs min and max`;
+      if (c.min !== undefined && c.max !== undefined && c.min > c.max) return `${c.kind} "${c.name}": min ${c.min} is above max ${c.max}`;
+      if ((c.min !== undefined && c.value < c.min) || (c.max !== undefined && c.value > c.max)) {
+        return `${c.kind} "${c.name}": value ${c.value} is outside ${c.min ?? '−∞'}…${c.max ?? '∞'}`;
+      }
+      if (c.step !== undefined && !(c.step > 0)) return `${c.kind} "${c.name}": step must be positive, got ${c.step}`;
+      return null;
+    }
+    case 'select':
+      if (!c.options?.length) return `select "${c.name}" needs options`;
+      if (!c.options.some((o) => o.value === c.value)) return `select "${c.name}": value ${JSON.stringify(c.value)} is not one of its options`;
+      return null;
+    case 'toggle':
+      return typeof c.value === 'boolean' ? null : `toggle "${c.name}" needs a true/false value, got ${JSON.stringify(c.value)}`;
+  }
+}
+
+/** Snaps a number to the spec's step grid (counted from min, as <input type=range> does) and bounds. */
+function snap(c: ControlSpec, v: number): number {
+  let x = v;
+  if (c.step !== undefined) {
+    const base = c.min ?? 0;
+    x = base + Math.round((x - base) / c.step) * c.step;
+    // Keep the step's decimals: 0.1 + 2 · 0.1 is 0.30000000000000004 otherwise.
+    const decimals = (String(c.step).split('.')[1] ?? '').length;
+    x = Number(x.toFixed(decimals));
+  }
+  if (c.min !== undefined) x = Math.max(c.min, x);
+  if (c.max !== undefined) x = Math.min(c.max, x);
+  return x;
+}
+
+/**
+ * One control's value from the string a form field or URL holds; null when the string is missing
+ * or not a value this control can take (the caller keeps its current value).
+ * Toggles read '1'/'true'/'on' as on and '0'/'false'/'off' as off.
+ */
+export function parseControlValue(c: ControlSpec, raw: string | null | undefined): ControlValue | null {
+  if (raw === null || raw === undefined) return null;
+  switch (c.kind) {
+    case 'range':
+    case 'number': {
+      const t = raw.trim();
+      if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(t)) return null;
+      return snap(c, Number(t));
+    }
+    case 'select':
+      return c.options?.some((o) => o.value === raw) ? raw : null;
+    case 'toggle':
+      if (['1', 'true', 'on'].includes(raw)) return true;
+      if (['0', 'false', 'off'].includes(raw)) return false;
+      return null;
+  }
+}
+
+/** Every control's value: the parsed string when valid, else the spec's value. */
+export function parseControls(specs: readonly ControlSpec[], get: { get(name: string): string | null }, prefix = ''): ControlValues {
+  const out: ControlValues = {};
+  for (const c of specs) out[c.name] = parseControlValue(c, get.get(prefix + c.name)) ?? c.value;
+  return out;
+}
+
+/** How a value reads in the control's <output>: the number or option label, then the unit. */
+export function formatControlValue(c: ControlSpec, v: ControlValue): string {
+  let text: string;
+  if (c.kind === 'select') text = c.options?.find((o) => o.value === v)?.label ?? String(v);
+  else if (c.kind === 'toggle') text = v ? 'on' : 'off';
+  else text = String(v);
+  return c.unit ? `${text}${c.unit.startsWith('×') || c.unit === '%' ? '' : ' '}${c.unit}` : text;
+}
+
+/** The string a value is written as in a URL or form field (the inverse of parseControlValue). */
+export function encodeControlValue(v: ControlValue): string {
+  return typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
+}
+
+/**
+ * The URL query (without '?') holding the values that differ from the specs' defaults, after the
+ * page's other parameters: a link carries only what the reader changed.
+ */
+export function controlsQuery(specs: readonly ControlSpec[], values: ControlValues, search: string, prefix = ''): string {
+  const q = new URLSearchParams(search);
+  for (const c of specs) {
+    const v = values[c.name];
+    if (v === undefined || v === c.value) q.delete(prefix + c.name);
+    else q.set(prefix + c.name, encodeControlValue(v));
+  }
+  return q.toString();
+}
