@@ -30,8 +30,13 @@ export function setBatchNormStats(inputs: readonly (Tensor | undefined)[]): void
   }
 }
 
-/** Runs `graph` once on `batch` ([N, 3, R, R]), setting each BatchNorm's statistics just before it runs. */
+/**
+ * Runs `graph` once on `batch` ([N, 3, R, R]), setting each BatchNorm's statistics just before it runs.
+ * A graph without BatchNorm (the zoo's ViT: LayerNorm only, and a fixed batch of 1 that an
+ * [N, 3, R, R] batch would not fit) has nothing to calibrate and is left alone.
+ */
 export function calibrateBatchNorm(graph: Graph, batch: Tensor, onNode?: (index: number) => void): void {
+  if (!graph.nodes.some((n) => n.opType === 'BatchNormalization')) return;
   const gen = execute(graph, { [graph.inputs[0].name]: batch }, { fuse: true, beforeBatchNorm: (_node, inputs) => setBatchNormStats(inputs) });
   let i = 0;
   while (!gen.next().done) onNode?.(i++);

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { runGraph, type Graph } from '~/lib/engine/index.ts';
 import { calibrateBatchNorm, setBatchNormStats } from '~/workers/calibrate.ts';
+import { buildModel, materialize } from '~/lib/models/index.ts';
 
 const f = (dims: number[], data: number[]) => ({ dtype: 'float32' as const, dims, data: Float32Array.from(data) });
 
 describe('BatchNorm calibration on a batch', () => {
+  it('leaves a graph without BatchNorm alone, even one whose fixed batch the calibration batch does not fit', () => {
+    // The zoo's ViT-Ti: batch 1 built in (Reshape to [D, N]), LayerNorm only; 4 sample images would not reshape.
+    const graph = materialize(buildModel('vit_tiny_patch16_224', { resolution: 32 }), 0);
+    const batch = f([4, 3, 32, 32], Array.from({ length: 4 * 3 * 32 * 32 }, (_, i) => Math.sin(i)));
+    expect(() => calibrateBatchNorm(graph, batch)).not.toThrow();
+    expect(() => runGraph(graph, { input: f([4, 3, 32, 32], [...batch.data]) })).toThrow(/Reshape/);
+  });
+
   it('sets per-channel mean and biased variance over batch and space', () => {
     const mean = f([2], [9, 9]);
     const variance = f([2], [9, 9]);
