@@ -22,7 +22,7 @@ const PAD = { left: 66, right: 24, top: 16, bottom: 44 };
 
 /** Powers of ten covering [lo, hi] (at least one decade). */
 function decades(lo: number, hi: number): [number, number] {
-  let a = Math.floor(Math.log10(lo));
+  const a = Math.floor(Math.log10(lo));
   let b = Math.ceil(Math.log10(hi));
   if (b <= a) b = a + 1;
   return [a, b];
