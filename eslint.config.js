@@ -16,7 +16,10 @@ export default defineConfig(
     rules: {
       // `_`-prefixed names are deliberately unused (a destructured prop left out, a callback's
       // position argument).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
 );

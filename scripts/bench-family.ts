@@ -31,7 +31,12 @@ for (const m of TINY_MODELS) {
   if (only && !only.includes(m.id)) continue;
   const a = analyze(buildTinyModel(m.id));
   const graph = tinyTrainingGraph(m.id, 1);
-  const trainer = createTrainer(graph, train, { ...FAMILY_RECIPE, epochs: 1, seed: 1 }, { mean: FASHION_MNIST_MEAN, std: FASHION_MNIST_STD });
+  const trainer = createTrainer(
+    graph,
+    train,
+    { ...FAMILY_RECIPE, epochs: 1, seed: 1 },
+    { mean: FASHION_MNIST_MEAN, std: FASHION_MNIST_STD },
+  );
   for (let i = 0; i < warmup; i++) trainer.step();
   const load0 = loadavg()[0];
   const c0 = process.cpuUsage();
@@ -42,12 +47,20 @@ for (const m of TINY_MODELS) {
   const wall = (performance.now() - w0) / 1000;
   const images = steps * FAMILY_RECIPE.batch;
   const row = {
-    id: m.id, params: a.params, macs: a.macs, mode: trainer.mode, batch: FAMILY_RECIPE.batch, steps,
+    id: m.id,
+    params: a.params,
+    macs: a.macs,
+    mode: trainer.mode,
+    batch: FAMILY_RECIPE.batch,
+    steps,
     imagesPerSecond: +(images / wall).toFixed(1),
     imagesPerCpuSecond: +(images / ((cpu.user + cpu.system) / 1e6)).toFixed(1),
-    load: [+load0.toFixed(2), +loadavg()[0].toFixed(2)], loss: +loss.toFixed(4),
+    load: [+load0.toFixed(2), +loadavg()[0].toFixed(2)],
+    loss: +loss.toFixed(4),
   };
   rows.push(row);
-  console.log(`${m.id.padEnd(30)} ${(a.macs / 1e6).toFixed(2).padStart(6)} MMAC  ${String(row.imagesPerSecond).padStart(7)} img/s  ${String(row.imagesPerCpuSecond).padStart(7)} img/CPU-s  load ${row.load.join('→')}`);
+  console.log(
+    `${m.id.padEnd(30)} ${(a.macs / 1e6).toFixed(2).padStart(6)} MMAC  ${String(row.imagesPerSecond).padStart(7)} img/s  ${String(row.imagesPerCpuSecond).padStart(7)} img/CPU-s  load ${row.load.join('→')}`,
+  );
 }
 if (out) writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), warmup, steps, rows }, null, 2) + '\n');

@@ -20,7 +20,10 @@ import { stageTable } from '~/lib/viz/scaling/scaling-stage-table.ts';
 
 const rounds = Number(process.argv[2] ?? 5);
 const base = scaledModel(scaledConfig(0));
-const profile = profileBase(analyze(buildFromSpec(base.config.spec)).layers, base.stages.map((s) => s.repeats));
+const profile = profileBase(
+  analyze(buildFromSpec(base.config.spec)).layers,
+  base.stages.map((s) => s.repeats),
+);
 const curve = macsCurve(PAPER_COEFFICIENTS, base.macs);
 const top = scaledModel(scaledConfig(7));
 const frame = { maxSide: Math.ceil(top.resolution / 2), maxChannels: top.head };
@@ -68,8 +71,14 @@ const medianAt7 = (() => {
 console.log(`updates: ${times.length} (${rounds} rounds × ${phis.length} values of φ, after 1 warm-up round)`);
 console.log(`per update: median ${median.toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, max ${max.toFixed(2)} ms`);
 cpuTimes.sort((a, b) => a - b);
-console.log(`per update, CPU time of this process: median ${cpuTimes[cpuTimes.length >> 1].toFixed(2)} ms, p95 ${cpuTimes[Math.floor(0.95 * cpuTimes.length)].toFixed(2)} ms, max ${cpuTimes[cpuTimes.length - 1].toFixed(2)} ms`);
+console.log(
+  `per update, CPU time of this process: median ${cpuTimes[cpuTimes.length >> 1].toFixed(2)} ms, p95 ${cpuTimes[Math.floor(0.95 * cpuTimes.length)].toFixed(2)} ms, max ${cpuTimes[cpuTimes.length - 1].toFixed(2)} ms`,
+);
 console.log(`φ = 7 (the largest model, ${top.blocks} blocks): median of 9 ${medianAt7.toFixed(2)} ms`);
 const worst = [...worstAt.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
-console.log(`slowest φ (max over rounds): ${worst.map(([p, ms]) => `φ=${p.toFixed(1)} ${ms.toFixed(2)} ms`).join(', ')}`);
-console.log(`target 16 ms: ${max < 16 ? 'met by every update' : median < 16 ? `median met; ${times.filter((t) => t >= 16).length} of ${times.length} updates above (GC pauses or other processes on this shared machine)` : 'NOT met'}`);
+console.log(
+  `slowest φ (max over rounds): ${worst.map(([p, ms]) => `φ=${p.toFixed(1)} ${ms.toFixed(2)} ms`).join(', ')}`,
+);
+console.log(
+  `target 16 ms: ${max < 16 ? 'met by every update' : median < 16 ? `median met; ${times.filter((t) => t >= 16).length} of ${times.length} updates above (GC pauses or other processes on this shared machine)` : 'NOT met'}`,
+);

@@ -49,7 +49,16 @@ const cpuMs = (): number => {
 
 const graph = specTrainingGraph(TINY_MBCONV_SPEC, 'tiny_mbconv_se', { resolution: RES, classes: 10, seed: 0 });
 const data = limitSet(loadFashionMnist('train'), BATCH * (runs + 3));
-const recipe: Recipe = { epochs: 1, batch: BATCH, lr: 0.002, optimizer: { kind: 'adamw', weightDecay: 0.05 }, warmupEpochs: 0, labelSmoothing: 0.1, seed: 0, augment: { pad: 2, flip: true } };
+const recipe: Recipe = {
+  epochs: 1,
+  batch: BATCH,
+  lr: 0.002,
+  optimizer: { kind: 'adamw', weightDecay: 0.05 },
+  warmupEpochs: 0,
+  labelSmoothing: 0.1,
+  seed: 0,
+  augment: { pad: 2, flip: true },
+};
 const trainer = createTrainer(graph, data, recipe, { mean: FASHION_MNIST_MEAN, std: FASHION_MNIST_STD });
 const g = trainer.graph;
 const logits = g.outputs[0].name;
@@ -124,7 +133,11 @@ const m = trainer.memory;
 const estimate = m.keptBytes + m.gradientBytes;
 
 const result = {
-  model: 'tiny MBConv+SE (src/lib/train/tiny.ts)', params, batch: BATCH, resolution: RES, runs,
+  model: 'tiny MBConv+SE (src/lib/train/tiny.ts)',
+  params,
+  batch: BATCH,
+  resolution: RES,
+  runs,
   imagesPerSecond: (BATCH * 1000) / median(step),
   stepMs: median(step),
   forwardMs: median(fwd),
@@ -133,20 +146,40 @@ const result = {
   fwdBwdOverFwdRatio: median(fb) / median(fwd),
   fwdBwdOverFwdCpuRatio: median(fbCpu) / median(fwdCpu),
   /** One backward (the memory pass), ms per op type: where the backward time goes. */
-  backwardMsByOp: Object.fromEntries(Object.entries(byOp).sort((p, q) => q[1] - p[1]).map(([k, v]) => [k, +v.toFixed(1)])),
+  backwardMsByOp: Object.fromEntries(
+    Object.entries(byOp)
+      .sort((p, q) => q[1] - p[1])
+      .map(([k, v]) => [k, +v.toFixed(1)]),
+  ),
   memory: {
-    measuredPeakBytes: peak, estimateBytes: estimate, measuredOverEstimateRatio: peak / estimate,
-    keptBytes: m.keptBytes, gradientBytes: m.gradientBytes, estimateTotalBytes: m.totalBytes,
+    measuredPeakBytes: peak,
+    estimateBytes: estimate,
+    measuredOverEstimateRatio: peak / estimate,
+    keptBytes: m.keptBytes,
+    gradientBytes: m.gradientBytes,
+    estimateTotalBytes: m.totalBytes,
   },
 };
 if (json) console.log(JSON.stringify(result));
 else {
   const mib = (v: number): string => `${(v / 2 ** 20).toFixed(1)} MiB`;
   console.log(`${result.model}: ${params} parameters, batch ${BATCH} at ${RES}×${RES}, medians of ${runs} runs`);
-  console.log(`  training throughput   ${result.imagesPerSecond.toFixed(1)} images/s (one step ${result.stepMs.toFixed(0)} ms)`);
+  console.log(
+    `  training throughput   ${result.imagesPerSecond.toFixed(1)} images/s (one step ${result.stepMs.toFixed(0)} ms)`,
+  );
   console.log(`  forward only          ${result.forwardMs.toFixed(1)} ms (inference, fused)`);
-  console.log(`  training forward      ${result.trainingForwardMs.toFixed(1)} ms (unfused, BatchNorm on batch statistics, tape)`);
-  console.log(`  forward + backward    ${result.forwardBackwardMs.toFixed(1)} ms = ${result.fwdBwdOverFwdRatio.toFixed(2)}× forward (CPU time: ${result.fwdBwdOverFwdCpuRatio.toFixed(2)}×; goal ≤ 3×)`);
-  console.log(`  backward by op (ms)   ${Object.entries(result.backwardMsByOp).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`  memory of one step    measured peak ${mib(peak)} above the resident weights vs estimate ${mib(estimate)} (kept for backward ${mib(m.keptBytes)} + gradients ${mib(m.gradientBytes)}): ${result.memory.measuredOverEstimateRatio.toFixed(2)}×`);
+  console.log(
+    `  training forward      ${result.trainingForwardMs.toFixed(1)} ms (unfused, BatchNorm on batch statistics, tape)`,
+  );
+  console.log(
+    `  forward + backward    ${result.forwardBackwardMs.toFixed(1)} ms = ${result.fwdBwdOverFwdRatio.toFixed(2)}× forward (CPU time: ${result.fwdBwdOverFwdCpuRatio.toFixed(2)}×; goal ≤ 3×)`,
+  );
+  console.log(
+    `  backward by op (ms)   ${Object.entries(result.backwardMsByOp)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  memory of one step    measured peak ${mib(peak)} above the resident weights vs estimate ${mib(estimate)} (kept for backward ${mib(m.keptBytes)} + gradients ${mib(m.gradientBytes)}): ${result.memory.measuredOverEstimateRatio.toFixed(2)}×`,
+  );
 }

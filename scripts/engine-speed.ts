@@ -76,7 +76,8 @@ const gen = execute(graph, feeds, { fuse: true });
 for (let s = gen.next(); !s.done; s = gen.next()) {
   const st = s.value;
   const w = st.node.inputs[1] ? graph.initializers.get(st.node.inputs[1]) : undefined;
-  const key = st.node.opType === 'Conv' && w ? `Conv ${w.dims[2]}x${w.dims[3]}${w.dims[1] === 1 ? ' dw' : ''}` : st.node.opType;
+  const key =
+    st.node.opType === 'Conv' && w ? `Conv ${w.dims[2]}x${w.dims[3]}${w.dims[1] === 1 ? ' dw' : ''}` : st.node.opType;
   const e = byOp.get(key) ?? { ms: 0, n: 0, macs: 0 };
   e.ms += st.ms;
   e.n++;

@@ -19,7 +19,15 @@ import { runCase } from '../src/lib/engine/onnx/fuzz/outcome.ts';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const SLOW_MS = 2000;
 
-interface Msg { i: number; kind: 'ran' | 'refused' | 'crash'; code?: string; message?: string; ms: number; edits: string[]; seedName: string }
+interface Msg {
+  i: number;
+  kind: 'ran' | 'refused' | 'crash';
+  code?: string;
+  message?: string;
+  ms: number;
+  edits: string[];
+  seedName: string;
+}
 
 function child(seed: number, from: number, to: number): void {
   const corpus = loadCorpus(repo);
@@ -30,13 +38,24 @@ function child(seed: number, from: number, to: number): void {
     const t0 = performance.now();
     const o = runCase(c.bytes);
     const ms = performance.now() - t0;
-    const m: Msg = { i, kind: o.kind, ms, edits: [...c.edits], seedName: c.seedName, ...(o.kind === 'refused' ? { code: o.code } : o.kind === 'crash' ? { message: o.message } : {}) };
+    const m: Msg = {
+      i,
+      kind: o.kind,
+      ms,
+      edits: [...c.edits],
+      seedName: c.seedName,
+      ...(o.kind === 'refused' ? { code: o.code } : o.kind === 'crash' ? { message: o.message } : {}),
+    };
     process.send!(m);
   }
   process.disconnect();
 }
 
-interface Stop { kind: 'done' | 'hang' | 'died'; at: number; detail: string }
+interface Stop {
+  kind: 'done' | 'hang' | 'died';
+  at: number;
+  detail: string;
+}
 
 /**
  * Runs cases [from, end) in one child until they finish or the child stalls (no result within
@@ -44,7 +63,9 @@ interface Stop { kind: 'done' | 'hang' | 'died'; at: number; detail: string }
  */
 function runChild(seed: number, from: number, end: number, hangMs: number, onResult: (m: Msg) => void): Promise<Stop> {
   return new Promise((resolve) => {
-    const c: ChildProcess = fork(fileURLToPath(import.meta.url), ['--child', String(seed), String(from), String(end)], { execArgv: ['--import', 'tsx'] });
+    const c: ChildProcess = fork(fileURLToPath(import.meta.url), ['--child', String(seed), String(from), String(end)], {
+      execArgv: ['--import', 'tsx'],
+    });
     let current = from;
     let timer: NodeJS.Timeout | undefined;
     let stop: Stop | undefined;
@@ -70,7 +91,8 @@ function runChild(seed: number, from: number, end: number, hangMs: number, onRes
     c.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (stop) resolve(stop);
-      else if (current < end) resolve({ kind: 'died', at: current, detail: `the child process exited (code ${code}, signal ${signal})` });
+      else if (current < end)
+        resolve({ kind: 'died', at: current, detail: `the child process exited (code ${code}, signal ${signal})` });
       else resolve({ kind: 'done', at: end, detail: '' });
     });
   });
@@ -94,10 +116,13 @@ async function parent(cases: number, seed: number, from: number, hangMs: number,
       bad.push({ i: m.i, kind: 'slow', detail: `${m.ms.toFixed(0)} ms (${m.seedName}: ${m.edits.join(', ')})` });
     }
     if (m.kind === 'refused') codes.set(m.code!, (codes.get(m.code!) ?? 0) + 1);
-    if (m.kind === 'crash') bad.push({ i: m.i, kind: 'crash', detail: `${m.seedName}: ${m.edits.join(', ')}: ${m.message}` });
+    if (m.kind === 'crash')
+      bad.push({ i: m.i, kind: 'crash', detail: `${m.seedName}: ${m.edits.join(', ')}: ${m.message}` });
     if (Date.now() - lastPrint > 10000) {
       lastPrint = Date.now();
-      console.log(`  ${done}/${cases}  ran ${counts.ran}  refused ${counts.refused}  crash ${counts.crash}  hang ${counts.hang}  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      console.log(
+        `  ${done}/${cases}  ran ${counts.ran}  refused ${counts.refused}  crash ${counts.crash}  hang ${counts.hang}  (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+      );
     }
   };
   let next = from;
@@ -107,7 +132,11 @@ async function parent(cases: number, seed: number, from: number, hangMs: number,
     // A stall or a death is replayed alone in a fresh child (the machine is shared, and a death may
     // come from memory an earlier case left behind); only a replay that stalls or dies again counts.
     const replay = await runChild(seed, stop.at, stop.at + 1, hangMs, onResult);
-    bad.push({ i: stop.at, kind: `watchdog (${stop.kind})`, detail: `${stop.detail}; replayed alone: ${replay.kind === 'done' ? 'finished' : replay.detail}` });
+    bad.push({
+      i: stop.at,
+      kind: `watchdog (${stop.kind})`,
+      detail: `${stop.detail}; replayed alone: ${replay.kind === 'done' ? 'finished' : replay.detail}`,
+    });
     if (replay.kind !== 'done') {
       done++;
       if (replay.kind === 'hang') counts.hang++;
@@ -117,10 +146,21 @@ async function parent(cases: number, seed: number, from: number, hangMs: number,
   }
   const secs = (Date.now() - t0) / 1000;
   console.log(`\nfuzz: ${cases} cases, seed ${seed}, ${secs.toFixed(1)} s (${(cases / secs).toFixed(0)} cases/s)`);
-  console.log(`  ran ${counts.ran}  refused ${counts.refused}  crash ${counts.crash}  hang ${counts.hang}  over ${SLOW_MS} ms ${counts.slow}`);
-  console.log(`  refusals by code: ${[...codes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `  ran ${counts.ran}  refused ${counts.refused}  crash ${counts.crash}  hang ${counts.hang}  over ${SLOW_MS} ms ${counts.slow}`,
+  );
+  console.log(
+    `  refusals by code: ${[...codes]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   for (const b of bad.slice(0, 40)) console.log(`  #${b.i} ${b.kind}: ${b.detail.split('\n')[0]}`);
-  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ cases, seed, from, seconds: secs, counts, codes: Object.fromEntries(codes), bad }, null, 2));
+  if (jsonOut)
+    writeFileSync(
+      jsonOut,
+      JSON.stringify({ cases, seed, from, seconds: secs, counts, codes: Object.fromEntries(codes), bad }, null, 2),
+    );
   process.exitCode = counts.crash + counts.hang > 0 ? 1 : 0;
 }
 

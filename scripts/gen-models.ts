@@ -21,7 +21,9 @@ const files = new Map<string, Uint8Array>();
 const manifest = LESSON_BLOCKS.map((b) => {
   const declared = buildBlock(b.spec, b.id);
   const stats = analyze(declared);
-  const bytes = exportOnnx(materialize(declared, b.seed, { snapStatistics: true }), { producer: 'depthwise scripts/gen-models.ts' });
+  const bytes = exportOnnx(materialize(declared, b.seed, { snapStatistics: true }), {
+    producer: 'depthwise scripts/gen-models.ts',
+  });
   const file = `${b.id}.onnx`;
   files.set(file, bytes);
   return {
@@ -51,8 +53,15 @@ const exploreManifest = EXPLORE_SAMPLES.map((id) => {
   const file = `explore/${id}.onnx`;
   files.set(file, bytes);
   return {
-    id, file, title: `${id} (${getModel(id).family}), exported by depthwise export with seed 0`, sha256: createHash('sha256').update(bytes).digest('hex'),
-    bytes: bytes.length, zoo: id, input: { name: declared.inputs[0].name, dims: declared.inputs[0].dims }, params: stats.params, macs: stats.macs,
+    id,
+    file,
+    title: `${id} (${getModel(id).family}), exported by depthwise export with seed 0`,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    zoo: id,
+    input: { name: declared.inputs[0].name, dims: declared.inputs[0].dims },
+    params: stats.params,
+    macs: stats.macs,
     weights: 'untrained: seeded He-normal',
   };
 });
@@ -73,5 +82,10 @@ for (const [name, bytes] of files) {
     console.log(`public/models/${name}  ${bytes.length} bytes${same ? ' (unchanged)' : ''}`);
   }
 }
-if (check) console.log(stale ? `${stale} file(s) stale: run npx tsx scripts/gen-models.ts` : `public/models: ${files.size} files match the specs`);
+if (check)
+  console.log(
+    stale
+      ? `${stale} file(s) stale: run npx tsx scripts/gen-models.ts`
+      : `public/models: ${files.size} files match the specs`,
+  );
 process.exitCode = stale ? 1 : 0;

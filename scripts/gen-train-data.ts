@@ -17,7 +17,10 @@ const dir = process.argv[2];
 const out = 'public/data/fashion-mnist';
 mkdirSync(out, { recursive: true });
 const files: Record<string, { count: number; sha256: string; bytes: number }> = {};
-for (const [split, n] of [['train', TRAIN_SUBSET.train], ['test', TRAIN_SUBSET.test]] as const) {
+for (const [split, n] of [
+  ['train', TRAIN_SUBSET.train],
+  ['test', TRAIN_SUBSET.test],
+] as const) {
   const set = limitSet(loadFashionMnist(split, dir), n);
   for (const [kind, bytes] of [
     ['images', encodeIdx([set.count, set.height, set.width], set.images)],
@@ -29,7 +32,8 @@ for (const [split, n] of [['train', TRAIN_SUBSET.train], ['test', TRAIN_SUBSET.t
   }
 }
 const manifest = {
-  source: 'Fashion-MNIST (Xiao, Rasul & Vollgraf 2017, arXiv 1708.07747), MIT licence; Debian package dataset-fashion-mnist',
+  source:
+    'Fashion-MNIST (Xiao, Rasul & Vollgraf 2017, arXiv 1708.07747), MIT licence; Debian package dataset-fashion-mnist',
   generator: 'scripts/gen-train-data.ts',
   files,
 };

@@ -3,7 +3,14 @@
  * (medians of repeated runs; the machine is shared, so read ratios, not absolute times).
  * Run: npx tsx scripts/grad-timing.ts [--batch 64] [--reps 5]
  */
-import { backward, runGraph, trainingForward, trainingMemory, type Graph, type Tensor } from '../src/lib/engine/index.ts';
+import {
+  backward,
+  runGraph,
+  trainingForward,
+  trainingMemory,
+  type Graph,
+  type Tensor,
+} from '../src/lib/engine/index.ts';
 import { buildBlock, buildModel, materialize } from '../src/lib/models/index.ts';
 
 const arg = (k: string, d: number): number => {
@@ -37,7 +44,11 @@ function time(label: string, g: Graph, dims: number[]): void {
     const { tape, outputs } = trainingForward(g, { input: x }, { training: true, inputGrads: false });
     const b = performance.now() - t;
     keptBytes = tape.keptBytes;
-    const seed = { dtype: 'float32' as const, dims: outputs[out].dims, data: new Float32Array(outputs[out].data.length).fill(1 / outputs[out].data.length) };
+    const seed = {
+      dtype: 'float32' as const,
+      dims: outputs[out].dims,
+      data: new Float32Array(outputs[out].data.length).fill(1 / outputs[out].data.length),
+    };
     t = performance.now();
     backward(tape, { [out]: seed });
     const c = performance.now() - t;
@@ -56,10 +67,19 @@ function time(label: string, g: Graph, dims: number[]): void {
   );
 }
 
-const mb = materialize(buildBlock({
-  kind: 'cnn-block', block: 'ir_r1_k3_s1_e4_c16_se0.25', inChannels: 16, resolution: 16, act: 'swish',
-  attn: { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' }, padding: 'symmetric', bnEps: 1e-5,
-}), 1);
+const mb = materialize(
+  buildBlock({
+    kind: 'cnn-block',
+    block: 'ir_r1_k3_s1_e4_c16_se0.25',
+    inChannels: 16,
+    resolution: 16,
+    act: 'swish',
+    attn: { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' },
+    padding: 'symmetric',
+    bnEps: 1e-5,
+  }),
+  1,
+);
 time('MBConv+SE block (16 ch, e4, 16×16)', mb, [batch, 16, 16, 16]);
 const net = materialize(buildModel('efficientnet_b0', { width: 0.25, depth: 0.2, resolution: 32, numClasses: 10 }), 1);
 time('tiny EfficientNet (b0 w0.25 d0.2, 32 px)', net, [batch, 3, 32, 32]);

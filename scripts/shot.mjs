@@ -7,7 +7,10 @@ const [path = '/', width = '1280', out = 'shot.png', scrollY = '0', height = '90
 const browser = await launchChromium();
 const server = await startPreview();
 try {
-  const ctx = await browser.newContext({ viewport: { width: Number(width), height: Number(height) }, colorScheme: dark ? 'dark' : 'light' });
+  const ctx = await browser.newContext({
+    viewport: { width: Number(width), height: Number(height) },
+    colorScheme: dark ? 'dark' : 'light',
+  });
   const page = await ctx.newPage();
   page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
   await page.goto(`${server.base}${path}`, { waitUntil: 'networkidle' });

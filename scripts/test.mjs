@@ -26,7 +26,10 @@ const steps = [
 for (const [name, args, { advisory = false } = {}] of steps) {
   console.log(`\n=== ${name}`);
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(process.execPath, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (r.status !== 0 && advisory) console.log(`=== ${name}: reported only (advisory), not failing the run`);
   else if (r.status !== 0) process.exit(r.status ?? 1);

@@ -32,7 +32,13 @@ import { loadFashionMnist } from '../src/cli/fashion-mnist-files.ts';
 import { FASHION_MNIST_MEAN, FASHION_MNIST_STD, limitSet } from '../src/lib/data/fashion-mnist.ts';
 import { analyze } from '../src/lib/engine/index.ts';
 import { tinyTrainingGraph } from '../src/lib/family/graph.ts';
-import { MANIFEST_VERSION, trainedFileName, validateManifest, type TrainedManifest, type TrainedModel } from '../src/lib/family/manifest.ts';
+import {
+  MANIFEST_VERSION,
+  trainedFileName,
+  validateManifest,
+  type TrainedManifest,
+  type TrainedModel,
+} from '../src/lib/family/manifest.ts';
 import { newProgress, parseProgress, recordStep, type RunProgress } from '../src/lib/family/progress.ts';
 import { FAMILY_DATASET, FAMILY_RECIPE, FAMILY_SEEDS, RESIZE_DESCRIPTION } from '../src/lib/family/recipe.ts';
 import { buildTinyModel, getTinyModel, TINY_MODELS } from '../src/lib/models/tiny.ts';
@@ -48,7 +54,8 @@ import { createTrainer, type Recipe } from '../src/lib/train/trainer.ts';
  * (threshold at its 32 MiB maximum, no trimming) cut the CPU time of a tiny_efficientnet_b1 step
  * at batch 64 by about 15 % (forward + backward, medians of 7, 6 December 2026).
  */
-const MALLOC_TUNABLES = 'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967295:glibc.malloc.top_pad=67108864';
+const MALLOC_TUNABLES =
+  'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967295:glibc.malloc.top_pad=67108864';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -80,7 +87,9 @@ function parseArgs(argv: string[]): Options {
   };
   const only = get('only')?.split(',');
   for (const id of only ?? []) getTinyModel(id);
-  const seeds = get('seeds')?.split(',').map((s) => int('seeds', s, 0)!) ?? [...FAMILY_SEEDS];
+  const seeds = get('seeds')
+    ?.split(',')
+    .map((s) => int('seeds', s, 0)!) ?? [...FAMILY_SEEDS];
   const minutes = Number(get('checkpoint-minutes') ?? 5);
   if (!(minutes > 0)) throw new Error(`--checkpoint-minutes must be > 0`);
   return {
@@ -128,7 +137,9 @@ async function worker(o: Options, id: string, seed: number): Promise<void> {
     const ck = readTrained(readFileSync(ckPath));
     if (!ck.state || !ck.record) throw new Error(`${ckPath} is not a training checkpoint`);
     if (JSON.stringify(ck.record.recipe) !== JSON.stringify(recipe)) {
-      throw new Error(`${ckPath} was trained with recipe ${JSON.stringify(ck.record.recipe)}, not ${JSON.stringify(recipe)}; delete it to start over`);
+      throw new Error(
+        `${ckPath} was trained with recipe ${JSON.stringify(ck.record.recipe)}, not ${JSON.stringify(recipe)}; delete it to start over`,
+      );
     }
     graph = ck.graph;
     state = ck.state;
@@ -138,9 +149,19 @@ async function worker(o: Options, id: string, seed: number): Promise<void> {
   }
   const trainer = createTrainer(graph, train, recipe, norm, { state });
   const record = (): TrainingRecord => ({
-    model: id, recipe, step: trainer.state.step, stepsPerEpoch: trainer.stepsPerEpoch,
+    model: id,
+    recipe,
+    step: trainer.state.step,
+    stepsPerEpoch: trainer.stepsPerEpoch,
     data: { name: FAMILY_DATASET.name, split: 'train', images: train.count, limit: o.limit ?? null },
-    preprocessing: { resolution: trainer.preprocess.resolution, channels: trainer.preprocess.channels, mean: norm.mean, std: norm.std, resize: RESIZE_DESCRIPTION, gray: 'one channel' },
+    preprocessing: {
+      resolution: trainer.preprocess.resolution,
+      channels: trainer.preprocess.channels,
+      mean: norm.mean,
+      std: norm.std,
+      resize: RESIZE_DESCRIPTION,
+      gray: 'one channel',
+    },
   });
   const checkpoint = (): void => {
     writeAtomic(ckPath, writeTrained(trainer.graph, record(), trainer.state));
@@ -159,7 +180,9 @@ async function worker(o: Options, id: string, seed: number): Promise<void> {
     const r = trainer.step();
     const point = recordStep(progress, r, trainer.stepsPerEpoch, (performance.now() - t0) / 1000);
     if (point) {
-      console.log(`${name}: epoch ${point.epoch}/${recipe.epochs} loss ${point.loss.toFixed(4)} acc ${point.accuracy.toFixed(4)} ${point.seconds.toFixed(0)} s`);
+      console.log(
+        `${name}: epoch ${point.epoch}/${recipe.epochs} loss ${point.loss.toFixed(4)} acc ${point.accuracy.toFixed(4)} ${point.seconds.toFixed(0)} s`,
+      );
     }
     if (point || performance.now() - lastCheckpoint > o.checkpointMinutes * 60_000) {
       checkpoint();
@@ -187,17 +210,43 @@ async function worker(o: Options, id: string, seed: number): Promise<void> {
   const a = analyze(buildTinyModel(id));
   const { resolution, channels } = trainer.preprocess;
   const result: TrainedModel = {
-    id, seed, file, sha256: sha256(bytes), bytes: bytes.length, params: a.params, macs: a.macs,
-    accuracy: ev.accuracy, correct: ev.correct, testImages: ev.count, perClass: ev.perClass, classes: ev.classes, confusion: ev.confusion,
-    curve: progress.curve, firstLosses: progress.firstLosses, recipe, trainImages: train.count,
-    trainSeconds: +progress.trainSeconds.toFixed(1), evalSeconds: +evalSeconds.toFixed(1),
-    preprocessing: { input: final.inputs[0].name, layout: 'NCHW', resolution, channels, scale: 255, resize: RESIZE_DESCRIPTION, mean: norm.mean, std: norm.std },
+    id,
+    seed,
+    file,
+    sha256: sha256(bytes),
+    bytes: bytes.length,
+    params: a.params,
+    macs: a.macs,
+    accuracy: ev.accuracy,
+    correct: ev.correct,
+    testImages: ev.count,
+    perClass: ev.perClass,
+    classes: ev.classes,
+    confusion: ev.confusion,
+    curve: progress.curve,
+    firstLosses: progress.firstLosses,
+    recipe,
+    trainImages: train.count,
+    trainSeconds: +progress.trainSeconds.toFixed(1),
+    evalSeconds: +evalSeconds.toFixed(1),
+    preprocessing: {
+      input: final.inputs[0].name,
+      layout: 'NCHW',
+      resolution,
+      channels,
+      scale: 255,
+      resize: RESIZE_DESCRIPTION,
+      mean: norm.mean,
+      std: norm.std,
+    },
     finished: new Date().toISOString(),
   };
   writeAtomic(resultPath, JSON.stringify(result));
   rmSync(ckPath, { force: true });
   rmSync(progressPath, { force: true });
-  console.log(`${name}: test accuracy ${ev.accuracy.toFixed(4)} (${ev.correct}/${ev.count}), ${result.trainSeconds} s training → ${join(o.out, file)}`);
+  console.log(
+    `${name}: test accuracy ${ev.accuracy.toFixed(4)} (${ev.correct}/${ev.count}), ${result.trainSeconds} s training → ${join(o.out, file)}`,
+  );
 }
 
 // ───────────────────────────── orchestrator ─────────────────────────────
@@ -223,13 +272,15 @@ function mergeResults(o: Options): TrainedManifest {
       runs.set(runName(e.id, e.seed), e);
     }
   }
-  const models = [...runs.values()].sort((a, b) => (ORDER.get(a.id)! - ORDER.get(b.id)!) || a.seed - b.seed);
+  const models = [...runs.values()].sort((a, b) => ORDER.get(a.id)! - ORDER.get(b.id)! || a.seed - b.seed);
   const next: TrainedManifest = { version: MANIFEST_VERSION, dataset: FAMILY_DATASET, models };
   const r = validateManifest(next);
   if (!r.ok) throw new Error(`merged manifest is invalid:\n  ${r.errors.join('\n  ')}`);
   mkdirSync(o.out, { recursive: true });
   writeAtomic(path, JSON.stringify(next, null, 1) + '\n');
-  if (existsSync(o.checkpoints)) for (const f of readdirSync(o.checkpoints).filter((f) => f.endsWith('.result.json'))) rmSync(join(o.checkpoints, f));
+  if (existsSync(o.checkpoints))
+    for (const f of readdirSync(o.checkpoints).filter((f) => f.endsWith('.result.json')))
+      rmSync(join(o.checkpoints, f));
   return next;
 }
 
@@ -243,11 +294,14 @@ function finished(o: Options, m: TrainedManifest, id: string, seed: number): boo
 
 async function orchestrate(o: Options): Promise<void> {
   // --plan only reads: it must not create or rewrite anything.
-  let manifest = o.plan ? readManifest(join(o.out, 'manifest.json')) : (mkdirSync(o.checkpoints, { recursive: true }), mergeResults(o));
+  let manifest = o.plan
+    ? readManifest(join(o.out, 'manifest.json'))
+    : (mkdirSync(o.checkpoints, { recursive: true }), mergeResults(o));
   const ids = o.only ?? TINY_MODELS.map((m) => m.id);
   // Costliest first (MACs × side ratio is a fair proxy), so the two job slots end together.
   const cost = new Map(ids.map((id) => [id, analyze(buildTinyModel(id)).macs]));
-  const queue = ids.flatMap((id) => o.seeds.map((seed) => ({ id, seed })))
+  const queue = ids
+    .flatMap((id) => o.seeds.map((seed) => ({ id, seed })))
     .filter((r) => !finished(o, manifest, r.id, r.seed))
     .sort((a, b) => cost.get(b.id)! - cost.get(a.id)! || a.seed - b.seed);
   const done = ids.length * o.seeds.length - queue.length;
@@ -261,10 +315,14 @@ async function orchestrate(o: Options): Promise<void> {
       total += s;
       console.log(`${runName(r.id, r.seed).padEnd(36)} ${(s / 3600).toFixed(2)} CPU-h`);
     }
-    console.log(`${queue.length} runs to go (${done} finished): ${(total / 3600).toFixed(1)} CPU-hours, ≈ ${(total / 3600 / o.jobs).toFixed(1)} h with ${o.jobs} jobs on idle cores`);
+    console.log(
+      `${queue.length} runs to go (${done} finished): ${(total / 3600).toFixed(1)} CPU-hours, ≈ ${(total / 3600 / o.jobs).toFixed(1)} h with ${o.jobs} jobs on idle cores`,
+    );
     return;
   }
-  console.log(`train:family: ${queue.length} runs to go, ${done} already finished; ${o.jobs} side by side; checkpoints in ${o.checkpoints}`);
+  console.log(
+    `train:family: ${queue.length} runs to go, ${done} already finished; ${o.jobs} side by side; checkpoints in ${o.checkpoints}`,
+  );
   const self = fileURLToPath(import.meta.url);
   const passOn = process.argv.slice(2);
   let failed = 0;
@@ -278,7 +336,11 @@ async function orchestrate(o: Options): Promise<void> {
     for (let r = queue.shift(); r; r = queue.shift()) {
       const run = r;
       const code = await new Promise<number>((res) => {
-        const child = fork(self, [...passOn, '--worker', run.id, String(run.seed)], { execArgv: ['--import', 'tsx'], stdio: 'inherit', env: { ...process.env, GLIBC_TUNABLES: MALLOC_TUNABLES } });
+        const child = fork(self, [...passOn, '--worker', run.id, String(run.seed)], {
+          execArgv: ['--import', 'tsx'],
+          stdio: 'inherit',
+          env: { ...process.env, GLIBC_TUNABLES: MALLOC_TUNABLES },
+        });
         children.add(child);
         child.on('exit', (c, sig) => {
           children.delete(child);
@@ -299,7 +361,9 @@ async function orchestrate(o: Options): Promise<void> {
   };
   await Promise.all(Array.from({ length: Math.min(o.jobs, Math.max(queue.length, 1)) }, slot));
   manifest = mergeResults(o);
-  console.log(`train:family: ${manifest.models.length} runs in ${join(o.out, 'manifest.json')}${failed ? `; ${failed} failed` : ''}`);
+  console.log(
+    `train:family: ${manifest.models.length} runs in ${join(o.out, 'manifest.json')}${failed ? `; ${failed} failed` : ''}`,
+  );
   if (failed) process.exitCode = 1;
 }
 

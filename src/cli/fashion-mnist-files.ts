@@ -7,7 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
-  FASHION_MNIST_DIR, FASHION_MNIST_FILES, FASHION_MNIST_INSTALL, FASHION_MNIST_PACKAGE, fashionMnistSplit, type ImageSet, type Split,
+  FASHION_MNIST_DIR,
+  FASHION_MNIST_FILES,
+  FASHION_MNIST_INSTALL,
+  FASHION_MNIST_PACKAGE,
+  fashionMnistSplit,
+  type ImageSet,
+  type Split,
 } from '../lib/data/fashion-mnist.ts';
 import { IdxError } from '../lib/data/idx.ts';
 
@@ -28,7 +34,9 @@ function readGz(dir: string, file: string): Uint8Array {
   try {
     return new Uint8Array(gunzipSync(bytes));
   } catch (e) {
-    throw new IdxError(`${path}: not a readable gzip file (${e instanceof Error ? e.message : String(e)}); the file is corrupt — reinstall with: apt-get install --reinstall -y ${FASHION_MNIST_PACKAGE}`);
+    throw new IdxError(
+      `${path}: not a readable gzip file (${e instanceof Error ? e.message : String(e)}); the file is corrupt — reinstall with: apt-get install --reinstall -y ${FASHION_MNIST_PACKAGE}`,
+    );
   }
 }
 

@@ -23,7 +23,11 @@ export function setOrtThreads(n: number): void {
  * outputs pass 'basic', which skips the layout passes whose planning dominates session creation.
  */
 export async function ortSession(bytes: Uint8Array, optimization: 'basic' | 'all' = 'all'): Promise<OrtSession> {
-  return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: optimization, logSeverityLevel: 3 });
+  return ort.InferenceSession.create(bytes, {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: optimization,
+    logSeverityLevel: 3,
+  });
 }
 
 function toOrt(t: Tensor): ort.Tensor {
@@ -34,7 +38,11 @@ function toOrt(t: Tensor): ort.Tensor {
     case 'float64':
       return new ort.Tensor('float64', t.data as Float64Array, dims);
     case 'int64':
-      return new ort.Tensor('int64', BigInt64Array.from(t.data as Float64Array, (v) => BigInt(v)), dims);
+      return new ort.Tensor(
+        'int64',
+        BigInt64Array.from(t.data as Float64Array, (v) => BigInt(v)),
+        dims,
+      );
     case 'int32':
       return new ort.Tensor('int32', t.data as Int32Array, dims);
     case 'int8':
@@ -48,15 +56,32 @@ function toOrt(t: Tensor): ort.Tensor {
 
 function fromOrt(t: ort.Tensor): Tensor {
   const dims = [...t.dims];
-  if (t.type === 'int64') return tensor('int64', dims, Float64Array.from(t.data as BigInt64Array, (v) => Number(v)));
-  const known: Record<string, DType> = { float32: 'float32', float64: 'float64', int32: 'int32', int8: 'int8', uint8: 'uint8', bool: 'bool' };
+  if (t.type === 'int64')
+    return tensor(
+      'int64',
+      dims,
+      Float64Array.from(t.data as BigInt64Array, (v) => Number(v)),
+    );
+  const known: Record<string, DType> = {
+    float32: 'float32',
+    float64: 'float64',
+    int32: 'int32',
+    int8: 'int8',
+    uint8: 'uint8',
+    bool: 'bool',
+  };
   const dtype = known[t.type];
-  if (dtype === undefined) throw new Error(`onnxruntime returned a ${t.type} tensor, which the engine has no dtype for`);
+  if (dtype === undefined)
+    throw new Error(`onnxruntime returned a ${t.type} tensor, which the engine has no dtype for`);
   return tensor(dtype, dims, (t.data as Float32Array).slice());
 }
 
 /** Runs a session on engine tensors and returns every requested output as engine tensors. */
-export async function ortRun(session: OrtSession, feeds: Readonly<Record<string, Tensor>>, outputs?: readonly string[]): Promise<Record<string, Tensor>> {
+export async function ortRun(
+  session: OrtSession,
+  feeds: Readonly<Record<string, Tensor>>,
+  outputs?: readonly string[],
+): Promise<Record<string, Tensor>> {
   const ortFeeds: Record<string, ort.Tensor> = {};
   for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = toOrt(t);
   const result = outputs ? await session.run(ortFeeds, [...outputs]) : await session.run(ortFeeds);

@@ -24,7 +24,8 @@ export function setBatchNormStats(inputs: readonly (Tensor | undefined)[]): void
     for (let b = 0; b < n; b++) for (let i = 0, base = (b * c + ch) * inner; i < inner; i++) s += xs[base + i];
     const m = s / count;
     let s2 = 0;
-    for (let b = 0; b < n; b++) for (let i = 0, base = (b * c + ch) * inner; i < inner; i++) s2 += (xs[base + i] - m) ** 2;
+    for (let b = 0; b < n; b++)
+      for (let i = 0, base = (b * c + ch) * inner; i < inner; i++) s2 += (xs[base + i] - m) ** 2;
     mean[ch] = m;
     variance[ch] = s2 / count;
   }
@@ -37,7 +38,11 @@ export function setBatchNormStats(inputs: readonly (Tensor | undefined)[]): void
  */
 export function calibrateBatchNorm(graph: Graph, batch: Tensor, onNode?: (index: number) => void): void {
   if (!graph.nodes.some((n) => n.opType === 'BatchNormalization')) return;
-  const gen = execute(graph, { [graph.inputs[0].name]: batch }, { fuse: true, beforeBatchNorm: (_node, inputs) => setBatchNormStats(inputs) });
+  const gen = execute(
+    graph,
+    { [graph.inputs[0].name]: batch },
+    { fuse: true, beforeBatchNorm: (_node, inputs) => setBatchNormStats(inputs) },
+  );
   let i = 0;
   while (!gen.next().done) onNode?.(i++);
 }

@@ -9,7 +9,13 @@ import { importOnnx } from '~/lib/engine/onnx/index.ts';
 import { buildModel, getModel, materialize, modelStats } from '~/lib/models/index.ts';
 import { agreementTable } from '~/lib/viz/debugger/ort-agreement.ts';
 import { graphStructure, withStructureScopes } from '~/lib/viz/debugger/graph-structure.ts';
-import type { ModelSource, NodeInfo, RuntimeRequest, RuntimeResponse, StepTensors } from '~/components/runtime/protocol.ts';
+import type {
+  ModelSource,
+  NodeInfo,
+  RuntimeRequest,
+  RuntimeResponse,
+  StepTensors,
+} from '~/components/runtime/protocol.ts';
 import { calibrateBatchNorm } from './calibrate.ts';
 import { ortIntermediates, ortLatency } from './ort-run.ts';
 
@@ -32,9 +38,15 @@ function nodeInfos(graph: Graph): NodeInfo[] {
   return graph.nodes.map((n) => {
     const l = layers.get(n.name);
     return {
-      name: n.name, opType: n.opType, scope: n.scope, inputs: n.inputs, outputs: n.outputs,
+      name: n.name,
+      opType: n.opType,
+      scope: n.scope,
+      inputs: n.inputs,
+      outputs: n.outputs,
       weights: n.inputs.map((i) => graph.initializers.has(i) || (graph.declared?.has(i) ?? false)),
-      macs: l?.macs ?? 0, outputDims: l?.outputDims ?? [], inputDims: l?.inputDims ?? [],
+      macs: l?.macs ?? 0,
+      outputDims: l?.outputDims ?? [],
+      inputDims: l?.inputDims ?? [],
     };
   });
 }
@@ -47,19 +59,34 @@ async function open(id: number, source: ModelSource, calibration?: Tensor): Prom
     post({ id, type: 'progress', phase: `Building ${entry.id} from its spec`, done: 0, total: 3 });
     await tick();
     const declared = buildModel(source.id);
-    post({ id, type: 'progress', phase: 'Materialising untrained weights from the seed and calibrating BatchNorm', done: 1, total: 3 });
+    post({
+      id,
+      type: 'progress',
+      phase: 'Materialising untrained weights from the seed and calibrating BatchNorm',
+      done: 1,
+      total: 3,
+    });
     await tick();
     graph = materialize(declared, source.seed ?? 0);
     if (calibration) {
       const n = calibration.dims[0];
-      post({ id, type: 'progress', phase: `Calibrating BatchNorm statistics on the ${n} sample images`, done: 2, total: 3 });
+      post({
+        id,
+        type: 'progress',
+        phase: `Calibrating BatchNorm statistics on the ${n} sample images`,
+        done: 2,
+        total: 3,
+      });
       await tick();
       calibrateBatchNorm(graph, calibration);
     }
   } else if (source.kind === 'bytes') {
     post({ id, type: 'progress', phase: `Reading ${source.name}`, done: 1, total: 3 });
     await tick();
-    const imported = importOnnx(new Uint8Array(source.bytes), source.inputShapes ? { inputShapes: source.inputShapes } : {});
+    const imported = importOnnx(
+      new Uint8Array(source.bytes),
+      source.inputShapes ? { inputShapes: source.inputShapes } : {},
+    );
     // The blocks /explore/ shows (the file's scopes, or the ones found in its structure) drive "Step block".
     graph = withStructureScopes(imported, graphStructure(imported, analyze(imported)));
   } else {
@@ -118,10 +145,16 @@ async function runTo(id: number, index: number): Promise<void> {
 function stepTensors(s: Session, index: number): StepTensors {
   if (index < 0) return { index, inputs: [s.input ?? null], outputs: s.input ? [s.input] : [] };
   const node = s.graph.nodes[index];
-  const inputs = node.inputs.map((n) => (n === '' ? null : s.values.get(n) ?? null));
+  const inputs = node.inputs.map((n) => (n === '' ? null : (s.values.get(n) ?? null)));
   const outputs = node.outputs.map((n) => s.values.get(n)).filter((t): t is Tensor => t !== undefined);
   const row = UNARY[node.opType];
-  const params = row?.params ? row.params(node, s.graph.opset, inputs.map((t) => t ?? undefined)) : undefined;
+  const params = row?.params
+    ? row.params(
+        node,
+        s.graph.opset,
+        inputs.map((t) => t ?? undefined),
+      )
+    : undefined;
   return { index, inputs, outputs, ...(params ? { params } : {}) };
 }
 
@@ -184,7 +217,11 @@ async function handle(req: RuntimeRequest): Promise<void> {
         const g = materialize(buildModel(mid), 0);
         const stats = modelStats(mid);
         const r = await ortLatency(g, referenceInput(Number(g.inputs[0].dims[2])), req.runs);
-        post({ id, type: 'measured', row: { id: mid, macs: stats.macs, params: stats.params, medianMs: r.medianMs, threads: r.threads } });
+        post({
+          id,
+          type: 'measured',
+          row: { id: mid, macs: stats.macs, params: stats.params, medianMs: r.medianMs, threads: r.threads },
+        });
       }
       return;
     }

@@ -16,7 +16,10 @@ export function threadsFor(isolated: boolean, cores: number | undefined): number
 export async function loadOrt(): Promise<Ort> {
   ortPromise ??= import('onnxruntime-web/wasm').then((ort) => {
     ort.env.wasm.wasmPaths = '/ort/';
-    ort.env.wasm.numThreads = threadsFor(globalThis.crossOriginIsolated === true, globalThis.navigator?.hardwareConcurrency);
+    ort.env.wasm.numThreads = threadsFor(
+      globalThis.crossOriginIsolated === true,
+      globalThis.navigator?.hardwareConcurrency,
+    );
     ort.env.logLevel = 'error';
     return ort;
   });
@@ -35,9 +38,16 @@ function median(xs: readonly number[]): number {
 }
 
 /** Median wall time of `runs` runs (after one warm-up) of `graph` on `input` in onnxruntime-web. */
-export async function ortLatency(graph: Graph, input: Tensor, runs: number): Promise<{ medianMs: number; runsMs: number[]; threads: number }> {
+export async function ortLatency(
+  graph: Graph,
+  input: Tensor,
+  runs: number,
+): Promise<{ medianMs: number; runsMs: number[]; threads: number }> {
   const ort = await loadOrt();
-  const session = await ort.InferenceSession.create(exportOnnx(graph), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const session = await ort.InferenceSession.create(exportOnnx(graph), {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: 'all',
+  });
   try {
     const feeds = { [graph.inputs[0].name]: new ort.Tensor('float32', input.data as Float32Array, [...input.dims]) };
     await session.run(feeds);
@@ -57,7 +67,11 @@ export async function ortLatency(graph: Graph, input: Tensor, runs: number): Pro
  * Every float32 node output in onnxruntime-web, by exposing each as an extra graph output (a
  * model's outputs may name any value in the graph, ONNX IR spec "Graphs"). Returns ORT's values.
  */
-export async function ortIntermediates(graph: Graph, input: Tensor, engineValues: ReadonlyMap<string, Tensor>): Promise<Record<string, Float32Array>> {
+export async function ortIntermediates(
+  graph: Graph,
+  input: Tensor,
+  engineValues: ReadonlyMap<string, Tensor>,
+): Promise<Record<string, Float32Array>> {
   const ort = await loadOrt();
   const inputNames = new Set(graph.inputs.map((i) => i.name));
   const outputs: ValueInfo[] = [];
@@ -70,7 +84,10 @@ export async function ortIntermediates(graph: Graph, input: Tensor, engineValues
     seen.add(name);
     outputs.push({ name, dtype: 'float32', dims: [...t.dims] });
   }
-  const session = await ort.InferenceSession.create(exportOnnx({ ...graph, outputs }), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const session = await ort.InferenceSession.create(exportOnnx({ ...graph, outputs }), {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: 'all',
+  });
   try {
     const feeds = { [graph.inputs[0].name]: new ort.Tensor('float32', input.data as Float32Array, [...input.dims]) };
     const result = await session.run(feeds);
@@ -87,20 +104,50 @@ export async function ortIntermediates(graph: Graph, input: Tensor, engineValues
  * its dtype and shape, the median over `runs` runs, and each output's shape and first values.
  */
 export async function ortOnBytes(
-  bytes: Uint8Array, inputs: Record<string, { dtype: string; dims: number[] }>, runs: number,
+  bytes: Uint8Array,
+  inputs: Record<string, { dtype: string; dims: number[] }>,
+  runs: number,
 ): Promise<{ medianMs: number; threads: number; outputs: { name: string; dims: number[]; first: number[] }[] }> {
   const ort = await loadOrt();
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: 'all',
+  });
   try {
     const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {};
     for (const [name, { dtype, dims }] of Object.entries(inputs)) {
       const n = dims.reduce((a, b) => a * b, 1);
       const f = (i: number): number => ((i * 7919) % 101) / 50 - 1;
-      if (dtype === 'int64') feeds[name] = new ort.Tensor('int64', BigInt64Array.from({ length: n }, (_, i) => BigInt(i % 3)), dims);
-      else if (dtype === 'int32') feeds[name] = new ort.Tensor('int32', Int32Array.from({ length: n }, (_, i) => i % 3), dims);
-      else if (dtype === 'bool') feeds[name] = new ort.Tensor('bool', Uint8Array.from({ length: n }, (_, i) => i % 2), dims);
-      else if (dtype === 'uint8') feeds[name] = new ort.Tensor('uint8', Uint8Array.from({ length: n }, (_, i) => i % 251), dims);
-      else feeds[name] = new ort.Tensor('float32', Float32Array.from({ length: n }, (_, i) => f(i)), dims);
+      if (dtype === 'int64')
+        feeds[name] = new ort.Tensor(
+          'int64',
+          BigInt64Array.from({ length: n }, (_, i) => BigInt(i % 3)),
+          dims,
+        );
+      else if (dtype === 'int32')
+        feeds[name] = new ort.Tensor(
+          'int32',
+          Int32Array.from({ length: n }, (_, i) => i % 3),
+          dims,
+        );
+      else if (dtype === 'bool')
+        feeds[name] = new ort.Tensor(
+          'bool',
+          Uint8Array.from({ length: n }, (_, i) => i % 2),
+          dims,
+        );
+      else if (dtype === 'uint8')
+        feeds[name] = new ort.Tensor(
+          'uint8',
+          Uint8Array.from({ length: n }, (_, i) => i % 251),
+          dims,
+        );
+      else
+        feeds[name] = new ort.Tensor(
+          'float32',
+          Float32Array.from({ length: n }, (_, i) => f(i)),
+          dims,
+        );
     }
     let result = await session.run(feeds);
     const times: number[] = [];
@@ -110,7 +157,11 @@ export async function ortOnBytes(
       times.push(performance.now() - t0);
     }
     const outputs = Object.entries(result).map(([name, t]) => ({
-      name, dims: [...t.dims].map(Number), first: Array.from(t.data as ArrayLike<number | bigint>).slice(0, 5).map(Number),
+      name,
+      dims: [...t.dims].map(Number),
+      first: Array.from(t.data as ArrayLike<number | bigint>)
+        .slice(0, 5)
+        .map(Number),
     }));
     return { medianMs: median(times), threads: ort.env.wasm.numThreads ?? 1, outputs };
   } finally {

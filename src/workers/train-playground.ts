@@ -21,8 +21,22 @@ import { inspectWeights, probeWeights, type Inspection, type Probe } from './tra
 export { inspectWeights, probeWeights, type Inspection, type Probe };
 
 export type PlaygroundRequest =
-  | { type: 'start'; config: TrainConfig; train: ImageSet; test: ImageSet; progressEvery?: number; evalEvery?: number; evalImages?: number; layer?: string; image?: number; memoryBudget?: number }
-  | { type: 'pause' } | { type: 'resume' } | { type: 'step' } | { type: 'cancel' }
+  | {
+      type: 'start';
+      config: TrainConfig;
+      train: ImageSet;
+      test: ImageSet;
+      progressEvery?: number;
+      evalEvery?: number;
+      evalImages?: number;
+      layer?: string;
+      image?: number;
+      memoryBudget?: number;
+    }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'step' }
+  | { type: 'cancel' }
   /** Which depthwise layer's kernels and activations to send (now and with every evaluation). */
   | { type: 'layer'; layer: string }
   /** Which test image the activations are shown on (now and with every evaluation). */
@@ -63,7 +77,13 @@ export type PlaygroundResponse =
   | { type: 'probe'; probe: Probe };
 
 /** Evaluates `count` test images with the given weights (inference forward, running statistics). */
-export function evaluateWeights(g: Graph, weights: Record<string, Tensor>, set: ImageSet, count: number, step: number): Evaluated {
+export function evaluateWeights(
+  g: Graph,
+  weights: Record<string, Tensor>,
+  set: ImageSet,
+  count: number,
+  step: number,
+): Evaluated {
   const graph: Graph = { ...g, initializers: new Map(Object.entries(weights)) };
   const input = g.inputs[0].name;
   const logits = g.outputs[0].name;
@@ -74,7 +94,11 @@ export function evaluateWeights(g: Graph, weights: Record<string, Tensor>, set: 
   const B = 100;
   for (let s = 0; s < count; s += B) {
     const n = Math.min(B, count - s);
-    const b = makeBatch(set, Int32Array.from({ length: n }, (_, i) => s + i), { ...NORM, channels: 1, resolution: res });
+    const b = makeBatch(
+      set,
+      Int32Array.from({ length: n }, (_, i) => s + i),
+      { ...NORM, channels: 1, resolution: res },
+    );
     const y = runGraph(graph, { [input]: f32(b.dims, b.x) })[logits].data as Float32Array;
     const r = softmaxCrossEntropy(y, n, 10, b.labels, 0);
     lossSum += r.loss * n;
@@ -88,7 +112,19 @@ export function createPlaygroundHandler(
   port: { postMessage(m: PlaygroundResponse): void },
   schedule?: (fn: () => void) => void,
 ): (req: PlaygroundRequest) => void {
-  let run: { graph: Graph; train: ImageSet; test: ImageSet; evalEvery: number; evalImages: number; layer: string; image: number; reports: number; step: number } | undefined;
+  let run:
+    | {
+        graph: Graph;
+        train: ImageSet;
+        test: ImageSet;
+        evalEvery: number;
+        evalImages: number;
+        layer: string;
+        image: number;
+        reports: number;
+        step: number;
+      }
+    | undefined;
   let captured: Record<string, Tensor> | undefined;
 
   const kernels = (weights: Record<string, Tensor>): void => {
@@ -96,13 +132,29 @@ export function createPlaygroundHandler(
     const node = run.graph.nodes.find((n) => n.name === run!.layer);
     const w = node && weights[node.inputs[1]];
     if (!w) return;
-    port.postMessage({ type: 'kernels', kernels: { step: run.step, layer: run.layer, channels: w.dims[0], k: w.dims[2], data: Float32Array.from(w.data as Float32Array) } });
+    port.postMessage({
+      type: 'kernels',
+      kernels: {
+        step: run.step,
+        layer: run.layer,
+        channels: w.dims[0],
+        k: w.dims[2],
+        data: Float32Array.from(w.data as Float32Array),
+      },
+    });
   };
 
   const probe = (weights: Record<string, Tensor>): void => {
     if (!run || !run.layer) return;
     try {
-      port.postMessage({ type: 'probe', probe: probeWeights(run.graph, weights, run.train, run.test, { layer: run.layer, image: run.image, step: run.step }) });
+      port.postMessage({
+        type: 'probe',
+        probe: probeWeights(run.graph, weights, run.train, run.test, {
+          layer: run.layer,
+          image: run.image,
+          step: run.step,
+        }),
+      });
     } catch (e) {
       port.postMessage({ type: 'error', code: 'probe', message: e instanceof Error ? e.message : String(e) });
     }
@@ -119,30 +171,43 @@ export function createPlaygroundHandler(
     if (!run) return;
     const weights = snapshot();
     if (!weights) return;
-    port.postMessage({ type: 'eval', eval: evaluateWeights(run.graph, weights, run.test, final ? run.test.count : Math.min(run.evalImages, run.test.count), run.step), final });
+    port.postMessage({
+      type: 'eval',
+      eval: evaluateWeights(
+        run.graph,
+        weights,
+        run.test,
+        final ? run.test.count : Math.min(run.evalImages, run.test.count),
+        run.step,
+      ),
+      final,
+    });
     kernels(weights);
     probe(weights);
   };
 
-  const handle = createTrainWorkerHandler({
-    postMessage(m) {
-      if (m.type === 'snapshot') {
-        captured = m.weights;
-        return;
-      }
-      port.postMessage(m);
-      if (!run) return;
-      if (m.type === 'paused' || m.type === 'cancelled') run.step = m.step;
-      if (m.type === 'progress') {
-        run.step = m.progress.step;
-        run.reports++;
-        if (run.reports % run.evalEvery === 0 && m.progress.step < m.progress.totalSteps) inspect(false);
-      } else if (m.type === 'done') {
-        run.step = m.step;
-        inspect(true);
-      }
+  const handle = createTrainWorkerHandler(
+    {
+      postMessage(m) {
+        if (m.type === 'snapshot') {
+          captured = m.weights;
+          return;
+        }
+        port.postMessage(m);
+        if (!run) return;
+        if (m.type === 'paused' || m.type === 'cancelled') run.step = m.step;
+        if (m.type === 'progress') {
+          run.step = m.progress.step;
+          run.reports++;
+          if (run.reports % run.evalEvery === 0 && m.progress.step < m.progress.totalSteps) inspect(false);
+        } else if (m.type === 'done') {
+          run.step = m.step;
+          inspect(true);
+        }
+      },
     },
-  }, schedule);
+    schedule,
+  );
 
   return (req) => {
     switch (req.type) {
@@ -150,11 +215,26 @@ export function createPlaygroundHandler(
         const graph = configGraph(req.config);
         const layers = depthwiseLayers(graph);
         const image = Math.min(Math.max(0, Math.floor(req.image ?? 0)), req.test.count - 1);
-        run = { graph, train: req.train, test: req.test, evalEvery: Math.max(1, req.evalEvery ?? 3), evalImages: req.evalImages ?? 200, layer: req.layer && layers.includes(req.layer) ? req.layer : layers[0] ?? '', image, reports: 0, step: 0 };
+        run = {
+          graph,
+          train: req.train,
+          test: req.test,
+          evalEvery: Math.max(1, req.evalEvery ?? 3),
+          evalImages: req.evalImages ?? 200,
+          layer: req.layer && layers.includes(req.layer) ? req.layer : (layers[0] ?? ''),
+          image,
+          reports: 0,
+          step: 0,
+        };
         port.postMessage({ type: 'layers', layers });
         handle({
-          type: 'start', graph, data: req.train, recipe: configRecipe(req.config), norm: NORM,
-          progressEvery: req.progressEvery ?? 5, memoryBudget: req.memoryBudget ?? MEMORY_BUDGET,
+          type: 'start',
+          graph,
+          data: req.train,
+          recipe: configRecipe(req.config),
+          norm: NORM,
+          progressEvery: req.progressEvery ?? 5,
+          memoryBudget: req.memoryBudget ?? MEMORY_BUDGET,
         });
         return;
       }
@@ -174,7 +254,10 @@ export function createPlaygroundHandler(
         const weights = snapshot();
         if (!weights) return;
         try {
-          port.postMessage({ type: 'inspect', inspect: inspectWeights(run.graph, weights, run.train, { ...req, images: req.images ?? 4, step: run.step }) });
+          port.postMessage({
+            type: 'inspect',
+            inspect: inspectWeights(run.graph, weights, run.train, { ...req, images: req.images ?? 4, step: run.step }),
+          });
         } catch (e) {
           port.postMessage({ type: 'error', code: 'inspect', message: e instanceof Error ? e.message : String(e) });
         }

@@ -4,6 +4,9 @@
  */
 import { createPlaygroundHandler, type PlaygroundRequest, type PlaygroundResponse } from './train-playground.ts';
 
-const scope = self as unknown as { postMessage(m: PlaygroundResponse): void; onmessage: ((e: MessageEvent<PlaygroundRequest>) => void) | null };
+const scope = self as unknown as {
+  postMessage(m: PlaygroundResponse): void;
+  onmessage: ((e: MessageEvent<PlaygroundRequest>) => void) | null;
+};
 const handle = createPlaygroundHandler({ postMessage: (m) => scope.postMessage(m) });
 scope.onmessage = (e) => handle(e.data);

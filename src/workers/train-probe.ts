@@ -9,7 +9,16 @@
  *   gradient on image 0, its weight-gradient norm), and the explanation of one depthwise weight's
  *   gradient — the products x·dL/dy whose float64 sum rounds to what the engine reported.
  */
-import { executeBackward, explainWeightGradient, f32, runGraph, trainingForward, type Graph, type Tensor, type WeightGradTerm } from '~/lib/engine/index.ts';
+import {
+  executeBackward,
+  explainWeightGradient,
+  f32,
+  runGraph,
+  trainingForward,
+  type Graph,
+  type Tensor,
+  type WeightGradTerm,
+} from '~/lib/engine/index.ts';
 import { makeBatch } from '~/lib/data/batches.ts';
 import type { ImageSet } from '~/lib/data/fashion-mnist.ts';
 import { softmaxCrossEntropy } from '~/lib/train/loss.ts';
@@ -98,15 +107,28 @@ function withWeights(g: Graph, weights: Record<string, Tensor>): Graph {
  * not changed), calling `visit` for every backward step, in backward order.
  */
 function backwardPass(
-  graph: Graph, set: ImageSet, images: number,
-  visit: (st: ReturnType<typeof executeBackward> extends Generator<infer S> ? S : never, tape: ReturnType<typeof trainingForward>['tape']) => void,
+  graph: Graph,
+  set: ImageSet,
+  images: number,
+  visit: (
+    st: ReturnType<typeof executeBackward> extends Generator<infer S> ? S : never,
+    tape: ReturnType<typeof trainingForward>['tape'],
+  ) => void,
 ): { loss: number; norms: GradNorm[] } {
   const input = graph.inputs[0].name;
   const logits = graph.outputs[0].name;
   const res = graph.inputs[0].dims[2] as number;
   const n = Math.min(images, set.count);
-  const b = makeBatch(set, Int32Array.from({ length: n }, (_, i) => i), { ...NORM, channels: 1, resolution: res });
-  const { tape, outputs } = trainingForward(graph, { [input]: f32(b.dims, b.x) }, { training: true, inputGrads: false });
+  const b = makeBatch(
+    set,
+    Int32Array.from({ length: n }, (_, i) => i),
+    { ...NORM, channels: 1, resolution: res },
+  );
+  const { tape, outputs } = trainingForward(
+    graph,
+    { [input]: f32(b.dims, b.x) },
+    { training: true, inputGrads: false },
+  );
   const loss = softmaxCrossEntropy(outputs[logits].data as Float32Array, n, 10, b.labels, 0);
   const gen = executeBackward(tape, { [logits]: f32(outputs[logits].dims as number[], loss.grad) }, { keepTape: true });
   const norms: GradNorm[] = [];
@@ -122,22 +144,49 @@ function backwardPass(
 }
 
 /** See the file comment. `layer` must be a Conv of the graph (a depthwise one for the explanation). */
-export function inspectWeights(g: Graph, weights: Record<string, Tensor>, set: ImageSet, o: { layer: string; m: number; ky: number; kx: number; images: number; step: number }): Inspection {
+export function inspectWeights(
+  g: Graph,
+  weights: Record<string, Tensor>,
+  set: ImageSet,
+  o: { layer: string; m: number; ky: number; kx: number; images: number; step: number },
+): Inspection {
   const graph = withWeights(g, weights);
   const block = blockOf(g, o.layer);
   const steps: BackwardStepView[] = [];
   let found: Omit<Inspection, 'step' | 'layer' | 'loss' | 'norms' | 'block' | 'steps'> | undefined;
   const { loss, norms } = backwardPass(graph, set, o.images, (st, tape) => {
     if (inBlock(st.node.scope, block)) {
-      const wg = st.node.opType === 'Conv' || st.node.opType === 'Gemm' ? st.weightGrads.get(st.node.inputs[1]) : undefined;
-      steps.push({ node: st.node.name, opType: st.node.opType, gradOut: image0(st.gradOutputs[0]), gradIn: image0(st.gradInputs[0]), weightNorm: wg ? l2(wg) : null });
+      const wg =
+        st.node.opType === 'Conv' || st.node.opType === 'Gemm' ? st.weightGrads.get(st.node.inputs[1]) : undefined;
+      steps.push({
+        node: st.node.name,
+        opType: st.node.opType,
+        gradOut: image0(st.gradOutputs[0]),
+        gradIn: image0(st.gradInputs[0]),
+        weightNorm: wg ? l2(wg) : null,
+      });
     }
     if (st.node.name === o.layer) {
       const x = tape.records[st.index]!.inputs[0]!;
-      const e = explainWeightGradient(graph, o.layer, x, st.gradOutputs[0]!, { m: o.m, ky: o.ky, kx: o.kx }, st.weightGrads.get(st.node.inputs[1]));
+      const e = explainWeightGradient(
+        graph,
+        o.layer,
+        x,
+        st.gradOutputs[0]!,
+        { m: o.m, ky: o.ky, kx: o.kx },
+        st.weightGrads.get(st.node.inputs[1]),
+      );
       found = {
-        m: e.m, k: e.k, terms: e.terms.length, sum: e.sum, gradient: e.gradient, accumulation: e.accumulation,
-        top: [...e.terms].filter((t) => !t.padding).sort((a, c) => Math.abs(c.product) - Math.abs(a.product)).slice(0, 8),
+        m: e.m,
+        k: e.k,
+        terms: e.terms.length,
+        sum: e.sum,
+        gradient: e.gradient,
+        accumulation: e.accumulation,
+        top: [...e.terms]
+          .filter((t) => !t.padding)
+          .sort((a, c) => Math.abs(c.product) - Math.abs(a.product))
+          .slice(0, 8),
         activation: image0(x)!,
       };
     }
@@ -147,7 +196,13 @@ export function inspectWeights(g: Graph, weights: Record<string, Tensor>, set: I
 }
 
 /** See the file comment. */
-export function probeWeights(g: Graph, weights: Record<string, Tensor>, train: ImageSet, test: ImageSet, o: { layer: string; image: number; step: number; images?: number }): Probe {
+export function probeWeights(
+  g: Graph,
+  weights: Record<string, Tensor>,
+  train: ImageSet,
+  test: ImageSet,
+  o: { layer: string; image: number; step: number; images?: number },
+): Probe {
   const graph = withWeights(g, weights);
   const node = g.nodes.find((n) => n.name === o.layer);
   if (!node) throw new Error(`'${o.layer}' is not a layer of this network`);
@@ -159,5 +214,14 @@ export function probeWeights(g: Graph, weights: Record<string, Tensor>, train: I
   let predicted = 0;
   for (let c = 1; c < logits.length; c++) if (logits[c] > logits[predicted]) predicted = c;
   const { loss, norms } = backwardPass(graph, train, o.images ?? 4, () => {});
-  return { step: o.step, layer: o.layer, image, label: test.labels[image], predicted, activation: all[node.outputs[0]], loss, norms };
+  return {
+    step: o.step,
+    layer: o.layer,
+    image,
+    label: test.labels[image],
+    predicted,
+    activation: all[node.outputs[0]],
+    loss,
+    norms,
+  };
 }

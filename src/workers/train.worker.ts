@@ -5,6 +5,9 @@
 import { createTrainWorkerHandler } from '~/lib/train/worker.ts';
 import type { TrainRequest, TrainResponse } from '~/lib/train/worker-protocol.ts';
 
-const scope = self as unknown as { postMessage(m: TrainResponse): void; onmessage: ((e: MessageEvent<TrainRequest>) => void) | null };
+const scope = self as unknown as {
+  postMessage(m: TrainResponse): void;
+  onmessage: ((e: MessageEvent<TrainRequest>) => void) | null;
+};
 const handle = createTrainWorkerHandler({ postMessage: (m) => scope.postMessage(m) });
 scope.onmessage = (e) => handle(e.data);

@@ -3,13 +3,18 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 export function findChromium() {
   const found = CANDIDATES.find((p) => p && existsSync(p));
   if (!found) {
     throw new Error(
-      'No Chromium found for the browser tests. Install Debian\'s: `apt-get update && apt-get install -y chromium` ' +
+      "No Chromium found for the browser tests. Install Debian's: `apt-get update && apt-get install -y chromium` " +
         '(or set CHROME_PATH to a Chromium/Chrome binary). The tests never download a browser.',
     );
   }

@@ -43,8 +43,13 @@ export function watchScripts(context, distDir) {
 /** Problems for a page over budget (its largest scripts named), or none. */
 export function budgetProblems({ scripts, total }) {
   if (total <= JS_BUDGET_BYTES) return [];
-  const top = [...scripts].sort((a, b) => b.gzip - a.gzip).slice(0, 4).map((s) => `${s.path} ${(s.gzip / 1000).toFixed(1)} KB`);
-  return [`loads ${(total / 1000).toFixed(1)} KB of gzipped JavaScript before interaction (budget ${JS_BUDGET_BYTES / 1000} KB): ${top.join(', ')}`];
+  const top = [...scripts]
+    .sort((a, b) => b.gzip - a.gzip)
+    .slice(0, 4)
+    .map((s) => `${s.path} ${(s.gzip / 1000).toFixed(1)} KB`);
+  return [
+    `loads ${(total / 1000).toFixed(1)} KB of gzipped JavaScript before interaction (budget ${JS_BUDGET_BYTES / 1000} KB): ${top.join(', ')}`,
+  ];
 }
 
 function filesUnder(dir) {
@@ -94,7 +99,8 @@ export function shippingProblems(distDir) {
   for (const f of files) {
     if (extname(f) === '.html' || NAMED_ELSEWHERE.has(rel(f))) continue;
     const name = basename(f);
-    if (!texts.some((t) => t.f !== f && t.text.includes(name))) problems.push(`${rel(f)} ships but no page, script, stylesheet or manifest names it`);
+    if (!texts.some((t) => t.f !== f && t.text.includes(name)))
+      problems.push(`${rel(f)} ships but no page, script, stylesheet or manifest names it`);
   }
   return problems;
 }
@@ -109,29 +115,42 @@ const median = (xs) => {
  * of `steps` "Step op" clicks until the view shows the next op. Returns the figures (the caller prints them).
  */
 export async function debuggerTimings(page, { steps = 15 } = {}) {
-  const idle = () => page.waitForFunction(() => !document.querySelector('model-debugger')?.hasAttribute('data-busy'), null, { timeout: 120_000 });
+  const idle = () =>
+    page.waitForFunction(() => !document.querySelector('model-debugger')?.hasAttribute('data-busy'), null, {
+      timeout: 120_000,
+    });
   await page.locator('model-debugger [data-act="start"]').first().waitFor();
   const t0 = Date.now();
   await page.locator('model-debugger [data-act="start"]').first().click();
-  await page.waitForFunction(() => /Preprocessing/.test(document.querySelector('[data-dbg="position"]')?.textContent ?? ''), null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => /Preprocessing/.test(document.querySelector('[data-dbg="position"]')?.textContent ?? ''),
+    null,
+    { timeout: 120_000 },
+  );
   await idle();
   const loadMs = Date.now() - t0;
   const stepMs = [];
   for (let i = 0; i < steps; i++) {
     // In the page: click "Step op", then wait until the position line shows another op and the
     // debugger is not busy, and one more frame (the updated view painted).
-    stepMs.push(await page.evaluate(() => new Promise((resolve) => {
-      const prev = document.querySelector('[data-dbg="position"]')?.textContent;
-      const t = performance.now();
-      document.querySelector('model-debugger [data-act="next"]').click();
-      const check = () => {
-        const el = document.querySelector('model-debugger');
-        const pos = document.querySelector('[data-dbg="position"]')?.textContent;
-        if (el && !el.hasAttribute('data-busy') && pos !== prev) requestAnimationFrame(() => resolve(performance.now() - t));
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    })));
+    stepMs.push(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const prev = document.querySelector('[data-dbg="position"]')?.textContent;
+            const t = performance.now();
+            document.querySelector('model-debugger [data-act="next"]').click();
+            const check = () => {
+              const el = document.querySelector('model-debugger');
+              const pos = document.querySelector('[data-dbg="position"]')?.textContent;
+              if (el && !el.hasAttribute('data-busy') && pos !== prev)
+                requestAnimationFrame(() => resolve(performance.now() - t));
+              else requestAnimationFrame(check);
+            };
+            requestAnimationFrame(check);
+          }),
+      ),
+    );
   }
   return { loadMs, stepMedianMs: median(stepMs), stepMs };
 }

@@ -10,7 +10,12 @@ export async function axeViolations(page) {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -46,10 +51,15 @@ export async function deadControls(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('button, input, select, textarea')]
       .filter((el) => el.type !== 'hidden' && !el.matches(':disabled'))
-      .filter((el) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && el.getBoundingClientRect().width > 0)
+      .filter(
+        (el) =>
+          el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) &&
+          el.getBoundingClientRect().width > 0,
+      )
       .filter((el) => !(el.form && el.form.getAttribute('action')))
       .map((el) => {
-        const name = el.getAttribute('aria-label') || el.textContent?.trim() || el.getAttribute('name') || el.id || el.type;
+        const name =
+          el.getAttribute('aria-label') || el.textContent?.trim() || el.getAttribute('name') || el.id || el.type;
         const where = el.closest('[id], [data-question], section, aside, header')?.tagName.toLowerCase() ?? '';
         return `${el.tagName.toLowerCase()}${el.type && el.tagName !== 'BUTTON' ? `[type=${el.type}]` : ''} "${String(name).slice(0, 40)}" in ${where}`;
       }),
@@ -65,7 +75,18 @@ export async function deadControls(page) {
 export async function questionProblems(page) {
   return page.evaluate(() => {
     const out = [];
-    const SUFFIX = { k: 1e3, K: 1e3, thousand: 1e3, M: 1e6, million: 1e6, G: 1e9, B: 1e9, billion: 1e9, T: 1e12, '%': 0.01 };
+    const SUFFIX = {
+      k: 1e3,
+      K: 1e3,
+      thousand: 1e3,
+      M: 1e6,
+      million: 1e6,
+      G: 1e9,
+      B: 1e9,
+      billion: 1e9,
+      T: 1e12,
+      '%': 0.01,
+    };
     const UNITS = [
       ['FLOPs', /\bFLOPS?\b|\bFLOPs\b/],
       ['MACs', /\bMACs?\b|multiply-adds?\b|\bMAdds\b/i],
@@ -89,7 +110,12 @@ export async function questionProblems(page) {
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         if (!range.intersectsNode(n)) continue;
         const el = n.parentElement;
-        if (!el || el.closest('script, style, .katex-mathml, .q-form') || !el.checkVisibility({ visibilityProperty: true })) continue;
+        if (
+          !el ||
+          el.closest('script, style, .katex-mathml, .q-form') ||
+          !el.checkVisibility({ visibilityProperty: true })
+        )
+          continue;
         text += `${n.textContent} `;
       }
       const re = /(\d[\d,]*(?:\.\d+)?)\s?(thousand|million|billion|%|[kKMGBT](?![a-zA-Z]))?/g;
@@ -102,15 +128,20 @@ export async function questionProblems(page) {
           if (Math.abs(v - value) <= tol * Math.abs(value)) hits.add(m[0].trim());
         }
       }
-      if (hits.size) out.push(`question "${id}": the prompt or the page above it shows the answer (${[...hits].slice(0, 3).join(', ')})`);
+      if (hits.size)
+        out.push(
+          `question "${id}": the prompt or the page above it shows the answer (${[...hits].slice(0, 3).join(', ')})`,
+        );
       const label = q.querySelector('label[for]')?.textContent ?? '';
       const asked = unitsIn(label);
       const prompt = q.querySelector('.q-prompt')?.textContent ?? '';
       const inPrompt = unitsIn(prompt);
       const inAnswer = unitsIn(pq.dataset.answer ?? '');
       for (const u of asked) {
-        if (inPrompt.length && !inPrompt.includes(u)) out.push(`question "${id}": the input asks for ${u} but the prompt asks in ${inPrompt.join('/')}`);
-        if (inAnswer.length && !inAnswer.includes(u)) out.push(`question "${id}": the input asks for ${u} but the answer is in ${inAnswer.join('/')}`);
+        if (inPrompt.length && !inPrompt.includes(u))
+          out.push(`question "${id}": the input asks for ${u} but the prompt asks in ${inPrompt.join('/')}`);
+        if (inAnswer.length && !inAnswer.includes(u))
+          out.push(`question "${id}": the input asks for ${u} but the answer is in ${inAnswer.join('/')}`);
       }
     }
     return out;

@@ -5,8 +5,41 @@
 import { layoutProblems, settle } from './layout.mjs';
 
 const PHONE = 360;
-const ACTIONS = new Set(['click', 'dblclick', 'tap', 'fill', 'press', 'pressSequentially', 'type', 'check', 'uncheck', 'setChecked', 'selectOption', 'setInputFiles', 'dragTo', 'dragAndDrop', 'goto', 'reload', 'goBack']);
-const LOCATOR_MAKERS = new Set(['locator', 'first', 'last', 'nth', 'filter', 'and', 'or', 'getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByTestId', 'getByTitle', 'getByAltText']);
+const ACTIONS = new Set([
+  'click',
+  'dblclick',
+  'tap',
+  'fill',
+  'press',
+  'pressSequentially',
+  'type',
+  'check',
+  'uncheck',
+  'setChecked',
+  'selectOption',
+  'setInputFiles',
+  'dragTo',
+  'dragAndDrop',
+  'goto',
+  'reload',
+  'goBack',
+]);
+const LOCATOR_MAKERS = new Set([
+  'locator',
+  'first',
+  'last',
+  'nth',
+  'filter',
+  'and',
+  'or',
+  'getByRole',
+  'getByText',
+  'getByLabel',
+  'getByPlaceholder',
+  'getByTestId',
+  'getByTitle',
+  'getByAltText',
+]);
 
 /**
  * Wraps `page`; every problem found is pushed onto `problems` once, named by the interaction after
@@ -20,7 +53,8 @@ export function watchInteractions(page, problems) {
     const vp = page.viewportSize();
     const found = [];
     await settle(page);
-    for (const p of await layoutProblems(page, { sideways: vp.width <= PHONE, labels: true })) found.push([p, vp.width]);
+    for (const p of await layoutProblems(page, { sideways: vp.width <= PHONE, labels: true }))
+      found.push([p, vp.width]);
     if (vp.width > PHONE) {
       const scroll = await page.evaluate(() => [window.scrollX, window.scrollY]);
       await page.setViewportSize({ width: PHONE, height: vp.height });
@@ -46,7 +80,10 @@ export function watchInteractions(page, problems) {
           if ((prop === 'keyboard' || prop === 'mouse') && t === page) return wrap(v, `${label}.${prop}`);
           return v;
         }
-        if (ACTIONS.has(prop) || (label.endsWith('.mouse') && (prop === 'click' || prop === 'up' || prop === 'wheel'))) {
+        if (
+          ACTIONS.has(prop) ||
+          (label.endsWith('.mouse') && (prop === 'click' || prop === 'up' || prop === 'wheel'))
+        ) {
           return async (...args) => {
             const result = await v.apply(t, args);
             const arg = typeof args[0] === 'string' ? `'${args[0].slice(0, 40)}'` : '';
@@ -56,7 +93,12 @@ export function watchInteractions(page, problems) {
         }
         if (LOCATOR_MAKERS.has(prop)) {
           return (...args) => {
-            const arg = typeof args[0] === 'string' ? `'${args[0].slice(0, 60)}'` : typeof args[0] === 'number' ? String(args[0]) : '';
+            const arg =
+              typeof args[0] === 'string'
+                ? `'${args[0].slice(0, 60)}'`
+                : typeof args[0] === 'number'
+                  ? String(args[0])
+                  : '';
             return wrap(v.apply(t, args), t === page ? `${String(prop)}(${arg})` : `${label}.${String(prop)}(${arg})`);
           };
         }

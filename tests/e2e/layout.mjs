@@ -14,7 +14,9 @@ export async function settle(page, timeout = 3000) {
     .waitForFunction(
       () => {
         for (const el of document.querySelectorAll('svg *, [style*="transition"]')) if (el.__transition) return false;
-        return document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+        return document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
       },
       null,
       { timeout, polling: 50 },
@@ -36,9 +38,11 @@ export async function layoutProblems(page, { sideways = true, labels = true } = 
         for (let e = el, i = 0; e && e !== document.body && i < 3; e = e.parentElement, i++) {
           let s = e.tagName.toLowerCase();
           if (e.id) s += `#${e.id}`;
-          const cls = typeof e.className === 'string' ? e.className.trim().split(/\s+/).filter(Boolean).slice(0, 2) : [];
+          const cls =
+            typeof e.className === 'string' ? e.className.trim().split(/\s+/).filter(Boolean).slice(0, 2) : [];
           if (cls.length) s += `.${cls.join('.')}`;
-          for (const a of ['data-dbg', 'data-out', 'data-question', 'data-key', 'data-id']) if (e.getAttribute?.(a)) s += `[${a}="${e.getAttribute(a)}"]`;
+          for (const a of ['data-dbg', 'data-out', 'data-question', 'data-key', 'data-id'])
+            if (e.getAttribute?.(a)) s += `[${a}="${e.getAttribute(a)}"]`;
           parts.unshift(s);
         }
         return parts.join(' > ');
@@ -53,7 +57,9 @@ export async function layoutProblems(page, { sideways = true, labels = true } = 
           const cs = getComputedStyle(box);
           if (/local/.test(cs.backgroundAttachment) && /gradient/.test(cs.backgroundImage)) return true;
           const near = [box, box.parentElement].filter(Boolean);
-          return near.some((n) => [...n.querySelectorAll('[data-scroll-cue]')].some((c) => visible(c) && c.getBoundingClientRect().width > 0));
+          return near.some((n) =>
+            [...n.querySelectorAll('[data-scroll-cue]')].some((c) => visible(c) && c.getBoundingClientRect().width > 0),
+          );
         };
         const reported = new Set();
         for (const el of document.body.querySelectorAll('*')) {
@@ -65,7 +71,11 @@ export async function layoutProblems(page, { sideways = true, labels = true } = 
           if ([...reported].some((p) => p.contains(el))) continue;
           if (!visible(el)) continue;
           let clip = null;
-          for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+          for (
+            let a = el.parentElement;
+            a && a !== document.body && a !== document.documentElement;
+            a = a.parentElement
+          ) {
             if (getComputedStyle(a).overflowX !== 'visible') {
               clip = a;
               break;
@@ -80,13 +90,20 @@ export async function layoutProblems(page, { sideways = true, labels = true } = 
             if (reported.has(clip)) continue;
             reported.add(clip);
             if (cs.overflowX === 'auto' || cs.overflowX === 'scroll') {
-              if (!hasCue(clip)) out.push(`${describe(clip)} scrolls sideways (${clip.scrollWidth}px in ${clip.clientWidth}px) with no visible cue`);
+              if (!hasCue(clip))
+                out.push(
+                  `${describe(clip)} scrolls sideways (${clip.scrollWidth}px in ${clip.clientWidth}px) with no visible cue`,
+                );
             } else {
-              out.push(`${describe(clip)} hides ${clip.scrollWidth - clip.clientWidth}px of its content sideways (overflow ${cs.overflowX})`);
+              out.push(
+                `${describe(clip)} hides ${clip.scrollWidth - clip.clientWidth}px of its content sideways (overflow ${cs.overflowX})`,
+              );
             }
           } else {
             reported.add(el);
-            out.push(`${describe(el)} is ${Math.round(r.width)}px wide, reaching ${Math.round(Math.max(r.right - vw, -r.left))}px past the ${vw}px viewport`);
+            out.push(
+              `${describe(el)} is ${Math.round(r.width)}px wide, reaching ${Math.round(Math.max(r.right - vw, -r.left))}px past the ${vw}px viewport`,
+            );
           }
         }
       }
@@ -108,7 +125,12 @@ export async function layoutProblems(page, { sideways = true, labels = true } = 
           for (const { r, s } of texts) {
             // Glyph boxes include the font's line gap: allow 2px before calling a label clipped.
             const tol = 2;
-            if (r.left < sr.left - tol || r.right > sr.right + tol || r.top < sr.top - tol - 0.25 * r.height || r.bottom > sr.bottom + tol + 0.25 * r.height) {
+            if (
+              r.left < sr.left - tol ||
+              r.right > sr.right + tol ||
+              r.top < sr.top - tol - 0.25 * r.height ||
+              r.bottom > sr.bottom + tol + 0.25 * r.height
+            ) {
               bad.push(`label "${s.slice(0, 30)}" is clipped by the chart's edge`);
             }
           }
@@ -119,7 +141,8 @@ export async function layoutProblems(page, { sideways = true, labels = true } = 
               const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
               // Vertical overlap beyond the line gap the glyph boxes carry (about a quarter of their height).
               const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) - 0.3 * Math.min(a.height, b.height);
-              if (ox > -1 && oy > 0) bad.push(`labels "${texts[i].s.slice(0, 24)}" and "${texts[j].s.slice(0, 24)}" overlap`);
+              if (ox > -1 && oy > 0)
+                bad.push(`labels "${texts[i].s.slice(0, 24)}" and "${texts[j].s.slice(0, 24)}" overlap`);
             }
           }
           for (const b of bad.slice(0, 4)) out.push(`${name}: ${b}`);

@@ -4,7 +4,6 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-
 /** The build output the tests read: DEPTHWISE_OUT_DIR (as astro.config.mjs) or dist/. */
 export const distDir = process.env.DEPTHWISE_OUT_DIR
   ? resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.DEPTHWISE_OUT_DIR)

@@ -60,7 +60,10 @@ async function pool(items, n, task) {
 
 async function checkPage(browser, base, path, pages) {
   for (const vp of VIEWPORTS) {
-    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, colorScheme: vp.colorScheme });
+    const context = await browser.newContext({
+      viewport: { width: vp.width, height: vp.height },
+      colorScheme: vp.colorScheme,
+    });
     const scripts = watchScripts(context, distDir);
     const { page, response, problems } = await openPage(context, base, path);
     try {
@@ -69,7 +72,8 @@ async function checkPage(browser, base, path, pages) {
       jsBefore.set(path, js.total);
       problems.push(...budgetProblems(js));
       const facts = await pageFacts(page);
-      if (facts.h1.length !== 1 || !facts.h1[0]) problems.push(`expected exactly one non-empty h1, found ${JSON.stringify(facts.h1)}`);
+      if (facts.h1.length !== 1 || !facts.h1[0])
+        problems.push(`expected exactly one non-empty h1, found ${JSON.stringify(facts.h1)}`);
       if (facts.katexErrors > 0) problems.push(`${facts.katexErrors} KaTeX error(s)`);
       if (!facts.katexFont) problems.push('KaTeX fonts did not load');
       const broken = brokenLinks(facts.links, pages);
@@ -77,7 +81,8 @@ async function checkPage(browser, base, path, pages) {
       await settle(page);
       problems.push(...(await layoutProblems(page, { sideways: vp.width <= 360, labels: true })));
       if (vp.width > 360) problems.push(...(await questionProblems(page)));
-      for (const v of await axeViolations(page)) problems.push(`axe ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.join(' | ')}`);
+      for (const v of await axeViolations(page))
+        problems.push(`axe ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.join(' | ')}`);
       await screenshot(page, `${shotsDir}/${slug(path)}-${vp.width}.png`, vp.width);
     } catch (err) {
       problems.push(`check crashed: ${err instanceof Error ? err.message : err}`);
@@ -93,9 +98,19 @@ async function checkWithoutJs(browser, base, path) {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, javaScriptEnabled: false });
   const { page, problems } = await openPage(context, base, path);
   try {
-    for (const c of await deadControls(page)) problems.push(`shows a control that does nothing without JavaScript: ${c}`);
+    for (const c of await deadControls(page))
+      problems.push(`shows a control that does nothing without JavaScript: ${c}`);
     problems.push(...(await layoutProblems(page, { sideways: true, labels: false })));
-    await page.screenshot({ path: `${shotsDir}/${slug(path)}-360-nojs.png`, fullPage: true, clip: { x: 0, y: 0, width: 360, height: Math.min(8000, await page.evaluate(() => document.documentElement.scrollHeight)) } });
+    await page.screenshot({
+      path: `${shotsDir}/${slug(path)}-360-nojs.png`,
+      fullPage: true,
+      clip: {
+        x: 0,
+        y: 0,
+        width: 360,
+        height: Math.min(8000, await page.evaluate(() => document.documentElement.scrollHeight)),
+      },
+    });
   } catch (err) {
     problems.push(`check crashed: ${err instanceof Error ? err.message : err}`);
   }
@@ -112,7 +127,9 @@ async function checkBudgets(browser, base) {
   const { page, problems } = await openPage(context, base, '/models/efficientnet_b0/run/');
   try {
     const t = await debuggerTimings(page);
-    console.log(`     debugger efficientnet_b0: Load model ${t.loadMs} ms (budget 1000), Step op median ${t.stepMedianMs.toFixed(1)} ms over ${t.stepMs.length} clicks (budget 100)`);
+    console.log(
+      `     debugger efficientnet_b0: Load model ${t.loadMs} ms (budget 1000), Step op median ${t.stepMedianMs.toFixed(1)} ms over ${t.stepMs.length} clicks (budget 100)`,
+    );
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));
   }
@@ -133,7 +150,9 @@ async function checkNotFound(browser, base) {
 }
 
 async function runFeatures(browser, base, pages) {
-  const files = readdirSync(featuresDir).filter((f) => f.endsWith('.mjs')).sort();
+  const files = readdirSync(featuresDir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort();
   for (const file of files) {
     const mod = await import(pathToFileURL(`${featuresDir}/${file}`).href);
     for (const spec of mod.default) {
@@ -148,7 +167,9 @@ async function runFeatures(browser, base, pages) {
         problems.push(err instanceof Error ? err.message : String(err));
       }
       // The layout checks also look at where a failed spec stopped.
-      await watched.finish().catch((err) => problems.push(`layout check crashed: ${err instanceof Error ? err.message : err}`));
+      await watched
+        .finish()
+        .catch((err) => problems.push(`layout check crashed: ${err instanceof Error ? err.message : err}`));
       record(`${file.replace(/\.mjs$/, '')}: ${spec.name}`, problems);
       await context.close();
     }
@@ -165,7 +186,9 @@ const browser = await launchChromium();
 const server = await startPreview();
 try {
   const selected = pages.filter((path) => !only || matches(path));
-  await pool(selected, Number(process.env.E2E_CONCURRENCY ?? 3), (path) => checkPage(browser, server.base, path, pages));
+  await pool(selected, Number(process.env.E2E_CONCURRENCY ?? 3), (path) =>
+    checkPage(browser, server.base, path, pages),
+  );
   if (!only) await checkNotFound(browser, server.base);
   if (!only || matches('budget')) await checkBudgets(browser, server.base);
   if (!process.env.E2E_PAGES_ONLY) await runFeatures(browser, server.base, pages);
@@ -175,7 +198,9 @@ try {
 }
 if (jsBefore.size) {
   const [worst, bytes] = [...jsBefore].sort((a, b) => b[1] - a[1])[0];
-  console.log(`\nJavaScript before interaction (gzip): largest ${(bytes / 1000).toFixed(1)} KB on ${worst} over ${jsBefore.size} pages (budget 100 KB)`);
+  console.log(
+    `\nJavaScript before interaction (gzip): largest ${(bytes / 1000).toFixed(1)} KB on ${worst} over ${jsBefore.size} pages (budget 100 KB)`,
+  );
 }
 console.log(`\nscreenshots: ${shotsDir}`);
 console.log(`${passed} passed, ${failed} failed`);

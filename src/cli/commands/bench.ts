@@ -21,11 +21,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ortRun, ortSession, setOrtThreads } from '../ort-session.ts';
 
-export const summary = 'time the engine against onnxruntime-web (1 and 2 threads) on four zoo models; weight materialisation; peak live memory';
+export const summary =
+  'time the engine against onnxruntime-web (1 and 2 threads) on four zoo models; weight materialisation; peak live memory';
 
 /** The models timed and the engine/ORT ratio each should stay under (issue 16). */
 const GOALS: Readonly<Record<string, number>> = {
-  mobilenetv2_100: 1.0, efficientnet_b0: 1.0, mobilenetv3_large_100: 1.0, vit_tiny_patch16_224: 1.5,
+  mobilenetv2_100: 1.0,
+  efficientnet_b0: 1.0,
+  mobilenetv3_large_100: 1.0,
+  vit_tiny_patch16_224: 1.5,
 };
 const MATERIALIZE = ['efficientnet_b0', 'efficientnet_b1', 'efficientnet_b2', 'efficientnet_b3'] as const;
 const SEED = 1;
@@ -115,11 +119,22 @@ export async function benchModel(id: string, runs: number, warmup: number, ortTh
   const session = await ortSession(exportOnnx(graph));
   const engineOut = runGraph(graph, feeds)[out];
   const ortOut = (await ortRun(session, feeds))[out];
-  const [engineMs, ortMs] = await timedInterleaved(runs, warmup, [() => runGraph(graph, feeds), () => ortRun(session, feeds)]);
+  const [engineMs, ortMs] = await timedInterleaved(runs, warmup, [
+    () => runGraph(graph, feeds),
+    () => ortRun(session, feeds),
+  ]);
   await session.release();
   return {
-    id, macs: analyze(graph).macs, engineMs, ortMs, ratio: engineMs / ortMs, maxRelDiff: relDiff(engineOut, ortOut), runs,
-    engineThreads: 1, ortThreads, goal: GOALS[id],
+    id,
+    macs: analyze(graph).macs,
+    engineMs,
+    ortMs,
+    ratio: engineMs / ortMs,
+    maxRelDiff: relDiff(engineOut, ortOut),
+    runs,
+    engineThreads: 1,
+    ortThreads,
+    goal: GOALS[id],
   };
 }
 
@@ -141,9 +156,14 @@ export function benchMaterialize(id: string, runs: number): MaterializeBench {
 /** EfficientNet-B0 with ORT at `threads` threads, timed in a child process (see the file comment). */
 function benchTwoThreads(runs: number, warmup: number, threads: number): ModelBench {
   const bin = fileURLToPath(new URL('../../../bin/depthwise.mjs', import.meta.url));
-  const r = spawnSync(process.execPath, [bin, 'bench', '--child-ort-threads', String(threads), '--runs', String(runs), '--warmup', String(warmup)], {
-    encoding: 'utf8', maxBuffer: 1 << 24,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [bin, 'bench', '--child-ort-threads', String(threads), '--runs', String(runs), '--warmup', String(warmup)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
   if (r.status !== 0) throw new Error(`the ${threads}-thread bench failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ModelBench;
 }
@@ -203,7 +223,10 @@ export async function run(args: string[]): Promise<number> {
   if (!json) console.log(`${modelLine(twoThreads)}   [ORT at 2 threads; the engine has no thread split yet]`);
   const materialized = MATERIALIZE.map((id) => {
     const m = benchMaterialize(id, 3);
-    if (!json) console.log(`materialize ${id.padEnd(16)} ${m.wallMs.toFixed(0).padStart(5)} ms wall, ${m.cpuMs.toFixed(0).padStart(5)} ms CPU (median of ${m.runs}; goal < 1000 ms ${m.wallMs < 1000 ? 'met' : 'NOT met'})`);
+    if (!json)
+      console.log(
+        `materialize ${id.padEnd(16)} ${m.wallMs.toFixed(0).padStart(5)} ms wall, ${m.cpuMs.toFixed(0).padStart(5)} ms CPU (median of ${m.runs}; goal < 1000 ms ${m.wallMs < 1000 ? 'met' : 'NOT met'})`,
+      );
     return m;
   });
   const memory = benchMemory('efficientnet_b0');
@@ -212,7 +235,9 @@ export async function run(args: string[]): Promise<number> {
   } else {
     console.log(`load average at end: ${load()}`);
     const mib = (b: number) => `${(b / 2 ** 20).toFixed(2)} MiB`;
-    console.log(`efficientnet_b0 peak live tensors: ${mib(memory.measuredPeakBytes)} measured (fused run ${mib(memory.measuredPeakBytesFused)}), static estimate ${mib(memory.staticPeakBytes)}, ratio ${memory.ratio.toFixed(2)}×`);
+    console.log(
+      `efficientnet_b0 peak live tensors: ${mib(memory.measuredPeakBytes)} measured (fused run ${mib(memory.measuredPeakBytesFused)}), static estimate ${mib(memory.staticPeakBytes)}, ratio ${memory.ratio.toFixed(2)}×`,
+    );
   }
   return 0;
 }

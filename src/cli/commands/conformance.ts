@@ -40,7 +40,10 @@ export type CaseRunner = (model: Uint8Array, inputs: readonly Tensor[]) => Tenso
 export const engineRunner: CaseRunner = (model, inputs) => {
   const graph = importOnnx(model);
   if (inputs.length !== graph.inputs.length) {
-    throw new OnnxError('invalid-graph', `the case has ${inputs.length} input files but the graph has ${graph.inputs.length} inputs`);
+    throw new OnnxError(
+      'invalid-graph',
+      `the case has ${inputs.length} input files but the graph has ${graph.inputs.length} inputs`,
+    );
   }
   const feeds: Record<string, Tensor> = {};
   graph.inputs.forEach((v, i) => (feeds[v.name] = inputs[i]));
@@ -86,27 +89,41 @@ function unravel(flat: number, dims: readonly number[]): number[] {
  * Compares one output with its expected value: same dims, and every element within
  * atol + rtol·|expected| (numpy.isclose's rule); NaN matches NaN, infinities must match exactly.
  */
-export function compareTensors(actual: Tensor | undefined, expected: Tensor, tol: Tolerance): { ok: boolean; reason?: string; worst?: Worst } {
+export function compareTensors(
+  actual: Tensor | undefined,
+  expected: Tensor,
+  tol: Tolerance,
+): { ok: boolean; reason?: string; worst?: Worst } {
   if (actual === undefined) return { ok: false, reason: 'output missing' };
   if (actual.dims.length !== expected.dims.length || actual.dims.some((d, i) => d !== expected.dims[i])) {
     return { ok: false, reason: `dims [${actual.dims.join(', ')}], expected [${expected.dims.join(', ')}]` };
   }
   const numeric = (d: string) => (d === 'bool' ? 'bool' : d.startsWith('float') ? 'float' : 'int');
-  if (numeric(actual.dtype) !== numeric(expected.dtype)) return { ok: false, reason: `dtype ${actual.dtype}, expected ${expected.dtype}` };
+  if (numeric(actual.dtype) !== numeric(expected.dtype))
+    return { ok: false, reason: `dtype ${actual.dtype}, expected ${expected.dtype}` };
   let worstExcess = 0;
   let worstAt = -1;
   for (let i = 0; i < expected.data.length; i++) {
     const a = actual.data[i];
     const e = expected.data[i];
     if (Number.isNaN(e) && Number.isNaN(a)) continue;
-    const excess = !Number.isFinite(e) || !Number.isFinite(a) ? (a === e ? 0 : Infinity) : Math.abs(a - e) - (tol.atol + tol.rtol * Math.abs(e));
+    const excess =
+      !Number.isFinite(e) || !Number.isFinite(a)
+        ? a === e
+          ? 0
+          : Infinity
+        : Math.abs(a - e) - (tol.atol + tol.rtol * Math.abs(e));
     if (excess > worstExcess || Number.isNaN(excess)) {
       worstExcess = Number.isNaN(excess) ? Infinity : excess;
       worstAt = i;
     }
   }
   if (worstAt < 0) return { ok: true };
-  const worst: Worst = { index: unravel(worstAt, expected.dims), actual: actual.data[worstAt], expected: expected.data[worstAt] };
+  const worst: Worst = {
+    index: unravel(worstAt, expected.dims),
+    actual: actual.data[worstAt],
+    expected: expected.data[worstAt],
+  };
   return { ok: false, reason: 'values differ', worst };
 }
 
@@ -126,8 +143,12 @@ export async function runCase(root: string, name: string, runner: CaseRunner = e
   try {
     const dir = join(root, name);
     const data = join(dir, 'test_data_set_0');
-    const inputs = await Promise.all((await numbered(data, 'input_')).map(async (f) => decodeTensor(await readFile(f))));
-    const expected = await Promise.all((await numbered(data, 'output_')).map(async (f) => decodeTensor(await readFile(f))));
+    const inputs = await Promise.all(
+      (await numbered(data, 'input_')).map(async (f) => decodeTensor(await readFile(f))),
+    );
+    const expected = await Promise.all(
+      (await numbered(data, 'output_')).map(async (f) => decodeTensor(await readFile(f))),
+    );
     const actual = await runner(await readFile(join(dir, 'model.onnx')), inputs);
     const tol = TOLERANCE_OVERRIDES[name] ?? DEFAULT_TOLERANCE;
     for (let i = 0; i < expected.length; i++) {
@@ -141,7 +162,10 @@ export async function runCase(root: string, name: string, runner: CaseRunner = e
 }
 
 /** Runs every case the folder's manifest lists (optionally only those whose name contains `filter`). */
-export async function runConformance(dir: string, opts: { runner?: CaseRunner; filter?: string } = {}): Promise<ConformanceReport> {
+export async function runConformance(
+  dir: string,
+  opts: { runner?: CaseRunner; filter?: string } = {},
+): Promise<ConformanceReport> {
   const root = resolve(dir);
   const manifest = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8')) as { cases: ManifestCase[] };
   const results: CaseResult[] = [];
@@ -154,7 +178,9 @@ export async function runConformance(dir: string, opts: { runner?: CaseRunner; f
 }
 
 export function formatFailure(r: CaseResult): string {
-  const worst = r.worst ? ` (worst at [${r.worst.index.join(', ')}]: got ${r.worst.actual}, expected ${r.worst.expected})` : '';
+  const worst = r.worst
+    ? ` (worst at [${r.worst.index.join(', ')}]: got ${r.worst.actual}, expected ${r.worst.expected})`
+    : '';
   return `FAIL ${r.name}: ${r.reason}${worst}`;
 }
 

@@ -11,18 +11,26 @@ import { readTrained } from '../../lib/train/checkpoint.ts';
 import { evaluate, type Evaluation } from '../../lib/train/evaluate.ts';
 import { loadFashionMnist } from '../fashion-mnist-files.ts';
 
-export const summary = 'accuracy, per-class accuracy and confusion matrix of a model on Fashion-MNIST: eval <model.onnx> --data fashion-mnist [--json]';
+export const summary =
+  'accuracy, per-class accuracy and confusion matrix of a model on Fashion-MNIST: eval <model.onnx> --data fashion-mnist [--json]';
 
-const USAGE = 'usage: depthwise eval <model.onnx> --data fashion-mnist [--split test|train] [--limit N] [--batch 100] [--json]';
+const USAGE =
+  'usage: depthwise eval <model.onnx> --data fashion-mnist [--split test|train] [--limit N] [--batch 100] [--json]';
 
 export function formatEvaluation(e: Evaluation): string[] {
   const w = Math.max(...e.classes.map((c) => c.length));
   const lines = [`accuracy ${(100 * e.accuracy).toFixed(2)} % (${e.correct} of ${e.count})`, '', 'per class:'];
-  e.classes.forEach((c, i) => lines.push(`  ${String(i)} ${c.padEnd(w)}  ${Number.isNaN(e.perClass[i]) ? '   —' : `${(100 * e.perClass[i]).toFixed(1).padStart(5)} %`}`));
+  e.classes.forEach((c, i) =>
+    lines.push(
+      `  ${String(i)} ${c.padEnd(w)}  ${Number.isNaN(e.perClass[i]) ? '   —' : `${(100 * e.perClass[i]).toFixed(1).padStart(5)} %`}`,
+    ),
+  );
   lines.push('', 'confusion matrix (rows: true class, columns: predicted):');
   const cw = Math.max(4, ...e.confusion.flat().map((n) => String(n).length + 1));
   lines.push(`    ${e.classes.map((_, j) => String(j).padStart(cw)).join('')}`);
-  e.confusion.forEach((row, i) => lines.push(`  ${String(i).padStart(2)}${row.map((n) => String(n).padStart(cw)).join('')}`));
+  e.confusion.forEach((row, i) =>
+    lines.push(`  ${String(i).padStart(2)}${row.map((n) => String(n).padStart(cw)).join('')}`),
+  );
   return lines;
 }
 
@@ -30,8 +38,16 @@ export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args, allowPositionals: true, strict: true,
-      options: { data: { type: 'string' }, split: { type: 'string' }, limit: { type: 'string' }, batch: { type: 'string' }, json: { type: 'boolean' } },
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        data: { type: 'string' },
+        split: { type: 'string' },
+        limit: { type: 'string' },
+        batch: { type: 'string' },
+        json: { type: 'boolean' },
+      },
     });
   } catch (e) {
     console.error(`depthwise eval: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
@@ -47,7 +63,8 @@ export async function run(args: string[]): Promise<number> {
   const split = v.split ?? 'test';
   if (split !== 'test' && split !== 'train') return fail(`--split is test or train, got '${split}'`);
   const limit = v.limit === undefined ? undefined : Number(v.limit);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) return fail(`--limit needs a whole number ≥ 1, got '${v.limit}'`);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1))
+    return fail(`--limit needs a whole number ≥ 1, got '${v.limit}'`);
   const batch = v.batch === undefined ? 100 : Number(v.batch);
   if (!(Number.isInteger(batch) && batch >= 1)) return fail(`--batch needs a whole number ≥ 1, got '${v.batch}'`);
   const file = parsed.positionals[0];
@@ -55,15 +72,27 @@ export async function run(args: string[]): Promise<number> {
   try {
     const { graph, record } = readTrained(new Uint8Array(readFileSync(file)));
     const set = limitSet(loadFashionMnist(split), limit);
-    const norm = { mean: record?.preprocessing.mean ?? FASHION_MNIST_MEAN, std: record?.preprocessing.std ?? FASHION_MNIST_STD };
+    const norm = {
+      mean: record?.preprocessing.mean ?? FASHION_MNIST_MEAN,
+      std: record?.preprocessing.std ?? FASHION_MNIST_STD,
+    };
     const t0 = globalThis.performance.now();
     const e = evaluate(graph, set, norm, { batch });
     const seconds = (globalThis.performance.now() - t0) / 1000;
     if (v.json) {
-      console.log(JSON.stringify({
-        model: file, split, images: e.count, correct: e.correct, accuracy: e.accuracy, classes: e.classes,
-        perClass: e.perClass.map((p) => (Number.isNaN(p) ? null : p)), confusion: e.confusion, seconds,
-      }));
+      console.log(
+        JSON.stringify({
+          model: file,
+          split,
+          images: e.count,
+          correct: e.correct,
+          accuracy: e.accuracy,
+          classes: e.classes,
+          perClass: e.perClass.map((p) => (Number.isNaN(p) ? null : p)),
+          confusion: e.confusion,
+          seconds,
+        }),
+      );
     } else {
       console.log(`${file} on Fashion-MNIST ${split}${limit ? ` (first ${e.count})` : ''}: ${seconds.toFixed(1)} s`);
       for (const l of formatEvaluation(e)) console.log(l);

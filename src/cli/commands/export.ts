@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { exportOnnx } from '../../lib/engine/onnx/index.ts';
 import { buildModel, getModel, materialize } from '../../lib/models/index.ts';
 
-export const summary = 'write a zoo model with seeded, calibrated (untrained) weights as ONNX: export <id> <out.onnx> [--seed N] [--resolution R]';
+export const summary =
+  'write a zoo model with seeded, calibrated (untrained) weights as ONNX: export <id> <out.onnx> [--seed N] [--resolution R]';
 
 const USAGE = 'usage: depthwise export <id> <out.onnx> [--seed N] [--resolution R]';
 
@@ -38,6 +39,8 @@ export async function run(args: string[]): Promise<number> {
   const bytes = exportOnnx(graph, { producer: 'depthwise zoo' });
   writeFileSync(out, bytes);
   const R = resolution ?? entry.spec.resolution;
-  console.log(`${out}: ${id} at ${R}×${R}, seed ${seed}, ${(bytes.length / 1e6).toFixed(2)} MB, untrained weights (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `${out}: ${id} at ${R}×${R}, seed ${seed}, ${(bytes.length / 1e6).toFixed(2)} MB, untrained weights (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
   return 0;
 }

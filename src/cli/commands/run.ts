@@ -57,7 +57,11 @@ export interface TraceEntry {
 }
 
 /** A file name from a node name: path separators and other unsafe characters become '_'. */
-const safe = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+/, '').slice(0, 80) || 'node';
+const safe = (s: string): string =>
+  s
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^_+/, '')
+    .slice(0, 80) || 'node';
 
 function flagValues(args: readonly string[], flag: string): string[] {
   return args.flatMap((a, i) => (a === flag && args[i + 1] !== undefined ? [args[i + 1]] : []));
@@ -74,14 +78,20 @@ export async function run(args: string[]): Promise<number> {
   }
   const inputs = await Promise.all(inputFiles.map(async (f) => decodeTensor(new Uint8Array(await readFile(f)))));
   // Symbolic input dims (a batch 'N') take the shape of the tensor given for that input.
-  const graph = importOnnx(new Uint8Array(await readFile(positional[0])), { inputShapesInOrder: inputs.map((t) => [...t.dims]) });
+  const graph = importOnnx(new Uint8Array(await readFile(positional[0])), {
+    inputShapesInOrder: inputs.map((t) => [...t.dims]),
+  });
   if (inputs.length !== graph.inputs.length) {
-    console.error(`depthwise run: the model has ${graph.inputs.length} inputs (${graph.inputs.map((v) => v.name).join(', ')}), ${inputs.length} given`);
+    console.error(
+      `depthwise run: the model has ${graph.inputs.length} inputs (${graph.inputs.map((v) => v.name).join(', ')}), ${inputs.length} given`,
+    );
     return 2;
   }
   const wrong = graph.inputs.filter((v, i) => v.dtype !== inputs[i].dtype);
   if (wrong.length > 0) {
-    console.error(`depthwise run: ${wrong.map((v) => `input '${v.name}' is ${v.dtype}, file ${inputFiles[graph.inputs.indexOf(v)]} holds ${inputs[graph.inputs.indexOf(v)].dtype}`).join('; ')}`);
+    console.error(
+      `depthwise run: ${wrong.map((v) => `input '${v.name}' is ${v.dtype}, file ${inputFiles[graph.inputs.indexOf(v)]} holds ${inputs[graph.inputs.indexOf(v)].dtype}`).join('; ')}`,
+    );
     return 2;
   }
   const feeds: Record<string, Tensor> = {};
@@ -99,7 +109,15 @@ export async function run(args: string[]): Promise<number> {
         const t = step.outputs[k];
         const file = `${String(step.index).padStart(4, '0')}_${safe(step.node.name)}${step.outputs.length > 1 ? `_${k}` : ''}.pb`;
         await writeFile(join(traceDir, file), encodeTensor(t, output));
-        trace.push({ step: step.index, node: step.node.name, op: step.node.opType, output, dtype: t.dtype, dims: [...t.dims], file });
+        trace.push({
+          step: step.index,
+          node: step.node.name,
+          op: step.node.opType,
+          output,
+          dtype: t.dtype,
+          dims: [...t.dims],
+          file,
+        });
       }
     }
     r = steps.next();
@@ -108,11 +126,15 @@ export async function run(args: string[]): Promise<number> {
   if (traceDir !== undefined) await writeFile(join(traceDir, 'index.json'), `${JSON.stringify(trace, null, 1)}\n`);
 
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ outputs, ...(traceDir !== undefined ? { trace: join(traceDir, 'index.json') } : {}) }, null, 2));
+    console.log(
+      JSON.stringify({ outputs, ...(traceDir !== undefined ? { trace: join(traceDir, 'index.json') } : {}) }, null, 2),
+    );
     return 0;
   }
   for (const o of outputs) {
-    console.log(`${o.name}: ${o.dtype} [${o.dims.join(', ')}]  min ${o.min.toPrecision(5)}  max ${o.max.toPrecision(5)}  mean ${o.mean.toPrecision(5)}`);
+    console.log(
+      `${o.name}: ${o.dtype} [${o.dims.join(', ')}]  min ${o.min.toPrecision(5)}  max ${o.max.toPrecision(5)}  mean ${o.mean.toPrecision(5)}`,
+    );
     console.log(`  top: ${o.top.map((t) => `#${t.index} ${t.value.toPrecision(5)}`).join(', ')}`);
   }
   if (traceDir !== undefined) console.log(`trace: ${trace.length} tensors in ${traceDir} (index.json)`);

@@ -19,7 +19,10 @@ export function parseInputShapes(args: readonly string[]): Record<string, number
     if (a !== '--input-shape') return;
     const spec = args[i + 1] ?? '';
     const eq = spec.lastIndexOf('=');
-    const dims = spec.slice(eq + 1).split(',').map(Number);
+    const dims = spec
+      .slice(eq + 1)
+      .split(',')
+      .map(Number);
     if (eq <= 0 || dims.some((d) => !Number.isSafeInteger(d) || d < 0)) {
       throw new Error(`--input-shape expects name=d0,d1,… (e.g. input=1,3,224,224), got '${spec}'`);
     }
@@ -66,7 +69,11 @@ export function formatTable(a: Analysis, graph: Graph): string[] {
   ]);
   const numeric = new Set([4, 6, 7, 8]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((v, c) => (numeric.has(c) ? v.padStart(widths[c]) : v.padEnd(widths[c]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, c) => (numeric.has(c) ? v.padStart(widths[c]) : v.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [
     line(header),
     line(widths.map((w) => '-'.repeat(w))),

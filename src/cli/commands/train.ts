@@ -12,12 +12,19 @@ import type { Graph } from '../../lib/engine/index.ts';
 import { FASHION_MNIST_MEAN, FASHION_MNIST_STD, limitSet } from '../../lib/data/fashion-mnist.ts';
 import { readTrained, writeTrained, type TrainingRecord } from '../../lib/train/checkpoint.ts';
 import { specFromFile, specTrainingGraph, zooTrainingGraph } from '../../lib/train/source.ts';
-import { createTrainer, type Recipe, type StepReport, type Trainer, type TrainerState } from '../../lib/train/trainer.ts';
+import {
+  createTrainer,
+  type Recipe,
+  type StepReport,
+  type Trainer,
+  type TrainerState,
+} from '../../lib/train/trainer.ts';
 import type { OptimizerConfig } from '../../lib/train/optimizer.ts';
 import { loadFashionMnist } from '../fashion-mnist-files.ts';
 import { progressLine } from '../progress.ts';
 
-export const summary = 'train a zoo model, spec file or .onnx on Fashion-MNIST: train <id|spec.json|model.onnx> --data fashion-mnist [--epochs --batch --lr --opt sgd|adamw --seed --res --limit N --out m.onnx --resume ckpt]';
+export const summary =
+  'train a zoo model, spec file or .onnx on Fashion-MNIST: train <id|spec.json|model.onnx> --data fashion-mnist [--epochs --batch --lr --opt sgd|adamw --seed --res --limit N --out m.onnx --resume ckpt]';
 
 const USAGE = `usage: depthwise train <zoo id | spec.json | model.onnx> --data fashion-mnist
   [--epochs 1] [--batch 64] [--lr 0.1·batch/256 (sgd) | 0.002 (adamw)] [--opt sgd|adamw] [--wd 5e-4 (sgd) | 0.05 (adamw)]
@@ -41,7 +48,9 @@ function num(v: string | undefined, flag: string, o: { int?: boolean; min?: numb
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isFinite(n) || (o.int && !Number.isInteger(n)) || (o.min !== undefined && n < o.min)) {
-    throw new UsageError(`${flag} needs ${o.int ? 'a whole number' : 'a number'}${o.min !== undefined ? ` ≥ ${o.min}` : ''}, got '${v}'`);
+    throw new UsageError(
+      `${flag} needs ${o.int ? 'a whole number' : 'a number'}${o.min !== undefined ? ` ≥ ${o.min}` : ''}, got '${v}'`,
+    );
   }
   return n;
 }
@@ -58,7 +67,10 @@ function loadSource(source: string, res: number, seed: number): { graph: Graph; 
   if (source.endsWith('.json')) {
     if (!existsSync(source)) throw new UsageError(`no such file: ${source}`);
     const spec = specFromFile(JSON.parse(readFileSync(source, 'utf8')), source);
-    return { graph: specTrainingGraph(spec, basename(source, '.json'), { resolution: res, classes: 10, seed }), name: basename(source) };
+    return {
+      graph: specTrainingGraph(spec, basename(source, '.json'), { resolution: res, classes: 10, seed }),
+      name: basename(source),
+    };
   }
   return { graph: zooTrainingGraph(source, { resolution: res, classes: 10, seed }), name: source };
 }
@@ -69,13 +81,28 @@ export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args, allowPositionals: true, strict: true,
+      args,
+      allowPositionals: true,
+      strict: true,
       options: {
-        data: { type: 'string' }, epochs: { type: 'string' }, batch: { type: 'string' }, lr: { type: 'string' },
-        opt: { type: 'string' }, wd: { type: 'string' }, smoothing: { type: 'string' }, warmup: { type: 'string' },
-        'no-augment': { type: 'boolean' }, seed: { type: 'string' }, res: { type: 'string' }, limit: { type: 'string' },
-        out: { type: 'string' }, checkpoint: { type: 'string' }, resume: { type: 'string' }, 'stop-after': { type: 'string' },
-        json: { type: 'boolean' }, 'memory-budget': { type: 'string' },
+        data: { type: 'string' },
+        epochs: { type: 'string' },
+        batch: { type: 'string' },
+        lr: { type: 'string' },
+        opt: { type: 'string' },
+        wd: { type: 'string' },
+        smoothing: { type: 'string' },
+        warmup: { type: 'string' },
+        'no-augment': { type: 'boolean' },
+        seed: { type: 'string' },
+        res: { type: 'string' },
+        limit: { type: 'string' },
+        out: { type: 'string' },
+        checkpoint: { type: 'string' },
+        resume: { type: 'string' },
+        'stop-after': { type: 'string' },
+        json: { type: 'boolean' },
+        'memory-budget': { type: 'string' },
       },
     });
   } catch (e) {
@@ -84,7 +111,10 @@ export async function run(args: string[]): Promise<number> {
   }
   const v = parsed.values;
   try {
-    if (v.data !== 'fashion-mnist') throw new UsageError(`--data fashion-mnist is required (the one dataset supported)${v.data ? `, got '${v.data}'` : ''}`);
+    if (v.data !== 'fashion-mnist')
+      throw new UsageError(
+        `--data fashion-mnist is required (the one dataset supported)${v.data ? `, got '${v.data}'` : ''}`,
+      );
     const stopAfter = num(v['stop-after'], '--stop-after', { int: true, min: 1 });
     const budget = num(v['memory-budget'], '--memory-budget', { min: 1 });
     let graph: Graph;
@@ -93,26 +123,45 @@ export async function run(args: string[]): Promise<number> {
     let limit: number | undefined;
     let state: TrainerState | undefined;
     if (v.resume) {
-      if (parsed.positionals.length > 0) throw new UsageError(`--resume continues the checkpoint's model; do not name a model too`);
-      const given = ['epochs', 'batch', 'lr', 'opt', 'wd', 'smoothing', 'warmup', 'no-augment', 'seed', 'res', 'limit'].filter((k) => v[k as keyof typeof v] !== undefined);
-      if (given.length > 0) throw new UsageError(`--resume continues the checkpoint's recipe exactly; drop ${given.map((g) => `--${g}`).join(', ')}`);
+      if (parsed.positionals.length > 0)
+        throw new UsageError(`--resume continues the checkpoint's model; do not name a model too`);
+      const given = [
+        'epochs',
+        'batch',
+        'lr',
+        'opt',
+        'wd',
+        'smoothing',
+        'warmup',
+        'no-augment',
+        'seed',
+        'res',
+        'limit',
+      ].filter((k) => v[k as keyof typeof v] !== undefined);
+      if (given.length > 0)
+        throw new UsageError(
+          `--resume continues the checkpoint's recipe exactly; drop ${given.map((g) => `--${g}`).join(', ')}`,
+        );
       if (!existsSync(v.resume)) throw new UsageError(`no such checkpoint: ${v.resume}`);
       const ck = readTrained(new Uint8Array(readFileSync(v.resume)));
-      if (!ck.record || !ck.state) throw new UsageError(`${v.resume} is not a depthwise train checkpoint (no depthwise.checkpoint metadata)`);
+      if (!ck.record || !ck.state)
+        throw new UsageError(`${v.resume} is not a depthwise train checkpoint (no depthwise.checkpoint metadata)`);
       graph = ck.graph;
       modelName = ck.record.model;
       recipe = ck.record.recipe;
       limit = ck.record.data.limit ?? undefined;
       state = ck.state;
     } else {
-      if (parsed.positionals.length !== 1) throw new UsageError('expected one model: a zoo id, a spec .json or an .onnx file');
+      if (parsed.positionals.length !== 1)
+        throw new UsageError('expected one model: a zoo id, a spec .json or an .onnx file');
       const opt = v.opt ?? 'sgd';
       if (opt !== 'sgd' && opt !== 'adamw') throw new UsageError(`--opt is sgd or adamw, got '${opt}'`);
       const epochs = num(v.epochs, '--epochs', { int: true, min: 1 }) ?? 1;
       const seed = num(v.seed, '--seed', { int: true, min: 0 }) ?? 0;
-      const optimizer: OptimizerConfig = opt === 'sgd'
-        ? { kind: 'sgd', momentum: 0.9, nesterov: true, weightDecay: num(v.wd, '--wd', { min: 0 }) ?? 5e-4 }
-        : { kind: 'adamw', weightDecay: num(v.wd, '--wd', { min: 0 }) ?? 0.05 };
+      const optimizer: OptimizerConfig =
+        opt === 'sgd'
+          ? { kind: 'sgd', momentum: 0.9, nesterov: true, weightDecay: num(v.wd, '--wd', { min: 0 }) ?? 5e-4 }
+          : { kind: 'adamw', weightDecay: num(v.wd, '--wd', { min: 0 }) ?? 0.05 };
       const batch = num(v.batch, '--batch', { int: true, min: 1 }) ?? 64;
       recipe = {
         epochs,
@@ -131,32 +180,65 @@ export async function run(args: string[]): Promise<number> {
     }
     const full = loadFashionMnist('train');
     const data = limitSet(full, limit);
-    const trainer = createTrainer(graph, data, recipe, { mean: FASHION_MNIST_MEAN, std: FASHION_MNIST_STD }, { state, memoryBudget: budget === undefined ? undefined : budget * 2 ** 20 });
+    const trainer = createTrainer(
+      graph,
+      data,
+      recipe,
+      { mean: FASHION_MNIST_MEAN, std: FASHION_MNIST_STD },
+      { state, memoryBudget: budget === undefined ? undefined : budget * 2 ** 20 },
+    );
     const out = v.out ?? `${modelName.replace(/\.(onnx|json)$/, '')}-fashion-mnist.onnx`;
     const checkpoint = v.checkpoint ?? out.replace(/\.onnx$/, '') + '.ckpt.onnx';
     const m = trainer.memory;
     const log = (s: string): void => void (v.json ? process.stderr.write(`${s}\n`) : console.log(s));
-    log(`train ${modelName}: ${data.count} images at ${trainer.preprocess.resolution}×${trainer.preprocess.resolution}×${trainer.preprocess.channels}, batch ${recipe.batch}${trainer.mode === 'per-image' ? ' (one image per pass: the graph fixes batch 1)' : ''}, ` +
-      `${recipe.epochs} epoch${recipe.epochs > 1 ? 's' : ''} = ${trainer.totalSteps} steps, ${recipe.optimizer.kind} lr ${recipe.lr}, seed ${recipe.seed}` +
-      (state ? `, resuming at step ${state.step}` : ''));
-    log(`memory estimate: ${mib(m.totalBytes)} (activations kept for backward ${mib(m.keptBytes)}, parameters ${mib(m.parameterBytes)}, gradients ${mib(m.gradientBytes)}, optimizer ${mib(m.optimizerBytes)})`);
+    log(
+      `train ${modelName}: ${data.count} images at ${trainer.preprocess.resolution}×${trainer.preprocess.resolution}×${trainer.preprocess.channels}, batch ${recipe.batch}${trainer.mode === 'per-image' ? ' (one image per pass: the graph fixes batch 1)' : ''}, ` +
+        `${recipe.epochs} epoch${recipe.epochs > 1 ? 's' : ''} = ${trainer.totalSteps} steps, ${recipe.optimizer.kind} lr ${recipe.lr}, seed ${recipe.seed}` +
+        (state ? `, resuming at step ${state.step}` : ''),
+    );
+    log(
+      `memory estimate: ${mib(m.totalBytes)} (activations kept for backward ${mib(m.keptBytes)}, parameters ${mib(m.parameterBytes)}, gradients ${mib(m.gradientBytes)}, optimizer ${mib(m.optimizerBytes)})`,
+    );
     const rec = (): TrainingRecord => ({
-      model: modelName, recipe, step: trainer.state.step, stepsPerEpoch: trainer.stepsPerEpoch,
+      model: modelName,
+      recipe,
+      step: trainer.state.step,
+      stepsPerEpoch: trainer.stepsPerEpoch,
       data: { name: 'fashion-mnist', split: 'train', images: data.count, limit: limit ?? null },
-      preprocessing: { resolution: trainer.preprocess.resolution, channels: trainer.preprocess.channels, mean: FASHION_MNIST_MEAN, std: FASHION_MNIST_STD, resize: RESIZE, gray: `repeated to ${trainer.preprocess.channels} input channel${trainer.preprocess.channels > 1 ? 's' : ''}` },
+      preprocessing: {
+        resolution: trainer.preprocess.resolution,
+        channels: trainer.preprocess.channels,
+        mean: FASHION_MNIST_MEAN,
+        std: FASHION_MNIST_STD,
+        resize: RESIZE,
+        gray: `repeated to ${trainer.preprocess.channels} input channel${trainer.preprocess.channels > 1 ? 's' : ''}`,
+      },
     });
-    const result = await loop(trainer, { stopAfter, json: v.json === true, tty: process.stdout.isTTY === true && !v.json });
+    const result = await loop(trainer, {
+      stopAfter,
+      json: v.json === true,
+      tty: process.stdout.isTTY === true && !v.json,
+    });
     if (result.interrupted) {
       writeFileSync(checkpoint, writeTrained(trainer.graph, rec(), trainer.state));
-      log(`interrupted after step ${trainer.state.step} of ${trainer.totalSteps}; checkpoint written to ${checkpoint}\ncontinue with: depthwise train --data fashion-mnist --resume ${checkpoint} --out ${out}`);
+      log(
+        `interrupted after step ${trainer.state.step} of ${trainer.totalSteps}; checkpoint written to ${checkpoint}\ncontinue with: depthwise train --data fashion-mnist --resume ${checkpoint} --out ${out}`,
+      );
     } else {
       writeFileSync(out, writeTrained(trainer.graph, rec()));
-      log(`wrote ${out}: train accuracy ${(100 * result.epochAccuracy).toFixed(1)} % over the last epoch's batches; evaluate with: depthwise eval ${out} --data fashion-mnist`);
+      log(
+        `wrote ${out}: train accuracy ${(100 * result.epochAccuracy).toFixed(1)} % over the last epoch's batches; evaluate with: depthwise eval ${out} --data fashion-mnist`,
+      );
     }
     if (v.json) {
       const s: TrainSummary = {
-        out: result.interrupted ? checkpoint : out, steps: trainer.state.step, losses: result.losses, trainAccuracy: result.epochAccuracy,
-        imagesPerSecond: result.imagesPerSecond, interrupted: result.interrupted, ...(result.interrupted ? { checkpoint } : {}),
+        out: result.interrupted ? checkpoint : out,
+        steps: trainer.state.step,
+        losses: result.losses,
+        trainAccuracy: result.epochAccuracy,
+        imagesPerSecond: result.imagesPerSecond,
+        interrupted: result.interrupted,
+        ...(result.interrupted ? { checkpoint } : {}),
       };
       console.log(JSON.stringify(s));
     }
@@ -186,7 +268,10 @@ async function loop(trainer: Trainer, o: { stopAfter?: number; json: boolean; tt
     // A second Ctrl-C while the checkpoint is pending quits at once.
     if (interrupted) process.exit(130);
     interrupted = true;
-    if (!o.tty) process.stderr.write('interrupt: finishing the current step, then writing a checkpoint (Ctrl-C again quits without one)\n');
+    if (!o.tty)
+      process.stderr.write(
+        'interrupt: finishing the current step, then writing a checkpoint (Ctrl-C again quits without one)\n',
+      );
   };
   process.on('SIGINT', onSigint);
   const losses: number[] = [];
@@ -213,7 +298,15 @@ async function loop(trainer: Trainer, o: { stopAfter?: number; json: boolean; tt
       ms += r.ms;
       const rate = images / (ms / 1000);
       const eta = ((trainer.totalSteps - trainer.state.step) * r.images) / rate;
-      const line = progressLine({ step: trainer.state.step, total: trainer.totalSteps, epoch: r.epoch + 1, loss: r.loss, accuracy: epochCorrect / epochImages, rate, eta });
+      const line = progressLine({
+        step: trainer.state.step,
+        total: trainer.totalSteps,
+        epoch: r.epoch + 1,
+        loss: r.loss,
+        accuracy: epochCorrect / epochImages,
+        rate,
+        eta,
+      });
       if (o.tty) process.stdout.write(`\r${line}\x1b[K`);
       else if (trainer.state.step % every === 0 || trainer.done()) {
         if (o.json) process.stderr.write(`${line}\n`);
@@ -228,6 +321,10 @@ async function loop(trainer: Trainer, o: { stopAfter?: number; json: boolean; tt
     process.off('SIGINT', onSigint);
     if (o.tty) process.stdout.write('\n');
   }
-  return { interrupted, losses, epochAccuracy: epochImages ? epochCorrect / epochImages : 0, imagesPerSecond: images / (ms / 1000) };
+  return {
+    interrupted,
+    losses,
+    epochAccuracy: epochImages ? epochCorrect / epochImages : 0,
+    imagesPerSecond: images / (ms / 1000),
+  };
 }
-

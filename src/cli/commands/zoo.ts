@@ -51,7 +51,8 @@ function rowOf(m: ZooEntry): Row {
 /** A short tag for the table; --json carries the full citation. */
 function shortSource(source: string): string {
   if (source.startsWith('timm results/benchmark')) return 'timm profiler (2 decimals)';
-  if (source.startsWith('torchvision')) return source.replace('torchvision weight metadata (num_params, _ops in GMACs)', 'torchvision');
+  if (source.startsWith('torchvision'))
+    return source.replace('torchvision weight metadata (num_params, _ops in GMACs)', 'torchvision');
   return source.split(' (')[0];
 }
 
@@ -71,7 +72,9 @@ function time(): number {
     cpu.push((c.user + c.system) / 1000);
   }
   const median = (xs: number[]): number => [...xs.slice(1)].sort((a, b) => a - b)[3];
-  console.log(`stats for ${MODELS.length} models: wall median ${median(wall).toFixed(1)} ms, CPU median ${median(cpu).toFixed(1)} ms (min wall ${Math.min(...wall.slice(1)).toFixed(1)} ms; cold first run ${wall[0].toFixed(1)} ms wall, ${cpu[0].toFixed(1)} ms CPU)`);
+  console.log(
+    `stats for ${MODELS.length} models: wall median ${median(wall).toFixed(1)} ms, CPU median ${median(cpu).toFixed(1)} ms (min wall ${Math.min(...wall.slice(1)).toFixed(1)} ms; cold first run ${wall[0].toFixed(1)} ms wall, ${cpu[0].toFixed(1)} ms CPU)`,
+  );
   return 0;
 }
 
@@ -89,28 +92,60 @@ export async function run(args: string[]): Promise<number> {
     console.log(JSON.stringify(rows, null, 2));
     return 0;
   }
-  const head = ['id', 'family', 'res', 'classes', 'params', 'MMACs', 'layers', 'blocks', 'ref params', 'ref MMACs', 'Δ MACs', 'ref source'];
+  const head = [
+    'id',
+    'family',
+    'res',
+    'classes',
+    'params',
+    'MMACs',
+    'layers',
+    'blocks',
+    'ref params',
+    'ref MMACs',
+    'Δ MACs',
+    'ref source',
+  ];
   const table = rows.map((r) => {
     const paperParams = r.published.find((c) => c.params !== undefined)?.params;
     const refParams = r.reference.params
       ? r.reference.params.value.toLocaleString('en-US')
       : r.reference.timmParamsM !== undefined
         ? `${r.reference.timmParamsM.toFixed(2)} M`
-        : paperParams !== undefined ? `${(paperParams / 1e6).toFixed(1)} M` : '';
+        : paperParams !== undefined
+          ? `${(paperParams / 1e6).toFixed(1)} M`
+          : '';
     const m = r.reference.macs;
     const head = r.headOf ? `= ${r.headOf} + ${(r.numClasses - 1000).toLocaleString('en-US')} classes` : '';
     return [
-      r.id, r.family, String(r.resolution), String(r.numClasses), r.params.toLocaleString('en-US'), (r.macs / 1e6).toFixed(1),
-      String(r.layers), String(r.blocks), refParams, m ? (m.value / 1e6).toFixed(1) : '', m ? pct(m.delta) : '',
+      r.id,
+      r.family,
+      String(r.resolution),
+      String(r.numClasses),
+      r.params.toLocaleString('en-US'),
+      (r.macs / 1e6).toFixed(1),
+      String(r.layers),
+      String(r.blocks),
+      refParams,
+      m ? (m.value / 1e6).toFixed(1) : '',
+      m ? pct(m.delta) : '',
       m ? shortSource(m.source) : head,
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
   const right = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10]);
-  const fmt = (cells: string[]): string => cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const fmt = (cells: string[]): string =>
+    cells
+      .map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   console.log(fmt(head));
   for (const t of table) console.log(fmt(t));
-  console.log('\nparams: PyTorch count (BN γ, β; running statistics excluded). MACs: conv + linear (+ attention matmuls), one image.');
-  console.log('ref params: exact integer where published for the same architecture, else timm\'s two-decimal figure. Weights are untrained.');
+  console.log(
+    '\nparams: PyTorch count (BN γ, β; running statistics excluded). MACs: conv + linear (+ attention matmuls), one image.',
+  );
+  console.log(
+    "ref params: exact integer where published for the same architecture, else timm's two-decimal figure. Weights are untrained.",
+  );
   return 0;
 }

@@ -30,7 +30,9 @@ export class DiagramLink {
 
   /** Enables or disables the jump buttons. */
   enable(on: boolean): void {
-    this.root.querySelectorAll<HTMLButtonElement>('button[data-dd-step]').forEach((b) => (b.disabled = !on || b.dataset.ddStep === undefined));
+    this.root
+      .querySelectorAll<HTMLButtonElement>('button[data-dd-step]')
+      .forEach((b) => (b.disabled = !on || b.dataset.ddStep === undefined));
   }
 
   /** The op id shown as current, or '' (for tests and the host). */
@@ -85,7 +87,8 @@ export class DiagramLink {
       const r = col.getBoundingClientRect();
       const s = strip.getBoundingClientRect();
       const left = r.left - s.left + strip.scrollLeft;
-      if (left < strip.scrollLeft || left + r.width > strip.scrollLeft + strip.clientWidth) strip.scrollLeft = Math.max(0, left - (strip.clientWidth - r.width) / 2);
+      if (left < strip.scrollLeft || left + r.width > strip.scrollLeft + strip.clientWidth)
+        strip.scrollLeft = Math.max(0, left - (strip.clientWidth - r.width) / 2);
     }
   }
 
@@ -95,6 +98,7 @@ export class DiagramLink {
     const r = el.getBoundingClientRect();
     const b = box.getBoundingClientRect();
     const top = r.top - b.top + box.scrollTop;
-    if (top < box.scrollTop || top + r.height > box.scrollTop + box.clientHeight) box.scrollTop = Math.max(0, top - box.clientHeight * at);
+    if (top < box.scrollTop || top + r.height > box.scrollTop + box.clientHeight)
+      box.scrollTop = Math.max(0, top - box.clientHeight * at);
   }
 }

@@ -33,8 +33,12 @@ export const MAX_UPLOAD_BYTES = 25 * 2 ** 20;
 
 /** An uploaded file as a canvas at working size; refuses what is not an image or is too large. */
 export async function uploadToCanvas(file: File): Promise<HTMLCanvasElement> {
-  if (!file.type.startsWith('image/')) throw new Error(`“${file.name}” is not an image (${file.type || 'unknown type'}).`);
-  if (file.size > MAX_UPLOAD_BYTES) throw new Error(`“${file.name}” is ${(file.size / 2 ** 20).toFixed(0)} MB; the limit is ${MAX_UPLOAD_BYTES / 2 ** 20} MB.`);
+  if (!file.type.startsWith('image/'))
+    throw new Error(`“${file.name}” is not an image (${file.type || 'unknown type'}).`);
+  if (file.size > MAX_UPLOAD_BYTES)
+    throw new Error(
+      `“${file.name}” is ${(file.size / 2 ** 20).toFixed(0)} MB; the limit is ${MAX_UPLOAD_BYTES / 2 ** 20} MB.`,
+    );
   let bmp: ImageBitmap;
   try {
     bmp = await createImageBitmap(file);
@@ -73,7 +77,12 @@ export function prepareImage(source: HTMLCanvasElement, resolution: number): Pre
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(source, plan.source.x, plan.source.y, plan.source.w, plan.source.h, 0, 0, resolution, resolution);
   const rgba = ctx.getImageData(0, 0, resolution, resolution).data;
-  return { tensor: { dtype: 'float32', dims: [1, 3, resolution, resolution], data: normalise(rgba, resolution) }, source, crop, plan };
+  return {
+    tensor: { dtype: 'float32', dims: [1, 3, resolution, resolution], data: normalise(rgba, resolution) },
+    source,
+    crop,
+    plan,
+  };
 }
 
 /** A seeded N(0, 1) tensor (the same numbers on every visit). */
@@ -84,10 +93,12 @@ export function randomInput(dims: readonly number[], seed = 0): Tensor {
 
 /** Every bundled sample, preprocessed, as one [N, 3, R, R] batch (BatchNorm calibration data). */
 export async function sampleBatch(resolution: number): Promise<Tensor> {
-  const tensors = await Promise.all(SAMPLES.map(async (s) => {
-    const img = await loadImage(s.url);
-    return prepareImage(toCanvas(img, img.naturalWidth, img.naturalHeight), resolution).tensor;
-  }));
+  const tensors = await Promise.all(
+    SAMPLES.map(async (s) => {
+      const img = await loadImage(s.url);
+      return prepareImage(toCanvas(img, img.naturalWidth, img.naturalHeight), resolution).tensor;
+    }),
+  );
   const per = 3 * resolution * resolution;
   const data = new Float32Array(tensors.length * per);
   tensors.forEach((t, i) => data.set(t.data as Float32Array, i * per));

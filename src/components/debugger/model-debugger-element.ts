@@ -5,7 +5,14 @@
  * "this device" measurements.
  */
 import type { Tensor } from '~/lib/engine/index.ts';
-import { latencyScatter, mergeRows, parseRows, rowsToCsv, STORAGE_KEY, type DeviceRow } from '~/lib/viz/debugger/device-measure.ts';
+import {
+  latencyScatter,
+  mergeRows,
+  parseRows,
+  rowsToCsv,
+  STORAGE_KEY,
+  type DeviceRow,
+} from '~/lib/viz/debugger/device-measure.ts';
 import { formatCompact } from '~/lib/viz/charts/number-format.ts';
 import { memoryBudget, memoryVerdict, type MemoryNeed } from '~/lib/viz/state/memory-guard.ts';
 import { formatView, parseView, type DebuggerView } from '~/lib/viz/state/url-state.ts';
@@ -42,11 +49,19 @@ class ModelDebugger extends HTMLElement {
     this.querySelectorAll<HTMLElement>('[data-js]').forEach((el) => (el.hidden = false));
     const view = parseView(location.search);
     this.inputName = sampleByName(view.input) ? view.input : 'astronaut';
-    this.querySelectorAll<HTMLInputElement>('input[name="dbg-input"]').forEach((r) => (r.checked = r.value === this.inputName));
+    this.querySelectorAll<HTMLInputElement>('input[name="dbg-input"]').forEach(
+      (r) => (r.checked = r.value === this.inputName),
+    );
 
     // Memory guard, before anything heavy exists.
     const dm = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
-    const verdict = memoryVerdict(this.cfg.need, memoryBudget(dm), dm ? `a quarter of the ${dm} GiB this browser reports, at most 1 GiB` : 'a fixed cap; this browser does not report its memory');
+    const verdict = memoryVerdict(
+      this.cfg.need,
+      memoryBudget(dm),
+      dm
+        ? `a quarter of the ${dm} GiB this browser reports, at most 1 GiB`
+        : 'a fixed cap; this browser does not report its memory',
+    );
     const guard = this.q('[data-dbg="guard"]');
     guard.textContent = verdict.message;
     guard.classList.toggle('dbg-refused', !verdict.ok);
@@ -69,10 +84,14 @@ class ModelDebugger extends HTMLElement {
     });
     this.stepper = stepper;
     if (!verdict.ok) {
-      this.querySelectorAll<HTMLButtonElement>('button[data-act="start"], button[data-act="ort"], [data-dbg="scrubber"]').forEach((b) => (b.disabled = true));
-      this.q('[data-dbg="status"]').textContent = 'Stepping is off for this model on this device; the op list and the numbers above still describe it.';
+      this.querySelectorAll<HTMLButtonElement>(
+        'button[data-act="start"], button[data-act="ort"], [data-dbg="scrubber"]',
+      ).forEach((b) => (b.disabled = true));
+      this.q('[data-dbg="status"]').textContent =
+        'Stepping is off for this model on this device; the op list and the numbers above still describe it.';
     } else {
-      this.q('[data-dbg="status"]').textContent = 'Choose an input, then press “Load model” to materialise the weights in a background worker.';
+      this.q('[data-dbg="status"]').textContent =
+        'Choose an input, then press “Load model” to materialise the weights in a background worker.';
     }
 
     this.wireControls(stepper, verdict.ok);
@@ -134,10 +153,16 @@ class ModelDebugger extends HTMLElement {
     src.setAttribute('aria-label', 'The source image with the centre crop marked');
     crop.setAttribute('role', 'img');
     crop.setAttribute('aria-label', `The ${crop.width}×${crop.height} crop the model sees`);
-    return h('section', { class: 'dbg-detail', 'data-dbg': 'detail-preprocess' },
+    return h(
+      'section',
+      { class: 'dbg-detail', 'data-dbg': 'detail-preprocess' },
       h('h4', {}, 'Preprocessing'),
-      h('p', {}, `1. Resize so the short side is ${p.plan.resized.w < p.plan.resized.h ? p.plan.resized.w : p.plan.resized.h} px (${p.plan.resized.w}×${p.plan.resized.h}). ` +
-        `2. Crop the centre ${p.plan.crop.size}×${p.plan.crop.size} (dashed). 3. Scale each pixel to [0, 1], subtract the ImageNet mean (0.485, 0.456, 0.406) and divide by the standard deviation (0.229, 0.224, 0.225), per colour channel.`),
+      h(
+        'p',
+        {},
+        `1. Resize so the short side is ${p.plan.resized.w < p.plan.resized.h ? p.plan.resized.w : p.plan.resized.h} px (${p.plan.resized.w}×${p.plan.resized.h}). ` +
+          `2. Crop the centre ${p.plan.crop.size}×${p.plan.crop.size} (dashed). 3. Scale each pixel to [0, 1], subtract the ImageNet mean (0.485, 0.456, 0.406) and divide by the standard deviation (0.229, 0.224, 0.225), per colour channel.`,
+      ),
       h('div', { class: 'dbg-zoom-row' }, src, crop),
     );
   }
@@ -148,7 +173,8 @@ class ModelDebugger extends HTMLElement {
         b.addEventListener('click', () => {
           if (name !== 'cancel' && this.hasAttribute('data-busy')) return;
           void fn();
-        }));
+        }),
+      );
     };
     act('start', () => ok && this.begin());
     act('next', () => st.move('node', 1));
@@ -175,7 +201,9 @@ class ModelDebugger extends HTMLElement {
       if (st.opened && !this.hasAttribute('data-busy')) void st.goto(Number(scrub.value));
     });
     this.addEventListener('dbg-cancelled', () => {
-      this.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"], [data-act="next"], [data-act="prev"], [data-act="block"], [data-act="stage"], [data-act="end"], [data-act="reset"]').forEach((b) => (b.disabled = true));
+      this.querySelectorAll<HTMLButtonElement>(
+        '[data-goto], [data-act="ort"], [data-act="next"], [data-act="prev"], [data-act="block"], [data-act="stage"], [data-act="end"], [data-act="reset"]',
+      ).forEach((b) => (b.disabled = true));
       scrub.disabled = true;
       this.diagram?.show(-1);
       this.q<HTMLButtonElement>('[data-act="start"]').textContent = 'Load model';
@@ -211,7 +239,8 @@ class ModelDebugger extends HTMLElement {
       else st.status(`Input: ${name}. Press “Load model” to run it.`);
     };
     this.querySelectorAll<HTMLInputElement>('input[name="dbg-input"]').forEach((r) =>
-      r.addEventListener('change', () => r.checked && void use(r.value, null)));
+      r.addEventListener('change', () => r.checked && void use(r.value, null)),
+    );
     const upload = this.q<HTMLInputElement>('[data-dbg="upload"]');
     upload.addEventListener('change', async () => {
       const file = upload.files?.[0];
@@ -277,14 +306,17 @@ class ModelDebugger extends HTMLElement {
       await st.goto(st.step);
     } catch (e) {
       if (e instanceof CancelledError) st.fail(e);
-      out.replaceChildren(h('p', { class: 'dbg-error' }, `onnxruntime-web failed: ${e instanceof Error ? e.message : String(e)}`));
+      out.replaceChildren(
+        h('p', { class: 'dbg-error' }, `onnxruntime-web failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
     } finally {
       this.toggleAttribute('data-busy', false);
     }
   }
 
   private wireMeasure(): void {
-    const boxes = (): string[] => [...this.querySelectorAll<HTMLInputElement>('.dbg-measure-list input:checked')].map((b) => b.value);
+    const boxes = (): string[] =>
+      [...this.querySelectorAll<HTMLInputElement>('.dbg-measure-list input:checked')].map((b) => b.value);
     const download = (name: string, type: string, text: string): void => {
       const a = document.createElement('a');
       a.href = URL.createObjectURL(new Blob([text], { type }));
@@ -303,15 +335,18 @@ class ModelDebugger extends HTMLElement {
       }
       this.toggleAttribute('data-busy', true);
       try {
-        await this.stepper!.client.request({ type: 'measure', ids, runs: 5 }, {
-          onProgress: (phase, d, t) => this.stepper!.status(`${phase} (${d + 1} of ${t})`),
-          onAnswer: (a) => {
-            if (a.type !== 'measured') return;
-            const rows = mergeRows(stored(), [{ ...a.row, at: new Date().toISOString() }]);
-            localStorage.setItem(STORAGE_KEY, JSON.stringify(rows));
-            this.renderDevice(rows);
+        await this.stepper!.client.request(
+          { type: 'measure', ids, runs: 5 },
+          {
+            onProgress: (phase, d, t) => this.stepper!.status(`${phase} (${d + 1} of ${t})`),
+            onAnswer: (a) => {
+              if (a.type !== 'measured') return;
+              const rows = mergeRows(stored(), [{ ...a.row, at: new Date().toISOString() }]);
+              localStorage.setItem(STORAGE_KEY, JSON.stringify(rows));
+              this.renderDevice(rows);
+            },
           },
-        });
+        );
         this.stepper!.status('Measured. The points stay in this browser until you clear them.');
       } catch (e) {
         if (e instanceof CancelledError) this.stepper!.fail(e);
@@ -320,8 +355,12 @@ class ModelDebugger extends HTMLElement {
         this.toggleAttribute('data-busy', false);
       }
     });
-    this.q('[data-act="export-json"]').addEventListener('click', () => download('depthwise-latency.json', 'application/json', JSON.stringify(stored(), null, 2)));
-    this.q('[data-act="export-csv"]').addEventListener('click', () => download('depthwise-latency.csv', 'text/csv', rowsToCsv(stored())));
+    this.q('[data-act="export-json"]').addEventListener('click', () =>
+      download('depthwise-latency.json', 'application/json', JSON.stringify(stored(), null, 2)),
+    );
+    this.q('[data-act="export-csv"]').addEventListener('click', () =>
+      download('depthwise-latency.csv', 'text/csv', rowsToCsv(stored())),
+    );
     this.q('[data-act="clear-measure"]').addEventListener('click', () => {
       localStorage.removeItem(STORAGE_KEY);
       this.renderDevice([]);
@@ -337,18 +376,67 @@ class ModelDebugger extends HTMLElement {
     const W = 560;
     const H = 260;
     const L = latencyScatter(rows, W, H, 40);
-    const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'dbg-plot', role: 'img', 'aria-label': 'Latency against MACs for the measured models' });
-    for (const t of L.xTicks) svg.append(s('line', { x1: t.x, x2: t.x, y1: 20, y2: H - 40 }), s('text', { x: t.x, y: H - 24, 'text-anchor': 'middle' }, formatCompact(t.value)));
-    for (const t of L.yTicks) svg.append(s('line', { x1: 40, x2: W - 20, y1: t.y, y2: t.y }), s('text', { x: 34, y: t.y + 4, 'text-anchor': 'end' }, `${t.value}`));
-    svg.append(s('text', { x: W / 2, y: H - 6, 'text-anchor': 'middle' }, 'MACs (log scale)'), s('text', { x: 4, y: 12 }, 'median ms'));
+    const svg = s('svg', {
+      viewBox: `0 0 ${W} ${H}`,
+      class: 'dbg-plot',
+      role: 'img',
+      'aria-label': 'Latency against MACs for the measured models',
+    });
+    for (const t of L.xTicks)
+      svg.append(
+        s('line', { x1: t.x, x2: t.x, y1: 20, y2: H - 40 }),
+        s('text', { x: t.x, y: H - 24, 'text-anchor': 'middle' }, formatCompact(t.value)),
+      );
+    for (const t of L.yTicks)
+      svg.append(
+        s('line', { x1: 40, x2: W - 20, y1: t.y, y2: t.y }),
+        s('text', { x: 34, y: t.y + 4, 'text-anchor': 'end' }, `${t.value}`),
+      );
+    svg.append(
+      s('text', { x: W / 2, y: H - 6, 'text-anchor': 'middle' }, 'MACs (log scale)'),
+      s('text', { x: 4, y: 12 }, 'median ms'),
+    );
     for (const p of L.points) {
       const c = s('circle', { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: 5, class: 'pt' });
-      c.append(s('title', {}, `${p.id}: ${p.row.medianMs.toFixed(1)} ms, ${formatCompact(p.row.macs)} MACs, ${p.row.threads} thread${p.row.threads > 1 ? 's' : ''}`));
+      c.append(
+        s(
+          'title',
+          {},
+          `${p.id}: ${p.row.medianMs.toFixed(1)} ms, ${formatCompact(p.row.macs)} MACs, ${p.row.threads} thread${p.row.threads > 1 ? 's' : ''}`,
+        ),
+      );
       svg.append(c, s('text', { x: (p.x + 7).toFixed(1), y: (p.y - 6).toFixed(1) }, p.id));
     }
-    const table = h('table', { class: 'dbg-ops' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), h('th', { scope: 'col', class: 'num' }, 'MACs'), h('th', { scope: 'col', class: 'num' }, 'Median ms'), h('th', { scope: 'col', class: 'num' }, 'Threads'))),
-      h('tbody', {}, ...rows.map((r) => h('tr', {}, h('td', {}, r.id), h('td', { class: 'num' }, formatCompact(r.macs)), h('td', { class: 'num' }, r.medianMs.toFixed(2)), h('td', { class: 'num' }, r.threads)))));
+    const table = h(
+      'table',
+      { class: 'dbg-ops' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Model'),
+          h('th', { scope: 'col', class: 'num' }, 'MACs'),
+          h('th', { scope: 'col', class: 'num' }, 'Median ms'),
+          h('th', { scope: 'col', class: 'num' }, 'Threads'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...rows.map((r) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, r.id),
+            h('td', { class: 'num' }, formatCompact(r.macs)),
+            h('td', { class: 'num' }, r.medianMs.toFixed(2)),
+            h('td', { class: 'num' }, r.threads),
+          ),
+        ),
+      ),
+    );
     out.replaceChildren(svg, h('div', { class: 'table-scroll' }, table));
   }
 }

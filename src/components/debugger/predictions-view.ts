@@ -18,17 +18,37 @@ export function predictionsView(preds: readonly Prediction[], o: PredictionsOpti
   const top = preds[0]?.probability ?? 1;
   const rows = preds.map((p) => {
     const full = p.name ?? `class ${p.index}`;
-    return h('li', { 'data-class': p.index, 'data-p': p.probability.toPrecision(6) },
+    return h(
+      'li',
+      { 'data-class': p.index, 'data-p': p.probability.toPrecision(6) },
       h('span', { class: 'pred-name', title: full }, p.name ? shortClassName(p.name) : full),
-      h('span', { class: 'pred-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${((100 * p.probability) / top).toFixed(1)}%` })),
-      h('span', { class: 'pred-p' }, formatShare(p.probability)));
+      h(
+        'span',
+        { class: 'pred-bar', 'aria-hidden': 'true' },
+        h('span', { style: `width:${((100 * p.probability) / top).toFixed(1)}%` }),
+      ),
+      h('span', { class: 'pred-p' }, formatShare(p.probability)),
+    );
   });
-  return h('section', { class: 'dbg-predictions', 'data-dbg': 'predictions', 'aria-label': 'Top-5 predictions' },
+  return h(
+    'section',
+    { class: 'dbg-predictions', 'data-dbg': 'predictions', 'aria-label': 'Top-5 predictions' },
     h('h4', {}, 'Top-5 predictions ', o.trained ? null : h('span', { class: 'dbg-untrained' }, 'untrained')),
-    o.trained ? null : h('p', { class: 'pred-warn' },
-      'These weights are seeded random numbers, not trained ones: the classes below are what noise makes of the image, not what it shows.'),
+    o.trained
+      ? null
+      : h(
+          'p',
+          { class: 'pred-warn' },
+          'These weights are seeded random numbers, not trained ones: the classes below are what noise makes of the image, not what it shows.',
+        ),
     h('ol', { class: 'pred-list' }, ...rows),
-    h('p', { class: 'muted pred-note' },
+    h(
+      'p',
+      { class: 'muted pred-note' },
       `Softmax over the ${o.count.toLocaleString('en-US')} output scores. `,
-      o.listName ? `Class names: ${o.listName}.` : 'This model’s classes have no names here, so they are shown by index.'));
+      o.listName
+        ? `Class names: ${o.listName}.`
+        : 'This model’s classes have no names here, so they are shown by index.',
+    ),
+  );
 }

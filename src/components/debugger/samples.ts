@@ -11,7 +11,13 @@ export interface Sample {
 }
 
 export const SAMPLES: readonly Sample[] = [
-  { name: 'astronaut', label: 'Astronaut', url: '/samples/astronaut.jpg', credit: 'Eileen Collins, NASA', licence: 'Public domain' },
+  {
+    name: 'astronaut',
+    label: 'Astronaut',
+    url: '/samples/astronaut.jpg',
+    credit: 'Eileen Collins, NASA',
+    licence: 'Public domain',
+  },
   { name: 'coffee', label: 'Coffee', url: '/samples/coffee.jpg', credit: 'Rachel Michetti', licence: 'CC0' },
   { name: 'chelsea', label: 'Cat', url: '/samples/chelsea.jpg', credit: 'Stefan van der Walt', licence: 'CC0' },
   { name: 'rocket', label: 'Rocket', url: '/samples/rocket.jpg', credit: 'SpaceX', licence: 'Public domain' },

@@ -32,7 +32,8 @@ export class StepCellElement extends HTMLElement {
     const cfg = JSON.parse(this.dataset.config ?? '{}') as CellConfig;
     this.querySelectorAll<HTMLElement>('[data-js]').forEach((el) => (el.hidden = false));
     const status = this.querySelector('[data-dbg="status"]');
-    if (status) status.textContent = 'Press “Load and step” to materialise the weights and run the block here, one op at a time.';
+    if (status)
+      status.textContent = 'Press “Load and step” to materialise the weights and run the block here, one op at a time.';
     const stepper = new Stepper(this, {
       source: cfg.source,
       scope: cfg.scope,
@@ -40,7 +41,8 @@ export class StepCellElement extends HTMLElement {
       ...(cfg.source.kind === 'zoo' ? { calibration: () => sampleBatch(Number(cfg.inputDims[2])) } : {}),
       onState: (s) => {
         const a = this.querySelector<HTMLAnchorElement>('[data-dbg="debugger-link"]');
-        if (a) a.href = `${a.pathname}?step=${s.step}${s.channel > 0 ? `&ch=${s.channel}` : ''}${cfg.input !== 'astronaut' ? `&input=${cfg.input}` : ''}`;
+        if (a)
+          a.href = `${a.pathname}?step=${s.step}${s.channel > 0 ? `&ch=${s.channel}` : ''}${cfg.input !== 'astronaut' ? `&input=${cfg.input}` : ''}`;
       },
     });
     this.stepper = stepper;
@@ -67,7 +69,9 @@ export class StepCellElement extends HTMLElement {
       if (b && stepper.opened && !this.hasAttribute('data-busy')) void stepper.goto(Number(b.dataset.goto));
     });
     this.addEventListener('dbg-cancelled', () => {
-      this.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="next"], [data-act="prev"], [data-act="end"], [data-act="reset"]').forEach((b) => (b.disabled = true));
+      this.querySelectorAll<HTMLButtonElement>(
+        '[data-goto], [data-act="next"], [data-act="prev"], [data-act="end"], [data-act="reset"]',
+      ).forEach((b) => (b.disabled = true));
       this.querySelector<HTMLButtonElement>('[data-act="start"]')!.textContent = 'Load and step';
     });
     this.addEventListener('keydown', (e) => {

@@ -84,7 +84,10 @@ export class Stepper {
   private renderSeq = 0;
   opened = false;
 
-  constructor(readonly root: HTMLElement, readonly cfg: StepperConfig) {}
+  constructor(
+    readonly root: HTMLElement,
+    readonly cfg: StepperConfig,
+  ) {}
 
   private q<T extends Element>(sel: string): T | null {
     return this.root.querySelector<T>(sel);
@@ -123,7 +126,11 @@ export class Stepper {
     try {
       if (this.cfg.calibration) this.progress(0, 3, 'Loading the sample images for BatchNorm calibration');
       const calibration = this.cfg.calibration ? await this.cfg.calibration() : undefined;
-      const opened = await this.client.one({ type: 'open', source: this.cfg.source, ...(calibration ? { calibration } : {}) }, 'opened', { onProgress: (ph, d, t) => this.progress(d, t, ph) });
+      const opened = await this.client.one(
+        { type: 'open', source: this.cfg.source, ...(calibration ? { calibration } : {}) },
+        'opened',
+        { onProgress: (ph, d, t) => this.progress(d, t, ph) },
+      );
       this.nodes = opened.nodes;
       this.kinds = detailKinds(this.nodes);
       this.macs = cumulativeMacs(this.nodes);
@@ -194,12 +201,18 @@ export class Stepper {
     const target = Math.max(this.lo, Math.min(this.hi, index));
     this.busy();
     try {
-      const at = await this.client.one({ type: 'goto', index: target }, 'at', { onProgress: (ph, d, t) => this.progress(d, t, ph) });
+      const at = await this.client.one({ type: 'goto', index: target }, 'at', {
+        onProgress: (ph, d, t) => this.progress(d, t, ph),
+      });
       this.tensors = at.step;
       this.ms = at.ms;
       this.step = at.step.index;
       this.idle();
-      this.status(this.step >= this.hi ? 'Reached the end. Step back, reset, or click any op in the list.' : 'Step with the buttons or the ← → keys; click a channel, then a value in the enlarged channel, to see how it was computed.');
+      this.status(
+        this.step >= this.hi
+          ? 'Reached the end. Step back, reset, or click any op in the list.'
+          : 'Step with the buttons or the ← → keys; click a channel, then a value in the enlarged channel, to see how it was computed.',
+      );
       await this.render();
     } catch (e) {
       this.fail(e);
@@ -234,9 +247,14 @@ export class Stepper {
     const pos = this.q<HTMLElement>('[data-dbg="position"]');
     if (pos) {
       const scoped = this.cfg.scope !== undefined;
-      pos.textContent = node && i > this.lo
-        ? scoped ? `Op ${i - this.lo} of ${this.hi - this.lo} in ${this.cfg.scope}: ${node.name} (${node.opType})` : `Op ${i + 1} of ${this.nodes.length}: ${node.name} (${node.opType})`
-        : this.lo >= 0 ? `Block input: the output of ${this.nodes[this.lo].name}, from running the model this far` : 'Preprocessing: the image as the model receives it';
+      pos.textContent =
+        node && i > this.lo
+          ? scoped
+            ? `Op ${i - this.lo} of ${this.hi - this.lo} in ${this.cfg.scope}: ${node.name} (${node.opType})`
+            : `Op ${i + 1} of ${this.nodes.length}: ${node.name} (${node.opType})`
+          : this.lo >= 0
+            ? `Block input: the output of ${this.nodes[this.lo].name}, from running the model this far`
+            : 'Preprocessing: the image as the model receives it';
     }
     const macs = this.q<HTMLElement>('[data-dbg="macs"]');
     if (macs) {
@@ -261,12 +279,19 @@ export class Stepper {
     if (cur && list) {
       // Keep the current row in view inside the list, without scrolling the page.
       const top = cur.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
-      if (top < list.scrollTop + 30 || top > list.scrollTop + list.clientHeight - cur.offsetHeight) list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+      if (top < list.scrollTop + 30 || top > list.scrollTop + list.clientHeight - cur.offsetHeight)
+        list.scrollTop = Math.max(0, top - list.clientHeight / 3);
     }
     const scrub = this.q<HTMLInputElement>('[data-dbg="scrubber"]');
     if (scrub) scrub.value = String(i);
-    this.root.querySelectorAll<HTMLButtonElement>('[data-act="next"], [data-act="block"], [data-act="stage"], [data-act="end"]').forEach((b) => (b.disabled = i >= this.hi));
-    this.root.querySelectorAll<HTMLButtonElement>('[data-act="prev"], [data-act="reset"]').forEach((b) => (b.disabled = i <= this.lo));
+    this.root
+      .querySelectorAll<HTMLButtonElement>(
+        '[data-act="next"], [data-act="block"], [data-act="stage"], [data-act="end"]',
+      )
+      .forEach((b) => (b.disabled = i >= this.hi));
+    this.root
+      .querySelectorAll<HTMLButtonElement>('[data-act="prev"], [data-act="reset"]')
+      .forEach((b) => (b.disabled = i <= this.lo));
   }
 
   private async render(): Promise<void> {
@@ -291,10 +316,22 @@ export class Stepper {
     const onPixel = (y: number, x: number): void => this.selectPixel(y, x);
 
     if (i < 0 || i === this.lo) {
-      const pre = i < 0 ? this.cfg.preprocessView?.() ?? null : null;
+      const pre = i < 0 ? (this.cfg.preprocessView?.() ?? null) : null;
       views.replaceChildren(
         ...(pre ? [pre] : []),
-        h('div', { class: 'dbg-panels' }, tensorView({ title: i < 0 ? 'Normalised input' : 'Block input', tensor: out, palette, width: panelWidth, channel: this.channel, onChannel, role: 'output' })),
+        h(
+          'div',
+          { class: 'dbg-panels' },
+          tensorView({
+            title: i < 0 ? 'Normalised input' : 'Block input',
+            tensor: out,
+            palette,
+            width: panelWidth,
+            channel: this.channel,
+            onChannel,
+            role: 'output',
+          }),
+        ),
       );
       return;
     }
@@ -304,18 +341,35 @@ export class Stepper {
     if (classes && isClassifierOutput(out.dims, classes.count, i === this.nodes.length - 1)) {
       const names = classes.url ? await classNames(classes.url).catch(() => undefined) : undefined;
       if (seq !== this.renderSeq) return;
-      const head = h('p', { class: 'dbg-op' }, h('strong', {}, node.opType), ` ${node.name} · out ${dimsText(out.dims)}: the classifier's ${formatInt(classes.count)} scores`);
-      views.replaceChildren(head, predictionsView(topPredictions(out.data as Float32Array, 5, names), {
-        count: classes.count, listName: names ? classes.listName : undefined, trained: classes.trained,
-      }));
+      const head = h(
+        'p',
+        { class: 'dbg-op' },
+        h('strong', {}, node.opType),
+        ` ${node.name} · out ${dimsText(out.dims)}: the classifier's ${formatInt(classes.count)} scores`,
+      );
+      views.replaceChildren(
+        head,
+        predictionsView(topPredictions(out.data as Float32Array, 5, names), {
+          count: classes.count,
+          listName: names ? classes.listName : undefined,
+          trained: classes.trained,
+        }),
+      );
       return;
     }
-    const actIn = node.inputs.map((name, k) => ({ name, t: t.inputs[k], weight: node.weights[k] })).filter((x) => x.t && !x.weight && x.t.dtype === 'float32' && x.t.data.length > 1);
-    const primary = kind.kind === 'activation' ? actIn[kind.inputSlot] ?? actIn[0] : actIn[0];
+    const actIn = node.inputs
+      .map((name, k) => ({ name, t: t.inputs[k], weight: node.weights[k] }))
+      .filter((x) => x.t && !x.weight && x.t.dtype === 'float32' && x.t.data.length > 1);
+    const primary = kind.kind === 'activation' ? (actIn[kind.inputSlot] ?? actIn[0]) : actIn[0];
     // Explain one output element (when the op has an explanation).
-    const at: OutputPosition = out.dims.length === 2
-      ? out.dims[0] > 1 ? { n: pixel[0], c: pixel[1] } : { c: Math.min(out.dims[1] - 1, pixel[0] * WRAP + pixel[1]) }
-      : out.dims.length === 3 ? { c: this.channel, x: pixel[1] } : { c: this.channel, y: pixel[0], x: pixel[1] };
+    const at: OutputPosition =
+      out.dims.length === 2
+        ? out.dims[0] > 1
+          ? { n: pixel[0], c: pixel[1] }
+          : { c: Math.min(out.dims[1] - 1, pixel[0] * WRAP + pixel[1]) }
+        : out.dims.length === 3
+          ? { c: this.channel, x: pixel[1] }
+          : { c: this.channel, y: pixel[0], x: pixel[1] };
     const explainable = ['conv', 'batchnorm', 'activation', 'add', 'binary', 'pool', 'se'].includes(kind.kind);
     let detail: HTMLElement | null = null;
     let inChannel = primary?.t ? Math.min(this.channel, planeShape(primary.t.dims).count - 1) : 0;
@@ -354,20 +408,51 @@ export class Stepper {
     if (seq !== this.renderSeq) return;
     const panels = h('div', { class: 'dbg-panels' });
     if (primary?.t) {
-      panels.append(tensorView({
-        title: `Input · ${primary.name}`, tensor: primary.t, palette, width: panelWidth, channel: inChannel, rect, pixel: inPixel,
-        onChannel: (c) => this.selectChannel(c), role: 'input',
-      }));
+      panels.append(
+        tensorView({
+          title: `Input · ${primary.name}`,
+          tensor: primary.t,
+          palette,
+          width: panelWidth,
+          channel: inChannel,
+          rect,
+          pixel: inPixel,
+          onChannel: (c) => this.selectChannel(c),
+          role: 'input',
+        }),
+      );
     }
-    panels.append(tensorView({
-      title: `Output · ${node.outputs[0]}`, tensor: out, palette, width: panelWidth, channel: this.channel, pixel,
-      onChannel, onPixel: explainable ? onPixel : undefined, role: 'output',
-    }));
-    const head = h('p', { class: 'dbg-op' }, h('strong', {}, node.opType), ` ${node.name} · in ${node.inputDims.filter((d, k) => !node.weights[k] && d.length > 0).map(dimsText).join(', ')} → out ${dimsText(out.dims)}`,
-      node.macs > 0 ? ` · ${formatInt(node.macs)} MACs` : '');
-    const pixelNote = explainable && kind.kind !== 'se'
-      ? h('p', { class: 'muted dbg-hint' }, `Explaining output channel ${this.channel}${out.dims.length === 4 ? ` at row ${pixel[0]}, column ${pixel[1]}` : ''}: click a channel to choose it, then a value in the enlarged channel.`)
-      : null;
+    panels.append(
+      tensorView({
+        title: `Output · ${node.outputs[0]}`,
+        tensor: out,
+        palette,
+        width: panelWidth,
+        channel: this.channel,
+        pixel,
+        onChannel,
+        onPixel: explainable ? onPixel : undefined,
+        role: 'output',
+      }),
+    );
+    const head = h(
+      'p',
+      { class: 'dbg-op' },
+      h('strong', {}, node.opType),
+      ` ${node.name} · in ${node.inputDims
+        .filter((d, k) => !node.weights[k] && d.length > 0)
+        .map(dimsText)
+        .join(', ')} → out ${dimsText(out.dims)}`,
+      node.macs > 0 ? ` · ${formatInt(node.macs)} MACs` : '',
+    );
+    const pixelNote =
+      explainable && kind.kind !== 'se'
+        ? h(
+            'p',
+            { class: 'muted dbg-hint' },
+            `Explaining output channel ${this.channel}${out.dims.length === 4 ? ` at row ${pixel[0]}, column ${pixel[1]}` : ''}: click a channel to choose it, then a value in the enlarged channel.`,
+          )
+        : null;
     views.replaceChildren(head, panels, ...(pixelNote ? [pixelNote] : []), ...(detail ? [detail] : []));
   }
 
@@ -383,24 +468,42 @@ export class Stepper {
       const sh = planeShape(values[se.scaled].dims);
       const c = Math.min(this.channel, sh.count - 1);
       const [py, px] = this.pixel ?? [Math.floor(sh.h / 2), Math.floor(sh.w / 2)];
-      const ex = (await this.client.one({ type: 'explain', node: scaleNode.name, at: { c, y: Math.min(py, sh.h - 1), x: Math.min(px, sh.w - 1) } }, 'explained')).explanation;
+      const ex = (
+        await this.client.one(
+          { type: 'explain', node: scaleNode.name, at: { c, y: Math.min(py, sh.h - 1), x: Math.min(px, sh.w - 1) } },
+          'explained',
+        )
+      ).explanation;
       if (ex.kind === 'scale') line = ex;
       else if (ex.kind === 'binary') line = { kind: 'scale', node: ex.node, x: ex.a, gate: ex.b, y: ex.y };
     }
     // SiLU (x · σ(x), EfficientNet's activation) is one activation that ONNX writes as two ops.
     const actNode = this.nodes.find((n) => n.outputs[0] === se.act);
-    const sigmoid = actNode?.opType === 'Mul' ? this.nodes.find((n) => n.opType === 'Sigmoid' && actNode.inputs.includes(n.outputs[0])) : undefined;
+    const sigmoid =
+      actNode?.opType === 'Mul'
+        ? this.nodes.find((n) => n.opType === 'Sigmoid' && actNode.inputs.includes(n.outputs[0]))
+        : undefined;
     const cur = this.nodes[this.step];
-    const siluNote = sigmoid && (cur === actNode || cur === sigmoid)
-      ? h('p', { class: 'muted dbg-hint', 'data-dbg': 'silu-note' }, `SiLU, x · σ(x), is one activation; ONNX writes it as two ops, ${sigmoid.name} (Sigmoid) then ${actNode!.name} (Mul), so it takes two steps here.`)
-      : null;
-    const view = seDetail([
-      vec(se.squeeze, 'Squeeze: channel means'),
-      vec(se.reduce, 'Reduce: 1×1 conv'),
-      vec(se.act, sigmoid ? 'Activation: SiLU, x · σ(x)' : 'Activation'),
-      vec(se.expand, 'Expand: 1×1 conv'),
-      vec(se.gate, 'Gate in [0, 1]', [0, 1]),
-    ], width, line, this.channel);
+    const siluNote =
+      sigmoid && (cur === actNode || cur === sigmoid)
+        ? h(
+            'p',
+            { class: 'muted dbg-hint', 'data-dbg': 'silu-note' },
+            `SiLU, x · σ(x), is one activation; ONNX writes it as two ops, ${sigmoid.name} (Sigmoid) then ${actNode!.name} (Mul), so it takes two steps here.`,
+          )
+        : null;
+    const view = seDetail(
+      [
+        vec(se.squeeze, 'Squeeze: channel means'),
+        vec(se.reduce, 'Reduce: 1×1 conv'),
+        vec(se.act, sigmoid ? 'Activation: SiLU, x · σ(x)' : 'Activation'),
+        vec(se.expand, 'Expand: 1×1 conv'),
+        vec(se.gate, 'Gate in [0, 1]', [0, 1]),
+      ],
+      width,
+      line,
+      this.channel,
+    );
     if (siluNote) view.prepend(siluNote);
     return view;
   }

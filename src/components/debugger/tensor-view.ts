@@ -5,7 +5,15 @@
  */
 import type { Tensor } from '~/lib/engine/index.ts';
 import {
-  cellAt, channelStats, gridLayout, legendStops, planePixels, planeShape, robustScale, tileAt, type Palette,
+  cellAt,
+  channelStats,
+  gridLayout,
+  legendStops,
+  planePixels,
+  planeShape,
+  robustScale,
+  tileAt,
+  type Palette,
 } from '~/lib/viz/charts/heatmap.ts';
 import { formatValue } from '~/lib/viz/charts/number-format.ts';
 import { dimsText, h } from './dom.ts';
@@ -27,7 +35,16 @@ export interface TensorViewOptions {
   readonly role: string;
 }
 
-function drawPlane(ctx: CanvasRenderingContext2D, px: Uint8ClampedArray, w: number, hgt: number, x: number, y: number, dw: number, dh: number): void {
+function drawPlane(
+  ctx: CanvasRenderingContext2D,
+  px: Uint8ClampedArray,
+  w: number,
+  hgt: number,
+  x: number,
+  y: number,
+  dw: number,
+  dh: number,
+): void {
   const tmp = document.createElement('canvas');
   tmp.width = w;
   tmp.height = hgt;
@@ -45,15 +62,16 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
   const channel = Math.min(Math.max(0, o.channel), shape.count - 1);
   const section = h('section', { class: 'dbg-tensor', 'data-dbg': o.role });
   const shownCount = Math.min(shape.count, MAX_TILES);
-  section.append(
-    h('h4', {}, o.title, ' ', h('span', { class: 'muted' }, dimsText(t.dims))),
-  );
+  section.append(h('h4', {}, o.title, ' ', h('span', { class: 'muted' }, dimsText(t.dims))));
 
   // The grid of channels (at most MAX_TILES; the channel field reaches the rest).
   const gridWidth = Math.max(120, Math.min(o.width, 640));
   const layout = gridLayout(shape.count, shape.h, shape.w, gridWidth, MAX_TILES);
   const grid = h('canvas', {
-    class: 'dbg-grid', width: layout.width, height: layout.height, role: 'img',
+    class: 'dbg-grid',
+    width: layout.width,
+    height: layout.height,
+    role: 'img',
     'aria-label': `${shape.count} channel${shape.count > 1 ? 's' : ''} as heatmaps; channel ${channel} selected`,
   });
   grid.style.width = `${layout.width}px`;
@@ -61,7 +79,16 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
   const g = grid.getContext('2d');
   if (g) {
     for (const tile of layout.tiles) {
-      drawPlane(g, planePixels(data, shape, tile.p, scale, o.palette), shape.w, shape.h, tile.x, tile.y, layout.tileW, layout.tileH);
+      drawPlane(
+        g,
+        planePixels(data, shape, tile.p, scale, o.palette),
+        shape.w,
+        shape.h,
+        tile.x,
+        tile.y,
+        layout.tileW,
+        layout.tileH,
+      );
     }
     const sel = layout.tiles[channel];
     if (sel) {
@@ -72,19 +99,35 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
   }
   grid.addEventListener('click', (e) => {
     const r = grid.getBoundingClientRect();
-    const p = tileAt(layout, ((e.clientX - r.left) * layout.width) / r.width, ((e.clientY - r.top) * layout.height) / r.height);
+    const p = tileAt(
+      layout,
+      ((e.clientX - r.left) * layout.width) / r.width,
+      ((e.clientY - r.top) * layout.height) / r.height,
+    );
     if (p >= 0) o.onChannel?.(p);
   });
   section.append(h('div', { class: 'dbg-grid-wrap' }, grid));
-  if (shape.count > shownCount) section.append(h('p', { class: 'muted dbg-note' }, `First ${shownCount} of ${shape.count} channels drawn; choose any channel below.`));
+  if (shape.count > shownCount)
+    section.append(
+      h(
+        'p',
+        { class: 'muted dbg-note' },
+        `First ${shownCount} of ${shape.count} channels drawn; choose any channel below.`,
+      ),
+    );
 
   // Legend: the shared symmetric scale.
   const stops = legendStops(scale, o.palette);
   const bar = h('span', { class: 'dbg-legend-bar' });
   bar.style.background = `linear-gradient(to right, ${stops.map((st) => `rgb(${st.rgb.join(',')})`).join(', ')})`;
   section.append(
-    h('div', { class: 'dbg-legend', 'aria-label': `Colour scale from ${formatValue(-scale)} to ${formatValue(scale)}` },
-      h('span', {}, `≤ ${formatValue(-scale)}`), bar, h('span', {}, `≥ ${formatValue(scale)}`)),
+    h(
+      'div',
+      { class: 'dbg-legend', 'aria-label': `Colour scale from ${formatValue(-scale)} to ${formatValue(scale)}` },
+      h('span', {}, `≤ ${formatValue(-scale)}`),
+      bar,
+      h('span', {}, `≥ ${formatValue(scale)}`),
+    ),
   );
 
   // The selected channel, enlarged, with its statistics.
@@ -94,7 +137,10 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
   const zw = Math.max(1, Math.round(shape.w * k));
   const zh = Math.max(1, Math.round(shape.h * k));
   const zoom = h('canvas', {
-    class: 'dbg-zoom', width: zw, height: zh, role: 'img',
+    class: 'dbg-zoom',
+    width: zw,
+    height: zh,
+    role: 'img',
     'aria-label': `Channel ${channel} enlarged (${shape.h}×${shape.w})${o.onPixel ? '; click a value to explain it' : ''}`,
   });
   const z = zoom.getContext('2d');
@@ -122,7 +168,14 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
       if (cell) o.onPixel?.(cell.y, cell.x);
     });
   }
-  const field = h('input', { type: 'number', min: 0, max: shape.count - 1, step: 1, value: channel, 'data-dbg': 'channel-field' });
+  const field = h('input', {
+    type: 'number',
+    min: 0,
+    max: shape.count - 1,
+    step: 1,
+    value: channel,
+    'data-dbg': 'channel-field',
+  });
   field.addEventListener('change', () => {
     const v = Number(field.value);
     if (Number.isInteger(v) && v >= 0 && v < shape.count) o.onChannel?.(v);
@@ -130,18 +183,24 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
   // A 1×1 plane (SE vectors, pooled features) has nothing to enlarge: its statistics are its value.
   const single = shape.h * shape.w === 1;
   section.append(
-    h('div', { class: 'dbg-zoom-row' },
+    h(
+      'div',
+      { class: 'dbg-zoom-row' },
       single ? null : zoom,
-      h('div', { class: 'dbg-stats' },
+      h(
+        'div',
+        { class: 'dbg-stats' },
         shape.count > 1 ? h('label', {}, 'Channel ', field) : null,
-        h('dl', {},
+        h(
+          'dl',
+          {},
           ...(single
             ? [h('div', {}, h('dt', {}, 'value'), h('dd', { 'data-stat': 'value' }, formatValue(st.mean)))]
             : [
-              h('div', {}, h('dt', {}, 'min'), h('dd', { 'data-stat': 'min' }, formatValue(st.min))),
-              h('div', {}, h('dt', {}, 'max'), h('dd', { 'data-stat': 'max' }, formatValue(st.max))),
-              h('div', {}, h('dt', {}, 'mean'), h('dd', { 'data-stat': 'mean' }, formatValue(st.mean))),
-            ]),
+                h('div', {}, h('dt', {}, 'min'), h('dd', { 'data-stat': 'min' }, formatValue(st.min))),
+                h('div', {}, h('dt', {}, 'max'), h('dd', { 'data-stat': 'max' }, formatValue(st.max))),
+                h('div', {}, h('dt', {}, 'mean'), h('dd', { 'data-stat': 'mean' }, formatValue(st.mean))),
+              ]),
         ),
       ),
     ),

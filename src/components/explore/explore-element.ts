@@ -18,7 +18,14 @@ import { sampleByName } from '~/components/debugger/samples.ts';
 import { Stepper } from '~/components/debugger/stepper.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
 import type { ExploreRequest, ExploreResponse } from './explore-protocol.ts';
-import { breakdownView, diagramView, structureNote, summaryView, tableView, unsupportedView } from './explore-render.ts';
+import {
+  breakdownView,
+  diagramView,
+  structureNote,
+  summaryView,
+  tableView,
+  unsupportedView,
+} from './explore-render.ts';
 
 /** A parse that takes longer than this is stopped (the worker is terminated) and reported. */
 const PARSE_WATCHDOG_MS = 60_000;
@@ -61,7 +68,9 @@ class ModelFileExplorer extends HTMLElement {
       const f = e.dataTransfer?.files?.[0];
       if (f) void this.openFile(f);
     });
-    this.q('[data-x="cancel"]').addEventListener('click', () => this.stopWorker('Stopped. Open another file when you like.'));
+    this.q('[data-x="cancel"]').addEventListener('click', () =>
+      this.stopWorker('Stopped. Open another file when you like.'),
+    );
     this.addEventListener('click', (e) => {
       const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-sample]');
       if (!a) return;
@@ -77,7 +86,10 @@ class ModelFileExplorer extends HTMLElement {
   }
 
   private samples(): Sample[] {
-    return [...this.querySelectorAll<HTMLAnchorElement>('a[data-sample]')].map((a) => ({ id: a.dataset.sample!, url: a.dataset.url! }));
+    return [...this.querySelectorAll<HTMLAnchorElement>('a[data-sample]')].map((a) => ({
+      id: a.dataset.sample!,
+      url: a.dataset.url!,
+    }));
   }
 
   private status(text: string, busy = false): void {
@@ -114,10 +126,13 @@ class ModelFileExplorer extends HTMLElement {
   private async openFile(f: File): Promise<void> {
     // A file from this device is never put in the address: it never leaves the browser.
     history.replaceState(null, '', location.pathname);
-    this.q('[data-x="url-note"]').textContent = 'Your file is not in the address (it never leaves this browser), so a link to this page will not reopen it.';
+    this.q('[data-x="url-note"]').textContent =
+      'Your file is not in the address (it never leaves this browser), so a link to this page will not reopen it.';
     if (f.size > MAX_FILE_BYTES) {
       this.reset();
-      this.error(`“${f.name}” is ${(f.size / 2 ** 20).toFixed(0)} MiB; files up to ${MAX_FILE_BYTES / 2 ** 20} MiB are read here. Nothing was loaded.`);
+      this.error(
+        `“${f.name}” is ${(f.size / 2 ** 20).toFixed(0)} MiB; files up to ${MAX_FILE_BYTES / 2 ** 20} MiB are read here. Nothing was loaded.`,
+      );
       return;
     }
     await this.openBytes(await f.arrayBuffer(), f.name);
@@ -177,7 +192,12 @@ class ModelFileExplorer extends HTMLElement {
     const mySeq = this.seq + 1;
     let m: ExploreResponse;
     try {
-      m = await this.request({ type: 'explore', bytes: bytes.slice(0), file: name, ...(shapes ? { inputShapes: shapes } : {}) });
+      m = await this.request({
+        type: 'explore',
+        bytes: bytes.slice(0),
+        file: name,
+        ...(shapes ? { inputShapes: shapes } : {}),
+      });
     } catch (e) {
       this.status('');
       this.error(`${name} was not read: ${e instanceof Error ? e.message : String(e)}. Open another file.`);
@@ -201,7 +221,8 @@ class ModelFileExplorer extends HTMLElement {
     const form = this.q<HTMLFormElement>('[data-x="shape-form"]');
     const size = this.q<HTMLInputElement>('[data-x="size"]');
     size.value = String(defaultSize({}));
-    this.q('[data-x="shape-why"]').textContent = `${message.split(';')[0]}. Choose the size of the symbolic dims (the batch is 1):`;
+    this.q('[data-x="shape-why"]').textContent =
+      `${message.split(';')[0]}. Choose the size of the symbolic dims (the batch is 1):`;
     form.hidden = false;
     form.onsubmit = (e) => {
       e.preventDefault();
@@ -220,20 +241,50 @@ class ModelFileExplorer extends HTMLElement {
     out.dataset.state = 'loaded';
     const parts: (HTMLElement | null)[] = [summaryView(sm), unsupportedView(sm)];
     if (r.diagram && r.table) {
-      parts.push(h('section', { class: 'card x-section', 'aria-labelledby': 'x-arch-h' },
-        h('h2', { id: 'x-arch-h' }, 'Architecture'),
-        h('p', { class: 'muted' }, structureNote(r), ' Select a column to unfold its blocks; open a block to see its ops.'),
-        diagramView(r.diagram, sm.file)));
+      parts.push(
+        h(
+          'section',
+          { class: 'card x-section', 'aria-labelledby': 'x-arch-h' },
+          h('h2', { id: 'x-arch-h' }, 'Architecture'),
+          h(
+            'p',
+            { class: 'muted' },
+            structureNote(r),
+            ' Select a column to unfold its blocks; open a block to see its ops.',
+          ),
+          diagramView(r.diagram, sm.file),
+        ),
+      );
       if (r.bySection && r.byKind) {
-        parts.push(h('section', { class: 'card x-section', 'aria-labelledby': 'x-bd-h' },
-          h('h2', { id: 'x-bd-h' }, 'Where the compute goes'), breakdownView(r.bySection, r.byKind, r.table.totals.macs)));
+        parts.push(
+          h(
+            'section',
+            { class: 'card x-section', 'aria-labelledby': 'x-bd-h' },
+            h('h2', { id: 'x-bd-h' }, 'Where the compute goes'),
+            breakdownView(r.bySection, r.byKind, r.table.totals.macs),
+          ),
+        );
       }
-      const dl = (kind: string, label: string) => h('button', { type: 'button', class: 'button secondary', 'data-download': kind }, label);
-      const sec = h('section', { class: 'card x-section', 'aria-labelledby': 'x-table-h' },
+      const dl = (kind: string, label: string) =>
+        h('button', { type: 'button', class: 'button secondary', 'data-download': kind }, label);
+      const sec = h(
+        'section',
+        { class: 'card x-section', 'aria-labelledby': 'x-table-h' },
         h('h2', { id: 'x-table-h' }, 'Layer table'),
-        h('p', { class: 'muted' }, 'One row per module (nodes of one block component); params, MACs and activation bytes add up to the summary. Download it, or a copy of the model with each node’s metrics in its properties for Netron.'),
-        h('div', { class: 'x-actions' }, dl('csv', 'CSV'), dl('json', 'JSON'), dl('netron', 'Netron (.onnx with metrics)')),
-        tableView(r.table));
+        h(
+          'p',
+          { class: 'muted' },
+          'One row per module (nodes of one block component); params, MACs and activation bytes add up to the summary. Download it, or a copy of the model with each node’s metrics in its properties for Netron.',
+        ),
+        h(
+          'div',
+          { class: 'x-actions' },
+          dl('csv', 'CSV'),
+          dl('json', 'JSON'),
+          dl('netron', 'Netron (.onnx with metrics)'),
+        ),
+        tableView(r.table),
+      );
       sec.addEventListener('click', (e) => {
         const b = (e.target as Element).closest<HTMLButtonElement>('[data-download]');
         if (b) void this.download(b.dataset.download!);
@@ -261,7 +312,8 @@ class ModelFileExplorer extends HTMLElement {
     const label = (i: number) => r.table!.sections.find((s) => s.index === i)?.label ?? '';
     const rows = r.table.rows.map((row) => exportRow(row, label(row.section)));
     if (kind === 'csv') return this.save(`${base}-layers.csv`, 'text/csv', layersCsv(rows));
-    if (kind === 'json') return this.save(`${base}-layers.json`, 'application/json', layersJson(base, rows, r.table.totals));
+    if (kind === 'json')
+      return this.save(`${base}-layers.json`, 'application/json', layersJson(base, rows, r.table.totals));
     try {
       const m = await this.request({ type: 'netron', bytes: this.bytes.slice(0), metrics: r.metrics ?? [] });
       if (m.type === 'netron') this.save(`${base}-metrics.onnx`, 'application/octet-stream', m.bytes);
@@ -274,56 +326,166 @@ class ModelFileExplorer extends HTMLElement {
   /** The step-through debugger (when the engine runs every op) and onnxruntime-web. */
   private runSection(r: ExploreResult): HTMLElement {
     const sm = r.summary;
-    const sec = h('section', { class: 'card x-section', 'aria-labelledby': 'x-run-h' }, h('h2', { id: 'x-run-h' }, 'Run it'));
+    const sec = h(
+      'section',
+      { class: 'card x-section', 'aria-labelledby': 'x-run-h' },
+      h('h2', { id: 'x-run-h' }, 'Run it'),
+    );
     if (!sm.analysis || !r.table) {
-      sec.append(h('p', {}, 'The engine cannot step through this model. onnxruntime-web runs the whole file on seeded inputs:'), this.ortOnly(sm));
+      sec.append(
+        h('p', {}, 'The engine cannot step through this model. onnxruntime-web runs the whole file on seeded inputs:'),
+        this.ortOnly(sm),
+      );
       return sec;
     }
     const dm = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
-    const verdict = memoryVerdict({ weightBytes: sm.weightBytes, retainedBytes: sm.analysis.activationBytes, peakLiveBytes: sm.analysis.peakLiveBytes }, memoryBudget(dm), dm ? `a quarter of the ${dm} GiB this browser reports, at most 1 GiB` : 'a fixed cap; this browser does not report its memory');
-    const act = (name: string, label: string, disabled = true) => h('button', { type: 'button', class: `button${name === 'start' ? '' : ' secondary'}`, 'data-act': name, disabled: disabled && name !== 'start' }, label);
+    const verdict = memoryVerdict(
+      {
+        weightBytes: sm.weightBytes,
+        retainedBytes: sm.analysis.activationBytes,
+        peakLiveBytes: sm.analysis.peakLiveBytes,
+      },
+      memoryBudget(dm),
+      dm
+        ? `a quarter of the ${dm} GiB this browser reports, at most 1 GiB`
+        : 'a fixed cap; this browser does not report its memory',
+    );
+    const act = (name: string, label: string, disabled = true) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `button${name === 'start' ? '' : ' secondary'}`,
+          'data-act': name,
+          disabled: disabled && name !== 'start',
+        },
+        label,
+      );
     const first = sm.inputs[0];
     const image = first && first.dims.length === 4 && first.dims[1] === 3 && first.dims[2] === first.dims[3];
-    const ops = h('div', { class: 'dbg-scroll x-oplist-scroll', tabindex: 0, role: 'region', 'aria-label': 'Op list' },
-      h('table', { class: 'dbg-ops' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'num' }, '#'), h('th', { scope: 'col' }, 'Node'), h('th', { scope: 'col' }, 'Op'), h('th', { scope: 'col', class: 'num' }, 'MACs'))),
-        h('tbody', {}, ...r.table.rows.flatMap((row) => row.nodes.map((i) => i)).sort((a, b) => a - b).map((i) => {
-          const layer = r.metrics?.[i];
-          return h('tr', { 'data-op-index': i }, h('td', { class: 'num' }, i + 1),
-            h('td', {}, h('button', { type: 'button', class: 'dbg-link', 'data-goto': i, disabled: true }, layer?.[0] ?? String(i))),
-            h('td', {}, layer?.[1].op ?? ''), h('td', { class: 'num' }, layer && layer[1].macs !== '0' ? formatInt(Number(layer[1].macs)) : ''));
-        }))));
-    const dbg = h('div', { class: 'x-debugger' },
+    const ops = h(
+      'div',
+      { class: 'dbg-scroll x-oplist-scroll', tabindex: 0, role: 'region', 'aria-label': 'Op list' },
+      h(
+        'table',
+        { class: 'dbg-ops' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col', class: 'num' }, '#'),
+            h('th', { scope: 'col' }, 'Node'),
+            h('th', { scope: 'col' }, 'Op'),
+            h('th', { scope: 'col', class: 'num' }, 'MACs'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...r.table.rows
+            .flatMap((row) => row.nodes.map((i) => i))
+            .sort((a, b) => a - b)
+            .map((i) => {
+              const layer = r.metrics?.[i];
+              return h(
+                'tr',
+                { 'data-op-index': i },
+                h('td', { class: 'num' }, i + 1),
+                h(
+                  'td',
+                  {},
+                  h(
+                    'button',
+                    { type: 'button', class: 'dbg-link', 'data-goto': i, disabled: true },
+                    layer?.[0] ?? String(i),
+                  ),
+                ),
+                h('td', {}, layer?.[1].op ?? ''),
+                h('td', { class: 'num' }, layer && layer[1].macs !== '0' ? formatInt(Number(layer[1].macs)) : ''),
+              );
+            }),
+        ),
+      ),
+    );
+    const dbg = h(
+      'div',
+      { class: 'x-debugger' },
       h('p', { class: 'dbg-guard' + (verdict.ok ? '' : ' dbg-refused') }, verdict.message),
-      h('p', { class: 'muted' }, image ? 'Input: the astronaut sample photograph, resized, centre-cropped and normalised with the ImageNet mean and standard deviation.' : 'Input: seeded random numbers, N(0, 1), of the input’s shape.'),
-      h('div', { class: 'dbg-controls' }, act('start', 'Load model'), act('prev', '← Back'), act('next', 'Step op →'), act('block', 'Step block'), act('end', 'Run to end'), act('reset', 'Reset'), h('button', { type: 'button', class: 'button secondary', 'data-act': 'cancel' }, 'Cancel')),
-      h('p', { class: 'dbg-status muted', 'data-dbg': 'status', 'aria-live': 'polite' }, 'Press “Load model” to step through it in a background worker.'),
+      h(
+        'p',
+        { class: 'muted' },
+        image
+          ? 'Input: the astronaut sample photograph, resized, centre-cropped and normalised with the ImageNet mean and standard deviation.'
+          : 'Input: seeded random numbers, N(0, 1), of the input’s shape.',
+      ),
+      h(
+        'div',
+        { class: 'dbg-controls' },
+        act('start', 'Load model'),
+        act('prev', '← Back'),
+        act('next', 'Step op →'),
+        act('block', 'Step block'),
+        act('end', 'Run to end'),
+        act('reset', 'Reset'),
+        h('button', { type: 'button', class: 'button secondary', 'data-act': 'cancel' }, 'Cancel'),
+      ),
+      h(
+        'p',
+        { class: 'dbg-status muted', 'data-dbg': 'status', 'aria-live': 'polite' },
+        'Press “Load model” to step through it in a background worker.',
+      ),
       h('progress', { class: 'dbg-progress', 'data-dbg': 'progress', hidden: true }),
       h('p', { class: 'dbg-position', 'data-dbg': 'position', 'aria-live': 'polite' }),
-      h('dl', { class: 'dbg-counters' },
+      h(
+        'dl',
+        { class: 'dbg-counters' },
         h('div', {}, h('dt', {}, 'MACs so far'), h('dd', { 'data-dbg': 'macs' }, '0')),
         h('div', {}, h('dt', {}, 'Time in the engine'), h('dd', { 'data-dbg': 'elapsed' }, '0 ms')),
-        h('div', {}, h('dt', {}, 'Whole model'), h('dd', {}, `${formatCompact(sm.analysis.macs)} MACs, ${formatCompact(sm.analysis.params)} params`))),
+        h(
+          'div',
+          {},
+          h('dt', {}, 'Whole model'),
+          h('dd', {}, `${formatCompact(sm.analysis.macs)} MACs, ${formatCompact(sm.analysis.params)} params`),
+        ),
+      ),
       ops,
       h('div', { class: 'dbg-views', 'data-dbg': 'views' }),
       h('h3', {}, 'onnxruntime-web'),
-      h('p', { class: 'muted' }, 'The same file in onnxruntime-web’s WebAssembly backend: median latency, and the largest difference from the engine at every node output.'),
-      h('div', { class: 'dbg-controls' }, h('button', { type: 'button', class: 'button', 'data-act': 'ort', disabled: true }, 'Run and compare')),
-      h('div', { 'data-dbg': 'ort-result', 'aria-live': 'polite' }));
+      h(
+        'p',
+        { class: 'muted' },
+        'The same file in onnxruntime-web’s WebAssembly backend: median latency, and the largest difference from the engine at every node output.',
+      ),
+      h(
+        'div',
+        { class: 'dbg-controls' },
+        h('button', { type: 'button', class: 'button', 'data-act': 'ort', disabled: true }, 'Run and compare'),
+      ),
+      h('div', { 'data-dbg': 'ort-result', 'aria-live': 'polite' }),
+    );
     sec.append(dbg);
     if (!verdict.ok) {
       dbg.querySelector<HTMLButtonElement>('[data-act="start"]')!.disabled = true;
       return sec;
     }
     const stepper = new Stepper(dbg, {
-      source: { kind: 'bytes', bytes: this.bytes!.slice(0), name: this.name, ...(this.shapes ? { inputShapes: this.shapes } : {}) },
+      source: {
+        kind: 'bytes',
+        bytes: this.bytes!.slice(0),
+        name: this.name,
+        ...(this.shapes ? { inputShapes: this.shapes } : {}),
+      },
       makeInput: (d) => this.makeInput(d, Boolean(image)),
     });
     this.stepper = stepper;
     const busy = (): boolean => dbg.hasAttribute('data-busy');
-    const on = (name: string, fn: () => unknown): void => dbg.querySelector(`[data-act="${name}"]`)!.addEventListener('click', () => {
-      if (name !== 'cancel' && busy()) return;
-      void fn();
-    });
+    const on = (name: string, fn: () => unknown): void =>
+      dbg.querySelector(`[data-act="${name}"]`)!.addEventListener('click', () => {
+        if (name !== 'cancel' && busy()) return;
+        void fn();
+      });
     on('start', async () => {
       await stepper.start();
       if (!stepper.opened) return;
@@ -347,8 +509,12 @@ class ModelFileExplorer extends HTMLElement {
       if (!stepper.opened || busy() || e.ctrlKey || e.metaKey || e.altKey) return;
       if ((e.target as Element).closest('input, select, textarea, [contenteditable]')) return;
       const moves: Record<string, () => Promise<void>> = {
-        ArrowRight: () => stepper.move('node', 1), ArrowLeft: () => stepper.move('node', -1),
-        b: () => stepper.move('block', 1), B: () => stepper.move('block', -1), e: () => stepper.goto(stepper.hi), r: () => stepper.goto(stepper.lo),
+        ArrowRight: () => stepper.move('node', 1),
+        ArrowLeft: () => stepper.move('node', -1),
+        b: () => stepper.move('block', 1),
+        B: () => stepper.move('block', -1),
+        e: () => stepper.goto(stepper.hi),
+        r: () => stepper.goto(stepper.lo),
       };
       const m = moves[e.key];
       if (m) {
@@ -358,7 +524,11 @@ class ModelFileExplorer extends HTMLElement {
     };
     document.addEventListener('keydown', keys);
     dbg.addEventListener('dbg-cancelled', () => {
-      dbg.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"], [data-act="next"], [data-act="prev"], [data-act="block"], [data-act="end"], [data-act="reset"]').forEach((b) => (b.disabled = true));
+      dbg
+        .querySelectorAll<HTMLButtonElement>(
+          '[data-goto], [data-act="ort"], [data-act="next"], [data-act="prev"], [data-act="block"], [data-act="end"], [data-act="reset"]',
+        )
+        .forEach((b) => (b.disabled = true));
       dbg.querySelector('[data-act="start"]')!.textContent = 'Load model';
     });
     return sec;
@@ -383,7 +553,9 @@ class ModelFileExplorer extends HTMLElement {
       await st.goto(st.step);
     } catch (e) {
       if (e instanceof CancelledError) st.fail(e);
-      out.replaceChildren(h('p', { class: 'dbg-error' }, `onnxruntime-web failed: ${e instanceof Error ? e.message : String(e)}`));
+      out.replaceChildren(
+        h('p', { class: 'dbg-error' }, `onnxruntime-web failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
     } finally {
       root.toggleAttribute('data-busy', false);
     }
@@ -395,19 +567,43 @@ class ModelFileExplorer extends HTMLElement {
     const button = h('button', { type: 'button', class: 'button' }, 'Run in onnxruntime-web');
     button.addEventListener('click', async () => {
       if (!this.bytes) return;
-      const inputs = Object.fromEntries(sm.inputs.map((v) => [v.name, { dtype: v.dtype, dims: v.dims.map((d) => (typeof d === 'number' ? d : 1)) }]));
+      const inputs = Object.fromEntries(
+        sm.inputs.map((v) => [v.name, { dtype: v.dtype, dims: v.dims.map((d) => (typeof d === 'number' ? d : 1)) }]),
+      );
       out.replaceChildren(h('p', { class: 'muted' }, 'Running…'));
       try {
         const m = await this.request({ type: 'ort-only', bytes: this.bytes.slice(0), inputShapes: inputs, runs: 5 });
         if (m.type === 'error') throw new Error(m.message);
         if (m.type !== 'ort-only') return;
         const r = m.result;
-        out.replaceChildren(h('dl', { class: 'dbg-sum' },
-          h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-x': 'ort-only-median' }, formatMs(r.medianMs))),
-          h('div', {}, h('dt', {}, 'Threads'), h('dd', {}, String(r.threads))),
-          ...r.outputs.map((o) => h('div', {}, h('dt', {}, `Output ${o.name} [${o.dims.join(', ')}]`), h('dd', {}, `${o.first.map((x) => x.toPrecision(4)).join(', ')}${o.dims.reduce((a, b) => a * b, 1) > 5 ? ', …' : ''}`)))));
+        out.replaceChildren(
+          h(
+            'dl',
+            { class: 'dbg-sum' },
+            h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-x': 'ort-only-median' }, formatMs(r.medianMs))),
+            h('div', {}, h('dt', {}, 'Threads'), h('dd', {}, String(r.threads))),
+            ...r.outputs.map((o) =>
+              h(
+                'div',
+                {},
+                h('dt', {}, `Output ${o.name} [${o.dims.join(', ')}]`),
+                h(
+                  'dd',
+                  {},
+                  `${o.first.map((x) => x.toPrecision(4)).join(', ')}${o.dims.reduce((a, b) => a * b, 1) > 5 ? ', …' : ''}`,
+                ),
+              ),
+            ),
+          ),
+        );
       } catch (e) {
-        out.replaceChildren(h('p', { class: 'dbg-error' }, `onnxruntime-web could not run it: ${e instanceof Error ? e.message : String(e)}`));
+        out.replaceChildren(
+          h(
+            'p',
+            { class: 'dbg-error' },
+            `onnxruntime-web could not run it: ${e instanceof Error ? e.message : String(e)}`,
+          ),
+        );
       }
     });
     return h('div', {}, button, out);

@@ -22,5 +22,10 @@ interface Entry {
 
 export function exploreSamples(root = process.cwd()): ExploreSample[] {
   const read = (p: string): Entry[] => JSON.parse(readFileSync(join(root, 'public', 'models', p), 'utf8')) as Entry[];
-  return [...read('explore/manifest.json'), ...read('manifest.json')].map((e) => ({ id: e.id, title: e.title, url: `/models/${e.file}`, bytes: e.bytes }));
+  return [...read('explore/manifest.json'), ...read('manifest.json')].map((e) => ({
+    id: e.id,
+    title: e.title,
+    url: `/models/${e.file}`,
+    bytes: e.bytes,
+  }));
 }

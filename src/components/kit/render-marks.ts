@@ -9,7 +9,14 @@
  * The document is the svg's own (svg.ownerDocument), so a test can pass a minimal fake DOM.
  */
 import { select } from '../viz/d3.ts';
-import { MARK_KEY_ATTRIBUTE, markAttributes, markKey, sceneAttributes, type Mark, type Scene } from '~/lib/viz/kit/marks.ts';
+import {
+  MARK_KEY_ATTRIBUTE,
+  markAttributes,
+  markKey,
+  sceneAttributes,
+  type Mark,
+  type Scene,
+} from '~/lib/viz/kit/marks.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -21,7 +21,14 @@ import { MOBILENETV2_BLOCK_3_1, expansionCost, paperMacs } from '~/lib/viz/lesso
 import { constraintValue, PAPER_COEFFICIENTS } from '~/lib/viz/scaling/scaling-config.ts';
 import { RELEASED_IDS, releasedModels } from '~/lib/viz/scaling/scaling-released.ts';
 import { table7Computed } from '~/lib/viz/lessons/compound-lesson-saturation.ts';
-import { formatBytes, formatCompact, formatInt, formatShare, formatShareOf, formatSig } from '~/lib/viz/charts/number-format.ts';
+import {
+  formatBytes,
+  formatCompact,
+  formatInt,
+  formatShare,
+  formatShareOf,
+  formatSig,
+} from '~/lib/viz/charts/number-format.ts';
 import { convLayerFromProps } from './conv-layer-props.ts';
 import { expectInt, expectKnownProps, expectNumber, expectOneOf, expectString, PropError } from './props.ts';
 
@@ -40,7 +47,18 @@ const CONV_PROPS = ['h', 'w', 'cin', 'cout', 'k', 'stride', 'groups', 'padding',
 const answer: Computation = {
   props: ['of', 'format'],
   text(p, component) {
-    const format = p.format === undefined ? 'text' : expectOneOf(component, 'format', p.format, ['int', 'compact', 'bytes', 'percent', 'sig', 'times', 'text'] as const);
+    const format =
+      p.format === undefined
+        ? 'text'
+        : expectOneOf(component, 'format', p.format, [
+            'int',
+            'compact',
+            'bytes',
+            'percent',
+            'sig',
+            'times',
+            'text',
+          ] as const);
     let v;
     try {
       v = answerValue(p.of, 'of');
@@ -64,7 +82,14 @@ const answer: Computation = {
 const conv: Computation = {
   props: [...CONV_PROPS, 'show'],
   text(p, component) {
-    const show = expectOneOf(component, 'show', p.show, ['macs', 'params', 'shape', 'per-output', 'macs-compact', 'positions'] as const);
+    const show = expectOneOf(component, 'show', p.show, [
+      'macs',
+      'params',
+      'shape',
+      'per-output',
+      'macs-compact',
+      'positions',
+    ] as const);
     const layer = convLayerFromProps(component, Object.fromEntries(CONV_PROPS.map((k) => [k, p[k]])));
     const c = convCost(layer);
     const text = {
@@ -87,18 +112,37 @@ const conv: Computation = {
 const se: Computation = {
   props: ['model', 'show', 'stage', 'block'],
   text(p, component) {
-    const shows = ['params-pct', 'macs-pct', 'se-params', 'se-macs', 'params', 'macs', 'stage-params-pct', 'stage-macs-pct', 'block-in', 'block-mid', 'block-se'] as const;
+    const shows = [
+      'params-pct',
+      'macs-pct',
+      'se-params',
+      'se-macs',
+      'params',
+      'macs',
+      'stage-params-pct',
+      'stage-macs-pct',
+      'block-in',
+      'block-mid',
+      'block-se',
+    ] as const;
     const show = expectOneOf(component, 'show', p.show, shows);
     const model = expectString(component, 'model', p.model, 'a zoo model id with SE such as "efficientnet_b0"');
     if (show === 'block-in' || show === 'block-mid' || show === 'block-se') {
       const block = expectString(`${component} show="${show}"`, 'block', p.block, 'a block scope like "blocks.4.1"');
       const w = seBlockWidths(model, block);
-      return { show, text: String(show === 'block-in' ? w.inChannels : show === 'block-mid' ? w.midChannels : w.seWidth) };
+      return {
+        show,
+        text: String(show === 'block-in' ? w.inChannels : show === 'block-mid' ? w.midChannels : w.seWidth),
+      };
     }
     const c = modelSECost(model);
     if (show === 'stage-params-pct' || show === 'stage-macs-pct') {
       const row = c.stages[expectInt(component, 'stage', p.stage, 0, c.stages.length - 1)];
-      return { show, text: show === 'stage-params-pct' ? formatShareOf(row.seParams, row.params) : formatShareOf(row.seMacs, row.macs) };
+      return {
+        show,
+        text:
+          show === 'stage-params-pct' ? formatShareOf(row.seParams, row.params) : formatShareOf(row.seMacs, row.macs),
+      };
     }
     const text = {
       'params-pct': () => formatShareOf(c.seParams, c.params),
@@ -116,7 +160,20 @@ const se: Computation = {
 const expansion: Computation = {
   props: ['t', 'show'],
   text(p, component) {
-    const shows = ['mid', 'macs', 'expand-macs', 'dw-macs', 'project-macs', 'params', 'input', 'expanded', 'peak', 'pw-share', 'paper-macs', 'expanded-over-input'] as const;
+    const shows = [
+      'mid',
+      'macs',
+      'expand-macs',
+      'dw-macs',
+      'project-macs',
+      'params',
+      'input',
+      'expanded',
+      'peak',
+      'pw-share',
+      'paper-macs',
+      'expanded-over-input',
+    ] as const;
     const show = expectOneOf(component, 'show', p.show, shows);
     const t = p.t === undefined ? 6 : expectNumber(component, 't', p.t, 1, 10, 0.5);
     const c = expansionCost(MOBILENETV2_BLOCK_3_1, t);
@@ -147,7 +204,19 @@ const expansion: Computation = {
 const compound: Computation = {
   props: ['show', 'model', 'row'],
   text(p, component) {
-    const shows = ['constraint', 'constraint-pow7', 'two-pow7', 'macs', 'params', 'phi-depth', 'phi-width', 'phi-resolution', 'phi-macs', 'table7-macs', 'table7-paper'] as const;
+    const shows = [
+      'constraint',
+      'constraint-pow7',
+      'two-pow7',
+      'macs',
+      'params',
+      'phi-depth',
+      'phi-width',
+      'phi-resolution',
+      'phi-macs',
+      'table7-macs',
+      'table7-paper',
+    ] as const;
     const show = expectOneOf(component, 'show', p.show, shows);
     const k = constraintValue(PAPER_COEFFICIENTS);
     if (show === 'constraint') return { show, text: k.toFixed(3) };

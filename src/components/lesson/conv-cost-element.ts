@@ -6,11 +6,20 @@
 import { WidgetElement } from '~/components/kit/widget-element.ts';
 import type { ControlValues } from '~/lib/viz/kit/controls.ts';
 import { convCost, convProblem, type ConvLayer } from '~/lib/viz/lessons/conv-cost.ts';
-import { CONV_COST_FIELDS, convCostReadouts, convCostScene, convShapesLine } from '~/lib/viz/lessons/conv-cost-scene.ts';
+import {
+  CONV_COST_FIELDS,
+  convCostReadouts,
+  convCostScene,
+  convShapesLine,
+} from '~/lib/viz/lessons/conv-cost-scene.ts';
 
 class ConvCostElement extends WidgetElement<ConvLayer> {
   protected override controlsChanged(values: ControlValues): void {
-    const layer: ConvLayer = { ...this.state, padding: values.padding === 'valid' ? 'valid' : 'same', bias: values.bias === true };
+    const layer: ConvLayer = {
+      ...this.state,
+      padding: values.padding === 'valid' ? 'valid' : 'same',
+      bias: values.bias === true,
+    };
     for (const name of CONV_COST_FIELDS) layer[name] = Number(values[name]);
     const problem = convProblem(layer);
     if (this.showProblem(problem && `Not a valid convolution: ${problem}.`)) return;

@@ -15,7 +15,12 @@ interface WindowState {
   ox: number;
 }
 
-const MOVES: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+const MOVES: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
 
 class ConvWindowElement extends WidgetElement<WindowState> {
   private grid!: HTMLElement;
@@ -31,7 +36,10 @@ class ConvWindowElement extends WidgetElement<WindowState> {
       if (!m) return;
       e.preventDefault();
       const n = windowView(this.state.g, 0, 0).layout.outSize;
-      this.select(Math.min(n - 1, Math.max(0, this.state.oy + m[0])), Math.min(n - 1, Math.max(0, this.state.ox + m[1])));
+      this.select(
+        Math.min(n - 1, Math.max(0, this.state.oy + m[0])),
+        Math.min(n - 1, Math.max(0, this.state.ox + m[1])),
+      );
     });
   }
 
@@ -55,7 +63,10 @@ class ConvWindowElement extends WidgetElement<WindowState> {
     const view = windowView(g, oy, ox);
     this.querySelectorAll<SVGSVGElement>('svg.in-grid').forEach((svg, c) => this.drawScene(svg, view.scenes[c]!));
     this.drawPixels(view.pixels, view.layout.outSize);
-    this.setReadouts([...view.readouts, { key: 'out-shape', label: 'Output', value: `${view.layout.outSize}×${view.layout.outSize}` }]);
+    this.setReadouts([
+      ...view.readouts,
+      { key: 'out-shape', label: 'Output', value: `${view.layout.outSize}×${view.layout.outSize}` },
+    ]);
     void renderMath(this.querySelector<HTMLElement>('.size-tex')!, outputSizeTex(g));
     void renderMath(this.querySelector<HTMLElement>('.sum-tex')!, pixelSumTex(g, oy, ox));
   }

@@ -11,5 +11,8 @@ import { LABEL } from './render-math.ts';
 /** Build time: display-math HTML for `tex`. */
 export function mathHtml(tex: string): string {
   const html = katex.renderToString(tex, { displayMode: true, throwOnError: true, output: 'html' });
-  return html.replace('<span class="katex-display">', `<span class="katex-display" tabindex="0" role="group" aria-label="${LABEL}">`);
+  return html.replace(
+    '<span class="katex-display">',
+    `<span class="katex-display" tabindex="0" role="group" aria-label="${LABEL}">`,
+  );
 }

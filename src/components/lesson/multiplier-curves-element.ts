@@ -6,7 +6,12 @@
  */
 import { WidgetElement } from '~/components/kit/widget-element.ts';
 import { curvePanels, multiplierTex, pointAt, type FamilyPoint } from '~/lib/viz/lessons/multiplier-curves.ts';
-import { MULTIPLIER_RESOLUTIONS, MULTIPLIER_WIDTHS, multiplierReadouts, panelScene } from '~/lib/viz/lessons/multiplier-curves-scene.ts';
+import {
+  MULTIPLIER_RESOLUTIONS,
+  MULTIPLIER_WIDTHS,
+  multiplierReadouts,
+  panelScene,
+} from '~/lib/viz/lessons/multiplier-curves-scene.ts';
 import { renderMath } from './render-math.ts';
 
 interface CurvesState {

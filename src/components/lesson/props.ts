@@ -28,8 +28,14 @@ export function expectInt(component: string, prop: string, value: unknown, min: 
 }
 
 /** One of a fixed list of strings or numbers. */
-export function expectOneOf<T extends string | number>(component: string, prop: string, value: unknown, options: readonly T[]): T {
-  if (!options.includes(value as T)) failProp(component, prop, `one of ${options.map((o) => shown(o)).join(', ')}`, value);
+export function expectOneOf<T extends string | number>(
+  component: string,
+  prop: string,
+  value: unknown,
+  options: readonly T[],
+): T {
+  if (!options.includes(value as T))
+    failProp(component, prop, `one of ${options.map((o) => shown(o)).join(', ')}`, value);
   return value as T;
 }
 
@@ -39,10 +45,22 @@ export function expectBool(component: string, prop: string, value: unknown): boo
 }
 
 /** A finite number from `min` to `max`, and on the grid min + k·step when `step` is given. */
-export function expectNumber(component: string, prop: string, value: unknown, min: number, max: number, step?: number): number {
+export function expectNumber(
+  component: string,
+  prop: string,
+  value: unknown,
+  min: number,
+  max: number,
+  step?: number,
+): number {
   const onGrid = (v: number) => step === undefined || Math.abs((v - min) / step - Math.round((v - min) / step)) < 1e-9;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || !onGrid(value)) {
-    failProp(component, prop, `a number from ${min} to ${max}${step === undefined ? '' : ` in steps of ${step}`}`, value);
+    failProp(
+      component,
+      prop,
+      `a number from ${min} to ${max}${step === undefined ? '' : ` in steps of ${step}`}`,
+      value,
+    );
   }
   return value;
 }
@@ -52,12 +70,18 @@ export function expectNumber(component: string, prop: string, value: unknown, mi
  * `pattern`, when given, is the form it must have (the message is `what`, so it should show the form).
  */
 export function expectString(component: string, prop: string, value: unknown, what = 'text', pattern?: RegExp): string {
-  if (typeof value !== 'string' || value.trim().length === 0 || (pattern && !pattern.test(value))) failProp(component, prop, what, value);
+  if (typeof value !== 'string' || value.trim().length === 0 || (pattern && !pattern.test(value)))
+    failProp(component, prop, what, value);
   return value;
 }
 
 /** An optional prop of text (a caption, a hint): undefined when absent, else a non-empty string. */
-export function expectOptionalString(component: string, prop: string, value: unknown, what = 'text'): string | undefined {
+export function expectOptionalString(
+  component: string,
+  prop: string,
+  value: unknown,
+  what = 'text',
+): string | undefined {
   return value === undefined ? undefined : expectString(component, prop, value, what);
 }
 
@@ -65,6 +89,8 @@ export function expectOptionalString(component: string, prop: string, value: unk
 export function expectKnownProps(component: string, props: Record<string, unknown>, known: readonly string[]): void {
   const extra = Object.keys(props).filter((k) => !known.includes(k));
   if (extra.length) {
-    throw new PropError(`<${component}> does not take ${extra.map((k) => `"${k}"`).join(', ')}; its props are ${known.join(', ')}`);
+    throw new PropError(
+      `<${component}> does not take ${extra.map((k) => `"${k}"`).join(', ')}; its props are ${known.join(', ')}`,
+    );
   }
 }

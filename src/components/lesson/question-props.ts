@@ -79,18 +79,28 @@ export function questionFromProps(props: Record<string, unknown>, hasPromptSlot 
   const known = ['prompt', 'answer', 'options', 'tolerance', 'hint', 'id', 'unit'];
   expectKnownProps(Q, props, known);
   const prompt = expectOptionalString(Q, 'prompt', props.prompt);
-  if (!prompt && !hasPromptSlot) throw new PropError(`${C} needs a question: a "prompt" string or a slot="prompt" child; received neither`);
+  if (!prompt && !hasPromptSlot)
+    throw new PropError(`${C} needs a question: a "prompt" string or a slot="prompt" child; received neither`);
   const hint = expectOptionalString(Q, 'hint', props.hint);
   const id =
-    props.id === undefined ? questionSlug(prompt ?? 'question') : expectString(Q, 'id', props.id, 'lower-case letters, digits and dashes', /^[a-z0-9][a-z0-9-]*$/);
+    props.id === undefined
+      ? questionSlug(prompt ?? 'question')
+      : expectString(Q, 'id', props.id, 'lower-case letters, digits and dashes', /^[a-z0-9][a-z0-9-]*$/);
   const answer = props.answer as Record<string, unknown> | undefined;
   if (typeof answer !== 'object' || answer === null) {
-    failProp(Q, 'answer', "an answer description such as { kind: 'conv-macs', layer: {…} } or { kind: 'choice', correct: '…' }", answer);
+    failProp(
+      Q,
+      'answer',
+      "an answer description such as { kind: 'conv-macs', layer: {…} } or { kind: 'choice', correct: '…' }",
+      answer,
+    );
   }
 
   if (answer.kind === 'choice') {
-    if (props.tolerance !== undefined) throw new PropError(`${C} prop "tolerance" applies to numeric answers only; this question has options`);
-    if (props.unit !== undefined) throw new PropError(`${C} prop "unit" applies to numeric answers only; this question has options`);
+    if (props.tolerance !== undefined)
+      throw new PropError(`${C} prop "tolerance" applies to numeric answers only; this question has options`);
+    if (props.unit !== undefined)
+      throw new PropError(`${C} prop "unit" applies to numeric answers only; this question has options`);
     const raw = props.options;
     if (!Array.isArray(raw) || raw.length < 2) failProp(Q, 'options', 'a list of at least 2 options', raw);
     const options = raw.map((o, i) => {
@@ -101,33 +111,55 @@ export function questionFromProps(props: Record<string, unknown>, hasPromptSlot 
       failProp(Q, `options[${i}]`, 'a string or { label, value? }', o);
     });
     const labels = options.map((o) => o.label);
-    if (new Set(labels).size !== labels.length) throw new PropError(`${C} prop "options" has repeated labels: ${shown(labels)}`);
-    const values = options.map((o, i) => (o.spec === undefined ? undefined : answerValue(o.spec, `${C} options[${i}].value`)));
+    if (new Set(labels).size !== labels.length)
+      throw new PropError(`${C} prop "options" has repeated labels: ${shown(labels)}`);
+    const values = options.map((o, i) =>
+      o.spec === undefined ? undefined : answerValue(o.spec, `${C} options[${i}].value`),
+    );
     let correct: number;
     if ('correct' in answer) {
       correct = labels.indexOf(answer.correct as string);
-      if (correct < 0) throw new PropError(`${C} answer.correct expects one of the option labels ${shown(labels)}; received ${shown(answer.correct)}`);
+      if (correct < 0)
+        throw new PropError(
+          `${C} answer.correct expects one of the option labels ${shown(labels)}; received ${shown(answer.correct)}`,
+        );
     } else if (answer.pick === 'largest' || answer.pick === 'smallest') {
-      if (values.some((v) => v === undefined)) throw new PropError(`${C} answer.pick "${answer.pick}" needs a value on every option; options ${values.map((v, i) => (v ? '' : i)).filter((x) => x !== '').join(', ')} have none`);
+      if (values.some((v) => v === undefined))
+        throw new PropError(
+          `${C} answer.pick "${answer.pick}" needs a value on every option; options ${values
+            .map((v, i) => (v ? '' : i))
+            .filter((x) => x !== '')
+            .join(', ')} have none`,
+        );
       const nums = values.map((v) => v!.value);
       const best = answer.pick === 'largest' ? Math.max(...nums) : Math.min(...nums);
-      if (nums.filter((n) => n === best).length > 1) throw new PropError(`${C} answer.pick "${answer.pick}": two options tie at ${best}, so no single option is right`);
+      if (nums.filter((n) => n === best).length > 1)
+        throw new PropError(
+          `${C} answer.pick "${answer.pick}": two options tie at ${best}, so no single option is right`,
+        );
       correct = nums.indexOf(best);
     } else {
-      throw new PropError(`${C} answer of kind "choice" expects correct: '<label>' or pick: 'largest' | 'smallest'; received ${shown(answer)}`);
+      throw new PropError(
+        `${C} answer of kind "choice" expects correct: '<label>' or pick: 'largest' | 'smallest'; received ${shown(answer)}`,
+      );
     }
     return {
       mode: 'choice',
       id,
       prompt,
-      options: options.map((o, i) => (values[i] ? { label: o.label, valueText: resolveAnswer(o.spec).text } : { label: o.label })),
+      options: options.map((o, i) =>
+        values[i] ? { label: o.label, valueText: resolveAnswer(o.spec).text } : { label: o.label },
+      ),
       correct,
       answerText: labels[correct],
       hint,
     };
   }
 
-  if (props.options !== undefined) throw new PropError(`${C} prop "options" needs answer { kind: 'choice', … }; received answer kind ${shown(answer.kind)}`);
+  if (props.options !== undefined)
+    throw new PropError(
+      `${C} prop "options" needs answer { kind: 'choice', … }; received answer kind ${shown(answer.kind)}`,
+    );
   const tolerance = props.tolerance === undefined ? DEFAULT_TOLERANCE : props.tolerance;
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0 || tolerance >= 1) {
     failProp(Q, 'tolerance', 'a relative tolerance from 0 (exact) to below 1, e.g. 0.05 for 5 %', tolerance);
@@ -139,5 +171,15 @@ export function questionFromProps(props: Record<string, unknown>, hasPromptSlot 
     throw new PropError(`${C} prop ${(e as Error).message}`);
   }
   const unitLabel = expectOptionalString(Q, 'unit', props.unit) ?? UNIT_LABEL[resolved.unit];
-  return { mode: 'number', id, prompt, value: resolved.value, unit: resolved.unit, answerText: resolved.text, tolerance, unitLabel, hint };
+  return {
+    mode: 'number',
+    id,
+    prompt,
+    value: resolved.value,
+    unit: resolved.unit,
+    answerText: resolved.text,
+    tolerance,
+    unitLabel,
+    hint,
+  };
 }

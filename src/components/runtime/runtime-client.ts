@@ -62,7 +62,10 @@ export class RuntimeClient {
   }
 
   /** Sends a request; resolves with its answers when the worker says it is done. */
-  request(req: Request, opts: { onProgress?: Pending['onProgress']; onAnswer?: Pending['onAnswer'] } = {}): Promise<Answer[]> {
+  request(
+    req: Request,
+    opts: { onProgress?: Pending['onProgress']; onAnswer?: Pending['onAnswer'] } = {},
+  ): Promise<Answer[]> {
     const id = ++this.seq;
     return new Promise<Answer[]>((resolve, reject) => {
       this.pending.set(id, { answers: [], resolve, reject, ...opts });
@@ -71,10 +74,15 @@ export class RuntimeClient {
   }
 
   /** The single answer of a given type, or an error naming what came instead. */
-  async one<T extends Answer['type']>(req: Request, type: T, opts?: Parameters<RuntimeClient['request']>[1]): Promise<Extract<Answer, { type: T }>> {
+  async one<T extends Answer['type']>(
+    req: Request,
+    type: T,
+    opts?: Parameters<RuntimeClient['request']>[1],
+  ): Promise<Extract<Answer, { type: T }>> {
     const answers = await this.request(req, opts);
     const a = answers.find((x) => x.type === type);
-    if (!a) throw new Error(`the worker answered ${answers.map((x) => x.type).join(', ') || 'nothing'} instead of ${type}`);
+    if (!a)
+      throw new Error(`the worker answered ${answers.map((x) => x.type).join(', ') || 'nothing'} instead of ${type}`);
     return a as Extract<Answer, { type: T }>;
   }
 

@@ -57,8 +57,24 @@ export class MeasurePanel {
     const budget = memoryBudget((navigator as Navigator & { deviceMemory?: number }).deviceMemory);
     const phi = m.config.phi.toFixed(1);
     const candidates = [
-      { job: { id: 'current', label: `φ = ${phi}`, width: m.config.width, depth: m.config.depth, resolution: m.resolution }, macs: m.macs, params: m.params, peak: m.peakLiveBytes },
-      ...this.released.map((r) => ({ job: { id: r.id, label: r.label, width: r.width, depth: r.depth, resolution: r.resolution }, macs: r.macs, params: r.params, peak: r.peakLiveBytes })),
+      {
+        job: {
+          id: 'current',
+          label: `φ = ${phi}`,
+          width: m.config.width,
+          depth: m.config.depth,
+          resolution: m.resolution,
+        },
+        macs: m.macs,
+        params: m.params,
+        peak: m.peakLiveBytes,
+      },
+      ...this.released.map((r) => ({
+        job: { id: r.id, label: r.label, width: r.width, depth: r.depth, resolution: r.resolution },
+        macs: r.macs,
+        params: r.params,
+        peak: r.peakLiveBytes,
+      })),
     ];
     this.rows = candidates.map((c) => {
       const refusal = memoryRefusal(c.params, c.peak, budget);
@@ -150,19 +166,34 @@ export class MeasurePanel {
     const fig = this.root.querySelector<HTMLElement>('.measure-fig')!;
     fig.hidden = measured.length === 0;
     if (measured.length === 0) return;
-    const s = scatterLayout(measured.map((r) => ({ id: r.job.id, label: r.job.label, x: r.macs, y: r.ms! })), [], msLabel);
+    const s = scatterLayout(
+      measured.map((r) => ({ id: r.job.id, label: r.job.label, x: r.macs, y: r.ms! })),
+      [],
+      msLabel,
+    );
     const svg = d3.select(fig).select<SVGSVGElement>('svg.latency');
     svg.selectAll('*').remove();
     const g = svg.append('g').attr('class', 'grid');
-    for (const k of s.yTicks) g.append('line').attr('x1', AXIS.gridX1).attr('x2', AXIS.gridX2).attr('y1', k.pos).attr('y2', k.pos);
+    for (const k of s.yTicks)
+      g.append('line').attr('x1', AXIS.gridX1).attr('x2', AXIS.gridX2).attr('y1', k.pos).attr('y2', k.pos);
     const ay = svg.append('g').attr('class', 'axis y');
-    for (const k of s.yTicks) ay.append('text').attr('x', AXIS.yLabelX).attr('y', k.pos + 4).attr('text-anchor', 'end').text(k.label);
+    for (const k of s.yTicks)
+      ay.append('text')
+        .attr('x', AXIS.yLabelX)
+        .attr('y', k.pos + 4)
+        .attr('text-anchor', 'end')
+        .text(k.label);
     const ax = svg.append('g').attr('class', 'axis x');
-    for (const k of s.xTicks) ax.append('text').attr('x', k.pos).attr('y', AXIS.xLabelY).attr('text-anchor', 'middle').text(k.label);
+    for (const k of s.xTicks)
+      ax.append('text').attr('x', k.pos).attr('y', AXIS.xLabelY).attr('text-anchor', 'middle').text(k.label);
     ax.append('text').attr('x', AXIS.titleX).attr('y', AXIS.titleY).attr('text-anchor', 'middle').text('MACs');
     const pts = svg.append('g').attr('class', 'points');
     for (const p of s.points) {
-      const pg = pts.append('g').attr('class', `pt ${p.id === 'current' ? 'current' : 'released'}`).attr('data-id', p.id).attr('transform', `translate(${p.px},${p.py})`);
+      const pg = pts
+        .append('g')
+        .attr('class', `pt ${p.id === 'current' ? 'current' : 'released'}`)
+        .attr('data-id', p.id)
+        .attr('transform', `translate(${p.px},${p.py})`);
       pg.append('circle').attr('r', p.id === 'current' ? 6 : 4.5);
       pg.append('text').attr('x', p.dx).attr('y', p.dy).attr('text-anchor', p.anchor).text(p.label);
     }

@@ -10,7 +10,13 @@ export interface MeasureJob {
 export type MeasureRequest = { readonly type: 'measure'; readonly jobs: readonly MeasureJob[]; readonly runs: number };
 
 export type MeasureResponse =
-  | { readonly type: 'progress'; readonly job: string; readonly phase: string; readonly done: number; readonly total: number }
+  | {
+      readonly type: 'progress';
+      readonly job: string;
+      readonly phase: string;
+      readonly done: number;
+      readonly total: number;
+    }
   | { readonly type: 'measured'; readonly job: string; readonly medianMs: number; readonly threads: number }
   | { readonly type: 'done' }
   | { readonly type: 'error'; readonly job?: string; readonly message: string };

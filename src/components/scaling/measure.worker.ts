@@ -17,10 +17,22 @@ self.onmessage = async (e: MessageEvent<MeasureRequest>) => {
   const { jobs, runs } = e.data;
   for (const [k, job] of jobs.entries()) {
     try {
-      post({ type: 'progress', job: job.id, phase: `Building and materialising ${job.label}`, done: k, total: jobs.length });
+      post({
+        type: 'progress',
+        job: job.id,
+        phase: `Building and materialising ${job.label}`,
+        done: k,
+        total: jobs.length,
+      });
       await tick();
       const graph = materialize(buildFromSpec(efficientNetSpec(job.width, job.depth, job.resolution)), 0);
-      post({ type: 'progress', job: job.id, phase: `Running ${job.label} in onnxruntime-web`, done: k + 0.5, total: jobs.length });
+      post({
+        type: 'progress',
+        job: job.id,
+        phase: `Running ${job.label} in onnxruntime-web`,
+        done: k + 0.5,
+        total: jobs.length,
+      });
       await tick();
       const r = await ortLatency(graph, referenceInput(job.resolution), runs);
       post({ type: 'measured', job: job.id, medianMs: r.medianMs, threads: r.threads });

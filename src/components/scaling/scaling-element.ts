@@ -11,12 +11,31 @@
 import * as d3 from '~/components/viz/d3.ts';
 import { formatCompact, formatInt } from '~/lib/viz/charts/number-format.ts';
 import { AXIS } from '~/lib/viz/scaling/scaling-charts.ts';
-import { coefficientProblem, PAPER_COEFFICIENTS, phiProblem, snapPhi, type Coefficients } from '~/lib/viz/scaling/scaling-config.ts';
+import {
+  coefficientProblem,
+  PAPER_COEFFICIENTS,
+  phiProblem,
+  snapPhi,
+  type Coefficients,
+} from '~/lib/viz/scaling/scaling-config.ts';
 import { curvePoint, phiGrid, type CurvePoint } from '~/lib/viz/scaling/scaling-curve.ts';
 import type { DiagramFrame } from '~/lib/viz/scaling/scaling-diagram.ts';
-import { depthOnly, depthProfile, resolutionOnly, widthOnly, type DepthProfile, type SingleDimMatch } from '~/lib/viz/scaling/scaling-single-dim.ts';
+import {
+  depthOnly,
+  depthProfile,
+  resolutionOnly,
+  widthOnly,
+  type DepthProfile,
+  type SingleDimMatch,
+} from '~/lib/viz/scaling/scaling-single-dim.ts';
 import { parseState, serializeState, type PlaygroundState } from '~/lib/viz/state/scaling-url.ts';
-import { diagramFrame, playgroundContext, playgroundView, type PlaygroundContext, type PlaygroundView } from '~/lib/viz/scaling/scaling-view.ts';
+import {
+  diagramFrame,
+  playgroundContext,
+  playgroundView,
+  type PlaygroundContext,
+  type PlaygroundView,
+} from '~/lib/viz/scaling/scaling-view.ts';
 import { MeasurePanel, type ReleasedInfo } from './measure-panel.ts';
 
 interface Config {
@@ -52,7 +71,13 @@ class ScalingPlaygroundElement extends HTMLElement {
   connectedCallback(): void {
     this.cfg = JSON.parse(this.dataset.config ?? '{}') as Config;
     this.ctx = playgroundContext();
-    this.curve = this.cfg.curve.map(([phi, ideal, formula, actual, params]) => ({ phi, ideal, formula, actual, params }));
+    this.curve = this.cfg.curve.map(([phi, ideal, formula, actual, params]) => ({
+      phi,
+      ideal,
+      formula,
+      actual,
+      params,
+    }));
     let state = this.cfg.state;
     if (this.cfg.syncUrl) {
       const parsed = parseState(location.search, this.cfg.state);
@@ -75,7 +100,8 @@ class ScalingPlaygroundElement extends HTMLElement {
     if (coeffsChanged) this.rebuildCurve();
     this.render(false);
     if (state.phi !== this.cfg.state.phi || coeffsChanged) this.scheduleSingles();
-    if (this.querySelector('[data-action="measure"]')) this.measure = new MeasurePanel(this, () => this.view!.model, this.cfg.released);
+    if (this.querySelector('[data-action="measure"]'))
+      this.measure = new MeasurePanel(this, () => this.view!.model, this.cfg.released);
     this.dataset.ready = 'true';
   }
 
@@ -103,7 +129,9 @@ class ScalingPlaygroundElement extends HTMLElement {
     if (form) {
       form.addEventListener('submit', (e) => e.preventDefault());
       form.addEventListener('input', () => this.readCoefficients(form));
-      this.querySelector('[data-action="paper"]')?.addEventListener('click', () => this.setCoefficients(PAPER_COEFFICIENTS));
+      this.querySelector('[data-action="paper"]')?.addEventListener('click', () =>
+        this.setCoefficients(PAPER_COEFFICIENTS),
+      );
     }
     this.querySelectorAll<HTMLButtonElement>('button[data-use]').forEach((b) =>
       b.addEventListener('click', () => this.setCoefficients(JSON.parse(b.dataset.use!) as Coefficients)),
@@ -128,7 +156,8 @@ class ScalingPlaygroundElement extends HTMLElement {
       if (p) problems.push(p);
       c[k] = v;
     }
-    if (problems.length) return this.showProblems([...problems.map((p) => `${p}.`), 'The model shown keeps the last valid coefficients.']);
+    if (problems.length)
+      return this.showProblems([...problems.map((p) => `${p}.`), 'The model shown keeps the last valid coefficients.']);
     this.setCoefficients(c as unknown as Coefficients, false);
   }
 
@@ -159,7 +188,8 @@ class ScalingPlaygroundElement extends HTMLElement {
     const step = () => {
       if (token !== this.curveToken) return;
       const t0 = performance.now();
-      while (out.length < phis.length && performance.now() - t0 < 12) out.push(curvePoint(phis[out.length], c, this.ctx.base.macs));
+      while (out.length < phis.length && performance.now() - t0 < 12)
+        out.push(curvePoint(phis[out.length], c, this.ctx.base.macs));
       if (out.length < phis.length) {
         setTimeout(step, 0);
         return;
@@ -184,7 +214,11 @@ class ScalingPlaygroundElement extends HTMLElement {
     this.singleTimer = setTimeout(() => {
       const model = this.view!.model;
       const found: SingleDimMatch[] = [];
-      const searches = [() => widthOnly(model.macs), () => depthOnly(model.macs, (this.depth ??= depthProfile())), () => resolutionOnly(model.macs)];
+      const searches = [
+        () => widthOnly(model.macs),
+        () => depthOnly(model.macs, (this.depth ??= depthProfile())),
+        () => resolutionOnly(model.macs),
+      ];
       const next = () => {
         if (token !== this.singleToken) return;
         found.push(searches[found.length]());
@@ -193,7 +227,14 @@ class ScalingPlaygroundElement extends HTMLElement {
           return;
         }
         this.singles = found;
-        this.renderSingles(model.config.width, model.config.depth, model.resolution, model.blocks, model.params, model.macs);
+        this.renderSingles(
+          model.config.width,
+          model.config.depth,
+          model.resolution,
+          model.blocks,
+          model.params,
+          model.macs,
+        );
         table.dataset.busy = 'false';
         table.setAttribute('aria-busy', 'false');
       };
@@ -264,7 +305,12 @@ class ScalingPlaygroundElement extends HTMLElement {
       .exit()
       .transition(t as never)
       .attr('height', 0)
-      .attr('y', (_d, i, nodes) => Number((nodes[i] as SVGRectElement).getAttribute('y')) + Number((nodes[i] as SVGRectElement).getAttribute('height')) / 2)
+      .attr(
+        'y',
+        (_d, i, nodes) =>
+          Number((nodes[i] as SVGRectElement).getAttribute('y')) +
+          Number((nodes[i] as SVGRectElement).getAttribute('height')) / 2,
+      )
       .remove();
     const entered = bars
       .enter()
@@ -310,15 +356,30 @@ class ScalingPlaygroundElement extends HTMLElement {
   private renderCurve(animate: boolean): void {
     const c = this.view!.curve;
     const svg = d3.select(this).select<SVGSVGElement>('svg.curve');
-    svg.attr('aria-label', `MACs against φ: at φ = ${this.view!.text.phi} the model has ${this.view!.text.macsCompact} MACs against the ideal ${this.view!.text.idealMacs}`);
+    svg.attr(
+      'aria-label',
+      `MACs against φ: at φ = ${this.view!.text.phi} the model has ${this.view!.text.macsCompact} MACs against the ideal ${this.view!.text.idealMacs}`,
+    );
     const t = d3.transition().duration(animate ? DURATION : 0);
     axis(svg, c.yTicks, c.xTicks);
     svg.select('path.ideal').attr('d', c.ideal);
     svg.select('path.formula').attr('d', c.formula);
     svg.select('path.actual').attr('d', c.actual);
-    svg.select('line.cursor').transition(t as never).attr('x1', c.current.x).attr('x2', c.current.x);
-    svg.select('circle.dot.ideal').transition(t as never).attr('cx', c.current.x).attr('cy', c.current.yIdeal);
-    svg.select('circle.dot.actual').transition(t as never).attr('cx', c.current.x).attr('cy', c.current.yActual);
+    svg
+      .select('line.cursor')
+      .transition(t as never)
+      .attr('x1', c.current.x)
+      .attr('x2', c.current.x);
+    svg
+      .select('circle.dot.ideal')
+      .transition(t as never)
+      .attr('cx', c.current.x)
+      .attr('cy', c.current.yIdeal);
+    svg
+      .select('circle.dot.actual')
+      .transition(t as never)
+      .attr('cx', c.current.x)
+      .attr('cy', c.current.yActual);
   }
 
   private renderScatter(animate: boolean): void {
@@ -353,10 +414,26 @@ class ScalingPlaygroundElement extends HTMLElement {
   }
 
   private renderSingles(w: number, d: number, r: number, blocks: number, params: number, macs: number): void {
-    const cols = [{ id: 'compound', w, d, r, blocks, params, macs, reached: true }, ...this.singles.map((s) => ({ id: s.dimension, w: s.width, d: s.depth, r: s.resolution, blocks: s.blocks, params: s.params, macs: s.macs, reached: s.reached }))];
+    const cols = [
+      { id: 'compound', w, d, r, blocks, params, macs, reached: true },
+      ...this.singles.map((s) => ({
+        id: s.dimension,
+        w: s.width,
+        d: s.depth,
+        r: s.resolution,
+        blocks: s.blocks,
+        params: s.params,
+        macs: s.macs,
+        reached: s.reached,
+      })),
+    ];
     for (const c of cols) {
       const cells: Record<string, string> = {
-        w: c.w.toFixed(3), d: c.d.toFixed(3), r: String(c.r), blocks: formatInt(c.blocks), params: formatCompact(c.params),
+        w: c.w.toFixed(3),
+        d: c.d.toFixed(3),
+        r: String(c.r),
+        blocks: formatInt(c.blocks),
+        params: formatCompact(c.params),
         macs: `${formatCompact(c.macs)}${c.reached ? '' : ' (limit)'}`,
       };
       for (const [row, text] of Object.entries(cells)) {
@@ -373,13 +450,32 @@ function axis(
   xTicks: readonly { pos: number; label: string }[],
 ): void {
   const gl = svg.select('g.grid').selectAll('line').data(yTicks);
-  gl.enter().append('line').merge(gl as never).attr('x1', AXIS.gridX1).attr('x2', AXIS.gridX2).attr('y1', (d) => d.pos).attr('y2', (d) => d.pos);
+  gl.enter()
+    .append('line')
+    .merge(gl as never)
+    .attr('x1', AXIS.gridX1)
+    .attr('x2', AXIS.gridX2)
+    .attr('y1', (d) => d.pos)
+    .attr('y2', (d) => d.pos);
   gl.exit().remove();
   const yl = svg.select('g.axis.y').selectAll('text').data(yTicks);
-  yl.enter().append('text').attr('text-anchor', 'end').merge(yl as never).attr('x', AXIS.yLabelX).attr('y', (d) => d.pos + 4).text((d) => d.label);
+  yl.enter()
+    .append('text')
+    .attr('text-anchor', 'end')
+    .merge(yl as never)
+    .attr('x', AXIS.yLabelX)
+    .attr('y', (d) => d.pos + 4)
+    .text((d) => d.label);
   yl.exit().remove();
   const xl = svg.select('g.axis.x').selectAll('text.tick').data(xTicks);
-  xl.enter().append('text').attr('class', 'tick').attr('text-anchor', 'middle').merge(xl as never).attr('x', (d) => d.pos).attr('y', AXIS.xLabelY).text((d) => d.label);
+  xl.enter()
+    .append('text')
+    .attr('class', 'tick')
+    .attr('text-anchor', 'middle')
+    .merge(xl as never)
+    .attr('x', (d) => d.pos)
+    .attr('y', AXIS.xLabelY)
+    .text((d) => d.label);
   xl.exit().remove();
 }
 
@@ -390,4 +486,3 @@ function sameCoefficients(a: Coefficients, b: Coefficients): boolean {
 export function defineScalingPlayground(): void {
   if (!customElements.get('scaling-playground')) customElements.define('scaling-playground', ScalingPlaygroundElement);
 }
-

@@ -19,7 +19,11 @@ export function imageCanvas(set: ImageSet, index: number, label: string): HTMLCa
   cv.width = set.width;
   cv.height = set.height;
   const px = set.width * set.height;
-  cv.getContext('2d')!.putImageData(new ImageData(grayPixels(set.images, index * px, set.height, set.width), set.width, set.height), 0, 0);
+  cv.getContext('2d')!.putImageData(
+    new ImageData(grayPixels(set.images, index * px, set.height, set.width), set.width, set.height),
+    0,
+    0,
+  );
   cv.setAttribute('role', 'img');
   cv.setAttribute('aria-label', label);
   return cv;
@@ -28,26 +32,73 @@ export function imageCanvas(set: ImageSet, index: number, label: string): HTMLCa
 /** Every Conv/Gemm weight's gradient norm, input to output, with a bar on one scale. */
 export function normsTable(norms: readonly GradNorm[], here: string, label: string): HTMLElement {
   const max = Math.max(...norms.map((n) => n.norm), 1e-30);
-  return h('div', { class: 'tp-scroll scroll-x', tabindex: 0, role: 'region', 'aria-label': label },
-    h('table', { class: 'tp-norms', 'data-norms': '' },
-      h('tr', {}, h('th', { scope: 'col' }, 'layer'), h('th', { scope: 'col' }, '‖dL/dW‖'), h('th', { scope: 'col' }, h('span', { class: 'tp-sr' }, 'bar'))),
-      ...norms.map((n) => h('tr', { class: n.node === here ? 'tp-here' : undefined },
-        h('td', { class: 'tp-left' }, n.node), h('td', {}, n.norm.toExponential(2)),
-        h('td', { class: 'tp-left' }, h('span', { class: 'tp-bar', style: `width:${Math.max(1, Math.round((80 * n.norm) / max))}px` })))),
-    ));
+  return h(
+    'div',
+    { class: 'tp-scroll scroll-x', tabindex: 0, role: 'region', 'aria-label': label },
+    h(
+      'table',
+      { class: 'tp-norms', 'data-norms': '' },
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'layer'),
+        h('th', { scope: 'col' }, '‖dL/dW‖'),
+        h('th', { scope: 'col' }, h('span', { class: 'tp-sr' }, 'bar')),
+      ),
+      ...norms.map((n) =>
+        h(
+          'tr',
+          { class: n.node === here ? 'tp-here' : undefined },
+          h('td', { class: 'tp-left' }, n.node),
+          h('td', {}, n.norm.toExponential(2)),
+          h(
+            'td',
+            { class: 'tp-left' },
+            h('span', { class: 'tp-bar', style: `width:${Math.max(1, Math.round((80 * n.norm) / max))}px` }),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 /** The live probe: the watched image, the layer's output on it (tensor view), and the norms. */
-export function probeView(p: Probe, test: ImageSet, palette: Palette, width: number): { image: HTMLElement; activation: HTMLElement; norms: HTMLElement } {
+export function probeView(
+  p: Probe,
+  test: ImageSet,
+  palette: Palette,
+  width: number,
+): { image: HTMLElement; activation: HTMLElement; norms: HTMLElement } {
   const name = (c: number): string => FASHION_MNIST_CLASSES[c] ?? `class ${c}`;
   const right = p.predicted === p.label;
-  const image = h('figure', { class: 'tp-watch', 'data-watch': p.image, 'data-label': p.label, 'data-predicted': p.predicted },
+  const image = h(
+    'figure',
+    { class: 'tp-watch', 'data-watch': p.image, 'data-label': p.label, 'data-predicted': p.predicted },
     imageCanvas(test, p.image, `test image ${p.image}: ${name(p.label)}`),
-    h('figcaption', {}, `Test image ${p.image}: ${name(p.label)}. After step ${p.step} the network says `, h('strong', {}, name(p.predicted)), right ? ' (right).' : ' (wrong).'),
+    h(
+      'figcaption',
+      {},
+      `Test image ${p.image}: ${name(p.label)}. After step ${p.step} the network says `,
+      h('strong', {}, name(p.predicted)),
+      right ? ' (right).' : ' (wrong).',
+    ),
   );
-  const activation = tensorView({ title: `Output of ${p.layer} on test image ${p.image}, after step ${p.step}`, tensor: p.activation, palette, width, channel: 0, role: 'probe-activation' });
-  const norms = h('div', { 'data-live-norms': '', 'data-step': p.step },
-    h('p', { class: 'tp-note' }, `After step ${p.step}, on the first four training images (loss ${p.loss.toFixed(3)}): how large each layer's weight gradient is. Early layers usually get smaller gradients than late ones.`),
+  const activation = tensorView({
+    title: `Output of ${p.layer} on test image ${p.image}, after step ${p.step}`,
+    tensor: p.activation,
+    palette,
+    width,
+    channel: 0,
+    role: 'probe-activation',
+  });
+  const norms = h(
+    'div',
+    { 'data-live-norms': '', 'data-step': p.step },
+    h(
+      'p',
+      { class: 'tp-note' },
+      `After step ${p.step}, on the first four training images (loss ${p.loss.toFixed(3)}): how large each layer's weight gradient is. Early layers usually get smaller gradients than late ones.`,
+    ),
     normsTable(p.norms, p.layer, 'Weight-gradient norms (scrolls sideways on narrow screens)'),
   );
   return { image, activation, norms };
@@ -65,12 +116,36 @@ export function backwardStepper(r: Inspection, palette: Palette, width: number):
   const views = h('div', { class: 'tp-step-views' });
   const prev = h('button', { type: 'button', class: 'tp-btn', 'data-back': 'prev' }, '◀ Towards the output');
   const next = h('button', { type: 'button', class: 'tp-btn', 'data-back': 'next' }, 'Towards the input ▶');
-  const list = h('ol', { class: 'tp-step-list', 'aria-label': `Backward steps of ${r.block}` },
-    ...steps.map((s, i) => h('li', {}, h('button', { type: 'button', class: 'tp-step', 'data-back-step': i }, `${s.node.slice(r.block.length + 1) || s.node} · ${s.opType}`))));
-  const root = h('div', { class: 'tp-backward', 'data-backward': '', 'data-block': r.block, 'data-steps': steps.length },
+  const list = h(
+    'ol',
+    { class: 'tp-step-list', 'aria-label': `Backward steps of ${r.block}` },
+    ...steps.map((s, i) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          { type: 'button', class: 'tp-step', 'data-back-step': i },
+          `${s.node.slice(r.block.length + 1) || s.node} · ${s.opType}`,
+        ),
+      ),
+    ),
+  );
+  const root = h(
+    'div',
+    { class: 'tp-backward', 'data-backward': '', 'data-block': r.block, 'data-steps': steps.length },
     h('h4', {}, `Step through the backward pass of ${r.block}`),
-    h('p', { class: 'tp-note' }, `The gradient enters the block at its output and leaves at its input. Each step is one node of the engine's backward pass on the same four images; the pictures show image 0.`),
-    h('div', { class: 'tp-inline' }, prev, next), list, title, note, views);
+    h(
+      'p',
+      { class: 'tp-note' },
+      `The gradient enters the block at its output and leaves at its input. Each step is one node of the engine's backward pass on the same four images; the pictures show image 0.`,
+    ),
+    h('div', { class: 'tp-inline' }, prev, next),
+    list,
+    title,
+    note,
+    views,
+  );
 
   const show = (i: number, focus: boolean): void => {
     at = i;
@@ -79,8 +154,28 @@ export function backwardStepper(r: Inspection, palette: Palette, width: number):
     title.textContent = stepTitle(steps, i);
     note.textContent = `${stepExplanation(s.opType)}.${s.weightNorm === null ? '' : ` ‖dL/dW‖ of its weight: ${s.weightNorm.toExponential(3)}.`}${s.node === r.layer ? ' This is the layer whose weight gradient is explained below.' : ''}`;
     const kids: HTMLElement[] = [];
-    if (s.gradOut) kids.push(tensorView({ title: `dL/d(output) arriving at ${s.node}`, tensor: s.gradOut, palette, width, channel: 0, role: 'back-grad-out' }));
-    if (s.gradIn) kids.push(tensorView({ title: `dL/d(input) sent on by ${s.node}`, tensor: s.gradIn, palette, width, channel: 0, role: 'back-grad-in' }));
+    if (s.gradOut)
+      kids.push(
+        tensorView({
+          title: `dL/d(output) arriving at ${s.node}`,
+          tensor: s.gradOut,
+          palette,
+          width,
+          channel: 0,
+          role: 'back-grad-out',
+        }),
+      );
+    if (s.gradIn)
+      kids.push(
+        tensorView({
+          title: `dL/d(input) sent on by ${s.node}`,
+          tensor: s.gradIn,
+          palette,
+          width,
+          channel: 0,
+          role: 'back-grad-in',
+        }),
+      );
     views.replaceChildren(...kids);
     prev.disabled = i === 0;
     next.disabled = i === steps.length - 1;
@@ -96,7 +191,8 @@ export function backwardStepper(r: Inspection, palette: Palette, width: number):
     if (b) show(Number(b.dataset.backStep), false);
   });
   list.addEventListener('keydown', (e) => {
-    const dir = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+    const dir =
+      e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
     if (!dir) return;
     e.preventDefault();
     show(moveStep(steps.length, at, dir), true);

@@ -11,7 +11,14 @@ import { confusionMatrix, misclassified, rowShare } from '~/lib/viz/train/train-
 import { curveLayout, type CurvePoint, type CurveLayout } from '~/lib/viz/train/train-curves.ts';
 import { subsetImageSet, subsetUrls, TRAIN_SUBSET } from '~/lib/viz/train/train-data.ts';
 import { grayPixels, kernelPixels, kernelScale } from '~/lib/viz/train/train-kernels.ts';
-import { parseRuns, RUNS_KEY, runsToCsv, scatterLayout, serializeRuns, type RunRecord } from '~/lib/viz/train/train-runs.ts';
+import {
+  parseRuns,
+  RUNS_KEY,
+  runsToCsv,
+  scatterLayout,
+  serializeRuns,
+  type RunRecord,
+} from '~/lib/viz/train/train-runs.ts';
 import { estimateSeconds, memoryBytes, refusal, statsKey, type StatsTable } from '~/lib/viz/train/train-stats.ts';
 import { FASHION_MNIST_CLASSES, type ImageSet } from '~/lib/data/fashion-mnist.ts';
 import type { Inspection, PlaygroundRequest, PlaygroundResponse, Probe } from '~/workers/train-playground.ts';
@@ -73,13 +80,19 @@ function svgEl(tag: string, attrs: Record<string, string | number>, text?: strin
 }
 
 /** Horizontal grid lines with y labels, and x labels under the plot, of a curve or scatter layout. */
-function axisElements(l: { height: number; plot: { left: number; right: number; bottom: number }; xTicks: readonly { pos: number; label: string }[]; yTicks: readonly { pos: number; label: string }[] }): SVGElement[] {
+function axisElements(l: {
+  height: number;
+  plot: { left: number; right: number; bottom: number };
+  xTicks: readonly { pos: number; label: string }[];
+  yTicks: readonly { pos: number; label: string }[];
+}): SVGElement[] {
   const kids: SVGElement[] = [];
   for (const t of l.yTicks) {
     kids.push(svgEl('line', { x1: l.plot.left, x2: l.plot.right, y1: t.pos, y2: t.pos, class: 'tp-gridline' }));
     kids.push(svgEl('text', { x: l.plot.left - 4, y: t.pos + 4, 'text-anchor': 'end', class: 'tp-tick' }, t.label));
   }
-  for (const t of l.xTicks) kids.push(svgEl('text', { x: t.pos, y: l.plot.bottom + 16, 'text-anchor': 'middle', class: 'tp-tick' }, t.label));
+  for (const t of l.xTicks)
+    kids.push(svgEl('text', { x: t.pos, y: l.plot.bottom + 16, 'text-anchor': 'middle', class: 'tp-tick' }, t.label));
   return kids;
 }
 
@@ -136,9 +149,15 @@ class TrainPlaygroundElement extends HTMLElement {
         this.update();
       }),
     );
-    this.querySelectorAll<HTMLButtonElement>('[data-act]').forEach((b) => b.addEventListener('click', () => this.act(b.dataset.act!)));
-    this.q<HTMLSelectElement>('[data-layer]').addEventListener('change', (e) => this.post({ type: 'layer', layer: (e.target as HTMLSelectElement).value }));
-    this.q<HTMLInputElement>('[data-watch-image]').addEventListener('change', (e) => this.watch(Number((e.target as HTMLInputElement).value)));
+    this.querySelectorAll<HTMLButtonElement>('[data-act]').forEach((b) =>
+      b.addEventListener('click', () => this.act(b.dataset.act!)),
+    );
+    this.q<HTMLSelectElement>('[data-layer]').addEventListener('change', (e) =>
+      this.post({ type: 'layer', layer: (e.target as HTMLSelectElement).value }),
+    );
+    this.q<HTMLInputElement>('[data-watch-image]').addEventListener('change', (e) =>
+      this.watch(Number((e.target as HTMLInputElement).value)),
+    );
     this.q('[data-misses]').addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLButtonElement>('[data-miss]');
       if (b) this.watch(Number(b.dataset.miss));
@@ -201,7 +220,10 @@ class TrainPlaygroundElement extends HTMLElement {
     this.out('params', formatInt(s.params));
     this.out('macs', formatCompact(s.macs));
     this.out('memory', formatBytes(memoryBytes(s, c.batch, c.optimizer)));
-    this.out('time', `${Math.max(1, Math.round(estimateSeconds(s.macs, TRAIN_SUBSET.train * c.epochs, this.timeScale())))} s`);
+    this.out(
+      'time',
+      `${Math.max(1, Math.round(estimateSeconds(s.macs, TRAIN_SUBSET.train * c.epochs, this.timeScale())))} s`,
+    );
     const why = refusal(s, c.batch, c.optimizer);
     const r = this.q('[data-out="refusal"]');
     r.hidden = why === null;
@@ -223,7 +245,9 @@ class TrainPlaygroundElement extends HTMLElement {
     on('step', p === 'paused');
     on('cancel', p === 'running' || p === 'paused' || p === 'loading');
     on('inspect', p === 'paused' && this.q<HTMLSelectElement>('[data-layer]').value !== '');
-    this.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-form] select, [data-form] input, [data-preset]').forEach((el) => {
+    this.querySelectorAll<HTMLSelectElement | HTMLInputElement>(
+      '[data-form] select, [data-form] input, [data-preset]',
+    ).forEach((el) => {
       (el as HTMLSelectElement).disabled = p !== 'idle';
     });
     this.dataset.phase = p;
@@ -243,14 +267,19 @@ class TrainPlaygroundElement extends HTMLElement {
 
   private async act(a: string): Promise<void> {
     switch (a) {
-      case 'train': return this.train();
-      case 'pause': this.post({ type: 'pause' }); return;
+      case 'train':
+        return this.train();
+      case 'pause':
+        this.post({ type: 'pause' });
+        return;
       case 'resume':
         this.post({ type: 'resume' });
         this.setPhase('running');
         this.status('Training…');
         return;
-      case 'step': this.post({ type: 'step' }); return;
+      case 'step':
+        this.post({ type: 'step' });
+        return;
       case 'inspect': {
         const layer = this.q<HTMLSelectElement>('[data-layer]').value;
         const [ky, kx] = this.q<HTMLSelectElement>('[data-inspect-tap]').value.split(',').map(Number);
@@ -268,8 +297,10 @@ class TrainPlaygroundElement extends HTMLElement {
         }
         this.post({ type: 'cancel' });
         return;
-      case 'csv': return this.download('depthwise-runs.csv', 'text/csv', runsToCsv(this.runs()));
-      case 'json': return this.download('depthwise-runs.json', 'application/json', serializeRuns(this.runs()));
+      case 'csv':
+        return this.download('depthwise-runs.csv', 'text/csv', runsToCsv(this.runs()));
+      case 'json':
+        return this.download('depthwise-runs.json', 'application/json', serializeRuns(this.runs()));
       case 'clear':
         writeStore(RUNS_KEY, null);
         this.drawRuns();
@@ -316,7 +347,8 @@ class TrainPlaygroundElement extends HTMLElement {
     this.q('[data-misses]').replaceChildren();
     this.q('[data-kernels]').replaceChildren();
     this.probe = undefined;
-    for (const sel of ['[data-probe-image]', '[data-probe-activation]', '[data-probe-norms]', '[data-inspect-out]']) this.q(sel).replaceChildren();
+    for (const sel of ['[data-probe-image]', '[data-probe-activation]', '[data-probe-norms]', '[data-inspect-out]'])
+      this.q(sel).replaceChildren();
     this.drawCurves();
     this.worker?.terminate();
     this.worker = new Worker(new URL('../../workers/train-playground.worker.ts', import.meta.url), { type: 'module' });
@@ -327,19 +359,32 @@ class TrainPlaygroundElement extends HTMLElement {
     };
     this.started = performance.now();
     this.trainSeconds = NaN;
-    this.post({ type: 'start', config: c, train: data.train, test: data.test, progressEvery: 5, evalEvery: 4, evalImages: 200, image: this.watchImage });
+    this.post({
+      type: 'start',
+      config: c,
+      train: data.train,
+      test: data.test,
+      progressEvery: 5,
+      evalEvery: 4,
+      evalImages: 200,
+      image: this.watchImage,
+    });
   }
 
   private onMessage(m: PlaygroundResponse): void {
     switch (m.type) {
       case 'layers': {
         const sel = this.q<HTMLSelectElement>('[data-layer]');
-        sel.replaceChildren(...(m.layers.length ? m.layers : ['']).map((l) => {
-          const o = document.createElement('option');
-          o.value = l;
-          o.textContent = l ? l.replace(/\.conv_dw$/, '').replace(/^blocks\./, 'block ') : '(this block has no depthwise layer)';
-          return o;
-        }));
+        sel.replaceChildren(
+          ...(m.layers.length ? m.layers : ['']).map((l) => {
+            const o = document.createElement('option');
+            o.value = l;
+            o.textContent = l
+              ? l.replace(/\.conv_dw$/, '').replace(/^blocks\./, 'block ')
+              : '(this block has no depthwise layer)';
+            return o;
+          }),
+        );
         sel.disabled = m.layers.length === 0;
         return;
       }
@@ -347,7 +392,9 @@ class TrainPlaygroundElement extends HTMLElement {
         performance.mark('train-started');
         this.totalSteps = m.totalSteps;
         this.setPhase('running');
-        this.status(`Training: ${m.totalSteps} steps (${m.stepsPerEpoch} per epoch); one step holds ${formatBytes(m.memory.totalBytes)}.`);
+        this.status(
+          `Training: ${m.totalSteps} steps (${m.stepsPerEpoch} per epoch); one step holds ${formatBytes(m.memory.totalBytes)}.`,
+        );
         return;
       case 'progress': {
         const p = m.progress;
@@ -400,11 +447,15 @@ class TrainPlaygroundElement extends HTMLElement {
       case 'inspect':
         this.drawInspection(m.inspect);
         this.q<HTMLButtonElement>('[data-act="inspect"]').disabled = this.phase !== 'paused';
-        this.status(`Paused after step ${m.inspect.step}: one backward pass done (loss ${m.inspect.loss.toFixed(3)} on 4 images).`);
+        this.status(
+          `Paused after step ${m.inspect.step}: one backward pass done (loss ${m.inspect.loss.toFixed(3)} on 4 images).`,
+        );
         return;
       case 'error':
         if (m.code === 'probe') {
-          this.q('[data-probe-activation]').replaceChildren(h('p', { class: 'tp-note', role: 'status' }, `Could not compute the activations: ${m.message}`));
+          this.q('[data-probe-activation]').replaceChildren(
+            h('p', { class: 'tp-note', role: 'status' }, `Could not compute the activations: ${m.message}`),
+          );
           return;
         }
         if (m.code === 'inspect') {
@@ -427,8 +478,15 @@ class TrainPlaygroundElement extends HTMLElement {
     const estimate = estimateSeconds(s.macs, TRAIN_SUBSET.train * c.epochs);
     writeStore(SCALE_KEY, String(seconds / estimate));
     const run: RunRecord = {
-      id: `run-${Date.now().toString(36)}`, config: c, params: s.params, macs: s.macs, accuracy, testLoss: loss,
-      seconds, imagesPerSecond: this.lastIps, finished: new Date().toISOString(),
+      id: `run-${Date.now().toString(36)}`,
+      config: c,
+      params: s.params,
+      macs: s.macs,
+      accuracy,
+      testLoss: loss,
+      seconds,
+      imagesPerSecond: this.lastIps,
+      finished: new Date().toISOString(),
     };
     writeStore(RUNS_KEY, serializeRuns([...this.runs(), run]));
     setTimeout(() => this.drawConfusion(predicted), 0);
@@ -436,7 +494,9 @@ class TrainPlaygroundElement extends HTMLElement {
     setTimeout(() => this.drawRuns(), 0);
     setTimeout(() => this.update(), 0);
     this.setPhase('idle');
-    this.status(`Done in ${seconds.toFixed(1)} s: ${(accuracy * 100).toFixed(1)} % on ${formatInt(TRAIN_SUBSET.test)} test images (${configLabel(c)}). The run is on the chart below.`);
+    this.status(
+      `Done in ${seconds.toFixed(1)} s: ${(accuracy * 100).toFixed(1)} % on ${formatInt(TRAIN_SUBSET.test)} test images (${configLabel(c)}). The run is on the chart below.`,
+    );
   }
 
   private runs(): RunRecord[] {
@@ -467,12 +527,33 @@ class TrainPlaygroundElement extends HTMLElement {
   }
 
   private drawCurves(): void {
-    const x = this.phase === 'idle' && this.trainLoss.length === 0 ? Math.floor(TRAIN_SUBSET.train / this.config.batch) * this.config.epochs : this.totalSteps;
+    const x =
+      this.phase === 'idle' && this.trainLoss.length === 0
+        ? Math.floor(TRAIN_SUBSET.train / this.config.batch) * this.config.epochs
+        : this.totalSteps;
     const w = this.svgWidth(this.q('[data-chart="loss"]'), 520);
     const h = 200;
     const maxLoss = Math.max(2.5, ...this.trainLoss.map((p) => p.y).slice(0, 3));
-    this.drawChart('loss', curveLayout([{ id: 'train', points: this.trainLoss }, { id: 'test', points: this.testLoss }], { width: w, height: h, xMax: x, yMin: 0, yMax: maxLoss, yFormat: (v) => v.toFixed(1) }));
-    this.drawChart('accuracy', curveLayout([{ id: 'train', points: this.trainAcc }, { id: 'test', points: this.testAcc }], { width: w, height: h, xMax: x, yMin: 0, yMax: 1, yFormat: (v) => `${Math.round(v * 100)}%` }));
+    this.drawChart(
+      'loss',
+      curveLayout(
+        [
+          { id: 'train', points: this.trainLoss },
+          { id: 'test', points: this.testLoss },
+        ],
+        { width: w, height: h, xMax: x, yMin: 0, yMax: maxLoss, yFormat: (v) => v.toFixed(1) },
+      ),
+    );
+    this.drawChart(
+      'accuracy',
+      curveLayout(
+        [
+          { id: 'train', points: this.trainAcc },
+          { id: 'test', points: this.testAcc },
+        ],
+        { width: w, height: h, xMax: x, yMin: 0, yMax: 1, yFormat: (v) => `${Math.round(v * 100)}%` },
+      ),
+    );
   }
 
   private drawChart(name: string, l: CurveLayout): void {
@@ -512,12 +593,19 @@ class TrainPlaygroundElement extends HTMLElement {
       const px = kernelPixels(k.data, c, k.k, scale);
       const ox = (c % cols) * cell;
       const oy = Math.floor(c / cols) * cell;
-      for (let y = 0; y < k.k; y++) img.data.set(px.subarray(y * k.k * 4, (y + 1) * k.k * 4), ((oy + y) * cv.width + ox) * 4);
+      for (let y = 0; y < k.k; y++)
+        img.data.set(px.subarray(y * k.k * 4, (y + 1) * k.k * 4), ((oy + y) * cv.width + ox) * 4);
     }
     cv.getContext('2d')!.putImageData(img, 0, 0);
     cv.setAttribute('role', 'img');
-    cv.setAttribute('aria-label', `${k.channels} kernels of ${k.layer} after step ${k.step}; largest |weight| ${scale.toFixed(3)}`);
-    this.out('kernelnote', `${k.layer} after step ${k.step}: ${k.channels} kernels, orange positive, blue negative, scale ±${scale.toFixed(3)}.`);
+    cv.setAttribute(
+      'aria-label',
+      `${k.channels} kernels of ${k.layer} after step ${k.step}; largest |weight| ${scale.toFixed(3)}`,
+    );
+    this.out(
+      'kernelnote',
+      `${k.layer} after step ${k.step}: ${k.channels} kernels, orange positive, blue negative, scale ±${scale.toFixed(3)}.`,
+    );
   }
 
   /** The live look inside: the watched image, the chosen layer's output on it and the norms. */
@@ -537,17 +625,58 @@ class TrainPlaygroundElement extends HTMLElement {
     const out = this.q('[data-inspect-out]');
     const [ky, kx] = r.k;
     const same = Math.fround(r.sum) === r.gradient;
-    const explain = h('div', { class: 'tp-inspect', 'data-inspect': '', 'data-sum': r.sum, 'data-gradient': r.gradient, 'data-terms': r.terms },
+    const explain = h(
+      'div',
+      {
+        class: 'tp-inspect',
+        'data-inspect': '',
+        'data-sum': r.sum,
+        'data-gradient': r.gradient,
+        'data-terms': r.terms,
+      },
       h('h4', {}, `dL/dw[${r.m}, 0, ${ky}, ${kx}] of ${r.layer} after step ${r.step}`),
-      h('p', { class: 'tp-note' }, `${r.terms} products of an input value and an output gradient (one per image and output position). Their float64 sum is ${r.sum.toPrecision(9)}; the backward pass reported ${r.gradient.toPrecision(9)} (float32, ${r.accumulation} accumulation)${same ? ': the same number rounded to float32.' : '.'} The largest products:`),
-      h('div', { class: 'tp-scroll scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Largest products' },
-        h('table', {},
-          h('tr', {}, ...['image', 'output (y, x)', 'input (y, x)', 'X', 'dL/dY', 'product'].map((t) => h('th', { scope: 'col' }, t))),
-          ...r.top.map((t) => h('tr', {}, h('td', {}, t.n), h('td', {}, `(${t.out.join(', ')})`), h('td', {}, `(${t.pos.join(', ')})`), h('td', {}, t.x.toFixed(4)), h('td', {}, t.dy.toExponential(3)), h('td', {}, t.product.toExponential(3)))),
-        )),
+      h(
+        'p',
+        { class: 'tp-note' },
+        `${r.terms} products of an input value and an output gradient (one per image and output position). Their float64 sum is ${r.sum.toPrecision(9)}; the backward pass reported ${r.gradient.toPrecision(9)} (float32, ${r.accumulation} accumulation)${same ? ': the same number rounded to float32.' : '.'} The largest products:`,
+      ),
+      h(
+        'div',
+        { class: 'tp-scroll scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Largest products' },
+        h(
+          'table',
+          {},
+          h(
+            'tr',
+            {},
+            ...['image', 'output (y, x)', 'input (y, x)', 'X', 'dL/dY', 'product'].map((t) =>
+              h('th', { scope: 'col' }, t),
+            ),
+          ),
+          ...r.top.map((t) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, t.n),
+              h('td', {}, `(${t.out.join(', ')})`),
+              h('td', {}, `(${t.pos.join(', ')})`),
+              h('td', {}, t.x.toFixed(4)),
+              h('td', {}, t.dy.toExponential(3)),
+              h('td', {}, t.product.toExponential(3)),
+            ),
+          ),
+        ),
+      ),
     );
     const width = Math.min(520, Math.max(260, Math.round(out.getBoundingClientRect().width) || 520));
-    const view = tensorView({ title: `Input of ${r.layer}, first training image`, tensor: r.activation, palette: themePalette(this), width, channel: Math.min(r.m, r.activation.dims[1] - 1), role: 'inspect-activation' });
+    const view = tensorView({
+      title: `Input of ${r.layer}, first training image`,
+      tensor: r.activation,
+      palette: themePalette(this),
+      width,
+      channel: Math.min(r.m, r.activation.dims[1] - 1),
+      role: 'inspect-activation',
+    });
     out.replaceChildren(backwardStepper(r, themePalette(this), width), explain, view);
   }
 
@@ -583,23 +712,28 @@ class TrainPlaygroundElement extends HTMLElement {
     const short = FASHION_MNIST_CLASSES.map((n) => n.split('/')[0]);
     const misses = misclassified(labels, predicted, 20);
     const box = this.q('[data-misses]');
-    box.replaceChildren(...misses.map((x) => {
-      const fig = document.createElement('button');
-      fig.type = 'button';
-      fig.className = 'tp-miss';
-      fig.dataset.miss = String(x.index);
-      fig.title = `Show the activations on test image ${x.index}`;
-      const cv = document.createElement('canvas');
-      cv.width = 28;
-      cv.height = 28;
-      cv.getContext('2d')!.putImageData(new ImageData(grayPixels(test.images, x.index * 784, 28, 28), 28, 28), 0, 0);
-      cv.setAttribute('role', 'img');
-      cv.setAttribute('aria-label', `test image ${x.index}: a ${FASHION_MNIST_CLASSES[x.label]} predicted as ${FASHION_MNIST_CLASSES[x.predicted]}`);
-      const cap = document.createElement('span');
-      cap.textContent = `${short[x.label]} → ${short[x.predicted]}`;
-      fig.append(cv, cap);
-      return fig;
-    }));
+    box.replaceChildren(
+      ...misses.map((x) => {
+        const fig = document.createElement('button');
+        fig.type = 'button';
+        fig.className = 'tp-miss';
+        fig.dataset.miss = String(x.index);
+        fig.title = `Show the activations on test image ${x.index}`;
+        const cv = document.createElement('canvas');
+        cv.width = 28;
+        cv.height = 28;
+        cv.getContext('2d')!.putImageData(new ImageData(grayPixels(test.images, x.index * 784, 28, 28), 28, 28), 0, 0);
+        cv.setAttribute('role', 'img');
+        cv.setAttribute(
+          'aria-label',
+          `test image ${x.index}: a ${FASHION_MNIST_CLASSES[x.label]} predicted as ${FASHION_MNIST_CLASSES[x.predicted]}`,
+        );
+        const cap = document.createElement('span');
+        cap.textContent = `${short[x.label]} → ${short[x.predicted]}`;
+        fig.append(cv, cap);
+        return fig;
+      }),
+    );
   }
 
   private drawRuns(): void {
@@ -608,7 +742,13 @@ class TrainPlaygroundElement extends HTMLElement {
     const l = scatterLayout(runs, this.svgWidth(svg, 640), 260);
     svg.setAttribute('viewBox', `0 0 ${l.width} ${l.height}`);
     const kids = axisElements(l);
-    kids.push(svgEl('text', { x: l.plot.right, y: l.height - 1, 'text-anchor': 'end', class: 'tp-tick' }, 'MACs per image (log)'));
+    kids.push(
+      svgEl(
+        'text',
+        { x: l.plot.right, y: l.height - 1, 'text-anchor': 'end', class: 'tp-tick' },
+        'MACs per image (log)',
+      ),
+    );
     if (l.front) kids.push(svgEl('path', { d: l.front, class: 'tp-front' }));
     for (const p of l.points) {
       const c = svgEl('circle', { cx: p.cx, cy: p.cy, r: 5, class: 'tp-point', 'data-run': p.id });
@@ -619,15 +759,30 @@ class TrainPlaygroundElement extends HTMLElement {
     const table = this.q('[data-runs]');
     const cap = table.querySelector('caption')!;
     const head = document.createElement('tr');
-    for (const h of ['Block', 'Width', 'Depth', 'Res.', 'Params', 'MACs', 'Test acc.', 'Time', 'Link']) head.append(Object.assign(document.createElement('th'), { textContent: h, scope: 'col' }));
+    for (const h of ['Block', 'Width', 'Depth', 'Res.', 'Params', 'MACs', 'Test acc.', 'Time', 'Link'])
+      head.append(Object.assign(document.createElement('th'), { textContent: h, scope: 'col' }));
     const rows = runs.map((r) => {
       const tr = document.createElement('tr');
       tr.dataset.run = r.id;
-      for (const v of [BLOCKS.find((b) => b.id === r.config.block)!.label, r.config.width, r.config.depth, r.config.resolution, formatInt(r.params), formatCompact(r.macs), `${(r.accuracy * 100).toFixed(1)} %`, `${r.seconds.toFixed(0)} s`]) {
+      for (const v of [
+        BLOCKS.find((b) => b.id === r.config.block)!.label,
+        r.config.width,
+        r.config.depth,
+        r.config.resolution,
+        formatInt(r.params),
+        formatCompact(r.macs),
+        `${(r.accuracy * 100).toFixed(1)} %`,
+        `${r.seconds.toFixed(0)} s`,
+      ]) {
         tr.append(Object.assign(document.createElement('td'), { textContent: String(v) }));
       }
       const td = document.createElement('td');
-      td.append(Object.assign(document.createElement('a'), { href: `/train/?${configToQuery(r.config)}`, textContent: 'configure' }));
+      td.append(
+        Object.assign(document.createElement('a'), {
+          href: `/train/?${configToQuery(r.config)}`,
+          textContent: 'configure',
+        }),
+      );
       tr.append(td);
       return tr;
     });

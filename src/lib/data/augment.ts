@@ -27,7 +27,14 @@ export function drawAugment(rng: Rng, pad: number): AugmentDraw {
  * padded[y + dy][x' + dx] with x' = w − 1 − x when flipped, padded[i][j] = src[i − pad][j − pad]
  * inside the image and 0 outside.
  */
-export function applyAugment(src: Float32Array, h: number, w: number, pad: number, d: AugmentDraw, out = new Float32Array(h * w)): Float32Array {
+export function applyAugment(
+  src: Float32Array,
+  h: number,
+  w: number,
+  pad: number,
+  d: AugmentDraw,
+  out = new Float32Array(h * w),
+): Float32Array {
   for (let y = 0; y < h; y++) {
     const sy = y + d.dy - pad;
     for (let x = 0; x < w; x++) {

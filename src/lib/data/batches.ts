@@ -42,7 +42,12 @@ export interface Batch {
  * Builds the batch of the images `indices`; with `augment`, draws each image's crop offset and
  * flip from `rng` in index order (so a resumed run that restores the rng draws the same ones).
  */
-export function makeBatch(set: ImageSet, indices: ArrayLike<number>, pre: Preprocess, augment?: { readonly opts: Augment; readonly rng: Rng }): Batch {
+export function makeBatch(
+  set: ImageSet,
+  indices: ArrayLike<number>,
+  pre: Preprocess,
+  augment?: { readonly opts: Augment; readonly rng: Rng },
+): Batch {
   const n = indices.length;
   const { height: h, width: w } = set;
   const R = pre.resolution;

@@ -14,7 +14,16 @@ export const FASHION_MNIST_INSTALL = `apt-get update && apt-get install -y ${FAS
 
 /** Class names in label order (the paper's Table 1). */
 export const FASHION_MNIST_CLASSES: readonly string[] = [
-  'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
 ];
 
 /**
@@ -22,8 +31,8 @@ export const FASHION_MNIST_CLASSES: readonly string[] = [
  * to [0, 1], computed from the files (tests/unit/data/fashion-mnist.test.ts recomputes them from
  * the installed package): x' = (x/255 − 0.2860) / 0.3530.
  */
-export const FASHION_MNIST_MEAN = 0.2860;
-export const FASHION_MNIST_STD = 0.3530;
+export const FASHION_MNIST_MEAN = 0.286;
+export const FASHION_MNIST_STD = 0.353;
 
 export type Split = 'train' | 'test';
 
@@ -48,9 +57,17 @@ export function fashionMnistSplit(split: Split, imageBytes: Uint8Array, labelByt
   const images = parseIdx(imageBytes, f.images, { dims: [f.count, 28, 28] });
   const labels = parseIdx(labelBytes, f.labels, { dims: [f.count] });
   for (let i = 0; i < labels.data.length; i++) {
-    if (labels.data[i] > 9) throw new IdxError(`${f.labels}: label ${labels.data[i]} at index ${i} is not a class 0–9 (corrupt file)`);
+    if (labels.data[i] > 9)
+      throw new IdxError(`${f.labels}: label ${labels.data[i]} at index ${i} is not a class 0–9 (corrupt file)`);
   }
-  return { count: f.count, height: 28, width: 28, images: images.data, labels: labels.data, classes: FASHION_MNIST_CLASSES };
+  return {
+    count: f.count,
+    height: 28,
+    width: 28,
+    images: images.data,
+    labels: labels.data,
+    classes: FASHION_MNIST_CLASSES,
+  };
 }
 
 /** The first `n` images of a set (`--limit`). */

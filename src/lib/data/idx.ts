@@ -27,18 +27,24 @@ export interface IdxExpectation {
  * dim must match, so a truncated or wrong file is reported as such, not as an out-of-range read.
  */
 export function parseIdx(bytes: Uint8Array, what: string, expect?: IdxExpectation): IdxArray {
-  if (bytes.length < 4) throw new IdxError(`${what}: ${bytes.length} bytes is too short for an IDX file (corrupt or truncated)`);
+  if (bytes.length < 4)
+    throw new IdxError(`${what}: ${bytes.length} bytes is too short for an IDX file (corrupt or truncated)`);
   const [z0, z1, type, rank] = bytes;
   if (z0 !== 0 || z1 !== 0) {
     const magic = [...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-    throw new IdxError(`${what}: bad magic number ${magic} (an IDX file starts 00 00 08 <rank>); the file is corrupt or not IDX`);
+    throw new IdxError(
+      `${what}: bad magic number ${magic} (an IDX file starts 00 00 08 <rank>); the file is corrupt or not IDX`,
+    );
   }
   if (type !== 0x08) throw new IdxError(`${what}: element type 0x${type.toString(16)} is not unsigned byte (0x08)`);
   if (expect && rank !== expect.dims.length) {
-    throw new IdxError(`${what}: rank ${rank} in the magic number, expected ${expect.dims.length} (magic 00 00 08 0${expect.dims.length})`);
+    throw new IdxError(
+      `${what}: rank ${rank} in the magic number, expected ${expect.dims.length} (magic 00 00 08 0${expect.dims.length})`,
+    );
   }
   const header = 4 + 4 * rank;
-  if (bytes.length < header) throw new IdxError(`${what}: ${bytes.length} bytes cannot hold the ${rank} dims of the header (truncated)`);
+  if (bytes.length < header)
+    throw new IdxError(`${what}: ${bytes.length} bytes cannot hold the ${rank} dims of the header (truncated)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dims = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i, false));
   if (expect && dims.some((d, i) => d !== expect.dims[i])) {

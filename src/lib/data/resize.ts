@@ -38,7 +38,14 @@ function cachedTaps(inSize: number, outSize: number): AxisTaps {
 }
 
 /** Resizes `src` (h×w, row-major) into `out` (oh×ow); returns `out`. Same size copies. */
-export function resizeBilinear(src: Float32Array, h: number, w: number, oh: number, ow: number, out = new Float32Array(oh * ow)): Float32Array {
+export function resizeBilinear(
+  src: Float32Array,
+  h: number,
+  w: number,
+  oh: number,
+  ow: number,
+  out = new Float32Array(oh * ow),
+): Float32Array {
   if (oh === h && ow === w) {
     out.set(src);
     return out;

@@ -96,7 +96,12 @@ export function analyze(graph: Graph, opts: { inputDims?: Record<string, number[
     const inMetas = node.inputs.map((name) => {
       if (name === '') return undefined;
       const m = metas.get(name);
-      if (!m) throw new EngineError('missing-input', `input '${name}' is not produced by any earlier node, graph input or weight`, node.name);
+      if (!m)
+        throw new EngineError(
+          'missing-input',
+          `input '${name}' is not produced by any earlier node, graph input or weight`,
+          node.name,
+        );
       return m;
     });
     const inValues = node.inputs.map((name) => (name === '' ? undefined : values.get(name)));
@@ -108,7 +113,12 @@ export function analyze(graph: Graph, opts: { inputDims?: Record<string, number[
     // Values known without running (shapes, folded shape arithmetic) feed later planners.
     let consts = planned.constants;
     const allKnown = node.inputs.length > 0 && inValues.every((v, i) => v !== undefined || node.inputs[i] === '');
-    if (!consts && allKnown && inMetas.every((m) => !m || sizeOf(m.dims) <= FOLD_LIMIT) && outs.every((m) => sizeOf(m.dims) <= FOLD_LIMIT)) {
+    if (
+      !consts &&
+      allKnown &&
+      inMetas.every((m) => !m || sizeOf(m.dims) <= FOLD_LIMIT) &&
+      outs.every((m) => sizeOf(m.dims) <= FOLD_LIMIT)
+    ) {
       consts = def.run(planned.geom, inValues);
     }
     consts?.forEach((t, i) => {

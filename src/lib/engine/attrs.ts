@@ -52,10 +52,18 @@ export function attrAxes(node: Node, name: string, count: number, min: number, f
   const v = attrInts(node, name);
   if (v === undefined) return new Array<number>(count).fill(fallback);
   if (v.length !== count) {
-    throw new EngineError('attribute', `attribute '${name}' of ${node.opType} needs ${count} entries, got ${v.length}`, node.name);
+    throw new EngineError(
+      'attribute',
+      `attribute '${name}' of ${node.opType} needs ${count} entries, got ${v.length}`,
+      node.name,
+    );
   }
   if (v.some((x) => !Number.isInteger(x) || x < min)) {
-    throw new EngineError('attribute', `attribute '${name}' of ${node.opType} must be whole numbers ≥ ${min}, got [${v.join(', ')}]`, node.name);
+    throw new EngineError(
+      'attribute',
+      `attribute '${name}' of ${node.opType} must be whole numbers ≥ ${min}, got [${v.join(', ')}]`,
+      node.name,
+    );
   }
   return v;
 }

@@ -65,8 +65,11 @@ export function checkRunnable(graph: Graph, feeds: Readonly<Record<string, Tenso
   checkSupported(graph);
   // Fused chains skip planNode for their BatchNorm and activation, so their attributes are checked here.
   for (const n of graph.nodes) checkOpAttributes(n, graph.opset);
-  const missing = graph.inputs.filter((i) => !graph.initializers.has(i.name) && feeds[i.name] === undefined).map((i) => i.name);
-  if (missing.length > 0) throw new EngineError('missing-input', `no value fed for graph inputs: ${missing.join(', ')}`);
+  const missing = graph.inputs
+    .filter((i) => !graph.initializers.has(i.name) && feeds[i.name] === undefined)
+    .map((i) => i.name);
+  if (missing.length > 0)
+    throw new EngineError('missing-input', `no value fed for graph inputs: ${missing.join(', ')}`);
   const used = new Set(graph.nodes.flatMap((n) => n.inputs));
   const declared = [...(graph.declared?.keys() ?? [])].filter((n) => used.has(n) && feeds[n] === undefined);
   if (declared.length > 0) {
@@ -95,7 +98,16 @@ function constantValue(graph: Graph, name: string): Tensor | undefined {
 }
 
 /** y[c, i] ← act(y[c, i]·scale[c] + shift[c]) over N images of C channels of `inner` values. */
-function applyEpilogue(y: Float32Array, channels: number, inner: number, scale: Float32Array, shift: Float32Array, act: Act, p0: number, p1: number): void {
+function applyEpilogue(
+  y: Float32Array,
+  channels: number,
+  inner: number,
+  scale: Float32Array,
+  shift: Float32Array,
+  act: Act,
+  p0: number,
+  p1: number,
+): void {
   if (!affineInPlace(y, channels, inner, scale, shift, act, p0, p1)) {
     for (let o = 0, c = 0; o < y.length; o += inner, c = (c + 1) % channels) {
       const s = scale[c];
@@ -107,7 +119,10 @@ function applyEpilogue(y: Float32Array, channels: number, inner: number, scale: 
 }
 
 function runChain(
-  graph: Graph, chain: FusedChain, values: Map<string, Tensor>, beforeBatchNorm?: ExecuteOptions['beforeBatchNorm'],
+  graph: Graph,
+  chain: FusedChain,
+  values: Map<string, Tensor>,
+  beforeBatchNorm?: ExecuteOptions['beforeBatchNorm'],
 ): { inputs: (Tensor | undefined)[]; out: Tensor; macs: number } {
   const conv = graph.nodes[chain.conv];
   const inputs = conv.inputs.map((n) => (n === '' ? undefined : values.get(n)));
@@ -120,7 +135,7 @@ function runChain(
   if (chain.act !== undefined && chain.actKind !== Act.Swish) {
     const a = graph.nodes[chain.act];
     const row = UNARY[a.opType];
-    const actInputs = a.inputs.map((n) => (n === '' ? undefined : values.get(n) ?? constantValue(graph, n)));
+    const actInputs = a.inputs.map((n) => (n === '' ? undefined : (values.get(n) ?? constantValue(graph, n))));
     if (row.params) [p0, p1] = row.params(a, graph.opset, actInputs);
   }
   if (chain.bn !== undefined && beforeBatchNorm) {
@@ -134,7 +149,16 @@ function runChain(
     const p = bnInputs.slice(1, 5).map((t) => t!.data as Float32Array);
     const eps = bn.attrs.epsilon?.type === 'float' ? bn.attrs.epsilon.value : 1e-5;
     const folded = foldBatchNorm(eps, p[0], p[1], p[2], p[3], null, null);
-    applyEpilogue(conv.data as Float32Array, dims[1], dims.slice(2).reduce((u, v) => u * v, 1), folded.scale!, folded.shift!, chain.actKind, p0, p1);
+    applyEpilogue(
+      conv.data as Float32Array,
+      dims[1],
+      dims.slice(2).reduce((u, v) => u * v, 1),
+      folded.scale!,
+      folded.shift!,
+      chain.actKind,
+      p0,
+      p1,
+    );
     return { inputs, out: conv, macs: convMacs(g) };
   }
   if (chain.bn !== undefined) {
@@ -143,12 +167,20 @@ function runChain(
     const eps = bn.attrs.epsilon?.type === 'float' ? bn.attrs.epsilon.value : 1e-5;
     ({ scale, shift } = foldBatchNorm(eps, p[0], p[1], p[2], p[3], null, shift));
   }
-  const y = convForward(g, x!.data as Float32Array, w!.data as Float32Array, { scale, shift, act: chain.actKind, p0, p1 });
+  const y = convForward(g, x!.data as Float32Array, w!.data as Float32Array, {
+    scale,
+    shift,
+    act: chain.actKind,
+    p0,
+    p1,
+  });
   return { inputs, out: f32(convOutputDims(g), y), macs: convMacs(g) };
 }
 
 export function* execute(
-  graph: Graph, feeds: Readonly<Record<string, Tensor>>, opts: ExecuteOptions = {},
+  graph: Graph,
+  feeds: Readonly<Record<string, Tensor>>,
+  opts: ExecuteOptions = {},
 ): Generator<Step, Record<string, Tensor>> {
   checkRunnable(graph, feeds);
   const values = new Map<string, Tensor>(graph.initializers);
@@ -182,7 +214,8 @@ export function* execute(
 
   for (let index = 0; index < graph.nodes.length; index++) {
     if (absorbed.has(index)) continue;
-    if (opts.signal?.cancelled) throw new EngineError('cancelled', `run cancelled before node ${index} of ${graph.nodes.length}`);
+    if (opts.signal?.cancelled)
+      throw new EngineError('cancelled', `run cancelled before node ${index} of ${graph.nodes.length}`);
     const node = graph.nodes[index];
     const chain = chains.get(index);
     if (chain) {
@@ -200,7 +233,12 @@ export function* execute(
     const inputs = node.inputs.map((name) => {
       if (name === '') return undefined;
       const t = values.get(name);
-      if (!t) throw new EngineError('missing-input', `input '${name}' has no value (not fed, not a weight, not produced earlier)`, node.name);
+      if (!t)
+        throw new EngineError(
+          'missing-input',
+          `input '${name}' has no value (not fed, not a weight, not produced earlier)`,
+          node.name,
+        );
       return t;
     });
     opts.beforeNode?.(node, inputs);

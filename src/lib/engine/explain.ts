@@ -37,19 +37,36 @@ export function flatIndex(dims: readonly number[], at: number | OutputPosition):
   return flat;
 }
 
-export function explain(graph: Graph, values: ValueLookup, nodeName: string, outIndex: number | OutputPosition): Explanation {
+export function explain(
+  graph: Graph,
+  values: ValueLookup,
+  nodeName: string,
+  outIndex: number | OutputPosition,
+): Explanation {
   const node = graph.nodes.find((n) => n.name === nodeName);
   if (!node) throw new EngineError('explain', `no node named '${nodeName}'`);
-  const inputs = node.inputs.map((name) => (name === '' ? undefined : lookup(values, name) ?? graph.initializers.get(name)));
+  const inputs = node.inputs.map((name) =>
+    name === '' ? undefined : (lookup(values, name) ?? graph.initializers.get(name)),
+  );
   const missing = node.inputs.filter((name, i) => name !== '' && !inputs[i]);
   if (missing.length > 0) {
-    throw new EngineError('explain', `values of inputs ${missing.join(', ')} are not available (run with keepAll/retain)`, node.name);
+    throw new EngineError(
+      'explain',
+      `values of inputs ${missing.join(', ')} are not available (run with keepAll/retain)`,
+      node.name,
+    );
   }
   const output = lookup(values, node.outputs[0]);
-  if (!output) throw new EngineError('explain', `output '${node.outputs[0]}' has no value (run with keepAll/retain, unfused)`, node.name);
+  if (!output)
+    throw new EngineError(
+      'explain',
+      `output '${node.outputs[0]}' has no value (run with keepAll/retain, unfused)`,
+      node.name,
+    );
   const { def, planned } = planNode(graph, node, inputs, inputs);
   if (!def.explain) throw new EngineError('explain', `${node.opType} has no explanation`, node.name);
   const flat = flatIndex(output.dims, outIndex);
-  if (flat < 0 || flat >= output.data.length) throw new EngineError('explain', `index ${flat} is outside the output`, node.name);
+  if (flat < 0 || flat >= output.data.length)
+    throw new EngineError('explain', `index ${flat} is outside the output`, node.name);
   return def.explain(planned.geom, inputs, output, flat);
 }

@@ -104,12 +104,7 @@ export interface BinaryExplanation {
 }
 
 export type Explanation =
-  | ConvExplanation
-  | PoolExplanation
-  | BatchNormExplanation
-  | UnaryExplanation
-  | ScaleExplanation
-  | BinaryExplanation;
+  ConvExplanation | PoolExplanation | BatchNormExplanation | UnaryExplanation | ScaleExplanation | BinaryExplanation;
 
 /** One term of a convolution weight gradient: an input value times the output gradient it met. */
 export interface WeightGradTerm {

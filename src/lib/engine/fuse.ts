@@ -41,9 +41,12 @@ export function findFusions(graph: Graph): Map<number, FusedChain> {
     return at !== undefined && graph.nodes[at].opType === 'Constant' && graph.nodes[at].inputs.length === 0;
   };
   const weightsOnly = (n: Node, from: number): boolean =>
-    n.inputs.slice(from).every(
-      (name) => name === '' || graph.initializers.has(name) || constant(name) || (producedAt.get(name) ?? Infinity) < before,
-    );
+    n.inputs
+      .slice(from)
+      .every(
+        (name) =>
+          name === '' || graph.initializers.has(name) || constant(name) || (producedAt.get(name) ?? Infinity) < before,
+      );
   const isDefault = (n: Node): boolean => n.domain === undefined || n.domain === '' || n.domain === 'ai.onnx';
 
   const chains = new Map<number, FusedChain>();
@@ -56,8 +59,13 @@ export function findFusions(graph: Graph): Map<number, FusedChain> {
     let next = onlyReader(node.outputs[0]);
     if (next !== undefined) {
       const n = graph.nodes[next];
-      if (n.opType === 'BatchNormalization' && isDefault(n) && n.inputs[0] === node.outputs[0] &&
-          n.outputs.filter((o) => o !== '').length === 1 && weightsOnly(n, 1)) {
+      if (
+        n.opType === 'BatchNormalization' &&
+        isDefault(n) &&
+        n.inputs[0] === node.outputs[0] &&
+        n.outputs.filter((o) => o !== '').length === 1 &&
+        weightsOnly(n, 1)
+      ) {
         bn = next;
         last = next;
         next = onlyReader(n.outputs[0]);
@@ -80,14 +88,33 @@ export function findFusions(graph: Graph): Map<number, FusedChain> {
       if (r.length === 2 && !outputs.has(value) && sig !== undefined && mulIdx !== undefined && sig < mulIdx) {
         const sOut = graph.nodes[sig].outputs[0];
         const m = graph.nodes[mulIdx];
-        if (onlyReader(sOut) === mulIdx && m.inputs.length === 2 && m.inputs.includes(value) && m.inputs.includes(sOut)) {
-          chains.set(i, { conv: i, bn, act: sig, actKind: Act.Swish, absorbed: [...absorbed, sig, mulIdx], last: mulIdx });
+        if (
+          onlyReader(sOut) === mulIdx &&
+          m.inputs.length === 2 &&
+          m.inputs.includes(value) &&
+          m.inputs.includes(sOut)
+        ) {
+          chains.set(i, {
+            conv: i,
+            bn,
+            act: sig,
+            actKind: Act.Swish,
+            absorbed: [...absorbed, sig, mulIdx],
+            last: mulIdx,
+          });
           return;
         }
       }
     }
     if (last === i) return;
-    chains.set(i, { conv: i, bn, act, actKind: act === undefined ? Act.None : actOfOp(graph.nodes[act].opType)!, absorbed, last });
+    chains.set(i, {
+      conv: i,
+      bn,
+      act,
+      actKind: act === undefined ? Act.None : actOfOp(graph.nodes[act].opType)!,
+      absorbed,
+      last,
+    });
   });
   return chains;
 }

@@ -1,7 +1,17 @@
 export * from './tensor.ts';
 export * from './graph.ts';
 export { EngineError, type EngineErrorCode } from './errors.ts';
-export type { BackwardArgs, Gradient, LayerShape, OpDef, PlanArgs, Planned, TrainContext, TrainForward, ValueMeta } from './op.ts';
+export type {
+  BackwardArgs,
+  Gradient,
+  LayerShape,
+  OpDef,
+  PlanArgs,
+  Planned,
+  TrainContext,
+  TrainForward,
+  ValueMeta,
+} from './op.ts';
 export { isSupported, OPS } from './registry.ts';
 export { analyze, type Analysis, type LayerStats } from './analyze.ts';
 export { execute, type ExecuteOptions, type Step } from './execute.ts';

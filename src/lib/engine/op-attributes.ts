@@ -13,11 +13,30 @@ import { EngineError } from './errors.ts';
 /** Attributes the spec defines for an op at some opset in 6–25 (all honoured unless checked below). */
 export const OP_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   // Add-6/Sub-6/Mul-6/Div-6/Pow-1/Less-1 carry the legacy `broadcast`/`axis` (checked below); 7+ have none.
-  Add: ['axis', 'broadcast'], Sub: ['axis', 'broadcast'], Mul: ['axis', 'broadcast'], Div: ['axis', 'broadcast'],
-  Pow: ['axis', 'broadcast'], Less: ['axis', 'broadcast'],
-  Max: [], Min: [], Sum: [], Where: [], MatMul: [], Identity: [], Size: [],
-  Erf: [], Exp: [], Neg: [], Reciprocal: [], Relu: [], Sigmoid: [], Sqrt: [], Tanh: [], HardSwish: [],
-  GlobalAveragePool: [], GlobalMaxPool: [],
+  Add: ['axis', 'broadcast'],
+  Sub: ['axis', 'broadcast'],
+  Mul: ['axis', 'broadcast'],
+  Div: ['axis', 'broadcast'],
+  Pow: ['axis', 'broadcast'],
+  Less: ['axis', 'broadcast'],
+  Max: [],
+  Min: [],
+  Sum: [],
+  Where: [],
+  MatMul: [],
+  Identity: [],
+  Size: [],
+  Erf: [],
+  Exp: [],
+  Neg: [],
+  Reciprocal: [],
+  Relu: [],
+  Sigmoid: [],
+  Sqrt: [],
+  Tanh: [],
+  HardSwish: [],
+  GlobalAveragePool: [],
+  GlobalMaxPool: [],
   AveragePool: ['auto_pad', 'ceil_mode', 'count_include_pad', 'dilations', 'kernel_shape', 'pads', 'strides'],
   MaxPool: ['auto_pad', 'ceil_mode', 'dilations', 'kernel_shape', 'pads', 'storage_order', 'strides'],
   BatchNormalization: ['epsilon', 'momentum', 'is_test', 'spatial', 'training_mode'],
@@ -25,7 +44,16 @@ export const OP_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   CastLike: ['saturate', 'round_mode'],
   Clip: ['min', 'max'],
   Concat: ['axis'],
-  Constant: ['value', 'sparse_value', 'value_float', 'value_floats', 'value_int', 'value_ints', 'value_string', 'value_strings'],
+  Constant: [
+    'value',
+    'sparse_value',
+    'value_float',
+    'value_floats',
+    'value_int',
+    'value_ints',
+    'value_string',
+    'value_strings',
+  ],
   ConstantOfShape: ['value'],
   Conv: ['auto_pad', 'dilations', 'group', 'kernel_shape', 'pads', 'strides'],
   Dropout: ['is_test', 'ratio', 'seed'],
@@ -50,28 +78,85 @@ export const OP_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 
 /** Most inputs and outputs each op may have (spec maximum over opsets 6–25; Sum/Max/Min/Concat are variadic). */
 export const OP_ARITY: Readonly<Record<string, readonly [inputs: number, outputs: number]>> = {
-  BatchNormalization: [5, 5], Clip: [3, 1], Conv: [3, 1], Dropout: [3, 2], Gemm: [3, 1], LayerNormalization: [3, 3],
-  MaxPool: [1, 2], AveragePool: [1, 1], Pad: [4, 1], Reshape: [2, 1], Slice: [5, 1], Squeeze: [2, 1], Unsqueeze: [2, 1],
-  ReduceMax: [2, 1], ReduceMean: [2, 1], ReduceSum: [2, 1], Where: [3, 1], Gather: [2, 1], MatMul: [2, 1],
-  Transpose: [1, 1], Softmax: [1, 1], Flatten: [1, 1], Shape: [1, 1], Size: [1, 1], Cast: [1, 1], CastLike: [2, 1],
-  Constant: [0, 1], ConstantOfShape: [1, 1], Identity: [1, 1], GlobalAveragePool: [1, 1], GlobalMaxPool: [1, 1],
-  Add: [2, 1], Sub: [2, 1], Mul: [2, 1], Div: [2, 1], Pow: [2, 1], Less: [2, 1],
-  Erf: [1, 1], Exp: [1, 1], Neg: [1, 1], Reciprocal: [1, 1], Relu: [1, 1], Sigmoid: [1, 1], Sqrt: [1, 1], Tanh: [1, 1],
-  HardSwish: [1, 1], HardSigmoid: [1, 1], Gelu: [1, 1],
+  BatchNormalization: [5, 5],
+  Clip: [3, 1],
+  Conv: [3, 1],
+  Dropout: [3, 2],
+  Gemm: [3, 1],
+  LayerNormalization: [3, 3],
+  MaxPool: [1, 2],
+  AveragePool: [1, 1],
+  Pad: [4, 1],
+  Reshape: [2, 1],
+  Slice: [5, 1],
+  Squeeze: [2, 1],
+  Unsqueeze: [2, 1],
+  ReduceMax: [2, 1],
+  ReduceMean: [2, 1],
+  ReduceSum: [2, 1],
+  Where: [3, 1],
+  Gather: [2, 1],
+  MatMul: [2, 1],
+  Transpose: [1, 1],
+  Softmax: [1, 1],
+  Flatten: [1, 1],
+  Shape: [1, 1],
+  Size: [1, 1],
+  Cast: [1, 1],
+  CastLike: [2, 1],
+  Constant: [0, 1],
+  ConstantOfShape: [1, 1],
+  Identity: [1, 1],
+  GlobalAveragePool: [1, 1],
+  GlobalMaxPool: [1, 1],
+  Add: [2, 1],
+  Sub: [2, 1],
+  Mul: [2, 1],
+  Div: [2, 1],
+  Pow: [2, 1],
+  Less: [2, 1],
+  Erf: [1, 1],
+  Exp: [1, 1],
+  Neg: [1, 1],
+  Reciprocal: [1, 1],
+  Relu: [1, 1],
+  Sigmoid: [1, 1],
+  Sqrt: [1, 1],
+  Tanh: [1, 1],
+  HardSwish: [1, 1],
+  HardSigmoid: [1, 1],
+  Gelu: [1, 1],
 };
 
 /** Inputs each op requires (present and not ''), by opset where it changed (Pad-11, Slice-10 moved attributes to inputs). */
 export function requiredInputs(opType: string, opset: number): number {
   switch (opType) {
-    case 'Constant': return 0;
-    case 'Add': case 'Sub': case 'Mul': case 'Div': case 'Pow': case 'Less': case 'Gemm': case 'MatMul': case 'Conv':
-    case 'Gather': case 'CastLike': case 'LayerNormalization': case 'Reshape':
+    case 'Constant':
+      return 0;
+    case 'Add':
+    case 'Sub':
+    case 'Mul':
+    case 'Div':
+    case 'Pow':
+    case 'Less':
+    case 'Gemm':
+    case 'MatMul':
+    case 'Conv':
+    case 'Gather':
+    case 'CastLike':
+    case 'LayerNormalization':
+    case 'Reshape':
       return 2;
-    case 'Where': return 3;
-    case 'BatchNormalization': return 5;
-    case 'Pad': return opset >= 11 ? 2 : 1;
-    case 'Slice': return opset >= 10 ? 3 : 1;
-    default: return 1;
+    case 'Where':
+      return 3;
+    case 'BatchNormalization':
+      return 5;
+    case 'Pad':
+      return opset >= 11 ? 2 : 1;
+    case 'Slice':
+      return opset >= 10 ? 3 : 1;
+    default:
+      return 1;
   }
 }
 
@@ -89,33 +174,56 @@ export function checkOpAttributes(node: Node, opset: number): void {
   const known = OP_ATTRIBUTES[node.opType];
   if (!known) return;
   for (const name of Object.keys(node.attrs)) {
-    if (!known.includes(name)) refuse(node, `has attribute '${name}', which the ONNX spec does not define for ${node.opType} (opsets 6–25)`);
+    if (!known.includes(name))
+      refuse(node, `has attribute '${name}', which the ONNX spec does not define for ${node.opType} (opsets 6–25)`);
   }
   const arity = OP_ARITY[node.opType];
   if (arity) {
-    if (node.inputs.length > arity[0]) refuse(node, `has ${node.inputs.length} inputs; the spec allows at most ${arity[0]}`);
-    if (node.outputs.length > arity[1]) refuse(node, `has ${node.outputs.length} outputs; the spec allows at most ${arity[1]}`);
+    if (node.inputs.length > arity[0])
+      refuse(node, `has ${node.inputs.length} inputs; the spec allows at most ${arity[0]}`);
+    if (node.outputs.length > arity[1])
+      refuse(node, `has ${node.outputs.length} outputs; the spec allows at most ${arity[1]}`);
   }
   const need = requiredInputs(node.opType, opset);
-  const missing = node.inputs.slice(0, need).length < need ? node.inputs.length : node.inputs.slice(0, need).findIndex((x) => x === '');
-  if (missing >= 0) throw new EngineError('missing-input', `${node.opType} needs ${need} input${need > 1 ? 's' : ''}; input ${missing} is missing`, node.name);
+  const missing =
+    node.inputs.slice(0, need).length < need
+      ? node.inputs.length
+      : node.inputs.slice(0, need).findIndex((x) => x === '');
+  if (missing >= 0)
+    throw new EngineError(
+      'missing-input',
+      `${node.opType} needs ${need} input${need > 1 ? 's' : ''}; input ${missing} is missing`,
+      node.name,
+    );
   if (node.outputs.length === 0 || node.outputs[0] === '') refuse(node, 'has no first output');
   const bool01 = (name: string): void => {
     const v = intOf(node, name);
     if (v !== undefined && v !== 0 && v !== 1) refuse(node, `attribute '${name}' must be 0 or 1, got ${v}`);
   };
   switch (node.opType) {
-    case 'Add': case 'Sub': case 'Mul': case 'Div': case 'Pow': case 'Less':
+    case 'Add':
+    case 'Sub':
+    case 'Mul':
+    case 'Div':
+    case 'Pow':
+    case 'Less':
       // Legacy broadcasting (opset < 7) aligns B at `axis`; numpy broadcasting equals it only for a suffix alignment, which the planner checks.
       bool01('broadcast');
-      if (node.attrs.axis !== undefined) refuse(node, `attribute 'axis' (legacy broadcasting of opset < 7, aligning B at an axis other than the last) is not supported`);
+      if (node.attrs.axis !== undefined)
+        refuse(
+          node,
+          `attribute 'axis' (legacy broadcasting of opset < 7, aligning B at an axis other than the last) is not supported`,
+        );
       break;
     case 'MaxPool': {
       bool01('ceil_mode');
       bool01('storage_order');
       // Indices in column-major order (storage_order = 1) are not produced.
       if (intOf(node, 'storage_order') === 1 && node.outputs.length > 1 && node.outputs[1] !== '') {
-        refuse(node, `attribute 'storage_order' = 1 (column-major Indices) is not supported; the engine writes row-major Indices (storage_order 0)`);
+        refuse(
+          node,
+          `attribute 'storage_order' = 1 (column-major Indices) is not supported; the engine writes row-major Indices (storage_order 0)`,
+        );
       }
       break;
     }
@@ -125,23 +233,32 @@ export function checkOpAttributes(node: Node, opset: number): void {
       break;
     case 'BatchNormalization': {
       bool01('training_mode');
-      if (intOf(node, 'training_mode') === 1) refuse(node, `attribute 'training_mode' = 1 is not supported: the engine runs inference only`);
-      if (opset < 9 && intOf(node, 'spatial') === 0) refuse(node, `attribute 'spatial' = 0 (per-activation statistics) is not supported`);
-      if (intOf(node, 'is_test') === 0 && opset < 7) refuse(node, `attribute 'is_test' = 0 (training) is not supported: the engine runs inference only`);
-      if (node.outputs.slice(1).some((o) => o !== '')) refuse(node, `outputs beyond Y (running or saved statistics, produced in training mode) are not supported`);
+      if (intOf(node, 'training_mode') === 1)
+        refuse(node, `attribute 'training_mode' = 1 is not supported: the engine runs inference only`);
+      if (opset < 9 && intOf(node, 'spatial') === 0)
+        refuse(node, `attribute 'spatial' = 0 (per-activation statistics) is not supported`);
+      if (intOf(node, 'is_test') === 0 && opset < 7)
+        refuse(node, `attribute 'is_test' = 0 (training) is not supported: the engine runs inference only`);
+      if (node.outputs.slice(1).some((o) => o !== ''))
+        refuse(node, `outputs beyond Y (running or saved statistics, produced in training mode) are not supported`);
       break;
     }
     case 'Clip':
       if (opset >= 11 && (node.attrs.min !== undefined || node.attrs.max !== undefined)) {
-        refuse(node, `attributes 'min'/'max' belong to Clip-6; from opset 11 the bounds are the optional inputs min and max`);
+        refuse(
+          node,
+          `attributes 'min'/'max' belong to Clip-6; from opset 11 the bounds are the optional inputs min and max`,
+        );
       }
       break;
     case 'Dropout':
-      if (intOf(node, 'is_test') === 0) refuse(node, `attribute 'is_test' = 0 (training) is not supported: the engine runs inference only`);
+      if (intOf(node, 'is_test') === 0)
+        refuse(node, `attribute 'is_test' = 0 (training) is not supported: the engine runs inference only`);
       break;
     case 'Gelu': {
       const a = node.attrs.approximate;
-      if (a && (a.type !== 'string' || (a.value !== 'none' && a.value !== 'tanh'))) refuse(node, `attribute 'approximate' must be 'none' or 'tanh'`);
+      if (a && (a.type !== 'string' || (a.value !== 'none' && a.value !== 'tanh')))
+        refuse(node, `attribute 'approximate' must be 'none' or 'tanh'`);
       break;
     }
     case 'Gemm':
@@ -152,13 +269,16 @@ export function checkOpAttributes(node: Node, opset: number): void {
     case 'Reshape':
       bool01('allowzero');
       break;
-    case 'ReduceMax': case 'ReduceMean': case 'ReduceSum':
+    case 'ReduceMax':
+    case 'ReduceMean':
+    case 'ReduceSum':
       bool01('keepdims');
       bool01('noop_with_empty_axes');
       break;
     case 'LayerNormalization': {
       const st = intOf(node, 'stash_type');
-      if (st !== undefined && st !== 1) refuse(node, `attribute 'stash_type' = ${st} is not supported (only 1, float32 statistics)`);
+      if (st !== undefined && st !== 1)
+        refuse(node, `attribute 'stash_type' = ${st} is not supported (only 1, float32 statistics)`);
       break;
     }
     case 'Constant': {

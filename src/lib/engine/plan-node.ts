@@ -27,13 +27,20 @@ export function checkSupported(graph: Graph): void {
 /** A tensor whose data does not hold exactly its dims' elements would let a kernel read past its buffer. */
 function checkTensor(node: Node, t: Tensor, i: number): void {
   if (t.data.length !== sizeOf(t.dims)) {
-    throw new EngineError('shape', `${node.opType} input ${i} holds ${t.data.length} values for dims [${t.dims.join(', ')}]`, node.name);
+    throw new EngineError(
+      'shape',
+      `${node.opType} input ${i} holds ${t.data.length} values for dims [${t.dims.join(', ')}]`,
+      node.name,
+    );
   }
 }
 
 /** `limit`: most elements per output; execution passes MAX_TENSOR_ELEMENTS, analysis any safe size. */
 export function planNode(
-  graph: Graph, node: Node, inputs: readonly (ValueMeta | undefined)[], values: readonly (Tensor | undefined)[],
+  graph: Graph,
+  node: Node,
+  inputs: readonly (ValueMeta | undefined)[],
+  values: readonly (Tensor | undefined)[],
   limit = Number.MAX_SAFE_INTEGER,
 ): { def: OpDef; planned: Planned<unknown> } {
   const def = opOf(node);
@@ -45,7 +52,11 @@ export function planNode(
     planned = def.plan({ node, opset: graph.opset, inputs, values });
   } catch (e) {
     if (e instanceof EngineError) throw e;
-    throw new EngineError('shape', `planning ${node.opType} failed: ${e instanceof Error ? e.message : String(e)}`, node.name);
+    throw new EngineError(
+      'shape',
+      `planning ${node.opType} failed: ${e instanceof Error ? e.message : String(e)}`,
+      node.name,
+    );
   }
   planned.outputs.forEach((m, i) => checkDims(node, m.dims, `output ${i}`, limit));
   return { def, planned };

@@ -9,9 +9,23 @@ import { convGradient } from './grad/conv.ts';
 import { dropoutGradient } from './grad/dropout.ts';
 import { ARITHMETIC_GRADIENTS as AG, CONSTANT_GRADIENT as CONST, whereGradient } from './grad/elementwise.ts';
 import { gemmGradient, matMulGradient } from './grad/gemm.ts';
-import { castGradient, concatGradient, gatherGradient, padGradient, relabelGradient, sliceGradient, transposeGradient } from './grad/layout.ts';
+import {
+  castGradient,
+  concatGradient,
+  gatherGradient,
+  padGradient,
+  relabelGradient,
+  sliceGradient,
+  transposeGradient,
+} from './grad/layout.ts';
 import { averagePoolGradient, maxPoolGradient } from './grad/pool.ts';
-import { layerNormGradient, reduceMaxGradient, reduceMeanGradient, reduceSumGradient, softmaxGradient } from './grad/reduce.ts';
+import {
+  layerNormGradient,
+  reduceMaxGradient,
+  reduceMeanGradient,
+  reduceSumGradient,
+  softmaxGradient,
+} from './grad/reduce.ts';
 import { unaryGradient } from './grad/unary.ts';
 import { BatchNormalization } from './ops/batchnorm.ts';
 import { Cast, CastLike, Constant, ConstantOfShape, Shape, Size } from './ops/constant.ts';

@@ -29,10 +29,16 @@ export function workOf(a: Analysis): number {
 /** Throws EngineError('shape') naming the measure over budget. */
 export function checkRunBudget(a: Analysis, budget: RunBudget): void {
   if (a.peakLiveBytes > budget.peakBytes) {
-    throw new EngineError('shape', `running needs ${(a.peakLiveBytes / 2 ** 20).toFixed(1)} MiB of live activations, over the budget of ${(budget.peakBytes / 2 ** 20).toFixed(0)} MiB`);
+    throw new EngineError(
+      'shape',
+      `running needs ${(a.peakLiveBytes / 2 ** 20).toFixed(1)} MiB of live activations, over the budget of ${(budget.peakBytes / 2 ** 20).toFixed(0)} MiB`,
+    );
   }
   const w = workOf(a);
   if (w > budget.work) {
-    throw new EngineError('shape', `running needs about ${w.toExponential(2)} operations, over the budget of ${budget.work.toExponential(0)}`);
+    throw new EngineError(
+      'shape',
+      `running needs about ${w.toExponential(2)} operations, over the budget of ${budget.work.toExponential(0)}`,
+    );
   }
 }

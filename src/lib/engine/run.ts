@@ -8,7 +8,9 @@ import type { Tensor } from './tensor.ts';
  * then, so each node's own output is there).
  */
 export function runGraph(
-  graph: Graph, feeds: Readonly<Record<string, Tensor>>, opts: { keepAll?: boolean } = {},
+  graph: Graph,
+  feeds: Readonly<Record<string, Tensor>>,
+  opts: { keepAll?: boolean } = {},
 ): Record<string, Tensor> {
   const all: Record<string, Tensor> = { ...feeds };
   const gen = execute(graph, feeds, { retain: opts.keepAll === true, fuse: opts.keepAll !== true });

@@ -81,11 +81,20 @@ export const MAX_TENSOR_ELEMENTS = 2 ** 28;
 export function checkDims(node: Node, dims: readonly number[], what: string, limit = Number.MAX_SAFE_INTEGER): void {
   let n = 1;
   for (const d of dims) {
-    if (!Number.isSafeInteger(d) || d < 0) throw new EngineError('shape', `${node.opType} ${what} has an invalid dim ${d} in [${dims.join(', ')}]`, node.name);
+    if (!Number.isSafeInteger(d) || d < 0)
+      throw new EngineError(
+        'shape',
+        `${node.opType} ${what} has an invalid dim ${d} in [${dims.join(', ')}]`,
+        node.name,
+      );
     n *= d;
   }
   if (n > limit) {
-    throw new EngineError('shape', `${node.opType} ${what} [${dims.join(', ')}] has ${n.toExponential(2)} elements, over the engine's limit of ${limit} per tensor`, node.name);
+    throw new EngineError(
+      'shape',
+      `${node.opType} ${what} [${dims.join(', ')}] has ${n.toExponential(2)} elements, over the engine's limit of ${limit} per tensor`,
+      node.name,
+    );
   }
 }
 

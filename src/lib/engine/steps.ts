@@ -51,7 +51,8 @@ export function groupSteps(graph: Graph, level: StepLevel): StepGroup[] {
       if (k !== undefined) seenNumbered = true;
       key = k ?? (seenNumbered ? 'head' : 'stem');
     }
-    if (level !== 'node' && prev && prev.key === key && prev.end === i) groups[groups.length - 1] = { ...prev, end: i + 1 };
+    if (level !== 'node' && prev && prev.key === key && prev.end === i)
+      groups[groups.length - 1] = { ...prev, end: i + 1 };
     else groups.push({ key, start: i, end: i + 1 });
   });
   return groups;
@@ -62,7 +63,8 @@ export function groupSteps(graph: Graph, level: StepLevel): StepGroup[] {
  * returning those steps, or the graph outputs too when the run finished.
  */
 export function advanceTo(
-  gen: Generator<Step, Record<string, Tensor>>, end: number,
+  gen: Generator<Step, Record<string, Tensor>>,
+  end: number,
 ): { steps: Step[]; outputs?: Record<string, Tensor> } {
   const steps: Step[] = [];
   for (;;) {

@@ -69,5 +69,9 @@ export function tensor(dtype: DType, dims: readonly number[], data?: TensorData 
 
 /** A float32 tensor. */
 export function f32(dims: readonly number[], data?: Float32Array | ArrayLike<number>): Tensor {
-  return tensor('float32', dims, data instanceof Float32Array ? data : data === undefined ? undefined : Float32Array.from(data));
+  return tensor(
+    'float32',
+    dims,
+    data instanceof Float32Array ? data : data === undefined ? undefined : Float32Array.from(data),
+  );
 }

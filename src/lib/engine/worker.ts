@@ -21,7 +21,13 @@ interface Session {
 }
 
 const report = (s: Step): StepReport => ({
-  index: s.index, node: s.node.name, opType: s.node.opType, scope: s.node.scope, outputs: s.outputs, macs: s.macs, ms: s.ms,
+  index: s.index,
+  node: s.node.name,
+  opType: s.node.opType,
+  scope: s.node.scope,
+  outputs: s.outputs,
+  macs: s.macs,
+  ms: s.ms,
 });
 
 export function createWorkerHandler(
@@ -38,7 +44,9 @@ export function createWorkerHandler(
     }
     const err = e instanceof EngineError ? e : undefined;
     port.postMessage({
-      type: 'error', code: err?.code ?? 'internal', message: e instanceof Error ? e.message : String(e),
+      type: 'error',
+      code: err?.code ?? 'internal',
+      message: e instanceof Error ? e.message : String(e),
       ...(err?.node !== undefined ? { node: err.node } : {}),
     });
   };
@@ -61,7 +69,8 @@ export function createWorkerHandler(
     return true;
   };
 
-  const noSession = (): void => port.postMessage({ type: 'error', code: 'no-graph', message: 'no graph loaded (send load first)' });
+  const noSession = (): void =>
+    port.postMessage({ type: 'error', code: 'no-graph', message: 'no graph loaded (send load first)' });
 
   return (req) => {
     try {

@@ -85,7 +85,9 @@ export function trainedFileName(id: string, seed: number, firstSeed: number): st
   return seed === firstSeed ? `${id}.onnx` : `${id}.seed${seed}.onnx`;
 }
 
-export type ManifestResult = { readonly ok: true; readonly manifest: TrainedManifest } | { readonly ok: false; readonly errors: readonly string[] };
+export type ManifestResult =
+  | { readonly ok: true; readonly manifest: TrainedManifest }
+  | { readonly ok: false; readonly errors: readonly string[] };
 
 /** Structural and consistency checks; every problem is reported with its JSON path. */
 export function validateManifest(value: unknown): ManifestResult {
@@ -93,25 +95,28 @@ export function validateManifest(value: unknown): ManifestResult {
   const err = (path: string, msg: string) => errors.push(`${path}: ${msg}`);
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const num = (v: unknown, path: string, o: { int?: boolean; min?: number; max?: number } = {}): boolean => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return err(path, `expected a finite number, got ${JSON.stringify(v)}`), false;
-    if (o.int && !Number.isInteger(v)) return err(path, `expected a whole number, got ${v}`), false;
-    if (o.min !== undefined && v < o.min) return err(path, `expected ≥ ${o.min}, got ${v}`), false;
-    if (o.max !== undefined && v > o.max) return err(path, `expected ≤ ${o.max}, got ${v}`), false;
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return (err(path, `expected a finite number, got ${JSON.stringify(v)}`), false);
+    if (o.int && !Number.isInteger(v)) return (err(path, `expected a whole number, got ${v}`), false);
+    if (o.min !== undefined && v < o.min) return (err(path, `expected ≥ ${o.min}, got ${v}`), false);
+    if (o.max !== undefined && v > o.max) return (err(path, `expected ≤ ${o.max}, got ${v}`), false);
     return true;
   };
   const str = (v: unknown, path: string, re?: RegExp): boolean => {
-    if (typeof v !== 'string' || v.length === 0) return err(path, `expected a non-empty string, got ${JSON.stringify(v)}`), false;
-    if (re && !re.test(v)) return err(path, `'${v}' does not match ${re}`), false;
+    if (typeof v !== 'string' || v.length === 0)
+      return (err(path, `expected a non-empty string, got ${JSON.stringify(v)}`), false);
+    if (re && !re.test(v)) return (err(path, `'${v}' does not match ${re}`), false);
     return true;
   };
   const arr = (v: unknown, path: string, len?: number): v is unknown[] => {
-    if (!Array.isArray(v)) return err(path, `expected an array, got ${JSON.stringify(v)}`), false;
-    if (len !== undefined && v.length !== len) return err(path, `expected ${len} entries, got ${v.length}`), false;
+    if (!Array.isArray(v)) return (err(path, `expected an array, got ${JSON.stringify(v)}`), false);
+    if (len !== undefined && v.length !== len) return (err(path, `expected ${len} entries, got ${v.length}`), false);
     return true;
   };
 
   if (!isObj(value)) return { ok: false, errors: ['$: expected an object'] };
-  if (value.version !== MANIFEST_VERSION) err('$.version', `expected ${MANIFEST_VERSION}, got ${JSON.stringify(value.version)}`);
+  if (value.version !== MANIFEST_VERSION)
+    err('$.version', `expected ${MANIFEST_VERSION}, got ${JSON.stringify(value.version)}`);
   if (!isObj(value.dataset)) err('$.dataset', 'expected an object');
   else for (const k of ['name', 'licence', 'source']) str(value.dataset[k], `$.dataset.${k}`);
   if (!arr(value.models, '$.models')) return { ok: false, errors };
@@ -135,12 +140,21 @@ export function validateManifest(value: unknown): ManifestResult {
     num(m.macs, `${p}.macs`, { int: true, min: 1 });
     const testOk = num(m.testImages, `${p}.testImages`, { int: true, min: 1 });
     const correctOk = num(m.correct, `${p}.correct`, { int: true, min: 0 });
-    if (num(m.accuracy, `${p}.accuracy`, { min: 0, max: 1 }) && testOk && correctOk && Math.abs((m.correct as number) / (m.testImages as number) - (m.accuracy as number)) > 1e-12) {
-      err(`${p}.accuracy`, `${String(m.accuracy)} is not correct / testImages = ${String(m.correct)} / ${String(m.testImages)}`);
+    if (
+      num(m.accuracy, `${p}.accuracy`, { min: 0, max: 1 }) &&
+      testOk &&
+      correctOk &&
+      Math.abs((m.correct as number) / (m.testImages as number) - (m.accuracy as number)) > 1e-12
+    ) {
+      err(
+        `${p}.accuracy`,
+        `${String(m.accuracy)} is not correct / testImages = ${String(m.correct)} / ${String(m.testImages)}`,
+      );
     }
     const K = Array.isArray(m.classes) ? m.classes.length : 0;
     if (arr(m.classes, `${p}.classes`)) m.classes.forEach((c, j) => str(c, `${p}.classes[${j}]`));
-    if (arr(m.perClass, `${p}.perClass`, K)) m.perClass.forEach((v, j) => num(v, `${p}.perClass[${j}]`, { min: 0, max: 1 }));
+    if (arr(m.perClass, `${p}.perClass`, K))
+      m.perClass.forEach((v, j) => num(v, `${p}.perClass[${j}]`, { min: 0, max: 1 }));
     if (arr(m.confusion, `${p}.confusion`, K)) {
       let total = 0;
       let diag = 0;
@@ -153,15 +167,18 @@ export function validateManifest(value: unknown): ManifestResult {
           }
         });
       });
-      if (testOk && total !== m.testImages) err(`${p}.confusion`, `sums to ${total}, not testImages ${String(m.testImages)}`);
-      if (correctOk && diag !== m.correct) err(`${p}.confusion`, `diagonal ${diag} is not correct ${String(m.correct)}`);
+      if (testOk && total !== m.testImages)
+        err(`${p}.confusion`, `sums to ${total}, not testImages ${String(m.testImages)}`);
+      if (correctOk && diag !== m.correct)
+        err(`${p}.confusion`, `diagonal ${diag} is not correct ${String(m.correct)}`);
     }
     if (arr(m.curve, `${p}.curve`)) {
       if (m.curve.length === 0) err(`${p}.curve`, 'expected at least one epoch');
       m.curve.forEach((e, j) => {
         const q = `${p}.curve[${j}]`;
         if (!isObj(e)) return err(q, 'expected an object');
-        if (num(e.epoch, `${q}.epoch`, { int: true, min: 1 }) && e.epoch !== j + 1) err(`${q}.epoch`, `expected ${j + 1}, got ${String(e.epoch)}`);
+        if (num(e.epoch, `${q}.epoch`, { int: true, min: 1 }) && e.epoch !== j + 1)
+          err(`${q}.epoch`, `expected ${j + 1}, got ${String(e.epoch)}`);
         num(e.loss, `${q}.loss`, { min: 0 });
         num(e.accuracy, `${q}.accuracy`, { min: 0, max: 1 });
         num(e.lr, `${q}.lr`, { min: 0 });
@@ -169,7 +186,8 @@ export function validateManifest(value: unknown): ManifestResult {
       });
     }
     if (arr(m.firstLosses, `${p}.firstLosses`)) {
-      if (m.firstLosses.length === 0 || m.firstLosses.length > 20) err(`${p}.firstLosses`, `expected 1–20 losses, got ${m.firstLosses.length}`);
+      if (m.firstLosses.length === 0 || m.firstLosses.length > 20)
+        err(`${p}.firstLosses`, `expected 1–20 losses, got ${m.firstLosses.length}`);
       m.firstLosses.forEach((v, j) => num(v, `${p}.firstLosses[${j}]`, { min: 0 }));
     }
     if (!isObj(m.recipe)) err(`${p}.recipe`, 'expected an object');
@@ -180,10 +198,19 @@ export function validateManifest(value: unknown): ManifestResult {
       num(r.lr, `${p}.recipe.lr`, { min: 0 });
       num(r.warmupEpochs, `${p}.recipe.warmupEpochs`, { min: 0 });
       num(r.labelSmoothing, `${p}.recipe.labelSmoothing`, { min: 0, max: 1 });
-      if (num(r.seed, `${p}.recipe.seed`, { int: true }) && r.seed !== m.seed) err(`${p}.recipe.seed`, `${String(r.seed)} differs from the run's seed ${String(m.seed)}`);
-      if (!isObj(r.optimizer) || (r.optimizer.kind !== 'sgd' && r.optimizer.kind !== 'adamw')) err(`${p}.recipe.optimizer`, "expected { kind: 'sgd' | 'adamw', … }");
-      if (r.augment !== null && (!isObj(r.augment) || typeof r.augment.flip !== 'boolean' || !num(r.augment.pad, `${p}.recipe.augment.pad`, { int: true, min: 0 }))) err(`${p}.recipe.augment`, 'expected null or { pad, flip }');
-      if (Array.isArray(m.curve) && typeof r.epochs === 'number' && m.curve.length !== r.epochs) err(`${p}.curve`, `has ${m.curve.length} epochs, the recipe ${r.epochs}`);
+      if (num(r.seed, `${p}.recipe.seed`, { int: true }) && r.seed !== m.seed)
+        err(`${p}.recipe.seed`, `${String(r.seed)} differs from the run's seed ${String(m.seed)}`);
+      if (!isObj(r.optimizer) || (r.optimizer.kind !== 'sgd' && r.optimizer.kind !== 'adamw'))
+        err(`${p}.recipe.optimizer`, "expected { kind: 'sgd' | 'adamw', … }");
+      if (
+        r.augment !== null &&
+        (!isObj(r.augment) ||
+          typeof r.augment.flip !== 'boolean' ||
+          !num(r.augment.pad, `${p}.recipe.augment.pad`, { int: true, min: 0 }))
+      )
+        err(`${p}.recipe.augment`, 'expected null or { pad, flip }');
+      if (Array.isArray(m.curve) && typeof r.epochs === 'number' && m.curve.length !== r.epochs)
+        err(`${p}.curve`, `has ${m.curve.length} epochs, the recipe ${r.epochs}`);
     }
     num(m.trainImages, `${p}.trainImages`, { int: true, min: 1 });
     num(m.trainSeconds, `${p}.trainSeconds`, { min: 0 });
@@ -200,7 +227,8 @@ export function validateManifest(value: unknown): ManifestResult {
       num(q.mean, `${p}.preprocessing.mean`);
       num(q.std, `${p}.preprocessing.std`, { min: 1e-9 });
     }
-    if (str(m.finished, `${p}.finished`) && Number.isNaN(Date.parse(m.finished as string))) err(`${p}.finished`, `'${String(m.finished)}' is not a date`);
+    if (str(m.finished, `${p}.finished`) && Number.isNaN(Date.parse(m.finished as string)))
+      err(`${p}.finished`, `'${String(m.finished)}' is not a date`);
   });
   return errors.length ? { ok: false, errors } : { ok: true, manifest: value as unknown as TrainedManifest };
 }

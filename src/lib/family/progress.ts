@@ -24,7 +24,14 @@ export interface RunProgress {
 }
 
 export function newProgress(): RunProgress {
-  return { step: 0, curve: [], firstLosses: [], epoch: { lossSum: 0, correct: 0, images: 0, seconds: 0 }, trainSeconds: 0, sessions: 1 };
+  return {
+    step: 0,
+    curve: [],
+    firstLosses: [],
+    epoch: { lossSum: 0, correct: 0, images: 0, seconds: 0 },
+    trainSeconds: 0,
+    sessions: 1,
+  };
 }
 
 /**

@@ -58,4 +58,5 @@ export const FAMILY_DATASET = {
 } as const;
 
 /** The resize every model's input goes through (src/lib/data/resize.ts), for another runtime to repeat. */
-export const RESIZE_DESCRIPTION = 'bilinear from 28×28, half-pixel centres (PyTorch F.interpolate align_corners=False, antialias=False)';
+export const RESIZE_DESCRIPTION =
+  'bilinear from 28×28, half-pixel centres (PyTorch F.interpolate align_corners=False, antialias=False)';

@@ -64,7 +64,13 @@ export function parseBlockString(source: string): BlockDef {
     else if (op === 'skip') skip = true;
     else if (op.startsWith('n')) {
       const a = ACTS[op.slice(1)];
-      if (!a) fail(source, `unknown activation '${op}' (expected ${Object.keys(ACTS).map((k) => 'n' + k).join(', ')})`);
+      if (!a)
+        fail(
+          source,
+          `unknown activation '${op}' (expected ${Object.keys(ACTS)
+            .map((k) => 'n' + k)
+            .join(', ')})`,
+        );
       act = a;
     } else {
       // Like timm's `re.split(r'(\d.*)', op)`: the key is the letters before the first digit.

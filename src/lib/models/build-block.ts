@@ -14,7 +14,14 @@ import type { BlockSpec, CnnBlockSpec } from './spec.ts';
 export function resolveBlockSpec(spec: CnnBlockSpec): ResolvedBlock {
   const def = parseBlockString(spec.block);
   if (def.repeats !== 1) throw new Error(`block spec '${spec.block}': a lesson block has r1, got r${def.repeats}`);
-  return resolveBlock({ width: 1, roundLimit: 0.9, act: spec.act, attn: spec.attn }, def, 0, 0, spec.inChannels, spec.resolution);
+  return resolveBlock(
+    { width: 1, roundLimit: 0.9, act: spec.act, attn: spec.attn },
+    def,
+    0,
+    0,
+    spec.inChannels,
+    spec.resolution,
+  );
 }
 
 /** Builds a block graph with declared weights: input `input`, output named after the block. */

@@ -30,7 +30,15 @@ export function vitTokens(spec: VitSpec): number {
  * x + fc2(GELU(fc1(norm2(x)))). Attention is softmax(q·kᵀ/√d_head)·v per head (ViT Eq. 2–3,
  * "Attention Is All You Need" §3.2.1); the two matmuls are 2·N²·D MACs.
  */
-export function vitBlock(g: GraphBuilder, x: string, s: string, N: number, D: number, H: number, hidden: number): string {
+export function vitBlock(
+  g: GraphBuilder,
+  x: string,
+  s: string,
+  N: number,
+  D: number,
+  H: number,
+  hidden: number,
+): string {
   const hd = D / H;
   const a = `${s}.attn`;
   const scale = g.constant('scale', { dtype: 'float32', dims: [], data: Float32Array.of(hd ** -0.5) });
@@ -39,7 +47,9 @@ export function vitBlock(g: GraphBuilder, x: string, s: string, N: number, D: nu
   h = g.op1('Reshape', [h, g.constant('shape', int64s([N, 3, H, hd]))], {}, a, 'Reshape');
   h = g.op1('Transpose', [h], { perm: ints([1, 2, 0, 3]) }, a, 'Transpose');
   // q, k, v: rows 0, 1, 2 of the leading axis (Gather keeps it as a batch axis of 1).
-  const [q, k, v] = [0, 1, 2].map((j) => g.op1('Gather', [h, g.constant('index', int64s([j]))], { axis: int(0) }, a, 'Gather'));
+  const [q, k, v] = [0, 1, 2].map((j) =>
+    g.op1('Gather', [h, g.constant('index', int64s([j]))], { axis: int(0) }, a, 'Gather'),
+  );
   const qs = g.op1('Mul', [q, scale], {}, a, 'Mul');
   const kt = g.op1('Transpose', [k], { perm: ints([0, 1, 3, 2]) }, a, 'Transpose');
   const logits = g.op1('MatMul', [qs, kt], {}, a, 'MatMul');

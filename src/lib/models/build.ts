@@ -10,7 +10,8 @@ import type { LayoutOptions, ModelSpec, ScaleOptions } from './spec.ts';
 /** The spec with width, depth, resolution or classes overridden (undefined keeps the spec's). */
 export function scaleSpec<S extends ModelSpec>(spec: S, o: ScaleOptions = {}): S {
   if (spec.kind === 'vit') {
-    if (o.width !== undefined || o.depth !== undefined) throw new Error('scaleSpec: ViT specs take only resolution and numClasses');
+    if (o.width !== undefined || o.depth !== undefined)
+      throw new Error('scaleSpec: ViT specs take only resolution and numClasses');
     return { ...spec, resolution: o.resolution ?? spec.resolution, numClasses: o.numClasses ?? spec.numClasses };
   }
   return {
@@ -26,7 +27,10 @@ export function scaleSpec<S extends ModelSpec>(spec: S, o: ScaleOptions = {}): S
  * Builds a graph (input `input` [1, 3, R, R] → [1, classes]; batch and channels per `LayoutOptions`)
  * with every weight declared, none allocated.
  */
-export function buildFromSpec(spec: ModelSpec, o: ScaleOptions & LayoutOptions & { readonly name?: string } = {}): Graph {
+export function buildFromSpec(
+  spec: ModelSpec,
+  o: ScaleOptions & LayoutOptions & { readonly name?: string } = {},
+): Graph {
   const s = scaleSpec(spec, o);
   const name = o.name ?? s.family;
   return s.kind === 'vit' ? buildVitGraph(s, name, o) : buildCnnGraph(resolveCnn(s), name, o);

@@ -18,7 +18,18 @@ export const LABEL_SETS: readonly LabelSet[] = ['imagenet-1k', 'fashion-mnist'];
  * 1708.07747), README "Labels" table of zalandoresearch/fashion-mnist (installed by the Debian
  * package dataset-fashion-mnist as /usr/share/doc/dataset-fashion-mnist/README.md.gz).
  */
-export const FASHION_MNIST_CLASSES: readonly string[] = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+export const FASHION_MNIST_CLASSES: readonly string[] = [
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
+];
 
 /** How many classes each list has (a declared list must match the head it labels). */
 export const LABEL_SET_SIZE: Readonly<Record<LabelSet, number>> = { 'imagenet-1k': 1000, 'fashion-mnist': 10 };
@@ -32,9 +43,11 @@ export const labelSetUrl = (set: LabelSet): string => `/models/classes/${set}.js
  */
 export function labelSetFor(numClasses: number, declared?: string): LabelSet | undefined {
   if (declared !== undefined) {
-    if (!(LABEL_SETS as readonly string[]).includes(declared)) throw new Error(`unknown label set "${declared}"; known: ${LABEL_SETS.join(', ')}`);
+    if (!(LABEL_SETS as readonly string[]).includes(declared))
+      throw new Error(`unknown label set "${declared}"; known: ${LABEL_SETS.join(', ')}`);
     const set = declared as LabelSet;
-    if (LABEL_SET_SIZE[set] !== numClasses) throw new Error(`label set "${set}" has ${LABEL_SET_SIZE[set]} classes but the model has ${numClasses} outputs`);
+    if (LABEL_SET_SIZE[set] !== numClasses)
+      throw new Error(`label set "${set}" has ${LABEL_SET_SIZE[set]} classes but the model has ${numClasses} outputs`);
     return set;
   }
   return numClasses === 1000 ? 'imagenet-1k' : undefined;

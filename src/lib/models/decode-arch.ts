@@ -35,7 +35,10 @@ export function decodeArch(arch: ArchDef, depth: number | readonly number[] = 1)
   }
   return arch.map((strings, i) => {
     const defs = strings.map(parseBlockString);
-    const reps = scaleStageRepeats(defs.map((d) => d.repeats), depths[i]);
+    const reps = scaleStageRepeats(
+      defs.map((d) => d.repeats),
+      depths[i],
+    );
     return defs.flatMap((d, j) => Array.from({ length: reps[j] }, () => d));
   });
 }

@@ -19,10 +19,20 @@ export const EFFICIENTNET_B0_ARCH = [
 
 export function efficientNetSpec(width: number, depth: number, resolution: number): CnnSpec {
   return {
-    kind: 'cnn', family: 'EfficientNet', arch: EFFICIENTNET_B0_ARCH, stem: { channels: 32 },
-    head: { kind: 'conv', features: 1280, scaling: 'round' }, act: 'swish',
+    kind: 'cnn',
+    family: 'EfficientNet',
+    arch: EFFICIENTNET_B0_ARCH,
+    stem: { channels: 32 },
+    head: { kind: 'conv', features: 1280, scaling: 'round' },
+    act: 'swish',
     attn: { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' },
-    width, depth, roundLimit: 0.9, padding: 'symmetric', bnEps: 1e-5, resolution, numClasses: 1000,
+    width,
+    depth,
+    roundLimit: 0.9,
+    padding: 'symmetric',
+    bnEps: 1e-5,
+    resolution,
+    numClasses: 1000,
   };
 }
 
@@ -44,14 +54,28 @@ export const EFFICIENTNET_MODELS: readonly ZooEntry[] = (Object.keys(ROWS) as (k
   const { paper, timm, tv } = ROWS[b];
   const tvAtRes = tv[2] === resolution;
   return {
-    id: `efficientnet_${b}`, family: 'EfficientNet', spec: efficientNetSpec(width, depth, resolution),
+    id: `efficientnet_${b}`,
+    family: 'EfficientNet',
+    spec: efficientNetSpec(width, depth, resolution),
     timmParamsM: timm[0],
     exactParams: { value: tv[0], source: `${TORCHVISION}: efficientnet_${b} (same architecture)` },
     macsReference: tvAtRes
-      ? { value: tv[1] * 1e9, source: `${TORCHVISION}: efficientnet_${b} _ops at ${resolution}`, tolerance: 0.002, reason: 'torchvision rounds to 1 MMAC' }
+      ? {
+          value: tv[1] * 1e9,
+          source: `${TORCHVISION}: efficientnet_${b} _ops at ${resolution}`,
+          tolerance: 0.002,
+          reason: 'torchvision rounds to 1 MMAC',
+        }
       : { value: paper[2] * 1e9, source: PAPER, tolerance: 0.03, reason: 'the paper rounds to two significant digits' },
     published: [
-      { source: PAPER, top1: paper[0], params: paper[1] * M, macs: paper[2] * 1e9, resolution, note: '"FLOPS" in the paper are multiply-adds' },
+      {
+        source: PAPER,
+        top1: paper[0],
+        params: paper[1] * M,
+        macs: paper[2] * 1e9,
+        resolution,
+        note: '"FLOPS" in the paper are multiply-adds',
+      },
       { source: TIMM_BENCH, params: timm[0] * M, macs: timm[1] * 1e9, resolution },
       { source: `${TORCHVISION}: efficientnet_${b}`, params: tv[0], macs: tv[1] * 1e9, resolution: tv[2] },
     ],

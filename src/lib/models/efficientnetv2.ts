@@ -8,7 +8,16 @@
  */
 import { EFFICIENTNETV2_BASE_SCALING } from './scaling.ts';
 import type { AttnSpec, CnnSpec } from './spec.ts';
-import { M, TIMM_BENCH, TIMM_PROFILER_REASON, timmGmacsTolerance, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
+import {
+  M,
+  TIMM_BENCH,
+  TIMM_PROFILER_REASON,
+  timmGmacsTolerance,
+  TIMM_TOP1,
+  TORCHVISION,
+  type Citation,
+  type ZooEntry,
+} from './zoo-entry.ts';
 
 export const EFFICIENTNETV2_BASE_ARCH = [
   ['cn_r1_k3_s1_e1_c16_skip'],
@@ -29,7 +38,11 @@ export const EFFICIENTNETV2_S_ARCH = [
 ] as const;
 
 /** timm's pre-release guess at V2-S from the paper's figure: a fused first stage, 272 final channels. */
-export const EFFICIENTNETV2_RW_S_ARCH = [['er_r2_k3_s1_e1_c24'], ...EFFICIENTNETV2_S_ARCH.slice(1, -1), ['ir_r15_k3_s2_e6_c272_se0.25']] as const;
+export const EFFICIENTNETV2_RW_S_ARCH = [
+  ['er_r2_k3_s1_e1_c24'],
+  ...EFFICIENTNETV2_S_ARCH.slice(1, -1),
+  ['ir_r15_k3_s2_e6_c272_se0.25'],
+] as const;
 
 export const EFFICIENTNETV2_M_ARCH = [
   ['cn_r3_k3_s1_e1_c24_skip'],
@@ -78,9 +91,20 @@ interface V2Options {
 
 export function efficientNetV2Spec(o: V2Options): CnnSpec {
   return {
-    kind: 'cnn', family: 'EfficientNetV2', arch: o.arch, stem: { channels: o.stem }, head: o.head, act: 'swish',
-    attn: o.attn ?? SE, width: o.width ?? 1, depth: o.depth ?? 1, roundLimit: o.roundLimit ?? 0.9,
-    padding: o.tf ? 'same' : 'symmetric', bnEps: o.tf ? 1e-3 : 1e-5, resolution: o.resolution, numClasses: o.numClasses ?? 1000,
+    kind: 'cnn',
+    family: 'EfficientNetV2',
+    arch: o.arch,
+    stem: { channels: o.stem },
+    head: o.head,
+    act: 'swish',
+    attn: o.attn ?? SE,
+    width: o.width ?? 1,
+    depth: o.depth ?? 1,
+    roundLimit: o.roundLimit ?? 0.9,
+    padding: o.tf ? 'same' : 'symmetric',
+    bnEps: o.tf ? 1e-3 : 1e-5,
+    resolution: o.resolution,
+    numClasses: o.numClasses ?? 1000,
   };
 }
 
@@ -94,79 +118,287 @@ const IN21K = 21843;
 function base(b: 'b0' | 'b1' | 'b2' | 'b3', numClasses = 1000): CnnSpec {
   const s = EFFICIENTNETV2_BASE_SCALING[b];
   return efficientNetV2Spec({
-    arch: EFFICIENTNETV2_BASE_ARCH, stem: 32, head: ROUND_1280, width: s.width, depth: s.depth, roundLimit: 0,
-    tf: true, resolution: s.resolution, numClasses,
+    arch: EFFICIENTNETV2_BASE_ARCH,
+    stem: 32,
+    head: ROUND_1280,
+    width: s.width,
+    depth: s.depth,
+    roundLimit: 0,
+    tf: true,
+    resolution: s.resolution,
+    numClasses,
   });
 }
-const vs = (numClasses = 1000) => efficientNetV2Spec({ arch: EFFICIENTNETV2_S_ARCH, stem: 24, head: ROUND_1280, tf: true, resolution: 384, numClasses });
-const vm = (numClasses = 1000) => efficientNetV2Spec({ arch: EFFICIENTNETV2_M_ARCH, stem: 24, head: FIXED_1280, tf: true, resolution: 480, numClasses });
-const vl = (numClasses = 1000) => efficientNetV2Spec({ arch: EFFICIENTNETV2_L_ARCH, stem: 32, head: FIXED_1280, tf: true, resolution: 480, numClasses });
-const vxl = (numClasses = 1000) => efficientNetV2Spec({ arch: EFFICIENTNETV2_XL_ARCH, stem: 32, head: FIXED_1280, tf: true, resolution: 512, numClasses });
+const vs = (numClasses = 1000) =>
+  efficientNetV2Spec({
+    arch: EFFICIENTNETV2_S_ARCH,
+    stem: 24,
+    head: ROUND_1280,
+    tf: true,
+    resolution: 384,
+    numClasses,
+  });
+const vm = (numClasses = 1000) =>
+  efficientNetV2Spec({
+    arch: EFFICIENTNETV2_M_ARCH,
+    stem: 24,
+    head: FIXED_1280,
+    tf: true,
+    resolution: 480,
+    numClasses,
+  });
+const vl = (numClasses = 1000) =>
+  efficientNetV2Spec({
+    arch: EFFICIENTNETV2_L_ARCH,
+    stem: 32,
+    head: FIXED_1280,
+    tf: true,
+    resolution: 480,
+    numClasses,
+  });
+const vxl = (numClasses = 1000) =>
+  efficientNetV2Spec({
+    arch: EFFICIENTNETV2_XL_ARCH,
+    stem: 32,
+    head: FIXED_1280,
+    tf: true,
+    resolution: 512,
+    numClasses,
+  });
 
-function row(id: string, spec: CnnSpec, timmM: number, gmacs: number, top1: number | undefined, extra: Partial<ZooEntry> = {}, paper: Citation[] = []): ZooEntry {
-  const published: Citation[] = [...paper, { source: TIMM_BENCH, params: timmM * M, macs: gmacs * 1e9, resolution: spec.resolution }];
+function row(
+  id: string,
+  spec: CnnSpec,
+  timmM: number,
+  gmacs: number,
+  top1: number | undefined,
+  extra: Partial<ZooEntry> = {},
+  paper: Citation[] = [],
+): ZooEntry {
+  const published: Citation[] = [
+    ...paper,
+    { source: TIMM_BENCH, params: timmM * M, macs: gmacs * 1e9, resolution: spec.resolution },
+  ];
   if (top1 !== undefined) published.push({ source: TIMM_TOP1, top1, resolution: spec.resolution });
   return {
-    id, family: 'EfficientNetV2', spec, timmParamsM: timmM,
-    macsReference: { value: gmacs * 1e9, source: TIMM_BENCH, tolerance: timmGmacsTolerance(gmacs), reason: TIMM_PROFILER_REASON },
-    published, ...extra,
+    id,
+    family: 'EfficientNetV2',
+    spec,
+    timmParamsM: timmM,
+    macsReference: {
+      value: gmacs * 1e9,
+      source: TIMM_BENCH,
+      tolerance: timmGmacsTolerance(gmacs),
+      reason: TIMM_PROFILER_REASON,
+    },
+    published,
+    ...extra,
   };
 }
 
 function head21k(id: string, of: string, spec: CnnSpec): ZooEntry {
   return {
-    id, family: 'EfficientNetV2', spec, headOf: of,
-    published: [{ source: `timm efficientnet.py default_cfgs (${id.split('.')[1]}: num_classes=${IN21K}, ImageNet-21k)`, resolution: spec.resolution }],
+    id,
+    family: 'EfficientNetV2',
+    spec,
+    headOf: of,
+    published: [
+      {
+        source: `timm efficientnet.py default_cfgs (${id.split('.')[1]}: num_classes=${IN21K}, ImageNet-21k)`,
+        resolution: spec.resolution,
+      },
+    ],
   };
 }
 
 const paperMacs = (value: number, reason: string) => ({ value, source: PAPER, tolerance: 0.06, reason });
 
 export const EFFICIENTNETV2_MODELS: readonly ZooEntry[] = [
-  row('tf_efficientnetv2_b0', base('b0'), 7.14, 0.73, 78.386, { macsReference: paperMacs(0.72e9, 'the paper rounds to two digits') }, [{ source: PAPER, top1: 78.7, params: 7.1 * M, macs: 0.72e9, resolution: 224 }]),
-  row('tf_efficientnetv2_b1', base('b1'), 8.14, 1.21, 79.518, { macsReference: paperMacs(1.2e9, 'the paper rounds to two digits') }, [{ source: PAPER, top1: 79.8, params: 8.1 * M, macs: 1.2e9, resolution: 240 }]),
-  row('tf_efficientnetv2_b2', base('b2'), 10.1, 1.72, 80.226, { macsReference: paperMacs(1.7e9, 'the paper rounds to two digits') }, [{ source: PAPER, top1: 80.5, params: 10.1 * M, macs: 1.7e9, resolution: 260 }]),
-  row('tf_efficientnetv2_b3', base('b3'), 14.36, 3.04, 81.96, {
-    exactParams: { value: 14_358_406, source: 'timm tf_efficientnetv2_b3, sum of parameter numel (round_limit 0; 14,377,062 with the 10 % rule)' },
-    macsReference: paperMacs(3.0e9, 'the paper rounds to two digits'),
-  }, [{ source: PAPER, top1: 82.1, params: 14.4 * M, macs: 3.0e9, resolution: 300 }]),
+  row(
+    'tf_efficientnetv2_b0',
+    base('b0'),
+    7.14,
+    0.73,
+    78.386,
+    { macsReference: paperMacs(0.72e9, 'the paper rounds to two digits') },
+    [{ source: PAPER, top1: 78.7, params: 7.1 * M, macs: 0.72e9, resolution: 224 }],
+  ),
+  row(
+    'tf_efficientnetv2_b1',
+    base('b1'),
+    8.14,
+    1.21,
+    79.518,
+    { macsReference: paperMacs(1.2e9, 'the paper rounds to two digits') },
+    [{ source: PAPER, top1: 79.8, params: 8.1 * M, macs: 1.2e9, resolution: 240 }],
+  ),
+  row(
+    'tf_efficientnetv2_b2',
+    base('b2'),
+    10.1,
+    1.72,
+    80.226,
+    { macsReference: paperMacs(1.7e9, 'the paper rounds to two digits') },
+    [{ source: PAPER, top1: 80.5, params: 10.1 * M, macs: 1.7e9, resolution: 260 }],
+  ),
+  row(
+    'tf_efficientnetv2_b3',
+    base('b3'),
+    14.36,
+    3.04,
+    81.96,
+    {
+      exactParams: {
+        value: 14_358_406,
+        source: 'timm tf_efficientnetv2_b3, sum of parameter numel (round_limit 0; 14,377,062 with the 10 % rule)',
+      },
+      macsReference: paperMacs(3.0e9, 'the paper rounds to two digits'),
+    },
+    [{ source: PAPER, top1: 82.1, params: 14.4 * M, macs: 3.0e9, resolution: 300 }],
+  ),
   head21k('tf_efficientnetv2_b3.in21k', 'tf_efficientnetv2_b3', base('b3', IN21K)),
-  row('tf_efficientnetv2_s', vs(), 21.46, 8.44, 83.9, {
-    exactParams: { value: 21_458_488, source: `${TORCHVISION}: efficientnet_v2_s (same architecture)` },
-    macsReference: { value: 8.366e9, source: `${TORCHVISION}: efficientnet_v2_s _ops at 384`, tolerance: 0.002, reason: 'torchvision rounds to 1 MMAC; the paper\'s 8.8 B and the README\'s 8.4 B are the same network' },
-  }, [
-    { source: PAPER, top1: 83.9, params: 22 * M, macs: 8.8e9, resolution: 384 },
-    { source: README, top1: 83.9, params: 21.5 * M, macs: 8.4e9, resolution: 384 },
-  ]),
+  row(
+    'tf_efficientnetv2_s',
+    vs(),
+    21.46,
+    8.44,
+    83.9,
+    {
+      exactParams: { value: 21_458_488, source: `${TORCHVISION}: efficientnet_v2_s (same architecture)` },
+      macsReference: {
+        value: 8.366e9,
+        source: `${TORCHVISION}: efficientnet_v2_s _ops at 384`,
+        tolerance: 0.002,
+        reason: "torchvision rounds to 1 MMAC; the paper's 8.8 B and the README's 8.4 B are the same network",
+      },
+    },
+    [
+      { source: PAPER, top1: 83.9, params: 22 * M, macs: 8.8e9, resolution: 384 },
+      { source: README, top1: 83.9, params: 21.5 * M, macs: 8.4e9, resolution: 384 },
+    ],
+  ),
   head21k('tf_efficientnetv2_s.in21k', 'tf_efficientnetv2_s', vs(IN21K)),
-  row('tf_efficientnetv2_m', vm(), 54.14, 24.76, 85.208, {
-    exactParams: { value: 54_139_356, source: `${TORCHVISION}: efficientnet_v2_m (same architecture)` },
-    macsReference: { value: 24.582e9, source: `${TORCHVISION}: efficientnet_v2_m _ops at 480`, tolerance: 0.002, reason: 'torchvision rounds to 1 MMAC' },
-  }, [
-    { source: PAPER, top1: 85.1, params: 54 * M, macs: 24e9, resolution: 480 },
-    { source: README, top1: 85.2, params: 54.1 * M, macs: 24.7e9, resolution: 480 },
-  ]),
+  row(
+    'tf_efficientnetv2_m',
+    vm(),
+    54.14,
+    24.76,
+    85.208,
+    {
+      exactParams: { value: 54_139_356, source: `${TORCHVISION}: efficientnet_v2_m (same architecture)` },
+      macsReference: {
+        value: 24.582e9,
+        source: `${TORCHVISION}: efficientnet_v2_m _ops at 480`,
+        tolerance: 0.002,
+        reason: 'torchvision rounds to 1 MMAC',
+      },
+    },
+    [
+      { source: PAPER, top1: 85.1, params: 54 * M, macs: 24e9, resolution: 480 },
+      { source: README, top1: 85.2, params: 54.1 * M, macs: 24.7e9, resolution: 480 },
+    ],
+  ),
   head21k('tf_efficientnetv2_m.in21k', 'tf_efficientnetv2_m', vm(IN21K)),
-  row('tf_efficientnetv2_l', vl(), 118.52, 56.4, 85.66, {
-    exactParams: { value: 118_515_272, source: `${TORCHVISION}: efficientnet_v2_l (same architecture)` },
-    macsReference: { value: 56.08e9, source: `${TORCHVISION}: efficientnet_v2_l _ops at 480`, tolerance: 0.002, reason: 'torchvision rounds to 10 MMAC' },
-  }, [
-    { source: PAPER, top1: 85.7, params: 120 * M, macs: 53e9, resolution: 480 },
-    { source: README, top1: 85.7, params: 119.5 * M, macs: 56.3e9, resolution: 480 },
-  ]),
+  row(
+    'tf_efficientnetv2_l',
+    vl(),
+    118.52,
+    56.4,
+    85.66,
+    {
+      exactParams: { value: 118_515_272, source: `${TORCHVISION}: efficientnet_v2_l (same architecture)` },
+      macsReference: {
+        value: 56.08e9,
+        source: `${TORCHVISION}: efficientnet_v2_l _ops at 480`,
+        tolerance: 0.002,
+        reason: 'torchvision rounds to 10 MMAC',
+      },
+    },
+    [
+      { source: PAPER, top1: 85.7, params: 120 * M, macs: 53e9, resolution: 480 },
+      { source: README, top1: 85.7, params: 119.5 * M, macs: 56.3e9, resolution: 480 },
+    ],
+  ),
   head21k('tf_efficientnetv2_l.in21k', 'tf_efficientnetv2_l', vl(IN21K)),
-  row('tf_efficientnetv2_xl', vxl(), 208.12, 93.85, undefined, {
-    macsReference: paperMacs(94e9, 'the paper rounds to whole billions'),
-  }, [
-    { source: PAPER, top1: 87.3, params: 208 * M, macs: 94e9, resolution: 512, note: 'ImageNet-21k pretrained; no 1k-only result' },
-    { source: TIMM_TOP1, top1: 86.754, resolution: 512, note: 'in21k_ft_in1k weights' },
-  ]),
+  row(
+    'tf_efficientnetv2_xl',
+    vxl(),
+    208.12,
+    93.85,
+    undefined,
+    {
+      macsReference: paperMacs(94e9, 'the paper rounds to whole billions'),
+    },
+    [
+      {
+        source: PAPER,
+        top1: 87.3,
+        params: 208 * M,
+        macs: 94e9,
+        resolution: 512,
+        note: 'ImageNet-21k pretrained; no 1k-only result',
+      },
+      { source: TIMM_TOP1, top1: 86.754, resolution: 512, note: 'in21k_ft_in1k weights' },
+    ],
+  ),
   head21k('tf_efficientnetv2_xl.in21k', 'tf_efficientnetv2_xl', vxl(IN21K)),
-  row('efficientnetv2_rw_t', efficientNetV2Spec({ arch: EFFICIENTNETV2_S_ARCH, stem: 24, head: ROUND_1280, width: 0.8, depth: 0.9, tf: false, resolution: 288 }), 13.65, 3.19, 82.354),
-  row('gc_efficientnetv2_rw_t', efficientNetV2Spec({ arch: EFFICIENTNETV2_S_ARCH, stem: 24, head: ROUND_1280, width: 0.8, depth: 0.9, tf: false, resolution: 288, attn: { kind: 'gc' } }), 13.68, 3.2, 82.486),
-  row('efficientnetv2_rw_s', efficientNetV2Spec({ arch: EFFICIENTNETV2_RW_S_ARCH, stem: 24, head: { kind: 'conv', features: 1792, scaling: 'round' }, tf: false, resolution: 384 }), 23.94, 8.72, 83.83),
-  row('efficientnetv2_rw_m', efficientNetV2Spec({
-    arch: EFFICIENTNETV2_RW_S_ARCH, stem: 24, head: { kind: 'conv', features: 1792, scaling: 'round' }, width: 1.2,
-    depth: [1.2, 1.2, 1.2, 1.2, 1.6, 1.6], tf: false, resolution: 416,
-  }), 53.24, 21.49, 84.83),
+  row(
+    'efficientnetv2_rw_t',
+    efficientNetV2Spec({
+      arch: EFFICIENTNETV2_S_ARCH,
+      stem: 24,
+      head: ROUND_1280,
+      width: 0.8,
+      depth: 0.9,
+      tf: false,
+      resolution: 288,
+    }),
+    13.65,
+    3.19,
+    82.354,
+  ),
+  row(
+    'gc_efficientnetv2_rw_t',
+    efficientNetV2Spec({
+      arch: EFFICIENTNETV2_S_ARCH,
+      stem: 24,
+      head: ROUND_1280,
+      width: 0.8,
+      depth: 0.9,
+      tf: false,
+      resolution: 288,
+      attn: { kind: 'gc' },
+    }),
+    13.68,
+    3.2,
+    82.486,
+  ),
+  row(
+    'efficientnetv2_rw_s',
+    efficientNetV2Spec({
+      arch: EFFICIENTNETV2_RW_S_ARCH,
+      stem: 24,
+      head: { kind: 'conv', features: 1792, scaling: 'round' },
+      tf: false,
+      resolution: 384,
+    }),
+    23.94,
+    8.72,
+    83.83,
+  ),
+  row(
+    'efficientnetv2_rw_m',
+    efficientNetV2Spec({
+      arch: EFFICIENTNETV2_RW_S_ARCH,
+      stem: 24,
+      head: { kind: 'conv', features: 1792, scaling: 'round' },
+      width: 1.2,
+      depth: [1.2, 1.2, 1.2, 1.2, 1.6, 1.6],
+      tf: false,
+      resolution: 416,
+    }),
+    53.24,
+    21.49,
+    84.83,
+  ),
 ];

@@ -52,7 +52,14 @@ export class GraphBuilder {
     const hit = this.constants.get(key);
     if (hit) return hit;
     const out = this.unique(`const.${hint}`);
-    this.nodes.push({ name: out, opType: 'Constant', inputs: [], outputs: [out], attrs: { value: tensorAttr(value) }, scope: '' });
+    this.nodes.push({
+      name: out,
+      opType: 'Constant',
+      inputs: [],
+      outputs: [out],
+      attrs: { value: tensorAttr(value) },
+      scope: '',
+    });
     this.constants.set(key, out);
     return out;
   }
@@ -80,10 +87,18 @@ export class GraphBuilder {
     const w = this.weight(`${scope}.weight`, [o.outC, o.inC / o.groups, o.k, o.k]);
     const ins = [x, w];
     if (o.bias) ins.push(this.weight(`${scope}.bias`, [o.outC]));
-    return this.op1('Conv', ins, {
-      kernel_shape: ints([o.k, o.k]), strides: ints([o.stride, o.stride]), pads: ints(o.pads),
-      dilations: ints([1, 1]), group: int(o.groups),
-    }, scope);
+    return this.op1(
+      'Conv',
+      ins,
+      {
+        kernel_shape: ints([o.k, o.k]),
+        strides: ints([o.stride, o.stride]),
+        pads: ints(o.pads),
+        dilations: ints([1, 1]),
+        group: int(o.groups),
+      },
+      scope,
+    );
   }
 
   /** BatchNorm2d in inference form; running mean/var are buffers (not parameters). */

@@ -2,7 +2,14 @@ export { makeDivisible, roundChannels, pyRound } from './make-divisible.ts';
 export { parseBlockString, type Act, type BlockDef, type BlockType } from './block-string.ts';
 export { decodeArch, scaleStageRepeats, type ArchDef } from './decode-arch.ts';
 export type { AttnSpec, CnnSpec, Family, HeadSpec, LayoutOptions, ModelSpec, ScaleOptions, VitSpec } from './spec.ts';
-export { resolveCnn, type ResolvedAttn, type ResolvedBlock, type ResolvedCnn, type StageConfig, type StageRow } from './resolve.ts';
+export {
+  resolveCnn,
+  type ResolvedAttn,
+  type ResolvedBlock,
+  type ResolvedCnn,
+  type StageConfig,
+  type StageRow,
+} from './resolve.ts';
 export { convPads, CNN_OPSET } from './build-cnn.ts';
 export { VIT_OPSET, vitTokens } from './build-vit.ts';
 export { buildFromSpec, scaleSpec, stagesOf } from './build.ts';
@@ -23,5 +30,11 @@ export { buildBlock, resolveBlockSpec } from './build-block.ts';
 export type { BlockSpec, CnnBlockSpec, VitBlockSpec } from './spec.ts';
 export { LESSON_BLOCKS, type LessonBlock } from './lesson-blocks.ts';
 export {
-  TINY_MODELS, TINY_COMPARISONS, TINY_RESOLUTION, getTinyModel, buildTinyModel, type TinyEntry, type TinyComparison,
+  TINY_MODELS,
+  TINY_COMPARISONS,
+  TINY_RESOLUTION,
+  getTinyModel,
+  buildTinyModel,
+  type TinyEntry,
+  type TinyComparison,
 } from './tiny.ts';

@@ -23,7 +23,12 @@ function consumers(graph: Graph): Map<string, { node: Node; slot: number }> {
   return out;
 }
 
-function initWeight(name: string, dims: readonly number[], use: { node: Node; slot: number } | undefined, seed: number): Float32Array {
+function initWeight(
+  name: string,
+  dims: readonly number[],
+  use: { node: Node; slot: number } | undefined,
+  seed: number,
+): Float32Array {
   const n = dims.reduce((a, b) => a * b, 1);
   const data = new Float32Array(n);
   const op = use?.node.opType;
@@ -169,13 +174,17 @@ export function materialize(graph: Graph, seed: number, opts: MaterializeOptions
   const out: Graph = { ...graph, initializers, declared: new Map() };
   const input = graph.inputs[0];
   // Fused (Conv → BatchNorm → activation as one step, the BatchNorm folded after its statistics are set).
-  const gen = execute(out, { [input.name]: referenceInput(input.dims as number[], seed) }, {
-    fuse: true,
-    beforeBatchNorm: (_node, inputs) => {
-      calibrateBatchNormStats(inputs);
-      if (opts.snapStatistics) snapStatistics(inputs[3]!.data as Float32Array, inputs[4]!.data as Float32Array);
+  const gen = execute(
+    out,
+    { [input.name]: referenceInput(input.dims as number[], seed) },
+    {
+      fuse: true,
+      beforeBatchNorm: (_node, inputs) => {
+        calibrateBatchNormStats(inputs);
+        if (opts.snapStatistics) snapStatistics(inputs[3]!.data as Float32Array, inputs[4]!.data as Float32Array);
+      },
     },
-  });
+  );
   while (!gen.next().done);
   return out;
 }

@@ -5,7 +5,16 @@
  * fixed 1280, SE width = block input × 0.25 (TF `input_filters * se_ratio`).
  */
 import type { CnnSpec } from './spec.ts';
-import { M, TIMM_BENCH, TIMM_PROFILER_REASON, timmGmacsTolerance, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
+import {
+  M,
+  TIMM_BENCH,
+  TIMM_PROFILER_REASON,
+  timmGmacsTolerance,
+  TIMM_TOP1,
+  TORCHVISION,
+  type Citation,
+  type ZooEntry,
+} from './zoo-entry.ts';
 
 export const MNASNET_A1_ARCH = [
   ['ds_r1_k3_s1_e1_c16_noskip'],
@@ -40,54 +49,137 @@ export const MNASNET_SMALL_ARCH = [
 export function mnasnetSpec(variant: 'a1' | 'b1' | 'small', width: number): CnnSpec {
   const arch = variant === 'a1' ? MNASNET_A1_ARCH : variant === 'b1' ? MNASNET_B1_ARCH : MNASNET_SMALL_ARCH;
   return {
-    kind: 'cnn', family: 'MnasNet', arch, stem: { channels: variant === 'small' ? 8 : 32 },
-    head: { kind: 'conv', features: 1280, scaling: 'fixed' }, act: 'relu',
+    kind: 'cnn',
+    family: 'MnasNet',
+    arch,
+    stem: { channels: variant === 'small' ? 8 : 32 },
+    head: { kind: 'conv', features: 1280, scaling: 'fixed' },
+    act: 'relu',
     attn: { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' },
-    width, depth: 1, roundLimit: 0.9, padding: 'symmetric', bnEps: 1e-5, resolution: 224, numClasses: 1000,
+    width,
+    depth: 1,
+    roundLimit: 0.9,
+    padding: 'symmetric',
+    bnEps: 1e-5,
+    resolution: 224,
+    numClasses: 1000,
   };
 }
 
 const PAPER = 'MnasNet paper (arXiv 1807.11626) Table 1';
 const TPU = 'tensorflow/tpu models/official/mnasnet README';
 
-function row(id: string, spec: CnnSpec, timmM: number, gmacs: number, extra: Partial<ZooEntry>, published: Citation[]): ZooEntry {
+function row(
+  id: string,
+  spec: CnnSpec,
+  timmM: number,
+  gmacs: number,
+  extra: Partial<ZooEntry>,
+  published: Citation[],
+): ZooEntry {
   return {
-    id, family: 'MnasNet', spec, timmParamsM: timmM,
-    macsReference: { value: gmacs * 1e9, source: TIMM_BENCH, tolerance: timmGmacsTolerance(gmacs), reason: TIMM_PROFILER_REASON },
+    id,
+    family: 'MnasNet',
+    spec,
+    timmParamsM: timmM,
+    macsReference: {
+      value: gmacs * 1e9,
+      source: TIMM_BENCH,
+      tolerance: timmGmacsTolerance(gmacs),
+      reason: TIMM_PROFILER_REASON,
+    },
     published: [...published, { source: TIMM_BENCH, params: timmM * M, macs: gmacs * 1e9, resolution: 224 }],
     ...extra,
   };
 }
 
 export const MNASNET_MODELS: readonly ZooEntry[] = [
-  row('mnasnet_050', mnasnetSpec('b1', 0.5), 2.22, 0.11, {
-    exactParams: { value: 2_218_512, source: `${TORCHVISION}: mnasnet0_5 (same B1 widths: both round 0.5× with the 10 % rule, stem included)` },
-    macsReference: { value: 0.104e9, source: `${TORCHVISION}: mnasnet0_5 _ops`, tolerance: 0.005, reason: 'torchvision rounds to 1 MMAC' },
-  }, [{ source: `${TORCHVISION}: mnasnet0_5`, top1: 67.734, params: 2_218_512, macs: 0.104e9, resolution: 224 }]),
-  row('mnasnet_075', mnasnetSpec('b1', 0.75), 3.17, 0.23, {
-    exactParams: { value: 3_170_208, source: `${TORCHVISION}: mnasnet0_75 (same B1 widths)` },
-    macsReference: { value: 0.215e9, source: `${TORCHVISION}: mnasnet0_75 _ops`, tolerance: 0.003, reason: 'torchvision rounds to 1 MMAC' },
-  }, [{ source: `${TORCHVISION}: mnasnet0_75`, params: 3_170_208, macs: 0.215e9, resolution: 224 }]),
-  row('mnasnet_100', mnasnetSpec('b1', 1), 4.38, 0.33, {
-    exactParams: { value: 4_383_312, source: `${TORCHVISION}: mnasnet1_0 (B1, same architecture)` },
-    macsReference: { value: 0.314e9, source: `${TORCHVISION}: mnasnet1_0 _ops`, tolerance: 0.002, reason: 'torchvision rounds to 1 MMAC' },
-  }, [
-    { source: 'MnasNet arXiv v1 abstract (the original, no-SE model)', top1: 74.0, resolution: 224 },
-    { source: TIMM_TOP1, top1: 74.672, resolution: 224 },
-  ]),
+  row(
+    'mnasnet_050',
+    mnasnetSpec('b1', 0.5),
+    2.22,
+    0.11,
+    {
+      exactParams: {
+        value: 2_218_512,
+        source: `${TORCHVISION}: mnasnet0_5 (same B1 widths: both round 0.5× with the 10 % rule, stem included)`,
+      },
+      macsReference: {
+        value: 0.104e9,
+        source: `${TORCHVISION}: mnasnet0_5 _ops`,
+        tolerance: 0.005,
+        reason: 'torchvision rounds to 1 MMAC',
+      },
+    },
+    [{ source: `${TORCHVISION}: mnasnet0_5`, top1: 67.734, params: 2_218_512, macs: 0.104e9, resolution: 224 }],
+  ),
+  row(
+    'mnasnet_075',
+    mnasnetSpec('b1', 0.75),
+    3.17,
+    0.23,
+    {
+      exactParams: { value: 3_170_208, source: `${TORCHVISION}: mnasnet0_75 (same B1 widths)` },
+      macsReference: {
+        value: 0.215e9,
+        source: `${TORCHVISION}: mnasnet0_75 _ops`,
+        tolerance: 0.003,
+        reason: 'torchvision rounds to 1 MMAC',
+      },
+    },
+    [{ source: `${TORCHVISION}: mnasnet0_75`, params: 3_170_208, macs: 0.215e9, resolution: 224 }],
+  ),
+  row(
+    'mnasnet_100',
+    mnasnetSpec('b1', 1),
+    4.38,
+    0.33,
+    {
+      exactParams: { value: 4_383_312, source: `${TORCHVISION}: mnasnet1_0 (B1, same architecture)` },
+      macsReference: {
+        value: 0.314e9,
+        source: `${TORCHVISION}: mnasnet1_0 _ops`,
+        tolerance: 0.002,
+        reason: 'torchvision rounds to 1 MMAC',
+      },
+    },
+    [
+      { source: 'MnasNet arXiv v1 abstract (the original, no-SE model)', top1: 74.0, resolution: 224 },
+      { source: TIMM_TOP1, top1: 74.672, resolution: 224 },
+    ],
+  ),
   row('mnasnet_140', mnasnetSpec('b1', 1.4), 7.12, 0.6, {}, []),
   row('semnasnet_050', mnasnetSpec('a1', 0.5), 2.08, 0.11, {}, []),
   row('semnasnet_075', mnasnetSpec('a1', 0.75), 2.91, 0.23, {}, [{ source: TIMM_TOP1, top1: 73.0, resolution: 224 }]),
-  row('semnasnet_100', mnasnetSpec('a1', 1), 3.89, 0.32, {
-    macsReference: { value: 312e6, source: PAPER, tolerance: 0.01, reason: 'the paper counts MAdds after BN folding (tpu README lists 315.2 M); conv+linear is 311.6 M' },
-  }, [
-    { source: PAPER, top1: 75.2, params: 3.9 * M, macs: 312 * M, resolution: 224 },
-    { source: TPU, top1: 75.2, params: 3.9 * M, macs: 315.2 * M, resolution: 224 },
-    { source: TIMM_TOP1, top1: 75.452, resolution: 224 },
-  ]),
+  row(
+    'semnasnet_100',
+    mnasnetSpec('a1', 1),
+    3.89,
+    0.32,
+    {
+      macsReference: {
+        value: 312e6,
+        source: PAPER,
+        tolerance: 0.01,
+        reason: 'the paper counts MAdds after BN folding (tpu README lists 315.2 M); conv+linear is 311.6 M',
+      },
+    },
+    [
+      { source: PAPER, top1: 75.2, params: 3.9 * M, macs: 312 * M, resolution: 224 },
+      { source: TPU, top1: 75.2, params: 3.9 * M, macs: 315.2 * M, resolution: 224 },
+      { source: TIMM_TOP1, top1: 75.452, resolution: 224 },
+    ],
+  ),
   row('semnasnet_140', mnasnetSpec('a1', 1.4), 6.11, 0.6, {}, []),
   row('mnasnet_small', mnasnetSpec('small', 1), 2.03, 0.07, {}, [
     { source: TIMM_TOP1, top1: 66.204, resolution: 224 },
-    { source: 'MobileNetV3 paper (arXiv 1905.02244) Table 3, "Mnas-small" (a different MnasNet-small, secondary source)', top1: 64.9, params: 1.9 * M, macs: 65 * M, resolution: 224 },
+    {
+      source:
+        'MobileNetV3 paper (arXiv 1905.02244) Table 3, "Mnas-small" (a different MnasNet-small, secondary source)',
+      top1: 64.9,
+      params: 1.9 * M,
+      macs: 65 * M,
+      resolution: 224,
+    },
   ]),
 ];

@@ -18,14 +18,25 @@ export const MOBILENETV2_ARCH = [
 
 export function mobilenetV2Spec(width: number, resolution = 224): CnnSpec {
   return {
-    kind: 'cnn', family: 'MobileNetV2', arch: MOBILENETV2_ARCH, stem: { channels: 32 },
-    head: { kind: 'conv', features: 1280, scaling: 'at-least' }, act: 'relu6', width, depth: 1, roundLimit: 0.9,
-    padding: 'symmetric', bnEps: 1e-5, resolution, numClasses: 1000,
+    kind: 'cnn',
+    family: 'MobileNetV2',
+    arch: MOBILENETV2_ARCH,
+    stem: { channels: 32 },
+    head: { kind: 'conv', features: 1280, scaling: 'at-least' },
+    act: 'relu6',
+    width,
+    depth: 1,
+    roundLimit: 0.9,
+    padding: 'symmetric',
+    bnEps: 1e-5,
+    resolution,
+    numClasses: 1000,
   };
 }
 
 const PAPER = 'MobileNetV2 paper (arXiv 1801.04381) Table 4';
-const SLIM = 'TF-slim mobilenet_v2 README (tensorflow/models research/slim/nets/mobilenet; params without BN, 1001 classes)';
+const SLIM =
+  'TF-slim mobilenet_v2 README (tensorflow/models research/slim/nets/mobilenet; params without BN, 1001 classes)';
 /** width → [timm params M, timm GMACs, TF-slim MMACs, TF-slim params M, TF-slim top-1]. */
 const ROWS: Record<string, [number, number, number, number, number]> = {
   '035': [1.68, 0.07, 59, 1.66, 60.3],
@@ -40,16 +51,33 @@ const TABLE4: Record<string, [number, number, number]> = { '100': [72.0, 3.4, 30
 export const MOBILENETV2_MODELS: readonly ZooEntry[] = Object.entries(ROWS).map(([w, [tp, tg, sm, sp, st]]) => {
   const width = Number(w) / 100;
   const published: Citation[] = [];
-  if (TABLE4[w]) published.push({ source: PAPER, top1: TABLE4[w][0], params: TABLE4[w][1] * M, macs: TABLE4[w][2] * M, resolution: 224 });
+  if (TABLE4[w])
+    published.push({
+      source: PAPER,
+      top1: TABLE4[w][0],
+      params: TABLE4[w][1] * M,
+      macs: TABLE4[w][2] * M,
+      resolution: 224,
+    });
   published.push({ source: SLIM, top1: st, params: sp * M, macs: sm * M, resolution: 224 });
   published.push({ source: TIMM_BENCH, params: tp * M, macs: tg * 1e9, resolution: 224 });
   if (w === '100') published.push({ source: TIMM_TOP1, top1: 72.91, resolution: 224 });
   return {
-    id: `mobilenetv2_${w}`, family: 'MobileNetV2' as const, spec: mobilenetV2Spec(width), timmParamsM: tp,
-    exactParams: w === '100' ? { value: 3_504_872, source: `${TORCHVISION}: mobilenet_v2 (same architecture)` } : undefined,
-    macsReference: w === '100'
-      ? { value: 0.301e9, source: `${TORCHVISION}: mobilenet_v2 _ops`, tolerance: 0.002, reason: 'torchvision rounds to 1 MMAC' }
-      : { value: sm * M, source: SLIM, tolerance: 0.03, reason: 'TF-slim rounds to whole millions' },
+    id: `mobilenetv2_${w}`,
+    family: 'MobileNetV2' as const,
+    spec: mobilenetV2Spec(width),
+    timmParamsM: tp,
+    exactParams:
+      w === '100' ? { value: 3_504_872, source: `${TORCHVISION}: mobilenet_v2 (same architecture)` } : undefined,
+    macsReference:
+      w === '100'
+        ? {
+            value: 0.301e9,
+            source: `${TORCHVISION}: mobilenet_v2 _ops`,
+            tolerance: 0.002,
+            reason: 'torchvision rounds to 1 MMAC',
+          }
+        : { value: sm * M, source: SLIM, tolerance: 0.03, reason: 'TF-slim rounds to whole millions' },
     published,
   };
 });

@@ -6,7 +6,16 @@
  * SE and hard-swish and use 3×3 kernels only.
  */
 import type { CnnSpec } from './spec.ts';
-import { M, TIMM_BENCH, TIMM_PROFILER_REASON, timmGmacsTolerance, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
+import {
+  M,
+  TIMM_BENCH,
+  TIMM_PROFILER_REASON,
+  timmGmacsTolerance,
+  TIMM_TOP1,
+  TORCHVISION,
+  type Citation,
+  type ZooEntry,
+} from './zoo-entry.ts';
 
 export const MOBILENETV3_LARGE_ARCH = [
   ['ds_r1_k3_s1_e1_c16_nre'], // 112² in, ReLU
@@ -59,44 +68,80 @@ export interface MobileNetV3Options {
 }
 
 export function mobilenetV3Spec(o: MobileNetV3Options): CnnSpec {
-  const arch = o.size === 'large'
-    ? (o.minimal ? MOBILENETV3_LARGE_MINIMAL_ARCH : MOBILENETV3_LARGE_ARCH)
-    : (o.minimal ? MOBILENETV3_SMALL_MINIMAL_ARCH : MOBILENETV3_SMALL_ARCH);
+  const arch =
+    o.size === 'large'
+      ? o.minimal
+        ? MOBILENETV3_LARGE_MINIMAL_ARCH
+        : MOBILENETV3_LARGE_ARCH
+      : o.minimal
+        ? MOBILENETV3_SMALL_MINIMAL_ARCH
+        : MOBILENETV3_SMALL_ARCH;
   return {
-    kind: 'cnn', family: 'MobileNetV3', arch,
+    kind: 'cnn',
+    family: 'MobileNetV3',
+    arch,
     // timm: fix_stem = channel_multiplier < 0.75.
     stem: { channels: 16, fixedBelowWidth: 0.75 },
     head: { kind: 'efficient', features: o.size === 'large' ? 1280 : 1024, bias: true },
     act: o.minimal ? 'relu' : 'hard_swish',
     // §5.3: SE width is 1/4 of the expansion layer's channels, rounded to a multiple of 8; ReLU inside, hard-sigmoid gate.
     attn: { kind: 'se', fromExpanded: true, round: 'divisible', gate: 'hard_sigmoid', act: 'relu' },
-    width: o.width, depth: 1, roundLimit: 0.9, padding: o.tf ? 'same' : 'symmetric', bnEps: o.tf ? 1e-3 : 1e-5,
-    resolution: 224, numClasses: o.numClasses ?? 1000,
+    width: o.width,
+    depth: 1,
+    roundLimit: 0.9,
+    padding: o.tf ? 'same' : 'symmetric',
+    bnEps: o.tf ? 1e-3 : 1e-5,
+    resolution: 224,
+    numClasses: o.numClasses ?? 1000,
   };
 }
 
 export function mobilenetV3RwSpec(): CnnSpec {
   return {
-    kind: 'cnn', family: 'MobileNetV3', arch: MOBILENETV3_RW_ARCH, stem: { channels: 16 },
-    head: { kind: 'efficient', features: 1280, bias: false }, act: 'hard_swish',
+    kind: 'cnn',
+    family: 'MobileNetV3',
+    arch: MOBILENETV3_RW_ARCH,
+    stem: { channels: 16 },
+    head: { kind: 'efficient', features: 1280, bias: false },
+    act: 'hard_swish',
     attn: { kind: 'se', fromExpanded: true, round: 'round', gate: 'hard_sigmoid' },
-    width: 1, depth: 1, roundLimit: 0.9, padding: 'symmetric', bnEps: 1e-3, resolution: 224, numClasses: 1000,
+    width: 1,
+    depth: 1,
+    roundLimit: 0.9,
+    padding: 'symmetric',
+    bnEps: 1e-3,
+    resolution: 224,
+    numClasses: 1000,
   };
 }
 
 const PAPER = 'MobileNetV3 paper (arXiv 1905.02244) Table 3';
-const BN_FOLD = 'the paper counts MAdds after folding BN into the convs (rwightman, pytorch-image-models#134); conv+linear differs by about 1 %';
+const BN_FOLD =
+  'the paper counts MAdds after folding BN into the convs (rwightman, pytorch-image-models#134); conv+linear differs by about 1 %';
 const LARGE_EXACT = { value: 5_483_032, source: `${TORCHVISION}: mobilenet_v3_large (same architecture)` };
 const SMALL_EXACT = { value: 2_542_856, source: `${TORCHVISION}: mobilenet_v3_small (same architecture)` };
 
-function row(id: string, spec: CnnSpec, timmM: number, gmacs: number, top1: number, extra: Partial<ZooEntry> = {}, paper?: Citation): ZooEntry {
+function row(
+  id: string,
+  spec: CnnSpec,
+  timmM: number,
+  gmacs: number,
+  top1: number,
+  extra: Partial<ZooEntry> = {},
+  paper?: Citation,
+): ZooEntry {
   const published: Citation[] = [];
   if (paper) published.push(paper);
   published.push({ source: TIMM_BENCH, params: timmM * M, macs: gmacs * 1e9, resolution: 224 });
   published.push({ source: TIMM_TOP1, top1, resolution: 224 });
   const macsReference = paper?.macs
     ? { value: paper.macs, source: paper.source, tolerance: 0.03, reason: BN_FOLD }
-    : { value: gmacs * 1e9, source: TIMM_BENCH, tolerance: timmGmacsTolerance(gmacs), reason: 'no paper figure; ' + TIMM_PROFILER_REASON };
+    : {
+        value: gmacs * 1e9,
+        source: TIMM_BENCH,
+        tolerance: timmGmacsTolerance(gmacs),
+        reason: 'no paper figure; ' + TIMM_PROFILER_REASON,
+      };
   return { id, family: 'MobileNetV3', spec, timmParamsM: timmM, macsReference, published, ...extra };
 }
 
@@ -106,20 +151,84 @@ const small100 = { source: PAPER, top1: 67.4, macs: 56 * M, params: 2.5 * M, res
 const small075 = { source: PAPER, top1: 65.4, macs: 44 * M, params: 2.0 * M, resolution: 224 };
 
 export const MOBILENETV3_MODELS: readonly ZooEntry[] = [
-  row('mobilenetv3_large_100', mobilenetV3Spec({ size: 'large', width: 1 }), 5.48, 0.23, 75.784, { exactParams: LARGE_EXACT }, large100),
+  row(
+    'mobilenetv3_large_100',
+    mobilenetV3Spec({ size: 'large', width: 1 }),
+    5.48,
+    0.23,
+    75.784,
+    { exactParams: LARGE_EXACT },
+    large100,
+  ),
   {
-    id: 'mobilenetv3_large_100.miil_in21k', family: 'MobileNetV3', spec: mobilenetV3Spec({ size: 'large', width: 1, numClasses: 11221 }),
+    id: 'mobilenetv3_large_100.miil_in21k',
+    family: 'MobileNetV3',
+    spec: mobilenetV3Spec({ size: 'large', width: 1, numClasses: 11221 }),
     headOf: 'mobilenetv3_large_100',
-    published: [{ source: 'timm mobilenetv3.py default_cfgs (miil_in21k: num_classes=11221, ImageNet-21K-P)', resolution: 224 }],
+    published: [
+      { source: 'timm mobilenetv3.py default_cfgs (miil_in21k: num_classes=11221, ImageNet-21K-P)', resolution: 224 },
+    ],
   },
   row('mobilenetv3_rw', mobilenetV3RwSpec(), 5.48, 0.23, 75.616),
   row('mobilenetv3_small_050', mobilenetV3Spec({ size: 'small', width: 0.5 }), 1.59, 0.03, 57.918),
   row('mobilenetv3_small_075', mobilenetV3Spec({ size: 'small', width: 0.75 }), 2.04, 0.05, 65.284, {}, small075),
-  row('mobilenetv3_small_100', mobilenetV3Spec({ size: 'small', width: 1 }), 2.54, 0.06, 67.636, { exactParams: SMALL_EXACT }, small100),
-  row('tf_mobilenetv3_large_075', mobilenetV3Spec({ size: 'large', width: 0.75, tf: true }), 3.99, 0.16, 73.442, {}, large075),
-  row('tf_mobilenetv3_large_100', mobilenetV3Spec({ size: 'large', width: 1, tf: true }), 5.48, 0.23, 75.51, { exactParams: LARGE_EXACT }, large100),
-  row('tf_mobilenetv3_large_minimal_100', mobilenetV3Spec({ size: 'large', width: 1, minimal: true, tf: true }), 3.92, 0.22, 72.27),
-  row('tf_mobilenetv3_small_075', mobilenetV3Spec({ size: 'small', width: 0.75, tf: true }), 2.04, 0.05, 65.706, {}, small075),
-  row('tf_mobilenetv3_small_100', mobilenetV3Spec({ size: 'small', width: 1, tf: true }), 2.54, 0.06, 67.922, { exactParams: SMALL_EXACT }, small100),
-  row('tf_mobilenetv3_small_minimal_100', mobilenetV3Spec({ size: 'small', width: 1, minimal: true, tf: true }), 2.04, 0.06, 62.892),
+  row(
+    'mobilenetv3_small_100',
+    mobilenetV3Spec({ size: 'small', width: 1 }),
+    2.54,
+    0.06,
+    67.636,
+    { exactParams: SMALL_EXACT },
+    small100,
+  ),
+  row(
+    'tf_mobilenetv3_large_075',
+    mobilenetV3Spec({ size: 'large', width: 0.75, tf: true }),
+    3.99,
+    0.16,
+    73.442,
+    {},
+    large075,
+  ),
+  row(
+    'tf_mobilenetv3_large_100',
+    mobilenetV3Spec({ size: 'large', width: 1, tf: true }),
+    5.48,
+    0.23,
+    75.51,
+    { exactParams: LARGE_EXACT },
+    large100,
+  ),
+  row(
+    'tf_mobilenetv3_large_minimal_100',
+    mobilenetV3Spec({ size: 'large', width: 1, minimal: true, tf: true }),
+    3.92,
+    0.22,
+    72.27,
+  ),
+  row(
+    'tf_mobilenetv3_small_075',
+    mobilenetV3Spec({ size: 'small', width: 0.75, tf: true }),
+    2.04,
+    0.05,
+    65.706,
+    {},
+    small075,
+  ),
+  row(
+    'tf_mobilenetv3_small_100',
+    mobilenetV3Spec({ size: 'small', width: 1, tf: true }),
+    2.54,
+    0.06,
+    67.922,
+    { exactParams: SMALL_EXACT },
+    small100,
+  ),
+  row(
+    'tf_mobilenetv3_small_minimal_100',
+    mobilenetV3Spec({ size: 'small', width: 1, minimal: true, tf: true }),
+    2.04,
+    0.06,
+    62.892,
+  ),
 ];

@@ -79,7 +79,12 @@ export interface ResolvedCnn {
   readonly blocks: readonly ResolvedBlock[];
   readonly stages: readonly StageConfig[];
   /** Head conv width (0 without a head conv) and the classifier's input width. */
-  readonly head: { readonly kind: CnnSpec['head']['kind']; readonly features: number; readonly size: number; readonly act: Act };
+  readonly head: {
+    readonly kind: CnnSpec['head']['kind'];
+    readonly features: number;
+    readonly size: number;
+    readonly act: Act;
+  };
   readonly classifierIn: number;
 }
 
@@ -91,7 +96,14 @@ function stemWidth(spec: CnnSpec): number {
   return roundChannels(channels, spec.width, 8, undefined, spec.roundLimit);
 }
 
-function attnFor(spec: Pick<CnnSpec, 'attn'>, type: BlockType, seRatio: number, expansion: number, channels: number, act: Act): ResolvedAttn | undefined {
+function attnFor(
+  spec: Pick<CnnSpec, 'attn'>,
+  type: BlockType,
+  seRatio: number,
+  expansion: number,
+  channels: number,
+  act: Act,
+): ResolvedAttn | undefined {
   const a = spec.attn;
   if (!a || !seRatio || type === 'cn') return undefined;
   if (a.kind === 'gc') {
@@ -128,9 +140,22 @@ export function resolveBlock(
   const residual =
     d.type === 'cn' ? d.skip && stride === 1 && inCh === outCh : !d.noskip && stride === 1 && inCh === outCh;
   return {
-    scope: `blocks.${stage}.${index}`, stage, index, type: d.type, source: d.source,
-    inChannels: inCh, midChannels: mid, outChannels: outCh, kernel: d.kernel, stride,
-    expansion: d.expansion, act, attn, residual, inSize: size, outSize: ceilDiv(size, stride),
+    scope: `blocks.${stage}.${index}`,
+    stage,
+    index,
+    type: d.type,
+    source: d.source,
+    inChannels: inCh,
+    midChannels: mid,
+    outChannels: outCh,
+    kernel: d.kernel,
+    stride,
+    expansion: d.expansion,
+    act,
+    attn,
+    residual,
+    inSize: size,
+    outSize: ceilDiv(size, stride),
   };
 }
 
@@ -156,9 +181,18 @@ export function resolveCnn(spec: CnnSpec): ResolvedCnn {
         rows[rows.length - 1] = { ...last, repeats: last.repeats + 1, outputResolution: outSize };
       } else {
         rows.push({
-          type: d.type, source: d.source, repeats: 1, kernel: d.kernel, stride, expansion: d.expansion,
-          midChannels: mid, outChannels: outCh, attnWidth: attn?.width ?? 0, act,
-          inputResolution: size, outputResolution: outSize,
+          type: d.type,
+          source: d.source,
+          repeats: 1,
+          kernel: d.kernel,
+          stride,
+          expansion: d.expansion,
+          midChannels: mid,
+          outChannels: outCh,
+          attnWidth: attn?.width ?? 0,
+          act,
+          inputResolution: size,
+          outputResolution: outSize,
         });
       }
       inCh = outCh;
@@ -166,15 +200,28 @@ export function resolveCnn(spec: CnnSpec): ResolvedCnn {
     });
     const first = rows[0];
     stageConfigs.push({
-      index: s, type: first.type, repeats: defs.length, kernel: first.kernel, stride: first.stride,
-      expansion: first.expansion, outChannels: inCh, attnWidth: first.attnWidth,
-      inputResolution: stageIn, outputResolution: size, rows,
+      index: s,
+      type: first.type,
+      repeats: defs.length,
+      kernel: first.kernel,
+      stride: first.stride,
+      expansion: first.expansion,
+      outChannels: inCh,
+      attnWidth: first.attnWidth,
+      inputResolution: stageIn,
+      outputResolution: size,
+      rows,
     });
   });
   const h = spec.head;
   let features = 0;
   if (h.kind === 'conv') {
-    features = h.scaling === 'fixed' ? h.features : h.scaling === 'round' ? round(h.features) : Math.max(h.features, round(h.features));
+    features =
+      h.scaling === 'fixed'
+        ? h.features
+        : h.scaling === 'round'
+          ? round(h.features)
+          : Math.max(h.features, round(h.features));
   } else if (h.kind === 'efficient') {
     features = h.features;
   }

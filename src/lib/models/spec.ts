@@ -9,7 +9,8 @@ import type { ArchDef } from './decode-arch.ts';
 
 export type { Act } from './block-string.ts';
 
-export type Family = 'MobileNetV1' | 'MobileNetV2' | 'MobileNetV3' | 'MnasNet' | 'EfficientNet' | 'EfficientNetV2' | 'ViT';
+export type Family =
+  'MobileNetV1' | 'MobileNetV2' | 'MobileNetV3' | 'MnasNet' | 'EfficientNet' | 'EfficientNetV2' | 'ViT';
 
 /** Channel attention inside blocks. */
 export type AttnSpec =
@@ -19,7 +20,13 @@ export type AttnSpec =
    * MnasNet: the ratio is divided by the expansion). `round`: Python round() or make_divisible(·, 8).
    * `act`: forced activation (MobileNetV3 uses ReLU); otherwise the block's own.
    */
-  | { readonly kind: 'se'; readonly fromExpanded: boolean; readonly round: 'round' | 'divisible'; readonly gate: 'sigmoid' | 'hard_sigmoid'; readonly act?: Act }
+  | {
+      readonly kind: 'se';
+      readonly fromExpanded: boolean;
+      readonly round: 'round' | 'divisible';
+      readonly gate: 'sigmoid' | 'hard_sigmoid';
+      readonly act?: Act;
+    }
   /** Global context (GCNet, arXiv 1904.11492), timm `GlobalContext` with fuse_scale: attention pooling → 1×1 conv → LayerNorm → act → 1×1 conv → sigmoid gate. */
   | { readonly kind: 'gc' };
 

@@ -35,7 +35,12 @@ export function specStats(spec: ModelSpec, o: ScaleOptions = {}): ModelStats {
     blocks = spec.depth;
     stages = 0;
   } else {
-    const r = resolveCnn({ ...spec, width: o.width ?? spec.width, depth: o.depth ?? spec.depth, resolution: o.resolution ?? spec.resolution });
+    const r = resolveCnn({
+      ...spec,
+      width: o.width ?? spec.width,
+      depth: o.depth ?? spec.depth,
+      resolution: o.resolution ?? spec.resolution,
+    });
     blocks = r.blocks.length;
     stages = r.stages.length;
   }

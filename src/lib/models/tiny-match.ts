@@ -47,7 +47,9 @@ export function grid(v0: number, v1: number, step: number): number[] {
 
 /** The three single-dimension searches of the tiny B0 (EfficientNet §3.2) at a MACs target. */
 export function singleDimMatch(dim: 'width' | 'depth' | 'resolution', target: number): GridMatch {
-  if (dim === 'width') return closestOnGrid(grid(1, 3, 0.01), (w) => tinyEfficientNetSpec(w, 1, TINY_RESOLUTION), target);
-  if (dim === 'depth') return closestOnGrid(grid(1, 6, 0.1), (d) => tinyEfficientNetSpec(1, d, TINY_RESOLUTION), target);
+  if (dim === 'width')
+    return closestOnGrid(grid(1, 3, 0.01), (w) => tinyEfficientNetSpec(w, 1, TINY_RESOLUTION), target);
+  if (dim === 'depth')
+    return closestOnGrid(grid(1, 6, 0.1), (d) => tinyEfficientNetSpec(1, d, TINY_RESOLUTION), target);
   return closestOnGrid(grid(TINY_RESOLUTION, 96, 1), (r) => tinyEfficientNetSpec(1, 1, r), target);
 }

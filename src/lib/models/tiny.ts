@@ -29,7 +29,14 @@ export const TINY_RESOLUTION = 32;
 export const TINY_CHANNELS = 1;
 export const TINY_CLASSES = 10;
 
-const BASE = { numClasses: TINY_CLASSES, resolution: TINY_RESOLUTION, roundLimit: 0.9, padding: 'symmetric', bnEps: 1e-5, depth: 1 } as const;
+const BASE = {
+  numClasses: TINY_CLASSES,
+  resolution: TINY_RESOLUTION,
+  roundLimit: 0.9,
+  padding: 'symmetric',
+  bnEps: 1e-5,
+  depth: 1,
+} as const;
 
 /**
  * MobileNetV1 (mobilenetv1.ts) small: a 3×3 stride-2 stem and `dsa` layers (dw 3×3 + BN + act,
@@ -50,12 +57,23 @@ const TINY_V1_STEM = 16;
  * same widths it costs ≈ 9× more, so it is built narrower (TINY_PLAIN_WIDTH) to match
  * tiny_mobilenetv1's MACs — the comparison the issue asks for ("at about equal MACs").
  */
-export const TINY_PLAIN_ARCH: ArchDef = TINY_MOBILENETV1_ARCH.map((stage) => stage.map((s) => s.replace(/^dsa_/, 'cn_')));
+export const TINY_PLAIN_ARCH: ArchDef = TINY_MOBILENETV1_ARCH.map((stage) =>
+  stage.map((s) => s.replace(/^dsa_/, 'cn_')),
+);
 /** Width multiplier of tiny_plain, the one (on a 0.01 grid) whose MACs are closest to tiny_mobilenetv1's (tiny.test.ts re-searches it). */
 export const TINY_PLAIN_WIDTH = 0.28;
 
 export function tinyMobilenetV1Spec(width: number): CnnSpec {
-  return { ...BASE, kind: 'cnn', family: 'MobileNetV1', arch: TINY_MOBILENETV1_ARCH, stem: { channels: TINY_V1_STEM }, head: { kind: 'none' }, act: 'relu6', width };
+  return {
+    ...BASE,
+    kind: 'cnn',
+    family: 'MobileNetV1',
+    arch: TINY_MOBILENETV1_ARCH,
+    stem: { channels: TINY_V1_STEM },
+    head: { kind: 'none' },
+    act: 'relu6',
+    width,
+  };
 }
 
 export function tinyPlainSpec(width = TINY_PLAIN_WIDTH): CnnSpec {
@@ -75,8 +93,14 @@ export const TINY_MOBILENETV2_ARCH: ArchDef = [
 
 export function tinyMobilenetV2Spec(projectionAct?: 'relu6'): CnnSpec {
   return {
-    ...BASE, kind: 'cnn', family: 'MobileNetV2', arch: TINY_MOBILENETV2_ARCH, stem: { channels: 16 },
-    head: { kind: 'conv', features: 320, scaling: 'at-least' }, act: 'relu6', width: 1,
+    ...BASE,
+    kind: 'cnn',
+    family: 'MobileNetV2',
+    arch: TINY_MOBILENETV2_ARCH,
+    stem: { channels: 16 },
+    head: { kind: 'conv', features: 320, scaling: 'at-least' },
+    act: 'relu6',
+    width: 1,
     ...(projectionAct ? { projectionAct } : {}),
   };
 }
@@ -96,8 +120,15 @@ export const TINY_MNASNET_ARCH: ArchDef = [
 
 export function tinyMnasnetSpec(): CnnSpec {
   return {
-    ...BASE, kind: 'cnn', family: 'MnasNet', arch: TINY_MNASNET_ARCH, stem: { channels: 16 },
-    head: { kind: 'conv', features: 320, scaling: 'fixed' }, act: 'relu', attn: SE_INPUT, width: 1,
+    ...BASE,
+    kind: 'cnn',
+    family: 'MnasNet',
+    arch: TINY_MNASNET_ARCH,
+    stem: { channels: 16 },
+    head: { kind: 'conv', features: 320, scaling: 'fixed' },
+    act: 'relu',
+    attn: SE_INPUT,
+    width: 1,
   };
 }
 
@@ -117,9 +148,15 @@ export const TINY_MOBILENETV3_ARCH: ArchDef = [
 
 export function tinyMobilenetV3Spec(): CnnSpec {
   return {
-    ...BASE, kind: 'cnn', family: 'MobileNetV3', arch: TINY_MOBILENETV3_ARCH, stem: { channels: 16 },
-    head: { kind: 'efficient', features: 320, bias: true }, act: 'hard_swish',
-    attn: { kind: 'se', fromExpanded: true, round: 'divisible', gate: 'hard_sigmoid', act: 'relu' }, width: 1,
+    ...BASE,
+    kind: 'cnn',
+    family: 'MobileNetV3',
+    arch: TINY_MOBILENETV3_ARCH,
+    stem: { channels: 16 },
+    head: { kind: 'efficient', features: 320, bias: true },
+    act: 'hard_swish',
+    attn: { kind: 'se', fromExpanded: true, round: 'divisible', gate: 'hard_sigmoid', act: 'relu' },
+    width: 1,
   };
 }
 
@@ -135,8 +172,15 @@ export const TINY_EFFICIENTNETV2_ARCH: ArchDef = [
 
 export function tinyEfficientNetV2Spec(): CnnSpec {
   return {
-    ...BASE, kind: 'cnn', family: 'EfficientNetV2', arch: TINY_EFFICIENTNETV2_ARCH, stem: { channels: 16 },
-    head: { kind: 'conv', features: 320, scaling: 'round' }, act: 'swish', attn: SE_INPUT, width: 1,
+    ...BASE,
+    kind: 'cnn',
+    family: 'EfficientNetV2',
+    arch: TINY_EFFICIENTNETV2_ARCH,
+    stem: { channels: 16 },
+    head: { kind: 'conv', features: 320, scaling: 'round' },
+    act: 'swish',
+    attn: SE_INPUT,
+    width: 1,
   };
 }
 
@@ -161,9 +205,17 @@ export const TINY_EFFICIENTNET_B0_ARCH: ArchDef = [
 /** The tiny B0 at multipliers (width, depth) and side; `se: false` drops every SE (the SE ablation). */
 export function tinyEfficientNetSpec(width: number, depth: number, resolution: number, se = true): CnnSpec {
   return {
-    ...BASE, kind: 'cnn', family: 'EfficientNet', arch: TINY_EFFICIENTNET_B0_ARCH, stem: { channels: 16 },
-    head: { kind: 'conv', features: 320, scaling: 'round' }, act: 'swish', ...(se ? { attn: SE_INPUT } : {}),
-    width, depth, resolution,
+    ...BASE,
+    kind: 'cnn',
+    family: 'EfficientNet',
+    arch: TINY_EFFICIENTNET_B0_ARCH,
+    stem: { channels: 16 },
+    head: { kind: 'conv', features: 320, scaling: 'round' },
+    act: 'swish',
+    ...(se ? { attn: SE_INPUT } : {}),
+    width,
+    depth,
+    resolution,
   };
 }
 
@@ -187,7 +239,9 @@ export function tinyCompoundSpec(phi: number): CnnSpec {
  * stage), the side only when a ceil(R/2^k) map grows a row, so depth-only lands 9.4 % (φ = 1)
  * and 6.8 % (φ = 2) from the target and resolution-only 1.0 % and 10.2 %; width-only ≤ 0.3 %.
  */
-export const TINY_SINGLE_DIM: Readonly<Record<'width1' | 'depth1' | 'resolution1' | 'width2' | 'depth2' | 'resolution2', number>> = {
+export const TINY_SINGLE_DIM: Readonly<
+  Record<'width1' | 'depth1' | 'resolution1' | 'width2' | 'depth2' | 'resolution2', number>
+> = {
   width1: 2.09,
   depth1: 3.1,
   resolution1: 57,
@@ -202,7 +256,17 @@ export const TINY_SINGLE_DIM: Readonly<Record<'width1' | 'depth1' | 'resolution1
  * depths 1–4, dim 24 × depth 2 is the closest (6.1 % fewer MACs; tiny.test.ts pins it).
  */
 export function tinyVitSpec(): VitSpec {
-  return { kind: 'vit', family: 'ViT', patch: 4, dim: 24, depth: 2, heads: 2, mlpRatio: 4, resolution: TINY_RESOLUTION, numClasses: TINY_CLASSES };
+  return {
+    kind: 'vit',
+    family: 'ViT',
+    patch: 4,
+    dim: 24,
+    depth: 2,
+    heads: 2,
+    mlpRatio: 4,
+    resolution: TINY_RESOLUTION,
+    numClasses: TINY_CLASSES,
+  };
 }
 
 /** What a tiny model is for: the paper claim it helps test. */
@@ -220,23 +284,75 @@ function entry(id: string, spec: ModelSpec, description: string): TinyEntry {
 const alphaId = (a: number): string => `tiny_mobilenetv1_${String(Math.round(a * 100)).padStart(3, '0')}`;
 
 export const TINY_MODELS: readonly TinyEntry[] = [
-  entry('tiny_plain', tinyPlainSpec(), 'MobileNetV1 with full 3×3 convs instead of depthwise separable ones, narrowed to tiny_mobilenetv1\'s MACs (MobileNetV1 Table 4)'),
+  entry(
+    'tiny_plain',
+    tinyPlainSpec(),
+    "MobileNetV1 with full 3×3 convs instead of depthwise separable ones, narrowed to tiny_mobilenetv1's MACs (MobileNetV1 Table 4)",
+  ),
   entry('tiny_mobilenetv1', tinyMobilenetV1Spec(1), 'MobileNetV1, width multiplier α = 1'),
-  ...[0.75, 0.5, 0.25].map((a) => entry(alphaId(a), tinyMobilenetV1Spec(a), `MobileNetV1, width multiplier α = ${a} (MobileNetV1 §4.2, Table 6)`)),
+  ...[0.75, 0.5, 0.25].map((a) =>
+    entry(alphaId(a), tinyMobilenetV1Spec(a), `MobileNetV1, width multiplier α = ${a} (MobileNetV1 §4.2, Table 6)`),
+  ),
   entry('tiny_mobilenetv2', tinyMobilenetV2Spec(), 'MobileNetV2: inverted residuals with linear bottlenecks'),
-  entry('tiny_mobilenetv2_relu6', tinyMobilenetV2Spec('relu6'), 'MobileNetV2 with ReLU6 after every projection: the linear-bottleneck ablation (MobileNetV2 §6.3, Figure 6a)'),
+  entry(
+    'tiny_mobilenetv2_relu6',
+    tinyMobilenetV2Spec('relu6'),
+    'MobileNetV2 with ReLU6 after every projection: the linear-bottleneck ablation (MobileNetV2 §6.3, Figure 6a)',
+  ),
   entry('tiny_mnasnet', tinyMnasnetSpec(), 'MnasNet-A1: searched kernels and SE placement, ReLU'),
-  entry('tiny_mobilenetv3', tinyMobilenetV3Spec(), 'MobileNetV3-Large: hard-swish, hard-sigmoid SE on the expanded width, efficient last stage'),
+  entry(
+    'tiny_mobilenetv3',
+    tinyMobilenetV3Spec(),
+    'MobileNetV3-Large: hard-swish, hard-sigmoid SE on the expanded width, efficient last stage',
+  ),
   entry('tiny_efficientnetv2', tinyEfficientNetV2Spec(), 'EfficientNetV2: Fused-MBConv in the early stages'),
-  ...[0, 1, 2, 3].map((phi) => entry(`tiny_efficientnet_b${phi}`, tinyCompoundSpec(phi), `EfficientNet compound scaling, φ = ${phi} (depth 1.2^φ, width 1.1^φ, side 32·1.15^φ)`)),
-  entry('tiny_efficientnet_b0_width1', tinyEfficientNetSpec(TINY_SINGLE_DIM.width1, 1, TINY_RESOLUTION), 'B0 scaled in width only, to the MACs of φ = 1'),
-  entry('tiny_efficientnet_b0_depth1', tinyEfficientNetSpec(1, TINY_SINGLE_DIM.depth1, TINY_RESOLUTION), 'B0 scaled in depth only, to the MACs of φ = 1'),
-  entry('tiny_efficientnet_b0_res1', tinyEfficientNetSpec(1, 1, TINY_SINGLE_DIM.resolution1), 'B0 scaled in resolution only, to the MACs of φ = 1'),
-  entry('tiny_efficientnet_b0_width2', tinyEfficientNetSpec(TINY_SINGLE_DIM.width2, 1, TINY_RESOLUTION), 'B0 scaled in width only, to the MACs of φ = 2'),
-  entry('tiny_efficientnet_b0_depth2', tinyEfficientNetSpec(1, TINY_SINGLE_DIM.depth2, TINY_RESOLUTION), 'B0 scaled in depth only, to the MACs of φ = 2'),
-  entry('tiny_efficientnet_b0_res2', tinyEfficientNetSpec(1, 1, TINY_SINGLE_DIM.resolution2), 'B0 scaled in resolution only, to the MACs of φ = 2'),
-  entry('tiny_efficientnet_b0_nose', tinyEfficientNetSpec(1, 1, TINY_RESOLUTION, false), 'B0 without squeeze-and-excitation (the SE ablation)'),
-  entry('tiny_vit', tinyVitSpec(), 'ViT with 4×4 patches at about tiny_efficientnet_b0\'s MACs (the CNN ↔ ViT comparison)'),
+  ...[0, 1, 2, 3].map((phi) =>
+    entry(
+      `tiny_efficientnet_b${phi}`,
+      tinyCompoundSpec(phi),
+      `EfficientNet compound scaling, φ = ${phi} (depth 1.2^φ, width 1.1^φ, side 32·1.15^φ)`,
+    ),
+  ),
+  entry(
+    'tiny_efficientnet_b0_width1',
+    tinyEfficientNetSpec(TINY_SINGLE_DIM.width1, 1, TINY_RESOLUTION),
+    'B0 scaled in width only, to the MACs of φ = 1',
+  ),
+  entry(
+    'tiny_efficientnet_b0_depth1',
+    tinyEfficientNetSpec(1, TINY_SINGLE_DIM.depth1, TINY_RESOLUTION),
+    'B0 scaled in depth only, to the MACs of φ = 1',
+  ),
+  entry(
+    'tiny_efficientnet_b0_res1',
+    tinyEfficientNetSpec(1, 1, TINY_SINGLE_DIM.resolution1),
+    'B0 scaled in resolution only, to the MACs of φ = 1',
+  ),
+  entry(
+    'tiny_efficientnet_b0_width2',
+    tinyEfficientNetSpec(TINY_SINGLE_DIM.width2, 1, TINY_RESOLUTION),
+    'B0 scaled in width only, to the MACs of φ = 2',
+  ),
+  entry(
+    'tiny_efficientnet_b0_depth2',
+    tinyEfficientNetSpec(1, TINY_SINGLE_DIM.depth2, TINY_RESOLUTION),
+    'B0 scaled in depth only, to the MACs of φ = 2',
+  ),
+  entry(
+    'tiny_efficientnet_b0_res2',
+    tinyEfficientNetSpec(1, 1, TINY_SINGLE_DIM.resolution2),
+    'B0 scaled in resolution only, to the MACs of φ = 2',
+  ),
+  entry(
+    'tiny_efficientnet_b0_nose',
+    tinyEfficientNetSpec(1, 1, TINY_RESOLUTION, false),
+    'B0 without squeeze-and-excitation (the SE ablation)',
+  ),
+  entry(
+    'tiny_vit',
+    tinyVitSpec(),
+    "ViT with 4×4 patches at about tiny_efficientnet_b0's MACs (the CNN ↔ ViT comparison)",
+  ),
 ];
 
 /** A comparison the site shows: its members, the paper claim, and (when matched) the MACs reference. */
@@ -254,40 +370,66 @@ export interface TinyComparison {
 
 export const TINY_COMPARISONS: readonly TinyComparison[] = [
   {
-    id: 'separable-vs-full', claim: 'depthwise separable convs lose little accuracy against full convs at equal cost',
-    source: 'MobileNetV1 (arXiv 1704.04861) Table 4', members: ['tiny_plain', 'tiny_mobilenetv1'],
+    id: 'separable-vs-full',
+    claim: 'depthwise separable convs lose little accuracy against full convs at equal cost',
+    source: 'MobileNetV1 (arXiv 1704.04861) Table 4',
+    members: ['tiny_plain', 'tiny_mobilenetv1'],
     matched: { to: 'tiny_mobilenetv1', tolerance: 0.03 },
   },
   {
-    id: 'width-multiplier', claim: 'accuracy drops smoothly as the width multiplier α shrinks the cost ≈ α²',
-    source: 'MobileNetV1 §4.2, Table 6', members: ['tiny_mobilenetv1', alphaId(0.75), alphaId(0.5), alphaId(0.25)],
+    id: 'width-multiplier',
+    claim: 'accuracy drops smoothly as the width multiplier α shrinks the cost ≈ α²',
+    source: 'MobileNetV1 §4.2, Table 6',
+    members: ['tiny_mobilenetv1', alphaId(0.75), alphaId(0.5), alphaId(0.25)],
   },
   {
-    id: 'linear-bottleneck', claim: 'a non-linearity after the projection hurts (linear bottlenecks)',
-    source: 'MobileNetV2 (arXiv 1801.04381) §6.3, Figure 6a', members: ['tiny_mobilenetv2', 'tiny_mobilenetv2_relu6'],
+    id: 'linear-bottleneck',
+    claim: 'a non-linearity after the projection hurts (linear bottlenecks)',
+    source: 'MobileNetV2 (arXiv 1801.04381) §6.3, Figure 6a',
+    members: ['tiny_mobilenetv2', 'tiny_mobilenetv2_relu6'],
     matched: { to: 'tiny_mobilenetv2', tolerance: 0 },
   },
   {
-    id: 'squeeze-excitation', claim: 'SE gates add accuracy for a few per cent more parameters and almost no MACs',
-    source: 'EfficientNet (arXiv 1905.11946) §4 (MBConv with SE); SENet (arXiv 1709.01507)', members: ['tiny_efficientnet_b0', 'tiny_efficientnet_b0_nose'],
+    id: 'squeeze-excitation',
+    claim: 'SE gates add accuracy for a few per cent more parameters and almost no MACs',
+    source: 'EfficientNet (arXiv 1905.11946) §4 (MBConv with SE); SENet (arXiv 1709.01507)',
+    members: ['tiny_efficientnet_b0', 'tiny_efficientnet_b0_nose'],
   },
   {
-    id: 'compound-phi1', claim: 'at the same MACs, scaling all three dimensions beats scaling one',
-    source: 'EfficientNet §3.2–3.3, Figures 3 and 8', members: ['tiny_efficientnet_b1', 'tiny_efficientnet_b0_width1', 'tiny_efficientnet_b0_depth1', 'tiny_efficientnet_b0_res1'],
+    id: 'compound-phi1',
+    claim: 'at the same MACs, scaling all three dimensions beats scaling one',
+    source: 'EfficientNet §3.2–3.3, Figures 3 and 8',
+    members: [
+      'tiny_efficientnet_b1',
+      'tiny_efficientnet_b0_width1',
+      'tiny_efficientnet_b0_depth1',
+      'tiny_efficientnet_b0_res1',
+    ],
     matched: { to: 'tiny_efficientnet_b1', tolerance: 0.1 },
   },
   {
-    id: 'compound-phi2', claim: 'at the same MACs, scaling all three dimensions beats scaling one',
-    source: 'EfficientNet §3.2–3.3, Figures 3 and 8', members: ['tiny_efficientnet_b2', 'tiny_efficientnet_b0_width2', 'tiny_efficientnet_b0_depth2', 'tiny_efficientnet_b0_res2'],
+    id: 'compound-phi2',
+    claim: 'at the same MACs, scaling all three dimensions beats scaling one',
+    source: 'EfficientNet §3.2–3.3, Figures 3 and 8',
+    members: [
+      'tiny_efficientnet_b2',
+      'tiny_efficientnet_b0_width2',
+      'tiny_efficientnet_b0_depth2',
+      'tiny_efficientnet_b0_res2',
+    ],
     matched: { to: 'tiny_efficientnet_b2', tolerance: 0.11 },
   },
   {
-    id: 'compound-curve', claim: 'accuracy against MACs along φ = 0…3',
-    source: 'EfficientNet Figure 1 and Table 2', members: [0, 1, 2, 3].map((p) => `tiny_efficientnet_b${p}`),
+    id: 'compound-curve',
+    claim: 'accuracy against MACs along φ = 0…3',
+    source: 'EfficientNet Figure 1 and Table 2',
+    members: [0, 1, 2, 3].map((p) => `tiny_efficientnet_b${p}`),
   },
   {
-    id: 'cnn-vs-vit', claim: 'at small data and equal cost, the CNN\'s built-in locality beats a ViT',
-    source: 'ViT (arXiv 2010.11929) §4.2–4.3 (ViT needs large data)', members: ['tiny_efficientnet_b0', 'tiny_vit'],
+    id: 'cnn-vs-vit',
+    claim: "at small data and equal cost, the CNN's built-in locality beats a ViT",
+    source: 'ViT (arXiv 2010.11929) §4.2–4.3 (ViT needs large data)',
+    members: ['tiny_efficientnet_b0', 'tiny_vit'],
     matched: { to: 'tiny_efficientnet_b0', tolerance: 0.07 },
   },
 ];

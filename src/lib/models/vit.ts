@@ -16,8 +16,16 @@ const VIT = 'ViT paper (arXiv 2010.11929) Table 1 / torchvision vit_b_16';
 
 export const VIT_MODELS: readonly ZooEntry[] = [
   {
-    id: 'vit_tiny_patch16_224', family: 'ViT', spec: vitSpec(192, 3), timmParamsM: 5.72,
-    macsReference: { value: 1.3e9, source: DEIT, tolerance: 0.04, reason: 'DeiT prints 1.3 G; conv+linear+attention matmuls give 1.26 G' },
+    id: 'vit_tiny_patch16_224',
+    family: 'ViT',
+    spec: vitSpec(192, 3),
+    timmParamsM: 5.72,
+    macsReference: {
+      value: 1.3e9,
+      source: DEIT,
+      tolerance: 0.04,
+      reason: 'DeiT prints 1.3 G; conv+linear+attention matmuls give 1.26 G',
+    },
     published: [
       { source: DEIT, top1: 72.2, params: 5 * M, macs: 1.3e9, resolution: 224, note: 'DeiT-Ti' },
       { source: TIMM_BENCH, params: 5.72 * M, macs: 1.26e9, resolution: 224 },
@@ -25,7 +33,10 @@ export const VIT_MODELS: readonly ZooEntry[] = [
     ],
   },
   {
-    id: 'vit_small_patch16_224', family: 'ViT', spec: vitSpec(384, 6), timmParamsM: 22.05,
+    id: 'vit_small_patch16_224',
+    family: 'ViT',
+    spec: vitSpec(384, 6),
+    timmParamsM: 22.05,
     macsReference: { value: 4.6e9, source: DEIT, tolerance: 0.01, reason: 'DeiT prints 4.6 G' },
     published: [
       { source: DEIT, top1: 79.8, params: 22 * M, macs: 4.6e9, resolution: 224, note: 'DeiT-S' },
@@ -34,9 +45,17 @@ export const VIT_MODELS: readonly ZooEntry[] = [
     ],
   },
   {
-    id: 'vit_base_patch16_224', family: 'ViT', spec: vitSpec(768, 12), timmParamsM: 86.57,
+    id: 'vit_base_patch16_224',
+    family: 'ViT',
+    spec: vitSpec(768, 12),
+    timmParamsM: 86.57,
     exactParams: { value: 86_567_656, source: `${TORCHVISION}: vit_b_16 (same architecture)` },
-    macsReference: { value: 17.564e9, source: `${TORCHVISION}: vit_b_16 _ops`, tolerance: 0.001, reason: 'torchvision rounds to 1 MMAC' },
+    macsReference: {
+      value: 17.564e9,
+      source: `${TORCHVISION}: vit_b_16 _ops`,
+      tolerance: 0.001,
+      reason: 'torchvision rounds to 1 MMAC',
+    },
     published: [
       { source: VIT, params: 86 * M, macs: 17.6e9, resolution: 224 },
       { source: TIMM_BENCH, params: 86.57 * M, macs: 17.58e9, resolution: 224 },

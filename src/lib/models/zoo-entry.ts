@@ -46,7 +46,8 @@ export interface ZooEntry {
   readonly labels?: LabelSet;
 }
 
-export const TIMM_BENCH = 'timm results/benchmark-infer-amp-nchw-pt291-cu128-4090.csv (param_count, infer_gmacs: profiler, counts BN and pooling too)';
+export const TIMM_BENCH =
+  'timm results/benchmark-infer-amp-nchw-pt291-cu128-4090.csv (param_count, infer_gmacs: profiler, counts BN and pooling too)';
 export const TIMM_TOP1 = 'timm results/results-imagenet.csv';
 export const TORCHVISION = 'torchvision weight metadata (num_params, _ops in GMACs)';
 
@@ -58,7 +59,8 @@ export function timmGmacsTolerance(gmacs: number): number {
   return 0.005 / gmacs + 0.06;
 }
 
-export const TIMM_PROFILER_REASON = 'timm prints its profiler GMACs to 2 decimals and the profiler also counts BN, activations and pooling';
+export const TIMM_PROFILER_REASON =
+  'timm prints its profiler GMACs to 2 decimals and the profiler also counts BN, activations and pooling';
 
 export const M = 1e6;
 export const G = 1e9;

@@ -29,8 +29,12 @@ const BY_ID = new Map(MODELS.map((m) => [m.id, m]));
 export function getModel(id: string): ZooEntry {
   const m = BY_ID.get(id);
   if (!m) {
-    const near = MODELS.map((e) => e.id).filter((e) => e.includes(id) || id.includes(e.split('.')[0])).slice(0, 5);
-    throw new Error(`unknown model '${id}'${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; run 'depthwise zoo' for the list`);
+    const near = MODELS.map((e) => e.id)
+      .filter((e) => e.includes(id) || id.includes(e.split('.')[0]))
+      .slice(0, 5);
+    throw new Error(
+      `unknown model '${id}'${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; run 'depthwise zoo' for the list`,
+    );
   }
   return m;
 }

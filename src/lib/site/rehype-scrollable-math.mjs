@@ -5,7 +5,11 @@
  */
 export default function rehypeScrollableMath() {
   const visit = (node) => {
-    if (node.type === 'element' && Array.isArray(node.properties?.className) && node.properties.className.includes('katex-display')) {
+    if (
+      node.type === 'element' &&
+      Array.isArray(node.properties?.className) &&
+      node.properties.className.includes('katex-display')
+    ) {
       node.properties.tabIndex = 0;
       node.properties.role = 'group';
       node.properties.ariaLabel = 'Equation (scrolls sideways on narrow screens)';

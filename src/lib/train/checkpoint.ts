@@ -67,10 +67,16 @@ export function writeTrained(graph: Graph, rec: TrainingRecord, state?: TrainerS
     const slotNames = SLOT_NAMES[rec.recipe.optimizer.kind];
     for (const [param, slots] of state.optimizer.slots) {
       const dims = graph.initializers.get(param)!.dims;
-      slots.forEach((data, i) => initializers.set(`${SLOT_PREFIX}${slotNames[i]}.${param}`, { dtype: 'float32', dims, data }));
+      slots.forEach((data, i) =>
+        initializers.set(`${SLOT_PREFIX}${slotNames[i]}.${param}`, { dtype: 'float32', dims, data }),
+      );
     }
     g = { ...graph, initializers };
-    props['depthwise.checkpoint'] = JSON.stringify({ optimizer: rec.recipe.optimizer.kind, optimizerStep: state.optimizer.step, slots: slotNames });
+    props['depthwise.checkpoint'] = JSON.stringify({
+      optimizer: rec.recipe.optimizer.kind,
+      optimizerStep: state.optimizer.step,
+      slots: slotNames,
+    });
   }
   return withMetadata(exportOnnx(g, { producer: 'depthwise train' }), props);
 }
@@ -90,8 +96,13 @@ export function readTrained(bytes: Uint8Array): ReadTrained {
   const metadata = readMetadata(bytes);
   // Our models have a symbolic batch 'N'; the importer wants static input dims, so batch 1 here
   // (the trainer and evaluate relabel it: model.ts batchMode).
-  const pre = metadata['depthwise.preprocessing'] ? (JSON.parse(metadata['depthwise.preprocessing']) as PreprocessInfo) : undefined;
-  const full = importOnnx(bytes, pre ? { inputShapesInOrder: [[1, pre.channels, pre.resolution, pre.resolution]] } : {});
+  const pre = metadata['depthwise.preprocessing']
+    ? (JSON.parse(metadata['depthwise.preprocessing']) as PreprocessInfo)
+    : undefined;
+  const full = importOnnx(
+    bytes,
+    pre ? { inputShapesInOrder: [[1, pre.channels, pre.resolution, pre.resolution]] } : {},
+  );
   const initializers = new Map<string, Tensor>();
   const slotTensors = new Map<string, Tensor>();
   for (const [k, t] of full.initializers) (k.startsWith(SLOT_PREFIX) ? slotTensors : initializers).set(k, t);
@@ -114,7 +125,11 @@ export function readTrained(bytes: Uint8Array): ReadTrained {
   const optimizer: OptimizerState = { step: info.optimizerStep, slots: new Map() };
   for (const name of graph.initializers.keys()) {
     const slots = info.slots.map((s) => slotTensors.get(`${SLOT_PREFIX}${s}.${name}`));
-    if (slots.every((t) => t !== undefined)) optimizer.slots.set(name, slots.map((t) => Float32Array.from(t.data as Float32Array)));
+    if (slots.every((t) => t !== undefined))
+      optimizer.slots.set(
+        name,
+        slots.map((t) => Float32Array.from(t.data as Float32Array)),
+      );
   }
   return { graph, metadata, record, state: { step, optimizer } };
 }

@@ -20,7 +20,12 @@ export interface Evaluation {
   readonly confusion: readonly (readonly number[])[];
 }
 
-export function evaluate(source: Graph, set: ImageSet, norm: Pick<Preprocess, 'mean' | 'std'>, opts: { batch?: number; onProgress?: (done: number) => void } = {}): Evaluation {
+export function evaluate(
+  source: Graph,
+  set: ImageSet,
+  norm: Pick<Preprocess, 'mean' | 'std'>,
+  opts: { batch?: number; onProgress?: (done: number) => void } = {},
+): Evaluation {
   const want = opts.batch ?? 100;
   const mode = batchMode(source, want);
   const batch = mode.kind === 'batched' ? want : 1;

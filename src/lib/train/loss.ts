@@ -17,10 +17,17 @@ export interface LossResult {
   readonly predicted: Int32Array;
 }
 
-export function softmaxCrossEntropy(logits: ArrayLike<number>, n: number, k: number, labels: ArrayLike<number>, smoothing = 0): LossResult {
+export function softmaxCrossEntropy(
+  logits: ArrayLike<number>,
+  n: number,
+  k: number,
+  labels: ArrayLike<number>,
+  smoothing = 0,
+): LossResult {
   if (logits.length !== n * k) throw new RangeError(`softmaxCrossEntropy: ${logits.length} logits for [${n}, ${k}]`);
   if (labels.length !== n) throw new RangeError(`softmaxCrossEntropy: ${labels.length} labels for a batch of ${n}`);
-  if (!(smoothing >= 0 && smoothing < 1)) throw new RangeError(`softmaxCrossEntropy: label smoothing ${smoothing} is not in [0, 1)`);
+  if (!(smoothing >= 0 && smoothing < 1))
+    throw new RangeError(`softmaxCrossEntropy: label smoothing ${smoothing} is not in [0, 1)`);
   const grad = new Float32Array(n * k);
   const predicted = new Int32Array(n);
   const p = new Float64Array(k);
@@ -28,7 +35,8 @@ export function softmaxCrossEntropy(logits: ArrayLike<number>, n: number, k: num
   let correct = 0;
   for (let i = 0; i < n; i++) {
     const y = labels[i];
-    if (!(Number.isInteger(y) && y >= 0 && y < k)) throw new RangeError(`softmaxCrossEntropy: label ${y} of sample ${i} is not a class 0–${k - 1}`);
+    if (!(Number.isInteger(y) && y >= 0 && y < k))
+      throw new RangeError(`softmaxCrossEntropy: label ${y} of sample ${i} is not a class 0–${k - 1}`);
     const row = i * k;
     let max = -Infinity;
     let arg = 0;

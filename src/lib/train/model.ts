@@ -61,7 +61,10 @@ export function imageInput(graph: Graph): { name: string; channels: number; reso
   const input = graph.inputs[0];
   const [, c, h, w] = input.dims;
   if (input.dims.length !== 4 || typeof c !== 'number' || typeof h !== 'number' || h !== w) {
-    throw new EngineError('shape', `graph '${graph.name}' input '${input.name}' is [${input.dims.join(', ')}], not a square image [N, C, R, R]`);
+    throw new EngineError(
+      'shape',
+      `graph '${graph.name}' input '${input.name}' is [${input.dims.join(', ')}], not a square image [N, C, R, R]`,
+    );
   }
   return { name: input.name, channels: c, resolution: h };
 }
@@ -71,7 +74,10 @@ export function logitsOutput(graph: Graph): { name: string; classes: number } {
   const out = graph.outputs[0];
   const k = out?.dims[out.dims.length - 1];
   if (!out || out.dims.length !== 2 || typeof k !== 'number') {
-    throw new EngineError('shape', `graph '${graph.name}' output must be logits [N, K], got ${out ? `[${out.dims.join(', ')}]` : 'none'}`);
+    throw new EngineError(
+      'shape',
+      `graph '${graph.name}' output must be logits [N, K], got ${out ? `[${out.dims.join(', ')}]` : 'none'}`,
+    );
   }
   return { name: out.name, classes: k };
 }

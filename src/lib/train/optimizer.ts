@@ -45,15 +45,20 @@ export function newOptimizerState(): OptimizerState {
  * parameters weight decay applies to.
  */
 export function optimizerStep(
-  cfg: OptimizerConfig, state: OptimizerState, params: ReadonlyMap<string, Float32Array>,
-  grads: ReadonlyMap<string, Float32Array>, lr: number, decay: ReadonlySet<string>,
+  cfg: OptimizerConfig,
+  state: OptimizerState,
+  params: ReadonlyMap<string, Float32Array>,
+  grads: ReadonlyMap<string, Float32Array>,
+  lr: number,
+  decay: ReadonlySet<string>,
 ): void {
   state.step++;
   const wd = cfg.weightDecay ?? 0;
   for (const [name, theta] of params) {
     const g = grads.get(name);
     if (!g) continue;
-    if (g.length !== theta.length) throw new RangeError(`optimizer: gradient of '${name}' has ${g.length} elements, the parameter ${theta.length}`);
+    if (g.length !== theta.length)
+      throw new RangeError(`optimizer: gradient of '${name}' has ${g.length} elements, the parameter ${theta.length}`);
     const lambda = decay.has(name) ? wd : 0;
     let slots = state.slots.get(name);
     const first = !slots;
@@ -66,7 +71,15 @@ export function optimizerStep(
   }
 }
 
-function sgd(cfg: OptimizerConfig, theta: Float32Array, grad: Float32Array, buf: Float32Array, lr: number, lambda: number, first: boolean): void {
+function sgd(
+  cfg: OptimizerConfig,
+  theta: Float32Array,
+  grad: Float32Array,
+  buf: Float32Array,
+  lr: number,
+  lambda: number,
+  first: boolean,
+): void {
   const mu = cfg.momentum ?? 0.9;
   const nesterov = cfg.nesterov ?? false;
   for (let i = 0; i < theta.length; i++) {
@@ -81,7 +94,16 @@ function sgd(cfg: OptimizerConfig, theta: Float32Array, grad: Float32Array, buf:
   }
 }
 
-function adamw(cfg: OptimizerConfig, theta: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array, lr: number, lambda: number, t: number): void {
+function adamw(
+  cfg: OptimizerConfig,
+  theta: Float32Array,
+  grad: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  lr: number,
+  lambda: number,
+  t: number,
+): void {
   const b1 = cfg.beta1 ?? 0.9;
   const b2 = cfg.beta2 ?? 0.999;
   const eps = cfg.eps ?? 1e-8;

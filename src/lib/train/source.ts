@@ -22,13 +22,23 @@ export function specFromFile(json: unknown, what: string): ModelSpec {
   const o = json as SpecFile & Partial<ModelSpec>;
   if (o.kind === 'cnn' || o.kind === 'vit') return o as ModelSpec;
   const spec = o.spec ?? (o.base !== undefined ? getModel(o.base).spec : undefined);
-  if (!spec) throw new Error(`${what}: expected {"base": "<zoo id>", "width"?, "depth"?, "resolution"?} or a ModelSpec ({"kind": "cnn", …})`);
+  if (!spec)
+    throw new Error(
+      `${what}: expected {"base": "<zoo id>", "width"?, "depth"?, "resolution"?} or a ModelSpec ({"kind": "cnn", …})`,
+    );
   return scaleSpec(spec, { width: o.width, depth: o.depth, resolution: o.resolution });
 }
 
 /** A spec with seeded weights for training: 1-channel stem, `classes` outputs, symbolic batch (CNN). */
-export function specTrainingGraph(spec: ModelSpec, name: string, o: { resolution?: number; classes: number; seed: number }): Graph {
-  const g = materialize(buildFromSpec(spec, { name, resolution: o.resolution, numClasses: o.classes, inChannels: 1, batch: 1 }), o.seed);
+export function specTrainingGraph(
+  spec: ModelSpec,
+  name: string,
+  o: { resolution?: number; classes: number; seed: number },
+): Graph {
+  const g = materialize(
+    buildFromSpec(spec, { name, resolution: o.resolution, numClasses: o.classes, inChannels: 1, batch: 1 }),
+    o.seed,
+  );
   return spec.kind === 'vit' ? g : withBatchDim(g, BATCH_DIM);
 }
 

@@ -7,11 +7,18 @@
 import type { CnnSpec } from '../models/index.ts';
 
 export const TINY_MBCONV_SPEC: CnnSpec = {
-  kind: 'cnn', family: 'EfficientNet',
+  kind: 'cnn',
+  family: 'EfficientNet',
   arch: [['ds_r1_k3_s1_e1_c8_se0.25'], ['ir_r1_k3_s2_e4_c16_se0.25'], ['ir_r1_k3_s2_e4_c24_se0.25']],
   stem: { channels: 8 },
   head: { kind: 'conv', features: 64, scaling: 'fixed' },
   act: 'swish',
   attn: { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' },
-  width: 1, depth: 1, roundLimit: 0.9, padding: 'symmetric', bnEps: 1e-5, resolution: 32, numClasses: 10,
+  width: 1,
+  depth: 1,
+  roundLimit: 0.9,
+  padding: 'symmetric',
+  bnEps: 1e-5,
+  resolution: 32,
+  numClasses: 10,
 };

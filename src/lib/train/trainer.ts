@@ -10,7 +10,15 @@
  * only the step and the optimizer state for a resumed run to continue exactly.
  */
 import { f32, type Graph, type Tensor } from '../engine/index.ts';
-import { applyBuffers, backward, gradientPath, parameterRoles, trainingForward, trainingMemory, type TrainingMemory } from '../engine/grad/index.ts';
+import {
+  applyBuffers,
+  backward,
+  gradientPath,
+  parameterRoles,
+  trainingForward,
+  trainingMemory,
+  type TrainingMemory,
+} from '../engine/grad/index.ts';
 import { batchesPerEpoch, epochOrder, makeBatch, type Augment, type Batch, type Preprocess } from '../data/batches.ts';
 import type { ImageSet } from '../data/fashion-mnist.ts';
 import { Rng } from '../data/rng.ts';
@@ -103,11 +111,23 @@ export interface Trainer {
 /** Optimizer slots per parameter element: SGD 1 (momentum), AdamW 2 (m, v). */
 const SLOTS = { sgd: 1, adamw: 2 } as const;
 
-export function createTrainer(source: Graph, data: ImageSet, recipe: Recipe, pre: Omit<Preprocess, 'channels' | 'resolution'>, opts: TrainerOptions = {}): Trainer {
+export function createTrainer(
+  source: Graph,
+  data: ImageSet,
+  recipe: Recipe,
+  pre: Omit<Preprocess, 'channels' | 'resolution'>,
+  opts: TrainerOptions = {},
+): Trainer {
   const { epochs, batch } = recipe;
-  if (!(Number.isInteger(batch) && batch >= 1)) throw new TrainError('data', `batch must be a whole number ≥ 1, got ${batch}`);
-  if (!(Number.isInteger(epochs) && epochs >= 1)) throw new TrainError('data', `epochs must be a whole number ≥ 1, got ${epochs}`);
-  if (data.count < batch) throw new TrainError('data', `${data.count} training images cannot fill one batch of ${batch}; lower --batch or raise --limit`);
+  if (!(Number.isInteger(batch) && batch >= 1))
+    throw new TrainError('data', `batch must be a whole number ≥ 1, got ${batch}`);
+  if (!(Number.isInteger(epochs) && epochs >= 1))
+    throw new TrainError('data', `epochs must be a whole number ≥ 1, got ${epochs}`);
+  if (data.count < batch)
+    throw new TrainError(
+      'data',
+      `${data.count} training images cannot fill one batch of ${batch}; lower --batch or raise --limit`,
+    );
   const mode = batchMode(source, batch);
   const graph = mode.graph;
   // Refuses, naming them, every op on the gradient path without a backward rule (before any work).
@@ -115,7 +135,10 @@ export function createTrainer(source: Graph, data: ImageSet, recipe: Recipe, pre
   const { name: inputName, channels, resolution } = imageInput(graph);
   const { name: logits, classes } = logitsOutput(graph);
   if (classes !== data.classes.length) {
-    throw new TrainError('model', `graph '${graph.name}' predicts ${classes} classes, the data has ${data.classes.length}; train a zoo id (built with a ${data.classes.length}-class head) or a model with that many outputs`);
+    throw new TrainError(
+      'model',
+      `graph '${graph.name}' predicts ${classes} classes, the data has ${data.classes.length}; train a zoo id (built with a ${data.classes.length}-class head) or a model with that many outputs`,
+    );
   }
   const preprocess: Preprocess = { ...pre, channels, resolution };
   const passBatch = mode.kind === 'batched' ? batch : 1;
@@ -123,7 +146,11 @@ export function createTrainer(source: Graph, data: ImageSet, recipe: Recipe, pre
   const trainable = roles.filter((r) => r.role === 'trainable');
   const decay = new Set(trainable.filter((r) => r.decay).map((r) => r.name));
   const estimate = trainingMemory(graph, passBatch, { inputGrads: false });
-  const optimizerBytes = optimizerBytesOf(graph, trainable.map((r) => r.name), recipe.optimizer);
+  const optimizerBytes = optimizerBytesOf(
+    graph,
+    trainable.map((r) => r.name),
+    recipe.optimizer,
+  );
   const needed = estimate.totalBytes + optimizerBytes;
   if (opts.memoryBudget !== undefined && needed > opts.memoryBudget) {
     const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
@@ -159,9 +186,19 @@ export function createTrainer(source: Graph, data: ImageSet, recipe: Recipe, pre
     const n = to - from;
     const plane = channels * resolution * resolution;
     const x = f32([n, channels, resolution, resolution], b.x.subarray(from * plane, to * plane));
-    const { tape, outputs, buffers } = trainingForward(graph, { [inputName]: x }, { training: true, seed: mixSeed(recipe.seed, 2 * s + 1), inputGrads: false });
+    const { tape, outputs, buffers } = trainingForward(
+      graph,
+      { [inputName]: x },
+      { training: true, seed: mixSeed(recipe.seed, 2 * s + 1), inputGrads: false },
+    );
     const y = outputs[logits];
-    const r = softmaxCrossEntropy(y.data as Float32Array, n, classes, b.labels.subarray(from, to), recipe.labelSmoothing);
+    const r = softmaxCrossEntropy(
+      y.data as Float32Array,
+      n,
+      classes,
+      b.labels.subarray(from, to),
+      recipe.labelSmoothing,
+    );
     if (n !== b.labels.length) for (let i = 0; i < r.grad.length; i++) r.grad[i] *= n / b.labels.length;
     return { r, tape, buffers, dims: y.dims };
   };
@@ -182,26 +219,45 @@ export function createTrainer(source: Graph, data: ImageSet, recipe: Recipe, pre
       lossSum += p.r.loss * (to - from);
       correct += p.r.correct;
       if (!Number.isFinite(p.r.loss)) {
-        throw new TrainError('nan-loss', `loss is ${p.r.loss} at step ${s + 1} (epoch ${epoch + 1}, batch ${(s % stepsPerEpoch) + 1}); training stopped, the weights are those after step ${s}`, s);
+        throw new TrainError(
+          'nan-loss',
+          `loss is ${p.r.loss} at step ${s + 1} (epoch ${epoch + 1}, batch ${(s % stepsPerEpoch) + 1}); training stopped, the weights are those after step ${s}`,
+          s,
+        );
       }
       const g = backward(p.tape, { [logits]: f32(p.dims, p.r.grad) }, { fast: true }).params;
       if (!grads) grads = new Map([...g].map(([k, t]) => [k, t.data as Float32Array]));
-      else for (const [k, t] of g) {
-        const acc = grads.get(k)!;
-        const d = t.data as Float32Array;
-        for (let i = 0; i < acc.length; i++) acc[i] += d[i];
-      }
+      else
+        for (const [k, t] of g) {
+          const acc = grads.get(k)!;
+          const d = t.data as Float32Array;
+          for (let i = 0; i < acc.length; i++) acc[i] += d[i];
+        }
       buffers = p.buffers;
     }
     const lr = learningRate(schedule, s);
     optimizerStep(recipe.optimizer, state.optimizer, params, grads!, lr, decay);
     applyBuffers(graph, buffers);
     state.step = s + 1;
-    return { step: s, epoch, batchInEpoch: s % stepsPerEpoch, loss: lossSum / batch, correct, images: batch, lr, ms: globalThis.performance.now() - t0 };
+    return {
+      step: s,
+      epoch,
+      batchInEpoch: s % stepsPerEpoch,
+      loss: lossSum / batch,
+      correct,
+      images: batch,
+      lr,
+      ms: globalThis.performance.now() - t0,
+    };
   };
 
   return {
-    graph, mode: mode.kind, stepsPerEpoch, totalSteps, state, preprocess,
+    graph,
+    mode: mode.kind,
+    stepsPerEpoch,
+    totalSteps,
+    state,
+    preprocess,
     memory: { ...estimate, optimizerBytes, totalBytes: needed },
     done: () => state.step >= totalSteps,
     batchAt,
@@ -214,4 +270,3 @@ function optimizerBytesOf(graph: Graph, names: readonly string[], cfg: Optimizer
   for (const name of names) n += graph.initializers.get(name)?.data.length ?? 0;
   return n * 4 * SLOTS[cfg.kind];
 }
-

@@ -12,9 +12,16 @@ export type TrainRequest =
    * computed up front; over `memoryBudget` bytes the run is refused with the figures.
    */
   | {
-      type: 'start'; graph: Graph; data: ImageSet; recipe: Recipe; norm: { mean: number; std: number };
+      type: 'start';
+      graph: Graph;
+      data: ImageSet;
+      recipe: Recipe;
+      norm: { mean: number; std: number };
       /** Post 'progress' every this many steps (default 10; always on the last step). */
-      progressEvery?: number; memoryBudget?: number; state?: TrainerState; paused?: boolean;
+      progressEvery?: number;
+      memoryBudget?: number;
+      state?: TrainerState;
+      paused?: boolean;
     }
   /** Stop after the current step; 'paused' is posted. */
   | { type: 'pause' }

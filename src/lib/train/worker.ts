@@ -31,7 +31,9 @@ export function createTrainWorkerHandler(
     }
     const code = e instanceof TrainError || e instanceof EngineError ? e.code : 'internal';
     port.postMessage({
-      type: 'error', code, message: e instanceof Error ? e.message : String(e),
+      type: 'error',
+      code,
+      message: e instanceof Error ? e.message : String(e),
       ...(s ? { step: s.trainer.state.step } : {}),
     });
   };
@@ -48,8 +50,13 @@ export function createTrainWorkerHandler(
       port.postMessage({
         type: 'progress',
         progress: {
-          step: t.state.step, totalSteps: t.totalSteps, epoch: r.epoch, loss: r.loss, accuracy: s.correct / s.images,
-          lr: r.lr, imagesPerSecond: s.images / (s.ms / 1000),
+          step: t.state.step,
+          totalSteps: t.totalSteps,
+          epoch: r.epoch,
+          loss: r.loss,
+          accuracy: s.correct / s.images,
+          lr: r.lr,
+          imagesPerSecond: s.images / (s.ms / 1000),
         },
       });
       s.correct = 0;
@@ -88,13 +95,33 @@ export function createTrainWorkerHandler(
         if (session) session.ended = true;
         session = undefined;
         try {
-          const trainer = createTrainer(req.graph, req.data, req.recipe, req.norm, { state: req.state, memoryBudget: req.memoryBudget });
-          const s: Session = { trainer, running: !req.paused, ended: false, every: Math.max(1, req.progressEvery ?? 10), correct: 0, images: 0, ms: 0 };
+          const trainer = createTrainer(req.graph, req.data, req.recipe, req.norm, {
+            state: req.state,
+            memoryBudget: req.memoryBudget,
+          });
+          const s: Session = {
+            trainer,
+            running: !req.paused,
+            ended: false,
+            every: Math.max(1, req.progressEvery ?? 10),
+            correct: 0,
+            images: 0,
+            ms: 0,
+          };
           session = s;
           const m = trainer.memory;
           port.postMessage({
-            type: 'started', totalSteps: trainer.totalSteps, stepsPerEpoch: trainer.stepsPerEpoch, step: trainer.state.step,
-            memory: { keptBytes: m.keptBytes, parameterBytes: m.parameterBytes, gradientBytes: m.gradientBytes, optimizerBytes: m.optimizerBytes, totalBytes: m.totalBytes },
+            type: 'started',
+            totalSteps: trainer.totalSteps,
+            stepsPerEpoch: trainer.stepsPerEpoch,
+            step: trainer.state.step,
+            memory: {
+              keptBytes: m.keptBytes,
+              parameterBytes: m.parameterBytes,
+              gradientBytes: m.gradientBytes,
+              optimizerBytes: m.optimizerBytes,
+              totalBytes: m.totalBytes,
+            },
           });
           if (s.running) schedule(() => tick(s));
         } catch (e) {
@@ -144,7 +171,8 @@ export function createTrainWorkerHandler(
           return;
         }
         const weights: Record<string, Tensor> = {};
-        for (const [k, t] of session.trainer.graph.initializers) weights[k] = { dtype: t.dtype, dims: [...t.dims], data: t.data.slice() };
+        for (const [k, t] of session.trainer.graph.initializers)
+          weights[k] = { dtype: t.dtype, dims: [...t.dims], data: t.data.slice() };
         port.postMessage({ type: 'snapshot', step: session.trainer.state.step, weights });
         return;
       }

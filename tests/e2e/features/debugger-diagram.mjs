@@ -4,10 +4,14 @@
 import assert from 'node:assert/strict';
 
 async function idle(page, timeout = 120_000) {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('model-debugger');
-    return el && !el.hasAttribute('data-busy');
-  }, null, { timeout });
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('model-debugger');
+      return el && !el.hasAttribute('data-busy');
+    },
+    null,
+    { timeout },
+  );
 }
 
 async function click(page, locator) {
@@ -47,7 +51,11 @@ async function load(page) {
   await click(page, page.locator('model-debugger [data-act="start"]'));
   const status = await page.locator('[data-dbg="status"]').textContent();
   assert.doesNotMatch(status, /Could not run/, status);
-  assert.equal(await page.locator('[data-dd] .dd-op[aria-current]').count(), 0, 'no diagram op is current at the preprocessing step');
+  assert.equal(
+    await page.locator('[data-dd] .dd-op[aria-current]').count(),
+    0,
+    'no diagram op is current at the preprocessing step',
+  );
 }
 
 async function stepToFirstDepthwise(page) {
@@ -77,7 +85,11 @@ export default [
 
       // One more op (its BatchNorm) stays in the same diagram op; the pointwise conv moves on.
       await click(page, page.locator('model-debugger [data-act="next"]'));
-      assert.equal((await highlighted(page)).id, hl.id, 'BatchNorm after the depthwise conv belongs to the same diagram op');
+      assert.equal(
+        (await highlighted(page)).id,
+        hl.id,
+        'BatchNorm after the depthwise conv belongs to the same diagram op',
+      );
 
       // A later block, picked in the diagram: open its section from the column, then click the block.
       await click(page, page.locator('[data-dd] .dd-col[data-section="4"]'));
@@ -112,7 +124,11 @@ export default [
     viewport: { width: 360, height: 800 },
     async run(page, { shotsDir }) {
       await page.emulateMedia({ colorScheme: 'dark' });
-      await page.waitForFunction(() => /Op 15 of/.test(document.querySelector('[data-dbg="position"]')?.textContent ?? ''), null, { timeout: 120_000 });
+      await page.waitForFunction(
+        () => /Op 15 of/.test(document.querySelector('[data-dbg="position"]')?.textContent ?? ''),
+        null,
+        { timeout: 120_000 },
+      );
       await idle(page);
       const node = await currentNode(page);
       assert.equal(node, 'blocks.1.0.bn2');
@@ -120,7 +136,9 @@ export default [
       assert.equal(hl.label, 'depthwise 3×3', 'the BatchNorm after a depthwise conv is part of the depthwise op');
       assert.ok(node.startsWith(`${hl.block}.`), `${node} is in the highlighted block ${hl.block}`);
       assert.ok(hl.visible);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       assert.ok(overflow <= 0, `no sideways page scroll at 360 px (${overflow} px)`);
       await page.locator('[data-dd]').screenshot({ path: `${shotsDir}/debugger-diagram-360-dark.png` });
     },

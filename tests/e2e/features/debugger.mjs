@@ -6,10 +6,14 @@ import assert from 'node:assert/strict';
 const num = (s) => Number(String(s).trim().replace(/−/g, '-').replace(/,/g, ''));
 
 async function idle(page, timeout = 120_000) {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('model-debugger');
-    return el && !el.hasAttribute('data-busy');
-  }, null, { timeout });
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('model-debugger');
+      return el && !el.hasAttribute('data-busy');
+    },
+    null,
+    { timeout },
+  );
 }
 
 async function click(page, selector) {
@@ -26,9 +30,14 @@ async function load(page) {
 }
 
 async function gotoNode(page, name) {
-  await page.locator(`model-debugger button[data-goto]`, { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }).click();
+  await page
+    .locator(`model-debugger button[data-goto]`, { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) })
+    .click();
   await idle(page);
-  await page.waitForFunction((n) => document.querySelector('[data-dbg="position"]')?.textContent?.includes(`: ${n} (`), name);
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-dbg="position"]')?.textContent?.includes(`: ${n} (`),
+    name,
+  );
 }
 
 /** Clicks value (y, x) of the enlarged output channel and waits for the detail view to explain it. */
@@ -41,18 +50,30 @@ async function clickOutputPixel(page, y, x) {
     return [Number(m[1]), Number(m[2])];
   });
   await page.mouse.click(box.x + ((x + 0.5) * box.width) / w, box.y + ((y + 0.5) * box.height) / h);
-  await page.waitForFunction(([yy, xx]) => document.querySelector('[data-dbg="detail-conv"] h4')?.textContent?.includes(`row ${yy}, column ${xx}`), [y, x]);
+  await page.waitForFunction(
+    ([yy, xx]) =>
+      document.querySelector('[data-dbg="detail-conv"] h4')?.textContent?.includes(`row ${yy}, column ${xx}`),
+    [y, x],
+  );
 }
 
 /** The conv detail view's numbers, and each window cell's x, w and product as shown. */
 async function convNumbers(page) {
   const d = page.locator('[data-dbg="detail-conv"]');
   const read = async (k) => num(await d.locator(`[data-dbg="${k}"]`).textContent());
-  const cells = await d.locator('.dbg-kernel td').evaluateAll((tds) => tds.map((td) => ({
-    x: td.querySelector('.x')?.textContent, w: td.querySelector('.w')?.textContent, p: td.querySelector('.p')?.textContent, pad: td.classList.contains('pad'),
-  })));
+  const cells = await d.locator('.dbg-kernel td').evaluateAll((tds) =>
+    tds.map((td) => ({
+      x: td.querySelector('.x')?.textContent,
+      w: td.querySelector('.w')?.textContent,
+      p: td.querySelector('.p')?.textContent,
+      pad: td.classList.contains('pad'),
+    })),
+  );
   return {
-    sum: await read('sum'), bias: await read('bias'), total: await read('total'), value: await read('value'),
+    sum: await read('sum'),
+    bias: await read('bias'),
+    total: await read('total'),
+    value: await read('value'),
     totalText: (await d.locator('[data-dbg="total"]').textContent()).trim(),
     valueText: (await d.locator('[data-dbg="value"]').textContent()).trim(),
     variant: await d.getAttribute('data-variant'),
@@ -70,7 +91,13 @@ async function checkFirstDepthwise(page, node) {
   assert.equal(n.totalText, n.valueText, 'shown sum + bias equals the shown output value');
   assert.ok(Math.abs(n.sum + n.bias - n.value) <= 1e-5 * Math.max(1, Math.abs(n.value)));
   // An interior pixel whose window holds non-zero inputs (ReLU6 zeroes whole regions).
-  for (const [y, x] of [[40, 40], [56, 56], [30, 70], [80, 30], [20, 20]]) {
+  for (const [y, x] of [
+    [40, 40],
+    [56, 56],
+    [30, 70],
+    [80, 30],
+    [20, 20],
+  ]) {
     await clickOutputPixel(page, y, x);
     n = await convNumbers(page);
     if (n.cells.filter((c) => c.p !== 0).length >= 5) break;
@@ -81,8 +108,15 @@ async function checkFirstDepthwise(page, node) {
   assert.equal(n.totalText, n.valueText);
   // The products shown (3 significant digits) add up to the shown sum, and each is x × w.
   const sumOfShown = n.cells.reduce((s, c) => s + c.p, 0);
-  assert.ok(Math.abs(sumOfShown - n.sum) <= 0.01 * Math.max(1, Math.abs(n.sum)) + 0.01, `products add to ${sumOfShown}, shown sum ${n.sum}`);
-  for (const c of n.cells) assert.ok(Math.abs(c.x * c.w - c.p) <= 0.01 * Math.max(0.1, Math.abs(c.p)) + 0.002, `cell ${c.x} × ${c.w} ≠ ${c.p}`);
+  assert.ok(
+    Math.abs(sumOfShown - n.sum) <= 0.01 * Math.max(1, Math.abs(n.sum)) + 0.01,
+    `products add to ${sumOfShown}, shown sum ${n.sum}`,
+  );
+  for (const c of n.cells)
+    assert.ok(
+      Math.abs(c.x * c.w - c.p) <= 0.01 * Math.max(0.1, Math.abs(c.p)) + 0.002,
+      `cell ${c.x} × ${c.w} ≠ ${c.p}`,
+    );
 }
 
 async function checkOrt(page, runs) {
@@ -94,14 +128,19 @@ async function checkOrt(page, runs) {
   const scaled = Number(await page.locator('[data-dbg="ort-agreement"]').getAttribute('data-value'));
   assert.ok(Number.isFinite(scaled) && scaled < 1e-4, `engine vs onnxruntime-web scaled agreement ${scaled}`);
   const medianText = (await page.locator('[data-dbg="ort-median"]').textContent()).trim();
-  const median = /\d s$/.test(medianText) ? 1000 * num(medianText.replace(' s', '')) : num(medianText.replace('ms', ''));
+  const median = /\d s$/.test(medianText)
+    ? 1000 * num(medianText.replace(' s', ''))
+    : num(medianText.replace('ms', ''));
   assert.ok(median > 0, 'a median latency is shown');
   // The last op is the classifier: its scores show as top-5 predictions with ImageNet names, under the untrained badge.
   const preds = page.locator('[data-dbg="predictions"]');
   await preds.waitFor();
   assert.equal(await preds.locator('li').count(), 5);
   const ps = await preds.locator('li').evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-p'))));
-  assert.ok(ps.every((p, i) => p > 0 && p < 1 && (i === 0 || p <= ps[i - 1])), `probabilities ${ps} fall from the top`);
+  assert.ok(
+    ps.every((p, i) => p > 0 && p < 1 && (i === 0 || p <= ps[i - 1])),
+    `probabilities ${ps} fall from the top`,
+  );
   assert.ok((await preds.locator('.pred-name').first().textContent()).trim().length > 0);
   assert.equal(await preds.locator('.dbg-untrained').count(), 1);
 }
@@ -122,7 +161,9 @@ export default [
       const x = num(await d.locator('[data-dbg="x"]').textContent());
       const y = num(await d.locator('[data-dbg="value"]').textContent());
       assert.ok(Math.abs(Math.min(6, Math.max(0, x)) - y) < 1e-6, `ReLU6(${x}) shown as ${y}`);
-      await page.locator('[data-dbg="detail-activation"]').screenshot({ path: `${shotsDir}/debugger-activation-1280.png` });
+      await page
+        .locator('[data-dbg="detail-activation"]')
+        .screenshot({ path: `${shotsDir}/debugger-activation-1280.png` });
     },
   },
   {
@@ -138,10 +179,18 @@ export default [
     path: '/models/mobilenetv2_100/run/?step=5&ch=7&px=10,20',
     async run(page) {
       const check = async () => {
-        await page.waitForFunction(() => document.querySelector('[data-dbg="detail-conv"]'), null, { timeout: 120_000 });
+        await page.waitForFunction(() => document.querySelector('[data-dbg="detail-conv"]'), null, {
+          timeout: 120_000,
+        });
         await idle(page);
-        assert.match(await page.locator('[data-dbg="position"]').textContent(), /^Op 6 of 154: blocks\.0\.0\.conv_dw \(Conv\)/);
-        assert.match(await page.locator('[data-dbg="detail-conv"] h4').textContent(), /Output channel 7 at row 10, column 20/);
+        assert.match(
+          await page.locator('[data-dbg="position"]').textContent(),
+          /^Op 6 of 154: blocks\.0\.0\.conv_dw \(Conv\)/,
+        );
+        assert.match(
+          await page.locator('[data-dbg="detail-conv"] h4').textContent(),
+          /Output channel 7 at row 10, column 20/,
+        );
         assert.equal(await page.locator('[data-dbg="output"] [data-dbg="channel-field"]').inputValue(), '7');
         assert.match(page.url(), /step=5&ch=7&px=10,20/);
       };
@@ -159,22 +208,42 @@ export default [
       // BatchNorm right after: the formula recomputes the engine's value.
       await click(page, 'model-debugger [data-act="next"]');
       const bn = page.locator('[data-dbg="detail-batchnorm"]');
-      assert.equal((await bn.locator('[data-dbg="total"]').textContent()).trim(), (await bn.locator('[data-dbg="value"]').textContent()).trim());
+      assert.equal(
+        (await bn.locator('[data-dbg="total"]').textContent()).trim(),
+        (await bn.locator('[data-dbg="value"]').textContent()).trim(),
+      );
       await bn.screenshot({ path: `${shotsDir}/debugger-batchnorm-1280.png` });
       // The SE block of blocks.0.0: step from the squeeze to the scaling Mul.
       await gotoNode(page, 'blocks.0.0.se');
-      const steps = ['blocks.0.0.se.conv_reduce', 'blocks.0.0.se.act1', 'blocks.0.0.se.act1.Mul', 'blocks.0.0.se.conv_expand', 'blocks.0.0.se.gate', 'blocks.0.0.se.Mul'];
+      const steps = [
+        'blocks.0.0.se.conv_reduce',
+        'blocks.0.0.se.act1',
+        'blocks.0.0.se.act1.Mul',
+        'blocks.0.0.se.conv_expand',
+        'blocks.0.0.se.gate',
+        'blocks.0.0.se.Mul',
+      ];
       for (const name of steps) {
         await click(page, 'model-debugger [data-act="next"]');
-        assert.match(await page.locator('[data-dbg="position"]').textContent(), new RegExp(`: ${name.replace(/\./g, '\\.')} \\(`));
+        assert.match(
+          await page.locator('[data-dbg="position"]').textContent(),
+          new RegExp(`: ${name.replace(/\./g, '\\.')} \\(`),
+        );
         assert.equal(await page.locator('[data-dbg="detail-se"]').count(), 1, `SE view at ${name}`);
         // SiLU's two ops (Sigmoid, then Mul) are said to be one activation.
-        assert.equal(await page.locator('[data-dbg="silu-note"]').count(), /act1/.test(name) ? 1 : 0, `SiLU note at ${name}`);
+        assert.equal(
+          await page.locator('[data-dbg="silu-note"]').count(),
+          /act1/.test(name) ? 1 : 0,
+          `SiLU note at ${name}`,
+        );
       }
       const se = page.locator('[data-dbg="detail-se"]');
       // B0's first block: 32 channels squeezed to 8 (se_ratio 0.25 of the block input, Tan & Le 2019).
       const labels = await se.locator('svg text.label').allTextContents();
-      assert.deepEqual(labels.map((l) => /\((\d+)\)$/.exec(l)[1]), ['32', '8', '8', '32', '32']);
+      assert.deepEqual(
+        labels.map((l) => /\((\d+)\)$/.exec(l)[1]),
+        ['32', '8', '8', '32', '32'],
+      );
       const gate = num(await se.locator('[data-dbg="gate"]').textContent());
       const x = num(await se.locator('[data-dbg="x"]').textContent());
       const y = num(await se.locator('[data-dbg="value"]').textContent());
@@ -227,7 +296,9 @@ export default [
     async run(page, { shotsDir }) {
       await page.waitForFunction(() => document.querySelector('[data-dbg="detail-conv"]'), null, { timeout: 120_000 });
       await idle(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px`);
       await page.locator('[data-dbg="views"]').screenshot({ path: `${shotsDir}/debugger-views-360.png` });
     },

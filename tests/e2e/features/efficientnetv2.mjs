@@ -6,16 +6,38 @@ import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import { predict } from './question-kit.mjs';
 
-const { latencyUnits } = await tsImport(new URL('../../../src/lib/viz/lessons/block-latency.ts', import.meta.url).href, import.meta.url);
+const { latencyUnits } = await tsImport(
+  new URL('../../../src/lib/viz/lessons/block-latency.ts', import.meta.url).href,
+  import.meta.url,
+);
 const { analyze } = await tsImport(new URL('../../../src/lib/engine/index.ts', import.meta.url).href, import.meta.url);
 const models = await tsImport(new URL('../../../src/lib/models/index.ts', import.meta.url).href, import.meta.url);
 const PATH = '/lessons/efficientnetv2/';
-const out = (root, key) => root.locator(`[data-out="${key}"]`).first().textContent().then((t) => t?.trim());
+const out = (root, key) =>
+  root
+    .locator(`[data-out="${key}"]`)
+    .first()
+    .textContent()
+    .then((t) => t?.trim());
 
 // V2-S (EfficientNetV2 Table 4 / automl v2_s_block) with MBConv everywhere, and with every stage fused.
 const V2S = models.getModel('tf_efficientnetv2_s').spec;
-const NONE = [['ds_r2_k3_s1_e1_c24_se0.25'], ['ir_r4_k3_s2_e4_c48_se0.25'], ['ir_r4_k3_s2_e4_c64_se0.25'], ['ir_r6_k3_s2_e4_c128_se0.25'], ['ir_r9_k3_s1_e6_c160_se0.25'], ['ir_r15_k3_s2_e6_c256_se0.25']];
-const ALL = [['cn_r2_k3_s1_e1_c24_skip'], ['er_r4_k3_s2_e4_c48'], ['er_r4_k3_s2_e4_c64'], ['er_r6_k3_s2_e4_c128'], ['er_r9_k3_s1_e6_c160'], ['er_r15_k3_s2_e6_c256']];
+const NONE = [
+  ['ds_r2_k3_s1_e1_c24_se0.25'],
+  ['ir_r4_k3_s2_e4_c48_se0.25'],
+  ['ir_r4_k3_s2_e4_c64_se0.25'],
+  ['ir_r6_k3_s2_e4_c128_se0.25'],
+  ['ir_r9_k3_s1_e6_c160_se0.25'],
+  ['ir_r15_k3_s2_e6_c256_se0.25'],
+];
+const ALL = [
+  ['cn_r2_k3_s1_e1_c24_skip'],
+  ['er_r4_k3_s2_e4_c48'],
+  ['er_r4_k3_s2_e4_c64'],
+  ['er_r6_k3_s2_e4_c128'],
+  ['er_r9_k3_s1_e6_c160'],
+  ['er_r15_k3_s2_e6_c256'],
+];
 const stats = (arch) => models.specStats({ ...V2S, arch });
 const sNone = stats(NONE);
 const sAll = stats(ALL);
@@ -24,11 +46,18 @@ const sReleased = models.modelStats('tf_efficientnetv2_s');
 // Stage 2 of V2-S at 384 px (stem /2 → 192, stage strides to 96): four blocks, 24→48 then 48→48, e = 4.
 const fusedS2 = 96 * 96 * (9 * 24 * 96 + 96 * 48) + 3 * 96 * 96 * (9 * 48 * 192 + 192 * 48);
 const mbS2 =
-  192 * 192 * 24 * 96 + 96 * 96 * 9 * 96 + (96 * 6 + 6 * 96) + 96 * 96 * 96 * 48 +
+  192 * 192 * 24 * 96 +
+  96 * 96 * 9 * 96 +
+  (96 * 6 + 6 * 96) +
+  96 * 96 * 96 * 48 +
   3 * (96 * 96 * 48 * 192 + 96 * 96 * 9 * 192 + (192 * 12 + 12 * 192) + 96 * 96 * 192 * 48);
 
 // Algorithm 1 with Table 5's numbers, by hand.
-const T5 = { s: [128, 300, 5, 15, 0, 0, 0.1, 0.3], m: [128, 380, 5, 20, 0, 0.2, 0.1, 0.4], l: [128, 380, 5, 25, 0, 0.4, 0.1, 0.5] };
+const T5 = {
+  s: [128, 300, 5, 15, 0, 0, 0.1, 0.3],
+  m: [128, 380, 5, 20, 0, 0.2, 0.1, 0.4],
+  l: [128, 380, 5, 25, 0, 0.4, 0.1, 0.5],
+};
 const lerp = (a, b, i) => a + ((b - a) * i) / 3;
 const sig = (v) => String(Number(v.toPrecision(3)));
 
@@ -56,9 +85,13 @@ export default [
       assert.match(await bar(6, 'fused').getAttribute('class'), / used/);
       await w.locator('select[name="metric"]').selectOption('params');
       // Stage 6 fused: 160→960→256 once, then 14 × 256→1536→256; 3×3 conv + 1×1 projection, BN γ and β.
-      const s6 = 9 * 160 * 960 + 2 * 960 + 960 * 256 + 2 * 256 + 14 * (9 * 256 * 1536 + 2 * 1536 + 1536 * 256 + 2 * 256);
+      const s6 =
+        9 * 160 * 960 + 2 * 960 + 960 * 256 + 2 * 256 + 14 * (9 * 256 * 1536 + 2 * 1536 + 1536 * 256 + 2 * 256);
       assert.equal(Number(await bar(6, 'fused').getAttribute('data-value')), s6);
-      assert.match(await w.locator('svg.effv2-fused').getAttribute('aria-label'), /^Parameters of each stage of EfficientNetV2-S/);
+      assert.match(
+        await w.locator('svg.effv2-fused').getAttribute('aria-label'),
+        /^Parameters of each stage of EfficientNetV2-S/,
+      );
       await w.locator('select[name="base"]').selectOption('b4');
       await w.locator('select[name="variant"]').selectOption('none');
       assert.equal(await w.locator('svg.effv2-fused rect.bar').count(), 14, 'B4 has seven stages, two bars each');
@@ -98,13 +131,23 @@ export default [
           }, i + 1);
           const t = T5[m];
           const size = Math.round(lerp(t[0], t[1], i));
-          assert.equal(await w.locator('svg.effv2-progressive rect[data-mark="rect:image"]').getAttribute('data-size'), String(size));
+          assert.equal(
+            await w.locator('svg.effv2-progressive rect[data-mark="rect:image"]').getAttribute('data-size'),
+            String(size),
+          );
           assert.equal(await out(w, 'size'), `${size} px`);
           assert.equal(await out(w, 'randaug'), sig(lerp(t[2], t[3], i)));
           assert.equal(await out(w, 'mixup'), sig(lerp(t[4], t[5], i)));
           assert.equal(await out(w, 'dropout'), sig(lerp(t[6], t[7], i)));
           assert.equal(await out(w, 'epochs'), `${Math.round((350 * i) / 4)}–${Math.round((350 * (i + 1)) / 4)}`);
-          await page.waitForFunction((s) => document.querySelector('[data-widget="progressive"] [data-math]')?.getAttribute('data-tex')?.endsWith(`= ${s}`), size);
+          await page.waitForFunction(
+            (s) =>
+              document
+                .querySelector('[data-widget="progressive"] [data-math]')
+                ?.getAttribute('data-tex')
+                ?.endsWith(`= ${s}`),
+            size,
+          );
         }
       }
       await slider.focus();
@@ -121,7 +164,12 @@ export default [
       const w = page.locator('[data-widget="v2-scaling"]');
       await w.scrollIntoViewIfNeeded();
       // Repeats of google/automl's v2_s/m/l/xl blocks.
-      const blocks = { s: [2, 4, 4, 6, 9, 15], m: [3, 5, 5, 7, 14, 18, 5], l: [4, 7, 7, 10, 19, 25, 7], xl: [4, 8, 8, 16, 24, 32, 8] };
+      const blocks = {
+        s: [2, 4, 4, 6, 9, 15],
+        m: [3, 5, 5, 7, 14, 18, 5],
+        l: [4, 7, 7, 10, 19, 25, 7],
+        xl: [4, 8, 8, 16, 24, 32, 8],
+      };
       const res = { s: 384, m: 480, l: 480, xl: 512 };
       for (const s of ['s', 'm', 'l', 'xl']) {
         await w.locator('select[name="size"]').selectOption(s);
@@ -129,7 +177,8 @@ export default [
         assert.equal(await out(w, 'resolution'), `${res[s]} px`);
         const bars = w.locator('svg.effv2-scaling rect.bar');
         assert.equal(await bars.count(), blocks[s].length);
-        for (let i = 0; i < blocks[s].length; i++) assert.equal(Number(await bars.nth(i).getAttribute('data-blocks')), blocks[s][i]);
+        for (let i = 0; i < blocks[s].length; i++)
+          assert.equal(Number(await bars.nth(i).getAttribute('data-blocks')), blocks[s][i]);
       }
     },
   },
@@ -155,7 +204,10 @@ export default [
     async run(page) {
       const cell = page.locator('step-cell').first();
       await cell.scrollIntoViewIfNeeded();
-      const idle = () => page.waitForFunction(() => !document.querySelector('step-cell').hasAttribute('data-busy'), null, { timeout: 180_000 });
+      const idle = () =>
+        page.waitForFunction(() => !document.querySelector('step-cell').hasAttribute('data-busy'), null, {
+          timeout: 180_000,
+        });
       const ops = await cell.locator('tr[data-op-index]').count();
       assert.ok(ops >= 5, 'conv, BN, act, conv, BN at least');
       await cell.locator('[data-act="start"]').click();
@@ -180,7 +232,9 @@ export default [
       await fig.locator('button[name="measure"]').click();
       await page.waitForSelector('block-latency[data-measured="true"]', { timeout: 400_000 });
       await fig.locator('select[name="level"]').selectOption('block');
-      const ms = await fig.locator('details[data-level="block"] tr[data-key]').evaluateAll((rows) => rows.map((r) => Number(r.dataset.ms)));
+      const ms = await fig
+        .locator('details[data-level="block"] tr[data-key]')
+        .evaluateAll((rows) => rows.map((r) => Number(r.dataset.ms)));
       assert.equal(ms.length, blocks.length, 'one median per piece the engine cuts');
       for (const v of ms) assert.ok(Number.isFinite(v) && v > 0, `a positive median (${v})`);
       assert.equal(await fig.locator('svg.bl-svg circle.bl-point').count(), blocks.filter((u) => u.macs > 0).length);

@@ -40,11 +40,15 @@ async function upload(page, name, buffer) {
     document.querySelector('[data-x="error"]').hidden = true;
   });
   await page.locator('[data-x="file"]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
-  await page.waitForFunction(() => {
-    const r = document.querySelector('[data-x="results"]');
-    const err = document.querySelector('[data-x="error"]');
-    return (r && r.dataset.state === 'loaded' && r.childElementCount > 0) || (err && !err.hidden);
-  }, null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => {
+      const r = document.querySelector('[data-x="results"]');
+      const err = document.querySelector('[data-x="error"]');
+      return (r && r.dataset.state === 'loaded' && r.childElementCount > 0) || (err && !err.hidden);
+    },
+    null,
+    { timeout: 120_000 },
+  );
 }
 
 async function expectRefused(page, name, buffer, re) {
@@ -61,10 +65,14 @@ async function exact(page) {
 }
 
 async function idle(page, timeout = 120_000) {
-  await page.waitForFunction(() => {
-    const el = document.querySelector('.x-debugger');
-    return el && !el.hasAttribute('data-busy');
-  }, null, { timeout });
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('.x-debugger');
+      return el && !el.hasAttribute('data-busy');
+    },
+    null,
+    { timeout },
+  );
 }
 
 async function click(page, selector) {
@@ -79,19 +87,52 @@ function quantizedModel() {
   const w = new protobuf.Writer();
   w.uint32(key(1, 0)).int64(8);
   w.uint32(key(7, 2)).fork();
-  for (const [op, ins, out] of [['QuantizeLinear', ['x', 's', 'z'], 'q'], ['DequantizeLinear', ['q', 's', 'z'], 'y']]) {
+  for (const [op, ins, out] of [
+    ['QuantizeLinear', ['x', 's', 'z'], 'q'],
+    ['DequantizeLinear', ['q', 's', 'z'], 'y'],
+  ]) {
     w.uint32(key(1, 2)).fork();
     for (const i of ins) w.uint32(key(1, 2)).string(i);
     w.uint32(key(2, 2)).string(out).uint32(key(3, 2)).string(`${op}_node`).uint32(key(4, 2)).string(op);
     w.ldelim();
   }
   w.uint32(key(2, 2)).string('quantized');
-  for (const [name, type, raw] of [['s', 1, [0, 0, 128, 60]], ['z', 3, [0]]]) {
-    w.uint32(key(5, 2)).fork().uint32(key(2, 0)).int32(type).uint32(key(8, 2)).string(name).uint32(key(9, 2)).bytes(Uint8Array.from(raw)).ldelim();
+  for (const [name, type, raw] of [
+    ['s', 1, [0, 0, 128, 60]],
+    ['z', 3, [0]],
+  ]) {
+    w.uint32(key(5, 2))
+      .fork()
+      .uint32(key(2, 0))
+      .int32(type)
+      .uint32(key(8, 2))
+      .string(name)
+      .uint32(key(9, 2))
+      .bytes(Uint8Array.from(raw))
+      .ldelim();
   }
   const vi = (field, name) => {
-    w.uint32(key(field, 2)).fork().uint32(key(1, 2)).string(name).uint32(key(2, 2)).fork().uint32(key(1, 2)).fork().uint32(key(1, 0)).int32(1)
-      .uint32(key(2, 2)).fork().uint32(key(1, 2)).fork().uint32(key(1, 0)).int64(4).ldelim().ldelim().ldelim().ldelim().ldelim();
+    w.uint32(key(field, 2))
+      .fork()
+      .uint32(key(1, 2))
+      .string(name)
+      .uint32(key(2, 2))
+      .fork()
+      .uint32(key(1, 2))
+      .fork()
+      .uint32(key(1, 0))
+      .int32(1)
+      .uint32(key(2, 2))
+      .fork()
+      .uint32(key(1, 2))
+      .fork()
+      .uint32(key(1, 0))
+      .int64(4)
+      .ldelim()
+      .ldelim()
+      .ldelim()
+      .ldelim()
+      .ldelim();
   };
   vi(11, 'x');
   vi(12, 'y');
@@ -106,12 +147,50 @@ function overBudgetModel() {
   const w = new protobuf.Writer();
   w.uint32(key(1, 0)).int64(8);
   w.uint32(key(7, 2)).fork();
-  w.uint32(key(1, 2)).fork().uint32(key(1, 2)).string('x').uint32(key(1, 2)).string('w').uint32(key(2, 2)).string('y').uint32(key(3, 2)).string('conv').uint32(key(4, 2)).string('Conv').ldelim();
+  w.uint32(key(1, 2))
+    .fork()
+    .uint32(key(1, 2))
+    .string('x')
+    .uint32(key(1, 2))
+    .string('w')
+    .uint32(key(2, 2))
+    .string('y')
+    .uint32(key(3, 2))
+    .string('conv')
+    .uint32(key(4, 2))
+    .string('Conv')
+    .ldelim();
   w.uint32(key(2, 2)).string('huge');
-  w.uint32(key(5, 2)).fork().uint32(key(1, 0)).int64(8).uint32(key(1, 0)).int64(3).uint32(key(1, 0)).int64(3).uint32(key(1, 0)).int64(3)
-    .uint32(key(2, 0)).int32(1).uint32(key(8, 2)).string('w').uint32(key(9, 2)).bytes(new Uint8Array(8 * 27 * 4)).ldelim();
+  w.uint32(key(5, 2))
+    .fork()
+    .uint32(key(1, 0))
+    .int64(8)
+    .uint32(key(1, 0))
+    .int64(3)
+    .uint32(key(1, 0))
+    .int64(3)
+    .uint32(key(1, 0))
+    .int64(3)
+    .uint32(key(2, 0))
+    .int32(1)
+    .uint32(key(8, 2))
+    .string('w')
+    .uint32(key(9, 2))
+    .bytes(new Uint8Array(8 * 27 * 4))
+    .ldelim();
   const vi = (field, name, dims) => {
-    w.uint32(key(field, 2)).fork().uint32(key(1, 2)).string(name).uint32(key(2, 2)).fork().uint32(key(1, 2)).fork().uint32(key(1, 0)).int32(1).uint32(key(2, 2)).fork();
+    w.uint32(key(field, 2))
+      .fork()
+      .uint32(key(1, 2))
+      .string(name)
+      .uint32(key(2, 2))
+      .fork()
+      .uint32(key(1, 2))
+      .fork()
+      .uint32(key(1, 0))
+      .int32(1)
+      .uint32(key(2, 2))
+      .fork();
     for (const d of dims) w.uint32(key(1, 2)).fork().uint32(key(1, 0)).int64(d).ldelim();
     w.ldelim().ldelim().ldelim().ldelim();
   };
@@ -130,7 +209,10 @@ export default [
       await page.screenshot({ path: `${shotsDir}/explore-empty-1280.png`, fullPage: true });
       const bytes = readFileSync(SAMPLE);
       await upload(page, 'mobilenetv1_025_128.onnx', bytes);
-      assert.ok(!(await page.locator('[data-x="error"]').isVisible()), await page.locator('[data-x="error"]').textContent());
+      assert.ok(
+        !(await page.locator('[data-x="error"]').isVisible()),
+        await page.locator('[data-x="error"]').textContent(),
+      );
       const cli = cliSummary(SAMPLE);
       const mine = await exact(page);
       assert.equal(mine.params, cli.params, 'params equal depthwise summary');
@@ -141,10 +223,14 @@ export default [
       await page.screenshot({ path: `${shotsDir}/explore-loaded-1280.png`, fullPage: true });
 
       // The same blocks as the zoo page of the same model.
-      const blocks = await page.locator('.x-panel .block').evaluateAll((els) => els.map((e) => e.getAttribute('data-block')));
+      const blocks = await page
+        .locator('.x-panel .block')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-block')));
       const zoo = await page.context().newPage();
       await zoo.goto(`${base}/models/mobilenetv1_025_128/`);
-      const zooBlocks = await zoo.locator('.arch .block').evaluateAll((els) => els.map((e) => e.getAttribute('data-block')));
+      const zooBlocks = await zoo
+        .locator('.arch .block')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-block')));
       await zoo.close();
       assert.ok(blocks.length > 10);
       assert.deepEqual(blocks, zooBlocks, 'the diagram folds into the zoo page blocks');
@@ -161,7 +247,10 @@ export default [
       const d = page.locator('[data-dbg="detail-conv"]');
       const total = num(await d.locator('[data-dbg="total"]').textContent());
       const value = num(await d.locator('[data-dbg="value"]').textContent());
-      assert.ok(Math.abs(total - value) <= 1e-3 * Math.max(1, Math.abs(value)), `shown sum ${total} equals the output ${value}`);
+      assert.ok(
+        Math.abs(total - value) <= 1e-3 * Math.max(1, Math.abs(value)),
+        `shown sum ${total} equals the output ${value}`,
+      );
       await page.screenshot({ path: `${shotsDir}/explore-debugger-1280.png`, fullPage: false });
 
       // onnxruntime-web on the same file: per-layer agreement.
@@ -181,7 +270,10 @@ export default [
       assert.deepEqual(mine, { params: cli.params, macs: cli.macs });
       const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="csv"]').click()]);
       assert.match(csv.suggestedFilename(), /layers\.csv$/);
-      const [netron] = await Promise.all([page.waitForEvent('download'), page.locator('[data-download="netron"]').click()]);
+      const [netron] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-download="netron"]').click(),
+      ]);
       assert.match(netron.suggestedFilename(), /metrics\.onnx$/);
     },
   },
@@ -199,17 +291,25 @@ export default [
       ];
       for (const [name, buffer, re] of cases) {
         await expectRefused(page, name, buffer, re);
-        if (name === 'photo.onnx') await page.screenshot({ path: `${shotsDir}/explore-error-1280.png`, fullPage: true });
+        if (name === 'photo.onnx')
+          await page.screenshot({ path: `${shotsDir}/explore-error-1280.png`, fullPage: true });
         await upload(page, 'good.onnx', good);
         assert.ok(!(await page.locator('[data-x="error"]').isVisible()), `after ${name}, the good file is accepted`);
         assert.ok((await exact(page)).macs > 0);
       }
       // A quantized model: everything readable is shown, with what is supported and onnxruntime-web alone.
       await upload(page, 'quantized.onnx', quantizedModel());
-      assert.match(await page.locator('[data-x="unsupported"]').textContent(), /Quantized models are not supported: the engine runs float32.*QuantizeLinear: QuantizeLinear_node/s);
+      assert.match(
+        await page.locator('[data-x="unsupported"]').textContent(),
+        /Quantized models are not supported: the engine runs float32.*QuantizeLinear: QuantizeLinear_node/s,
+      );
       await page.locator('[data-x="results"] button', { hasText: 'Run in onnxruntime-web' }).click();
       await page.waitForSelector('[data-x="ort-only-median"], [data-x="ort-only"] .dbg-error', { timeout: 60_000 });
-      assert.equal(await page.locator('[data-x="ort-only"] .dbg-error').count(), 0, await page.locator('[data-x="ort-only"]').textContent());
+      assert.equal(
+        await page.locator('[data-x="ort-only"] .dbg-error').count(),
+        0,
+        await page.locator('[data-x="ort-only"]').textContent(),
+      );
       await upload(page, 'good.onnx', good);
       assert.ok((await exact(page)).macs > 0);
       // Over the memory budget: everything is shown, stepping is refused with the numbers.
@@ -225,18 +325,25 @@ export default [
     path: '/explore/?sample=depthwise-separable',
     viewport: { width: 360, height: 800 },
     async run(page, { shotsDir }) {
-      await page.waitForFunction(() => document.querySelector('[data-x="results"]')?.dataset.state === 'loaded', null, { timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelector('[data-x="results"]')?.dataset.state === 'loaded', null, {
+        timeout: 60_000,
+      });
       assert.match(page.url(), /sample=depthwise-separable/);
       assert.match(await page.locator('[data-x="url-note"]').textContent(), /names this sample/);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       assert.ok(overflow <= 0, `no sideways scroll at 360 px (${overflow} px)`);
       await page.screenshot({ path: `${shotsDir}/explore-loaded-360.png`, fullPage: true });
       // With JavaScript off the page says what it needs and the samples are downloads.
-      const ctx = await page.context().browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+      const ctx = await page
+        .context()
+        .browser()
+        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
       const off = await ctx.newPage();
       await off.goto(page.url().replace(/\?.*$/, ''));
       assert.match(await off.locator('[data-nojs]').textContent(), /needs JavaScript/);
-      assert.ok(await off.locator('a[data-sample]').count() > 1);
+      assert.ok((await off.locator('a[data-sample]').count()) > 1);
       await off.screenshot({ path: `${shotsDir}/explore-nojs-360.png`, fullPage: true });
       await ctx.close();
     },

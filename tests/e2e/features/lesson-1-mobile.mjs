@@ -20,7 +20,15 @@ function mobilenetV2Layers() {
   };
   let h = conv('conv_stem', 'stem', 224, 3, 32, 3, 2);
   let cin = 32;
-  const settings = [[1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 3, 2], [6, 64, 4, 2], [6, 96, 3, 1], [6, 160, 3, 2], [6, 320, 1, 1]];
+  const settings = [
+    [1, 16, 1, 1],
+    [6, 24, 2, 2],
+    [6, 32, 3, 2],
+    [6, 64, 4, 2],
+    [6, 96, 3, 1],
+    [6, 160, 3, 2],
+    [6, 320, 1, 1],
+  ];
   settings.forEach(([t, c, n, s], stage) => {
     for (let i = 0; i < n; i++) {
       const stride = i === 0 ? s : 1;
@@ -55,7 +63,11 @@ function depthwiseShares(balance) {
   };
 }
 
-const out = (root, key) => root.locator(`[data-out="${key}"]`).textContent().then((t) => t?.trim());
+const out = (root, key) =>
+  root
+    .locator(`[data-out="${key}"]`)
+    .textContent()
+    .then((t) => t?.trim());
 
 export default [
   {
@@ -94,7 +106,12 @@ export default [
       await w.scrollIntoViewIfNeeded();
       const dw = LAYERS.find((l) => l.node === 'blocks.1.1.conv_dw');
       let tex = await w.locator('.layer-tex').getAttribute('data-tex');
-      assert.ok(tex.includes(`\\frac{${fmt(dw.macs).replace(/,/g, '{,}')}}{${fmt(dw.bytes).replace(/,/g, '{,}')}} = ${sig3(dw.macs / dw.bytes)}`), tex);
+      assert.ok(
+        tex.includes(
+          `\\frac{${fmt(dw.macs).replace(/,/g, '{,}')}}{${fmt(dw.bytes).replace(/,/g, '{,}')}} = ${sig3(dw.macs / dw.bytes)}`,
+        ),
+        tex,
+      );
       assert.match(tex, /memory-bound/);
 
       await w.locator('select[name="layer"]').selectOption('blocks.5.0.conv_pw');
@@ -125,7 +142,11 @@ export default [
     path: PATH,
     async run(page) {
       const flops = page.locator('[data-question="mobilenetv2-flops"]');
-      assert.match(await flops.locator('label[for]').textContent(), /\(FLOPs\)/, 'the input asks in the unit the prompt asks in');
+      assert.match(
+        await flops.locator('label[for]').textContent(),
+        /\(FLOPs\)/,
+        'the input asks in the unit the prompt asks in',
+      );
       const asMacs = await predict(flops, String(TOTAL));
       assert.equal(asMacs.state, 'wrong');
       assert.match(asMacs.text, /MAC count/);
@@ -145,14 +166,17 @@ export default [
     name: 'the chart reads as static SVG with JavaScript off',
     path: PATH,
     async run(page, { base }) {
-      const context = await page.context().browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+      const context = await page
+        .context()
+        .browser()
+        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
       const p = await context.newPage();
       await p.goto(`${base}${PATH}`);
       const w = p.locator('roofline-chart');
       assert.equal(await w.locator('circle.dot').count(), LAYERS.length);
       assert.equal(await w.locator('circle.dot.bound').count(), depthwiseShares(8).bound);
       assert.equal(await w.locator('.layer-tex .katex').count(), 1);
-      assert.equal(await p.locator('step-cell table.dbg-ops tbody tr').count() > 0, true);
+      assert.equal((await p.locator('step-cell table.dbg-ops tbody tr').count()) > 0, true);
       await context.close();
     },
   },

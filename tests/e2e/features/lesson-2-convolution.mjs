@@ -7,7 +7,11 @@ import { stepThrough } from './lesson-kit.mjs';
 
 const PATH = '/lessons/convolution-cost/';
 const outSize = (h, k, s, p, d) => Math.floor((h + 2 * p - d * (k - 1) - 1) / s) + 1;
-const out = (root, key) => root.locator(`[data-out="${key}"]`).textContent().then((t) => t?.trim());
+const out = (root, key) =>
+  root
+    .locator(`[data-out="${key}"]`)
+    .textContent()
+    .then((t) => t?.trim());
 
 async function slide(w, name, value) {
   await w.locator(`input[name="${name}"]`).evaluate((el, v) => {
@@ -33,16 +37,27 @@ export default [
       assert.equal(await out(w, 'per-pixel'), '27');
 
       await w.locator('.out-grid button[data-oy="3"][data-ox="3"]').click();
-      assert.equal(await w.locator('.out-grid button[aria-pressed="true"]').getAttribute('aria-label'), 'output row 3, column 3');
+      assert.equal(
+        await w.locator('.out-grid button[aria-pressed="true"]').getAttribute('aria-label'),
+        'output row 3, column 3',
+      );
       assert.equal(await w.locator('svg.in-grid rect.tap.pad').count(), 0);
       assert.match(await w.locator('.sum-tex').getAttribute('data-tex'), /out\}\[3, 3\].*x\[c,\\, 2 \+ i,\\, 2 \+ j\]/);
       // The rendered formula follows too (KaTeX is fetched on this first change, not with the page).
-      await page.waitForFunction(() => /\[3,3\]/.test(document.querySelector('conv-window .sum-tex .katex')?.textContent?.replace(/\s/g, '') ?? ''));
+      await page.waitForFunction(() =>
+        /\[3,3\]/.test(document.querySelector('conv-window .sum-tex .katex')?.textContent?.replace(/\s/g, '') ?? ''),
+      );
 
       // Keyboard: the selected pixel has focus; arrow keys move it.
       await page.keyboard.press('ArrowRight');
-      assert.equal(await w.locator('.out-grid button[aria-pressed="true"]').getAttribute('aria-label'), 'output row 3, column 4');
-      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'output row 3, column 4');
+      assert.equal(
+        await w.locator('.out-grid button[aria-pressed="true"]').getAttribute('aria-label'),
+        'output row 3, column 4',
+      );
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+        'output row 3, column 4',
+      );
     },
   },
   {
@@ -54,7 +69,10 @@ export default [
       await slide(w, 'stride', 2);
       assert.equal(await out(w, 'out-size'), `${outSize(7, 3, 2, 1, 1)}×${outSize(7, 3, 2, 1, 1)}`);
       assert.equal(await w.locator('.out-grid button').count(), outSize(7, 3, 2, 1, 1) ** 2);
-      assert.match(await w.locator('.size-tex').getAttribute('data-tex'), new RegExp(`= ${outSize(7, 3, 2, 1, 1)} \\\\end`));
+      assert.match(
+        await w.locator('.size-tex').getAttribute('data-tex'),
+        new RegExp(`= ${outSize(7, 3, 2, 1, 1)} \\\\end`),
+      );
 
       await slide(w, 'stride', 1);
       await slide(w, 'pad', 0);
@@ -97,7 +115,10 @@ export default [
     name: 'the window diagram reads as static SVG with JavaScript off',
     path: PATH,
     async run(page, { base }) {
-      const context = await page.context().browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+      const context = await page
+        .context()
+        .browser()
+        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
       const p = await context.newPage();
       await p.goto(`${base}${PATH}`);
       const w = p.locator('conv-window');

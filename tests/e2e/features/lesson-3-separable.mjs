@@ -20,7 +20,21 @@ function mobilenetV1Macs(alpha, res) {
   let h = Math.ceil(res / 2);
   let cin = divisible(32 * alpha);
   let macs = h * h * cin * 3 * 9;
-  const layers = [[64, 1], [128, 2], [128, 1], [256, 2], [256, 1], [512, 2], [512, 1], [512, 1], [512, 1], [512, 1], [512, 1], [1024, 2], [1024, 1]];
+  const layers = [
+    [64, 1],
+    [128, 2],
+    [128, 1],
+    [256, 2],
+    [256, 1],
+    [512, 2],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [1024, 2],
+    [1024, 1],
+  ];
   for (const [c, s] of layers) {
     h = Math.ceil(h / s);
     const cout = divisible(c * alpha);
@@ -37,7 +51,11 @@ async function slide(locator, value) {
   }, value);
 }
 
-const out = (root, key) => root.locator(`[data-out="${key}"]`).textContent().then((t) => t?.trim());
+const out = (root, key) =>
+  root
+    .locator(`[data-out="${key}"]`)
+    .textContent()
+    .then((t) => t?.trim());
 
 export default [
   {
@@ -102,7 +120,10 @@ export default [
       assert.equal(await out(w, 'macs'), fmt(mobilenetV1Macs(1, 160)));
       assert.equal(await w.locator('tr[aria-current="true"]').getAttribute('data-row'), '1@160');
       await page.waitForTimeout(400);
-      assert.equal(await w.locator('svg[data-axis="width"] circle.selected').getAttribute('data-id'), 'mobilenetv1_100_160');
+      assert.equal(
+        await w.locator('svg[data-axis="width"] circle.selected').getAttribute('data-id'),
+        'mobilenetv1_100_160',
+      );
     },
   },
   {
@@ -139,7 +160,10 @@ export default [
     name: 'the morph and the curves read as static SVG with JavaScript off',
     path: PATH,
     async run(page, { base }) {
-      const context = await page.context().browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+      const context = await page
+        .context()
+        .browser()
+        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
       const p = await context.newPage();
       await p.goto(`${base}${PATH}`);
       assert.equal(await p.locator('separable-morph svg.diagram line.edge').count(), 16 * 16);

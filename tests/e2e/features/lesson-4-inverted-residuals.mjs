@@ -8,7 +8,12 @@ const PATH = '/lessons/inverted-residuals/';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 /** Binary units with three significant figures, as a reader would write them. */
 const kib = (bytes) => `${+(bytes / 1024).toPrecision(3)} KiB`;
-const out = (root, key) => root.locator(`[data-out="${key}"]`).first().textContent().then((t) => t?.trim());
+const out = (root, key) =>
+  root
+    .locator(`[data-out="${key}"]`)
+    .first()
+    .textContent()
+    .then((t) => t?.trim());
 
 /** The block at expansion t: mid = 64·t (a multiple of 8 for every half step). */
 function block(t) {
@@ -47,7 +52,10 @@ export default [
         assert.equal(await out(w, 'peak'), kib(b.peak));
         assert.equal(await out(w, 'pw-share'), `${(((b.expand + b.project) / b.macs) * 100).toFixed(1)} %`);
         // The live KaTeX shows this step's total.
-        assert.match((await w.locator('[data-out="tex"] .katex-html').textContent()) ?? '', new RegExp(fmt(b.macs).replace(/,/g, ',?')));
+        assert.match(
+          (await w.locator('[data-out="tex"] .katex-html').textContent()) ?? '',
+          new RegExp(fmt(b.macs).replace(/,/g, ',?')),
+        );
       };
       await check(6);
       const slider = w.locator('input[name="t"]');
@@ -103,13 +111,21 @@ export default [
       // The static op list: the three convolutions of the block with their MACs.
       const b = block(6);
       const rows = await cell.locator('table.dbg-ops tbody tr').allTextContents();
-      for (const m of [b.expand, b.dw, b.project]) assert.ok(rows.some((r) => r.includes(fmt(m))), `op list shows ${fmt(m)} MACs`);
+      for (const m of [b.expand, b.dw, b.project])
+        assert.ok(
+          rows.some((r) => r.includes(fmt(m))),
+          `op list shows ${fmt(m)} MACs`,
+        );
       await cell.locator('[data-act="start"]').click();
       const next = cell.locator('[data-act="next"]');
       await next.waitFor({ state: 'visible' });
       await page.waitForFunction((el) => !el.disabled, await next.elementHandle(), { timeout: 60_000 });
       await next.click();
-      await page.waitForFunction((el) => el.textContent !== '0', await cell.locator('[data-dbg="macs"]').elementHandle(), { timeout: 30_000 });
+      await page.waitForFunction(
+        (el) => el.textContent !== '0',
+        await cell.locator('[data-dbg="macs"]').elementHandle(),
+        { timeout: 30_000 },
+      );
       // "MACs so far" reads "4,816,896 (4.82 M)": the exact count first.
       assert.equal((await cell.locator('[data-dbg="macs"]').textContent())?.trim().split(' ')[0], fmt(b.expand));
       await cell.locator('[data-act="end"]').click();

@@ -8,14 +8,38 @@ import { pick, predict } from './question-kit.mjs';
 
 const PATH = '/lessons/squeeze-and-excitation/';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-const out = (root, key) => root.locator(`[data-out="${key}"]`).first().textContent().then((t) => t?.trim());
+const out = (root, key) =>
+  root
+    .locator(`[data-out="${key}"]`)
+    .first()
+    .textContent()
+    .then((t) => t?.trim());
 const seParams = (pairs) => pairs.reduce((s, [c, r]) => s + 2 * c * r + c + r, 0);
 
 // EfficientNet-B0: (expanded channels, SE width) of its 16 blocks; SE width = round(block input / 4).
-const B0_SE = [[32, 8], [96, 4], [144, 6], [144, 6], [240, 10], [240, 10], [480, 20], [480, 20], [480, 20], [672, 28], [672, 28], [672, 28], [1152, 48], [1152, 48], [1152, 48], [1152, 48]];
+const B0_SE = [
+  [32, 8],
+  [96, 4],
+  [144, 6],
+  [144, 6],
+  [240, 10],
+  [240, 10],
+  [480, 20],
+  [480, 20],
+  [480, 20],
+  [672, 28],
+  [672, 28],
+  [672, 28],
+  [1152, 48],
+  [1152, 48],
+  [1152, 48],
+  [1152, 48],
+];
 
 async function values(w, row) {
-  return w.locator(`[data-row="${row}"] g.bars rect`).evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-value'))));
+  return w
+    .locator(`[data-row="${row}"] g.bars rect`)
+    .evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-value'))));
 }
 
 export default [
@@ -67,13 +91,25 @@ export default [
 
       await w.locator('select[name="model"]').selectOption('mobilenetv3_large_100');
       // MobileNetV3-Large SE blocks: expanded 72 (→24), 120 ×2 (→32), 480 (→120), 672 ×2 (→168), 960 ×2 (→240).
-      const v3 = seParams([[72, 24], [120, 32], [120, 32], [480, 120], [672, 168], [672, 168], [960, 240], [960, 240]]);
+      const v3 = seParams([
+        [72, 24],
+        [120, 32],
+        [120, 32],
+        [480, 120],
+        [672, 168],
+        [672, 168],
+        [960, 240],
+        [960, 240],
+      ]);
       assert.equal(await out(w, 'se-params'), fmt(v3));
       assert.equal(await out(w, 'params'), fmt(5_483_032)); // torchvision mobilenet_v3_large num_params
       await page.waitForTimeout(400);
       const rows = await w.locator('g.row').count();
       assert.equal(rows, 8);
-      assert.match((await w.locator('g.row').last().locator('text.v.p').textContent()) ?? '', new RegExp(`^${((100 * v3) / 5_483_032).toFixed(1)} %`));
+      assert.match(
+        (await w.locator('g.row').last().locator('text.v.p').textContent()) ?? '',
+        new RegExp(`^${((100 * v3) / 5_483_032).toFixed(1)} %`),
+      );
     },
   },
   {
@@ -86,15 +122,26 @@ export default [
       const expand = 112 * 112 * 16 * 96;
       const total = expand + 56 * 56 * 96 * 9 + 2 * 96 * 4 + 56 * 56 * 96 * 24;
       const rows = await cell.locator('table.dbg-ops tbody tr').allTextContents();
-      assert.ok(rows.some((r) => r.includes('conv_reduce')), 'the op list includes the SE reduce conv');
+      assert.ok(
+        rows.some((r) => r.includes('conv_reduce')),
+        'the op list includes the SE reduce conv',
+      );
       await cell.locator('[data-act="start"]').click();
       const next = cell.locator('[data-act="next"]');
       await page.waitForFunction((el) => !el.disabled, await next.elementHandle(), { timeout: 60_000 });
       await next.click();
       const macs = cell.locator('[data-dbg="macs"]');
-      await page.waitForFunction(([el, want]) => el.textContent?.trim().split(' ')[0] === want, [await macs.elementHandle(), fmt(expand)], { timeout: 30_000 });
+      await page.waitForFunction(
+        ([el, want]) => el.textContent?.trim().split(' ')[0] === want,
+        [await macs.elementHandle(), fmt(expand)],
+        { timeout: 30_000 },
+      );
       await cell.locator('[data-act="end"]').click();
-      await page.waitForFunction(([el, want]) => el.textContent?.trim().split(' ')[0] === want, [await macs.elementHandle(), fmt(total)], { timeout: 60_000 });
+      await page.waitForFunction(
+        ([el, want]) => el.textContent?.trim().split(' ')[0] === want,
+        [await macs.elementHandle(), fmt(total)],
+        { timeout: 60_000 },
+      );
     },
   },
   {

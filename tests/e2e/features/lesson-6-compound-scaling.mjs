@@ -5,7 +5,12 @@ import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
 
 const PATH = '/lessons/compound-scaling/';
-const out = (root, key) => root.locator(`[data-out="${key}"]`).first().textContent().then((t) => t?.trim());
+const out = (root, key) =>
+  root
+    .locator(`[data-out="${key}"]`)
+    .first()
+    .textContent()
+    .then((t) => t?.trim());
 const divisible = (v) => {
   let n = Math.max(8, Math.floor(v + 4) - (Math.floor(v + 4) % 8));
   if (n < 0.9 * v) n += 8;
@@ -105,16 +110,30 @@ export default [
       const total = expand + hw * 144 * 9 + 2 * 144 * 6 + hw * 144 * 24;
       const fmt = (n) => Math.round(n).toLocaleString('en-US');
       const rows = await cell.locator('table.dbg-ops tbody tr').allTextContents();
-      assert.ok(rows.some((r) => r.includes(fmt(expand))), `the op list shows the expansion's ${fmt(expand)} MACs`);
-      assert.ok(rows.some((r) => /Add/.test(r)), 'the block ends with its residual add');
+      assert.ok(
+        rows.some((r) => r.includes(fmt(expand))),
+        `the op list shows the expansion's ${fmt(expand)} MACs`,
+      );
+      assert.ok(
+        rows.some((r) => /Add/.test(r)),
+        'the block ends with its residual add',
+      );
       await cell.locator('[data-act="start"]').click();
       const next = cell.locator('[data-act="next"]');
       await page.waitForFunction((el) => !el.disabled, await next.elementHandle(), { timeout: 90_000 });
       await next.click();
       const macs = cell.locator('[data-dbg="macs"]');
-      await page.waitForFunction(([el, want]) => el.textContent?.trim().split(' ')[0] === want, [await macs.elementHandle(), fmt(expand)], { timeout: 30_000 });
+      await page.waitForFunction(
+        ([el, want]) => el.textContent?.trim().split(' ')[0] === want,
+        [await macs.elementHandle(), fmt(expand)],
+        { timeout: 30_000 },
+      );
       await cell.locator('[data-act="end"]').click();
-      await page.waitForFunction(([el, want]) => el.textContent?.trim().split(' ')[0] === want, [await macs.elementHandle(), fmt(total)], { timeout: 60_000 });
+      await page.waitForFunction(
+        ([el, want]) => el.textContent?.trim().split(' ')[0] === want,
+        [await macs.elementHandle(), fmt(total)],
+        { timeout: 60_000 },
+      );
     },
   },
   {

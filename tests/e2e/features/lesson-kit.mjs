@@ -14,7 +14,10 @@ export async function stepThrough(page, firstMacs, totalMacs) {
   const cell = page.locator('step-cell').first();
   await cell.scrollIntoViewIfNeeded();
   const rows = await cell.locator('table.dbg-ops tbody tr').allTextContents();
-  assert.ok(rows.some((r) => r.includes(fmt(firstMacs))), `the static op list shows ${fmt(firstMacs)} MACs`);
+  assert.ok(
+    rows.some((r) => r.includes(fmt(firstMacs))),
+    `the static op list shows ${fmt(firstMacs)} MACs`,
+  );
   await cell.locator('[data-act="start"]').click();
   const next = cell.locator('[data-act="next"]');
   await next.waitFor({ state: 'visible' });
@@ -22,12 +25,18 @@ export async function stepThrough(page, firstMacs, totalMacs) {
   await next.click();
   const macs = cell.locator('[data-dbg="macs"]');
   // The counter reads "0 (0)" at first, then e.g. "10,838,016 (10.8 M)": compare the exact integer.
-  await page.waitForFunction((el) => el.textContent?.trim().split(' ')[0] !== '0', await macs.elementHandle(), { timeout: 30_000 });
+  await page.waitForFunction((el) => el.textContent?.trim().split(' ')[0] !== '0', await macs.elementHandle(), {
+    timeout: 30_000,
+  });
   const exact = async () => (await macs.textContent())?.trim().split(' ')[0];
   assert.equal(await exact(), fmt(firstMacs));
   if (totalMacs === firstMacs) return cell; // a one-op scope is already at its end
   await cell.locator('[data-act="end"]').click();
-  await page.waitForFunction(([el, want]) => el.textContent?.trim().split(' ')[0] === want, [await macs.elementHandle(), fmt(totalMacs)], { timeout: 90_000 });
+  await page.waitForFunction(
+    ([el, want]) => el.textContent?.trim().split(' ')[0] === want,
+    [await macs.elementHandle(), fmt(totalMacs)],
+    { timeout: 90_000 },
+  );
   assert.equal(await exact(), fmt(totalMacs));
   return cell;
 }

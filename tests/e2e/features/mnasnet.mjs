@@ -36,7 +36,10 @@ export default [
       };
       const check = async (acc, lat, t, a, b) => {
         const r = Number(await w.getAttribute('data-reward'));
-        assert.ok(Math.abs(r - eq2(acc, lat, t, a, b)) < 1e-9 * Math.abs(r), `reward ${r} vs ${eq2(acc, lat, t, a, b)}`);
+        assert.ok(
+          Math.abs(r - eq2(acc, lat, t, a, b)) < 1e-9 * Math.abs(r),
+          `reward ${r} vs ${eq2(acc, lat, t, a, b)}`,
+        );
         assert.equal(await w.locator('[data-out="reward"]').textContent(), formatSig(eq2(acc, lat, t, a, b)));
         assert.equal(await w.locator('svg.rw-svg circle.rw-point').count(), lat >= 0.25 * t && lat <= 2.5 * t ? 1 : 0);
       };
@@ -73,11 +76,17 @@ export default [
       const picks = stages.map((s) => ({ ...s.a1 }));
       const expectCounts = async () => {
         const c = stageCosts(specWith(picks));
-        await page.waitForFunction((p) => document.querySelector('search-space')?.dataset.params === String(p), c.params);
+        await page.waitForFunction(
+          (p) => document.querySelector('search-space')?.dataset.params === String(p),
+          c.params,
+        );
         assert.equal(Number(await g.getAttribute('data-macs')), c.macs);
         assert.equal(await g.locator('[data-out="params"]').textContent(), formatInt(c.params));
         const macs = await g.locator('tr[data-stage] [data-cell="macs"]').allTextContents();
-        assert.deepEqual(macs, c.stages.map((s) => formatCompact(s.macs)));
+        assert.deepEqual(
+          macs,
+          c.stages.map((s) => formatCompact(s.macs)),
+        );
       };
       const sel = (n) => g.locator(`select[name="${n}"]`);
       await sel('stage').selectOption({ value: '2' });
@@ -146,19 +155,35 @@ export default [
     async run(page, { shotsDir }) {
       const fig = page.locator('block-latency').first();
       for (const level of ['block', 'layer']) {
-        const keys = await fig.locator(`details[data-level="${level}"] tr[data-key]`).evaluateAll((rows) => rows.map((r) => r.dataset.key));
-        assert.deepEqual(keys, expected[level].map((u) => u.key), `${level} pieces as the engine cuts them`);
+        const keys = await fig
+          .locator(`details[data-level="${level}"] tr[data-key]`)
+          .evaluateAll((rows) => rows.map((r) => r.dataset.key));
+        assert.deepEqual(
+          keys,
+          expected[level].map((u) => u.key),
+          `${level} pieces as the engine cuts them`,
+        );
       }
       await fig.locator('button[name="measure"]').click();
       await page.waitForSelector('block-latency[data-measured="true"]', { timeout: 400_000 });
       for (const level of ['layer', 'block']) {
         await fig.locator('select[name="level"]').selectOption(level);
-        const ms = await fig.locator(`details[data-level="${level}"] tr[data-key]`).evaluateAll((rows) => rows.map((r) => Number(r.dataset.ms)));
+        const ms = await fig
+          .locator(`details[data-level="${level}"] tr[data-key]`)
+          .evaluateAll((rows) => rows.map((r) => Number(r.dataset.ms)));
         assert.equal(ms.length, expected[level].length);
-        for (const v of ms) assert.ok(Number.isFinite(v) && v > 0, `${level}: every piece has a positive median (${v})`);
+        for (const v of ms)
+          assert.ok(Number.isFinite(v) && v > 0, `${level}: every piece has a positive median (${v})`);
         const circles = await fig.locator('svg.bl-svg circle.bl-point').count();
-        assert.equal(circles, expected[level].filter((u) => u.macs > 0).length, `${level}: one circle per piece with MACs`);
-        assert.match(await fig.locator('[data-out="slow"]').textContent(), new RegExp(`^\\d+ of ${expected[level].length}$`));
+        assert.equal(
+          circles,
+          expected[level].filter((u) => u.macs > 0).length,
+          `${level}: one circle per piece with MACs`,
+        );
+        assert.match(
+          await fig.locator('[data-out="slow"]').textContent(),
+          new RegExp(`^\\d+ of ${expected[level].length}$`),
+        );
         await fig.screenshot({ path: `${shotsDir}/lesson-mnasnet-latency-${level}-${page.viewportSize().width}.png` });
       }
       assert.equal(await fig.locator('button[name="cancel"]').isDisabled(), true);

@@ -10,7 +10,12 @@ import { stepThrough } from './lesson-kit.mjs';
 
 const PATH = '/lessons/mobilenetv3/';
 const lib = (p) => tsImport(new URL(`../../../src/lib/${p}`, import.meta.url).href, import.meta.url);
-const out = (root, key) => root.locator(`[data-out="${key}"]`).first().textContent().then((t) => t?.trim());
+const out = (root, key) =>
+  root
+    .locator(`[data-out="${key}"]`)
+    .first()
+    .textContent()
+    .then((t) => t?.trim());
 const f4 = (n) => n.toFixed(4).replace('-', '−');
 const int = (n) => Math.round(n).toLocaleString('en-US');
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
@@ -55,7 +60,11 @@ export default [
       assert.ok((await out(w, 'max')).startsWith(f4(best)), `the largest sigmoid gap is ${f4(best)}`);
       assert.match(await out(w, 'hard-ops'), /0 divisions/);
       assert.match(await out(w, 'soft-ops'), /1 division\)/);
-      await page.waitForFunction((el) => el.querySelector('.katex')?.textContent?.includes('−2'), await w.locator('[data-math]').elementHandle(), { timeout: 10_000 });
+      await page.waitForFunction(
+        (el) => el.querySelector('.katex')?.textContent?.includes('−2'),
+        await w.locator('[data-math]').elementHandle(),
+        { timeout: 10_000 },
+      );
     },
   },
   {
@@ -87,7 +96,11 @@ export default [
       await w.scrollIntoViewIfNeeded();
       const step = w.locator('[data-act="step"]');
       await step.waitFor({ state: 'visible' });
-      for (const [metric, standin] of [['ratio', 'channels'], ['min-drop', 'channels'], ['ratio', 'params']]) {
+      for (const [metric, standin] of [
+        ['ratio', 'channels'],
+        ['min-drop', 'channels'],
+        ['ratio', 'params'],
+      ]) {
         await w.locator('[data-act="reset"]').click();
         await w.locator('select[name="metric"]').selectOption(metric);
         await w.locator('select[name="standin"]').selectOption(standin);
@@ -96,7 +109,10 @@ export default [
           await step.click();
           const want = runSteps(blocks, k, metric, standin);
           const p = want.picks[k - 1];
-          assert.ok(first.startsWith(`${p.scope} ${p.from}→${p.to}`), `${metric}/${standin} step ${k}: the top row (${first}) is the pick ${p.scope} ${p.from}→${p.to}`);
+          assert.ok(
+            first.startsWith(`${p.scope} ${p.from}→${p.to}`),
+            `${metric}/${standin} step ${k}: the top row (${first}) is the pick ${p.scope} ${p.from}→${p.to}`,
+          );
           assert.equal(await out(w, 'step'), String(k));
           assert.equal(await out(w, 'macs'), int(stateMacs(blocks, want.state)));
         }
@@ -114,12 +130,20 @@ export default [
       await w.scrollIntoViewIfNeeded();
       const select = w.locator('select[name="name"]');
       await select.waitFor({ state: 'visible' });
-      for (const name of ['tf_mobilenetv3_large_minimal_100.in1k', 'mobilenetv3_large_100.miil_in21k', 'mobilenetv3_rw.rmsp_in1k', 'mobilenetv3_small_075.lamb_in1k']) {
+      for (const name of [
+        'tf_mobilenetv3_large_minimal_100.in1k',
+        'mobilenetv3_large_100.miil_in21k',
+        'mobilenetv3_rw.rmsp_in1k',
+        'mobilenetv3_small_075.lamb_in1k',
+      ]) {
         await select.selectOption(name);
         const d = decodeName(name);
         assert.equal(await out(w, 'name'), name);
         const cells = await w.locator('tbody[data-out="parts"] tr td:first-child').allTextContents();
-        assert.deepEqual(cells.map((c) => c.trim()), d.parts.map((p) => p.text));
+        assert.deepEqual(
+          cells.map((c) => c.trim()),
+          d.parts.map((p) => p.text),
+        );
         assert.equal(await w.locator('tbody[data-out="parts"]').getByText('✗').count(), 0);
         assert.equal(await w.locator('[data-out="link"]').getAttribute('href'), `/models/${d.zooId}/`);
       }
@@ -147,8 +171,16 @@ export default [
       assert.equal((await predict(q1, '1')).state, 'wrong');
       assert.equal((await predict(q1, String(3 * sigmoid(-3)))).state, 'right');
       const q2 = page.locator('[data-question="mbv3-se-share"]');
-      const seParams = [[72, 24], [120, 32], [120, 32], [480, 120], [672, 168], [672, 168], [960, 240], [960, 240]]
-        .reduce((s, [c, r]) => s + 2 * c * r + c + r, 0);
+      const seParams = [
+        [72, 24],
+        [120, 32],
+        [120, 32],
+        [480, 120],
+        [672, 168],
+        [672, 168],
+        [960, 240],
+        [960, 240],
+      ].reduce((s, [c, r]) => s + 2 * c * r + c + r, 0);
       assert.equal((await predict(q2, '2%')).state, 'wrong');
       assert.equal((await predict(q2, `${((100 * seParams) / 5_483_032).toFixed(1)}%`)).state, 'right');
       const q3 = page.locator('[data-question="mbv3-last-stage-macs"]');

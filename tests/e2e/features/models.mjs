@@ -11,7 +11,13 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 let zooCache;
 /** `node bin/depthwise.mjs zoo --json`, once. */
 function zoo() {
-  zooCache ??= JSON.parse(execFileSync(process.execPath, ['bin/depthwise.mjs', 'zoo', '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 }));
+  zooCache ??= JSON.parse(
+    execFileSync(process.execPath, ['bin/depthwise.mjs', 'zoo', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    }),
+  );
   return zooCache;
 }
 const int = (s) => Number(String(s).replace(/[^0-9-]/g, ''));
@@ -19,7 +25,14 @@ const int = (s) => Number(String(s).replace(/[^0-9-]/g, ''));
 /** Visible zoo rows as { id, family, macs, top1 } in DOM order. */
 async function zooRows(page) {
   return page.$$eval('zoo-table tbody tr', (trs) =>
-    trs.filter((tr) => !tr.hidden).map((tr) => ({ id: tr.dataset.id, family: tr.dataset.family, macs: Number(tr.dataset.macs), top1: tr.dataset.top1 === '' ? null : Number(tr.dataset.top1) })),
+    trs
+      .filter((tr) => !tr.hidden)
+      .map((tr) => ({
+        id: tr.dataset.id,
+        family: tr.dataset.family,
+        macs: Number(tr.dataset.macs),
+        top1: tr.dataset.top1 === '' ? null : Number(tr.dataset.top1),
+      })),
   );
 }
 
@@ -35,7 +48,10 @@ export default [
       assert.equal(await macsHeader.getAttribute('aria-sort'), 'ascending');
       let rows = await zooRows(page);
       const expectedAsc = [...all].sort((a, b) => a.macs - b.macs).map((m) => m.macs);
-      assert.deepEqual(rows.map((r) => r.macs), expectedAsc);
+      assert.deepEqual(
+        rows.map((r) => r.macs),
+        expectedAsc,
+      );
       // Enter on the focused header button sorts the other way.
       await macsHeader.locator('button').focus();
       await page.keyboard.press('Enter');
@@ -50,14 +66,20 @@ export default [
       rows = await zooRows(page);
       const cited = rows.filter((r) => r.top1 !== null);
       for (let i = 1; i < cited.length; i++) assert.ok(cited[i].top1 <= cited[i - 1].top1, 'top-1 not descending');
-      assert.ok(rows.slice(cited.length).every((r) => r.top1 === null), 'uncited rows must come last');
+      assert.ok(
+        rows.slice(cited.length).every((r) => r.top1 === null),
+        'uncited rows must come last',
+      );
 
       await page.locator('zoo-table select[name="family"]').selectOption('MobileNetV3');
       rows = await zooRows(page);
       const v3 = all.filter((m) => m.family === 'MobileNetV3');
       assert.equal(rows.length, v3.length);
       assert.ok(rows.every((r) => r.family === 'MobileNetV3'));
-      assert.match(await page.locator('zoo-table .count').textContent(), new RegExp(`Showing ${v3.length} of ${all.length}`));
+      assert.match(
+        await page.locator('zoo-table .count').textContent(),
+        new RegExp(`Showing ${v3.length} of ${all.length}`),
+      );
       // The scatter dims the other families.
       const dimmed = await page.locator('zoo-scatter a.pt.dim').count();
       const v3Points = await page.locator('zoo-scatter a.pt[data-family="MobileNetV3"]').count();
@@ -93,14 +115,19 @@ export default [
       await op.click();
       assert.equal(await op.getAttribute('aria-pressed'), 'true');
       assert.equal(await page.locator('.lsec[data-section="2"]').evaluate((d) => d.open), true);
-      const selected = await page.$$eval('tr.selected', (trs) => trs.map((tr) => tr.querySelector('.rowsel').textContent));
+      const selected = await page.$$eval('tr.selected', (trs) =>
+        trs.map((tr) => tr.querySelector('.rowsel').textContent),
+      );
       assert.deepEqual(selected, ['blocks.1.1.conv_dw', 'blocks.1.1.bn2']);
       // The selected rows come into view with their table's header, below the sticky site header.
       const vh = page.viewportSize().height;
       const siteHeader = await page.locator('.site-header').boundingBox();
       const head = await page.locator('.lsec[data-section="2"] thead').boundingBox();
       const picked = await page.locator('tr.selected').last().boundingBox();
-      assert.ok(head.y >= siteHeader.y + siteHeader.height - 1 && head.y < vh, `table header at y=${head.y} is in view`);
+      assert.ok(
+        head.y >= siteHeader.y + siteHeader.height - 1 && head.y < vh,
+        `table header at y=${head.y} is in view`,
+      );
       assert.ok(picked.y + picked.height <= vh, `selected row at y=${picked.y} is in view`);
       // The row shows the depthwise conv's numbers: 3×3, 144 groups, 56²·144·9 MACs.
       const cells = await page.locator('tr.selected').first().locator('td').allTextContents();
@@ -110,7 +137,9 @@ export default [
 
       // Reverse: hover the SE conv_reduce row; its op (squeeze-excite), block and column light up.
       await page.locator('.lsec[data-section="3"] > summary').click();
-      const row = page.locator('tr[data-block="blocks.2.0"]', { has: page.locator('.rowsel', { hasText: /^blocks\.2\.0\.se\.conv_reduce$/ }) });
+      const row = page.locator('tr[data-block="blocks.2.0"]', {
+        has: page.locator('.rowsel', { hasText: /^blocks\.2\.0\.se\.conv_reduce$/ }),
+      });
       await row.hover();
       const seOp = page.locator('.op[data-op="blocks.2.0:2"]');
       assert.match(await seOp.textContent(), /squeeze-excite/);
@@ -125,7 +154,10 @@ export default [
     name: 'the CSV download sums to the totals the page shows',
     path: '/models/efficientnet_b0/',
     async run(page) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-export="csv"]').click(),
+      ]);
       assert.equal(download.suggestedFilename(), 'efficientnet_b0-layers.csv');
       const text = readFileSync(await download.path(), 'utf8');
       const lines = text.trim().split(/\r?\n/);
@@ -140,7 +172,10 @@ export default [
 
       const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="json"]').click()]);
       const data = JSON.parse(readFileSync(await json.path(), 'utf8'));
-      assert.equal(data.layers.reduce((s, l) => s + l.macs, 0), data.totals.macs);
+      assert.equal(
+        data.layers.reduce((s, l) => s + l.macs, 0),
+        data.totals.macs,
+      );
       assert.equal(data.totals.macs, sum('macs'));
     },
   },
@@ -163,10 +198,24 @@ export default [
       const levels = await page.$$eval('table.cmp tr[data-level]', (trs) =>
         trs.map((tr) => {
           const v = (c) => Number(tr.querySelector(`td.${c}`).dataset.value);
-          return { key: tr.dataset.level, pa: v('params-a'), pb: v('params-b'), pd: v('params-d'), ma: v('macs-a'), mb: v('macs-b'), md: v('macs-d'), aa: v('act-a'), ab: v('act-b'), ad: v('act-d') };
+          return {
+            key: tr.dataset.level,
+            pa: v('params-a'),
+            pb: v('params-b'),
+            pd: v('params-d'),
+            ma: v('macs-a'),
+            mb: v('macs-b'),
+            md: v('macs-d'),
+            aa: v('act-a'),
+            ab: v('act-b'),
+            ad: v('act-d'),
+          };
         }),
       );
-      assert.deepEqual(levels.map((l) => l.key), ['stem', '/2', '/4', '/8', '/16', '/32', 'head', 'total']);
+      assert.deepEqual(
+        levels.map((l) => l.key),
+        ['stem', '/2', '/4', '/8', '/16', '/32', 'head', 'total'],
+      );
       for (const l of levels) {
         assert.equal(l.pd, l.pb - l.pa, `params delta at ${l.key}`);
         assert.equal(l.md, l.mb - l.ma, `MACs delta at ${l.key}`);
@@ -179,8 +228,14 @@ export default [
       assert.equal(total.pd, b.params - a.params);
       assert.equal(total.md, b.macs - a.macs);
       const body = levels.filter((l) => l.key !== 'total');
-      assert.equal(body.reduce((s, l) => s + l.ma, 0), a.macs);
-      assert.equal(body.reduce((s, l) => s + l.pb, 0), b.params);
+      assert.equal(
+        body.reduce((s, l) => s + l.ma, 0),
+        a.macs,
+      );
+      assert.equal(
+        body.reduce((s, l) => s + l.pb, 0),
+        b.params,
+      );
 
       // Changing a select re-renders and rewrites the URL.
       await page.locator('select[name="b"]').selectOption('vit_tiny_patch16_224');

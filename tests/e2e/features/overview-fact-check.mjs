@@ -6,12 +6,30 @@ import assert from 'node:assert/strict';
 import { predict } from './question-kit.mjs';
 
 const PATH = '/lessons/overview-fact-check/';
-const out = (root, key) => root.locator(`[data-out="${key}"]`).first().textContent().then((t) => t?.trim());
+const out = (root, key) =>
+  root
+    .locator(`[data-out="${key}"]`)
+    .first()
+    .textContent()
+    .then((t) => t?.trim());
 
 /** MobileNetV1 1.0-224 (paper Table 1): stem, 13 depthwise-separable layers, FC; BN γ and β counted. */
 function mobilenetV1() {
-  const layers = [[32, 64, 1], [64, 128, 2], [128, 128, 1], [128, 256, 2], [256, 256, 1], [256, 512, 2],
-    [512, 512, 1], [512, 512, 1], [512, 512, 1], [512, 512, 1], [512, 512, 1], [512, 1024, 2], [1024, 1024, 1]];
+  const layers = [
+    [32, 64, 1],
+    [64, 128, 2],
+    [128, 128, 1],
+    [128, 256, 2],
+    [256, 256, 1],
+    [256, 512, 2],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 1024, 2],
+    [1024, 1024, 1],
+  ];
   let h = 112;
   let params = 27 * 32 + 64;
   let macs = h * h * 32 * 27;
@@ -40,20 +58,28 @@ async function choose(w, name, value) {
 
 export default [
   {
-    name: 'fact-check: the size table shows the engine\'s counts beside the printed ones',
+    name: "fact-check: the size table shows the engine's counts beside the printed ones",
     path: PATH,
     async run(page) {
       const w = page.locator('fc-size-table');
       await w.scrollIntoViewIfNeeded();
       for (const [row, params] of Object.entries(EXACT)) {
         const tr = w.locator(`tr[data-row="${row}"]`);
-        assert.equal(Number(await tr.locator('[data-cell="params"]').getAttribute('data-value')), params, `${row} parameters`);
+        assert.equal(
+          Number(await tr.locator('[data-cell="params"]').getAttribute('data-value')),
+          params,
+          `${row} parameters`,
+        );
         const mb = Number(await tr.locator('[data-cell="mb"]').textContent());
         assert.ok(Math.abs(mb / ((4 * params) / 1e6) - 1) < 0.005, `${row}: ${mb} MB fp32`);
       }
       assert.equal(await w.locator('tr[data-row="mobilenet-v3-medium"] [data-cell="params"]').textContent(), '—');
       assert.equal(await w.locator('circle.fc-printed').count(), SIZE_ROWS);
-      assert.equal(await w.locator('circle.fc-computed').count(), SIZE_ROWS - 1, 'no dot for the model that does not exist');
+      assert.equal(
+        await w.locator('circle.fc-computed').count(),
+        SIZE_ROWS - 1,
+        'no dot for the model that does not exist',
+      );
       assert.equal(await out(w, 'rows'), `${SIZE_ROWS} of ${SIZE_ROWS}`);
       assert.equal(await out(w, 'wrong'), String(2 * SIZE_ROWS));
       // The worst row is V2-L: 118.5 M parameters printed as 4.0M.
@@ -72,7 +98,11 @@ export default [
       assert.equal(await w.locator('circle.fc-computed').count(), 0);
       assert.equal(await w.locator('line.fc-gap').count(), 0);
       await choose(w, 'view', 'computed');
-      assert.equal(await w.locator('td[data-cell="printed-params"]').first().isVisible(), false, 'printed columns hidden');
+      assert.equal(
+        await w.locator('td[data-cell="printed-params"]').first().isVisible(),
+        false,
+        'printed columns hidden',
+      );
       assert.equal(await w.locator('circle.fc-printed').count(), 0);
       assert.equal(await w.locator('circle.fc-computed').count(), SIZE_ROWS - 1);
       await choose(w, 'view', 'both');
@@ -84,7 +114,10 @@ export default [
       await page.waitForTimeout(100);
       assert.equal(await w.getAttribute('data-highlight'), 'false');
       assert.equal(await w.locator('line.fc-gap.fc-bad').count(), 0);
-      const bg = await w.locator('td.fc-bad').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      const bg = await w
+        .locator('td.fc-bad')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
       assert.ok(bg === 'rgba(0, 0, 0, 0)' || bg === 'transparent', `no highlight without the toggle (${bg})`);
       await w.locator('input[name="highlight"]').check();
 
@@ -101,7 +134,10 @@ export default [
       const tex = w.locator('.fc-tex');
       assert.match(await tex.getAttribute('data-tex'), /5\{,\}483\{,\}032 = 21\.9/);
       await choose(w, 'row', 'efficientnetv2-s');
-      await page.waitForFunction((el) => /21\{,\}458\{,\}488/.test(el.dataset.tex ?? '') && el.querySelector('.katex'), await tex.elementHandle());
+      await page.waitForFunction(
+        (el) => /21\{,\}458\{,\}488/.test(el.dataset.tex ?? '') && el.querySelector('.katex'),
+        await tex.elementHandle(),
+      );
       const mb = ((4 * EXACT['efficientnetv2-s']) / 1e6).toPrecision(3);
       assert.ok((await tex.textContent()).includes(mb), `the formula shows ${mb} MB`);
     },
@@ -129,7 +165,11 @@ export default [
       assert.equal(await w.locator('article.fc-claim:not([hidden])').count(), 2 * SIZE_ROWS);
       assert.equal(await w.locator('article.fc-claim:not([hidden])[data-verdict="wrong"]').count(), 2 * SIZE_ROWS);
       await choose(w, 'section', 'timm');
-      assert.equal(await w.locator('details[data-section-group="timm"]').evaluate((d) => d.open), true, 'choosing the timm section opens it');
+      assert.equal(
+        await w.locator('details[data-section-group="timm"]').evaluate((d) => d.open),
+        true,
+        'choosing the timm section opens it',
+      );
       await choose(w, 'section', 'all');
       // MobileNet's 4.2M: the engine's count equals the hand count of Table 1.
       const hand = mobilenetV1();
@@ -163,7 +203,10 @@ export default [
     name: 'fact-check: the page reads without JavaScript',
     path: PATH,
     async run(page, { base }) {
-      const context = await page.context().browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+      const context = await page
+        .context()
+        .browser()
+        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
       const p = await context.newPage();
       await p.goto(`${base}${PATH}`);
       const w = p.locator('fc-size-table');

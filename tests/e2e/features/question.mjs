@@ -63,7 +63,10 @@ export default [
     name: 'without JavaScript a question reads as text with its answer behind a disclosure',
     path: '/lessons/convolution-cost/',
     async run(page, { base }) {
-      const context = await page.context().browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+      const context = await page
+        .context()
+        .browser()
+        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
       const p = await context.newPage();
       await p.goto(`${base}/lessons/convolution-cost/`);
       const q = p.locator('[data-question="stem-output-size"]');

@@ -86,7 +86,10 @@ export default [
       assert.ok(phi > 4 && phi < 6, `a click at 5/7 of the slider gives φ near 5, got ${phi}`);
       assert.deepEqual(await shown(page), expected(phi));
       const stemAfter = await page.locator('svg.diagram rect[data-id="stem"]').getAttribute('height');
-      assert.ok(Number(stemAfter) > Number(stemBefore), `the stem bar grows with resolution (${stemBefore} → ${stemAfter})`);
+      assert.ok(
+        Number(stemAfter) > Number(stemBefore),
+        `the stem bar grows with resolution (${stemBefore} → ${stemAfter})`,
+      );
       assert.match(page.url(), new RegExp(`[?&]phi=${phi.toFixed(1).replace('.', '\\.')}`));
       await page.reload();
       await ready(page);
@@ -139,7 +142,10 @@ export default [
       await page.locator('button[data-use]').first().click();
       const first = JSON.parse(await page.locator('button[data-use]').first().getAttribute('data-use'));
       assert.deepEqual(await shown(page), expected(2, first));
-      assert.equal(await page.locator('form[data-form="coefficients"] input[name="gamma"]').inputValue(), String(first.gamma));
+      assert.equal(
+        await page.locator('form[data-form="coefficients"] input[name="gamma"]').inputValue(),
+        String(first.gamma),
+      );
     },
   },
   {

@@ -34,7 +34,7 @@ export default [
     },
   },
   {
-    name: 'lesson how-networks-learn: questions take the engine\'s answers',
+    name: "lesson how-networks-learn: questions take the engine's answers",
     path,
     async run(page) {
       const ex = depthwiseGradExample();

@@ -48,14 +48,17 @@ async function trainingLongTasks(page) {
 
 export default [
   {
-    name: 'train: figures before training are the engine\'s; a too-big configuration is refused with them',
+    name: "train: figures before training are the engine's; a too-big configuration is refused with them",
     path: '/train/',
     async run(page) {
       await ready(page);
       const s = configStats(DEFAULT_CONFIG);
       assert.equal(await out(page, 'params'), formatInt(s.params));
       assert.equal(await out(page, 'macs'), formatCompact(s.macs));
-      assert.equal(await out(page, 'memory'), formatBytes(memoryBytes(s, DEFAULT_CONFIG.batch, DEFAULT_CONFIG.optimizer)));
+      assert.equal(
+        await out(page, 'memory'),
+        formatBytes(memoryBytes(s, DEFAULT_CONFIG.batch, DEFAULT_CONFIG.optimizer)),
+      );
       await select(page, 'block', 'fused');
       await select(page, 'width', 2);
       const big = configStats({ block: 'fused', width: 2, depth: 1, resolution: DEFAULT_CONFIG.resolution });
@@ -82,7 +85,17 @@ export default [
       await ready(page);
       const val = (n) => page.locator(`${pg} [data-form] [name="${n}"]`).inputValue();
       assert.deepEqual(
-        [await val('block'), await val('width'), await val('depth'), await val('resolution'), await val('optimizer'), await val('lr'), await val('batch'), await val('epochs'), await val('seed')],
+        [
+          await val('block'),
+          await val('width'),
+          await val('depth'),
+          await val('resolution'),
+          await val('optimizer'),
+          await val('lr'),
+          await val('batch'),
+          await val('epochs'),
+          await val('seed'),
+        ],
         ['ir-se', '0.5', '2', '24', 'sgd', '0.1', '64', '2', '7'],
       );
       await select(page, 'block', 'fused');
@@ -115,13 +128,18 @@ export default [
       await watchLongTasks(page);
       await page.click(`${pg} [data-act="train"]`);
       await phase(page, 'running');
-      await page.waitForFunction((sel) => (document.querySelector(sel).history.trainLoss.at(-1)?.x ?? 0) >= 30, pg, { timeout: 120_000 });
+      await page.waitForFunction((sel) => (document.querySelector(sel).history.trainLoss.at(-1)?.x ?? 0) >= 30, pg, {
+        timeout: 120_000,
+      });
       await page.click(`${pg} [data-act="pause"]`);
       await phase(page, 'paused');
       const h = await history(page);
       const first = h.trainLoss[0].y;
       const recent = h.trainLoss.slice(-3).reduce((a, p) => a + p.y, 0) / 3;
-      assert.ok(recent < first - 0.3, `loss should fall: first report ${first.toFixed(3)}, mean of the last three ${recent.toFixed(3)}`);
+      assert.ok(
+        recent < first - 0.3,
+        `loss should fall: first report ${first.toFixed(3)}, mean of the last three ${recent.toFixed(3)}`,
+      );
       const at = await stepNow(page);
       await page.waitForTimeout(800);
       assert.equal(await stepNow(page), at, 'paused: no step is taken');
@@ -132,12 +150,19 @@ export default [
       // While it trained, the live probe arrived: the chosen layer's output on test image 0 and
       // one gradient norm per Conv/Gemm weight. Watching another image redraws it for that image.
       const convs = configGraph(DEFAULT_CONFIG).nodes.filter((n) => n.opType === 'Conv' || n.opType === 'Gemm').length;
-      await page.locator(`${pg} [data-probe-activation] [data-dbg="probe-activation"]`).first().waitFor({ timeout: 60_000 });
+      await page
+        .locator(`${pg} [data-probe-activation] [data-dbg="probe-activation"]`)
+        .first()
+        .waitFor({ timeout: 60_000 });
       assert.equal(await page.locator(`${pg} [data-live-norms] tr`).count(), convs + 1);
       await page.fill(`${pg} [data-watch-image]`, '5');
       await page.locator(`${pg} [data-watch-image]`).dispatchEvent('change');
       await page.waitForSelector(`${pg} [data-watch="5"]`, { timeout: 30_000 });
-      assert.equal(Number(await page.locator(`${pg} [data-watch]`).getAttribute('data-label')), testLabels[5], 'the watched image carries its true label');
+      assert.equal(
+        Number(await page.locator(`${pg} [data-watch]`).getAttribute('data-label')),
+        testLabels[5],
+        'the watched image carries its true label',
+      );
       // At the pause: one backward pass, its explained depthwise weight gradient and the norms.
       await page.fill(`${pg} [data-inspect-m]`, '3');
       await page.selectOption(`${pg} [data-inspect-tap]`, '0,2');
@@ -153,15 +178,25 @@ export default [
       // The backward stepper walks the chosen layer's block, output end first, one node per click.
       const back = page.locator(`${pg} [data-backward]`);
       assert.equal(await back.getAttribute('data-block'), 'blocks.0.0');
-      const blockNodes = configGraph(DEFAULT_CONFIG).nodes.filter((n) => n.scope === 'blocks.0.0' || n.scope.startsWith('blocks.0.0.')).map((n) => n.name).reverse();
+      const blockNodes = configGraph(DEFAULT_CONFIG)
+        .nodes.filter((n) => n.scope === 'blocks.0.0' || n.scope.startsWith('blocks.0.0.'))
+        .map((n) => n.name)
+        .reverse();
       assert.equal(Number(await back.getAttribute('data-steps')), blockNodes.length);
-      assert.match(await back.locator('[data-step-title]').textContent(), new RegExp(`^Backward step 1 of ${blockNodes.length}: ${blockNodes[0].replace(/\./g, '\\.')} `));
+      assert.match(
+        await back.locator('[data-step-title]').textContent(),
+        new RegExp(`^Backward step 1 of ${blockNodes.length}: ${blockNodes[0].replace(/\./g, '\\.')} `),
+      );
       assert.equal(await back.locator('[data-back="prev"]').isDisabled(), true);
       for (let i = 1; i < blockNodes.length; i++) await back.locator('[data-back="next"]').click();
       assert.match(await back.locator('[data-step-title]').textContent(), /: blocks\.0\.0\.conv_dw \(Conv\)$/);
       assert.equal(await back.locator('[data-back="next"]').isDisabled(), true);
       assert.ok((await back.locator('[data-dbg="back-grad-out"]').count()) > 0);
-      assert.equal(await page.locator(`${pg} [data-dbg="inspect-activation"]`).count() > 0 || await page.locator(`${pg} [data-inspect-out] canvas`).count() > 0, true);
+      assert.equal(
+        (await page.locator(`${pg} [data-dbg="inspect-activation"]`).count()) > 0 ||
+          (await page.locator(`${pg} [data-inspect-out] canvas`).count()) > 0,
+        true,
+      );
       assert.equal(await stepNow(page), at + 1, 'looking inside does not train');
       await page.click(`${pg} [data-act="resume"]`);
       await phase(page, 'idle', 240_000);
@@ -175,9 +210,14 @@ export default [
       const cores = availableParallelism();
       const load = loadavg()[0];
       const budget = 50 * Math.max(1, load / cores);
-      console.log(`     default configuration: one epoch (with a ~1 s pause and one single step) trained in ${secs.toFixed(1)} s; ` +
-        `main-thread long tasks while training: ${tasks.length}, longest ${longest.toFixed(0)} ms (load ${load.toFixed(1)} on ${cores} cores, budget ${budget.toFixed(0)} ms)`);
-      assert.ok(longest <= budget, `a main-thread task of ${longest.toFixed(0)} ms while training (budget ${budget.toFixed(0)} ms at load ${load.toFixed(1)} on ${cores} cores)`);
+      console.log(
+        `     default configuration: one epoch (with a ~1 s pause and one single step) trained in ${secs.toFixed(1)} s; ` +
+          `main-thread long tasks while training: ${tasks.length}, longest ${longest.toFixed(0)} ms (load ${load.toFixed(1)} on ${cores} cores, budget ${budget.toFixed(0)} ms)`,
+      );
+      assert.ok(
+        longest <= budget,
+        `a main-thread task of ${longest.toFixed(0)} ms while training (budget ${budget.toFixed(0)} ms at load ${load.toFixed(1)} on ${cores} cores)`,
+      );
       const end = await history(page);
       assert.ok(end.testAcc.at(-1).y > 0.5, `test accuracy ${end.testAcc.at(-1).y}`);
       assert.equal(await page.locator(`${pg} .tp-confusion td`).count(), 100);
@@ -199,7 +239,9 @@ export default [
     async run(page) {
       await ready(page);
       await page.click(`${pg} [data-act="train"]`);
-      await page.waitForFunction((sel) => (document.querySelector(sel).history.trainLoss.at(-1)?.x ?? 0) >= 5, pg, { timeout: 120_000 });
+      await page.waitForFunction((sel) => (document.querySelector(sel).history.trainLoss.at(-1)?.x ?? 0) >= 5, pg, {
+        timeout: 120_000,
+      });
       await page.click(`${pg} [data-act="cancel"]`);
       await phase(page, 'idle');
       assert.match(await out(page, 'status'), /^Cancelled after step \d+/);

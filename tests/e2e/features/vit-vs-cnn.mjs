@@ -32,7 +32,9 @@ function expected(R, P) {
   const side = dw.outputDims[0][2];
   const depthwise = side * side * dw.outputDims[0][1] * dw.kernel[0] ** 2;
   assert.equal(depthwise, dw.macs, 'hand formula = engine for the depthwise conv');
-  const engineQ = vit(R, P).layers.filter((l) => l.scope === 'blocks.0.attn' && l.opType === 'MatMul').reduce((a, l) => a + l.macs, 0);
+  const engineQ = vit(R, P)
+    .layers.filter((l) => l.scope === 'blocks.0.attn' && l.opType === 'MatMul')
+    .reduce((a, l) => a + l.macs, 0);
   assert.equal(engineQ, quadratic, 'hand formula = engine for QKᵀ + AV');
   return { N, quadratic, linear, depthwise };
 }
@@ -84,7 +86,12 @@ export default [
       const R = vitSpec.resolution;
       for (const P of [8, 32, 16]) {
         await w.locator('select[name="patch"]').selectOption(String(P));
-        for (const [x, y] of [[0, 0], [223, 223], [100, 60], [17, 200]]) {
+        for (const [x, y] of [
+          [0, 0],
+          [223, 223],
+          [100, 60],
+          [17, 200],
+        ]) {
           await setRange(w, 'x', x);
           await setRange(w, 'y', y);
           const s = Math.floor(R / P);
@@ -108,7 +115,7 @@ export default [
     },
   },
   {
-    name: 'lesson vit-vs-cnn: the matched-MACs table is the engine\'s',
+    name: "lesson vit-vs-cnn: the matched-MACs table is the engine's",
     path: PATH,
     async run(page) {
       const table = page.locator('table.match-table');
@@ -128,7 +135,7 @@ export default [
     },
   },
   {
-    name: 'lesson vit-vs-cnn: questions accept the engine\'s answers and reject wrong ones',
+    name: "lesson vit-vs-cnn: questions accept the engine's answers and reject wrong ones",
     path: PATH,
     async run(page) {
       const q1 = page.locator('[data-question="vit-patch-macs"]');

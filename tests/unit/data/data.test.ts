@@ -51,7 +51,9 @@ describe('Fashion-MNIST files', () => {
     // 10 000 labels expected; the file holds 5.
     await writeFile(join(dir, f.labels), gzipSync(encodeIdx([5], new Uint8Array(5))));
     await writeFile(join(dir, f.images), gzipSync(encodeIdx([10000, 28, 28], new Uint8Array(10000 * 784))));
-    expect(() => loadFashionMnist('test', dir)).toThrow(/corrupt: t10k-labels-idx1-ubyte\.gz: dims \[5\], expected \[10000\]/);
+    expect(() => loadFashionMnist('test', dir)).toThrow(
+      /corrupt: t10k-labels-idx1-ubyte\.gz: dims \[5\], expected \[10000\]/,
+    );
     await writeFile(join(dir, f.labels), Uint8Array.of(1, 2, 3));
     expect(() => loadFashionMnist('test', dir)).toThrow(/t10k-labels-idx1-ubyte\.gz: not a readable gzip file/);
     const labels = new Uint8Array(10000);
@@ -117,7 +119,12 @@ describe('shuffle and batches', () => {
   });
 
   const set: ImageSet = {
-    count: 2, height: 2, width: 2, images: Uint8Array.of(0, 255, 51, 102, 255, 255, 0, 0), labels: Uint8Array.of(3, 7), classes: [],
+    count: 2,
+    height: 2,
+    width: 2,
+    images: Uint8Array.of(0, 255, 51, 102, 255, 255, 0, 0),
+    labels: Uint8Array.of(3, 7),
+    classes: [],
   };
   it('normalises, resizes and repeats the gray plane to C channels', () => {
     const b = makeBatch(set, [1, 0], { resolution: 2, channels: 3, mean: 0.5, std: 0.25 });

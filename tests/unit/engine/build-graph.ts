@@ -3,7 +3,14 @@ import type { Attrs, Graph, Node, ValueInfo } from '~/lib/engine/graph.ts';
 import type { Tensor } from '~/lib/engine/tensor.ts';
 import { f32 } from '~/lib/engine/tensor.ts';
 
-export function node(opType: string, inputs: string[], outputs: string[], attrs: Attrs = {}, scope = '', name?: string): Node {
+export function node(
+  opType: string,
+  inputs: string[],
+  outputs: string[],
+  attrs: Attrs = {},
+  scope = '',
+  name?: string,
+): Node {
   return { name: name ?? `${opType}_${outputs[0]}`, opType, inputs, outputs, attrs, scope };
 }
 
@@ -42,7 +49,9 @@ export function randomTensor(dims: number[], seed = 1): Tensor {
 
 /** Straightforward NCHW conv used as the reference for the fast paths. */
 export function naiveConv2d(
-  x: Tensor, w: Tensor, b: Tensor | undefined,
+  x: Tensor,
+  w: Tensor,
+  b: Tensor | undefined,
   o: { stride?: number[]; pads?: number[]; dil?: number[]; group?: number },
 ): Tensor {
   const [N, C, H, W] = x.dims;

@@ -1,16 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import {
-  advanceTo, analyze, EngineError, execute, f32, float, groupSteps, int, ints, runGraph, scopeKey, type Graph, type Step, type Tensor,
+  advanceTo,
+  analyze,
+  EngineError,
+  execute,
+  f32,
+  float,
+  groupSteps,
+  int,
+  ints,
+  runGraph,
+  scopeKey,
+  type Graph,
+  type Step,
+  type Tensor,
 } from '~/lib/engine/index.ts';
 import { graphOf, input, maxAbsDiff, node, randomTensor } from './build-graph.ts';
 
 /** Conv → BN → Clip(0, 6) → depthwise Conv → BN → Relu → 1×1 Conv, with scopes like the zoo's. */
 function block(): { g: Graph; x: Tensor } {
   const weights: Record<string, Tensor> = {
-    w1: randomTensor([8, 3, 3, 3], 2), g1: randomTensor([8], 3), b1: randomTensor([8], 4), m1: randomTensor([8], 5),
-    v1: f32([8], new Array(8).fill(0).map((_, i) => 0.5 + i / 8)), lo: f32([], [0]), hi: f32([], [6]),
-    w2: randomTensor([8, 1, 3, 3], 6), g2: randomTensor([8], 7), b2: randomTensor([8], 8), m2: randomTensor([8], 9),
-    v2: f32([8], new Array(8).fill(1.5)), w3: randomTensor([4, 8, 1, 1], 10), c3: randomTensor([4], 11),
+    w1: randomTensor([8, 3, 3, 3], 2),
+    g1: randomTensor([8], 3),
+    b1: randomTensor([8], 4),
+    m1: randomTensor([8], 5),
+    v1: f32(
+      [8],
+      new Array(8).fill(0).map((_, i) => 0.5 + i / 8),
+    ),
+    lo: f32([], [0]),
+    hi: f32([], [6]),
+    w2: randomTensor([8, 1, 3, 3], 6),
+    g2: randomTensor([8], 7),
+    b2: randomTensor([8], 8),
+    m2: randomTensor([8], 9),
+    v2: f32([8], new Array(8).fill(1.5)),
+    w3: randomTensor([4, 8, 1, 1], 10),
+    c3: randomTensor([4], 11),
   };
   const g = graphOf({
     nodes: [
@@ -22,7 +48,9 @@ function block(): { g: Graph; x: Tensor } {
       node('Relu', ['n2'], ['a2'], {}, 'blocks.0.0.act'),
       node('Conv', ['a2', 'w3', 'c3'], ['y'], {}, 'blocks.0.1.conv_pw'),
     ],
-    inputs: [input('x', [1, 3, 10, 10])], outputs: ['y'], weights,
+    inputs: [input('x', [1, 3, 10, 10])],
+    outputs: ['y'],
+    weights,
   });
   return { g, x: randomTensor([1, 3, 10, 10], 1) };
 }
@@ -57,7 +85,9 @@ describe('execute', () => {
       r = gen.next();
     }
     expect(steps.map((s) => [s.index, s.fused?.map((n) => n.opType)])).toEqual([
-      [0, ['BatchNormalization', 'Clip']], [3, ['BatchNormalization', 'Relu']], [6, undefined],
+      [0, ['BatchNormalization', 'Clip']],
+      [3, ['BatchNormalization', 'Relu']],
+      [6, undefined],
     ]);
     expect(maxAbsDiff(r.value.y, plain.y)).toBeLessThan(1e-5);
     expect(maxAbsDiff(runGraph(g, { x }).y, plain.y)).toBeLessThan(1e-5);
@@ -67,8 +97,12 @@ describe('execute', () => {
 
   it('fuses Swish exported as Sigmoid + Mul and a Clip whose bounds come from later Constant nodes', () => {
     const weights: Record<string, Tensor> = {
-      w: randomTensor([16, 8, 1, 1], 31), g: randomTensor([16], 32), b: randomTensor([16], 33), m: randomTensor([16], 34),
-      v: f32([16], new Array(16).fill(0.7)), w2: randomTensor([16, 16, 1, 1], 35),
+      w: randomTensor([16, 8, 1, 1], 31),
+      g: randomTensor([16], 32),
+      b: randomTensor([16], 33),
+      m: randomTensor([16], 34),
+      v: f32([16], new Array(16).fill(0.7)),
+      w2: randomTensor([16, 16, 1, 1], 35),
     };
     const g = graphOf({
       nodes: [
@@ -81,7 +115,9 @@ describe('execute', () => {
         node('Constant', [], ['hi'], { value_float: float(0.5) }),
         node('Clip', ['c2', 'lo', 'hi'], ['y'], {}, 'blocks.0.1.act'),
       ],
-      inputs: [input('x', [1, 8, 16, 16])], outputs: ['y'], weights,
+      inputs: [input('x', [1, 8, 16, 16])],
+      outputs: ['y'],
+      weights,
     });
     const x = randomTensor([1, 8, 16, 16], 36);
     const steps: Step[] = [];
@@ -89,7 +125,10 @@ describe('execute', () => {
     let r = gen.next();
     for (; !r.done; r = gen.next()) steps.push(r.value);
     expect(steps.map((s) => [s.node.opType, s.fused?.map((n) => n.opType)])).toEqual([
-      ['Conv', ['BatchNormalization', 'Sigmoid', 'Mul']], ['Conv', ['Clip']], ['Constant', undefined], ['Constant', undefined],
+      ['Conv', ['BatchNormalization', 'Sigmoid', 'Mul']],
+      ['Conv', ['Clip']],
+      ['Constant', undefined],
+      ['Constant', undefined],
     ]);
     const plain = runGraph(g, { x }, { keepAll: true });
     expect(maxAbsDiff(r.value.y, plain.y)).toBeLessThan(1e-5);
@@ -111,7 +150,16 @@ describe('execute', () => {
     expect(retained[6]).toBe(analyze(g).activationBytes + 4 * 300);
     expect(released[6]).toBeLessThan(retained[6]);
     expect(Object.keys(runGraph(g, { x }))).toEqual(['y']);
-    expect(Object.keys(runGraph(g, { x }, { keepAll: true })).sort()).toEqual(['a1', 'a2', 'c1', 'c2', 'n1', 'n2', 'x', 'y']);
+    expect(Object.keys(runGraph(g, { x }, { keepAll: true })).sort()).toEqual([
+      'a1',
+      'a2',
+      'c1',
+      'c2',
+      'n1',
+      'n2',
+      'x',
+      'y',
+    ]);
   });
 
   it('lets beforeNode change BatchNorm statistics in place, read at run time', () => {
@@ -119,7 +167,15 @@ describe('execute', () => {
     const before = runGraph(g, { x }).y;
     const mean = g.initializers.get('m2')!.data as Float32Array;
     const saved = mean.slice();
-    const gen = execute(g, { x }, { beforeNode: (n) => { if (n.name === 'BatchNormalization_n2') mean.fill(100); } });
+    const gen = execute(
+      g,
+      { x },
+      {
+        beforeNode: (n) => {
+          if (n.name === 'BatchNormalization_n2') mean.fill(100);
+        },
+      },
+    );
     let r = gen.next();
     while (!r.done) r = gen.next();
     expect(maxAbsDiff(r.value.y, before)).toBeGreaterThan(1e-3);
@@ -146,7 +202,10 @@ describe('execute', () => {
     const declared: Graph = {
       ...g,
       initializers: new Map([...g.initializers].filter(([k]) => k !== 'w1' && k !== 'w3')),
-      declared: new Map([['w1', { name: 'w1', dtype: 'float32', dims: [8, 3, 3, 3] }], ['w3', { name: 'w3', dtype: 'float32', dims: [4, 8, 1, 1] }]]),
+      declared: new Map([
+        ['w1', { name: 'w1', dtype: 'float32', dims: [8, 3, 3, 3] }],
+        ['w3', { name: 'w3', dtype: 'float32', dims: [4, 8, 1, 1] }],
+      ]),
     };
     try {
       execute(declared, { x: randomTensor([1, 3, 10, 10]) }).next();
@@ -159,8 +218,15 @@ describe('execute', () => {
 
   it('groups nodes by stage (scope up to its first number) and block (up to its second)', () => {
     const { g, x } = block();
-    expect(groupSteps(g, 'stage').map((s) => [s.key, s.start, s.end])).toEqual([['stem', 0, 3], ['blocks.0', 3, 7]]);
-    expect(groupSteps(g, 'block').map((s) => [s.key, s.start, s.end])).toEqual([['stem', 0, 3], ['blocks.0.0', 3, 6], ['blocks.0.1', 6, 7]]);
+    expect(groupSteps(g, 'stage').map((s) => [s.key, s.start, s.end])).toEqual([
+      ['stem', 0, 3],
+      ['blocks.0', 3, 7],
+    ]);
+    expect(groupSteps(g, 'block').map((s) => [s.key, s.start, s.end])).toEqual([
+      ['stem', 0, 3],
+      ['blocks.0.0', 3, 6],
+      ['blocks.0.1', 6, 7],
+    ]);
     expect(groupSteps(g, 'node')).toHaveLength(7);
     const gen = execute(g, { x }, { retain: true });
     expect(advanceTo(gen, 3).steps.map((s) => s.index)).toEqual([0, 1, 2]);
@@ -176,17 +242,24 @@ describe('execute', () => {
     expect(scopeKey('conv_head', 'stage')).toBeUndefined();
     const g = graphOf({
       nodes: [
-        node('Relu', ['x'], ['a'], {}, 'patch_embed'), node('Relu', ['a'], ['b'], {}, ''),
-        node('Relu', ['b'], ['c'], {}, 'blocks.0.norm1'), node('Relu', ['c'], ['d'], {}, 'blocks.1.mlp.fc1'),
+        node('Relu', ['x'], ['a'], {}, 'patch_embed'),
+        node('Relu', ['a'], ['b'], {}, ''),
+        node('Relu', ['b'], ['c'], {}, 'blocks.0.norm1'),
+        node('Relu', ['c'], ['d'], {}, 'blocks.1.mlp.fc1'),
         node('Relu', ['d'], ['y'], {}, 'head'),
       ],
-      inputs: [input('x', [1])], outputs: ['y'],
+      inputs: [input('x', [1])],
+      outputs: ['y'],
     });
     expect(groupSteps(g, 'block').map((s) => s.key)).toEqual(['stem', 'blocks.0', 'blocks.1', 'head']);
   });
 
   it('throws an unsupported-op error before running anything', () => {
-    const g = graphOf({ nodes: [node('Relu', ['x'], ['a']), node('NonZero', ['a'], ['y'])], inputs: [input('x', [2])], outputs: ['y'] });
+    const g = graphOf({
+      nodes: [node('Relu', ['x'], ['a']), node('NonZero', ['a'], ['y'])],
+      inputs: [input('x', [2])],
+      outputs: ['y'],
+    });
     expect(() => execute(g, { x: f32([2], [1, -1]) }).next()).toThrow(/unsupported ops: NonZero/);
   });
 });

@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
-  explain, f32, float, int, ints, runGraph, type ConvExplanation, type Graph, type Tensor,
+  explain,
+  f32,
+  float,
+  int,
+  ints,
+  runGraph,
+  type ConvExplanation,
+  type Graph,
+  type Tensor,
 } from '~/lib/engine/index.ts';
 import { graphOf, input, node, randomTensor } from './build-graph.ts';
 
-function convGraph(xDims: number[], wDims: number[], attrs: Graph['nodes'][number]['attrs']): { g: Graph; values: Record<string, Tensor> } {
+function convGraph(
+  xDims: number[],
+  wDims: number[],
+  attrs: Graph['nodes'][number]['attrs'],
+): { g: Graph; values: Record<string, Tensor> } {
   const g = graphOf({
     nodes: [node('Conv', ['x', 'w', 'b'], ['y'], attrs, '', 'conv')],
-    inputs: [input('x', xDims)], outputs: ['y'],
+    inputs: [input('x', xDims)],
+    outputs: ['y'],
     weights: { w: randomTensor(wDims, 21), b: randomTensor([wDims[0]], 22) },
   });
   return { g, values: runGraph(g, { x: randomTensor(xDims, 20) }, { keepAll: true }) };
@@ -47,7 +60,13 @@ describe('explain', () => {
   it('marks the padding taps of a corner output and reads the right input channel for a depthwise conv', () => {
     const { g, values } = convGraph([1, 4, 6, 6], [4, 1, 3, 3], { group: int(4), pads: ints([1, 1, 1, 1]) });
     const e = explain(g, values, 'conv', { c: 2, y: 0, x: 0 }) as ConvExplanation;
-    expect(e.taps.filter((t) => t.padding).map((t) => t.pos)).toEqual([[-1, -1], [-1, 0], [-1, 1], [0, -1], [1, -1]]);
+    expect(e.taps.filter((t) => t.padding).map((t) => t.pos)).toEqual([
+      [-1, -1],
+      [-1, 0],
+      [-1, 1],
+      [0, -1],
+      [1, -1],
+    ]);
     expect(e.taps.every((t) => t.c === 2)).toBe(true);
     const inside = e.taps.find((t) => !t.padding)!;
     expect(inside.x).toBe(values.x.data[2 * 36 + inside.pos[0] * 6 + inside.pos[1]]);
@@ -58,10 +77,18 @@ describe('explain', () => {
     const x = f32([1, 1, 3, 3], [1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const g = graphOf({
       nodes: [
-        node('AveragePool', ['x'], ['a'], { kernel_shape: ints([2, 2]), pads: ints([1, 1, 1, 1]), strides: ints([2, 2]) }, '', 'avg'),
+        node(
+          'AveragePool',
+          ['x'],
+          ['a'],
+          { kernel_shape: ints([2, 2]), pads: ints([1, 1, 1, 1]), strides: ints([2, 2]) },
+          '',
+          'avg',
+        ),
         node('MaxPool', ['x'], ['m'], { kernel_shape: ints([2, 2]) }, '', 'max'),
       ],
-      inputs: [input('x', [1, 1, 3, 3])], outputs: ['a', 'm'],
+      inputs: [input('x', [1, 1, 3, 3])],
+      outputs: ['a', 'm'],
     });
     const v = runGraph(g, { x }, { keepAll: true });
     const avg = explain(g, v, 'avg', { y: 1, x: 1 });
@@ -80,16 +107,25 @@ describe('explain', () => {
         node('Mul', ['h', 'gate'], ['se'], {}, '', 'scale'),
         node('Add', ['se', 'x'], ['y'], {}, '', 'residual'),
       ],
-      inputs: [input('x', [1, 2, 2, 2]), input('gate', [1, 2, 1, 1])], outputs: ['y'],
+      inputs: [input('x', [1, 2, 2, 2]), input('gate', [1, 2, 1, 1])],
+      outputs: ['y'],
       weights: { s: f32([2], [2, 3]), b: f32([2], [0.5, -1]), m: f32([2], [1, 2]), v: f32([2], [0.99, 3.99]) },
     });
     const x = f32([1, 2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]);
     const v = runGraph(g, { x, gate: f32([1, 2, 1, 1], [0.25, 0.5]) }, { keepAll: true });
     const bn = explain(g, v, 'bn', { c: 1, y: 1, x: 0 });
-    expect(bn).toMatchObject({ kind: 'batchnorm', c: 1, x: 7, mean: 2, gamma: 3, beta: -1, epsilon: Math.fround(0.01) });
+    expect(bn).toMatchObject({
+      kind: 'batchnorm',
+      c: 1,
+      x: 7,
+      mean: 2,
+      gamma: 3,
+      beta: -1,
+      epsilon: Math.fround(0.01),
+    });
     if (bn.kind !== 'batchnorm') throw new Error('kind');
     expect(bn.variance).toBeCloseTo(3.99, 6);
-    expect(bn.y).toBeCloseTo(3 * (7 - 2) / 2 - 1, 5);
+    expect(bn.y).toBeCloseTo((3 * (7 - 2)) / 2 - 1, 5);
     const act = explain(g, v, 'act', 6);
     expect(act).toMatchObject({ kind: 'unary', fn: 'HardSwish', x: bn.y });
     if (act.kind !== 'unary') throw new Error('kind');

@@ -6,7 +6,11 @@ import { affineInPlace, wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
 import { randomTensor } from './build-graph.ts';
 
 /** Parameters for the rows that take them; every row of the table is tested (a new row too). */
-const PARAMS: Record<string, [number, number]> = { Clip: [-0.5, 0.75], HardSwish: [1 / 6, 0.5], HardSigmoid: [0.2, 0.5] };
+const PARAMS: Record<string, [number, number]> = {
+  Clip: [-0.5, 0.75],
+  HardSwish: [1 / 6, 0.5],
+  HardSigmoid: [0.2, 0.5],
+};
 const acts: [string, Act, number, number][] = [
   ...ACTIVATIONS.map((a, code): [string, Act, number, number] => [a.name, code, ...(PARAMS[a.name] ?? [0, 0])]),
   ['Gelu (tanh form)', Act.Gelu, 1, 0],
@@ -22,7 +26,13 @@ describe('GEMM kernels', () => {
       const [M, N, K] = [7, 13, 300];
       const A = randomTensor([M, K], 1).data as Float32Array;
       const B = randomTensor([K, N], 2).data as Float32Array;
-      const ep = { scale: randomTensor([M], 3).data as Float32Array, shift: randomTensor([M], 4).data as Float32Array, act, p0, p1 };
+      const ep = {
+        scale: randomTensor([M], 3).data as Float32Array,
+        shift: randomTensor([M], 4).data as Float32Array,
+        act,
+        p0,
+        p1,
+      };
       const js = new Float32Array(M * N);
       const wasm = new Float32Array(M * N);
       jsGemm(M, N, K, A, 0, K, B, 0, N, js, 0, N, ep);

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Attrs, f32, float, floats, int, ints, isSupported, OPS, runGraph, str, tensor, tensorAttr, type Tensor,
+  type Attrs,
+  f32,
+  float,
+  floats,
+  int,
+  ints,
+  isSupported,
+  OPS,
+  runGraph,
+  str,
+  tensor,
+  tensorAttr,
+  type Tensor,
 } from '~/lib/engine/index.ts';
 import { graphOf, node } from './build-graph.ts';
 
@@ -11,7 +23,8 @@ function run(opType: string, inputs: (Tensor | undefined)[], attrs: Attrs = {}, 
   const g = graphOf({
     nodes: [node(opType, names, outs, attrs)],
     inputs: inputs.flatMap((t, i) => (t ? [{ name: `i${i}`, dtype: t.dtype, dims: [...t.dims] }] : [])),
-    outputs: outs, opset,
+    outputs: outs,
+    opset,
   });
   const feeds = Object.fromEntries(inputs.flatMap((t, i) => (t ? [[`i${i}`, t]] : [])));
   const r = runGraph(g, feeds);
@@ -38,7 +51,10 @@ describe('unary table', () => {
   const x = f32([5], [-3, -0.5, 0, 0.5, 3]);
   it('computes Relu, Sigmoid, Tanh, HardSigmoid, HardSwish, Neg, Exp, Sqrt and Reciprocal', () => {
     close(run('Relu', [x])[0], [0, 0, 0, 0.5, 3]);
-    close(run('Sigmoid', [x])[0], [-3, -0.5, 0, 0.5, 3].map((v) => 1 / (1 + Math.exp(-v))));
+    close(
+      run('Sigmoid', [x])[0],
+      [-3, -0.5, 0, 0.5, 3].map((v) => 1 / (1 + Math.exp(-v))),
+    );
     close(run('Tanh', [x])[0], [-3, -0.5, 0, 0.5, 3].map(Math.tanh));
     close(run('HardSigmoid', [x], { alpha: float(0.5), beta: float(0.6) })[0], [0, 0.35, 0.6, 0.85, 1]);
     close(run('HardSwish', [x])[0], [-0, -0.5 * (2.5 / 6), 0, 0.5 * (3.5 / 6), 3]);
@@ -49,9 +65,13 @@ describe('unary table', () => {
   });
 
   it('computes Erf and both Gelu forms to float32 accuracy', () => {
-    close(run('Erf', [f32([4], [0.1, -0.7, 1.5, 3])])[0], [0.1124629160, -0.6778011938, 0.9661051465, 0.9999779095], 6);
+    close(run('Erf', [f32([4], [0.1, -0.7, 1.5, 3])])[0], [0.112462916, -0.6778011938, 0.9661051465, 0.9999779095], 6);
     close(run('Gelu', [f32([3], [-1, 0.5, 2])])[0], [-0.1586552539, 0.3457312615, 1.9544997361], 6);
-    close(run('Gelu', [f32([3], [-1, 0.5, 2])], { approximate: str('tanh') })[0], [-0.1588080094, 0.3457140369, 1.9545976876], 6);
+    close(
+      run('Gelu', [f32([3], [-1, 0.5, 2])], { approximate: str('tanh') })[0],
+      [-0.1588080094, 0.3457140369, 1.9545976876],
+      6,
+    );
   });
 
   it('clips with attributes in opset 6 and with optional min/max inputs from opset 11', () => {
@@ -86,27 +106,46 @@ describe('broadcasting arithmetic', () => {
 });
 
 describe('pooling', () => {
-  const x = f32([1, 1, 4, 4], Array.from({ length: 16 }, (_, i) => i + 1));
+  const x = f32(
+    [1, 1, 4, 4],
+    Array.from({ length: 16 }, (_, i) => i + 1),
+  );
   it('adds a ceil_mode window and drops one that would start in the padding', () => {
     const y = run('MaxPool', [x], { kernel_shape: ints([3, 3]), strides: ints([2, 2]), ceil_mode: int(1) })[0];
     expect(y.dims).toEqual([1, 1, 2, 2]);
     expect(vals(y)).toEqual([11, 12, 15, 16]);
-    const small = run('MaxPool', [f32([1, 1, 2, 2], [1, 2, 3, 4])], { kernel_shape: ints([1, 1]), strides: ints([2, 2]), ceil_mode: int(1) })[0];
+    const small = run('MaxPool', [f32([1, 1, 2, 2], [1, 2, 3, 4])], {
+      kernel_shape: ints([1, 1]),
+      strides: ints([2, 2]),
+      ceil_mode: int(1),
+    })[0];
     expect(small.dims).toEqual([1, 1, 1, 1]);
   });
 
   it('averages over inside taps only, or over padded taps with count_include_pad', () => {
     const a = { kernel_shape: ints([3, 3]), pads: ints([1, 1, 1, 1]) };
     expect(vals(run('AveragePool', [x], a)[0])[0]).toBeCloseTo((1 + 2 + 5 + 6) / 4, 5);
-    expect(vals(run('AveragePool', [x], { ...a, count_include_pad: int(1) })[0])[0]).toBeCloseTo((1 + 2 + 5 + 6) / 9, 5);
+    expect(vals(run('AveragePool', [x], { ...a, count_include_pad: int(1) })[0])[0]).toBeCloseTo(
+      (1 + 2 + 5 + 6) / 9,
+      5,
+    );
   });
 
   it('pads SAME_UPPER / SAME_LOWER, dilates, runs 1-D and 3-D, and returns argmax indices', () => {
-    expect(run('AveragePool', [x], { kernel_shape: ints([2, 2]), auto_pad: str('SAME_UPPER') })[0].dims).toEqual([1, 1, 4, 4]);
+    expect(run('AveragePool', [x], { kernel_shape: ints([2, 2]), auto_pad: str('SAME_UPPER') })[0].dims).toEqual([
+      1, 1, 4, 4,
+    ]);
     expect(vals(run('MaxPool', [x], { kernel_shape: ints([2, 2]), auto_pad: str('SAME_LOWER') })[0])[0]).toBe(1);
-    expect(vals(run('MaxPool', [x], { kernel_shape: ints([2, 2]), dilations: ints([2, 2]) })[0])).toEqual([11, 12, 15, 16]);
-    expect(vals(run('MaxPool', [f32([1, 1, 5], [3, 1, 4, 1, 5])], { kernel_shape: ints([2]) })[0])).toEqual([3, 4, 4, 5]);
-    expect(run('AveragePool', [f32([1, 1, 2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8])], { kernel_shape: ints([2, 2, 2]) })[0].data[0]).toBe(4.5);
+    expect(vals(run('MaxPool', [x], { kernel_shape: ints([2, 2]), dilations: ints([2, 2]) })[0])).toEqual([
+      11, 12, 15, 16,
+    ]);
+    expect(vals(run('MaxPool', [f32([1, 1, 5], [3, 1, 4, 1, 5])], { kernel_shape: ints([2]) })[0])).toEqual([
+      3, 4, 4, 5,
+    ]);
+    expect(
+      run('AveragePool', [f32([1, 1, 2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8])], { kernel_shape: ints([2, 2, 2]) })[0]
+        .data[0],
+    ).toBe(4.5);
     const [m, idx] = run('MaxPool', [x], { kernel_shape: ints([2, 2]), strides: ints([2, 2]) }, 17, 2);
     expect(vals(m)).toEqual([6, 8, 14, 16]);
     expect(vals(idx)).toEqual([5, 7, 13, 15]);
@@ -115,13 +154,24 @@ describe('pooling', () => {
 });
 
 describe('window attributes of the wrong length', () => {
-  const x = f32([1, 1, 4, 4], Array.from({ length: 16 }, (_, i) => i));
+  const x = f32(
+    [1, 1, 4, 4],
+    Array.from({ length: 16 }, (_, i) => i),
+  );
   it('are refused with an EngineError naming the attribute, never NaN shapes', () => {
-    expect(() => run('MaxPool', [x], { kernel_shape: ints([2, 2]), pads: ints([1]) })).toThrow(/'pads' of MaxPool needs 4 entries, got 1/);
-    expect(() => run('AveragePool', [x], { kernel_shape: ints([2, 2]), strides: ints([1]) })).toThrow(/'strides' of AveragePool needs 2 entries/);
-    expect(() => run('MaxPool', [x], { kernel_shape: ints([2, 2]), strides: ints([0, 1]) })).toThrow(/whole numbers ≥ 1/);
+    expect(() => run('MaxPool', [x], { kernel_shape: ints([2, 2]), pads: ints([1]) })).toThrow(
+      /'pads' of MaxPool needs 4 entries, got 1/,
+    );
+    expect(() => run('AveragePool', [x], { kernel_shape: ints([2, 2]), strides: ints([1]) })).toThrow(
+      /'strides' of AveragePool needs 2 entries/,
+    );
+    expect(() => run('MaxPool', [x], { kernel_shape: ints([2, 2]), strides: ints([0, 1]) })).toThrow(
+      /whole numbers ≥ 1/,
+    );
     const w = f32([1, 1, 3, 3], new Array(9).fill(1));
-    expect(() => run('Conv', [x, w], { dilations: ints([1, 1, 1]) })).toThrow(/'dilations' of Conv needs 2 entries, got 3/);
+    expect(() => run('Conv', [x, w], { dilations: ints([1, 1, 1]) })).toThrow(
+      /'dilations' of Conv needs 2 entries, got 3/,
+    );
   });
 
   it('read float attributes as float32, as ONNX stores them', () => {
@@ -134,9 +184,16 @@ describe('matrix products', () => {
   it('runs Gemm with transposes, alpha, beta and a broadcast bias', () => {
     const a = f32([3, 2], [1, 4, 2, 5, 3, 6]); // transA → [[1,2,3],[4,5,6]]
     const b = f32([2, 3], [1, 0, 1, 0, 1, 1]); // transB → [[1,0],[0,1],[1,1]]
-    const y = run('Gemm', [a, b, f32([2], [10, 20])], { transA: int(1), transB: int(1), alpha: float(2), beta: float(0.5) })[0];
+    const y = run('Gemm', [a, b, f32([2], [10, 20])], {
+      transA: int(1),
+      transB: int(1),
+      alpha: float(2),
+      beta: float(0.5),
+    })[0];
     expect(vals(y)).toEqual([2 * 4 + 5, 2 * 5 + 10, 2 * 10 + 5, 2 * 11 + 10]);
-    const fc = run('Gemm', [f32([1, 3], [1, 2, 3]), f32([2, 3], [1, 1, 1, 0, 1, 0]), f32([2], [0.5, 0.5])], { transB: int(1) })[0];
+    const fc = run('Gemm', [f32([1, 3], [1, 2, 3]), f32([2, 3], [1, 1, 1, 0, 1, 0]), f32([2], [0.5, 0.5])], {
+      transB: int(1),
+    })[0];
     expect(vals(fc)).toEqual([6.5, 2.5]);
   });
 
@@ -149,7 +206,10 @@ describe('matrix products', () => {
 });
 
 describe('shape and layout ops', () => {
-  const x = f32([2, 3, 4], Array.from({ length: 24 }, (_, i) => i));
+  const x = f32(
+    [2, 3, 4],
+    Array.from({ length: 24 }, (_, i) => i),
+  );
   it('reshapes with 0 and −1, flattens, squeezes and unsqueezes with attribute and input axes', () => {
     expect(run('Reshape', [x, i64([0, -1])])[0].dims).toEqual([2, 12]);
     expect(run('Reshape', [f32([0, 3], []), i64([3, 0])], { allowzero: int(1) })[0].dims).toEqual([3, 0]);
@@ -163,12 +223,21 @@ describe('shape and layout ops', () => {
 
   it('transposes, concatenates, gathers with negative indices and slices with steps', () => {
     const t = run('Transpose', [f32([2, 3], [1, 2, 3, 4, 5, 6])])[0];
-    expect([t.dims, vals(t)]).toEqual([[3, 2], [1, 4, 2, 5, 3, 6]]);
+    expect([t.dims, vals(t)]).toEqual([
+      [3, 2],
+      [1, 4, 2, 5, 3, 6],
+    ]);
     const c = run('Concat', [f32([1, 2], [1, 2]), f32([1, 1], [3])], { axis: int(-1) })[0];
-    expect([c.dims, vals(c)]).toEqual([[1, 3], [1, 2, 3]]);
+    expect([c.dims, vals(c)]).toEqual([
+      [1, 3],
+      [1, 2, 3],
+    ]);
     expect(vals(run('Gather', [f32([4], [10, 20, 30, 40]), i64([-1, 0], [2])])[0])).toEqual([40, 10]);
     const s = run('Slice', [x, i64([0, 3]), i64([1, -100]), i64([0, 2]), i64([1, -2])])[0];
-    expect([s.dims, vals(s)]).toEqual([[1, 3, 2], [3, 1, 7, 5, 11, 9]]);
+    expect([s.dims, vals(s)]).toEqual([
+      [1, 3, 2],
+      [3, 1, 7, 5, 11, 9],
+    ]);
     expect(run('Slice', [x], { starts: ints([1]), ends: ints([1000]), axes: ints([1]) }, 9)[0].dims).toEqual([2, 2, 4]);
   });
 
@@ -210,7 +279,10 @@ describe('reductions and normalisation', () => {
   const x = f32([2, 3], [1, 2, 3, 4, 5, 6]);
   it('reduces with axes as attribute or input, keepdims and noop_with_empty_axes', () => {
     const m = run('ReduceMean', [x], { axes: ints([1]) }, 13)[0];
-    expect([m.dims, vals(m)]).toEqual([[2, 1], [2, 5]]);
+    expect([m.dims, vals(m)]).toEqual([
+      [2, 1],
+      [2, 5],
+    ]);
     const s = run('ReduceSum', [x, i64([0])], { keepdims: int(0) }, 13)[0];
     expect([s.dims, vals(s)]).toEqual([[3], [5, 7, 9]]);
     expect(vals(run('ReduceMax', [x], { keepdims: int(0) }, 18)[0])).toEqual([6]);
@@ -225,16 +297,26 @@ describe('reductions and normalisation', () => {
   });
 
   it('normalises layers over the trailing axes and returns mean and inverse std', () => {
-    const [y, mean, inv] = run('LayerNormalization', [x, f32([3], [1, 2, 1]), f32([3], [0, 0, 1])], { epsilon: float(0) }, 17, 3);
+    const [y, mean, inv] = run(
+      'LayerNormalization',
+      [x, f32([3], [1, 2, 1]), f32([3], [0, 0, 1])],
+      { epsilon: float(0) },
+      17,
+      3,
+    );
     const s = 1 / Math.sqrt(2 / 3);
     close(y, [-s, 0, s + 1, -s, 0, s + 1]);
-    expect([mean.dims, vals(mean)]).toEqual([[2, 1], [2, 5]]);
+    expect([mean.dims, vals(mean)]).toEqual([
+      [2, 1],
+      [2, 5],
+    ]);
     expect(vals(inv)[0]).toBeCloseTo(s, 5);
   });
 
   it('applies BatchNormalization per channel, opset 6 included', () => {
     const bx = f32([1, 2, 1, 2], [1, 2, 3, 4]);
     const p = [f32([2], [1, 2]), f32([2], [0, 1]), f32([2], [1, 3]), f32([2], [4, 1])];
-    for (const opset of [6, 15]) close(run('BatchNormalization', [bx, ...p], { epsilon: float(0) }, opset)[0], [0, 0.5, 1, 3]);
+    for (const opset of [6, 15])
+      close(run('BatchNormalization', [bx, ...p], { epsilon: float(0) }, opset)[0], [0, 0.5, 1, 3]);
   });
 });

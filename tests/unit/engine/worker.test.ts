@@ -9,7 +9,8 @@ function chain() {
       node('Neg', ['a'], ['b'], {}, 'blocks.0.1.neg'),
       node('Neg', ['b'], ['y'], {}, 'blocks.1.0.neg'),
     ],
-    inputs: [input('x', [2])], outputs: ['y'],
+    inputs: [input('x', [2])],
+    outputs: ['y'],
   });
 }
 
@@ -30,7 +31,10 @@ describe('worker adapter', () => {
     handle({ type: 'load', graph: chain(), feeds: { x: f32([2], [-1, 2]) } });
     expect(sent[0]).toEqual({ type: 'loaded', nodes: 3 });
     handle({ type: 'step' });
-    expect(sent[1]).toMatchObject({ type: 'steps', steps: [{ index: 0, node: 'Relu_a', opType: 'Relu', scope: 'blocks.0.0.act' }] });
+    expect(sent[1]).toMatchObject({
+      type: 'steps',
+      steps: [{ index: 0, node: 'Relu_a', opType: 'Relu', scope: 'blocks.0.0.act' }],
+    });
     handle({ type: 'step', level: 'stage' });
     expect(sent[2]).toMatchObject({ type: 'steps', steps: [{ index: 1 }] });
     handle({ type: 'step', level: 'stage' });

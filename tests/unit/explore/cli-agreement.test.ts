@@ -11,7 +11,16 @@ import { exploreModel } from '~/lib/viz/debugger/explore-summary.ts';
 
 const models = fileURLToPath(new URL('../../../public/models/', import.meta.url));
 
-async function cliJson(file: string): Promise<{ params: number; macs: number; flops: number; activationBytes: number; peakLiveBytes: number; layers: { node: string; macs: number; params: number }[] }> {
+async function cliJson(
+  file: string,
+): Promise<{
+  params: number;
+  macs: number;
+  flops: number;
+  activationBytes: number;
+  peakLiveBytes: number;
+  layers: { node: string; macs: number; params: number }[];
+}> {
   const lines: string[] = [];
   const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
   try {
@@ -32,9 +41,22 @@ describe('depthwise summary and /explore/ agree', () => {
     const cli = await cliJson(path);
     const r = exploreModel(new Uint8Array(readFileSync(path)), file);
     const a = r.summary.analysis!;
-    expect({ params: a.params, macs: a.macs, flops: a.flops, activationBytes: a.activationBytes, peakLiveBytes: a.peakLiveBytes })
-      .toEqual({ params: cli.params, macs: cli.macs, flops: cli.flops, activationBytes: cli.activationBytes, peakLiveBytes: cli.peakLiveBytes });
-    expect(r.metrics!.map(([n, m]) => [n, Number(m.macs), Number(m.params)])).toEqual(cli.layers.map((l) => [l.node, l.macs, l.params]));
+    expect({
+      params: a.params,
+      macs: a.macs,
+      flops: a.flops,
+      activationBytes: a.activationBytes,
+      peakLiveBytes: a.peakLiveBytes,
+    }).toEqual({
+      params: cli.params,
+      macs: cli.macs,
+      flops: cli.flops,
+      activationBytes: cli.activationBytes,
+      peakLiveBytes: cli.peakLiveBytes,
+    });
+    expect(r.metrics!.map(([n, m]) => [n, Number(m.macs), Number(m.params)])).toEqual(
+      cli.layers.map((l) => [l.node, l.macs, l.params]),
+    );
     expect(r.table!.totals.macs).toBe(cli.macs);
     expect(r.table!.totals.params).toBe(cli.params);
   });

@@ -58,9 +58,15 @@ describe('graphStructure', () => {
 
   it('falls back to a plain sequence when no pattern is found', () => {
     const g: Graph = {
-      name: 'seq', opset: 13, initializers: new Map([['w', f32([1, 1, 1, 1], [2])]]),
-      inputs: [{ name: 'x', dtype: 'float32', dims: [1, 1, 4, 4] }], outputs: [{ name: 'z', dtype: 'float32', dims: [1, 1, 2, 2] }],
-      nodes: [node('r', 'Relu', ['x'], ['y']), node('p', 'MaxPool', ['y'], ['z'], { kernel_shape: ints([2, 2]), strides: ints([2, 2]), ceil_mode: int(0) })],
+      name: 'seq',
+      opset: 13,
+      initializers: new Map([['w', f32([1, 1, 1, 1], [2])]]),
+      inputs: [{ name: 'x', dtype: 'float32', dims: [1, 1, 4, 4] }],
+      outputs: [{ name: 'z', dtype: 'float32', dims: [1, 1, 2, 2] }],
+      nodes: [
+        node('r', 'Relu', ['x'], ['y']),
+        node('p', 'MaxPool', ['y'], ['z'], { kernel_shape: ints([2, 2]), strides: ints([2, 2]), ceil_mode: int(0) }),
+      ],
     };
     const { s, t } = blocksOf(g);
     expect(s.source).toBe('sequence');
@@ -72,11 +78,14 @@ describe('graphStructure on the lesson blocks (files whose scopes start inside a
   it('lays out finite columns for every public/models block', async () => {
     const { readFileSync } = await import('node:fs');
     const { importOnnx } = await import('~/lib/engine/onnx/import-onnx.ts');
-    const manifest = JSON.parse(readFileSync(new URL('../../../public/models/manifest.json', import.meta.url), 'utf8')) as { file: string }[];
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../../public/models/manifest.json', import.meta.url), 'utf8'),
+    ) as { file: string }[];
     for (const m of manifest) {
       const g = importOnnx(new Uint8Array(readFileSync(new URL(`../../../public/models/${m.file}`, import.meta.url))));
       const { d } = blocksOf(g);
-      for (const c of d.columns) for (const v of [c.x, c.y, c.w, c.h]) expect(Number.isFinite(v), `${m.file} ${c.label}`).toBe(true);
+      for (const c of d.columns)
+        for (const v of [c.x, c.y, c.w, c.h]) expect(Number.isFinite(v), `${m.file} ${c.label}`).toBe(true);
     }
   });
 });
@@ -86,14 +95,21 @@ describe('exploreModel', () => {
     const { exploreModel } = await import('~/lib/viz/debugger/explore-summary.ts');
     const { exportOnnx } = await import('~/lib/engine/onnx/export-onnx.ts');
     const { materialize } = await import('~/lib/models/index.ts');
-    expect(() => exploreModel(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]), 'cat.onnx')).toThrow(/cat.onnx is a PNG image, not an ONNX model/);
+    expect(() => exploreModel(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0]), 'cat.onnx')).toThrow(
+      /cat.onnx is a PNG image, not an ONNX model/,
+    );
     expect(() => exploreModel(Uint8Array.from([0x50, 0x4b, 3, 4, 0]), 'model.onnx')).toThrow(/ZIP archive/);
     expect(() => exploreModel(new TextEncoder().encode('{"a": 1}'), 'x.onnx')).toThrow(/text \(JSON\)/);
     const g = buildModel('mobilenetv1_025_128');
     const m = materialize(g, 0);
     const r = exploreModel(exportOnnx(m), 'm.onnx');
     const a = analyze(g);
-    expect(r.summary.analysis).toMatchObject({ params: a.params, macs: a.macs, flops: 2 * a.macs, peakLiveBytes: a.peakLiveBytes });
+    expect(r.summary.analysis).toMatchObject({
+      params: a.params,
+      macs: a.macs,
+      flops: 2 * a.macs,
+      peakLiveBytes: a.peakLiveBytes,
+    });
     // Weight bytes count every initializer (BatchNorm running statistics too, which params leave out).
     expect(r.summary.weightBytes).toBe([...m.initializers.values()].reduce((s, t) => s + t.data.length * 4, 0));
     expect(r.summary.weightBytes).toBeGreaterThan(a.params * 4);

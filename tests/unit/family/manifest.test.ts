@@ -8,21 +8,59 @@ import { trainedFileName, validateManifest, type TrainedManifest, type TrainedMo
 const K = 3;
 function model(over: Partial<TrainedModel> = {}): TrainedModel {
   return {
-    id: 'tiny_efficientnet_b0', seed: 1, file: 'tiny_efficientnet_b0.onnx', sha256: 'a'.repeat(64), bytes: 1000,
-    params: 185380, macs: 1415488, accuracy: 0.7, correct: 7, testImages: 10,
-    perClass: [1, 0.5, 0.6], classes: ['a', 'b', 'c'],
-    confusion: [[3, 0, 0], [1, 1, 0], [1, 1, 3]],
-    curve: [{ epoch: 1, loss: 1.2, accuracy: 0.5, lr: 0.001, seconds: 10 }, { epoch: 2, loss: 0.8, accuracy: 0.7, lr: 0, seconds: 11 }],
+    id: 'tiny_efficientnet_b0',
+    seed: 1,
+    file: 'tiny_efficientnet_b0.onnx',
+    sha256: 'a'.repeat(64),
+    bytes: 1000,
+    params: 185380,
+    macs: 1415488,
+    accuracy: 0.7,
+    correct: 7,
+    testImages: 10,
+    perClass: [1, 0.5, 0.6],
+    classes: ['a', 'b', 'c'],
+    confusion: [
+      [3, 0, 0],
+      [1, 1, 0],
+      [1, 1, 3],
+    ],
+    curve: [
+      { epoch: 1, loss: 1.2, accuracy: 0.5, lr: 0.001, seconds: 10 },
+      { epoch: 2, loss: 0.8, accuracy: 0.7, lr: 0, seconds: 11 },
+    ],
     firstLosses: [2.3, 2.2],
-    recipe: { epochs: 2, batch: 64, lr: 0.002, optimizer: { kind: 'adamw', weightDecay: 0.05 }, warmupEpochs: 0.5, labelSmoothing: 0.1, seed: 1, augment: { pad: 2, flip: true } },
-    trainImages: 60000, trainSeconds: 21, evalSeconds: 3,
-    preprocessing: { input: 'input', layout: 'NCHW', resolution: 32, channels: 1, scale: 255, resize: 'bilinear', mean: 0.286, std: 0.353 },
+    recipe: {
+      epochs: 2,
+      batch: 64,
+      lr: 0.002,
+      optimizer: { kind: 'adamw', weightDecay: 0.05 },
+      warmupEpochs: 0.5,
+      labelSmoothing: 0.1,
+      seed: 1,
+      augment: { pad: 2, flip: true },
+    },
+    trainImages: 60000,
+    trainSeconds: 21,
+    evalSeconds: 3,
+    preprocessing: {
+      input: 'input',
+      layout: 'NCHW',
+      resolution: 32,
+      channels: 1,
+      scale: 255,
+      resize: 'bilinear',
+      mean: 0.286,
+      std: 0.353,
+    },
     finished: '2026-12-06T03:00:00.000Z',
     ...over,
   };
 }
 const manifest = (models: TrainedModel[]): TrainedManifest => ({
-  version: 1, dataset: { name: 'Fashion-MNIST', licence: 'MIT', source: 'Debian dataset-fashion-mnist' }, models,
+  version: 1,
+  dataset: { name: 'Fashion-MNIST', licence: 'MIT', source: 'Debian dataset-fashion-mnist' },
+  models,
 });
 const errorsOf = (v: unknown): string[] => {
   const r = validateManifest(v);
@@ -39,26 +77,62 @@ describe('the trained-models manifest', () => {
   it('names the field of each problem', () => {
     expect(errorsOf(null)).toEqual(['$: expected an object']);
     expect(errorsOf({ ...manifest([]), version: 2 })).toEqual(['$.version: expected 1, got 2']);
-    expect(errorsOf(manifest([model({ sha256: 'xyz' })]))).toEqual([`$.models[0].sha256: 'xyz' does not match /^[0-9a-f]{64}$/`]);
-    expect(errorsOf(manifest([model({ accuracy: 0.71 })]))).toEqual(['$.models[0].accuracy: 0.71 is not correct / testImages = 7 / 10']);
-    expect(errorsOf(manifest([model({ perClass: [1, 0.5] })]))).toEqual(['$.models[0].perClass: expected 3 entries, got 2']);
-    expect(errorsOf(manifest([model({ confusion: [[3, 0, 0], [1, 1, 0], [1, 1, 2]] })]))).toEqual([
-      '$.models[0].confusion: sums to 9, not testImages 10', '$.models[0].confusion: diagonal 6 is not correct 7',
+    expect(errorsOf(manifest([model({ sha256: 'xyz' })]))).toEqual([
+      `$.models[0].sha256: 'xyz' does not match /^[0-9a-f]{64}$/`,
     ]);
-    expect(errorsOf(manifest([model({ curve: [model().curve[0]] })]))).toEqual(['$.models[0].curve: has 1 epochs, the recipe 2']);
-    expect(errorsOf(manifest([model({ firstLosses: [] })]))).toEqual(['$.models[0].firstLosses: expected 1–20 losses, got 0']);
-    expect(errorsOf(manifest([model({ seed: 2 })]))).toEqual(['$.models[0].recipe.seed: 1 differs from the run\'s seed 2']);
-    expect(errorsOf(manifest([model({ preprocessing: { ...model().preprocessing, std: 0 } })]))).toEqual(['$.models[0].preprocessing.std: expected ≥ 1e-9, got 0']);
-    expect(errorsOf(manifest([model({ finished: 'yesterday' })]))).toEqual(["$.models[0].finished: 'yesterday' is not a date"]);
+    expect(errorsOf(manifest([model({ accuracy: 0.71 })]))).toEqual([
+      '$.models[0].accuracy: 0.71 is not correct / testImages = 7 / 10',
+    ]);
+    expect(errorsOf(manifest([model({ perClass: [1, 0.5] })]))).toEqual([
+      '$.models[0].perClass: expected 3 entries, got 2',
+    ]);
+    expect(
+      errorsOf(
+        manifest([
+          model({
+            confusion: [
+              [3, 0, 0],
+              [1, 1, 0],
+              [1, 1, 2],
+            ],
+          }),
+        ]),
+      ),
+    ).toEqual([
+      '$.models[0].confusion: sums to 9, not testImages 10',
+      '$.models[0].confusion: diagonal 6 is not correct 7',
+    ]);
+    expect(errorsOf(manifest([model({ curve: [model().curve[0]] })]))).toEqual([
+      '$.models[0].curve: has 1 epochs, the recipe 2',
+    ]);
+    expect(errorsOf(manifest([model({ firstLosses: [] })]))).toEqual([
+      '$.models[0].firstLosses: expected 1–20 losses, got 0',
+    ]);
+    expect(errorsOf(manifest([model({ seed: 2 })]))).toEqual([
+      "$.models[0].recipe.seed: 1 differs from the run's seed 2",
+    ]);
+    expect(errorsOf(manifest([model({ preprocessing: { ...model().preprocessing, std: 0 } })]))).toEqual([
+      '$.models[0].preprocessing.std: expected ≥ 1e-9, got 0',
+    ]);
+    expect(errorsOf(manifest([model({ finished: 'yesterday' })]))).toEqual([
+      "$.models[0].finished: 'yesterday' is not a date",
+    ]);
     const { curve: _c, ...noCurve } = model();
-    expect(errorsOf(manifest([noCurve as TrainedModel]))).toContain('$.models[0].curve: expected an array, got undefined');
+    expect(errorsOf(manifest([noCurve as TrainedModel]))).toContain(
+      '$.models[0].curve: expected an array, got undefined',
+    );
   });
 
   it('refuses a run listed twice and a file used twice', () => {
     expect(errorsOf(manifest([model(), model()]))).toEqual([
-      '$.models[1]: duplicate run tiny_efficientnet_b0@1', "$.models[1].file: 'tiny_efficientnet_b0.onnx' is used twice",
+      '$.models[1]: duplicate run tiny_efficientnet_b0@1',
+      "$.models[1].file: 'tiny_efficientnet_b0.onnx' is used twice",
     ]);
-    const s2 = model({ seed: 2, file: trainedFileName('tiny_efficientnet_b0', 2, 1), recipe: { ...model().recipe, seed: 2 } });
+    const s2 = model({
+      seed: 2,
+      file: trainedFileName('tiny_efficientnet_b0', 2, 1),
+      recipe: { ...model().recipe, seed: 2 },
+    });
     expect(errorsOf(manifest([model(), s2]))).toEqual([]);
   });
 

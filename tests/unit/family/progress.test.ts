@@ -8,14 +8,27 @@ import { newProgress, parseProgress, recordStep, FIRST_LOSSES } from '~/lib/fami
 import type { StepReport } from '~/lib/train/trainer.ts';
 
 const report = (step: number, spe: number, loss: number, correct: number): StepReport => ({
-  step, epoch: Math.floor(step / spe), batchInEpoch: step % spe, loss, correct, images: 4, lr: 0.1 * (step + 1), ms: 1,
+  step,
+  epoch: Math.floor(step / spe),
+  batchInEpoch: step % spe,
+  loss,
+  correct,
+  images: 4,
+  lr: 0.1 * (step + 1),
+  ms: 1,
 });
 
 describe('run progress', () => {
   it('closes each epoch at its last batch with mean loss and accuracy', () => {
     const p = newProgress();
     expect(recordStep(p, report(0, 2, 2, 1), 2, 0.5)).toBeNull();
-    expect(recordStep(p, report(1, 2, 1, 3), 2, 0.25)).toEqual({ epoch: 1, loss: 1.5, accuracy: 0.5, lr: 0.2, seconds: 0.75 });
+    expect(recordStep(p, report(1, 2, 1, 3), 2, 0.25)).toEqual({
+      epoch: 1,
+      loss: 1.5,
+      accuracy: 0.5,
+      lr: 0.2,
+      seconds: 0.75,
+    });
     expect(recordStep(p, report(2, 2, 4, 0), 2, 1)).toBeNull();
     expect(p.curve.length).toBe(1);
     expect(p.epoch).toEqual({ lossSum: 16, correct: 0, images: 4, seconds: 1 });

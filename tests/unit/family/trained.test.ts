@@ -40,7 +40,9 @@ import { evaluate } from '~/lib/train/evaluate.ts';
 import { createTrainer } from '~/lib/train/trainer.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const DIRS = ['tests/fixtures/trained', 'public/models/trained'].map((d) => join(root, d)).filter((d) => existsSync(join(d, 'manifest.json')));
+const DIRS = ['tests/fixtures/trained', 'public/models/trained']
+  .map((d) => join(root, d))
+  .filter((d) => existsSync(join(d, 'manifest.json')));
 /** Images sampled for the onnxruntime-web comparison: every 50th test image. */
 const ORT_SAMPLE = 200;
 
@@ -48,7 +50,10 @@ const runs: { dir: string; entry: TrainedModel; replay: boolean }[] = [];
 for (const dir of DIRS) {
   const r = validateManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
   if (!r.ok) throw new Error(`${dir}/manifest.json: ${r.errors.join('; ')}`);
-  const cheapest = r.manifest.models.reduce<TrainedModel | undefined>((a, m) => (!a || m.macs < a.macs ? m : a), undefined);
+  const cheapest = r.manifest.models.reduce<TrainedModel | undefined>(
+    (a, m) => (!a || m.macs < a.macs ? m : a),
+    undefined,
+  );
   for (const entry of r.manifest.models) runs.push({ dir, entry, replay: entry === cheapest });
 }
 
@@ -70,51 +75,65 @@ describe('trained models', () => {
     expect(runs.some((r) => r.dir.endsWith(join('tests', 'fixtures', 'trained')))).toBe(true);
   });
 
-  describe.each(runs.map((r) => [`${r.entry.id} seed ${r.entry.seed} (${r.dir.slice(root.length)})`, r] as const))('%s', (_name, { dir, entry, replay }) => {
-    const bytes = new Uint8Array(readFileSync(join(dir, entry.file)));
-    const { graph, record } = readTrained(bytes);
-    const norm = { mean: entry.preprocessing.mean, std: entry.preprocessing.std };
+  describe.each(runs.map((r) => [`${r.entry.id} seed ${r.entry.seed} (${r.dir.slice(root.length)})`, r] as const))(
+    '%s',
+    (_name, { dir, entry, replay }) => {
+      const bytes = new Uint8Array(readFileSync(join(dir, entry.file)));
+      const { graph, record } = readTrained(bytes);
+      const norm = { mean: entry.preprocessing.mean, std: entry.preprocessing.std };
 
-    it('is the file the manifest names: sha256, size, params and MACs from the engine', () => {
-      expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
-      expect(bytes.length).toBe(entry.bytes);
-      const a = analyze(buildTinyModel(entry.id));
-      expect([a.params, a.macs]).toEqual([entry.params, entry.macs]);
-      expect(analyze(graph).macs).toBe(entry.macs);
-      expect(graph.inputs[0].dims).toEqual([1, entry.preprocessing.channels, entry.preprocessing.resolution, entry.preprocessing.resolution]);
-      expect(graph.inputs[0].name).toBe(entry.preprocessing.input);
-      expect(entry.preprocessing.resize).toBe(RESIZE_DESCRIPTION);
-      expect(record?.recipe).toEqual(entry.recipe);
-    });
+      it('is the file the manifest names: sha256, size, params and MACs from the engine', () => {
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
+        expect(bytes.length).toBe(entry.bytes);
+        const a = analyze(buildTinyModel(entry.id));
+        expect([a.params, a.macs]).toEqual([entry.params, entry.macs]);
+        expect(analyze(graph).macs).toBe(entry.macs);
+        expect(graph.inputs[0].dims).toEqual([
+          1,
+          entry.preprocessing.channels,
+          entry.preprocessing.resolution,
+          entry.preprocessing.resolution,
+        ]);
+        expect(graph.inputs[0].name).toBe(entry.preprocessing.input);
+        expect(entry.preprocessing.resize).toBe(RESIZE_DESCRIPTION);
+        expect(record?.recipe).toEqual(entry.recipe);
+      });
 
-    it('re-evaluates on all 10,000 test images to the manifest\'s accuracy (within 10 images)', () => {
-      const ev = evaluate(graph, test, norm);
-      expect(ev.count).toBe(entry.testImages);
-      expect(Math.abs(ev.correct - entry.correct)).toBeLessThanOrEqual(10);
-    }, 300_000);
+      it("re-evaluates on all 10,000 test images to the manifest's accuracy (within 10 images)", () => {
+        const ev = evaluate(graph, test, norm);
+        expect(ev.count).toBe(entry.testImages);
+        expect(Math.abs(ev.correct - entry.correct)).toBeLessThanOrEqual(10);
+      }, 300_000);
 
-    it('gives the same top-1 in onnxruntime-web on a sample of test images', async () => {
-      const { resolution: R, channels: C } = entry.preprocessing;
-      const idx = Int32Array.from({ length: ORT_SAMPLE }, (_, i) => i * Math.floor(test.count / ORT_SAMPLE));
-      const b = makeBatch(test, idx, { ...norm, resolution: R, channels: C });
-      const session = await ortSession(bytes);
-      const plane = C * R * R;
-      const out = graph.outputs[0].name;
-      let same = 0;
-      for (let i = 0; i < ORT_SAMPLE; i++) {
-        const x = f32([1, C, R, R], b.x.slice(i * plane, (i + 1) * plane));
-        const ours = runGraph(graph, { [entry.preprocessing.input]: x })[out].data as Float32Array;
-        const ort = (await ortRun(session, { [entry.preprocessing.input]: x }))[out].data as Float32Array;
-        if (argmax(ours, 0, ours.length) === argmax(ort, 0, ort.length)) same++;
-      }
-      expect(same).toBe(ORT_SAMPLE);
-    }, 120_000);
+      it('gives the same top-1 in onnxruntime-web on a sample of test images', async () => {
+        const { resolution: R, channels: C } = entry.preprocessing;
+        const idx = Int32Array.from({ length: ORT_SAMPLE }, (_, i) => i * Math.floor(test.count / ORT_SAMPLE));
+        const b = makeBatch(test, idx, { ...norm, resolution: R, channels: C });
+        const session = await ortSession(bytes);
+        const plane = C * R * R;
+        const out = graph.outputs[0].name;
+        let same = 0;
+        for (let i = 0; i < ORT_SAMPLE; i++) {
+          const x = f32([1, C, R, R], b.x.slice(i * plane, (i + 1) * plane));
+          const ours = runGraph(graph, { [entry.preprocessing.input]: x })[out].data as Float32Array;
+          const ort = (await ortRun(session, { [entry.preprocessing.input]: x }))[out].data as Float32Array;
+          if (argmax(ours, 0, ours.length) === argmax(ort, 0, ort.length)) same++;
+        }
+        expect(same).toBe(ORT_SAMPLE);
+      }, 120_000);
 
-    it.runIf(replay)('replays the first training steps to the recorded losses (1e-5 relative)', () => {
-      const data = limitSet(train, entry.trainImages);
-      const trainer = createTrainer(tinyTrainingGraph(entry.id, entry.seed), data, entry.recipe, norm);
-      const losses = entry.firstLosses.map(() => trainer.step().loss);
-      losses.forEach((l, i) => expect(Math.abs(l - entry.firstLosses[i]) / entry.firstLosses[i], `step ${i}`).toBeLessThanOrEqual(1e-5));
-    }, 300_000);
-  });
+      it.runIf(replay)(
+        'replays the first training steps to the recorded losses (1e-5 relative)',
+        () => {
+          const data = limitSet(train, entry.trainImages);
+          const trainer = createTrainer(tinyTrainingGraph(entry.id, entry.seed), data, entry.recipe, norm);
+          const losses = entry.firstLosses.map(() => trainer.step().loss);
+          losses.forEach((l, i) =>
+            expect(Math.abs(l - entry.firstLosses[i]) / entry.firstLosses[i], `step ${i}`).toBeLessThanOrEqual(1e-5),
+          );
+        },
+        300_000,
+      );
+    },
+  );
 });

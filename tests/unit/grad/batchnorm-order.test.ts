@@ -36,7 +36,13 @@ describe('BatchNormalization training in memory order', () => {
   const beta = values(C, 3);
   const node = { name: 'bn', opType: 'BatchNormalization', inputs: [], outputs: [], attrs: {} } as unknown as Node;
   const g = { N, C, inner, dims, epsilon: 1e-5, node } as unknown as BatchNormGeometry;
-  const inputs = [f32(dims, x), f32([C], gamma), f32([C], beta), f32([C], values(C, 4)), f32([C], values(C, 5, 0.5, 1))];
+  const inputs = [
+    f32(dims, x),
+    f32([C], gamma),
+    f32([C], beta),
+    f32([C], values(C, 4)),
+    f32([C], values(C, 5, 0.5, 1)),
+  ];
   const fwd = batchNormGradient.train!(g, inputs, { node, training: true, seed: 0 });
 
   // The channel-by-channel reference.
@@ -68,8 +74,14 @@ describe('BatchNormalization training in memory order', () => {
   it('backward: the same dX, dγ, dβ bits', () => {
     const dy = wide(x.length, 9);
     const [dx, dgamma, dbeta] = batchNormGradient.backward!({
-      geom: g, inputs, inputMeta: inputs.map((t) => ({ dtype: t.dtype, dims: t.dims })), outputs: [],
-      gradOutputs: [f32(dims, dy)], needs: [true, true, true], saved: fwd.saved, training: true,
+      geom: g,
+      inputs,
+      inputMeta: inputs.map((t) => ({ dtype: t.dtype, dims: t.dims })),
+      outputs: [],
+      gradOutputs: [f32(dims, dy)],
+      needs: [true, true, true],
+      saved: fwd.saved,
+      training: true,
     });
     const rdx = new Float32Array(x.length);
     const rg = new Float32Array(C);
@@ -89,7 +101,8 @@ describe('BatchNormalization training in memory order', () => {
       rb[c] = sdy;
       const k = gamma[c] * invStd[c];
       for (let n = 0; n < N; n++) {
-        for (let i = at(n, c); i < at(n, c) + inner; i++) rdx[i] = k * (dy[i] - sdy / count - (x[i] - mean[c]) * invStd[c] * (sdyx / count));
+        for (let i = at(n, c); i < at(n, c) + inner; i++)
+          rdx[i] = k * (dy[i] - sdy / count - (x[i] - mean[c]) * invStd[c] * (sdyx / count));
       }
     }
     expect(Array.from(dx!.data)).toEqual(Array.from(rdx));

@@ -24,11 +24,26 @@ function values(n: number, seed: number): Float32Array {
 }
 
 function mulArgs(xDims: number[], gDims: number[], swap: boolean) {
-  const x = f32(xDims, values(xDims.reduce((a, b) => a * b, 1), 1));
-  const gate = f32(gDims, values(gDims.reduce((a, b) => a * b, 1), 2));
+  const x = f32(
+    xDims,
+    values(
+      xDims.reduce((a, b) => a * b, 1),
+      1,
+    ),
+  );
+  const gate = f32(
+    gDims,
+    values(
+      gDims.reduce((a, b) => a * b, 1),
+      2,
+    ),
+  );
   const dy = f32(xDims, values(x.data.length, 3));
   const inputs: Tensor[] = swap ? [gate, x] : [x, gate];
-  const geom = { node: { name: 'm', opType: 'Mul', inputs: ['a', 'b'], outputs: ['y'], attrs: {} }, dims: xDims } as unknown as ElementwiseGeometry;
+  const geom = {
+    node: { name: 'm', opType: 'Mul', inputs: ['a', 'b'], outputs: ['y'], attrs: {} },
+    dims: xDims,
+  } as unknown as ElementwiseGeometry;
   return { x, gate, dy, inputs, geom };
 }
 
@@ -46,8 +61,14 @@ describe('backward fast paths', () => {
       const gDims = [3, 5, 1, 1];
       const { x, gate, dy, inputs, geom } = mulArgs(xDims, gDims, swap);
       const out = ARITHMETIC_GRADIENTS.Mul.backward!({
-        geom, inputs, inputMeta: inputs.map((t) => ({ dtype: t.dtype, dims: t.dims })), outputs: [],
-        gradOutputs: [dy], needs: [true, true], saved: undefined, training: true,
+        geom,
+        inputs,
+        inputMeta: inputs.map((t) => ({ dtype: t.dtype, dims: t.dims })),
+        outputs: [],
+        gradOutputs: [dy],
+        needs: [true, true],
+        saved: undefined,
+        training: true,
       });
       const dxRef = new Float32Array(x.data.length);
       broadcast2(xDims, dy.data, dy.dims, gate.data, gate.dims, dxRef, (p, q) => p * q, 'Mul');
@@ -68,10 +89,20 @@ describe('backward fast paths', () => {
       const y = values(n, 4);
       if (op === 'Sigmoid') for (let i = 0; i < n; i++) y[i] = 1 / (1 + Math.exp(-y[i]));
       const dy = values(n, 5);
-      const geom = { node: { name: 'u', opType: op, inputs: ['x'], outputs: ['y'], attrs: {} }, opset: 17, row: {} } as unknown as UnaryGeometry;
+      const geom = {
+        node: { name: 'u', opType: op, inputs: ['x'], outputs: ['y'], attrs: {} },
+        opset: 17,
+        row: {},
+      } as unknown as UnaryGeometry;
       const [dx] = unaryGradient(op).backward!({
-        geom, inputs: [undefined], inputMeta: [{ dtype: 'float32', dims: [n] }], outputs: [f32([n], y)],
-        gradOutputs: [f32([n], dy)], needs: [true], saved: undefined, training: true,
+        geom,
+        inputs: [undefined],
+        inputMeta: [{ dtype: 'float32', dims: [n] }],
+        outputs: [f32([n], y)],
+        gradOutputs: [f32([n], dy)],
+        needs: [true],
+        saved: undefined,
+        training: true,
       });
       const d = UNARY_DERIVATIVES[op].d;
       const ref = new Float32Array(n);
@@ -89,10 +120,26 @@ describe('Mul training forward', () => {
     ['a general broadcast', [2, 3, 4, 5], [1, 3, 1, 5]],
   ] as const) {
     it(`${name}: the op's own products, bit for bit`, () => {
-      const a = f32([...aDims], values(aDims.reduce((x: number, y: number) => x * y, 1), 6));
-      const b = f32([...bDims], values(bDims.reduce((x: number, y: number) => x * y, 1), 7));
+      const a = f32(
+        [...aDims],
+        values(
+          aDims.reduce((x: number, y: number) => x * y, 1),
+          6,
+        ),
+      );
+      const b = f32(
+        [...bDims],
+        values(
+          bDims.reduce((x: number, y: number) => x * y, 1),
+          7,
+        ),
+      );
       const dims = aDims.map((d, i) => Math.max(d, bDims[i]));
-      const geom = { node: { name: 'm', opType: 'Mul', inputs: ['a', 'b'], outputs: ['y'], attrs: {} }, dims, dtype: 'float32' } as unknown as ElementwiseGeometry;
+      const geom = {
+        node: { name: 'm', opType: 'Mul', inputs: ['a', 'b'], outputs: ['y'], attrs: {} },
+        dims,
+        dtype: 'float32',
+      } as unknown as ElementwiseGeometry;
       const [y] = ARITHMETIC_GRADIENTS.Mul.train!(geom, [a, b], { node: geom.node, training: true, seed: 0 }).outputs;
       const [ref] = ARITHMETIC_OPS.Mul.run(geom, [a, b]);
       expect(y.dims).toEqual(dims);

@@ -42,10 +42,21 @@ export function opGraph(c: OpCase): Graph {
     .filter((n): n is string => n !== undefined && !consts.has(n))
     .map((n) => ({ name: n, dtype: c.values[n].dtype, dims: c.values[n].dims }));
   const outs = Array.from({ length: c.outputs ?? 1 }, (_, i) => `y${i}`);
-  const node: Node = { name: `${c.op}_node`, opType: c.op, inputs: c.inputs.map((n) => n ?? ''), outputs: outs, attrs: c.attrs ?? {}, scope: '' };
+  const node: Node = {
+    name: `${c.op}_node`,
+    opType: c.op,
+    inputs: c.inputs.map((n) => n ?? ''),
+    outputs: outs,
+    attrs: c.attrs ?? {},
+    scope: '',
+  };
   return {
-    name: `grad-${c.op}`, inputs: ins, outputs: outs.map((n) => ({ name: n, dtype: 'float32', dims: [] })),
-    initializers: new Map([...consts].map((n) => [n, c.values[n]])), nodes: [node], opset: c.opset ?? 17,
+    name: `grad-${c.op}`,
+    inputs: ins,
+    outputs: outs.map((n) => ({ name: n, dtype: 'float32', dims: [] })),
+    initializers: new Map([...consts].map((n) => [n, c.values[n]])),
+    nodes: [node],
+    opset: c.opset ?? 17,
   };
 }
 
@@ -84,7 +95,14 @@ function kinkPattern(tape: Tape): string {
     const v = op === 'HardSwish' ? rec.inputs[0] : rec.outputs[0];
     if (!v || !['Relu', 'Clip', 'HardSigmoid', 'HardSwish'].includes(op)) continue;
     const lo = op === 'HardSwish' ? -3 : op === 'Clip' ? Number(rec.inputs[1]?.data[0] ?? -Infinity) : 0;
-    const hi = op === 'HardSwish' ? 3 : op === 'Clip' ? Number(rec.inputs[2]?.data[0] ?? Infinity) : op === 'Relu' ? Infinity : 1;
+    const hi =
+      op === 'HardSwish'
+        ? 3
+        : op === 'Clip'
+          ? Number(rec.inputs[2]?.data[0] ?? Infinity)
+          : op === 'Relu'
+            ? Infinity
+            : 1;
     let code = '';
     for (let i = 0; i < v.data.length; i++) code += v.data[i] <= lo ? 'a' : v.data[i] >= hi ? 'c' : 'b';
     parts.push(code);
@@ -93,7 +111,12 @@ function kinkPattern(tape: Tape): string {
 }
 
 /** Forward loss L = Σ r·y in float64 (and the activation pattern when asked). */
-function loss(graph: Graph, feeds: Record<string, Tensor>, r: Record<string, Tensor>, o: CheckOptions): [number, string] {
+function loss(
+  graph: Graph,
+  feeds: Record<string, Tensor>,
+  r: Record<string, Tensor>,
+  o: CheckOptions,
+): [number, string] {
   const { outputs, tape } = trainingForward(graph, feeds, { training: o.training ?? false, seed: o.seed ?? 7 });
   let s = 0;
   for (const [k, rt] of Object.entries(r)) {
@@ -107,11 +130,17 @@ function loss(graph: Graph, feeds: Record<string, Tensor>, r: Record<string, Ten
  * Checks every differentiated input (graph inputs) of `graph` against central differences;
  * returns the worst |analytic − numeric| for reporting. Graph inputs are `feeds`.
  */
-export function gradCheck(graph: Graph, feeds: Record<string, Tensor>, o: CheckOptions): { worst: number; checked: number } {
+export function gradCheck(
+  graph: Graph,
+  feeds: Record<string, Tensor>,
+  o: CheckOptions,
+): { worst: number; checked: number } {
   const { tape, outputs } = trainingForward(graph, feeds, { training: o.training ?? false, seed: o.seed ?? 7 });
   const pattern = o.kinkAware ? kinkPattern(tape) : '';
   let skipped = 0;
-  const names = o.lossOutputs ?? graph.outputs.map((x) => x.name).filter((n) => outputs[n].dtype === 'float32' || outputs[n].dtype === 'float64');
+  const names =
+    o.lossOutputs ??
+    graph.outputs.map((x) => x.name).filter((n) => outputs[n].dtype === 'float32' || outputs[n].dtype === 'float64');
   const r: Record<string, Tensor> = {};
   names.forEach((n, i) => (r[n] = rand(outputs[n].dims, 1000 + i)));
   const grads = backward(tape, r);
@@ -157,7 +186,10 @@ export function gradCheck(graph: Graph, feeds: Record<string, Tensor>, o: CheckO
   expect(checked).toBeGreaterThan(0);
   expect(largest, 'all numeric gradients are zero').toBeGreaterThan(1e-3);
   expect(skipped, 'samples skipped at kinks').toBeLessThanOrEqual(checked);
-  if (process.env.GRAD_REPORT) console.log(`${graph.name}: ${checked} checked (${skipped} skipped at kinks), worst |Δ| ${worst.toExponential(2)}, largest |g| ${largest.toExponential(2)}`);
+  if (process.env.GRAD_REPORT)
+    console.log(
+      `${graph.name}: ${checked} checked (${skipped} skipped at kinks), worst |Δ| ${worst.toExponential(2)}, largest |g| ${largest.toExponential(2)}`,
+    );
   return { worst, checked };
 }
 

@@ -9,14 +9,19 @@ vi.mock('~/lib/engine/registry.ts', async (importOriginal) => {
   const orig = await importOriginal<typeof import('~/lib/engine/registry.ts')>();
   const { backward: _drop, ...relu } = orig.OPS.Relu;
   const OPS = { ...orig.OPS, NoGradRelu: relu };
-  return { OPS, isSupported: (op: string, domain = '') => (domain === '' || domain === 'ai.onnx') && Object.hasOwn(OPS, op) };
+  return {
+    OPS,
+    isSupported: (op: string, domain = '') => (domain === '' || domain === 'ai.onnx') && Object.hasOwn(OPS, op),
+  };
 });
 
 const { EngineError, runGraph, tensor, trainingForward, trainingMemory } = await import('~/lib/engine/index.ts');
 
 describe('an op without a gradient', () => {
   const graph = {
-    name: 'refuse', opset: 17, initializers: new Map([['w', tensor('float32', [2, 2], [1, 2, 3, 4])]]),
+    name: 'refuse',
+    opset: 17,
+    initializers: new Map([['w', tensor('float32', [2, 2], [1, 2, 3, 4])]]),
     inputs: [{ name: 'x', dtype: 'float32' as const, dims: [3, 2] }],
     outputs: [{ name: 'z', dtype: 'float32' as const, dims: [3, 2] }],
     nodes: [
@@ -40,12 +45,20 @@ describe('an op without a gradient', () => {
       }
       expect(err).toBeInstanceOf(EngineError);
       expect((err as InstanceType<typeof EngineError>).code).toBe('no-gradient');
-      expect((err as Error).message).toBe("cannot train graph 'refuse': no gradient for op NoGradRelu at NoGradRelu (node 'act')");
+      expect((err as Error).message).toBe(
+        "cannot train graph 'refuse': no gradient for op NoGradRelu at NoGradRelu (node 'act')",
+      );
     }
   });
 
   it('is fine off the gradient path (nothing trainable reaches it)', () => {
     const off = { ...graph, initializers: new Map([['w', tensor('int64', [2, 2], [1, 2, 3, 4])]]), inputs: [] };
-    expect(() => trainingForward({ ...off, nodes: [{ ...graph.nodes[1], inputs: ['x'] }] }, { x }, { training: true, inputGrads: false })).not.toThrow();
+    expect(() =>
+      trainingForward(
+        { ...off, nodes: [{ ...graph.nodes[1], inputs: ['x'] }] },
+        { x },
+        { training: true, inputGrads: false },
+      ),
+    ).not.toThrow();
   });
 });

@@ -5,26 +5,56 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  applyBuffers, backward, executeBackward, explainWeightGradient, float, parameterRoles, runGraph, tensor, trainingForward,
-  trainingMemory, checkTrainingMemory, type Graph, type Tensor, EngineError,
+  applyBuffers,
+  backward,
+  executeBackward,
+  explainWeightGradient,
+  float,
+  parameterRoles,
+  runGraph,
+  tensor,
+  trainingForward,
+  trainingMemory,
+  checkTrainingMemory,
+  type Graph,
+  type Tensor,
+  EngineError,
 } from '~/lib/engine/index.ts';
 import { buildBlock, buildModel, materialize } from '~/lib/models/index.ts';
 import { opGraph, rand } from './grad-check.ts';
 
-const MBCONV = () => materialize(buildBlock({
-  kind: 'cnn-block', block: 'ir_r1_k3_s2_e4_c12_se0.25', inChannels: 8, resolution: 9, act: 'swish',
-  attn: { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' }, padding: 'same', bnEps: 1e-3,
-}), 3);
+const MBCONV = () =>
+  materialize(
+    buildBlock({
+      kind: 'cnn-block',
+      block: 'ir_r1_k3_s2_e4_c12_se0.25',
+      inChannels: 8,
+      resolution: 9,
+      act: 'swish',
+      attn: { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' },
+      padding: 'same',
+      bnEps: 1e-3,
+    }),
+    3,
+  );
 
 describe('BatchNormalization running statistics', () => {
-  it('after three training steps equal PyTorch\'s update computed by hand (momentum 0.1, unbiased variance); eval mode then uses them', () => {
+  it("after three training steps equal PyTorch's update computed by hand (momentum 0.1, unbiased variance); eval mode then uses them", () => {
     const C = 3;
     const rm0 = [0.5, -0.25, 0];
     const rv0 = [1, 2, 0.5];
     const g = opGraph({
-      op: 'BatchNormalization', inputs: ['x', 'g', 'b', 'm', 'v'],
-      values: { x: rand([4, C, 2, 3], 1), g: tensor('float32', [C], [1.5, 0.5, 1]), b: tensor('float32', [C], [0.1, 0, -0.2]), m: tensor('float32', [C], rm0), v: tensor('float32', [C], rv0) },
-      constants: ['g', 'b', 'm', 'v'], attrs: { epsilon: float(1e-5) },
+      op: 'BatchNormalization',
+      inputs: ['x', 'g', 'b', 'm', 'v'],
+      values: {
+        x: rand([4, C, 2, 3], 1),
+        g: tensor('float32', [C], [1.5, 0.5, 1]),
+        b: tensor('float32', [C], [0.1, 0, -0.2]),
+        m: tensor('float32', [C], rm0),
+        v: tensor('float32', [C], rv0),
+      },
+      constants: ['g', 'b', 'm', 'v'],
+      attrs: { epsilon: float(1e-5) },
     });
     const rm = [...rm0];
     const rv = [...rv0];
@@ -55,7 +85,7 @@ describe('BatchNormalization running statistics', () => {
     const beta = [0.1, 0, -0.2];
     for (let i = 0; i < x.data.length; i++) {
       const c = Math.floor(i / 6) % C;
-      expect(evalOut.data[i]).toBeCloseTo(gamma[c] * (x.data[i] - rm[c]) / Math.sqrt(rv[c] + 1e-5) + beta[c], 5);
+      expect(evalOut.data[i]).toBeCloseTo((gamma[c] * (x.data[i] - rm[c])) / Math.sqrt(rv[c] + 1e-5) + beta[c], 5);
     }
     expect(Array.from(evalOut.data)).toEqual(Array.from(runGraph(g, { x }).y0.data));
     // Training mode does not read them: its output has batch mean 0 per channel.
@@ -65,9 +95,17 @@ describe('BatchNormalization running statistics', () => {
 
   it('reads an ONNX momentum attribute (weight of the old value)', () => {
     const g = opGraph({
-      op: 'BatchNormalization', inputs: ['x', 'g', 'b', 'm', 'v'],
-      values: { x: tensor('float32', [2, 1], [1, 3]), g: tensor('float32', [1], [1]), b: tensor('float32', [1], [0]), m: tensor('float32', [1], [0]), v: tensor('float32', [1], [1]) },
-      constants: ['g', 'b', 'm', 'v'], attrs: { momentum: float(0.5) },
+      op: 'BatchNormalization',
+      inputs: ['x', 'g', 'b', 'm', 'v'],
+      values: {
+        x: tensor('float32', [2, 1], [1, 3]),
+        g: tensor('float32', [1], [1]),
+        b: tensor('float32', [1], [0]),
+        m: tensor('float32', [1], [0]),
+        v: tensor('float32', [1], [1]),
+      },
+      constants: ['g', 'b', 'm', 'v'],
+      attrs: { momentum: float(0.5) },
     });
     const { buffers } = trainingForward(g, { x: tensor('float32', [2, 1], [1, 3]) }, { training: true });
     expect(buffers.get('m')!.data[0]).toBeCloseTo(0.5 * 0 + 0.5 * 2, 6);
@@ -87,9 +125,19 @@ describe('determinism and stepping', () => {
     const a = grads();
     const b = grads();
     expect([...a.keys()]).toEqual([...b.keys()]);
-    for (const [k, t] of a) expect(Buffer.from((t.data as Float32Array).buffer).equals(Buffer.from((b.get(k)!.data as Float32Array).buffer)), k).toBe(true);
-    const d = opGraph({ op: 'Dropout', inputs: ['x', 'r'], values: { x: rand([64], 1), r: tensor('float32', [], [0.5]) }, constants: ['r'] });
-    const run = (seed: number) => Array.from(trainingForward(d, { x: rand([64], 1) }, { training: true, seed }).outputs.y0.data);
+    for (const [k, t] of a)
+      expect(
+        Buffer.from((t.data as Float32Array).buffer).equals(Buffer.from((b.get(k)!.data as Float32Array).buffer)),
+        k,
+      ).toBe(true);
+    const d = opGraph({
+      op: 'Dropout',
+      inputs: ['x', 'r'],
+      values: { x: rand([64], 1), r: tensor('float32', [], [0.5]) },
+      constants: ['r'],
+    });
+    const run = (seed: number) =>
+      Array.from(trainingForward(d, { x: rand([64], 1) }, { training: true, seed }).outputs.y0.data);
     expect(run(1)).toEqual(run(1));
     expect(run(1)).not.toEqual(run(2));
     const dropped = run(1).filter((v) => v === 0).length;
@@ -132,7 +180,11 @@ describe('determinism and stepping', () => {
 });
 
 describe('explainWeightGradient', () => {
-  function explainFor(g: Graph, opPredicate: (n: Graph['nodes'][number]) => boolean, at: Parameters<typeof explainWeightGradient>[4]) {
+  function explainFor(
+    g: Graph,
+    opPredicate: (n: Graph['nodes'][number]) => boolean,
+    at: Parameters<typeof explainWeightGradient>[4],
+  ) {
     const x = rand([3, 8, 9, 9], 4);
     const out = g.outputs[0].name;
     const { tape, outputs } = trainingForward(g, { input: x }, { training: true });
@@ -141,14 +193,25 @@ describe('explainWeightGradient', () => {
       const s = r.value;
       if (!opPredicate(s.node)) continue;
       const rec = tape.records[s.index]!;
-      return explainWeightGradient(g, s.node.name, rec.inputs[0]!, s.gradOutputs[0]!, at, s.weightGrads.get(s.node.inputs[1]));
+      return explainWeightGradient(
+        g,
+        s.node.name,
+        rec.inputs[0]!,
+        s.gradOutputs[0]!,
+        at,
+        s.weightGrads.get(s.node.inputs[1]),
+      );
     }
     throw new Error('no such node');
   }
 
   it('depthwise: the products of input window values and output gradients sum to the reported dL/dw exactly', () => {
     const g = MBCONV();
-    const e = explainFor(g, (n) => n.opType === 'Conv' && n.attrs.group?.value !== 1 && n.attrs.group !== undefined, { m: 5, ky: 2, kx: 0 });
+    const e = explainFor(g, (n) => n.opType === 'Conv' && n.attrs.group?.value !== 1 && n.attrs.group !== undefined, {
+      m: 5,
+      ky: 2,
+      kx: 0,
+    });
     expect(e.variant).toBe('depthwise');
     expect(e.c).toBe(5);
     expect(e.k).toEqual([2, 0]);
@@ -195,7 +258,9 @@ describe('memory estimate and parameter roles', () => {
     const g = buildModel('efficientnet_b0', { resolution: 64, numClasses: 10 });
     const m = trainingMemory(g, 64);
     expect(m.parameterBytes).toBeGreaterThan(4 * 4e6);
-    expect(() => checkTrainingMemory(g, 64, 64 * 2 ** 20)).toThrow(/needs [\d.]+ MiB \(activations kept for backward [\d.]+ MiB, parameters [\d.]+ MiB, gradients [\d.]+ MiB\), over the budget of 64\.0 MiB/);
+    expect(() => checkTrainingMemory(g, 64, 64 * 2 ** 20)).toThrow(
+      /needs [\d.]+ MiB \(activations kept for backward [\d.]+ MiB, parameters [\d.]+ MiB, gradients [\d.]+ MiB\), over the budget of 64\.0 MiB/,
+    );
     expect(() => trainingMemory(g, 0)).toThrow(EngineError);
   });
 
@@ -227,9 +292,20 @@ describe('gradient descent with these gradients', () => {
         ...block.nodes,
         { name: 'pool', opType: 'GlobalAveragePool', inputs: [feat], outputs: ['pooled'], attrs: {}, scope: 'head' },
         { name: 'flat', opType: 'Flatten', inputs: ['pooled'], outputs: ['flat'], attrs: {}, scope: 'head' },
-        { name: 'fc', opType: 'Gemm', inputs: ['flat', 'fc.weight', 'fc.bias'], outputs: ['logits'], attrs: { transB: { type: 'int', value: 1 } }, scope: 'head' },
+        {
+          name: 'fc',
+          opType: 'Gemm',
+          inputs: ['flat', 'fc.weight', 'fc.bias'],
+          outputs: ['logits'],
+          attrs: { transB: { type: 'int', value: 1 } },
+          scope: 'head',
+        },
       ],
-      initializers: new Map([...block.initializers, ['fc.weight', rand([K, C], 1, -0.3, 0.3)], ['fc.bias', tensor('float32', [K], [0, 0, 0, 0])]]),
+      initializers: new Map([
+        ...block.initializers,
+        ['fc.weight', rand([K, C], 1, -0.3, 0.3)],
+        ['fc.bias', tensor('float32', [K], [0, 0, 0, 0])],
+      ]),
       outputs: [{ name: 'logits', dtype: 'float32', dims: [8, K] }],
     };
     const x = rand([8, 8, 9, 9], 21, -1, 1);

@@ -30,7 +30,7 @@ const CASES: [string, number, number | undefined][] = [
 ];
 
 describe('exported zoo models in onnxruntime-web', () => {
-  it.each(CASES)('%s at %i px (depth %s) gives the engine\'s logits', async (id, res, depth) => {
+  it.each(CASES)("%s at %i px (depth %s) gives the engine's logits", async (id, res, depth) => {
     const g = materialize(buildModel(id, { resolution: res, depth }), 42);
     const input = referenceInput(res, 42);
     const engine = runGraph(g, { input })[g.outputs[0].name];

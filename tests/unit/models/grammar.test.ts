@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { decodeArch, makeDivisible, parseBlockString, pyRound, roundChannels, scaleStageRepeats } from '~/lib/models/index.ts';
+import {
+  decodeArch,
+  makeDivisible,
+  parseBlockString,
+  pyRound,
+  roundChannels,
+  scaleStageRepeats,
+} from '~/lib/models/index.ts';
 
 describe('block-string grammar', () => {
   it('parses every option of an inverted-residual string', () => {
     const b = parseBlockString('ir_r2_k5_s2_e6_c40_se0.25_nre');
-    expect(b).toMatchObject({ type: 'ir', repeats: 2, kernel: 5, stride: 2, expansion: 6, outChannels: 40, seRatio: 0.25, act: 'relu', noskip: false, skip: false });
+    expect(b).toMatchObject({
+      type: 'ir',
+      repeats: 2,
+      kernel: 5,
+      stride: 2,
+      expansion: 6,
+      outChannels: 40,
+      seRatio: 0.25,
+      act: 'relu',
+      noskip: false,
+      skip: false,
+    });
   });
 
   it('reads fractional expansions like MobileNetV3 e2.3 and e3.67', () => {
@@ -59,8 +77,18 @@ describe('channel rounding (timm make_divisible / round_channels)', () => {
 
 describe('depth scaling', () => {
   it('takes the ceiling of repeats × depth per stage (EfficientNet-B1: 16 → 23 blocks)', () => {
-    const stages = decodeArch([['ds_r1_k3_s1_c16'], ['ir_r2_k3_s2_e6_c24'], ['ir_r2_k5_s2_e6_c40'], ['ir_r3_k3_s2_e6_c80'],
-      ['ir_r3_k5_s1_e6_c112'], ['ir_r4_k5_s2_e6_c192'], ['ir_r1_k3_s1_e6_c320']], 1.1);
+    const stages = decodeArch(
+      [
+        ['ds_r1_k3_s1_c16'],
+        ['ir_r2_k3_s2_e6_c24'],
+        ['ir_r2_k5_s2_e6_c40'],
+        ['ir_r3_k3_s2_e6_c80'],
+        ['ir_r3_k5_s1_e6_c112'],
+        ['ir_r4_k5_s2_e6_c192'],
+        ['ir_r1_k3_s1_e6_c320'],
+      ],
+      1.1,
+    );
     expect(stages.map((s) => s.length)).toEqual([2, 3, 3, 4, 4, 5, 2]);
   });
 

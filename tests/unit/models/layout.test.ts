@@ -4,11 +4,19 @@ import { buildModel, materialize } from '~/lib/models/index.ts';
 import { prng, randomTensor } from '../onnx/helpers.ts';
 
 /** The same weights in a graph of another layout (the batch does not change any weight's shape). */
-const withWeights = (g: Graph, from: Graph): Graph => ({ ...g, initializers: new Map(from.initializers), declared: new Map() });
+const withWeights = (g: Graph, from: Graph): Graph => ({
+  ...g,
+  initializers: new Map(from.initializers),
+  declared: new Map(),
+});
 
 function slice(t: Tensor, i: number): Tensor {
   const per = t.data.length / t.dims[0];
-  return { dtype: 'float32', dims: [1, ...t.dims.slice(1)], data: (t.data as Float32Array).slice(i * per, (i + 1) * per) };
+  return {
+    dtype: 'float32',
+    dims: [1, ...t.dims.slice(1)],
+    data: (t.data as Float32Array).slice(i * per, (i + 1) * per),
+  };
 }
 
 describe('layout options (inChannels, batch)', () => {
@@ -39,13 +47,18 @@ describe('layout options (inChannels, batch)', () => {
         // Relative 5e-5: the batched kernels sum in another order, and these untrained nets reach logits
         // of ±220, so float32 rounding differences grow across ~40 layers (measured 1.5e-5 after the
         // calibrated BatchNorm statistics changed); a batching bug would show O(1) differences.
-        [...yi.data].forEach((v, j) => expect(Math.abs(got[j] - v)).toBeLessThanOrEqual(5e-5 * Math.max(1, Math.abs(v))));
+        [...yi.data].forEach((v, j) =>
+          expect(Math.abs(got[j] - v)).toBeLessThanOrEqual(5e-5 * Math.max(1, Math.abs(v))),
+        );
       }
     }
   });
   it('a symbolic batch runs at any size', () => {
     const one = materialize(buildModel('mobilenetv2_050', { inChannels: 1, numClasses: 10, resolution: 32 }), 1);
-    const sym = withWeights(buildModel('mobilenetv2_050', { inChannels: 1, numClasses: 10, resolution: 32, batch: 'N' }), one);
+    const sym = withWeights(
+      buildModel('mobilenetv2_050', { inChannels: 1, numClasses: 10, resolution: 32, batch: 'N' }),
+      one,
+    );
     expect(sym.inputs[0].dims).toEqual(['N', 1, 32, 32]);
     const y = Object.values(runGraph(sym, { input: randomTensor([3, 1, 32, 32], prng(4)) }))[0];
     expect(y.dims).toEqual([3, 10]);

@@ -48,7 +48,9 @@ describe('materialize', () => {
     const w = 'blocks.2.1.conv_pw.weight';
     expect(Array.from(a.initializers.get(w)!.data)).toEqual(Array.from(b.initializers.get(w)!.data));
     expect(Array.from(a.initializers.get(w)!.data)).not.toEqual(Array.from(c.initializers.get(w)!.data));
-    expect(a.initializers.get('blocks.2.1.bn2.running_var')!.data).toEqual(b.initializers.get('blocks.2.1.bn2.running_var')!.data);
+    expect(a.initializers.get('blocks.2.1.bn2.running_var')!.data).toEqual(
+      b.initializers.get('blocks.2.1.bn2.running_var')!.data,
+    );
   });
 
   it('draws He-normal conv weights (std √(2/fan_in)) and sets BN γ = 1, β = 0', () => {
@@ -105,21 +107,31 @@ describe('calibration on the fused path', () => {
     const g = buildFromSpec(getModel('mobilenetv3_small_050').spec, { resolution: 64, name: 'm' });
     const fast = materialize(g, 3);
     // The reference: the same weights, statistics set node by node on the unfused path.
-    const slow: typeof fast = { ...fast, initializers: new Map([...fast.initializers].map(([k, t]) => [k, { ...t, data: (t.data as Float32Array).slice() }])) };
+    const slow: typeof fast = {
+      ...fast,
+      initializers: new Map(
+        [...fast.initializers].map(([k, t]) => [k, { ...t, data: (t.data as Float32Array).slice() }]),
+      ),
+    };
     const bns = slow.nodes.filter((n) => n.opType === 'BatchNormalization');
-    const gen = execute(slow, { input: referenceInput(64, 3) }, {
-      beforeNode: (node, inputs) => {
-        if (node.opType !== 'BatchNormalization') return;
-        calibrateForTest(inputs);
+    const gen = execute(
+      slow,
+      { input: referenceInput(64, 3) },
+      {
+        beforeNode: (node, inputs) => {
+          if (node.opType !== 'BatchNormalization') return;
+          calibrateForTest(inputs);
+        },
       },
-    });
+    );
     while (!gen.next().done);
     let worst = 0;
     for (const bn of bns) {
       for (const slot of [3, 4]) {
         const a = fast.initializers.get(bn.inputs[slot])!.data as Float32Array;
         const b = slow.initializers.get(bn.inputs[slot])!.data as Float32Array;
-        for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(1e-3, Math.abs(b[i])));
+        for (let i = 0; i < a.length; i++)
+          worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(1e-3, Math.abs(b[i])));
       }
     }
     expect(bns.length).toBeGreaterThan(10);

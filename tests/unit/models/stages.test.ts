@@ -22,7 +22,16 @@ describe('EfficientNet-B0 stages (paper Table 1)', () => {
   });
 
   it('matches the table stage by stage: block, kernel, stride, channels, repeats, input size, SE width', () => {
-    const rows = net.stages.map((s) => [s.type, s.kernel, s.stride, s.expansion, s.outChannels, s.repeats, s.inputResolution, s.attnWidth]);
+    const rows = net.stages.map((s) => [
+      s.type,
+      s.kernel,
+      s.stride,
+      s.expansion,
+      s.outChannels,
+      s.repeats,
+      s.inputResolution,
+      s.attnWidth,
+    ]);
     expect(rows).toEqual([
       ['ds', 3, 1, 1, 16, 1, 112, 8],
       ['ir', 3, 2, 6, 24, 2, 112, 4],
@@ -36,8 +45,13 @@ describe('EfficientNet-B0 stages (paper Table 1)', () => {
   });
 
   it('reduces SE from the block input: in/4 while acting on the expanded tensor', () => {
-    for (const b of net.blocks.filter((x) => x.attn)) expect(b.attn!.width).toBe(Math.max(1, Math.round(b.inChannels / 4)));
-    expect(net.blocks[1]).toMatchObject({ inChannels: 16, midChannels: 96, attn: { width: 4, act: 'swish', gate: 'sigmoid' } });
+    for (const b of net.blocks.filter((x) => x.attn))
+      expect(b.attn!.width).toBe(Math.max(1, Math.round(b.inChannels / 4)));
+    expect(net.blocks[1]).toMatchObject({
+      inChannels: 16,
+      midChannels: 96,
+      attn: { width: 4, act: 'swish', gate: 'sigmoid' },
+    });
   });
 
   it('scales to the compound-scaling table widths and repeats (B3, B7)', () => {
@@ -54,20 +68,42 @@ describe('MobileNetV3 stages (paper Tables 1–2)', () => {
   const large = resolveCnn(cnn('mobilenetv3_large_100'));
   const small = resolveCnn(cnn('mobilenetv3_small_100'));
 
-  it('has Large\'s expanded widths, kernels, strides, activations and SE widths block by block', () => {
+  it("has Large's expanded widths, kernels, strides, activations and SE widths block by block", () => {
     const body = large.blocks.filter((b) => b.type !== 'cn');
-    expect(body.map((b) => b.midChannels)).toEqual([16, 64, 72, 72, 120, 120, 240, 200, 184, 184, 480, 672, 672, 960, 960]);
+    expect(body.map((b) => b.midChannels)).toEqual([
+      16, 64, 72, 72, 120, 120, 240, 200, 184, 184, 480, 672, 672, 960, 960,
+    ]);
     expect(body.map((b) => b.outChannels)).toEqual([16, 24, 24, 40, 40, 40, 80, 80, 80, 80, 112, 112, 160, 160, 160]);
     expect(body.map((b) => b.kernel)).toEqual([3, 3, 3, 5, 5, 5, 3, 3, 3, 3, 3, 3, 5, 5, 5]);
     expect(body.map((b) => b.stride)).toEqual([1, 2, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1]);
-    expect(body.map((b) => (b.act === 'relu' ? 'RE' : 'HS'))).toEqual(['RE', 'RE', 'RE', 'RE', 'RE', 'RE', 'HS', 'HS', 'HS', 'HS', 'HS', 'HS', 'HS', 'HS', 'HS']);
+    expect(body.map((b) => (b.act === 'relu' ? 'RE' : 'HS'))).toEqual([
+      'RE',
+      'RE',
+      'RE',
+      'RE',
+      'RE',
+      'RE',
+      'HS',
+      'HS',
+      'HS',
+      'HS',
+      'HS',
+      'HS',
+      'HS',
+      'HS',
+      'HS',
+    ]);
     expect(body.map((b) => b.attn?.width ?? 0)).toEqual([0, 0, 0, 24, 32, 32, 0, 0, 0, 0, 120, 168, 168, 240, 240]);
     for (const b of body.filter((x) => x.attn)) expect(b.attn).toMatchObject({ act: 'relu', gate: 'hard_sigmoid' });
   });
 
-  it('groups Large into timm\'s 7 stages with the multi-string rows kept apart', () => {
+  it("groups Large into timm's 7 stages with the multi-string rows kept apart", () => {
     expect(large.stages.map((s) => s.repeats)).toEqual([1, 2, 3, 4, 2, 3, 1]);
-    expect(large.stages[3].rows.map((r) => [r.expansion, r.repeats, r.midChannels])).toEqual([[6, 1, 240], [2.5, 1, 200], [2.3, 2, 184]]);
+    expect(large.stages[3].rows.map((r) => [r.expansion, r.repeats, r.midChannels])).toEqual([
+      [6, 1, 240],
+      [2.5, 1, 200],
+      [2.3, 2, 184],
+    ]);
     expect(large.stages.map((s) => s.inputResolution)).toEqual([112, 112, 56, 28, 14, 14, 7]);
   });
 
@@ -81,7 +117,7 @@ describe('MobileNetV3 stages (paper Tables 1–2)', () => {
     expect(head.params).toBe(960 * 1280 + 1280);
   });
 
-  it('has Small\'s expanded and SE widths', () => {
+  it("has Small's expanded and SE widths", () => {
     const body = small.blocks.filter((b) => b.type !== 'cn');
     expect(body.map((b) => b.midChannels)).toEqual([16, 72, 88, 96, 240, 240, 120, 144, 288, 576, 576]);
     expect(body.map((b) => b.attn?.width ?? 0)).toEqual([8, 0, 0, 24, 64, 64, 32, 40, 72, 144, 144]);
@@ -112,7 +148,19 @@ describe('padding and tokens', () => {
   });
 
   it('gives ViT-B/16 at 224 197 tokens and 2·N²·D attention MACs per block', () => {
-    expect(vitTokens({ kind: 'vit', family: 'ViT', patch: 16, dim: 768, depth: 12, heads: 12, mlpRatio: 4, resolution: 224, numClasses: 1000 })).toBe(197);
+    expect(
+      vitTokens({
+        kind: 'vit',
+        family: 'ViT',
+        patch: 16,
+        dim: 768,
+        depth: 12,
+        heads: 12,
+        mlpRatio: 4,
+        resolution: 224,
+        numClasses: 1000,
+      }),
+    ).toBe(197);
     const a = analyze(buildModel('vit_base_patch16_224'));
     const mm = a.layers.filter((l) => l.scope === 'blocks.0.attn' && l.opType === 'MatMul');
     expect(mm.reduce((s, l) => s + l.macs, 0)).toBe(2 * 197 * 197 * 768);

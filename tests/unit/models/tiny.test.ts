@@ -9,8 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '~/lib/engine/index.ts';
 import { buildModel, MODELS } from '~/lib/models/index.ts';
 import {
-  buildTinyModel, getTinyModel, tinyCompoundSpec, tinyEfficientNetSpec, tinyMobilenetV1Spec, tinyPlainSpec, tinyVitSpec,
-  TINY_COMPARISONS, TINY_MODELS, TINY_PLAIN_WIDTH, TINY_SINGLE_DIM,
+  buildTinyModel,
+  getTinyModel,
+  tinyCompoundSpec,
+  tinyEfficientNetSpec,
+  tinyMobilenetV1Spec,
+  tinyPlainSpec,
+  tinyVitSpec,
+  TINY_COMPARISONS,
+  TINY_MODELS,
+  TINY_PLAIN_WIDTH,
+  TINY_SINGLE_DIM,
 } from '~/lib/models/tiny.ts';
 import { closeness, closestOnGrid, grid, singleDimMatch, tinyMacs } from '~/lib/models/tiny-match.ts';
 
@@ -42,12 +51,18 @@ const PINNED: Record<string, [number, number]> = {
 
 /** The big zoo model whose module names a tiny model shares. */
 const BIG: Record<string, string> = {
-  MobileNetV1: 'mobilenetv1_100', MobileNetV2: 'mobilenetv2_100', MnasNet: 'semnasnet_100', MobileNetV3: 'mobilenetv3_large_100',
-  EfficientNet: 'efficientnet_b0', EfficientNetV2: 'tf_efficientnetv2_b0', ViT: 'vit_tiny_patch16_224',
+  MobileNetV1: 'mobilenetv1_100',
+  MobileNetV2: 'mobilenetv2_100',
+  MnasNet: 'semnasnet_100',
+  MobileNetV3: 'mobilenetv3_large_100',
+  EfficientNet: 'efficientnet_b0',
+  EfficientNetV2: 'tf_efficientnetv2_b0',
+  ViT: 'vit_tiny_patch16_224',
 };
 
 /** Scope with block indices erased: `blocks.3.1.conv_pw` → `blocks.*.*.conv_pw`. */
-const pattern = (scope: string): string => scope.replace(/^blocks\.\d+\.\d+/, 'blocks.*.*').replace(/^blocks\.\d+\./, 'blocks.*.');
+const pattern = (scope: string): string =>
+  scope.replace(/^blocks\.\d+\.\d+/, 'blocks.*.*').replace(/^blocks\.\d+\./, 'blocks.*.');
 const macsOf = (id: string): number => PINNED[id][1];
 
 describe('the tiny family', () => {
@@ -79,8 +94,14 @@ describe('the tiny family', () => {
 
     it('uses only module names its big model has (same grammar and builder)', () => {
       // tiny_plain's full convs are timm ConvBnAct (`cn`), as in EfficientNetV2's first stage.
-      const big = new Set(analyze(buildModel(id === 'tiny_plain' ? 'tf_efficientnetv2_b0' : BIG[m.family])).layers.map((l) => pattern(l.scope)));
-      const missing = [...new Set(a.layers.filter((l) => l.opType !== 'Constant').map((l) => pattern(l.scope)))].filter((p) => !big.has(p));
+      const big = new Set(
+        analyze(buildModel(id === 'tiny_plain' ? 'tf_efficientnetv2_b0' : BIG[m.family])).layers.map((l) =>
+          pattern(l.scope),
+        ),
+      );
+      const missing = [...new Set(a.layers.filter((l) => l.opType !== 'Constant').map((l) => pattern(l.scope)))].filter(
+        (p) => !big.has(p),
+      );
       expect(missing).toEqual([]);
     });
 
@@ -92,7 +113,7 @@ describe('the tiny family', () => {
     });
   });
 
-  it('has the B0 stage layout of the big models: 7 stages, B0\'s kernels', () => {
+  it("has the B0 stage layout of the big models: 7 stages, B0's kernels", () => {
     const s = getTinyModel('tiny_efficientnet_b0').spec;
     if (s.kind !== 'cnn') throw new Error('not a CNN');
     expect(s.arch.length).toBe(7);
@@ -127,13 +148,20 @@ describe('the tiny family', () => {
     }
     // The closeness each comparison claims (the pages state these, computed, never typed).
     expect(report).toEqual({
-      'separable-vs-full:tiny_plain': 0.0242, 'separable-vs-full:tiny_mobilenetv1': 0,
-      'linear-bottleneck:tiny_mobilenetv2': 0, 'linear-bottleneck:tiny_mobilenetv2_relu6': 0,
-      'compound-phi1:tiny_efficientnet_b1': 0, 'compound-phi1:tiny_efficientnet_b0_width1': 0.0023,
-      'compound-phi1:tiny_efficientnet_b0_depth1': 0.0945, 'compound-phi1:tiny_efficientnet_b0_res1': 0.0104,
-      'compound-phi2:tiny_efficientnet_b2': 0, 'compound-phi2:tiny_efficientnet_b0_width2': 0.0003,
-      'compound-phi2:tiny_efficientnet_b0_depth2': 0.0681, 'compound-phi2:tiny_efficientnet_b0_res2': 0.1025,
-      'cnn-vs-vit:tiny_efficientnet_b0': 0, 'cnn-vs-vit:tiny_vit': 0.0611,
+      'separable-vs-full:tiny_plain': 0.0242,
+      'separable-vs-full:tiny_mobilenetv1': 0,
+      'linear-bottleneck:tiny_mobilenetv2': 0,
+      'linear-bottleneck:tiny_mobilenetv2_relu6': 0,
+      'compound-phi1:tiny_efficientnet_b1': 0,
+      'compound-phi1:tiny_efficientnet_b0_width1': 0.0023,
+      'compound-phi1:tiny_efficientnet_b0_depth1': 0.0945,
+      'compound-phi1:tiny_efficientnet_b0_res1': 0.0104,
+      'compound-phi2:tiny_efficientnet_b2': 0,
+      'compound-phi2:tiny_efficientnet_b0_width2': 0.0003,
+      'compound-phi2:tiny_efficientnet_b0_depth2': 0.0681,
+      'compound-phi2:tiny_efficientnet_b0_res2': 0.1025,
+      'cnn-vs-vit:tiny_efficientnet_b0': 0,
+      'cnn-vs-vit:tiny_vit': 0.0611,
     });
     for (const c of TINY_COMPARISONS) for (const id of c.members) expect(() => getTinyModel(id)).not.toThrow();
   });
@@ -170,7 +198,9 @@ describe('the tiny family', () => {
     const added = clips(r6).length - clips(lin).length;
     expect(added).toBe(12); // one per ds/ir block
     const linScopes = new Set(clips(lin).map((n) => n.scope));
-    const extra = clips(r6).map((n) => n.scope).filter((sc) => !linScopes.has(sc));
+    const extra = clips(r6)
+      .map((n) => n.scope)
+      .filter((sc) => !linScopes.has(sc));
     // The ds block's projection BN is bn2, every ir block's is bn3.
     expect(extra).toEqual(['blocks.0.0.bn2', ...extra.slice(1).map((sc) => sc.replace(/bn\d$/, 'bn3'))]);
     expect(r6.nodes.length - lin.nodes.length).toBe(12);

@@ -6,7 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '~/lib/engine/index.ts';
-import { MODELS, buildModel, getModel, modelStats, resolveCnn, type CnnSpec, type ZooEntry } from '~/lib/models/index.ts';
+import {
+  MODELS,
+  buildModel,
+  getModel,
+  modelStats,
+  resolveCnn,
+  type CnnSpec,
+  type ZooEntry,
+} from '~/lib/models/index.ts';
 
 function cnn(id: string): CnnSpec {
   const s = getModel(id).spec;
@@ -19,8 +27,21 @@ function mobilenetV1Macs(width: number, res: number): number {
   const c = (n: number) => n * width;
   let size = Math.ceil(res / 2);
   let macs = size * size * c(32) * 3 * 9;
-  const layers: [number, number, number][] = [[32, 64, 1], [64, 128, 2], [128, 128, 1], [128, 256, 2], [256, 256, 1], [256, 512, 2],
-    [512, 512, 1], [512, 512, 1], [512, 512, 1], [512, 512, 1], [512, 512, 1], [512, 1024, 2], [1024, 1024, 1]];
+  const layers: [number, number, number][] = [
+    [32, 64, 1],
+    [64, 128, 2],
+    [128, 128, 1],
+    [128, 256, 2],
+    [256, 256, 1],
+    [256, 512, 2],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 1024, 2],
+    [1024, 1024, 1],
+  ];
   for (const [cin, cout, s] of layers) {
     size = Math.ceil(size / s);
     macs += size * size * c(cin) * 9 + size * size * c(cin) * c(cout);
@@ -55,7 +76,7 @@ describe('the model zoo', () => {
       expect(g.outputs[0].dims).toEqual([1, m.spec.numClasses]);
     });
 
-    it('has timm\'s parameter count', () => {
+    it("has timm's parameter count", () => {
       if (m.exactParams) expect(stats.params).toBe(m.exactParams.value);
       if (m.timmParamsM !== undefined) expect((stats.params / 1e6).toFixed(2)).toBe(m.timmParamsM.toFixed(2));
       if (m.headOf) {
@@ -87,7 +108,7 @@ describe('the model zoo', () => {
     });
   });
 
-  it('counts MobileNetV1 exactly as the paper\'s layer formula at every width and resolution', () => {
+  it("counts MobileNetV1 exactly as the paper's layer formula at every width and resolution", () => {
     for (const m of MODELS.filter((e) => e.family === 'MobileNetV1')) {
       const s = cnn(m.id);
       expect(modelStats(m.id).macs).toBe(mobilenetV1Macs(s.width, s.resolution));
@@ -95,7 +116,10 @@ describe('the model zoo', () => {
   });
 
   it('gives tf_ models the same params and MACs as their PyTorch-padded twins', () => {
-    for (const [tf, pt] of [['tf_mobilenetv3_large_100', 'mobilenetv3_large_100'], ['tf_mobilenetv3_small_100', 'mobilenetv3_small_100']]) {
+    for (const [tf, pt] of [
+      ['tf_mobilenetv3_large_100', 'mobilenetv3_large_100'],
+      ['tf_mobilenetv3_small_100', 'mobilenetv3_small_100'],
+    ]) {
       const a = modelStats(tf);
       const b = modelStats(pt);
       expect([a.params, a.macs]).toEqual([b.params, b.macs]);

@@ -35,10 +35,18 @@ async function captured(fn: () => Promise<number>): Promise<{ code: number; out:
 describe('depthwise run', () => {
   it('--trace writes every node output as a TensorProto and an index in execution order', async () => {
     const trace = join(dir, 'trace');
-    const { code, out } = await captured(() => runCommand([join(dir, 'model.onnx'), '--input', join(dir, 'x.pb'), '--trace', trace, '--json']));
+    const { code, out } = await captured(() =>
+      runCommand([join(dir, 'model.onnx'), '--input', join(dir, 'x.pb'), '--trace', trace, '--json']),
+    );
     expect(code).toBe(0);
     const all = runGraph(smallCnn(), { x }, { keepAll: true });
-    const index = JSON.parse(await readFile(join(trace, 'index.json'), 'utf8')) as { node: string; op: string; output: string; dims: number[]; file: string }[];
+    const index = JSON.parse(await readFile(join(trace, 'index.json'), 'utf8')) as {
+      node: string;
+      op: string;
+      output: string;
+      dims: number[];
+      file: string;
+    }[];
     expect(index.map((e) => e.op)).toEqual(['Conv', 'Clip', 'GlobalAveragePool', 'Flatten', 'Gemm']);
     for (const e of index) {
       const { name, tensor } = decodeNamedTensor(await readFile(join(trace, e.file)));
@@ -46,7 +54,9 @@ describe('depthwise run', () => {
       expect(tensor.dims).toEqual(e.dims);
       expect([...tensor.data]).toEqual([...all[e.output].data]);
     }
-    const json = JSON.parse(out) as { outputs: { name: string; dims: number[]; top: { index: number; value: number }[] }[] };
+    const json = JSON.parse(out) as {
+      outputs: { name: string; dims: number[]; top: { index: number; value: number }[] }[];
+    };
     expect(json.outputs[0].dims).toEqual([1, 5]);
     const y = [...all.y.data];
     expect(json.outputs[0].top[0].value).toBe(Math.max(...y));
@@ -54,7 +64,9 @@ describe('depthwise run', () => {
 
   it('refuses a call with the wrong number of inputs', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(await runCommand([join(dir, 'model.onnx'), '--input', join(dir, 'x.pb'), '--input', join(dir, 'x.pb')])).toBe(2);
+    expect(
+      await runCommand([join(dir, 'model.onnx'), '--input', join(dir, 'x.pb'), '--input', join(dir, 'x.pb')]),
+    ).toBe(2);
     spy.mockRestore();
   });
 });

@@ -1,6 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compareTensors, DEFAULT_TOLERANCE, engineRunner, formatFailure, runConformance, TOLERANCE_OVERRIDES, type CaseRunner } from '~/cli/commands/conformance.ts';
+import {
+  compareTensors,
+  DEFAULT_TOLERANCE,
+  engineRunner,
+  formatFailure,
+  runConformance,
+  TOLERANCE_OVERRIDES,
+  type CaseRunner,
+} from '~/cli/commands/conformance.ts';
 import { f32, tensor } from '~/lib/engine/tensor.ts';
 
 const shared = fileURLToPath(new URL('../../../../shared/onnx-node-tests', import.meta.url));

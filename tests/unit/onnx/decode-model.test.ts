@@ -49,12 +49,21 @@ describe('decodeModel', () => {
       initializers: new Map(),
       nodes: [
         node('k', 'Constant', [], ['c'], { value: tensorAttr(f32([2], [1, 2])) }),
-        node('a', 'Add', ['x', 'c'], ['y'], { i: int(-3), f: float(0.5), s: str('SAME_UPPER'), is: ints([1, -1]), fs: floats([0.25]) }),
+        node('a', 'Add', ['x', 'c'], ['y'], {
+          i: int(-3),
+          f: float(0.5),
+          s: str('SAME_UPPER'),
+          is: ints([1, -1]),
+          fs: floats([0.25]),
+        }),
       ],
     };
     const back = decodeModel(exportOnnx(g));
     expect(back.nodes[0].opType).toBe('Constant');
-    expect(back.nodes[0].attrs.value).toEqual({ type: 'tensor', value: { dtype: 'float32', dims: [2], data: new Float32Array([1, 2]) } });
+    expect(back.nodes[0].attrs.value).toEqual({
+      type: 'tensor',
+      value: { dtype: 'float32', dims: [2], data: new Float32Array([1, 2]) },
+    });
     expect(back.nodes[1].attrs).toEqual(g.nodes[1].attrs);
   });
 
@@ -84,7 +93,13 @@ describe('decodeModel', () => {
   it('puts nodes listed out of order back into topological order', () => {
     const g = smallCnn();
     const shuffled: Graph = { ...g, nodes: [g.nodes[3], g.nodes[0], g.nodes[4], g.nodes[2], g.nodes[1]] };
-    expect(decodeModel(exportOnnx(shuffled)).nodes.map((n) => n.opType)).toEqual(['Conv', 'Clip', 'GlobalAveragePool', 'Flatten', 'Gemm']);
+    expect(decodeModel(exportOnnx(shuffled)).nodes.map((n) => n.opType)).toEqual([
+      'Conv',
+      'Clip',
+      'GlobalAveragePool',
+      'Flatten',
+      'Gemm',
+    ]);
   });
 
   it('rejects a cycle, an undefined input and a value defined twice', () => {
@@ -146,7 +161,16 @@ describe('decodeModel', () => {
     w.uint32(key(8, 2)).fork().uint32(key(2, 0)).int64(17).ldelim();
     w.uint32(key(7, 2)).fork();
     w.uint32(key(1, 2)).fork().uint32(key(2, 2)).string('y').uint32(key(4, 2)).string('If');
-    w.uint32(key(5, 2)).fork().uint32(key(1, 2)).string('then_branch').uint32(key(20, 0)).int32(5).uint32(key(6, 2)).fork().ldelim().ldelim();
+    w.uint32(key(5, 2))
+      .fork()
+      .uint32(key(1, 2))
+      .string('then_branch')
+      .uint32(key(20, 0))
+      .int32(5)
+      .uint32(key(6, 2))
+      .fork()
+      .ldelim()
+      .ldelim();
     w.ldelim();
     w.ldelim();
     const bytes = w.finish();

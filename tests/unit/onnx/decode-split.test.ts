@@ -23,10 +23,16 @@ describe('read-model (wire level)', () => {
 
 describe('validate-graph', () => {
   it('lists unsupported nodes by op and says what is supported for quantized ops', () => {
-    const nodes = [node('q', 'QuantizeLinear', ['x'], ['y']), node('c', 'Conv', ['y', 'w'], ['z']), node('m', 'Foo', ['z'], ['o'])];
+    const nodes = [
+      node('q', 'QuantizeLinear', ['x'], ['y']),
+      node('c', 'Conv', ['y', 'w'], ['z']),
+      node('m', 'Foo', ['z'], ['o']),
+    ];
     const u = unsupportedNodes(nodes, isSupported);
     expect(u.map((x) => x.node)).toEqual(['q', 'm']);
-    expect(unsupportedError(u).message).toMatch(/QuantizeLinear \(node 'q'\); Foo \(node 'm'\)\. Quantized models are not supported; the engine runs float32 models/);
+    expect(unsupportedError(u).message).toMatch(
+      /QuantizeLinear \(node 'q'\); Foo \(node 'm'\)\. Quantized models are not supported; the engine runs float32 models/,
+    );
   });
 
   it('a dynamic-shape error carries the inputs that need a size', () => {
@@ -46,8 +52,12 @@ describe('order-nodes', () => {
     const out = [{ name: 'b', dtype: 'float32' as const, dims: [1] }];
     const sorted = orderNodes([node('nb', 'Relu', ['a'], ['b']), node('na', 'Relu', ['x'], ['a'])], x, new Map(), out);
     expect(sorted.map((n) => n.name)).toEqual(['na', 'nb']);
-    expect(() => orderNodes([node('p', 'Relu', ['b'], ['a']), node('q', 'Relu', ['a'], ['b'])], x, new Map(), out)).toThrow(/cycle/);
-    expect(() => orderNodes([node('p', 'Relu', ['x'], ['b']), node('q', 'Relu', ['x'], ['b'])], x, new Map(), out)).toThrow(/'b' is defined more than once/);
+    expect(() =>
+      orderNodes([node('p', 'Relu', ['b'], ['a']), node('q', 'Relu', ['a'], ['b'])], x, new Map(), out),
+    ).toThrow(/cycle/);
+    expect(() =>
+      orderNodes([node('p', 'Relu', ['x'], ['b']), node('q', 'Relu', ['x'], ['b'])], x, new Map(), out),
+    ).toThrow(/'b' is defined more than once/);
     expect(() => orderNodes([node('p', 'Relu', ['nowhere'], ['b'])], x, new Map(), out)).toThrow(/reads 'nowhere'/);
   });
 });
@@ -55,7 +65,10 @@ describe('order-nodes', () => {
 describe('decodeModelInfo', () => {
   it('returns a graph with unsupported nodes listed instead of thrown; decodeModel with isSupported throws', () => {
     const g = smallCnn();
-    const bytes = exportOnnx({ ...g, nodes: g.nodes.map((n) => (n.opType === 'Clip' ? { ...n, opType: 'Celu', inputs: [n.inputs[0]] } : n)) });
+    const bytes = exportOnnx({
+      ...g,
+      nodes: g.nodes.map((n) => (n.opType === 'Clip' ? { ...n, opType: 'Celu', inputs: [n.inputs[0]] } : n)),
+    });
     const d = decodeModelInfo(bytes, { isSupported });
     expect(d.unsupported).toEqual([{ opType: 'Celu', domain: '', node: '/features/act/Clip' }]);
     expect(d.graph.nodes).toHaveLength(5);
@@ -76,7 +89,9 @@ describe('proto-tree and the Netron copy', () => {
     const tree = parseMessage(out)!;
     const graph = tree.fields.find((f) => f.f === 7)!.msg!;
     const conv = graph.fields.find((f) => f.f === 1)!.msg!;
-    const entries = conv.fields.filter((f) => f.f === 9).map((f) => f.msg!.fields.map((e) => new TextDecoder().decode(e.raw)));
+    const entries = conv.fields
+      .filter((f) => f.f === 9)
+      .map((f) => f.msg!.fields.map((e) => new TextDecoder().decode(e.raw)));
     expect(entries).toContainEqual(['depthwise.macs', '432']);
     expect(decodeModel(out).nodes.map((n) => n.name)).toEqual(decodeModel(bytes).nodes.map((n) => n.name));
   });

@@ -11,8 +11,13 @@ import { prng, smallCnn } from './helpers.ts';
 const shared = new URL('../../../../shared/onnx-node-tests/', import.meta.url);
 const seeds: [string, Uint8Array][] = [
   ['small_cnn', exportOnnx(smallCnn())],
-  ...['node/test_conv_with_autopad_same', 'node/test_layer_normalization_4d_axis0_expanded', 'pytorch-converted/test_Conv2d_depthwise_strided', 'pytorch-converted/test_ReflectionPad2d', 'node/test_gelu_tanh_2_expanded']
-    .map((p): [string, Uint8Array] => [p, new Uint8Array(readFileSync(new URL(`${p}/model.onnx`, shared)))]),
+  ...[
+    'node/test_conv_with_autopad_same',
+    'node/test_layer_normalization_4d_axis0_expanded',
+    'pytorch-converted/test_Conv2d_depthwise_strided',
+    'pytorch-converted/test_ReflectionPad2d',
+    'node/test_gelu_tanh_2_expanded',
+  ].map((p): [string, Uint8Array] => [p, new Uint8Array(readFileSync(new URL(`${p}/model.onnx`, shared)))]),
 ];
 
 /**
@@ -31,7 +36,9 @@ function outcome(bytes: Uint8Array, what: string): string {
     return 'ok';
   } catch (e) {
     if ((e instanceof OnnxError || e instanceof EngineError) && e.message.length > 10) return e.code;
-    throw new Error(`${what}: expected a typed error, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    throw new Error(
+      `${what}: expected a typed error, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+    );
   }
 }
 
@@ -78,7 +85,8 @@ describe('malformed ONNX input', () => {
         const kind = Math.floor(rand() * 4);
         if (kind === 0) bytes[at] ^= 1 << Math.floor(rand() * 8);
         else if (kind === 1) bytes[at] = Math.floor(rand() * 256);
-        else if (kind === 2) bytes = Uint8Array.from([...bytes.subarray(0, at), Math.floor(rand() * 256), ...bytes.subarray(at)]);
+        else if (kind === 2)
+          bytes = Uint8Array.from([...bytes.subarray(0, at), Math.floor(rand() * 256), ...bytes.subarray(at)]);
         else bytes = Uint8Array.from([...bytes.subarray(0, at), ...bytes.subarray(at + 1)]);
       }
       const code = outcome(bytes, `${name} mutation #${k}`);

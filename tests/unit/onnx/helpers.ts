@@ -13,7 +13,14 @@ export function randomTensor(dims: number[], rand: () => number, scale = 1): Ten
   return t;
 }
 
-export function node(name: string, opType: string, inputs: string[], outputs: string[], attrs: Node['attrs'] = {}, scope = ''): Node {
+export function node(
+  name: string,
+  opType: string,
+  inputs: string[],
+  outputs: string[],
+  attrs: Node['attrs'] = {},
+  scope = '',
+): Node {
   return { name, opType, inputs, outputs, attrs, scope };
 }
 
@@ -34,7 +41,14 @@ export function smallCnn(seed = 1): Graph {
       ['fc.b', randomTensor([5], rand)],
     ]),
     nodes: [
-      node('/features/conv/Conv', 'Conv', ['x', 'conv.w', 'conv.b'], ['c'], { pads: ints([1, 1, 1, 1]), strides: ints([2, 2]), auto_pad: str('NOTSET') }, 'features.conv'),
+      node(
+        '/features/conv/Conv',
+        'Conv',
+        ['x', 'conv.w', 'conv.b'],
+        ['c'],
+        { pads: ints([1, 1, 1, 1]), strides: ints([2, 2]), auto_pad: str('NOTSET') },
+        'features.conv',
+      ),
       node('/features/act/Clip', 'Clip', ['c', 'zero', 'six'], ['r'], {}, 'features.act'),
       node('/pool/GlobalAveragePool', 'GlobalAveragePool', ['r'], ['p'], {}, 'pool'),
       node('/Flatten', 'Flatten', ['p'], ['f'], { axis: int(1) }, ''),

@@ -15,8 +15,16 @@ import { prng, randomTensor } from './helpers.ts';
 function asFloat32(nodes: readonly Node[]): unknown[] {
   return nodes.map((n) => ({
     ...n,
-    attrs: Object.fromEntries(Object.entries(n.attrs).map(([k, a]) => [k,
-      a.type === 'float' ? { ...a, value: Math.fround(a.value) } : a.type === 'floats' ? { ...a, value: a.value.map(Math.fround) } : a])),
+    attrs: Object.fromEntries(
+      Object.entries(n.attrs).map(([k, a]) => [
+        k,
+        a.type === 'float'
+          ? { ...a, value: Math.fround(a.value) }
+          : a.type === 'floats'
+            ? { ...a, value: a.value.map(Math.fround) }
+            : a,
+      ]),
+    ),
   }));
 }
 
@@ -26,7 +34,9 @@ const graphs: [string, Graph][] = [
   ['MobileNetV3 block', mobilenetV3Block()],
   ['ViT block', vitBlock()],
   ...opCases().map((c): [string, Graph] => [c.name, c.graph]),
-  ...convCases().filter((_, i) => i % 5 === 0).map((c): [string, Graph] => [c.name, c.graph]),
+  ...convCases()
+    .filter((_, i) => i % 5 === 0)
+    .map((c): [string, Graph] => [c.name, c.graph]),
 ];
 
 describe('float attributes', () => {

@@ -10,10 +10,19 @@ import { float, int, ints, str, tensorAttr } from '~/lib/engine/graph.ts';
 import { checkRunBudget, workOf } from '~/lib/engine/run-budget.ts';
 import { node } from './helpers.ts';
 
-function graph(nodes: Node[], opset = 13, x: number[] = [1, 4, 8, 8], init: [string, ReturnType<typeof f32>][] = []): Graph {
+function graph(
+  nodes: Node[],
+  opset = 13,
+  x: number[] = [1, 4, 8, 8],
+  init: [string, ReturnType<typeof f32>][] = [],
+): Graph {
   return {
-    name: 't', opset, nodes, initializers: new Map(init),
-    inputs: [{ name: 'x', dtype: 'float32', dims: x }], outputs: [{ name: 'y', dtype: 'float32', dims: [] }],
+    name: 't',
+    opset,
+    nodes,
+    initializers: new Map(init),
+    inputs: [{ name: 'x', dtype: 'float32', dims: x }],
+    outputs: [{ name: 'y', dtype: 'float32', dims: [] }],
   };
 }
 
@@ -31,7 +40,8 @@ function refusal(g: Graph): EngineError {
 const W = (dims: number[]) => f32(dims, new Array(dims.reduce((a, b) => a * b, 1)).fill(0.1));
 
 describe('attributes out of their domain are refused by name', () => {
-  const conv = (attrs: Node['attrs'], w = [4, 4, 3, 3]) => graph([node('c', 'Conv', ['x', 'w'], ['y'], attrs)], 13, [1, 4, 8, 8], [['w', W(w)]]);
+  const conv = (attrs: Node['attrs'], w = [4, 4, 3, 3]) =>
+    graph([node('c', 'Conv', ['x', 'w'], ['y'], attrs)], 13, [1, 4, 8, 8], [['w', W(w)]]);
   it.each([
     ['zero kernel (W with a 0 side)', conv({}, [4, 4, 0, 3]), /kernel .* below 1/],
     ['kernel_shape contradicting W', conv({ kernel_shape: ints([5, 5]) }), /kernel_shape/],
@@ -52,34 +62,70 @@ describe('attributes out of their domain are refused by name', () => {
 
   it('pooling: pads as large as the window, zero kernels, storage_order with Indices', () => {
     const pool = (attrs: Node['attrs'], outs = ['y']) => graph([node('p', 'MaxPool', ['x'], outs, attrs)]);
-    expect(refusal(pool({ kernel_shape: ints([2, 2]), pads: ints([2, 0, 0, 0]) })).message).toMatch(/pads.*smaller than the window/);
+    expect(refusal(pool({ kernel_shape: ints([2, 2]), pads: ints([2, 0, 0, 0]) })).message).toMatch(
+      /pads.*smaller than the window/,
+    );
     expect(refusal(pool({ kernel_shape: ints([0, 2]) })).message).toMatch(/kernel_shape/);
-    expect(refusal(pool({ kernel_shape: ints([2, 2]), storage_order: int(1) }, ['y', 'i'])).message).toMatch(/storage_order/);
+    expect(refusal(pool({ kernel_shape: ints([2, 2]), storage_order: int(1) }, ['y', 'i'])).message).toMatch(
+      /storage_order/,
+    );
     // storage_order without Indices changes nothing, and ceil_mode with dilations is honoured.
-    const ok = graph([node('p', 'MaxPool', ['x'], ['y'], { kernel_shape: ints([2, 2]), strides: ints([2, 2]), dilations: ints([2, 2]), ceil_mode: int(1), storage_order: int(1) })]);
+    const ok = graph([
+      node('p', 'MaxPool', ['x'], ['y'], {
+        kernel_shape: ints([2, 2]),
+        strides: ints([2, 2]),
+        dilations: ints([2, 2]),
+        ceil_mode: int(1),
+        storage_order: int(1),
+      }),
+    ]);
     // span 3 on 8: floor((8 − 3) / 2) + 1 = 3 windows without ceil_mode, 4 with it.
     expect(analyze(ok).layers[0].outputDims[0]).toEqual([1, 4, 4, 4]);
   });
 
   it('axes out of range, repeated axes, bad perms', () => {
-    expect(refusal(graph([node('s', 'Softmax', ['x'], ['y'], { axis: int(4) })])).message).toMatch(/axis 4 is out of range/);
+    expect(refusal(graph([node('s', 'Softmax', ['x'], ['y'], { axis: int(4) })])).message).toMatch(
+      /axis 4 is out of range/,
+    );
     expect(refusal(graph([node('f', 'Flatten', ['x'], ['y'], { axis: int(-6) })])).message).toMatch(/out of range/);
-    expect(refusal(graph([node('t', 'Transpose', ['x'], ['y'], { perm: ints([0, 1, 1, 2]) })])).message).toMatch(/permutation/);
-    expect(refusal(graph([node('u', 'Unsqueeze', ['x'], ['y'], { axes: ints([0, 0]) })], 11)).message).toMatch(/repeat/);
+    expect(refusal(graph([node('t', 'Transpose', ['x'], ['y'], { perm: ints([0, 1, 1, 2]) })])).message).toMatch(
+      /permutation/,
+    );
+    expect(refusal(graph([node('u', 'Unsqueeze', ['x'], ['y'], { axes: ints([0, 0]) })], 11)).message).toMatch(
+      /repeat/,
+    );
   });
 
   it('spec attributes the engine does not run are refused by name', () => {
-    const bn = (attrs: Node['attrs'], opset = 15) => graph([node('b', 'BatchNormalization', ['x', 's', 's', 's', 's'], ['y'], attrs)], opset, [1, 4, 8, 8], [['s', W([4])]]);
+    const bn = (attrs: Node['attrs'], opset = 15) =>
+      graph(
+        [node('b', 'BatchNormalization', ['x', 's', 's', 's', 's'], ['y'], attrs)],
+        opset,
+        [1, 4, 8, 8],
+        [['s', W([4])]],
+      );
     expect(refusal(bn({ training_mode: int(1) })).message).toMatch(/training_mode/);
     expect(refusal(bn({ spatial: int(0) }, 7)).message).toMatch(/spatial/);
     expect(refusal(graph([node('c', 'Clip', ['x'], ['y'], { min: float(0) })], 13)).message).toMatch(/Clip-6/);
-    expect(refusal(graph([node('g', 'Gelu', ['x'], ['y'], { approximate: str('erf') })], 20)).message).toMatch(/approximate/);
-    expect(refusal(graph([node('a', 'Add', ['x', 'x'], ['y'], { axis: int(1), broadcast: int(1) })], 6)).message).toMatch(/legacy broadcasting/);
+    expect(refusal(graph([node('g', 'Gelu', ['x'], ['y'], { approximate: str('erf') })], 20)).message).toMatch(
+      /approximate/,
+    );
+    expect(
+      refusal(graph([node('a', 'Add', ['x', 'x'], ['y'], { axis: int(1), broadcast: int(1) })], 6)).message,
+    ).toMatch(/legacy broadcasting/);
   });
 
   it('Gemm: transposes honoured, C must broadcast to [M, N] (exactly, for Gemm-6 without broadcast)', () => {
     const gemm = (c: number[], opset: number, attrs: Node['attrs'] = {}) =>
-      graph([node('g', 'Gemm', ['x', 'b', 'c'], ['y'], { transB: int(1), ...attrs })], opset, [2, 3], [['b', W([5, 3])], ['c', W(c)]]);
+      graph(
+        [node('g', 'Gemm', ['x', 'b', 'c'], ['y'], { transB: int(1), ...attrs })],
+        opset,
+        [2, 3],
+        [
+          ['b', W([5, 3])],
+          ['c', W(c)],
+        ],
+      );
     expect(analyze(gemm([5], 13)).layers[0].outputDims[0]).toEqual([2, 5]);
     expect(refusal(gemm([3], 13)).message).toMatch(/broadcast/);
     expect(refusal(gemm([2, 2, 5], 13)).message).toMatch(/does not broadcast/);
@@ -88,18 +134,31 @@ describe('attributes out of their domain are refused by name', () => {
   });
 
   it('dtype mismatches: an int8 weight into Conv, int64 into Gemm', () => {
-    const g = graph([node('c', 'Conv', ['x', 'w'], ['y'])], 13, [1, 4, 8, 8], [['w', tensor('int8', [4, 4, 3, 3])] as never]);
+    const g = graph(
+      [node('c', 'Conv', ['x', 'w'], ['y'])],
+      13,
+      [1, 4, 8, 8],
+      [['w', tensor('int8', [4, 4, 3, 3])] as never],
+    );
     expect(refusal(g).message).toMatch(/float32 only/);
   });
 
   it('Reshape, Slice and Pad inputs out of their domain', () => {
     const c = (v: number[]) => tensorAttr(tensor('int64', [v.length], v));
-    const reshape = (v: number[]) => graph([node('k', 'Constant', [], ['s'], { value: c(v) }), node('r', 'Reshape', ['x', 's'], ['y'])]);
+    const reshape = (v: number[]) =>
+      graph([node('k', 'Constant', [], ['s'], { value: c(v) }), node('r', 'Reshape', ['x', 's'], ['y'])]);
     expect(refusal(reshape([-1, -1])).message).toMatch(/more than one −1/);
     expect(refusal(reshape([-3, 256])).message).toMatch(/below −1/);
-    const slice = graph([node('k', 'Constant', [], ['s'], { value: c([0, 0]) }), node('e', 'Constant', [], ['e'], { value: c([1]) }), node('s', 'Slice', ['x', 's', 'e'], ['y'])]);
+    const slice = graph([
+      node('k', 'Constant', [], ['s'], { value: c([0, 0]) }),
+      node('e', 'Constant', [], ['e'], { value: c([1]) }),
+      node('s', 'Slice', ['x', 's', 'e'], ['y']),
+    ]);
     expect(refusal(slice).message).toMatch(/one entry per sliced axis/);
-    const pad = graph([node('k', 'Constant', [], ['p'], { value: c([0, 0, -9, 0, 0, 0, 0, 0]) }), node('p', 'Pad', ['x', 'p'], ['y'])]);
+    const pad = graph([
+      node('k', 'Constant', [], ['p'], { value: c([0, 0, -9, 0, 0, 0, 0, 0]) }),
+      node('p', 'Pad', ['x', 'p'], ['y']),
+    ]);
     expect(refusal(pad).message).toMatch(/below zero/);
   });
 });
@@ -126,7 +185,11 @@ describe('fuzzer findings (named regressions)', () => {
   it('fuzz seed 7: analysis does not fold a small constant into a huge one (Pad with pads of 10^4)', () => {
     const pads = tensorAttr(tensor('int64', [2], [10000, 10000]));
     const g: Graph = {
-      ...graph([node('c', 'Constant', [], ['v'], { value: tensorAttr(f32([1], [1])) }), node('p', 'Constant', [], ['q'], { value: pads }), node('pad', 'Pad', ['v', 'q'], ['y'])]),
+      ...graph([
+        node('c', 'Constant', [], ['v'], { value: tensorAttr(f32([1], [1])) }),
+        node('p', 'Constant', [], ['q'], { value: pads }),
+        node('pad', 'Pad', ['v', 'q'], ['y']),
+      ]),
       inputs: [],
     };
     const a = analyze(g);

@@ -14,7 +14,10 @@ export class GraphBuilder {
   private readonly rand: () => number;
   private count = 0;
 
-  constructor(seed: number, readonly opset = 20) {
+  constructor(
+    seed: number,
+    readonly opset = 20,
+  ) {
     this.rand = prng(seed);
   }
 
@@ -57,12 +60,30 @@ export class GraphBuilder {
     return outputs[0];
   }
 
-  conv(x: string, cin: number, cout: number, k: number, attrs: { stride?: number; group?: number; pads?: number[]; autoPad?: string; dilation?: number; bias?: boolean } = {}, scope = ''): string {
+  conv(
+    x: string,
+    cin: number,
+    cout: number,
+    k: number,
+    attrs: {
+      stride?: number;
+      group?: number;
+      pads?: number[];
+      autoPad?: string;
+      dilation?: number;
+      bias?: boolean;
+    } = {},
+    scope = '',
+  ): string {
     const group = attrs.group ?? 1;
     const w = this.weight([cout, cin / group, k, k], 1 / Math.sqrt((cin / group) * k * k));
     const inputs = [x, w];
     if (attrs.bias !== false) inputs.push(this.weight([cout], 0.1));
-    const a: Record<string, Attrs[string]> = { kernel_shape: ints([k, k]), strides: ints([attrs.stride ?? 1, attrs.stride ?? 1]), group: int(group) };
+    const a: Record<string, Attrs[string]> = {
+      kernel_shape: ints([k, k]),
+      strides: ints([attrs.stride ?? 1, attrs.stride ?? 1]),
+      group: int(group),
+    };
     if (attrs.dilation) a.dilations = ints([attrs.dilation, attrs.dilation]);
     if (attrs.autoPad) a.auto_pad = str(attrs.autoPad);
     else a.pads = ints(attrs.pads ?? [(k - 1) >> 1, (k - 1) >> 1, (k - 1) >> 1, (k - 1) >> 1]);
@@ -70,7 +91,12 @@ export class GraphBuilder {
   }
 
   bn(x: string, c: number, scope = ''): string {
-    return this.op('BatchNormalization', [x, this.positive([c]), this.weight([c], 0.2), this.weight([c], 0.2), this.positive([c])], { epsilon: float(1e-5) }, scope);
+    return this.op(
+      'BatchNormalization',
+      [x, this.positive([c]), this.weight([c], 0.2), this.weight([c], 0.2), this.positive([c])],
+      { epsilon: float(1e-5) },
+      scope,
+    );
   }
 
   silu(x: string, scope = ''): string {
@@ -82,18 +108,35 @@ export class GraphBuilder {
    * The hard-sigmoid slope 1/6 is written as 0.16666667, the value a float32 attribute holds,
    * so export → import gives back the same number.
    */
-  se(x: string, c: number, reduced: number, act: 'silu' | 'relu', gate: 'Sigmoid' | 'HardSigmoid', scope: string): string {
+  se(
+    x: string,
+    c: number,
+    reduced: number,
+    act: 'silu' | 'relu',
+    gate: 'Sigmoid' | 'HardSigmoid',
+    scope: string,
+  ): string {
     const s = this.op('GlobalAveragePool', [x], {}, scope);
     let r = this.conv(s, c, reduced, 1, { pads: [0, 0, 0, 0] }, `${scope}.conv_reduce`);
     r = act === 'silu' ? this.silu(r, scope) : this.op('Relu', [r], {}, scope);
     const e = this.conv(r, reduced, c, 1, { pads: [0, 0, 0, 0] }, `${scope}.conv_expand`);
-    const g = gate === 'Sigmoid' ? this.op('Sigmoid', [e], {}, scope) : this.op('HardSigmoid', [e], { alpha: float(0.16666667), beta: float(0.5) }, scope);
+    const g =
+      gate === 'Sigmoid'
+        ? this.op('Sigmoid', [e], {}, scope)
+        : this.op('HardSigmoid', [e], { alpha: float(0.16666667), beta: float(0.5) }, scope);
     return this.op('Mul', [x, g], {}, scope);
   }
 
   /** Marks every node output as a graph output, so ORT reports each intermediate. */
   graph(name: string, outputs: string[]): Graph {
-    return { name, opset: this.opset, inputs: this.inputs, outputs: outputs.map((o) => ({ name: o, dtype: 'float32', dims: [] })), initializers: this.initializers, nodes: this.nodes };
+    return {
+      name,
+      opset: this.opset,
+      inputs: this.inputs,
+      outputs: outputs.map((o) => ({ name: o, dtype: 'float32', dims: [] })),
+      initializers: this.initializers,
+      nodes: this.nodes,
+    };
   }
 }
 
@@ -101,7 +144,10 @@ export class GraphBuilder {
 export function mbconvSe(): Graph {
   const b = new GraphBuilder(101, 13);
   const x = b.input('x', [1, 16, 10, 10]);
-  let h = b.silu(b.bn(b.conv(x, 16, 64, 1, { pads: [0, 0, 0, 0], bias: false }, 'block.conv_pw'), 64, 'block.bn1'), 'block');
+  let h = b.silu(
+    b.bn(b.conv(x, 16, 64, 1, { pads: [0, 0, 0, 0], bias: false }, 'block.conv_pw'), 64, 'block.bn1'),
+    'block',
+  );
   h = b.silu(b.bn(b.conv(h, 64, 64, 3, { group: 64, bias: false }, 'block.conv_dw'), 64, 'block.bn2'), 'block');
   h = b.se(h, 64, 4, 'silu', 'Sigmoid', 'block.se');
   h = b.bn(b.conv(h, 64, 16, 1, { pads: [0, 0, 0, 0], bias: false }, 'block.conv_pwl'), 16, 'block.bn3');
@@ -122,8 +168,18 @@ export function fusedMbconv(): Graph {
 export function mobilenetV3Block(): Graph {
   const b = new GraphBuilder(303, 14);
   const x = b.input('x', [1, 24, 9, 9]);
-  let h = b.op('HardSwish', [b.bn(b.conv(x, 24, 72, 1, { pads: [0, 0, 0, 0], bias: false }, 'block.conv_pw'), 72, 'block.bn1')], {}, 'block');
-  h = b.op('HardSwish', [b.bn(b.conv(h, 72, 72, 5, { group: 72, bias: false }, 'block.conv_dw'), 72, 'block.bn2')], {}, 'block');
+  let h = b.op(
+    'HardSwish',
+    [b.bn(b.conv(x, 24, 72, 1, { pads: [0, 0, 0, 0], bias: false }, 'block.conv_pw'), 72, 'block.bn1')],
+    {},
+    'block',
+  );
+  h = b.op(
+    'HardSwish',
+    [b.bn(b.conv(h, 72, 72, 5, { group: 72, bias: false }, 'block.conv_dw'), 72, 'block.bn2')],
+    {},
+    'block',
+  );
   h = b.se(h, 72, 24, 'relu', 'HardSigmoid', 'block.se');
   h = b.bn(b.conv(h, 72, 24, 1, { pads: [0, 0, 0, 0], bias: false }, 'block.conv_pwl'), 24, 'block.bn3');
   return b.graph('mobilenetv3_block', [b.op('Add', [h, x], {}, 'block')]);
@@ -137,20 +193,76 @@ export function vitBlock(): Graph {
   const hd = dim / heads;
   const b = new GraphBuilder(404, 20);
   const x = b.input('x', [1, tokens, dim]);
-  const ln1 = b.op('LayerNormalization', [x, b.positive([dim]), b.weight([dim], 0.1)], { axis: int(-1), epsilon: float(1e-6) }, 'attn.norm');
-  const qkv = b.op('Add', [b.op('MatMul', [ln1, b.weight([dim, 3 * dim], 0.3)], {}, 'attn.qkv'), b.weight([3 * dim], 0.1)], {}, 'attn.qkv');
+  const ln1 = b.op(
+    'LayerNormalization',
+    [x, b.positive([dim]), b.weight([dim], 0.1)],
+    { axis: int(-1), epsilon: float(1e-6) },
+    'attn.norm',
+  );
+  const qkv = b.op(
+    'Add',
+    [b.op('MatMul', [ln1, b.weight([dim, 3 * dim], 0.3)], {}, 'attn.qkv'), b.weight([3 * dim], 0.1)],
+    {},
+    'attn.qkv',
+  );
   const split = b.op('Reshape', [qkv, b.ints64([1, tokens, 3, heads, hd])], {}, 'attn');
   const perm = b.op('Transpose', [split], { perm: ints([2, 0, 3, 1, 4]) }, 'attn');
-  const pick = (i: number) => b.op('Squeeze', [b.op('Gather', [perm, b.const(tensor('int64', [1], [i]))], { axis: int(0) }, 'attn'), b.ints64([0])], {}, 'attn');
+  const pick = (i: number) =>
+    b.op(
+      'Squeeze',
+      [b.op('Gather', [perm, b.const(tensor('int64', [1], [i]))], { axis: int(0) }, 'attn'), b.ints64([0])],
+      {},
+      'attn',
+    );
   const [q, k, v] = [pick(0), pick(1), pick(2)];
   const kt = b.op('Transpose', [k], { perm: ints([0, 1, 3, 2]) }, 'attn');
-  const scores = b.op('Mul', [b.op('MatMul', [q, kt], {}, 'attn'), b.const(tensor('float32', [], [1 / Math.sqrt(hd)]))], {}, 'attn');
+  const scores = b.op(
+    'Mul',
+    [b.op('MatMul', [q, kt], {}, 'attn'), b.const(tensor('float32', [], [1 / Math.sqrt(hd)]))],
+    {},
+    'attn',
+  );
   const attn = b.op('Softmax', [scores], { axis: int(-1) }, 'attn');
-  const ctx = b.op('Reshape', [b.op('Transpose', [b.op('MatMul', [attn, v], {}, 'attn')], { perm: ints([0, 2, 1, 3]) }, 'attn'), b.ints64([1, tokens, dim])], {}, 'attn');
-  const proj = b.op('Add', [b.op('MatMul', [ctx, b.weight([dim, dim], 0.3)], {}, 'attn.proj'), b.weight([dim], 0.1)], {}, 'attn.proj');
+  const ctx = b.op(
+    'Reshape',
+    [
+      b.op('Transpose', [b.op('MatMul', [attn, v], {}, 'attn')], { perm: ints([0, 2, 1, 3]) }, 'attn'),
+      b.ints64([1, tokens, dim]),
+    ],
+    {},
+    'attn',
+  );
+  const proj = b.op(
+    'Add',
+    [b.op('MatMul', [ctx, b.weight([dim, dim], 0.3)], {}, 'attn.proj'), b.weight([dim], 0.1)],
+    {},
+    'attn.proj',
+  );
   const r1 = b.op('Add', [x, proj], {}, '');
-  const ln2 = b.op('LayerNormalization', [r1, b.positive([dim]), b.weight([dim], 0.1)], { axis: int(-1), epsilon: float(1e-6) }, 'mlp.norm');
-  const fc1 = b.op('Gelu', [b.op('Add', [b.op('MatMul', [ln2, b.weight([dim, 4 * dim], 0.3)], {}, 'mlp.fc1'), b.weight([4 * dim], 0.1)], {}, 'mlp.fc1')], {}, 'mlp');
-  const fc2 = b.op('Add', [b.op('MatMul', [fc1, b.weight([4 * dim, dim], 0.2)], {}, 'mlp.fc2'), b.weight([dim], 0.1)], {}, 'mlp.fc2');
+  const ln2 = b.op(
+    'LayerNormalization',
+    [r1, b.positive([dim]), b.weight([dim], 0.1)],
+    { axis: int(-1), epsilon: float(1e-6) },
+    'mlp.norm',
+  );
+  const fc1 = b.op(
+    'Gelu',
+    [
+      b.op(
+        'Add',
+        [b.op('MatMul', [ln2, b.weight([dim, 4 * dim], 0.3)], {}, 'mlp.fc1'), b.weight([4 * dim], 0.1)],
+        {},
+        'mlp.fc1',
+      ),
+    ],
+    {},
+    'mlp',
+  );
+  const fc2 = b.op(
+    'Add',
+    [b.op('MatMul', [fc1, b.weight([4 * dim, dim], 0.2)], {}, 'mlp.fc2'), b.weight([dim], 0.1)],
+    {},
+    'mlp.fc2',
+  );
   return b.graph('vit_block', [b.op('Add', [r1, fc2], {}, '')]);
 }

@@ -9,7 +9,8 @@ import type { Tensor } from '~/lib/engine/tensor.ts';
  */
 export function disagreement(actual: Tensor | undefined, expected: Tensor | undefined, rel = 1e-4): string {
   if (!actual || !expected) return `missing (${actual ? 'reference' : 'engine'} has no value)`;
-  if (actual.dims.join() !== expected.dims.join()) return `dims [${actual.dims.join(', ')}] vs reference [${expected.dims.join(', ')}]`;
+  if (actual.dims.join() !== expected.dims.join())
+    return `dims [${actual.dims.join(', ')}] vs reference [${expected.dims.join(', ')}]`;
   const exact = !actual.dtype.startsWith('float') || !expected.dtype.startsWith('float');
   let mean = 0;
   for (let i = 0; i < expected.data.length; i++) mean += Math.abs(expected.data[i]);
@@ -26,5 +27,7 @@ export function disagreement(actual: Tensor | undefined, expected: Tensor | unde
       worst = i;
     }
   }
-  return worst < 0 ? '' : `element ${worst}: engine ${actual.data[worst]}, reference ${expected.data[worst]} (mean |ref| ${mean.toPrecision(3)})`;
+  return worst < 0
+    ? ''
+    : `element ${worst}: engine ${actual.data[worst]}, reference ${expected.data[worst]} (mean |ref| ${mean.toPrecision(3)})`;
 }

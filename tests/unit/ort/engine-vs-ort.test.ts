@@ -19,8 +19,13 @@ async function compareWithOrt(graph: Graph, seed: number): Promise<string[]> {
   const feeds: Record<string, Tensor> = {};
   for (const v of graph.inputs) feeds[v.name] = randomTensor(v.dims as number[], rand, 2);
   const all = runGraph(graph, feeds, { keepAll: true });
-  const values = graph.nodes.flatMap((n) => n.outputs.filter((o) => o !== '').map((o) => ({ o, op: n.opType, node: n.name })));
-  const exported: Graph = { ...graph, outputs: values.map(({ o }) => ({ name: o, dtype: all[o].dtype, dims: [...all[o].dims] })) };
+  const values = graph.nodes.flatMap((n) =>
+    n.outputs.filter((o) => o !== '').map((o) => ({ o, op: n.opType, node: n.name })),
+  );
+  const exported: Graph = {
+    ...graph,
+    outputs: values.map(({ o }) => ({ name: o, dtype: all[o].dtype, dims: [...all[o].dims] })),
+  };
   const reference = await ortRun(await ortSession(exportOnnx(exported), 'basic'), feeds);
   const problems = values.flatMap(({ o, op, node }) => {
     const d = disagreement(all[o], reference[o]);
@@ -52,4 +57,3 @@ suite('blocks against onnxruntime-web', [
   { name: 'MobileNetV3 block with h-swish and hard-sigmoid SE', graph: mobilenetV3Block() },
   { name: 'ViT encoder block', graph: vitBlock() },
 ]);
-

@@ -46,7 +46,10 @@ describe('exported models in onnxruntime-web', () => {
 
   it('a graph round-trips through ONNX with the same engine outputs, and ORT agrees with both', async () => {
     const g = smallCnn(5);
-    const x = f32([1, 3, 8, 8], Array.from({ length: 192 }, (_, i) => Math.sin(i)));
+    const x = f32(
+      [1, 3, 8, 8],
+      Array.from({ length: 192 }, (_, i) => Math.sin(i)),
+    );
     const before = runGraph(g, { x }).y;
     const bytes = exportOnnx(g);
     const after = runGraph(decodeModel(bytes), { x }).y;

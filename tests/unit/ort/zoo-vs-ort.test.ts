@@ -20,16 +20,26 @@ async function compareNodewiseWithOrt(graph: Graph, seed: number): Promise<strin
   for (const v of graph.inputs) feeds[v.name] = randomTensor(v.dims as number[], rand, 2);
   const all = runGraph(graph, feeds, { keepAll: true });
   const produced = graph.nodes.flatMap((n) => n.outputs.filter((o) => o !== ''));
-  const exported: Graph = { ...graph, outputs: produced.map((o) => ({ name: o, dtype: all[o].dtype, dims: [...all[o].dims] })) };
-  const reference: Record<string, Tensor> = { ...feeds, ...(await ortRun(await ortSession(exportOnnx(exported), 'basic'), feeds)) };
+  const exported: Graph = {
+    ...graph,
+    outputs: produced.map((o) => ({ name: o, dtype: all[o].dtype, dims: [...all[o].dims] })),
+  };
+  const reference: Record<string, Tensor> = {
+    ...feeds,
+    ...(await ortRun(await ortSession(exportOnnx(exported), 'basic'), feeds)),
+  };
   const problems: string[] = [];
   for (const node of graph.nodes) {
     const used = node.inputs.filter((x) => x !== '');
     const single: Graph = {
       name: node.name,
       opset: graph.opset,
-      inputs: used.filter((x) => !graph.initializers.has(x)).map((x) => ({ name: x, dtype: reference[x].dtype, dims: [...reference[x].dims] })),
-      outputs: node.outputs.filter((o) => o !== '').map((o) => ({ name: o, dtype: reference[o].dtype, dims: [...reference[o].dims] })),
+      inputs: used
+        .filter((x) => !graph.initializers.has(x))
+        .map((x) => ({ name: x, dtype: reference[x].dtype, dims: [...reference[x].dims] })),
+      outputs: node.outputs
+        .filter((o) => o !== '')
+        .map((o) => ({ name: o, dtype: reference[o].dtype, dims: [...reference[o].dims] })),
       initializers: new Map(used.filter((x) => graph.initializers.has(x)).map((x) => [x, graph.initializers.get(x)!])),
       nodes: [node],
     };
@@ -47,7 +57,8 @@ async function compareNodewiseWithOrt(graph: Graph, seed: number): Promise<strin
       maxDiff = Math.max(maxDiff, Math.abs(a.data[i] - e.data[i]));
       maxRef = Math.max(maxRef, Math.abs(e.data[i]));
     }
-    if (maxDiff > 1e-3 * maxRef) problems.push(`end to end, output ${v.name}: max |diff| ${maxDiff} vs max |ref| ${maxRef}`);
+    if (maxDiff > 1e-3 * maxRef)
+      problems.push(`end to end, output ${v.name}: max |diff| ${maxDiff} vs max |ref| ${maxRef}`);
   }
   return problems;
 }

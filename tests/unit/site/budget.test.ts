@@ -32,21 +32,32 @@ describe('e2e page budgets', () => {
   it('flags the second copy of the ORT wasm that Vite used to emit into _astro/', () => {
     const d = site({
       'index.html': '<script type="module" src="/_astro/w.js"></script>',
-      '_astro/w.js': 'new URL("ort-wasm-simd-threaded-DcHrbrbl.wasm", import.meta.url); "/ort/ort-wasm-simd-threaded.wasm"',
+      '_astro/w.js':
+        'new URL("ort-wasm-simd-threaded-DcHrbrbl.wasm", import.meta.url); "/ort/ort-wasm-simd-threaded.wasm"',
       'ort/ort-wasm-simd-threaded.wasm': wasm,
       '_astro/ort-wasm-simd-threaded-DcHrbrbl.wasm': wasm,
     });
-    expect(shippingProblems(d)).toEqual([expect.stringMatching(/ships 2 times: .*\/_astro\/ort-wasm-simd-threaded-DcHrbrbl\.wasm/)]);
+    expect(shippingProblems(d)).toEqual([
+      expect.stringMatching(/ships 2 times: .*\/_astro\/ort-wasm-simd-threaded-DcHrbrbl\.wasm/),
+    ]);
   });
 
   it('flags a file that nothing names', () => {
     const d = site({ 'index.html': '<p>hi</p>', '_astro/orphan.js': 'console.log(1)' });
-    expect(shippingProblems(d)).toEqual(['/_astro/orphan.js ships but no page, script, stylesheet or manifest names it']);
+    expect(shippingProblems(d)).toEqual([
+      '/_astro/orphan.js ships but no page, script, stylesheet or manifest names it',
+    ]);
   });
 
   it('fails a page over 100 KB of gzipped JavaScript and names its largest scripts', () => {
     expect(budgetProblems({ total: JS_BUDGET_BYTES, scripts: [] })).toEqual([]);
-    const over = budgetProblems({ total: 112_600, scripts: [{ path: '/_astro/live-math.js', gzip: 76_500 }, { path: '/_astro/d3.js', gzip: 36_100 }] });
+    const over = budgetProblems({
+      total: 112_600,
+      scripts: [
+        { path: '/_astro/live-math.js', gzip: 76_500 },
+        { path: '/_astro/d3.js', gzip: 36_100 },
+      ],
+    });
     expect(over).toHaveLength(1);
     expect(over[0]).toMatch(/112\.6 KB .*\/_astro\/live-math\.js 76\.5 KB/);
   });

@@ -38,7 +38,23 @@ async function captured(fn: () => Promise<number>): Promise<{ code: number; out:
   }
 }
 
-const COMMON = ['--data', 'fashion-mnist', '--res', '16', '--limit', '96', '--batch', '16', '--epochs', '2', '--opt', 'adamw', '--seed', '3', '--json'];
+const COMMON = [
+  '--data',
+  'fashion-mnist',
+  '--res',
+  '16',
+  '--limit',
+  '96',
+  '--batch',
+  '16',
+  '--epochs',
+  '2',
+  '--opt',
+  'adamw',
+  '--seed',
+  '3',
+  '--json',
+];
 
 describe('depthwise train / eval', () => {
   it('trains a spec file; stopped and resumed, it writes the same model and losses as an uninterrupted run', async () => {
@@ -51,12 +67,16 @@ describe('depthwise train / eval', () => {
 
     const resumed = join(dir, 'resumed.onnx');
     const ckpt = join(dir, 'ck.onnx');
-    const b = await captured(() => trainCommand([spec, ...COMMON, '--out', resumed, '--checkpoint', ckpt, '--stop-after', '5']));
+    const b = await captured(() =>
+      trainCommand([spec, ...COMMON, '--out', resumed, '--checkpoint', ckpt, '--stop-after', '5']),
+    );
     expect(b.code).toBe(130);
     const sb = JSON.parse(b.out) as TrainSummary;
     expect(sb).toMatchObject({ interrupted: true, steps: 5, checkpoint: ckpt });
     expect(existsSync(resumed)).toBe(false);
-    const c = await captured(() => trainCommand(['--data', 'fashion-mnist', '--resume', ckpt, '--out', resumed, '--json']));
+    const c = await captured(() =>
+      trainCommand(['--data', 'fashion-mnist', '--resume', ckpt, '--out', resumed, '--json']),
+    );
     expect(c.code).toBe(0);
     const sc = JSON.parse(c.out) as TrainSummary;
     expect([...sb.losses, ...sc.losses]).toEqual(sa.losses);
@@ -66,15 +86,33 @@ describe('depthwise train / eval', () => {
     expect(meta['depthwise.model']).toBe('tiny.json');
     expect(meta['depthwise.seed']).toBe('3');
     expect(meta['depthwise.epoch']).toBe('2');
-    expect(JSON.parse(meta['depthwise.recipe'])).toMatchObject({ epochs: 2, batch: 16, optimizer: { kind: 'adamw' }, augment: { pad: 2, flip: true } });
-    expect(JSON.parse(meta['depthwise.data'])).toEqual({ name: 'fashion-mnist', split: 'train', images: 96, limit: 96 });
-    expect(JSON.parse(meta['depthwise.preprocessing'])).toMatchObject({ resolution: 16, channels: 1, mean: 0.286, std: 0.353 });
+    expect(JSON.parse(meta['depthwise.recipe'])).toMatchObject({
+      epochs: 2,
+      batch: 16,
+      optimizer: { kind: 'adamw' },
+      augment: { pad: 2, flip: true },
+    });
+    expect(JSON.parse(meta['depthwise.data'])).toEqual({
+      name: 'fashion-mnist',
+      split: 'train',
+      images: 96,
+      limit: 96,
+    });
+    expect(JSON.parse(meta['depthwise.preprocessing'])).toMatchObject({
+      resolution: 16,
+      channels: 1,
+      mean: 0.286,
+      std: 0.353,
+    });
   }, 300_000);
 
   it('the trained file runs in onnxruntime-web like in the engine, at any batch', async () => {
     const bytes = new Uint8Array(await readFile(join(dir, 'whole.onnx')));
     const { graph } = readTrained(bytes);
-    const x = f32([3, 1, 16, 16], Float32Array.from({ length: 3 * 256 }, (_, i) => Math.sin(i * 0.37)));
+    const x = f32(
+      [3, 1, 16, 16],
+      Float32Array.from({ length: 3 * 256 }, (_, i) => Math.sin(i * 0.37)),
+    );
     const ours = (await ortRun(await ortSession(bytes), { input: x }))[graph.outputs[0].name];
     const { withBatchDim } = await import('~/lib/train/model.ts');
     const engine = runGraph(withBatchDim(graph, 'N'), { input: x })[graph.outputs[0].name];
@@ -87,7 +125,13 @@ describe('depthwise train / eval', () => {
     const model = join(dir, 'whole.onnx');
     const j = await captured(() => evalCommand([model, '--data', 'fashion-mnist', '--limit', '200', '--json']));
     expect(j.code).toBe(0);
-    const r = JSON.parse(j.out) as { accuracy: number; correct: number; images: number; perClass: (number | null)[]; confusion: number[][] };
+    const r = JSON.parse(j.out) as {
+      accuracy: number;
+      correct: number;
+      images: number;
+      perClass: (number | null)[];
+      confusion: number[][];
+    };
     expect(r.images).toBe(200);
     expect(r.accuracy).toBe(r.correct / 200);
     expect(r.confusion.flat().reduce((a, b) => a + b, 0)).toBe(200);
@@ -102,7 +146,20 @@ describe('depthwise train / eval', () => {
 
   it('training continues from a trained .onnx file (fine-tuning: its weights, a new recipe)', async () => {
     const ft = join(dir, 'ft.onnx');
-    const r = await captured(() => trainCommand([join(dir, 'whole.onnx'), '--data', 'fashion-mnist', '--limit', '32', '--batch', '16', '--out', ft, '--json']));
+    const r = await captured(() =>
+      trainCommand([
+        join(dir, 'whole.onnx'),
+        '--data',
+        'fashion-mnist',
+        '--limit',
+        '32',
+        '--batch',
+        '16',
+        '--out',
+        ft,
+        '--json',
+      ]),
+    );
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as TrainSummary).steps).toBe(2);
     const meta = readMetadata(new Uint8Array(await readFile(ft)));
@@ -113,16 +170,38 @@ describe('depthwise train / eval', () => {
   it('a tiny EfficientNet (zoo id scaled by a spec file) trains at --res 32', async () => {
     const small = join(dir, 'effnet.json');
     await writeFile(small, JSON.stringify({ base: 'efficientnet_b0', width: 0.25, depth: 0.25 }));
-    const r = await captured(() => trainCommand([small, '--data', 'fashion-mnist', '--res', '32', '--limit', '32', '--batch', '16', '--out', join(dir, 'e.onnx'), '--json']));
+    const r = await captured(() =>
+      trainCommand([
+        small,
+        '--data',
+        'fashion-mnist',
+        '--res',
+        '32',
+        '--limit',
+        '32',
+        '--batch',
+        '16',
+        '--out',
+        join(dir, 'e.onnx'),
+        '--json',
+      ]),
+    );
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as TrainSummary).losses.every(Number.isFinite)).toBe(true);
   }, 120_000);
 
   it('gives clear messages for bad input', async () => {
     expect((await captured(() => trainCommand([spec, '--res', '16']))).err).toMatch(/--data fashion-mnist is required/);
-    expect((await captured(() => trainCommand([spec, '--data', 'fashion-mnist', '--opt', 'lbfgs']))).err).toMatch(/--opt is sgd or adamw, got 'lbfgs'/);
-    expect((await captured(() => trainCommand(['nonet_100', '--data', 'fashion-mnist']))).err).toMatch(/unknown model 'nonet_100'/);
-    expect((await captured(() => trainCommand(['--data', 'fashion-mnist', '--resume', join(dir, 'ck.onnx'), '--lr', '1']))).err).toMatch(/drop --lr/);
+    expect((await captured(() => trainCommand([spec, '--data', 'fashion-mnist', '--opt', 'lbfgs']))).err).toMatch(
+      /--opt is sgd or adamw, got 'lbfgs'/,
+    );
+    expect((await captured(() => trainCommand(['nonet_100', '--data', 'fashion-mnist']))).err).toMatch(
+      /unknown model 'nonet_100'/,
+    );
+    expect(
+      (await captured(() => trainCommand(['--data', 'fashion-mnist', '--resume', join(dir, 'ck.onnx'), '--lr', '1'])))
+        .err,
+    ).toMatch(/drop --lr/);
     process.env.DEPTHWISE_FASHION_MNIST_DIR = join(dir, 'none');
     try {
       const m = await captured(() => trainCommand([spec, '--data', 'fashion-mnist', '--res', '16']));
@@ -135,14 +214,39 @@ describe('depthwise train / eval', () => {
 
   it('Ctrl-C (SIGINT) to a running `depthwise train` writes a checkpoint that --resume accepts', async () => {
     const ckpt = join(dir, 'sig.ckpt.onnx');
-    const child = spawn(process.execPath, ['bin/depthwise.mjs', 'train', spec, '--data', 'fashion-mnist', '--res', '16', '--limit', '64', '--batch', '16', '--epochs', '50', '--checkpoint', ckpt, '--out', join(dir, 'sig.onnx'), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/depthwise.mjs',
+        'train',
+        spec,
+        '--data',
+        'fashion-mnist',
+        '--res',
+        '16',
+        '--limit',
+        '64',
+        '--batch',
+        '16',
+        '--epochs',
+        '50',
+        '--checkpoint',
+        ckpt,
+        '--out',
+        join(dir, 'sig.onnx'),
+        '--json',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    const started = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (/step \d+\/200/.test(err)) resolve();
-    }));
+    const started = new Promise<void>((resolve) =>
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        if (/step \d+\/200/.test(err)) resolve();
+      }),
+    );
     await started;
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -9,14 +9,16 @@ describe('softmax cross-entropy with label smoothing', () => {
     // L = −Σ q log p = 0.50760596…; dL/dz = p − q.
     const r = softmaxCrossEntropy([1, 2, 3], 1, 3, [2], 0.1);
     expect(r.loss).toBeCloseTo(0.5076059644443804, 12);
-    [0.0566972398370471, 0.21139513772146432, -0.26809237755851156].forEach((g, i) => expect(r.grad[i]).toBeCloseTo(g, 7));
+    [0.0566972398370471, 0.21139513772146432, -0.26809237755851156].forEach((g, i) =>
+      expect(r.grad[i]).toBeCloseTo(g, 7),
+    );
     expect(r.correct).toBe(1);
   });
   it('averages over the batch (gradient divided by N) and counts correct arg-maxes', () => {
     const r = softmaxCrossEntropy([1, 2, 3, 0, 0, 0], 2, 3, [0, 1], 0);
     // sample 0: −log p0 = 2.40760596; sample 1 uniform: log 3.
     expect(r.loss).toBeCloseTo((2.4076059644443806 + Math.log(3)) / 2, 12);
-    expect(r.grad[3]).toBeCloseTo((1 / 3) / 2, 7);
+    expect(r.grad[3]).toBeCloseTo(1 / 3 / 2, 7);
     expect(r.grad[4]).toBeCloseTo((1 / 3 - 1) / 2, 7);
     expect(r.correct).toBe(0); // sample 0 predicts 2; ties pick the first maximum, so sample 1 predicts 0
     expect([...r.predicted]).toEqual([2, 0]);
@@ -28,13 +30,24 @@ describe('softmax cross-entropy with label smoothing', () => {
 });
 
 describe('optimizers (hand-computed steps)', () => {
-  const run = (kind: 'sgd' | 'adamw', grads: number[], opts: { nesterov?: boolean; weightDecay?: number; decayed: boolean; lr?: number }): number[] => {
+  const run = (
+    kind: 'sgd' | 'adamw',
+    grads: number[],
+    opts: { nesterov?: boolean; weightDecay?: number; decayed: boolean; lr?: number },
+  ): number[] => {
     const theta = Float32Array.of(1);
     const params = new Map([['w', theta]]);
     const state = newOptimizerState();
     const out: number[] = [];
     for (const g of grads) {
-      optimizerStep({ kind, momentum: 0.9, nesterov: opts.nesterov, weightDecay: opts.weightDecay }, state, params, new Map([['w', Float32Array.of(g)]]), opts.lr ?? 0.1, new Set(opts.decayed ? ['w'] : []));
+      optimizerStep(
+        { kind, momentum: 0.9, nesterov: opts.nesterov, weightDecay: opts.weightDecay },
+        state,
+        params,
+        new Map([['w', Float32Array.of(g)]]),
+        opts.lr ?? 0.1,
+        new Set(opts.decayed ? ['w'] : []),
+      );
       out.push(theta[0]);
     }
     return out;

@@ -14,10 +14,18 @@ beforeAll(() => {
   train = loadFashionMnist('train');
 });
 
-const tiny = (resolution = 16, seed = 0): Graph => specTrainingGraph(TINY_MBCONV_SPEC, 'tiny', { resolution, classes: 10, seed });
+const tiny = (resolution = 16, seed = 0): Graph =>
+  specTrainingGraph(TINY_MBCONV_SPEC, 'tiny', { resolution, classes: 10, seed });
 const recipe = (o: Partial<Recipe> = {}): Recipe => ({
-  epochs: 1, batch: 16, lr: 0.01, optimizer: { kind: 'adamw', weightDecay: 0.05 }, warmupEpochs: 0.25, labelSmoothing: 0.1, seed: 7,
-  augment: { pad: 2, flip: true }, ...o,
+  epochs: 1,
+  batch: 16,
+  lr: 0.01,
+  optimizer: { kind: 'adamw', weightDecay: 0.05 },
+  warmupEpochs: 0.25,
+  labelSmoothing: 0.1,
+  seed: 7,
+  augment: { pad: 2, flip: true },
+  ...o,
 });
 const losses = (g: Graph, data: ImageSet, r: Recipe, steps: number): number[] => {
   const t = createTrainer(g, data, r, NORM);
@@ -29,7 +37,19 @@ describe('training loop', () => {
   it('a tiny MBConv+SE network reaches 100 % on 256 training images (eval mode, running statistics)', () => {
     const data = limitSet(train, 256);
     const g = tiny(16);
-    const t = createTrainer(g, data, recipe({ epochs: 24, batch: 32, augment: null, labelSmoothing: 0, warmupEpochs: 0, optimizer: { kind: 'adamw' } }), NORM);
+    const t = createTrainer(
+      g,
+      data,
+      recipe({
+        epochs: 24,
+        batch: 32,
+        augment: null,
+        labelSmoothing: 0,
+        warmupEpochs: 0,
+        optimizer: { kind: 'adamw' },
+      }),
+      NORM,
+    );
     const first = t.step().loss;
     while (!t.done()) t.step();
     expect(first).toBeGreaterThan(1.5);
@@ -49,7 +69,10 @@ describe('training loop', () => {
 
   it('a checkpoint (ONNX with optimizer slots) resumed gives the uninterrupted run’s losses and weights', () => {
     const data = limitSet(train, 128);
-    for (const optimizer of [{ kind: 'adamw' as const, weightDecay: 0.05 }, { kind: 'sgd' as const, momentum: 0.9, nesterov: true, weightDecay: 5e-4 }]) {
+    for (const optimizer of [
+      { kind: 'adamw' as const, weightDecay: 0.05 },
+      { kind: 'sgd' as const, momentum: 0.9, nesterov: true, weightDecay: 5e-4 },
+    ]) {
       const r = recipe({ epochs: 2, optimizer, lr: optimizer.kind === 'sgd' ? 0.05 : 0.01 });
       const whole = tiny();
       const all = losses(whole, data, r, 12);
@@ -57,9 +80,19 @@ describe('training loop', () => {
       const t = createTrainer(part, data, r, NORM);
       const before = Array.from({ length: 5 }, () => t.step().loss);
       const rec: TrainingRecord = {
-        model: 'tiny', recipe: r, step: t.state.step, stepsPerEpoch: t.stepsPerEpoch,
+        model: 'tiny',
+        recipe: r,
+        step: t.state.step,
+        stepsPerEpoch: t.stepsPerEpoch,
         data: { name: 'fashion-mnist', split: 'train', images: 128, limit: 128 },
-        preprocessing: { resolution: 16, channels: 1, mean: NORM.mean, std: NORM.std, resize: 'bilinear', gray: '1 channel' },
+        preprocessing: {
+          resolution: 16,
+          channels: 1,
+          mean: NORM.mean,
+          std: NORM.std,
+          resize: 'bilinear',
+          gray: '1 channel',
+        },
       };
       const bytes = writeTrained(t.graph, rec, t.state);
       const back = readTrained(bytes);
@@ -82,7 +115,9 @@ describe('training loop', () => {
     w[3] = NaN;
     const snapshot = weights(g);
     expect(() => t.step()).toThrow(TrainError);
-    expect(() => t.step()).toThrow(/loss is NaN at step 2 \(epoch 1, batch 2\); training stopped, the weights are those after step 1/);
+    expect(() => t.step()).toThrow(
+      /loss is NaN at step 2 \(epoch 1, batch 2\); training stopped, the weights are those after step 1/,
+    );
     expect(t.state.step).toBe(1);
     expect(weights(g)).toEqual(snapshot);
   }, 60_000);
@@ -97,12 +132,24 @@ describe('training loop', () => {
       ...g,
       nodes: [
         ...g.nodes.map((n) => (n === gemm ? { ...n, outputs: ['pre'] } : n)),
-        { name: c, opType: 'Constant', inputs: [], outputs: [c], attrs: { value: { type: 'tensor', value: { dtype: 'float32', dims: [1, 10], data: new Float32Array(10) } } }, scope: '' },
+        {
+          name: c,
+          opType: 'Constant',
+          inputs: [],
+          outputs: [c],
+          attrs: { value: { type: 'tensor', value: { dtype: 'float32', dims: [1, 10], data: new Float32Array(10) } } },
+          scope: '',
+        },
         { name: 'max3', opType: 'Max', inputs: ['pre', c, c], outputs: [gemm.outputs[0]], attrs: {}, scope: 'head' },
       ],
     };
-    expect(() => createTrainer(bad, data, recipe(), NORM)).toThrow(/cannot train graph 'tiny': no gradient for op Max at Max \(node 'max3'/);
-    const unknown: Graph = { ...g, nodes: g.nodes.map((n) => (n.opType === 'Flatten' ? { ...n, opType: 'FancyFlatten' } : n)) };
+    expect(() => createTrainer(bad, data, recipe(), NORM)).toThrow(
+      /cannot train graph 'tiny': no gradient for op Max at Max \(node 'max3'/,
+    );
+    const unknown: Graph = {
+      ...g,
+      nodes: g.nodes.map((n) => (n.opType === 'Flatten' ? { ...n, opType: 'FancyFlatten' } : n)),
+    };
     expect(() => createTrainer(unknown, data, recipe(), NORM)).toThrow(/FancyFlatten/);
   });
 

@@ -9,7 +9,16 @@ import { createTrainWorkerHandler } from '~/lib/train/worker.ts';
 import type { TrainRequest, TrainResponse } from '~/lib/train/worker-protocol.ts';
 
 const norm = { mean: FASHION_MNIST_MEAN, std: FASHION_MNIST_STD };
-const recipe: Recipe = { epochs: 1, batch: 8, lr: 0.01, optimizer: { kind: 'adamw' }, warmupEpochs: 0, labelSmoothing: 0.1, seed: 1, augment: { pad: 2, flip: true } };
+const recipe: Recipe = {
+  epochs: 1,
+  batch: 8,
+  lr: 0.01,
+  optimizer: { kind: 'adamw' },
+  warmupEpochs: 0,
+  labelSmoothing: 0.1,
+  seed: 1,
+  augment: { pad: 2, flip: true },
+};
 const tiny = (): Graph => specTrainingGraph(TINY_MBCONV_SPEC, 'tiny', { resolution: 16, classes: 10, seed: 0 });
 let data: ImageSet;
 beforeAll(() => {
@@ -22,7 +31,8 @@ function harness() {
   const queue: (() => void)[] = [];
   const handle = createTrainWorkerHandler({ postMessage: (m) => messages.push(m) }, (fn) => queue.push(fn));
   return {
-    messages, handle: (r: TrainRequest) => handle(r),
+    messages,
+    handle: (r: TrainRequest) => handle(r),
     tick: (): boolean => {
       const f = queue.shift();
       f?.();
@@ -31,7 +41,8 @@ function harness() {
     drain: () => {
       while (queue.length) queue.shift()!();
     },
-    of: <T extends TrainResponse['type']>(t: T) => messages.filter((m): m is Extract<TrainResponse, { type: T }> => m.type === t),
+    of: <T extends TrainResponse['type']>(t: T) =>
+      messages.filter((m): m is Extract<TrainResponse, { type: T }> => m.type === t),
   };
 }
 
@@ -41,7 +52,12 @@ describe('training worker protocol', () => {
     h.handle({ type: 'start', graph: tiny(), data, recipe, norm, progressEvery: 2 });
     const started = h.of('started')[0];
     expect(started).toMatchObject({ totalSteps: 6, stepsPerEpoch: 6, step: 0 });
-    expect(started.memory.totalBytes).toBe(started.memory.keptBytes + started.memory.parameterBytes + started.memory.gradientBytes + started.memory.optimizerBytes);
+    expect(started.memory.totalBytes).toBe(
+      started.memory.keptBytes +
+        started.memory.parameterBytes +
+        started.memory.gradientBytes +
+        started.memory.optimizerBytes,
+    );
     h.drain();
     const progress = h.of('progress').map((m) => m.progress);
     expect(progress.map((p) => p.step)).toEqual([2, 4, 6]);
@@ -91,7 +107,9 @@ describe('training worker protocol', () => {
     h.handle({ type: 'start', graph: tiny(), data, recipe, norm, memoryBudget: 100_000 });
     expect(h.messages).toHaveLength(1);
     expect(h.messages[0]).toMatchObject({ type: 'error', code: 'memory' });
-    expect((h.messages[0] as { message: string }).message).toMatch(/needs [\d.]+ MiB: activations kept for backward [\d.]+ MiB, .* the budget is 0\.1 MiB/);
+    expect((h.messages[0] as { message: string }).message).toMatch(
+      /needs [\d.]+ MiB: activations kept for backward [\d.]+ MiB, .* the budget is 0\.1 MiB/,
+    );
     expect(h.tick()).toBe(false);
   });
 

@@ -5,13 +5,24 @@
  * scene (block-latency-chart.ts) and fills the table. The level select switches between the two
  * cuts, both measured in the same rounds. If onnxruntime fails, the status says so in words.
  */
-import { disagreement, spearman, type LatencyPoint, type LatencyUnit, type UnitLevel, type UnitTiming } from '~/lib/viz/lessons/block-latency.ts';
+import {
+  disagreement,
+  spearman,
+  type LatencyPoint,
+  type LatencyUnit,
+  type UnitLevel,
+  type UnitTiming,
+} from '~/lib/viz/lessons/block-latency.ts';
 import { latencyChart } from '~/lib/viz/lessons/block-latency-chart.ts';
 import { formatSig } from '~/lib/viz/charts/number-format.ts';
 import { renderMarks } from '~/components/kit/render-marks.ts';
 import type { BlockLatencyRequest, BlockLatencyResponse } from './block-latency-protocol.ts';
 
-interface State { models: string[]; level: UnitLevel; rounds: number }
+interface State {
+  models: string[];
+  level: UnitLevel;
+  rounds: number;
+}
 
 export class BlockLatencyElement extends HTMLElement {
   private state!: State;
@@ -25,12 +36,18 @@ export class BlockLatencyElement extends HTMLElement {
     const form = this.querySelector<HTMLFormElement>('form.bl-controls');
     if (!form) return;
     form.hidden = false;
-    this.status(`Press “Measure on this device” to time every piece of ${this.state.models.join(' and ')} here, ${this.state.rounds} runs each after a warm-up.`);
+    this.status(
+      `Press “Measure on this device” to time every piece of ${this.state.models.join(' and ')} here, ${this.state.rounds} runs each after a warm-up.`,
+    );
     this.button('measure').addEventListener('click', () => this.measure());
-    this.button('cancel').addEventListener('click', () => this.stop('Cancelled; the pieces measured so far stay plotted.'));
+    this.button('cancel').addEventListener('click', () =>
+      this.stop('Cancelled; the pieces measured so far stay plotted.'),
+    );
     this.select().addEventListener('change', () => {
       this.state.level = this.select().value as UnitLevel;
-      this.querySelectorAll<HTMLElement>('details[data-level]').forEach((d) => (d.hidden = d.dataset.level !== this.state.level));
+      this.querySelectorAll<HTMLElement>('details[data-level]').forEach(
+        (d) => (d.hidden = d.dataset.level !== this.state.level),
+      );
       this.draw();
     });
   }
@@ -78,7 +95,9 @@ export class BlockLatencyElement extends HTMLElement {
       } else if (m.type === 'done') {
         progress.value = 1;
         this.dataset.measured = 'true';
-        this.stop(`Measured ${this.units.filter((u) => u.level === 'block').length} blocks and ${this.units.filter((u) => u.level === 'layer').length} layers on this device: median of ${this.state.rounds} runs each, onnxruntime-web (wasm, ${this.threads} thread${this.threads > 1 ? 's' : ''}). Untrained weights: latency does not depend on their values.`);
+        this.stop(
+          `Measured ${this.units.filter((u) => u.level === 'block').length} blocks and ${this.units.filter((u) => u.level === 'layer').length} layers on this device: median of ${this.state.rounds} runs each, onnxruntime-web (wasm, ${this.threads} thread${this.threads > 1 ? 's' : ''}). Untrained weights: latency does not depend on their values.`,
+        );
       } else if (m.type === 'error') {
         this.stop(`${m.message}. Nothing more was measured; the pieces measured before stay plotted.`);
       }
@@ -87,7 +106,12 @@ export class BlockLatencyElement extends HTMLElement {
       e.preventDefault();
       this.stop(`The measuring worker failed: ${e.message || 'it could not start'}.`);
     };
-    const req: BlockLatencyRequest = { type: 'measure', models: this.state.models, levels: ['block', 'layer'], rounds: this.state.rounds };
+    const req: BlockLatencyRequest = {
+      type: 'measure',
+      models: this.state.models,
+      levels: ['block', 'layer'],
+      rounds: this.state.rounds,
+    };
     worker.postMessage(req);
   }
 
@@ -102,7 +126,12 @@ export class BlockLatencyElement extends HTMLElement {
 
   /** The points of the level shown, per model's own rate (each model's MACs and time are its own). */
   private points(): LatencyPoint[] {
-    return this.state.models.flatMap((m) => disagreement(this.units.filter((u) => u.model === m && u.level === this.state.level), this.timings));
+    return this.state.models.flatMap((m) =>
+      disagreement(
+        this.units.filter((u) => u.model === m && u.level === this.state.level),
+        this.timings,
+      ),
+    );
   }
 
   private draw(): void {
@@ -110,25 +139,38 @@ export class BlockLatencyElement extends HTMLElement {
     if (pts.length === 0) return;
     const chart = this.querySelector<HTMLElement>('.bl-chart')!;
     chart.hidden = false;
-    const scene = latencyChart(pts, { models: this.state.models, label: `Median latency on this device against MACs, per ${this.state.level === 'block' ? 'block' : 'layer'}` });
+    const scene = latencyChart(pts, {
+      models: this.state.models,
+      label: `Median latency on this device against MACs, per ${this.state.level === 'block' ? 'block' : 'layer'}`,
+    });
     renderMarks(this.querySelector<SVGSVGElement>('svg.bl-svg')!, scene);
     const out = (k: string, v: string): void => {
       this.querySelector(`[data-out="${k}"]`)!.textContent = v;
     };
-    out('rho', formatSig(spearman(pts.map((p) => p.unit.macs), pts.map((p) => p.timing.medianMs))));
+    out(
+      'rho',
+      formatSig(
+        spearman(
+          pts.map((p) => p.unit.macs),
+          pts.map((p) => p.timing.medianMs),
+        ),
+      ),
+    );
     const slow = pts.filter((p) => p.verdict === 'slow');
     out('slow', `${slow.length} of ${pts.length}`);
     const worst = pts.filter((p) => Number.isFinite(p.ratio)).sort((a, b) => b.ratio - a.ratio)[0];
     out('worst', worst ? `${worst.unit.model} ${worst.unit.label} (× ${formatSig(worst.ratio)})` : '–');
     const byKey = new Map(pts.map((p) => [p.unit.key, p]));
-    this.querySelectorAll<HTMLTableRowElement>(`details[data-level="${this.state.level}"] tr[data-key]`).forEach((tr) => {
-      const p = byKey.get(tr.dataset.key!);
-      if (!p) return;
-      tr.querySelector('.ms')!.textContent = formatSig(p.timing.medianMs);
-      tr.querySelector('.ratio')!.textContent = Number.isFinite(p.ratio) ? formatSig(p.ratio) : '–';
-      tr.dataset.ms = String(p.timing.medianMs);
-      tr.classList.toggle('bl-slow', p.verdict === 'slow');
-    });
+    this.querySelectorAll<HTMLTableRowElement>(`details[data-level="${this.state.level}"] tr[data-key]`).forEach(
+      (tr) => {
+        const p = byKey.get(tr.dataset.key!);
+        if (!p) return;
+        tr.querySelector('.ms')!.textContent = formatSig(p.timing.medianMs);
+        tr.querySelector('.ratio')!.textContent = Number.isFinite(p.ratio) ? formatSig(p.ratio) : '–';
+        tr.dataset.ms = String(p.timing.medianMs);
+        tr.classList.toggle('bl-slow', p.verdict === 'slow');
+      },
+    );
   }
 }
 

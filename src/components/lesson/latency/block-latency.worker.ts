@@ -27,13 +27,21 @@ async function measure(req: BlockLatencyRequest): Promise<void> {
     const analysis = analyze(graph);
     const units: LatencyUnit[] = req.levels.flatMap((level) => latencyUnits(graph, analysis, model, level));
     post({ type: 'units', model, units });
-    post({ type: 'progress', phase: `Opening ${units.length} onnxruntime sessions for ${model}`, done: ++done, total: steps });
+    post({
+      type: 'progress',
+      phase: `Opening ${units.length} onnxruntime sessions for ${model}`,
+      done: ++done,
+      total: steps,
+    });
     await tick();
     type Session = Awaited<ReturnType<typeof ort.InferenceSession.create>>;
     const sessions: { session: Session; feeds: Record<string, InstanceType<typeof ort.Tensor>>; reps: number }[] = [];
     try {
       for (const u of units) {
-        const session = await ort.InferenceSession.create(exportOnnx(unitGraph(graph, u)), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+        const session = await ort.InferenceSession.create(exportOnnx(unitGraph(graph, u)), {
+          executionProviders: ['wasm'],
+          graphOptimizationLevel: 'all',
+        });
         const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {};
         for (const i of u.inputs) {
           const dims = i.dims.map(Number);
@@ -57,7 +65,12 @@ async function measure(req: BlockLatencyRequest): Promise<void> {
           row.push((performance.now() - t0) / s.reps);
         }
         rounds.push(row);
-        post({ type: 'progress', phase: `Timing ${model}: round ${r + 1} of ${req.rounds}`, done: ++done, total: steps });
+        post({
+          type: 'progress',
+          phase: `Timing ${model}: round ${r + 1} of ${req.rounds}`,
+          done: ++done,
+          total: steps,
+        });
         await tick();
       }
       post({ type: 'timings', model, timings: summariseRounds(units, rounds), threads: ort.env.wasm.numThreads ?? 1 });
@@ -72,6 +85,9 @@ self.onmessage = async (e: MessageEvent<BlockLatencyRequest>) => {
     await measure(e.data);
     post({ type: 'done' });
   } catch (err) {
-    post({ type: 'error', message: `onnxruntime-web could not measure: ${err instanceof Error ? err.message : String(err)}` });
+    post({
+      type: 'error',
+      message: `onnxruntime-web could not measure: ${err instanceof Error ? err.message : String(err)}`,
+    });
   }
 };

@@ -2,7 +2,13 @@
  * `<mnasnet-reward>`: reads the controls, recomputes the reward and its plot (mnasnet-reward.ts),
  * re-typesets the formula. The presets set α and β to §3's values; moving α or β selects "custom".
  */
-import { reward, rewardChart, rewardTex, type RewardSetting, type RewardState } from '~/lib/viz/lessons/mnasnet-reward.ts';
+import {
+  reward,
+  rewardChart,
+  rewardTex,
+  type RewardSetting,
+  type RewardState,
+} from '~/lib/viz/lessons/mnasnet-reward.ts';
 import { formatSig } from '~/lib/viz/charts/number-format.ts';
 import { renderMath } from '../render-math.ts';
 import { renderMarks } from '~/components/kit/render-marks.ts';
@@ -27,7 +33,12 @@ class MnasnetReward extends HTMLElement {
       } else if (name === 'alpha' || name === 'beta') {
         const a = Number(input('alpha').value);
         const b = Number(input('beta').value);
-        preset.value = a === presets.soft.alpha && b === presets.soft.beta ? 'soft' : a === presets.hard.alpha && b === presets.hard.beta ? 'hard' : 'custom';
+        preset.value =
+          a === presets.soft.alpha && b === presets.soft.beta
+            ? 'soft'
+            : a === presets.hard.alpha && b === presets.hard.beta
+              ? 'hard'
+              : 'custom';
       }
       this.update(input);
     });
@@ -35,10 +46,14 @@ class MnasnetReward extends HTMLElement {
 
   private update(input: (n: string) => HTMLInputElement): void {
     const st: RewardState = {
-      accuracy: Number(input('accuracy').value), latency: Number(input('latency').value), target: Number(input('target').value),
-      alpha: Number(input('alpha').value), beta: Number(input('beta').value),
+      accuracy: Number(input('accuracy').value),
+      latency: Number(input('latency').value),
+      target: Number(input('target').value),
+      alpha: Number(input('alpha').value),
+      beta: Number(input('beta').value),
     };
-    for (const k of ['accuracy', 'latency', 'target', 'alpha', 'beta'] as const) this.querySelector(`[data-out="${k}"]`)!.textContent = String(st[k]);
+    for (const k of ['accuracy', 'latency', 'target', 'alpha', 'beta'] as const)
+      this.querySelector(`[data-out="${k}"]`)!.textContent = String(st[k]);
     const r = reward(st.accuracy, st.latency, st.target, st);
     this.querySelector('[data-out="reward"]')!.textContent = formatSig(r);
     this.dataset.reward = String(r);

@@ -8,7 +8,12 @@ import { formatCompact, formatInt } from '~/lib/viz/charts/number-format.ts';
 
 type Space = typeof import('~/lib/viz/lessons/mnasnet-space.ts');
 let space: Promise<Space> | undefined;
-const OP_LABEL: Record<string, string> = { conv: 'conv', dconv: 'dconv (depthwise separable)', mbconv3: 'MBConv, expansion 3', mbconv6: 'MBConv, expansion 6' };
+const OP_LABEL: Record<string, string> = {
+  conv: 'conv',
+  dconv: 'dconv (depthwise separable)',
+  mbconv3: 'MBConv, expansion 3',
+  mbconv6: 'MBConv, expansion 6',
+};
 const FIELDS = ['op', 'kernel', 'se', 'skip', 'filters', 'layers'] as const;
 
 class SearchSpace extends HTMLElement {
@@ -48,17 +53,29 @@ class SearchSpace extends HTMLElement {
     const i = this.stage();
     const s = this.stages[i];
     const p = this.picks[i];
-    this.sel('filters').replaceChildren(...s.filterOptions.map((f) => new Option(`${f} (× ${+(f / s.refFilters).toFixed(3)})`, String(f))));
-    this.sel('layers').replaceChildren(...s.layerOptions.map((n) => new Option(`${n} (${n - s.refLayers >= 0 ? '+' : '−'}${Math.abs(n - s.refLayers)})`, String(n))));
+    this.sel('filters').replaceChildren(
+      ...s.filterOptions.map((f) => new Option(`${f} (× ${+(f / s.refFilters).toFixed(3)})`, String(f))),
+    );
+    this.sel('layers').replaceChildren(
+      ...s.layerOptions.map(
+        (n) => new Option(`${n} (${n - s.refLayers >= 0 ? '+' : '−'}${Math.abs(n - s.refLayers)})`, String(n)),
+      ),
+    );
     for (const f of FIELDS) this.sel(f).value = String(p[f]);
-    this.querySelectorAll('tr[data-stage]').forEach((tr) => tr.classList.toggle('ss-selected', Number((tr as HTMLElement).dataset.stage) === i));
+    this.querySelectorAll('tr[data-stage]').forEach((tr) =>
+      tr.classList.toggle('ss-selected', Number((tr as HTMLElement).dataset.stage) === i),
+    );
   }
 
   private async change(): Promise<void> {
     const i = this.stage();
     this.picks[i] = {
-      op: this.sel('op').value as StagePick['op'], kernel: Number(this.sel('kernel').value), se: Number(this.sel('se').value),
-      skip: this.sel('skip').value as StagePick['skip'], filters: Number(this.sel('filters').value), layers: Number(this.sel('layers').value),
+      op: this.sel('op').value as StagePick['op'],
+      kernel: Number(this.sel('kernel').value),
+      se: Number(this.sel('se').value),
+      skip: this.sel('skip').value as StagePick['skip'],
+      filters: Number(this.sel('filters').value),
+      layers: Number(this.sel('layers').value),
     };
     await this.recount();
   }
@@ -74,8 +91,12 @@ class SearchSpace extends HTMLElement {
       const p = this.picks[i];
       const a = this.stages[i].a1;
       const text: Record<(typeof FIELDS)[number], string> = {
-        op: OP_LABEL[p.op], kernel: `${p.kernel}×${p.kernel}`, se: p.se === 0 ? 'none' : String(p.se), skip: p.skip,
-        filters: `${p.filters} (${this.stages[i].refFilters})${m.offGrid(this.stages[i]) && p.filters === a.filters ? ' *' : ''}`, layers: `${p.layers} (${this.stages[i].refLayers})`,
+        op: OP_LABEL[p.op],
+        kernel: `${p.kernel}×${p.kernel}`,
+        se: p.se === 0 ? 'none' : String(p.se),
+        skip: p.skip,
+        filters: `${p.filters} (${this.stages[i].refFilters})${m.offGrid(this.stages[i]) && p.filters === a.filters ? ' *' : ''}`,
+        layers: `${p.layers} (${this.stages[i].refLayers})`,
       };
       for (const f of FIELDS) {
         const td = tr.querySelector<HTMLElement>(`[data-cell="${f}"]`)!;
@@ -96,7 +117,9 @@ class SearchSpace extends HTMLElement {
     this.querySelector('[data-out="params"]')!.textContent = formatInt(c.params);
     this.querySelector('[data-out="macs"]')!.textContent = formatCompact(c.macs);
     const same = this.picks.every((p, i) => m.samePick(p, this.stages[i].a1));
-    status.textContent = same ? 'MnasNet-A1 as released.' : `Your variant: ${formatInt(c.params)} params, ${formatCompact(c.macs)} MACs.`;
+    status.textContent = same
+      ? 'MnasNet-A1 as released.'
+      : `Your variant: ${formatInt(c.params)} params, ${formatCompact(c.macs)} MACs.`;
     this.dataset.buildable = 'true';
     this.dataset.params = String(c.params);
     this.dataset.macs = String(c.macs);

@@ -2,7 +2,14 @@
  * The element behind ActivationProbe.astro: on every control change, re-runs the same layout the
  * build used (scene, read-outs) and re-renders the formulas.
  */
-import { activationPair, activationReadouts, activationScene, probeTex, type PairFacts, type PairName } from '~/lib/viz/lessons/mbv3-activations.ts';
+import {
+  activationPair,
+  activationReadouts,
+  activationScene,
+  probeTex,
+  type PairFacts,
+  type PairName,
+} from '~/lib/viz/lessons/mbv3-activations.ts';
 import { WidgetElement } from '../../kit/widget-element.ts';
 import { renderMath } from '../render-math.ts';
 

@@ -23,7 +23,8 @@ class LastStage extends HTMLElement {
         if (el) el.textContent = text;
       }
       const title = this.querySelector('[data-out="title"]');
-      if (title) title.textContent = `${name === 'original' ? 'Original' : 'Efficient'} last stage, from the 7×7×160 output of the last bneck block:`;
+      if (title)
+        title.textContent = `${name === 'original' ? 'Original' : 'Efficient'} last stage, from the 7×7×160 output of the last bneck block:`;
       const svg = this.querySelector<SVGSVGElement>('svg[data-scene="stage"]');
       if (svg) renderMarks(svg, v.scene);
     };

@@ -33,19 +33,21 @@ class NameDecoder extends HTMLElement {
       }
       const body = this.querySelector('[data-out="parts"]');
       if (body) {
-        body.replaceChildren(...d.parts.map((p) => {
-          const tr = document.createElement('tr');
-          const code = document.createElement('code');
-          code.textContent = p.text;
-          const c0 = document.createElement('td');
-          c0.append(code);
-          const c1 = document.createElement('td');
-          c1.textContent = p.meaning;
-          const c2 = document.createElement('td');
-          c2.textContent = `${p.ok ? '✓' : '✗'} ${p.check}`;
-          tr.append(c0, c1, c2);
-          return tr;
-        }));
+        body.replaceChildren(
+          ...d.parts.map((p) => {
+            const tr = document.createElement('tr');
+            const code = document.createElement('code');
+            code.textContent = p.text;
+            const c0 = document.createElement('td');
+            c0.append(code);
+            const c1 = document.createElement('td');
+            c1.textContent = p.meaning;
+            const c2 = document.createElement('td');
+            c2.textContent = `${p.ok ? '✓' : '✗'} ${p.check}`;
+            tr.append(c0, c1, c2);
+            return tr;
+          }),
+        );
       }
     });
   }

@@ -1,5 +1,14 @@
 /** The element behind NetAdaptStepper.astro: reruns the loop from the seed to the current step under the chosen rule. */
-import { adaptScene, proposals, runSteps, seedState, stateMacs, type AdaptBlock, type Metric, type StandIn } from '~/lib/viz/lessons/mbv3-netadapt.ts';
+import {
+  adaptScene,
+  proposals,
+  runSteps,
+  seedState,
+  stateMacs,
+  type AdaptBlock,
+  type Metric,
+  type StandIn,
+} from '~/lib/viz/lessons/mbv3-netadapt.ts';
 import { formatInt, formatShare } from '~/lib/viz/charts/number-format.ts';
 import { renderMarks } from '../../kit/render-marks.ts';
 
@@ -34,24 +43,26 @@ class NetAdaptStepper extends HTMLElement {
       if (svg) renderMarks(svg, adaptScene(blocks, state, picks[picks.length - 1]));
       const body = this.querySelector('[data-out="proposals"]');
       if (body) {
-        body.replaceChildren(...ps.slice(0, 5).map((p, i) => {
-          const tr = document.createElement('tr');
-          if (i === 0) tr.className = 'picked';
-          const cells = [`${p.from}→${p.to}`, formatInt(p.dMacs), sig(p.dAcc), sig(p.score)];
-          cells.forEach((text, j) => {
-            const td = document.createElement('td');
-            if (j === 0) {
-              const code = document.createElement('code');
-              code.textContent = p.scope;
-              td.append(code, ` ${text}`);
-            } else {
-              td.className = 'num';
-              td.textContent = text;
-            }
-            tr.append(td);
-          });
-          return tr;
-        }));
+        body.replaceChildren(
+          ...ps.slice(0, 5).map((p, i) => {
+            const tr = document.createElement('tr');
+            if (i === 0) tr.className = 'picked';
+            const cells = [`${p.from}→${p.to}`, formatInt(p.dMacs), sig(p.dAcc), sig(p.score)];
+            cells.forEach((text, j) => {
+              const td = document.createElement('td');
+              if (j === 0) {
+                const code = document.createElement('code');
+                code.textContent = p.scope;
+                td.append(code, ` ${text}`);
+              } else {
+                td.className = 'num';
+                td.textContent = text;
+              }
+              tr.append(td);
+            });
+            return tr;
+          }),
+        );
       }
     };
     form.addEventListener('change', draw);

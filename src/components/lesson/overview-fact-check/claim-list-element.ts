@@ -12,7 +12,10 @@ class ClaimListElement extends WidgetElement<State> {
     const { verdict, section, summary } = this.state;
     this.setReadouts(claimListReadouts(summary, verdict, section));
     for (const a of this.querySelectorAll<HTMLElement>('article.fc-claim')) {
-      a.hidden = !((verdict === 'all' || a.dataset.verdict === verdict) && (section === 'all' || a.dataset.section === section));
+      a.hidden = !(
+        (verdict === 'all' || a.dataset.verdict === verdict) &&
+        (section === 'all' || a.dataset.section === section)
+      );
     }
     for (const d of this.querySelectorAll<HTMLDetailsElement>('details.fc-section')) {
       const any = d.querySelector('article.fc-claim:not([hidden])') !== null;

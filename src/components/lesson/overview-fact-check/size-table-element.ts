@@ -4,7 +4,14 @@
  * table's CSS shows the chosen columns and marks. The rows come built in data-state.
  */
 import { WidgetElement } from '~/components/kit/widget-element.ts';
-import { sizeReadouts, sizeScene, sizeTex, visibleRows, type SizeRowView, type SizeState } from '~/lib/viz/lessons/factcheck-size-layout.ts';
+import {
+  sizeReadouts,
+  sizeScene,
+  sizeTex,
+  visibleRows,
+  type SizeRowView,
+  type SizeState,
+} from '~/lib/viz/lessons/factcheck-size-layout.ts';
 import { renderMath } from '../render-math.ts';
 
 type State = SizeState & { rows: SizeRowView[] };
@@ -25,7 +32,8 @@ class SizeTableElement extends WidgetElement<State> {
     this.dataset.view = this.state.view;
     this.dataset.highlight = String(this.state.highlight);
     const keep = new Set(visibleRows(rows, this.state.verdict).map((r) => r.key));
-    for (const tr of this.querySelectorAll<HTMLTableRowElement>('tr[data-row]')) tr.hidden = !keep.has(tr.dataset.row ?? '');
+    for (const tr of this.querySelectorAll<HTMLTableRowElement>('tr[data-row]'))
+      tr.hidden = !keep.has(tr.dataset.row ?? '');
   }
 }
 

@@ -59,15 +59,22 @@ function addTensors(a: Tensor, b: Tensor): Tensor {
  * each with that value's dims) one node per step. The return value has the gradients.
  */
 export function* executeBackward(
-  tape: Tape, seeds: Readonly<Record<string, Tensor>>, opts: BackwardOptions = {},
+  tape: Tape,
+  seeds: Readonly<Record<string, Tensor>>,
+  opts: BackwardOptions = {},
 ): Generator<BackwardStep, Gradients> {
-  if (tape.consumed) throw new EngineError('missing-input', 'this tape was already used by backward (run trainingForward again, or pass keepTape)');
+  if (tape.consumed)
+    throw new EngineError(
+      'missing-input',
+      'this tape was already used by backward (run trainingForward again, or pass keepTape)',
+    );
   const { graph, path } = tape;
   const grads = new Map<string, Tensor>();
   for (const [name, g] of Object.entries(seeds)) {
     const m = tape.meta.get(name);
     if (!m) throw new EngineError('missing-input', `seed '${name}' is not a value of graph '${graph.name}'`);
-    if (!path.requiresGrad.has(name)) throw new EngineError('missing-input', `seed '${name}' does not depend on any trainable weight or input`);
+    if (!path.requiresGrad.has(name))
+      throw new EngineError('missing-input', `seed '${name}' does not depend on any trainable weight or input`);
     if (m.dims.length !== g.dims.length || m.dims.some((d, i) => d !== g.dims[i])) {
       throw new EngineError('shape', `seed '${name}' has dims ${dimsText(g.dims)}, the value has ${dimsText(m.dims)}`);
     }
@@ -90,12 +97,23 @@ export function* executeBackward(
     let gradInputs: (Tensor | undefined)[];
     try {
       gradInputs = rule({
-        geom: rec.geom, inputs: rec.inputs, inputMeta: rec.inputMeta, outputs: rec.outputs,
-        gradOutputs, needs: rec.needs, saved: rec.saved, training: tape.training, fast: opts.fast === true,
+        geom: rec.geom,
+        inputs: rec.inputs,
+        inputMeta: rec.inputMeta,
+        outputs: rec.outputs,
+        gradOutputs,
+        needs: rec.needs,
+        saved: rec.saved,
+        training: tape.training,
+        fast: opts.fast === true,
       });
     } catch (e) {
       if (e instanceof EngineError) throw e;
-      throw new EngineError('no-gradient', `backward of ${node.opType} failed: ${e instanceof Error ? e.message : String(e)}`, node.name);
+      throw new EngineError(
+        'no-gradient',
+        `backward of ${node.opType} failed: ${e instanceof Error ? e.message : String(e)}`,
+        node.name,
+      );
     }
     const ms = now() - t0;
     const weightGrads = new Map<string, Tensor>();
@@ -103,8 +121,16 @@ export function* executeBackward(
       const g = gradInputs[slot];
       if (!rec.needs[slot] || !g) return;
       const m = rec.inputMeta[slot]!;
-      if (g.data.length !== g.dims.reduce((a, b) => a * b, 1) || g.dims.length !== m.dims.length || g.dims.some((d, i) => d !== m.dims[i])) {
-        throw new EngineError('shape', `gradient of input ${slot} is ${dimsText(g.dims)}, the input is ${dimsText(m.dims)}`, node.name);
+      if (
+        g.data.length !== g.dims.reduce((a, b) => a * b, 1) ||
+        g.dims.length !== m.dims.length ||
+        g.dims.some((d, i) => d !== m.dims[i])
+      ) {
+        throw new EngineError(
+          'shape',
+          `gradient of input ${slot} is ${dimsText(g.dims)}, the input is ${dimsText(m.dims)}`,
+          node.name,
+        );
       }
       if (trainable.has(name)) weightGrads.set(name, g);
       const prev = grads.get(name);

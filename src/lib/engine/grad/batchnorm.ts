@@ -25,7 +25,8 @@ interface Saved {
 }
 
 function data(g: BatchNormGeometry, t: Tensor | undefined, what: string): Float32Array {
-  if (!t || !(t.data instanceof Float32Array)) throw new EngineError('dtype', `BatchNormalization ${what} must be float32`, g.node);
+  if (!t || !(t.data instanceof Float32Array))
+    throw new EngineError('dtype', `BatchNormalization ${what} must be float32`, g.node);
   return t.data;
 }
 
@@ -87,7 +88,7 @@ export const batchNormGradient: Gradient<BatchNormGeometry> = {
       invStd[c] = is;
       a[c] = gamma[c] * is;
       b[c] = beta[c] - m * a[c];
-      const unbiased = count > 1 ? (sq[c] / (count - 1)) : v;
+      const unbiased = count > 1 ? sq[c] / (count - 1) : v;
       newMean[c] = momentum * rm[c] + (1 - momentum) * m;
       newVar[c] = momentum * rv[c] + (1 - momentum) * unbiased;
     }
@@ -100,8 +101,12 @@ export const batchNormGradient: Gradient<BatchNormGeometry> = {
     }
     const saved: Saved = { mean, invStd };
     return {
-      outputs: [f32(g.dims, y)], saved,
-      buffers: new Map([[3, f32(inputs[3]!.dims, newMean)], [4, f32(inputs[4]!.dims, newVar)]]),
+      outputs: [f32(g.dims, y)],
+      saved,
+      buffers: new Map([
+        [3, f32(inputs[3]!.dims, newMean)],
+        [4, f32(inputs[4]!.dims, newVar)],
+      ]),
     };
   },
   backward({ geom: g, inputs, gradOutputs, needs, saved, training }) {
@@ -158,4 +163,3 @@ export const batchNormGradient: Gradient<BatchNormGeometry> = {
     return out;
   },
 };
-

@@ -21,7 +21,8 @@ import { f32, type Tensor } from '../tensor.ts';
 import { wasmDepthwiseWeightGrad } from './wasm-depthwise-grad.ts';
 
 function floats(g: ConvGeometry, t: Tensor | undefined, what: string): Float32Array {
-  if (!t || !(t.data instanceof Float32Array)) throw new EngineError('dtype', `Conv backward needs ${what} as float32`, g.node);
+  if (!t || !(t.data instanceof Float32Array))
+    throw new EngineError('dtype', `Conv backward needs ${what} as float32`, g.node);
   return t.data;
 }
 
@@ -161,10 +162,22 @@ function transposedGeometry(g: ConvGeometry): ConvGeometry | undefined {
   const pr = g.dW * (g.kW - 1) - g.padRight;
   if (pt < 0 || pb < 0 || pl < 0 || pr < 0) return undefined;
   const pointwise = g.kH === 1 && g.kW === 1 && pt + pb + pl + pr === 0;
-  const variant: ConvVariant = g.group === 1 ? (pointwise ? 'pointwise' : 'standard') : g.group === g.M ? 'depthwise' : 'grouped';
+  const variant: ConvVariant =
+    g.group === 1 ? (pointwise ? 'pointwise' : 'standard') : g.group === g.M ? 'depthwise' : 'grouped';
   return {
-    ...g, C: g.M, M: g.C, H: g.Ho, W: g.Wo, Ho: g.H, Wo: g.W,
-    padTop: pt, padBottom: pb, padLeft: pl, padRight: pr, hasBias: false, variant,
+    ...g,
+    C: g.M,
+    M: g.C,
+    H: g.Ho,
+    W: g.Wo,
+    Ho: g.H,
+    Wo: g.W,
+    padTop: pt,
+    padBottom: pb,
+    padLeft: pl,
+    padRight: pr,
+    hasBias: false,
+    variant,
   };
 }
 
@@ -188,7 +201,14 @@ function flipSwap(g: ConvGeometry, w: Float32Array): Float32Array {
 }
 
 /** rows×cols row-major → cols×rows. */
-function transposeInto(src: Float32Array, sOff: number, rows: number, cols: number, out: Float32Array, oOff: number): void {
+function transposeInto(
+  src: Float32Array,
+  sOff: number,
+  rows: number,
+  cols: number,
+  out: Float32Array,
+  oOff: number,
+): void {
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[oOff + c * rows + r] = src[sOff + r * cols + c];
 }
 
@@ -325,7 +345,8 @@ export const convGradient: Gradient<ConvGeometry> = {
       out[1] = f32(inputMeta[1]!.dims, dw);
     }
     if (needs[2]) out[2] = f32(inputMeta[2]!.dims, convBiasGrad(g, dy));
-    if (dyT.dims.length !== convOutputDims(g).length) throw new EngineError('shape', 'Conv backward: dY rank differs from Y', g.node);
+    if (dyT.dims.length !== convOutputDims(g).length)
+      throw new EngineError('shape', 'Conv backward: dY rank differs from Y', g.node);
     return out;
   },
 };

@@ -25,8 +25,10 @@ export const dropoutGradient: Gradient<RelabelGeometry> = {
     const x = inputs[0]!;
     const n = sizeOf(g.dims);
     const ratioInput = inputs[1];
-    const ratio = ratioInput && ratioInput.data.length > 0 ? Number(ratioInput.data[0]) : attrFloat(ctx.node, 'ratio', 0.5);
-    if (!(ratio >= 0 && ratio < 1)) throw new EngineError('attribute', `Dropout ratio must be in [0, 1), got ${ratio}`, ctx.node.name);
+    const ratio =
+      ratioInput && ratioInput.data.length > 0 ? Number(ratioInput.data[0]) : attrFloat(ctx.node, 'ratio', 0.5);
+    if (!(ratio >= 0 && ratio < 1))
+      throw new EngineError('attribute', `Dropout ratio must be in [0, 1), got ${ratio}`, ctx.node.name);
     const maskOut = (m: Uint8Array): Tensor[] => (g.mask ? [tensor('bool', g.dims, m)] : []);
     if (!ctx.training || ratio === 0) {
       const saved: Saved = { scale: 1 };

@@ -14,15 +14,19 @@ import { expandTo, reduceToTensor, sameDims } from './reduce-to.ts';
 type Partial = (dy: number, a: number, b: number) => number;
 
 const twoInputs = (node: { inputs: readonly string[] }): string | undefined =>
-  node.inputs.length === 2 ? undefined : `the gradient is implemented for two inputs, this node has ${node.inputs.length}`;
-
+  node.inputs.length === 2
+    ? undefined
+    : `the gradient is implemented for two inputs, this node has ${node.inputs.length}`;
 
 /** dL/da and dL/db of y = f(a, b), given the partials ∂f/∂a·dy and ∂f/∂b·dy. */
-function binary(
-  args: BackwardArgs<ElementwiseGeometry>, da: Partial, db: Partial,
-): (Tensor | undefined)[] {
+function binary(args: BackwardArgs<ElementwiseGeometry>, da: Partial, db: Partial): (Tensor | undefined)[] {
   const { geom: g, inputs, inputMeta, gradOutputs, needs } = args;
-  if (inputMeta.length !== 2) throw new EngineError('no-gradient', `${g.node.opType} backward supports two inputs, got ${inputMeta.length}`, g.node.name);
+  if (inputMeta.length !== 2)
+    throw new EngineError(
+      'no-gradient',
+      `${g.node.opType} backward supports two inputs, got ${inputMeta.length}`,
+      g.node.name,
+    );
   const dy = gradOutputs[0]!.data;
   const a = expandTo(inputs[0]!, g.dims);
   const b = expandTo(inputs[1]!, g.dims);
@@ -83,7 +87,15 @@ export function planeRun(dims: readonly number[], full: readonly number[]): numb
  * (rows of the innermost axis, `row` long) — exactly the order reduceTo uses after the products,
  * so the bits match the general path without the full-size temporary.
  */
-function mulPlaneGrad(dy: Float32Array, full: Float32Array, plane: Float32Array, run: number, row: number, needFull: boolean, needPlane: boolean): [Float32Array | undefined, Float32Array | undefined] {
+function mulPlaneGrad(
+  dy: Float32Array,
+  full: Float32Array,
+  plane: Float32Array,
+  run: number,
+  row: number,
+  needFull: boolean,
+  needPlane: boolean,
+): [Float32Array | undefined, Float32Array | undefined] {
   const planes = plane.length;
   const dFull = needFull ? new Float32Array(dy.length) : undefined;
   const dPlane = needPlane ? new Float32Array(planes) : undefined;
@@ -124,8 +136,14 @@ function mulTrain(g: ElementwiseGeometry, inputs: readonly (Tensor | undefined)[
       for (let i = 0; i < n; i++) y[i] = p[i] * q[i];
       return { outputs: [f32t(g.dims, y)] };
     }
-    for (const [full, plane] of [[a, b], [b, a]] as const) {
-      const run = full.data.length === n && sameDims(full.dims, g.dims) && plane.data.length > 1 ? planeRun(plane.dims, g.dims) : 0;
+    for (const [full, plane] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const run =
+        full.data.length === n && sameDims(full.dims, g.dims) && plane.data.length > 1
+          ? planeRun(plane.dims, g.dims)
+          : 0;
       if (run === 0 || plane.data.length * run !== n) continue;
       const x = full.data as Float32Array;
       const s = plane.data as Float32Array;
@@ -148,10 +166,20 @@ const mulGradient: Gradient<ElementwiseGeometry> = {
     const out: (Tensor | undefined)[] = [];
     const n = sizeOf(g.dims);
     const row = g.dims.length ? g.dims[g.dims.length - 1] : 1;
-    for (const [fullSlot, planeSlot] of [[0, 1], [1, 0]] as const) {
+    for (const [fullSlot, planeSlot] of [
+      [0, 1],
+      [1, 0],
+    ] as const) {
       const a = inputs[fullSlot];
       const b = inputs[planeSlot];
-      if (!a || !b || !(a.data instanceof Float32Array) || !(b.data instanceof Float32Array) || !(dy.data instanceof Float32Array)) continue;
+      if (
+        !a ||
+        !b ||
+        !(a.data instanceof Float32Array) ||
+        !(b.data instanceof Float32Array) ||
+        !(dy.data instanceof Float32Array)
+      )
+        continue;
       if (a.data.length !== n || !sameDims(a.dims, g.dims) || b.data.length === n || b.data.length === 1) continue;
       const run = planeRun(b.dims, g.dims);
       if (run === 0 || run % row !== 0 || b.data.length * run !== n) continue;
@@ -160,7 +188,10 @@ const mulGradient: Gradient<ElementwiseGeometry> = {
       if (dPlane) out[planeSlot] = f32t(inputMeta[planeSlot]!.dims, dPlane);
       return out;
     }
-    for (const [slot, other] of [[0, 1], [1, 0]] as const) {
+    for (const [slot, other] of [
+      [0, 1],
+      [1, 0],
+    ] as const) {
       if (!needs[slot]) continue;
       const o = inputs[other]!;
       const full = new Float32Array(n);
@@ -178,26 +209,42 @@ const mulGradient: Gradient<ElementwiseGeometry> = {
 
 const divGradient: Gradient<ElementwiseGeometry> = {
   refuse: twoInputs,
-  backward: (args) => binary(args, (d, _a, b) => d / b, (d, a, b) => (-d * a) / (b * b)),
+  backward: (args) =>
+    binary(
+      args,
+      (d, _a, b) => d / b,
+      (d, a, b) => (-d * a) / (b * b),
+    ),
 };
 
 const powGradient: Gradient<ElementwiseGeometry> = {
   refuse: twoInputs,
-  backward: (args) => binary(
-    args,
-    (d, a, b) => (b === 0 ? 0 : d * b * Math.pow(a, b - 1)),
-    (d, a, b) => (a > 0 ? d * Math.pow(a, b) * Math.log(a) : 0),
-  ),
+  backward: (args) =>
+    binary(
+      args,
+      (d, a, b) => (b === 0 ? 0 : d * b * Math.pow(a, b - 1)),
+      (d, a, b) => (a > 0 ? d * Math.pow(a, b) * Math.log(a) : 0),
+    ),
 };
 
 const maxGradient: Gradient<ElementwiseGeometry> = {
   refuse: twoInputs,
-  backward: (args) => binary(args, (d, a, b) => (a >= b || Number.isNaN(a) ? d : 0), (d, a, b) => (a >= b || Number.isNaN(a) ? 0 : d)),
+  backward: (args) =>
+    binary(
+      args,
+      (d, a, b) => (a >= b || Number.isNaN(a) ? d : 0),
+      (d, a, b) => (a >= b || Number.isNaN(a) ? 0 : d),
+    ),
 };
 
 const minGradient: Gradient<ElementwiseGeometry> = {
   refuse: twoInputs,
-  backward: (args) => binary(args, (d, a, b) => (a <= b || Number.isNaN(a) ? d : 0), (d, a, b) => (a <= b || Number.isNaN(a) ? 0 : d)),
+  backward: (args) =>
+    binary(
+      args,
+      (d, a, b) => (a <= b || Number.isNaN(a) ? d : 0),
+      (d, a, b) => (a <= b || Number.isNaN(a) ? 0 : d),
+    ),
 };
 
 export const ARITHMETIC_GRADIENTS: Readonly<Record<string, Gradient<ElementwiseGeometry>>> = {

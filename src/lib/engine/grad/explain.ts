@@ -27,11 +27,16 @@ function weightFlat(g: ConvGeometry, at: number | WeightPosition): [number, numb
   else {
     const { m, c = 0, ky = 0, kx } = at;
     if (m < 0 || m >= g.M || c < 0 || c >= Cg || ky < 0 || ky >= g.kH || kx < 0 || kx >= g.kW) {
-      throw new EngineError('explain', `weight position [${m}, ${c}, ${ky}, ${kx}] is outside [${g.M}, ${Cg}, ${g.kH}, ${g.kW}]`, g.node);
+      throw new EngineError(
+        'explain',
+        `weight position [${m}, ${c}, ${ky}, ${kx}] is outside [${g.M}, ${Cg}, ${g.kH}, ${g.kW}]`,
+        g.node,
+      );
     }
     flat = ((m * Cg + c) * g.kH + ky) * g.kW + kx;
   }
-  if (!Number.isInteger(flat) || flat < 0 || flat >= size) throw new EngineError('explain', `weight index ${flat} is outside the weight (${size} elements)`, g.node);
+  if (!Number.isInteger(flat) || flat < 0 || flat >= size)
+    throw new EngineError('explain', `weight index ${flat} is outside the weight (${size} elements)`, g.node);
   const kx = flat % g.kW;
   const ky = Math.floor(flat / g.kW) % g.kH;
   const c = Math.floor(flat / (g.kW * g.kH)) % Cg;
@@ -45,11 +50,17 @@ function weightFlat(g: ConvGeometry, at: number | WeightPosition): [number, numb
  * backward pass gave (a step's weightGrads); without it the backward kernel is run for this node.
  */
 export function explainWeightGradient(
-  graph: Graph, nodeName: string, x: Tensor, gradOutput: Tensor, at: number | WeightPosition, reported?: Tensor,
+  graph: Graph,
+  nodeName: string,
+  x: Tensor,
+  gradOutput: Tensor,
+  at: number | WeightPosition,
+  reported?: Tensor,
 ): ConvWeightGradExplanation {
   const node = graph.nodes.find((n) => n.name === nodeName);
   if (!node) throw new EngineError('explain', `no node named '${nodeName}'`);
-  if (node.opType !== 'Conv') throw new EngineError('explain', `weight gradients are explained for Conv, not ${node.opType}`, node.name);
+  if (node.opType !== 'Conv')
+    throw new EngineError('explain', `weight gradients are explained for Conv, not ${node.opType}`, node.name);
   const w = graph.initializers.get(node.inputs[1]);
   if (!w) throw new EngineError('explain', `weight '${node.inputs[1]}' has no value`, node.name);
   const g = planConvGeometry({ node, opset: graph.opset, inputs: [x, w], values: [x, w] });
@@ -57,7 +68,11 @@ export function explainWeightGradient(
     throw new EngineError('dtype', 'X and dY must be float32', node.name);
   }
   if (gradOutput.data.length !== g.N * g.M * g.Ho * g.Wo) {
-    throw new EngineError('explain', `dY has ${gradOutput.data.length} elements, the Conv output ${g.N * g.M * g.Ho * g.Wo}`, node.name);
+    throw new EngineError(
+      'explain',
+      `dY has ${gradOutput.data.length} elements, the Conv output ${g.N * g.M * g.Ho * g.Wo}`,
+      node.name,
+    );
   }
   const [m, ci, ky, kx] = weightFlat(g, at);
   const Cg = g.C / g.group;
@@ -77,7 +92,13 @@ export function explainWeightGradient(
         const product = xv * d;
         if (!padding) sum += product;
         terms.push({
-          n, out: g.rank === 1 ? [ox] : [oy, ox], pos: g.rank === 1 ? [ix] : [iy, ix], padding, x: xv, dy: d, product,
+          n,
+          out: g.rank === 1 ? [ox] : [oy, ox],
+          pos: g.rank === 1 ? [ix] : [iy, ix],
+          padding,
+          x: xv,
+          dy: d,
+          product,
         });
       }
     }
@@ -85,7 +106,16 @@ export function explainWeightGradient(
   const flat = ((m * Cg + ci) * g.kH + ky) * g.kW + kx;
   const gradient = reported ? Number(reported.data[flat]) : convWeightGrad(g, xs, dy)[flat];
   return {
-    kind: 'conv-weight-grad', node: node.name, variant: g.variant, m, c, k: g.rank === 1 ? [kx] : [ky, kx], group: g.group,
-    terms, sum, accumulation: weightGradAccumulation(g), gradient,
+    kind: 'conv-weight-grad',
+    node: node.name,
+    variant: g.variant,
+    m,
+    c,
+    k: g.rank === 1 ? [kx] : [ky, kx],
+    group: g.group,
+    terms,
+    sum,
+    accumulation: weightGradAccumulation(g),
+    gradient,
   };
 }

@@ -16,7 +16,8 @@ import { f32, type Tensor } from '../tensor.ts';
 import { reduceTo } from './reduce-to.ts';
 
 function floats(node: string, t: Tensor | undefined, what: string): Float32Array {
-  if (!t || !(t.data instanceof Float32Array)) throw new EngineError('dtype', `${what} must be float32 for backward`, node);
+  if (!t || !(t.data instanceof Float32Array))
+    throw new EngineError('dtype', `${what} must be float32 for backward`, node);
   return t.data;
 }
 

@@ -12,7 +12,14 @@
  * Gradients exist for every op the registry gives a `backward` (see registry.ts); training a graph
  * whose gradient path crosses an op without one throws EngineError 'no-gradient' naming it.
  */
-export { trainingForward, applyBuffers, type Tape, type TapeRecord, type TrainingForwardOptions, type TrainingForwardResult } from './tape.ts';
+export {
+  trainingForward,
+  applyBuffers,
+  type Tape,
+  type TapeRecord,
+  type TrainingForwardOptions,
+  type TrainingForwardResult,
+} from './tape.ts';
 export { backward, executeBackward, type BackwardOptions, type BackwardStep, type Gradients } from './backward.ts';
 export { gradientPath, parameterRoles, trainableNames, type GradientPath, type ParameterRole } from './path.ts';
 export { checkTrainingMemory, trainingMemory, type TrainingMemory } from './memory.ts';

@@ -8,7 +8,16 @@
 import { EngineError } from '../errors.ts';
 import type { Gradient } from '../op.ts';
 import type { CastGeometry } from '../ops/constant.ts';
-import { type ConcatGeometry, forEachIndex, forEachPadSource, type GatherGeometry, type PadGeometry, type SliceGeometry, Transpose, type TransposeGeometry } from '../ops/layout.ts';
+import {
+  type ConcatGeometry,
+  forEachIndex,
+  forEachPadSource,
+  type GatherGeometry,
+  type PadGeometry,
+  type SliceGeometry,
+  Transpose,
+  type TransposeGeometry,
+} from '../ops/layout.ts';
 import type { RelabelGeometry } from '../ops/reshape.ts';
 import { stridesOf } from '../shape-util.ts';
 import { f32, sizeOf, type Tensor } from '../tensor.ts';
@@ -47,7 +56,8 @@ export const concatGradient: Gradient<ConcatGeometry> = {
       off += chunk;
       if (!needs[slot]) return undefined;
       const out = new Float32Array(outer * chunk);
-      for (let o = 0; o < outer; o++) out.set((dy as Float32Array).subarray(o * row + start, o * row + start + chunk), o * chunk);
+      for (let o = 0; o < outer; o++)
+        out.set((dy as Float32Array).subarray(o * row + start, o * row + start + chunk), o * chunk);
       return f32(m.dims, out);
     });
   },

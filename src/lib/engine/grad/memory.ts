@@ -30,14 +30,18 @@ export interface TrainingMemory {
  * measured counterpart is `trainingForward(...).tape.keptBytes`, which equals `keptBytes`.
  */
 export function trainingMemory(graph: Graph, batch: number, opts: { inputGrads?: boolean } = {}): TrainingMemory {
-  if (!Number.isInteger(batch) || batch < 1) throw new EngineError('shape', `batch must be a whole number ≥ 1, got ${batch}`);
+  if (!Number.isInteger(batch) || batch < 1)
+    throw new EngineError('shape', `batch must be a whole number ≥ 1, got ${batch}`);
   const path = gradientPath(graph, opts);
   const input = graph.inputs[0];
   const dims = input.dims.map((d, i) => (i === 0 ? batch : d));
-  if (dims.some((d) => typeof d !== 'number')) throw new EngineError('shape', `input '${input.name}' has a symbolic dim: [${input.dims.join(', ')}]`);
+  if (dims.some((d) => typeof d !== 'number'))
+    throw new EngineError('shape', `input '${input.name}' has a symbolic dim: [${input.dims.join(', ')}]`);
   const a = analyze(graph, { inputDims: { [input.name]: dims as number[] } });
   const valueDims = new Map<string, readonly number[]>([[input.name, dims as number[]]]);
-  graph.nodes.forEach((n, i) => n.outputs.forEach((o, k) => a.layers[i].outputDims[k] && valueDims.set(o, a.layers[i].outputDims[k])));
+  graph.nodes.forEach((n, i) =>
+    n.outputs.forEach((o, k) => a.layers[i].outputDims[k] && valueDims.set(o, a.layers[i].outputDims[k])),
+  );
   const weightDims = (name: string): readonly number[] =>
     graph.initializers.get(name)?.dims ?? (graph.declared?.get(name)?.dims as number[] | undefined) ?? [];
   const notActivation = constantValues(graph);
@@ -55,19 +59,31 @@ export function trainingMemory(graph: Graph, batch: number, opts: { inputGrads?:
     node.inputs.forEach((n, s) => path.keepInputs[i][s] && count(n));
     node.outputs.forEach((n, s) => path.keepOutputs[i][s] && count(n));
     const saved = opOf(node).backward?.savedBytes;
-    if (saved) bytes += saved(node.inputs.map((n) => (n === '' ? undefined : valueDims.get(n) ?? weightDims(n))));
+    if (saved) bytes += saved(node.inputs.map((n) => (n === '' ? undefined : (valueDims.get(n) ?? weightDims(n)))));
     kept += bytes;
     perNode.push({ node: node.name, opType: node.opType, bytes });
   });
   const gradientBytes = path.trainable.reduce((s, n) => s + sizeOf(weightDims(n)) * 4, 0);
   const parameterBytes = gradientBytes + path.buffers.reduce((s, n) => s + sizeOf(weightDims(n)) * 4, 0);
-  return { batch, keptBytes: kept, parameterBytes, gradientBytes, totalBytes: kept + parameterBytes + gradientBytes, perNode };
+  return {
+    batch,
+    keptBytes: kept,
+    parameterBytes,
+    gradientBytes,
+    totalBytes: kept + parameterBytes + gradientBytes,
+    perNode,
+  };
 }
 
 const mb = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
 /** Throws EngineError 'shape' with the figures when a training step would need more than `budgetBytes`. */
-export function checkTrainingMemory(graph: Graph, batch: number, budgetBytes: number, opts: { inputGrads?: boolean } = {}): TrainingMemory {
+export function checkTrainingMemory(
+  graph: Graph,
+  batch: number,
+  budgetBytes: number,
+  opts: { inputGrads?: boolean } = {},
+): TrainingMemory {
   const m = trainingMemory(graph, batch, opts);
   if (m.totalBytes > budgetBytes) {
     throw new EngineError(

@@ -75,7 +75,9 @@ export function parameterRoles(graph: Graph): ParameterRole[] {
 
 /** The trainable parameter names, in initializer order. */
 export function trainableNames(graph: Graph): string[] {
-  return parameterRoles(graph).filter((r) => r.role === 'trainable').map((r) => r.name);
+  return parameterRoles(graph)
+    .filter((r) => r.role === 'trainable')
+    .map((r) => r.name);
 }
 
 export interface GradientPath {
@@ -103,8 +105,12 @@ export function gradientPath(graph: Graph, opts: { inputGrads?: boolean } = {}):
   const trainable = roles.filter((r) => r.role === 'trainable').map((r) => r.name);
   const buffers = roles.filter((r) => r.role === 'buffer').map((r) => r.name);
   const weights = new Set(roles.map((r) => r.name));
-  const inputs = opts.inputGrads === false ? [] :
-    graph.inputs.filter((i) => !weights.has(i.name) && (i.dtype === 'float32' || i.dtype === 'float64')).map((i) => i.name);
+  const inputs =
+    opts.inputGrads === false
+      ? []
+      : graph.inputs
+          .filter((i) => !weights.has(i.name) && (i.dtype === 'float32' || i.dtype === 'float64'))
+          .map((i) => i.name);
   const requires = new Set<string>([...trainable, ...inputs]);
   const active: boolean[] = [];
   const needs: boolean[][] = [];
@@ -134,7 +140,9 @@ export function gradientPath(graph: Graph, opts: { inputGrads?: boolean } = {}):
     const on = need.some(Boolean);
     active.push(on);
     needs.push(need);
-    keepInputs.push(node.inputs.map((n, slot) => on && n !== '' && (g.keeps?.inputs ? g.keeps.inputs.includes(slot) : true)));
+    keepInputs.push(
+      node.inputs.map((n, slot) => on && n !== '' && (g.keeps?.inputs ? g.keeps.inputs.includes(slot) : true)),
+    );
     keepOutputs.push(node.outputs.map((n, slot) => on && n !== '' && (g.keeps?.outputs?.includes(slot) ?? false)));
     if (on) for (const o of node.outputs) if (o !== '') requires.add(o);
   }

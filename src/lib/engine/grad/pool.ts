@@ -11,8 +11,12 @@ import { forEachTap, type PoolGeometry, unravel } from '../ops/pool.ts';
 import { f32, sizeOf, type Tensor } from '../tensor.ts';
 
 function isGlobal(g: PoolGeometry): boolean {
-  return g.outSpatial.every((d) => d === 1) && g.kernel.every((k, i) => k === g.inSpatial[i]) &&
-    g.padBegin.every((p) => p === 0) && g.padEnd.every((p) => p === 0);
+  return (
+    g.outSpatial.every((d) => d === 1) &&
+    g.kernel.every((k, i) => k === g.inSpatial[i]) &&
+    g.padBegin.every((p) => p === 0) &&
+    g.padEnd.every((p) => p === 0)
+  );
 }
 
 function averageGrad(g: PoolGeometry, dy: Float32Array): Float32Array {
@@ -80,7 +84,8 @@ export const maxPoolGradient: Gradient<PoolGeometry> = {
   keeps: { inputs: [0] },
   backward({ geom: g, inputs, gradOutputs }) {
     const x = inputs[0];
-    if (!x || !(x.data instanceof Float32Array)) throw new EngineError('dtype', 'MaxPool backward needs its float32 input', g.node);
+    if (!x || !(x.data instanceof Float32Array))
+      throw new EngineError('dtype', 'MaxPool backward needs its float32 input', g.node);
     return [f32([g.N, g.C, ...g.inSpatial], maxGrad(g, x.data, gradOutputs[0]!.data as Float32Array)) as Tensor];
   },
 };

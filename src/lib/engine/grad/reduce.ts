@@ -41,7 +41,11 @@ export const layerNormGradient: Gradient<LayerNormGeometry> = {
   keeps: { inputs: [0, 1] },
   backward({ geom: g, inputs, inputMeta, gradOutputs, needs }) {
     if (gradOutputs.slice(1).some((t) => t !== undefined)) {
-      throw new EngineError('no-gradient', 'LayerNormalization: gradients through the Mean/InvStdDev outputs are not supported', g.node.name);
+      throw new EngineError(
+        'no-gradient',
+        'LayerNormalization: gradients through the Mean/InvStdDev outputs are not supported',
+        g.node.name,
+      );
     }
     const x = inputs[0]!.data;
     const dy = gradOutputs[0]!.data;
@@ -93,13 +97,17 @@ function spread(g: ReduceGeometry, dy: Tensor, scale: number): Float32Array {
 export const reduceMeanGradient: Gradient<ReduceGeometry> = {
   inputs: [0],
   keeps: { inputs: [] },
-  backward: ({ geom: g, gradOutputs }) => [f32(g.inDims, g.noop ? (gradOutputs[0]!.data as Float32Array) : spread(g, gradOutputs[0]!, 1 / g.count))],
+  backward: ({ geom: g, gradOutputs }) => [
+    f32(g.inDims, g.noop ? (gradOutputs[0]!.data as Float32Array) : spread(g, gradOutputs[0]!, 1 / g.count)),
+  ],
 };
 
 export const reduceSumGradient: Gradient<ReduceGeometry> = {
   inputs: [0],
   keeps: { inputs: [] },
-  backward: ({ geom: g, gradOutputs }) => [f32(g.inDims, g.noop ? (gradOutputs[0]!.data as Float32Array) : spread(g, gradOutputs[0]!, 1))],
+  backward: ({ geom: g, gradOutputs }) => [
+    f32(g.inDims, g.noop ? (gradOutputs[0]!.data as Float32Array) : spread(g, gradOutputs[0]!, 1)),
+  ],
 };
 
 export const reduceMaxGradient: Gradient<ReduceGeometry> = {

@@ -98,7 +98,9 @@ export function constantValues(graph: Graph): Set<string> {
  * 'no-gradient' up front, naming every op on the gradient path that has no backward rule.
  */
 export function trainingForward(
-  graph: Graph, feeds: Readonly<Record<string, Tensor>>, opts: TrainingForwardOptions,
+  graph: Graph,
+  feeds: Readonly<Record<string, Tensor>>,
+  opts: TrainingForwardOptions,
 ): TrainingForwardResult {
   checkRunnable(graph, feeds);
   const path = gradientPath(graph, { inputGrads: opts.inputGrads });
@@ -121,12 +123,18 @@ export function trainingForward(
   };
 
   for (let index = 0; index < graph.nodes.length; index++) {
-    if (opts.signal?.cancelled) throw new EngineError('cancelled', `training forward cancelled before node ${index} of ${graph.nodes.length}`);
+    if (opts.signal?.cancelled)
+      throw new EngineError('cancelled', `training forward cancelled before node ${index} of ${graph.nodes.length}`);
     const node = graph.nodes[index];
     const inputs = node.inputs.map((name) => {
       if (name === '') return undefined;
       const t = values.get(name);
-      if (!t) throw new EngineError('missing-input', `input '${name}' has no value (not fed, not a weight, not produced earlier)`, node.name);
+      if (!t)
+        throw new EngineError(
+          'missing-input',
+          `input '${name}' has no value (not fed, not a weight, not produced earlier)`,
+          node.name,
+        );
       return t;
     });
     const { def, planned } = planNode(graph, node, inputs, inputs);
@@ -156,9 +164,16 @@ export function trainingForward(
       recOut.forEach((t, i) => t && countKept(node.outputs[i], t));
       keptBytes += savedSize(saved);
       records[index] = {
-        index, node, def, geom: planned.geom, inputs: recIn,
+        index,
+        node,
+        def,
+        geom: planned.geom,
+        inputs: recIn,
         inputMeta: inputs.map((t) => (t ? { dtype: t.dtype, dims: t.dims } : undefined)),
-        outputs: recOut, outputMeta: outputs.map((t) => ({ dtype: t.dtype, dims: t.dims })), saved, needs: path.needs[index],
+        outputs: recOut,
+        outputMeta: outputs.map((t) => ({ dtype: t.dtype, dims: t.dims })),
+        saved,
+        needs: path.needs[index],
       };
     }
     for (const name of [...node.inputs, ...node.outputs]) {
@@ -173,7 +188,11 @@ export function trainingForward(
     if (!t) throw new EngineError('missing-input', `graph output '${o.name}' was never produced`);
     result[o.name] = t;
   }
-  return { tape: { graph, training: opts.training, path, records, meta, keptBytes, consumed: false }, outputs: result, buffers };
+  return {
+    tape: { graph, training: opts.training, path, records, meta, keptBytes, consumed: false },
+    outputs: result,
+    buffers,
+  };
 }
 
 /** Writes updated buffers (trainingForward's `buffers`) into the graph's initializer data in place. */
@@ -181,7 +200,8 @@ export function applyBuffers(graph: Graph, buffers: ReadonlyMap<string, Tensor>)
   for (const [name, t] of buffers) {
     const w = graph.initializers.get(name);
     if (!w) throw new EngineError('missing-input', `buffer '${name}' is not an initializer of graph '${graph.name}'`);
-    if (w.data.length !== t.data.length) throw new EngineError('shape', `buffer '${name}' has ${w.data.length} elements, update has ${t.data.length}`);
+    if (w.data.length !== t.data.length)
+      throw new EngineError('shape', `buffer '${name}' has ${w.data.length} elements, update has ${t.data.length}`);
     (w.data as Float32Array).set(t.data as Float32Array);
   }
 }

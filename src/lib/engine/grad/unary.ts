@@ -58,10 +58,18 @@ export function unaryGradient(opType: string): Gradient<UnaryGeometry> {
     // Clip's min/max inputs are bounds, not differentiated.
     inputs: [0],
     // Clip's bounds are kept too (scalars; usually Constant outputs, which the tape keeps anyway).
-    keeps: { inputs: [...(row.from === 'x' ? [0] : []), ...(opType === 'Clip' ? [1, 2] : [])], outputs: row.from === 'y' ? [0] : [] },
+    keeps: {
+      inputs: [...(row.from === 'x' ? [0] : []), ...(opType === 'Clip' ? [1, 2] : [])],
+      outputs: row.from === 'y' ? [0] : [],
+    },
     backward({ geom, inputs, outputs, gradOutputs }) {
       const v = row.from === 'x' ? inputs[0] : outputs[0];
-      if (!v) throw new EngineError('missing-input', `${opType} backward needs its ${row.from === 'x' ? 'input' : 'output'}`, geom.node.name);
+      if (!v)
+        throw new EngineError(
+          'missing-input',
+          `${opType} backward needs its ${row.from === 'x' ? 'input' : 'output'}`,
+          geom.node.name,
+        );
       const [p0, p1] = geom.row.params ? geom.row.params(geom.node, geom.opset, inputs) : [0, 0];
       const dy = gradOutputs[0]!.data;
       const src = v.data;

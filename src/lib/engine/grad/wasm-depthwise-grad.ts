@@ -41,7 +41,8 @@ export function wasmDepthwiseWeightGrad(g: ConvGeometry, x: Float32Array, dy: Fl
     if (Wo4 === Wo) heap.set(dy.subarray(base, base + C * HWo), dyOff);
     else {
       // Only the first Wo of each Wo4-wide row are written: the rest stay the zeros filled above.
-      for (let r = 0, s = base, d = dyOff; r < C * Ho; r++, s += Wo, d += Wo4) for (let i = 0; i < Wo; i++) heap[d + i] = dy[s + i];
+      for (let r = 0, s = base, d = dyOff; r < C * Ho; r++, s += Wo, d += Wo4)
+        for (let i = 0; i < Wo; i++) heap[d + i] = dy[s + i];
     }
     run(C, 0, Hp, Wp, dyOff * 4, kH, kW, Ho, Wo4, accOff * 4);
   }

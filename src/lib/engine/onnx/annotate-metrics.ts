@@ -33,5 +33,11 @@ export function annotateMetrics(bytes: Uint8Array, metrics: NodeMetrics, prefix 
 }
 
 function entry(k: string, v: string): Message {
-  return { type: 'Entry', fields: [{ f: 1, wire: 2, raw: utf8.encode(k) }, { f: 2, wire: 2, raw: utf8.encode(v) }] };
+  return {
+    type: 'Entry',
+    fields: [
+      { f: 1, wire: 2, raw: utf8.encode(k) },
+      { f: 2, wire: 2, raw: utf8.encode(v) },
+    ],
+  };
 }

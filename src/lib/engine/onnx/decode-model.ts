@@ -8,7 +8,15 @@ import type { Graph } from '../graph.ts';
 import { OnnxError, type UnsupportedOp } from './onnx-error.ts';
 import { byteBudget } from './decode-tensor.ts';
 import { readModel } from './read-model.ts';
-import { checkGivenShapes, checkStatic, inputInfo, nameNodes, outputInfo, unsupportedError, unsupportedNodes } from './validate-graph.ts';
+import {
+  checkGivenShapes,
+  checkStatic,
+  inputInfo,
+  nameNodes,
+  outputInfo,
+  unsupportedError,
+  unsupportedNodes,
+} from './validate-graph.ts';
 import { orderNodes } from './order-nodes.ts';
 
 export { shortestFloat32 } from './read-model.ts';
@@ -54,7 +62,10 @@ export function decodeModelInfo(bytes: Uint8Array, opts: DecodeOptions = {}, thr
   // IR version 3 introduced opset_import; before it the default opset is 1 (onnx/docs/Versioning.md).
   const opset = raw.opsets.get('') ?? 1;
   if (opset < SUPPORTED_OPSETS.min || opset > SUPPORTED_OPSETS.max) {
-    throw new OnnxError('unsupported-opset', `model uses default-domain opset ${opset} (IR version ${raw.irVersion}); supported opsets are ${SUPPORTED_OPSETS.min}–${SUPPORTED_OPSETS.max}`);
+    throw new OnnxError(
+      'unsupported-opset',
+      `model uses default-domain opset ${opset} (IR version ${raw.irVersion}); supported opsets are ${SUPPORTED_OPSETS.min}–${SUPPORTED_OPSETS.max}`,
+    );
   }
   const g = raw.graph;
   const named = nameNodes(g.nodes);
@@ -65,18 +76,37 @@ export function decodeModelInfo(bytes: Uint8Array, opts: DecodeOptions = {}, thr
   // op the engine knows whose attribute is not representable.
   const odd = g.nodes.findIndex((n, i) => n.unrepresentable !== undefined && !skip.has(named[i].name));
   if (odd >= 0) {
-    throw new OnnxError('unsupported-attribute', `node '${named[odd].name}' (${named[odd].opType}): ${g.nodes[odd].unrepresentable}, which the engine does not support (control flow and sparse tensors are out of scope)`, { node: named[odd].name });
+    throw new OnnxError(
+      'unsupported-attribute',
+      `node '${named[odd].name}' (${named[odd].opType}): ${g.nodes[odd].unrepresentable}, which the engine does not support (control flow and sparse tensors are out of scope)`,
+      { node: named[odd].name },
+    );
   }
   // Before IR version 4 every initializer was also listed as a graph input; those are weights, not inputs.
-  const graphInputs = g.inputs.filter((v) => !g.initializers.has(v.name)).map((v, i) => inputInfo(v, opts.inputShapes?.[v.name] ?? opts.inputShapesInOrder?.[i]));
-  checkGivenShapes(graphInputs.map((v) => v.name), opts.inputShapes);
+  const graphInputs = g.inputs
+    .filter((v) => !g.initializers.has(v.name))
+    .map((v, i) => inputInfo(v, opts.inputShapes?.[v.name] ?? opts.inputShapesInOrder?.[i]));
+  checkGivenShapes(
+    graphInputs.map((v) => v.name),
+    opts.inputShapes,
+  );
   checkStatic(graphInputs);
   const graphOutputs = g.outputs.map(outputInfo);
   const nodes = orderNodes(named, graphInputs, g.initializers, graphOutputs);
-  const graph: Graph = { name: g.name, inputs: graphInputs, outputs: graphOutputs, initializers: g.initializers, nodes, opset };
+  const graph: Graph = {
+    name: g.name,
+    inputs: graphInputs,
+    outputs: graphOutputs,
+    initializers: g.initializers,
+    nodes,
+    opset,
+  };
   const info: ModelInfo = {
-    irVersion: raw.irVersion, producer: raw.producer, producerVersion: raw.producerVersion,
-    opsets: Object.fromEntries(raw.opsets), metadata: raw.metadata,
+    irVersion: raw.irVersion,
+    producer: raw.producer,
+    producerVersion: raw.producerVersion,
+    opsets: Object.fromEntries(raw.opsets),
+    metadata: raw.metadata,
   };
   return { graph, info, unsupported };
 }

@@ -58,30 +58,65 @@ export function readTensorProto(r: WireReader, budget: ByteBudget): NamedTensor 
   while (!r.done()) {
     const [f, w] = r.key();
     switch (f) {
-      case 1: r.ints(w, f, dims); break;
-      case 2: code = r.int(w, f); break;
-      case 3: segmented = true; r.skip(w); break;
-      case 4: r.floats(w, f, floats); break;
-      case 5: r.ints(w, f, int32s); break;
-      case 7: r.ints(w, f, int64s); break;
-      case 8: name = r.string(w, f); break;
-      case 9: raw = r.bytes(w, f).bytes; break;
-      case 10: r.doubles(w, f, doubles); break;
-      case 11: uint64Count++; r.skip(w); break;
-      case 13: external = true; r.skip(w); break;
-      case 14: if (r.int(w, f) === 1) external = true; break;
-      default: r.skip(w);
+      case 1:
+        r.ints(w, f, dims);
+        break;
+      case 2:
+        code = r.int(w, f);
+        break;
+      case 3:
+        segmented = true;
+        r.skip(w);
+        break;
+      case 4:
+        r.floats(w, f, floats);
+        break;
+      case 5:
+        r.ints(w, f, int32s);
+        break;
+      case 7:
+        r.ints(w, f, int64s);
+        break;
+      case 8:
+        name = r.string(w, f);
+        break;
+      case 9:
+        raw = r.bytes(w, f).bytes;
+        break;
+      case 10:
+        r.doubles(w, f, doubles);
+        break;
+      case 11:
+        uint64Count++;
+        r.skip(w);
+        break;
+      case 13:
+        external = true;
+        r.skip(w);
+        break;
+      case 14:
+        if (r.int(w, f) === 1) external = true;
+        break;
+      default:
+        r.skip(w);
     }
   }
   const label = name ? `tensor '${name}'` : 'tensor';
   if (external) {
-    throw new OnnxError('external-data', `${label} keeps its data in an external file; only self-contained models are supported (save with all tensors inside the .onnx)`);
+    throw new OnnxError(
+      'external-data',
+      `${label} keeps its data in an external file; only self-contained models are supported (save with all tensors inside the .onnx)`,
+    );
   }
-  if (segmented) throw new OnnxError('unsupported-type', `${label} is segmented (TensorProto.segment), which is not supported`);
+  if (segmented)
+    throw new OnnxError('unsupported-type', `${label} is segmented (TensorProto.segment), which is not supported`);
   if (code === 0) throw new OnnxError('malformed', `${label} has no data_type`);
   const dtype = dtypeFromOnnx(code);
   if (dtype === undefined) {
-    throw new OnnxError('unsupported-dtype', `${label} has element type ${onnxDtypeName(code)}; supported: float32, float64, int64, int32, int8, uint8, bool`);
+    throw new OnnxError(
+      'unsupported-dtype',
+      `${label} has element type ${onnxDtypeName(code)}; supported: float32, float64, int64, int32, int8, uint8, bool`,
+    );
   }
   let n = 1;
   for (const d of dims) {
@@ -91,20 +126,29 @@ export function readTensorProto(r: WireReader, budget: ByteBudget): NamedTensor 
   }
   const byteCount = n * BYTES_PER_ELEMENT[dtype];
   if (byteCount > budget.remaining) {
-    throw new OnnxError('too-large', `${label} needs ${byteCount} bytes, over the limit of ${budget.limit} bytes for all tensors of one file`);
+    throw new OnnxError(
+      'too-large',
+      `${label} needs ${byteCount} bytes, over the limit of ${budget.limit} bytes for all tensors of one file`,
+    );
   }
   budget.remaining -= byteCount;
 
   let data: TensorData;
   if (raw !== undefined) {
     if (raw.length !== byteCount) {
-      throw new OnnxError('malformed', `${label}: raw_data has ${raw.length} bytes, dims [${dims.join(', ')}] of ${dtype} need ${byteCount}`);
+      throw new OnnxError(
+        'malformed',
+        `${label}: raw_data has ${raw.length} bytes, dims [${dims.join(', ')}] of ${dtype} need ${byteCount}`,
+      );
     }
     data = fromRaw(dtype, n, raw);
   } else {
     const typed = typedField(dtype, floats, int32s, int64s, doubles);
     if (typed.values.length !== n || uint64Count > 0) {
-      throw new OnnxError('malformed', `${label}: ${typed.field} has ${typed.values.length} values, dims [${dims.join(', ')}] need ${n}`);
+      throw new OnnxError(
+        'malformed',
+        `${label}: ${typed.field} has ${typed.values.length} values, dims [${dims.join(', ')}] need ${n}`,
+      );
     }
     data = allocData(dtype, n);
     if (dtype === 'bool') for (let i = 0; i < n; i++) data[i] = typed.values[i] ? 1 : 0;
@@ -114,12 +158,22 @@ export function readTensorProto(r: WireReader, budget: ByteBudget): NamedTensor 
 }
 
 /** The typed field ONNX stores each dtype in (onnx.proto comments on TensorProto's fields). */
-function typedField(dtype: DType, floats: number[], int32s: number[], int64s: number[], doubles: number[]): { field: string; values: number[] } {
+function typedField(
+  dtype: DType,
+  floats: number[],
+  int32s: number[],
+  int64s: number[],
+  doubles: number[],
+): { field: string; values: number[] } {
   switch (dtype) {
-    case 'float32': return { field: 'float_data', values: floats };
-    case 'float64': return { field: 'double_data', values: doubles };
-    case 'int64': return { field: 'int64_data', values: int64s };
-    default: return { field: 'int32_data', values: int32s };
+    case 'float32':
+      return { field: 'float_data', values: floats };
+    case 'float64':
+      return { field: 'double_data', values: doubles };
+    case 'int64':
+      return { field: 'int64_data', values: int64s };
+    default:
+      return { field: 'int32_data', values: int32s };
   }
 }
 
@@ -148,7 +202,12 @@ function fromRaw(dtype: DType, n: number, raw: Uint8Array): TensorData {
   const view = new DataView(copy.buffer);
   const out = allocData(dtype, n);
   for (let i = 0; i < n; i++) {
-    out[i] = dtype === 'float32' ? view.getFloat32(4 * i, true) : dtype === 'float64' ? view.getFloat64(8 * i, true) : view.getInt32(4 * i, true);
+    out[i] =
+      dtype === 'float32'
+        ? view.getFloat32(4 * i, true)
+        : dtype === 'float64'
+          ? view.getFloat64(8 * i, true)
+          : view.getInt32(4 * i, true);
   }
   return out;
 }

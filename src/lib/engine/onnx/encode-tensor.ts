@@ -62,4 +62,3 @@ export function rawBytes(t: Tensor): Uint8Array {
   }
   return out;
 }
-

@@ -23,7 +23,17 @@ export const SCOPE_KEY = 'depthwise.scope';
  * as graph inputs; a later IR with an older opset is valid ONNX.
  */
 export function irVersionFor(opset: number): number {
-  const table: [number, number][] = [[9, 4], [10, 5], [11, 6], [12, 7], [15, 8], [19, 9], [21, 10], [23, 11], [25, 12]];
+  const table: [number, number][] = [
+    [9, 4],
+    [10, 5],
+    [11, 6],
+    [12, 7],
+    [15, 8],
+    [19, 9],
+    [21, 10],
+    [23, 11],
+    [25, 12],
+  ];
   let ir = 4;
   for (const [minOpset, version] of table) if (opset >= minOpset) ir = version;
   return ir;
@@ -35,8 +45,14 @@ const key = (field: number, wire: number): number => (field << 3) | wire;
 export function exportOnnx(graph: Graph, opts: { producer?: string } = {}): Uint8Array {
   const declared = [...(graph.declared?.keys() ?? [])];
   if (declared.length > 0) {
-    const list = declared.slice(0, 5).map((n) => `'${n}'`).join(', ');
-    throw new OnnxError('not-materialised', `cannot export graph '${graph.name}': ${declared.length} weight${declared.length > 1 ? 's are' : ' is'} declared by shape only (${list}${declared.length > 5 ? ', …' : ''}); materialise them first`);
+    const list = declared
+      .slice(0, 5)
+      .map((n) => `'${n}'`)
+      .join(', ');
+    throw new OnnxError(
+      'not-materialised',
+      `cannot export graph '${graph.name}': ${declared.length} weight${declared.length > 1 ? 's are' : ' is'} declared by shape only (${list}${declared.length > 5 ? ', …' : ''}); materialise them first`,
+    );
   }
   const w = new protobuf.Writer();
   w.uint32(key(1, VARINT)).int64(irVersionFor(graph.opset));

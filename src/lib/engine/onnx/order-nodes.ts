@@ -11,14 +11,21 @@ import { OnnxError } from './onnx-error.ts';
  * Checks single definition and defined inputs, and returns the nodes in topological order
  * (the file's order when it already is one, which ONNX requires; Kahn's algorithm otherwise).
  */
-export function orderNodes(nodes: Node[], inputs: readonly ValueInfo[], initializers: ReadonlyMap<string, Tensor>, outputs: readonly ValueInfo[]): Node[] {
+export function orderNodes(
+  nodes: Node[],
+  inputs: readonly ValueInfo[],
+  initializers: ReadonlyMap<string, Tensor>,
+  outputs: readonly ValueInfo[],
+): Node[] {
   const producer = new Map<string, number>();
   const external = new Set<string>([...inputs.map((v) => v.name), ...initializers.keys()]);
   nodes.forEach((n, i) => {
     for (const o of n.outputs) {
       if (o === '') continue;
       if (external.has(o) || producer.has(o)) {
-        throw new OnnxError('invalid-graph', `value '${o}' is defined more than once (again by node '${n.name}')`, { node: n.name });
+        throw new OnnxError('invalid-graph', `value '${o}' is defined more than once (again by node '${n.name}')`, {
+          node: n.name,
+        });
       }
       producer.set(o, i);
     }
@@ -26,12 +33,17 @@ export function orderNodes(nodes: Node[], inputs: readonly ValueInfo[], initiali
   for (const n of nodes) {
     for (const x of n.inputs) {
       if (x !== '' && !external.has(x) && !producer.has(x)) {
-        throw new OnnxError('invalid-graph', `node '${n.name}' (${n.opType}) reads '${x}', which no input, initializer or node defines`, { node: n.name });
+        throw new OnnxError(
+          'invalid-graph',
+          `node '${n.name}' (${n.opType}) reads '${x}', which no input, initializer or node defines`,
+          { node: n.name },
+        );
       }
     }
   }
   for (const o of outputs) {
-    if (!external.has(o.name) && !producer.has(o.name)) throw new OnnxError('invalid-graph', `graph output '${o.name}' is never computed`);
+    if (!external.has(o.name) && !producer.has(o.name))
+      throw new OnnxError('invalid-graph', `graph output '${o.name}' is never computed`);
   }
   const inOrder = nodes.every((n, i) => n.inputs.every((x) => (producer.get(x) ?? -1) < i));
   if (inOrder) return nodes;
@@ -55,7 +67,11 @@ export function orderNodes(nodes: Node[], inputs: readonly ValueInfo[], initiali
     for (const c of consumers.get(i) ?? []) if (--pending[c] === 0) ready.push(c);
   }
   if (order.length !== nodes.length) {
-    const stuck = nodes.filter((_, i) => pending[i] > 0).map((n) => `'${n.name}'`).slice(0, 5).join(', ');
+    const stuck = nodes
+      .filter((_, i) => pending[i] > 0)
+      .map((n) => `'${n.name}'`)
+      .slice(0, 5)
+      .join(', ');
     throw new OnnxError('invalid-graph', `the graph has a cycle (through ${stuck})`);
   }
   return order;

@@ -90,7 +90,10 @@ export function readModel(bytes: Uint8Array, budget: ByteBudget): RawModel {
     } else r.skip(w);
   }
   if (graphReader === undefined || !sawIr) {
-    throw new OnnxError('malformed', `not an ONNX model: the bytes decode as protobuf but have no ${sawIr ? 'graph' : 'ir_version'} (ModelProto fields 1 and 7)`);
+    throw new OnnxError(
+      'malformed',
+      `not an ONNX model: the bytes decode as protobuf but have no ${sawIr ? 'graph' : 'ir_version'} (ModelProto fields 1 and 7)`,
+    );
   }
   return { irVersion, producer, producerVersion, opsets, metadata, graph: readGraph(graphReader, budget) };
 }
@@ -100,19 +103,30 @@ function readGraph(r: WireReader, budget: ByteBudget): RawGraph {
   while (!r.done()) {
     const [f, w] = r.key();
     switch (f) {
-      case 1: g.nodes.push(readNode(r.message(w, f, `NodeProto #${g.nodes.length}`), budget)); break;
-      case 2: g.name = r.string(w, f); break;
+      case 1:
+        g.nodes.push(readNode(r.message(w, f, `NodeProto #${g.nodes.length}`), budget));
+        break;
+      case 2:
+        g.name = r.string(w, f);
+        break;
       case 5: {
         const t = readTensorProto(r.message(w, f, `initializer #${g.initializers.size}`), budget);
         if (t.name === '') throw new OnnxError('invalid-graph', `initializer #${g.initializers.size} has no name`);
-        if (g.initializers.has(t.name)) throw new OnnxError('invalid-graph', `initializer '${t.name}' is defined twice`);
+        if (g.initializers.has(t.name))
+          throw new OnnxError('invalid-graph', `initializer '${t.name}' is defined twice`);
         g.initializers.set(t.name, t.tensor);
         break;
       }
-      case 11: g.inputs.push(readValueInfo(r.message(w, f, `graph input #${g.inputs.length}`))); break;
-      case 12: g.outputs.push(readValueInfo(r.message(w, f, `graph output #${g.outputs.length}`))); break;
-      case 15: throw new OnnxError('unsupported-type', 'the graph has sparse initializers, which are not supported');
-      default: r.skip(w);
+      case 11:
+        g.inputs.push(readValueInfo(r.message(w, f, `graph input #${g.inputs.length}`)));
+        break;
+      case 12:
+        g.outputs.push(readValueInfo(r.message(w, f, `graph output #${g.outputs.length}`)));
+        break;
+      case 15:
+        throw new OnnxError('unsupported-type', 'the graph has sparse initializers, which are not supported');
+      default:
+        r.skip(w);
     }
   }
   return g;
@@ -123,23 +137,34 @@ function readNode(r: WireReader, budget: ByteBudget): RawNode {
   while (!r.done()) {
     const [f, w] = r.key();
     switch (f) {
-      case 1: node.inputs.push(r.string(w, f)); break;
-      case 2: node.outputs.push(r.string(w, f)); break;
-      case 3: node.name = r.string(w, f); break;
-      case 4: node.opType = r.string(w, f); break;
+      case 1:
+        node.inputs.push(r.string(w, f));
+        break;
+      case 2:
+        node.outputs.push(r.string(w, f));
+        break;
+      case 3:
+        node.name = r.string(w, f);
+        break;
+      case 4:
+        node.opType = r.string(w, f);
+        break;
       case 5: {
         const [attrName, attr] = readAttribute(r.message(w, f, `attribute of NodeProto '${node.name}'`), budget);
         if (typeof attr === 'string') node.unrepresentable = `attribute '${attrName}' has type ${attr}`;
         else node.attrs[attrName] = attr;
         break;
       }
-      case 7: node.domain = r.string(w, f); break;
+      case 7:
+        node.domain = r.string(w, f);
+        break;
       case 9: {
         const [k, v] = readStringEntry(r.message(w, f, `metadata_props of NodeProto '${node.name}'`));
         if (k === SCOPE_KEY) node.scope = v;
         break;
       }
-      default: r.skip(w);
+      default:
+        r.skip(w);
     }
   }
   if (node.opType === '') r.fail('node has no op_type');
@@ -177,8 +202,20 @@ export function shortestFloat32(x: number): number {
 
 /** AttributeProto.AttributeType codes (onnx.proto). */
 const ATTR_TYPE_NAMES: Readonly<Record<number, string>> = {
-  1: 'FLOAT', 2: 'INT', 3: 'STRING', 4: 'TENSOR', 5: 'GRAPH', 6: 'FLOATS', 7: 'INTS', 8: 'STRINGS',
-  9: 'TENSORS', 10: 'GRAPHS', 11: 'SPARSE_TENSOR', 12: 'SPARSE_TENSORS', 13: 'TYPE_PROTO', 14: 'TYPE_PROTOS',
+  1: 'FLOAT',
+  2: 'INT',
+  3: 'STRING',
+  4: 'TENSOR',
+  5: 'GRAPH',
+  6: 'FLOATS',
+  7: 'INTS',
+  8: 'STRINGS',
+  9: 'TENSORS',
+  10: 'GRAPHS',
+  11: 'SPARSE_TENSOR',
+  12: 'SPARSE_TENSORS',
+  13: 'TYPE_PROTO',
+  14: 'TYPE_PROTOS',
 };
 
 const utf8 = new TextDecoder('utf-8');
@@ -199,38 +236,85 @@ function readAttribute(r: WireReader, budget: ByteBudget): [string, Attr | strin
   while (!r.done()) {
     const [f, w] = r.key();
     switch (f) {
-      case 1: name = r.string(w, f); break;
-      case 2: f32 = r.float(w, f); break;
-      case 3: i64 = r.int(w, f); break;
-      case 4: s = r.bytes(w, f).bytes; break;
-      case 5: t = readTensorProto(r.message(w, f, `tensor of attribute '${name}'`), budget).tensor; break;
-      case 7: r.floats(w, f, floats); break;
-      case 8: r.ints(w, f, intList); break;
-      case 9: strings.push(r.string(w, f)); break;
-      case 20: type = r.int(w, f); break;
-      case 6: case 10: case 11: case 14: case 15: case 22: case 23:
+      case 1:
+        name = r.string(w, f);
+        break;
+      case 2:
+        f32 = r.float(w, f);
+        break;
+      case 3:
+        i64 = r.int(w, f);
+        break;
+      case 4:
+        s = r.bytes(w, f).bytes;
+        break;
+      case 5:
+        t = readTensorProto(r.message(w, f, `tensor of attribute '${name}'`), budget).tensor;
+        break;
+      case 7:
+        r.floats(w, f, floats);
+        break;
+      case 8:
+        r.ints(w, f, intList);
+        break;
+      case 9:
+        strings.push(r.string(w, f));
+        break;
+      case 20:
+        type = r.int(w, f);
+        break;
+      case 6:
+      case 10:
+      case 11:
+      case 14:
+      case 15:
+      case 22:
+      case 23:
         unsupported ??= { 6: 5, 10: 9, 11: 10, 14: 13, 15: 14, 22: 11, 23: 12 }[f];
         r.skip(w);
         break;
-      default: r.skip(w);
+      default:
+        r.skip(w);
     }
   }
   if (name === '') r.fail('attribute has no name');
   // IR versions before 0.0.2 (and some hand-written files) leave `type` unset: infer it from the field present.
   if (type === 0) {
-    type = t !== undefined ? 4 : unsupported !== undefined ? unsupported : floats.length ? 6 : intList.length ? 7
-      : strings.length ? 8 : s !== undefined ? 3 : f32 !== undefined ? 1 : i64 !== undefined ? 2 : 0;
+    type =
+      t !== undefined
+        ? 4
+        : unsupported !== undefined
+          ? unsupported
+          : floats.length
+            ? 6
+            : intList.length
+              ? 7
+              : strings.length
+                ? 8
+                : s !== undefined
+                  ? 3
+                  : f32 !== undefined
+                    ? 1
+                    : i64 !== undefined
+                      ? 2
+                      : 0;
   }
   switch (type) {
-    case 1: return [name, { type: 'float', value: shortestFloat32(f32 ?? 0) }];
-    case 2: return [name, { type: 'int', value: i64 ?? 0 }];
-    case 3: return [name, { type: 'string', value: utf8.decode(s ?? new Uint8Array(0)) }];
+    case 1:
+      return [name, { type: 'float', value: shortestFloat32(f32 ?? 0) }];
+    case 2:
+      return [name, { type: 'int', value: i64 ?? 0 }];
+    case 3:
+      return [name, { type: 'string', value: utf8.decode(s ?? new Uint8Array(0)) }];
     case 4:
       if (t === undefined) r.fail(`attribute '${name}' is typed TENSOR but has no tensor`);
       return [name, { type: 'tensor', value: t }];
-    case 6: return [name, { type: 'floats', value: floats.map(shortestFloat32) }];
-    case 7: return [name, { type: 'ints', value: intList }];
-    case 8: return [name, { type: 'strings', value: strings }];
+    case 6:
+      return [name, { type: 'floats', value: floats.map(shortestFloat32) }];
+    case 7:
+      return [name, { type: 'ints', value: intList }];
+    case 8:
+      return [name, { type: 'strings', value: strings }];
   }
   if (ATTR_TYPE_NAMES[type] !== undefined) return [name, ATTR_TYPE_NAMES[type]];
   return r.fail(`attribute '${name}' has ${type === 0 ? 'no value' : `unknown type ${type}`}`);
@@ -250,7 +334,13 @@ function readValueInfo(r: WireReader): RawValueInfo {
 
 /** TypeProto: only tensor_type (field 1) is representable; other kinds are noted by name. */
 function readType(r: WireReader, v: RawValueInfo): void {
-  const kinds: Record<number, string> = { 4: 'a sequence', 5: 'a map', 7: 'an opaque value', 8: 'a sparse tensor', 9: 'an optional' };
+  const kinds: Record<number, string> = {
+    4: 'a sequence',
+    5: 'a map',
+    7: 'an opaque value',
+    8: 'a sparse tensor',
+    9: 'an optional',
+  };
   while (!r.done()) {
     const [f, w] = r.key();
     if (f === 1) {
@@ -292,4 +382,3 @@ function readShape(r: WireReader): (number | string)[] {
   }
   return dims;
 }
-

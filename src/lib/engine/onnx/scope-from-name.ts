@@ -8,7 +8,10 @@
  */
 export function scopeFromName(name: string): string {
   if (!name.startsWith('/')) return '';
-  const segments = name.split('/').slice(1, -1).filter((s) => s !== '');
+  const segments = name
+    .split('/')
+    .slice(1, -1)
+    .filter((s) => s !== '');
   let scope = '';
   for (const s of segments) {
     if (scope !== '' && s.startsWith(`${scope}.`)) scope = s;

@@ -12,15 +12,20 @@ import { scopeFromName } from './scope-from-name.ts';
 import type { RawNode, RawValueInfo } from './read-model.ts';
 
 /** What the importer supports, said in every refusal of a dtype. */
-export const SUPPORTED_DTYPES_TEXT = 'float32 models (float32, float64, int64, int32, int8, uint8 and bool tensors; float16, bfloat16 and quantized models are not supported)';
+export const SUPPORTED_DTYPES_TEXT =
+  'float32 models (float32, float64, int64, int32, int8, uint8 and bool tensors; float16, bfloat16 and quantized models are not supported)';
 
 export function tensorDtype(v: RawValueInfo, role: string): DType {
-  if (v.nonTensor !== undefined) throw new OnnxError('unsupported-type', `${role} '${v.name}' is ${v.nonTensor}; only tensors are supported`);
+  if (v.nonTensor !== undefined)
+    throw new OnnxError('unsupported-type', `${role} '${v.name}' is ${v.nonTensor}; only tensors are supported`);
   const code = v.elemType ?? 0;
   const dtype = dtypeFromOnnx(code);
   if (dtype === undefined) {
     if (v.elemType === undefined) throw new OnnxError('malformed', `${role} '${v.name}' has no type`);
-    throw new OnnxError('unsupported-dtype', `${role} '${v.name}' has element type ${onnxDtypeName(code)}; supported: ${SUPPORTED_DTYPES_TEXT}`);
+    throw new OnnxError(
+      'unsupported-dtype',
+      `${role} '${v.name}' has element type ${onnxDtypeName(code)}; supported: ${SUPPORTED_DTYPES_TEXT}`,
+    );
   }
   return dtype;
 }
@@ -29,19 +34,32 @@ export function inputInfo(v: RawValueInfo, given: readonly number[] | undefined)
   const dtype = tensorDtype(v, 'graph input');
   if (given === undefined) return { name: v.name, dtype, dims: v.dims ?? ['?'] };
   if (given.some((d) => !Number.isSafeInteger(d) || d < 0)) {
-    throw new OnnxError('invalid-input-shape', `given shape [${given.join(', ')}] for input '${v.name}' has a dim that is not a non-negative integer`);
+    throw new OnnxError(
+      'invalid-input-shape',
+      `given shape [${given.join(', ')}] for input '${v.name}' has a dim that is not a non-negative integer`,
+    );
   }
   if (v.dims !== undefined) {
     const clash = v.dims.length !== given.length || v.dims.some((d, i) => typeof d === 'number' && d !== given[i]);
-    if (clash) throw new OnnxError('invalid-input-shape', `given shape [${given.join(', ')}] for input '${v.name}' contradicts the model's [${v.dims.join(', ')}]`);
+    if (clash)
+      throw new OnnxError(
+        'invalid-input-shape',
+        `given shape [${given.join(', ')}] for input '${v.name}' contradicts the model's [${v.dims.join(', ')}]`,
+      );
   }
   return { name: v.name, dtype, dims: [...given] };
 }
 
-export function checkGivenShapes(names: readonly string[], inputShapes: Readonly<Record<string, readonly number[]>> | undefined): void {
+export function checkGivenShapes(
+  names: readonly string[],
+  inputShapes: Readonly<Record<string, readonly number[]>> | undefined,
+): void {
   for (const k of Object.keys(inputShapes ?? {})) {
     if (!names.includes(k)) {
-      throw new OnnxError('invalid-input-shape', `a shape was given for '${k}', but the graph's inputs are ${names.map((n) => `'${n}'`).join(', ') || 'none'}`);
+      throw new OnnxError(
+        'invalid-input-shape',
+        `a shape was given for '${k}', but the graph's inputs are ${names.map((n) => `'${n}'`).join(', ') || 'none'}`,
+      );
     }
   }
 }
@@ -53,7 +71,10 @@ export function outputInfo(v: RawValueInfo): ValueInfo {
 }
 
 /** Every node whose op cannot run, in graph order. */
-export function unsupportedNodes(nodes: readonly Node[], isSupported: (opType: string, domain: string) => boolean): UnsupportedOp[] {
+export function unsupportedNodes(
+  nodes: readonly Node[],
+  isSupported: (opType: string, domain: string) => boolean,
+): UnsupportedOp[] {
   return nodes
     .filter((n) => !isSupported(n.opType, n.domain ?? ''))
     .map((n) => ({ opType: n.opType, domain: n.domain ?? '', node: n.name }));
@@ -68,17 +89,31 @@ export function unsupportedError(unsupported: readonly UnsupportedOp[]): OnnxErr
     if (list) list.push(u.node);
     else byOp.set(op, [u.node]);
   }
-  const parts = [...byOp].map(([op, names]) => `${op} (node${names.length > 1 ? 's' : ''} ${names.map((n) => `'${n}'`).join(', ')})`);
-  const quantized = unsupported.some((u) => /^(QLinear|Quantize|Dequantize|DynamicQuantize|ConvInteger|MatMulInteger)/.test(u.opType));
-  return new OnnxError('unsupported-op', `the engine does not implement ${byOp.size} op type${byOp.size > 1 ? 's' : ''} this model uses: ${parts.join('; ')}${quantized ? `. Quantized models are not supported; the engine runs ${SUPPORTED_DTYPES_TEXT}` : ''}`, { unsupported });
+  const parts = [...byOp].map(
+    ([op, names]) => `${op} (node${names.length > 1 ? 's' : ''} ${names.map((n) => `'${n}'`).join(', ')})`,
+  );
+  const quantized = unsupported.some((u) =>
+    /^(QLinear|Quantize|Dequantize|DynamicQuantize|ConvInteger|MatMulInteger)/.test(u.opType),
+  );
+  return new OnnxError(
+    'unsupported-op',
+    `the engine does not implement ${byOp.size} op type${byOp.size > 1 ? 's' : ''} this model uses: ${parts.join('; ')}${quantized ? `. Quantized models are not supported; the engine runs ${SUPPORTED_DTYPES_TEXT}` : ''}`,
+    { unsupported },
+  );
 }
 
 /** Graph inputs with symbolic dims, or a 'dynamic-shape' error naming them. */
 export function checkStatic(inputs: readonly ValueInfo[]): void {
-  const dynamic: DynamicInput[] = inputs.filter((v) => v.dims.some((d) => typeof d === 'string')).map((v) => ({ name: v.name, dims: [...v.dims] }));
+  const dynamic: DynamicInput[] = inputs
+    .filter((v) => v.dims.some((d) => typeof d === 'string'))
+    .map((v) => ({ name: v.name, dims: [...v.dims] }));
   if (dynamic.length === 0) return;
   const list = dynamic.map((v) => `'${v.name}' [${v.dims.join(', ')}]`).join(', ');
-  throw new OnnxError('dynamic-shape', `graph input${dynamic.length > 1 ? 's' : ''} ${list} ha${dynamic.length > 1 ? 've' : 's'} symbolic dims; give a static shape for each (inputShapes, or --input-shape name=1,3,224,224 on the CLI)`, { dynamic });
+  throw new OnnxError(
+    'dynamic-shape',
+    `graph input${dynamic.length > 1 ? 's' : ''} ${list} ha${dynamic.length > 1 ? 've' : 's'} symbolic dims; give a static shape for each (inputShapes, or --input-shape name=1,3,224,224 on the CLI)`,
+    { dynamic },
+  );
 }
 
 /** Gives every node a unique name: its own, or `<OpType>_<index>` when empty, suffixed on clashes. */
@@ -104,4 +139,3 @@ export function nameNodes(raw: readonly RawNode[]): Node[] {
     return node;
   });
 }
-

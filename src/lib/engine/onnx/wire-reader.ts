@@ -148,7 +148,8 @@ export class WireReader {
       return;
     }
     const { bytes } = this.bytes(wire, field);
-    if (bytes.length % 8 !== 0) this.fail(`packed double field ${field} has ${bytes.length} bytes, not a multiple of 8`);
+    if (bytes.length % 8 !== 0)
+      this.fail(`packed double field ${field} has ${bytes.length} bytes, not a multiple of 8`);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let i = 0; i < bytes.length; i += 8) out.push(view.getFloat64(i, true));
   }

@@ -12,8 +12,24 @@ import type { Tensor } from '../tensor.ts';
 import { erf } from './erf.ts';
 import { attrString } from '../attrs.ts';
 import {
-  type Code, f32c, f32Eq, f32x4Abs, f32x4Add, f32x4Const, f32x4Div, f32x4Ge, f32x4Max, f32x4Min, f32x4Mul, f32x4Sub, get, ifElse,
-  type Local, set, v128Bitselect, v128Zero,
+  type Code,
+  f32c,
+  f32Eq,
+  f32x4Abs,
+  f32x4Add,
+  f32x4Const,
+  f32x4Div,
+  f32x4Ge,
+  f32x4Max,
+  f32x4Min,
+  f32x4Mul,
+  f32x4Sub,
+  get,
+  ifElse,
+  type Local,
+  set,
+  v128Bitselect,
+  v128Zero,
 } from './wasm-asm.ts';
 
 /** The v128 locals an epilogue offers an activation's SIMD code (see wasm-kernels.ts). */
@@ -52,14 +68,25 @@ function scalarInput(t: Tensor | undefined, fallback: number): number {
 
 /** clip(v·α + β, 0, 1) left on the stack. */
 const hardGate = (v: Local, e: SimdEnv): Code => [
-  ...get(v), ...get(e.p0), ...f32x4Mul, ...get(e.p1), ...f32x4Add, ...v128Zero, ...f32x4Max, ...get(e.one), ...f32x4Min,
+  ...get(v),
+  ...get(e.p0),
+  ...f32x4Mul,
+  ...get(e.p1),
+  ...f32x4Add,
+  ...v128Zero,
+  ...f32x4Max,
+  ...get(e.one),
+  ...f32x4Min,
 ];
 /** t ← e^(−v) */
 const expNeg = (v: Local, e: SimdEnv): Code => [...v128Zero, ...get(v), ...f32x4Sub, ...set(e.t), ...e.exp(e.t, e.u)];
 
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 /** Numerical Recipes §6.2's Chebyshev fit of erfc (fractional error < 1.2e-7), constant term first. */
-const ERFC_FIT = [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277];
+const ERFC_FIT = [
+  -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223,
+  0.17087277,
+];
 
 /**
  * GELU on four lanes. p0 = 1 selects the tanh form, x·σ(2u) with u = √(2/π)(x + 0.044715x³)
@@ -68,19 +95,68 @@ const ERFC_FIT = [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 
  */
 function geluSimd(v: Local, e: SimdEnv): Code {
   const tanhForm: Code = [
-    ...get(v), ...get(v), ...f32x4Mul, ...get(v), ...f32x4Mul, ...f32x4Const(0.044715), ...f32x4Mul, ...get(v), ...f32x4Add,
-    ...f32x4Const(-2 * SQRT_2_OVER_PI), ...f32x4Mul, ...set(e.t), ...e.exp(e.t, e.u),
-    ...get(v), ...get(e.one), ...get(e.t), ...f32x4Add, ...f32x4Div, ...set(v),
+    ...get(v),
+    ...get(v),
+    ...f32x4Mul,
+    ...get(v),
+    ...f32x4Mul,
+    ...f32x4Const(0.044715),
+    ...f32x4Mul,
+    ...get(v),
+    ...f32x4Add,
+    ...f32x4Const(-2 * SQRT_2_OVER_PI),
+    ...f32x4Mul,
+    ...set(e.t),
+    ...e.exp(e.t, e.u),
+    ...get(v),
+    ...get(e.one),
+    ...get(e.t),
+    ...f32x4Add,
+    ...f32x4Div,
+    ...set(v),
   ];
   const horner: Code = [...f32x4Const(ERFC_FIT[9])];
   for (let i = 8; i >= 0; i--) horner.push(...get(e.t), ...f32x4Mul, ...f32x4Const(ERFC_FIT[i]), ...f32x4Add);
   const erfForm: Code = [
-    ...get(v), ...f32x4Abs, ...f32x4Const(Math.SQRT1_2), ...f32x4Mul, ...set(e.w), // w = z
-    ...get(e.one), ...get(e.one), ...get(e.w), ...f32x4Const(0.5), ...f32x4Mul, ...f32x4Add, ...f32x4Div, ...set(e.t), // t = 1 / (1 + z/2)
-    ...v128Zero, ...get(e.w), ...get(e.w), ...f32x4Mul, ...f32x4Sub, ...horner, ...f32x4Add, ...set(e.w), // w = −z² + fit(t)
-    ...e.exp(e.w, e.u), ...get(e.t), ...get(e.w), ...f32x4Mul, ...set(e.w), // w = erfc(z)
-    ...f32x4Const(2), ...get(e.w), ...f32x4Sub, ...get(e.w), ...get(v), ...v128Zero, ...f32x4Ge, ...v128Bitselect, // 1 + erf(x/√2)
-    ...get(v), ...f32x4Mul, ...f32x4Const(0.5), ...f32x4Mul, ...set(v),
+    ...get(v),
+    ...f32x4Abs,
+    ...f32x4Const(Math.SQRT1_2),
+    ...f32x4Mul,
+    ...set(e.w), // w = z
+    ...get(e.one),
+    ...get(e.one),
+    ...get(e.w),
+    ...f32x4Const(0.5),
+    ...f32x4Mul,
+    ...f32x4Add,
+    ...f32x4Div,
+    ...set(e.t), // t = 1 / (1 + z/2)
+    ...v128Zero,
+    ...get(e.w),
+    ...get(e.w),
+    ...f32x4Mul,
+    ...f32x4Sub,
+    ...horner,
+    ...f32x4Add,
+    ...set(e.w), // w = −z² + fit(t)
+    ...e.exp(e.w, e.u),
+    ...get(e.t),
+    ...get(e.w),
+    ...f32x4Mul,
+    ...set(e.w), // w = erfc(z)
+    ...f32x4Const(2),
+    ...get(e.w),
+    ...f32x4Sub,
+    ...get(e.w),
+    ...get(v),
+    ...v128Zero,
+    ...f32x4Ge,
+    ...v128Bitselect, // 1 + erf(x/√2)
+    ...get(v),
+    ...f32x4Mul,
+    ...f32x4Const(0.5),
+    ...f32x4Mul,
+    ...set(v),
   ];
   return [...get(e.p0Scalar), ...f32c(1), ...f32Eq, ...ifElse(tanhForm, erfForm)];
 }
@@ -89,13 +165,17 @@ function geluSimd(v: Local, e: SimdEnv): Code {
 export const ACTIVATIONS = [
   { name: 'None', formula: 'x', fn: (x) => x, simd: () => [] },
   {
-    name: 'Relu', op: 'Relu', formula: 'max(0, x)',
+    name: 'Relu',
+    op: 'Relu',
+    formula: 'max(0, x)',
     fn: (x) => (x < 0 ? 0 : x), // NaN stays NaN, as in Relu's spec
     simd: (v) => [...get(v), ...v128Zero, ...f32x4Max, ...set(v)],
   },
   {
     // Relu6 is Clip(0, 6). Clip-6 takes min/max as attributes; Clip-11+ as optional inputs.
-    name: 'Clip', op: 'Clip', formula: 'min(max(x, lo), hi)',
+    name: 'Clip',
+    op: 'Clip',
+    formula: 'min(max(x, lo), hi)',
     params: (node, opset, inputs) =>
       opset < 11
         ? [attrFloat(node, 'min', -3.4028234663852886e38), attrFloat(node, 'max', 3.4028234663852886e38)]
@@ -108,14 +188,18 @@ export const ACTIVATIONS = [
   },
   {
     // ONNX HardSwish: x · clip(x·α + β, 0, 1) with α = 1/6, β = 1/2 (MobileNetV3, §5.2).
-    name: 'HardSwish', op: 'HardSwish', formula: 'x · max(0, min(1, x/6 + 1/2))',
+    name: 'HardSwish',
+    op: 'HardSwish',
+    formula: 'x · max(0, min(1, x/6 + 1/2))',
     // (α, β are fixed by the op, so the scalar form needs no parameters; the SIMD code reads them as p0, p1.)
     params: () => [1 / 6, 0.5],
     fn: (x) => x * Math.max(0, Math.min(1, x * (1 / 6) + 0.5)),
     simd: (v, e) => [...get(v), ...hardGate(v, e), ...f32x4Mul, ...set(v)],
   },
   {
-    name: 'HardSigmoid', op: 'HardSigmoid', formula: 'max(0, min(1, α·x + β))',
+    name: 'HardSigmoid',
+    op: 'HardSigmoid',
+    formula: 'max(0, min(1, α·x + β))',
     params: (node) => [attrFloat(node, 'alpha', 0.2), attrFloat(node, 'beta', 0.5)],
     fn: (x, a, b) => {
       const g = x * a + b;
@@ -124,19 +208,24 @@ export const ACTIVATIONS = [
     simd: (v, e) => [...hardGate(v, e), ...set(v)],
   },
   {
-    name: 'Sigmoid', op: 'Sigmoid', formula: '1 / (1 + e⁻ˣ)',
+    name: 'Sigmoid',
+    op: 'Sigmoid',
+    formula: '1 / (1 + e⁻ˣ)',
     fn: (x) => 1 / (1 + Math.exp(-x)),
     simd: (v, e) => [...expNeg(v, e), ...get(e.one), ...get(e.one), ...get(e.t), ...f32x4Add, ...f32x4Div, ...set(v)],
   },
   {
     // SiLU / Swish as timm exports it: Sigmoid then Mul (fuse.ts matches that pair; no single op).
-    name: 'Swish', formula: 'x · σ(x)',
+    name: 'Swish',
+    formula: 'x · σ(x)',
     fn: (x) => x / (1 + Math.exp(-x)),
     simd: (v, e) => [...expNeg(v, e), ...get(v), ...get(e.one), ...get(e.t), ...f32x4Add, ...f32x4Div, ...set(v)],
   },
   {
     // Hendrycks & Gimpel, arXiv 1606.08415; ViT's MLP activation. p0 = 1 for approximate = 'tanh'.
-    name: 'Gelu', op: 'Gelu', formula: 'x · Φ(x)',
+    name: 'Gelu',
+    op: 'Gelu',
+    formula: 'x · Φ(x)',
     params: (node) => [attrString(node, 'approximate', 'none') === 'tanh' ? 1 : 0, 0],
     fn: (x, tanh) =>
       tanh === 1

@@ -23,15 +23,21 @@ function floats(g: BatchNormGeometry, inputs: readonly (Tensor | undefined)[]): 
   const names = ['X', 'scale', 'B', 'input_mean', 'input_var'];
   return names.map((n, i) => {
     const t = inputs[i];
-    if (!t || !(t.data instanceof Float32Array)) throw new EngineError('dtype', `BatchNormalization input ${n} must be float32`, g.node);
+    if (!t || !(t.data instanceof Float32Array))
+      throw new EngineError('dtype', `BatchNormalization input ${n} must be float32`, g.node);
     return t.data;
   });
 }
 
 /** Folds the statistics into a per-channel multiplier and offset: y = a·x + b. Read at run time. */
 export function foldBatchNorm(
-  epsilon: number, gamma: Float32Array, beta: Float32Array, mean: Float32Array, variance: Float32Array,
-  scaleIn: Float32Array | null, shiftIn: Float32Array | null,
+  epsilon: number,
+  gamma: Float32Array,
+  beta: Float32Array,
+  mean: Float32Array,
+  variance: Float32Array,
+  scaleIn: Float32Array | null,
+  shiftIn: Float32Array | null,
 ): { scale: Float32Array; shift: Float32Array } {
   const C = gamma.length;
   const scale = new Float32Array(C);
@@ -54,14 +60,30 @@ export const BatchNormalization = defineOp<BatchNormGeometry>({
     if (x.dims.length < 2) throw new EngineError('shape', 'BatchNormalization needs an input of rank ≥ 2', node.name);
     const [N, C] = x.dims;
     for (let i = 0; i < 5; i++) {
-      if (inputs[i]!.dtype !== 'float32') throw new EngineError('dtype', `BatchNormalization runs float32 only; input ${i} is ${inputs[i]!.dtype}`, node.name);
+      if (inputs[i]!.dtype !== 'float32')
+        throw new EngineError(
+          'dtype',
+          `BatchNormalization runs float32 only; input ${i} is ${inputs[i]!.dtype}`,
+          node.name,
+        );
     }
     for (let i = 1; i < 5; i++) {
       if (sizeOf(inputs[i]!.dims) !== C) {
-        throw new EngineError('shape', `BatchNormalization input ${i} must have ${C} elements (one per channel)`, node.name);
+        throw new EngineError(
+          'shape',
+          `BatchNormalization input ${i} must have ${C} elements (one per channel)`,
+          node.name,
+        );
       }
     }
-    const geom = { node: node.name, dims: x.dims, N, C, inner: sizeOf(x.dims.slice(2)), epsilon: attrFloat(node, 'epsilon', 1e-5) };
+    const geom = {
+      node: node.name,
+      dims: x.dims,
+      N,
+      C,
+      inner: sizeOf(x.dims.slice(2)),
+      epsilon: attrFloat(node, 'epsilon', 1e-5),
+    };
     return { outputs: [{ dtype: 'float32', dims: x.dims }], geom };
   },
   run(g, inputs) {
@@ -83,8 +105,16 @@ export const BatchNormalization = defineOp<BatchNormGeometry>({
     const [x, gamma, beta, mean, variance] = floats(g, inputs);
     const c = Math.floor(flat / g.inner) % g.C;
     return {
-      kind: 'batchnorm', node: g.node, c, x: x[flat], mean: mean[c], variance: variance[c], epsilon: g.epsilon,
-      gamma: gamma[c], beta: beta[c], y: (output.data as Float32Array)[flat],
+      kind: 'batchnorm',
+      node: g.node,
+      c,
+      x: x[flat],
+      mean: mean[c],
+      variance: variance[c],
+      epsilon: g.epsilon,
+      gamma: gamma[c],
+      beta: beta[c],
+      y: (output.data as Float32Array)[flat],
     };
   },
 });

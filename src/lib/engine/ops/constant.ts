@@ -6,7 +6,15 @@ import { checkDims, constInts, MAX_TENSOR_ELEMENTS } from '../shape-util.ts';
 import { allocData, type DType, f32, sizeOf, tensor, type Tensor } from '../tensor.ts';
 
 /** ONNX TensorProto.DataType codes the engine holds. */
-const DTYPE_CODES: Readonly<Record<number, DType>> = { 1: 'float32', 2: 'uint8', 3: 'int8', 6: 'int32', 7: 'int64', 9: 'bool', 11: 'float64' };
+const DTYPE_CODES: Readonly<Record<number, DType>> = {
+  1: 'float32',
+  2: 'uint8',
+  3: 'int8',
+  6: 'int32',
+  7: 'int64',
+  9: 'bool',
+  11: 'float64',
+};
 
 interface ValueGeometry {
   readonly value: Tensor;
@@ -64,9 +72,18 @@ export const ConstantOfShape = defineOp<FillGeometry>({
     checkDims(node, dims, 'output', MAX_TENSOR_ELEMENTS);
     const a = node.attrs.value;
     const fill = a && a.type === 'tensor' ? a.value : f32([1], [0]);
-    if (fill.data.length !== 1) throw new EngineError('attribute', `ConstantOfShape attribute 'value' must hold one element, got ${fill.data.length}`, node.name);
+    if (fill.data.length !== 1)
+      throw new EngineError(
+        'attribute',
+        `ConstantOfShape attribute 'value' must hold one element, got ${fill.data.length}`,
+        node.name,
+      );
     const geom = { dims, fill };
-    return { outputs: [{ dtype: fill.dtype, dims }], geom, ...(sizeOf(dims) <= FILL_CONSTANT_LIMIT ? { constants: [filled(geom)] } : {}) };
+    return {
+      outputs: [{ dtype: fill.dtype, dims }],
+      geom,
+      ...(sizeOf(dims) <= FILL_CONSTANT_LIMIT ? { constants: [filled(geom)] } : {}),
+    };
   },
   run: (g) => [filled(g)],
 });

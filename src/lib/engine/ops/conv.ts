@@ -53,13 +53,18 @@ export function planConvGeometry({ node, inputs }: PlanArgs): ConvGeometry {
     throw new EngineError('shape', `Conv supports 1-D and 2-D inputs, got X ${dimsText(x.dims)}`, node.name);
   }
   if (w.dims.length !== x.dims.length) {
-    throw new EngineError('shape', `Conv weight ${dimsText(w.dims)} does not match input ${dimsText(x.dims)}`, node.name);
+    throw new EngineError(
+      'shape',
+      `Conv weight ${dimsText(w.dims)} does not match input ${dimsText(x.dims)}`,
+      node.name,
+    );
   }
   if (x.dtype !== 'float32' || w.dtype !== 'float32') {
     throw new EngineError('dtype', `Conv runs float32 only; X is ${x.dtype} and W is ${w.dtype}`, node.name);
   }
   const group = attrInt(node, 'group', 1);
-  if (!Number.isSafeInteger(group) || group < 1) throw new EngineError('attribute', `Conv attribute 'group' must be a whole number ≥ 1, got ${group}`, node.name);
+  if (!Number.isSafeInteger(group) || group < 1)
+    throw new EngineError('attribute', `Conv attribute 'group' must be a whole number ≥ 1, got ${group}`, node.name);
   const [N, C] = x.dims;
   const M = w.dims[0];
   if (C % group !== 0 || M % group !== 0 || w.dims[1] * group !== C) {
@@ -72,32 +77,63 @@ export function planConvGeometry({ node, inputs }: PlanArgs): ConvGeometry {
   const kernel = attrInts(node, 'kernel_shape') ?? w.dims.slice(2);
   // kernel_shape is optional (inferred from W); when given it must say the same as W.
   if (kernel.length !== rank || kernel.some((k, i) => k !== w.dims[2 + i])) {
-    throw new EngineError('attribute', `Conv attribute 'kernel_shape' [${kernel.join(', ')}] does not match W ${dimsText(w.dims)}`, node.name);
+    throw new EngineError(
+      'attribute',
+      `Conv attribute 'kernel_shape' [${kernel.join(', ')}] does not match W ${dimsText(w.dims)}`,
+      node.name,
+    );
   }
-  if (kernel.some((k) => k < 1)) throw new EngineError('shape', `Conv kernel ${dimsText(kernel)} has a side below 1`, node.name);
+  if (kernel.some((k) => k < 1))
+    throw new EngineError('shape', `Conv kernel ${dimsText(kernel)} has a side below 1`, node.name);
   const bias = inputs[2];
   if (bias && (bias.dims.length !== 1 || bias.dims[0] !== M || bias.dtype !== 'float32')) {
-    throw new EngineError('shape', `Conv bias B must be float32 of shape [${M}], got ${bias.dtype} ${dimsText(bias.dims)}`, node.name);
+    throw new EngineError(
+      'shape',
+      `Conv bias B must be float32 of shape [${M}], got ${bias.dtype} ${dimsText(bias.dims)}`,
+      node.name,
+    );
   }
   const strides = attrAxes(node, 'strides', rank, 1, 1);
   const dil = attrAxes(node, 'dilations', rank, 1, 1);
   const pads = attrAxes(node, 'pads', 2 * rank, 0, 0);
   const autoPad = attrString(node, 'auto_pad', 'NOTSET');
   const spatial = x.dims.slice(2);
-  const axes = spatial.map((s, i) => windowAxis(node, autoPad, s, kernel[i], strides[i], dil[i], pads[i], pads[i + rank]));
+  const axes = spatial.map((s, i) =>
+    windowAxis(node, autoPad, s, kernel[i], strides[i], dil[i], pads[i], pads[i + rank]),
+  );
   const two = <T>(v: T[], one: T): [T, T] => (rank === 1 ? [one, v[0]] : [v[0], v[1]]);
   const [H, W] = two(spatial, 1);
   const [kH, kW] = two(kernel, 1);
   const [sH, sW] = two(strides, 1);
   const [dH, dW] = two(dil, 1);
   const [ayH, axW] = two(axes, { out: 1, padBegin: 0, padEnd: 0 });
-  const pointwise = kH === 1 && kW === 1 && sH === 1 && sW === 1 && ayH.padBegin + ayH.padEnd + axW.padBegin + axW.padEnd === 0;
+  const pointwise =
+    kH === 1 && kW === 1 && sH === 1 && sW === 1 && ayH.padBegin + ayH.padEnd + axW.padBegin + axW.padEnd === 0;
   const variant: ConvVariant =
     group === 1 ? (pointwise ? 'pointwise' : 'standard') : group === C ? 'depthwise' : 'grouped';
   return {
-    node: node.name, rank, N, C, H, W, M, kH, kW, sH, sW, dH, dW,
-    padTop: ayH.padBegin, padBottom: ayH.padEnd, padLeft: axW.padBegin, padRight: axW.padEnd,
-    group, Ho: ayH.out, Wo: axW.out, hasBias: inputs.length > 2 && inputs[2] !== undefined, variant,
+    node: node.name,
+    rank,
+    N,
+    C,
+    H,
+    W,
+    M,
+    kH,
+    kW,
+    sH,
+    sW,
+    dH,
+    dW,
+    padTop: ayH.padBegin,
+    padBottom: ayH.padEnd,
+    padLeft: axW.padBegin,
+    padRight: axW.padEnd,
+    group,
+    Ho: ayH.out,
+    Wo: axW.out,
+    hasBias: inputs.length > 2 && inputs[2] !== undefined,
+    variant,
   };
 }
 
@@ -159,8 +195,15 @@ function colScratch(n: number): Float32Array {
  * (every tap inside the image) runs without bounds checks; only the border rows and columns test.
  */
 function depthwisePlane(
-  g: ConvGeometry, x: Float32Array, xOff: number, w: Float32Array, wOff: number,
-  y: Float32Array, yOff: number, s: number, t: number,
+  g: ConvGeometry,
+  x: Float32Array,
+  xOff: number,
+  w: Float32Array,
+  wOff: number,
+  y: Float32Array,
+  yOff: number,
+  s: number,
+  t: number,
 ): void {
   const { H, W, kH, kW, sH, sW, dH, dW, padTop, padLeft, Ho, Wo } = g;
   // Interior: oy with padTop ≤ oy·sH and oy·sH + (kH-1)·dH - padTop < H (same for x).
@@ -190,16 +233,31 @@ function depthwisePlane(
     const rowBase = xOff + (oy * sH - padTop) * W - padLeft;
     const yRow = yOff + oy * Wo;
     if (kH === 3 && kW === 3 && dH === 1 && dW === 1) {
-      const w0 = w[wOff], w1 = w[wOff + 1], w2 = w[wOff + 2];
-      const w3 = w[wOff + 3], w4 = w[wOff + 4], w5 = w[wOff + 5];
-      const w6 = w[wOff + 6], w7 = w[wOff + 7], w8 = w[wOff + 8];
+      const w0 = w[wOff],
+        w1 = w[wOff + 1],
+        w2 = w[wOff + 2];
+      const w3 = w[wOff + 3],
+        w4 = w[wOff + 4],
+        w5 = w[wOff + 5];
+      const w6 = w[wOff + 6],
+        w7 = w[wOff + 7],
+        w8 = w[wOff + 8];
       for (let ox = ox0; ox < ox1; ox++) {
         const p = rowBase + ox * sW;
         const q = p + W;
         const r = q + W;
         y[yRow + ox] =
-          (x[p] * w0 + x[p + 1] * w1 + x[p + 2] * w2 + x[q] * w3 + x[q + 1] * w4 + x[q + 2] * w5 +
-            x[r] * w6 + x[r + 1] * w7 + x[r + 2] * w8) * s + t;
+          (x[p] * w0 +
+            x[p + 1] * w1 +
+            x[p + 2] * w2 +
+            x[q] * w3 +
+            x[q + 1] * w4 +
+            x[q + 2] * w5 +
+            x[r] * w6 +
+            x[r + 1] * w7 +
+            x[r + 2] * w8) *
+            s +
+          t;
       }
     } else {
       for (let ox = ox0; ox < ox1; ox++) {
@@ -244,8 +302,35 @@ export function checkConvBuffers(g: ConvGeometry, x: Float32Array, w: Float32Arr
   const bad = (what: string): never => {
     throw new EngineError('shape', `Conv ${what} does not match its geometry`, g.node);
   };
-  const sizes = [g.N, g.C, g.H, g.W, g.M, g.kH, g.kW, g.sH, g.sW, g.dH, g.dW, g.Ho, g.Wo, g.group, g.padTop, g.padLeft, g.padBottom, g.padRight];
-  if (sizes.some((v) => !Number.isSafeInteger(v) || v < 0) || g.group < 1 || g.sH < 1 || g.sW < 1 || g.dH < 1 || g.dW < 1) bad('geometry');
+  const sizes = [
+    g.N,
+    g.C,
+    g.H,
+    g.W,
+    g.M,
+    g.kH,
+    g.kW,
+    g.sH,
+    g.sW,
+    g.dH,
+    g.dW,
+    g.Ho,
+    g.Wo,
+    g.group,
+    g.padTop,
+    g.padLeft,
+    g.padBottom,
+    g.padRight,
+  ];
+  if (
+    sizes.some((v) => !Number.isSafeInteger(v) || v < 0) ||
+    g.group < 1 ||
+    g.sH < 1 ||
+    g.sW < 1 ||
+    g.dH < 1 ||
+    g.dW < 1
+  )
+    bad('geometry');
   if (g.C % g.group !== 0 || g.M % g.group !== 0) bad('group');
   if (x.length !== g.N * g.C * g.H * g.W) bad(`input (${x.length} values)`);
   if (w.length !== g.M * (g.C / g.group) * g.kH * g.kW) bad(`weight (${w.length} values)`);
@@ -279,7 +364,17 @@ export function convForward(g: ConvGeometry, x: Float32Array, w: Float32Array, e
       for (let m = 0; m < M; m++) {
         const c = Math.floor(m / Mg);
         const yOff = (n * M + m) * HWo;
-        depthwisePlane(g, x, (n * C + c) * HW, w, m * kk, y, yOff, ep.scale ? ep.scale[m] : 1, ep.shift ? ep.shift[m] : 0);
+        depthwisePlane(
+          g,
+          x,
+          (n * C + c) * HW,
+          w,
+          m * kk,
+          y,
+          yOff,
+          ep.scale ? ep.scale[m] : 1,
+          ep.shift ? ep.shift[m] : 0,
+        );
         activateRow(y, yOff, yOff + HWo, ep.act, ep.p0, ep.p1);
       }
     }
@@ -318,7 +413,12 @@ function unflatten(g: ConvGeometry, flat: number): [number, number, number, numb
   return [Math.floor(r / g.M), r % g.M, oy, ox];
 }
 
-export function explainConv(g: ConvGeometry, inputs: readonly (Tensor | undefined)[], output: Tensor, flat: number): ConvExplanation {
+export function explainConv(
+  g: ConvGeometry,
+  inputs: readonly (Tensor | undefined)[],
+  output: Tensor,
+  flat: number,
+): ConvExplanation {
   const x = floatData(g.node, inputs[0], 'input');
   const w = floatData(g.node, inputs[1], 'weight');
   const b = g.hasBias ? floatData(g.node, inputs[2], 'bias') : undefined;
@@ -347,14 +447,27 @@ export function explainConv(g: ConvGeometry, inputs: readonly (Tensor | undefine
           c: c0 + ci,
           pos: g.rank === 1 ? [ix] : [iy, ix],
           k: g.rank === 1 ? [kx] : [ky, kx],
-          padding, x: xv, w: wv, product,
+          padding,
+          x: xv,
+          w: wv,
+          product,
         });
       }
     }
   }
   return {
-    kind: 'conv', node: g.node, variant: g.variant, n, c: m, pos: g.rank === 1 ? [ox] : [oy, ox], group: g.group,
-    taps, sum, accumulation, bias: b ? b[m] : 0, value: (output.data as Float32Array)[flat],
+    kind: 'conv',
+    node: g.node,
+    variant: g.variant,
+    n,
+    c: m,
+    pos: g.rank === 1 ? [ox] : [oy, ox],
+    group: g.group,
+    taps,
+    sum,
+    accumulation,
+    bias: b ? b[m] : 0,
+    value: (output.data as Float32Array)[flat],
   };
 }
 

@@ -32,8 +32,14 @@ export const ARITHMETIC: Readonly<Record<string, { symbol: string; fn: Fn2; intF
  * operands stay contiguous (or both broadcast) across them.
  */
 export function broadcast2(
-  outDims: readonly number[], a: TensorData, aDims: readonly number[], b: TensorData, bDims: readonly number[],
-  out: TensorData, f: Fn2, code: string,
+  outDims: readonly number[],
+  a: TensorData,
+  aDims: readonly number[],
+  b: TensorData,
+  bDims: readonly number[],
+  out: TensorData,
+  f: Fn2,
+  code: string,
 ): void {
   const sa0 = broadcastStrides(aDims, outDims);
   const sb0 = broadcastStrides(bDims, outDims);
@@ -99,7 +105,11 @@ function checkSameType(node: Node, ins: readonly (ValueMeta | undefined)[]): Val
   });
   for (const m of present) {
     if (m.dtype !== present[0].dtype) {
-      throw new EngineError('dtype', `${node.opType} inputs must share a dtype, got ${present.map((p) => p.dtype).join(' and ')}`, node.name);
+      throw new EngineError(
+        'dtype',
+        `${node.opType} inputs must share a dtype, got ${present.map((p) => p.dtype).join(' and ')}`,
+        node.name,
+      );
     }
   }
   return present;
@@ -110,12 +120,18 @@ function arithmeticOp(opType: string): OpDef<unknown> {
   return defineOp<ElementwiseGeometry>({
     plan({ node, inputs }) {
       // Pow's exponent may have another numeric type (ONNX Pow-12+).
-      const ins = opType === 'Pow' ? inputs.map((m, i) => {
-        if (!m) throw new EngineError('missing-input', `Pow input ${i} is missing`, node.name);
-        return m;
-      }) : checkSameType(node, inputs);
+      const ins =
+        opType === 'Pow'
+          ? inputs.map((m, i) => {
+              if (!m) throw new EngineError('missing-input', `Pow input ${i} is missing`, node.name);
+              return m;
+            })
+          : checkSameType(node, inputs);
       if (ins.length === 0) throw new EngineError('missing-input', `${opType} needs at least one input`, node.name);
-      const dims = broadcastDims(node, ins.map((m) => m.dims));
+      const dims = broadcastDims(
+        node,
+        ins.map((m) => m.dims),
+      );
       return { outputs: [{ dtype: ins[0].dtype, dims }], geom: { node, dims, dtype: ins[0].dtype } };
     },
     run(g, inputs) {
@@ -150,8 +166,12 @@ function arithmeticOp(opType: string): OpDef<unknown> {
       };
       const y = Number(output.data[flat]);
       // Mul by a per-channel tensor (N×C×1×1 against N×C×H×W) is squeeze-and-excitation scaling.
-      const perChannel = opType === 'Mul' && b.dims.length === a.dims.length && b.dims.length >= 3 &&
-        b.dims.slice(2).every((d) => d === 1) && a.dims.slice(2).some((d) => d !== 1);
+      const perChannel =
+        opType === 'Mul' &&
+        b.dims.length === a.dims.length &&
+        b.dims.length >= 3 &&
+        b.dims.slice(2).every((d) => d === 1) &&
+        a.dims.slice(2).some((d) => d !== 1);
       if (perChannel) return { kind: 'scale', node: g.node.name, x: pick(a), gate: pick(b), y };
       return { kind: 'binary', node: g.node.name, op: opType, a: pick(a), b: pick(b), y };
     },
@@ -165,7 +185,10 @@ export const ARITHMETIC_OPS: Readonly<Record<string, OpDef<unknown>>> = Object.f
 export const Less = defineOp<ElementwiseGeometry>({
   plan({ node, inputs }) {
     const ins = checkSameType(node, inputs);
-    const dims = broadcastDims(node, ins.map((m) => m.dims));
+    const dims = broadcastDims(
+      node,
+      ins.map((m) => m.dims),
+    );
     return { outputs: [{ dtype: 'bool', dims }], geom: { node, dims, dtype: 'bool' } };
   },
   run(g, [a, b]) {

@@ -47,26 +47,50 @@ export const Gemm = defineOp<GemmGeometry>({
     const [a, b, c] = inputs;
     if (!a || !b) throw new EngineError('missing-input', 'Gemm needs A and B', node.name);
     if (a.dims.length !== 2 || b.dims.length !== 2) {
-      throw new EngineError('shape', `Gemm needs 2-D A and B, got ${dimsText(a.dims)} and ${dimsText(b.dims)}`, node.name);
+      throw new EngineError(
+        'shape',
+        `Gemm needs 2-D A and B, got ${dimsText(a.dims)} and ${dimsText(b.dims)}`,
+        node.name,
+      );
     }
     if (a.dtype !== 'float32' || b.dtype !== 'float32' || (c && c.dtype !== 'float32')) {
-      throw new EngineError('dtype', `Gemm runs float32 only; got ${[a, b, c].filter((m) => m).map((m) => m!.dtype).join(', ')}`, node.name);
+      throw new EngineError(
+        'dtype',
+        `Gemm runs float32 only; got ${[a, b, c]
+          .filter((m) => m)
+          .map((m) => m!.dtype)
+          .join(', ')}`,
+        node.name,
+      );
     }
     const transA = attrInt(node, 'transA', 0) === 1;
     const transB = attrInt(node, 'transB', 0) === 1;
     const [M, K] = transA ? [a.dims[1], a.dims[0]] : a.dims;
     const [K2, N] = transB ? [b.dims[1], b.dims[0]] : b.dims;
-    if (K !== K2) throw new EngineError('shape', `Gemm inner dims differ: A' is ${M}×${K}, B' is ${K2}×${N}`, node.name);
+    if (K !== K2)
+      throw new EngineError('shape', `Gemm inner dims differ: A' is ${M}×${K}, B' is ${K2}×${N}`, node.name);
     if (c) {
       // C broadcasts unidirectionally to [M, N] (Gemm-7+); Gemm-6 with broadcast = 0 needs it exactly.
       const legacyExact = opset < 7 && attrInt(node, 'broadcast', 0) === 0;
       const fits = c.dims.length <= 2 && broadcastDims(node, [c.dims, [M, N]]).every((d, i) => d === [M, N][i]);
       if (!fits || (legacyExact && (c.dims.length !== 2 || c.dims[0] !== M || c.dims[1] !== N))) {
-        throw new EngineError('shape', `Gemm C ${dimsText(c.dims)} does not broadcast to [${M}, ${N}]${legacyExact ? ' (Gemm-6 with broadcast = 0 needs it exactly)' : ''}`, node.name);
+        throw new EngineError(
+          'shape',
+          `Gemm C ${dimsText(c.dims)} does not broadcast to [${M}, ${N}]${legacyExact ? ' (Gemm-6 with broadcast = 0 needs it exactly)' : ''}`,
+          node.name,
+        );
       }
     }
     const geom: GemmGeometry = {
-      node, M, K, N, transA, transB, alpha: attrFloat(node, 'alpha', 1), beta: attrFloat(node, 'beta', 1), cDims: c?.dims,
+      node,
+      M,
+      K,
+      N,
+      transA,
+      transB,
+      alpha: attrFloat(node, 'alpha', 1),
+      beta: attrFloat(node, 'beta', 1),
+      cDims: c?.dims,
     };
     return { outputs: [{ dtype: 'float32', dims: [M, N] }], geom };
   },
@@ -135,8 +159,10 @@ export const MatMul = defineOp<MatMulGeometry>({
   plan({ node, inputs }) {
     const [a, b] = inputs;
     if (!a || !b) throw new EngineError('missing-input', 'MatMul needs A and B', node.name);
-    if (a.dims.length === 0 || b.dims.length === 0) throw new EngineError('shape', 'MatMul operands must not be scalars', node.name);
-    if (a.dtype !== 'float32' || b.dtype !== 'float32') throw new EngineError('dtype', `MatMul runs float32 only; got ${a.dtype} and ${b.dtype}`, node.name);
+    if (a.dims.length === 0 || b.dims.length === 0)
+      throw new EngineError('shape', 'MatMul operands must not be scalars', node.name);
+    if (a.dtype !== 'float32' || b.dtype !== 'float32')
+      throw new EngineError('dtype', `MatMul runs float32 only; got ${a.dtype} and ${b.dtype}`, node.name);
     // numpy: a 1-D A is a row vector, a 1-D B a column vector; the added dim is dropped from the output.
     const aDims = a.dims.length === 1 ? [1, a.dims[0]] : [...a.dims];
     const bDims = b.dims.length === 1 ? [b.dims[0], 1] : [...b.dims];

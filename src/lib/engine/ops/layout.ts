@@ -32,7 +32,11 @@ export const Transpose = defineOp<TransposeGeometry>({
     const r = x.dims.length;
     const perm = attrInts(node, 'perm') ?? [...Array(r).keys()].reverse();
     if (perm.length !== r || new Set(perm).size !== r || perm.some((p) => p < 0 || p >= r)) {
-      throw new EngineError('attribute', `Transpose perm [${perm.join(', ')}] is not a permutation of rank ${r}`, node.name);
+      throw new EngineError(
+        'attribute',
+        `Transpose perm [${perm.join(', ')}] is not a permutation of rank ${r}`,
+        node.name,
+      );
     }
     const dims = perm.map((p) => x.dims[p]);
     return { outputs: [{ dtype: x.dtype, dims }], geom: { perm, inDims: x.dims, dims, dtype: x.dtype } };
@@ -82,7 +86,11 @@ export const Concat = defineOp<ConcatGeometry>({
     dims[axis] = 0;
     for (const m of ins) {
       if (m.dims.length !== r || m.dims.some((d, i) => i !== axis && d !== ins[0].dims[i])) {
-        throw new EngineError('shape', `Concat inputs ${ins.map((i) => dimsText(i.dims)).join(', ')} differ off axis ${axis}`, node.name);
+        throw new EngineError(
+          'shape',
+          `Concat inputs ${ins.map((i) => dimsText(i.dims)).join(', ')} differ off axis ${axis}`,
+          node.name,
+        );
       }
       dims[axis] += m.dims[axis];
     }
@@ -122,7 +130,10 @@ export const Gather = defineOp<GatherGeometry>({
     if (!x || !i) throw new EngineError('missing-input', 'Gather needs data and indices', node.name);
     const axis = normAxis(node, attrInt(node, 'axis', 0), x.dims.length);
     const dims = [...x.dims.slice(0, axis), ...i.dims, ...x.dims.slice(axis + 1)];
-    return { outputs: [{ dtype: x.dtype, dims }], geom: { node, axis, inDims: x.dims, idxDims: i.dims, dims, dtype: x.dtype } };
+    return {
+      outputs: [{ dtype: x.dtype, dims }],
+      geom: { node, axis, inDims: x.dims, idxDims: i.dims, dims, dtype: x.dtype },
+    };
   },
   run(g, [x, ind]) {
     const outer = sizeOf(g.inDims.slice(0, g.axis));
@@ -136,7 +147,8 @@ export const Gather = defineOp<GatherGeometry>({
       for (let q = 0; q < idx.length; q++) {
         let k = Number(idx[q]);
         if (k < 0) k += n;
-        if (k < 0 || k >= n) throw new EngineError('shape', `Gather index ${idx[q]} is out of range for axis of ${n}`, g.node.name);
+        if (k < 0 || k >= n)
+          throw new EngineError('shape', `Gather index ${idx[q]} is out of range for axis of ${n}`, g.node.name);
         const s = (a * n + k) * inner;
         (out as Float64Array).set((src as Float64Array).subarray(s, s + inner), o);
         o += inner;
@@ -168,9 +180,14 @@ export const Slice = defineOp<SliceGeometry>({
     const axes = (get(3, 'axes') ?? starts.map((_, i) => i)).map((a) => normAxis(node, a, r));
     const steps = get(4, 'steps') ?? starts.map(() => 1);
     if (ends.length !== starts.length || axes.length !== starts.length || steps.length !== starts.length) {
-      throw new EngineError('shape', `Slice starts, ends, axes and steps must have one entry per sliced axis; got ${starts.length}, ${ends.length}, ${axes.length}, ${steps.length}`, node.name);
+      throw new EngineError(
+        'shape',
+        `Slice starts, ends, axes and steps must have one entry per sliced axis; got ${starts.length}, ${ends.length}, ${axes.length}, ${steps.length}`,
+        node.name,
+      );
     }
-    if (new Set(axes).size !== axes.length) throw new EngineError('attribute', `Slice axes [${axes.join(', ')}] repeat an axis`, node.name);
+    if (new Set(axes).size !== axes.length)
+      throw new EngineError('attribute', `Slice axes [${axes.join(', ')}] repeat an axis`, node.name);
     const st = new Array<number>(r).fill(0);
     const sp = new Array<number>(r).fill(1);
     const dims = [...x.dims];
@@ -192,7 +209,10 @@ export const Slice = defineOp<SliceGeometry>({
       st[a] = s;
       sp[a] = step;
     });
-    return { outputs: [{ dtype: x.dtype, dims }], geom: { inDims: x.dims, starts: st, steps: sp, dims, dtype: x.dtype } };
+    return {
+      outputs: [{ dtype: x.dtype, dims }],
+      geom: { inDims: x.dims, starts: st, steps: sp, dims, dtype: x.dtype },
+    };
   },
   run(g, [x]) {
     const s = stridesOf(g.inDims);
@@ -255,9 +275,10 @@ export const Pad = defineOp<PadGeometry>({
     const r = x.dims.length;
     const raw = opset < 11 ? attrInts(node, 'pads') : constInts(node, values, 1, 'pads');
     if (!raw) throw new EngineError('missing-input', 'Pad needs pads', node.name);
-    const axes = opset >= 18 && inputs.length > 3 && inputs[3]
-      ? constInts(node, values, 3, 'axes').map((a) => normAxis(node, a, r))
-      : [...Array(r).keys()];
+    const axes =
+      opset >= 18 && inputs.length > 3 && inputs[3]
+        ? constInts(node, values, 3, 'axes').map((a) => normAxis(node, a, r))
+        : [...Array(r).keys()];
     if (raw.length !== 2 * axes.length) {
       throw new EngineError('shape', `Pad has ${raw.length} pads for ${axes.length} axes`, node.name);
     }
@@ -272,12 +293,17 @@ export const Pad = defineOp<PadGeometry>({
       throw new EngineError('attribute', `Pad mode '${mode}' is not supported`, node.name);
     }
     const dims = x.dims.map((d, i) => d + begin[i] + end[i]);
-    if (dims.some((d) => d < 0)) throw new EngineError('shape', `Pad pads [${raw.join(', ')}] crop ${dimsText(x.dims)} below zero`, node.name);
+    if (dims.some((d) => d < 0))
+      throw new EngineError('shape', `Pad pads [${raw.join(', ')}] crop ${dimsText(x.dims)} below zero`, node.name);
     if (mode !== 'constant' && x.dims.some((d, i) => d === 0 && dims[i] > 0)) {
       throw new EngineError('shape', `Pad mode '${mode}' cannot pad an empty axis of ${dimsText(x.dims)}`, node.name);
     }
     if (mode === 'reflect' && x.dims.some((d, i) => (begin[i] > 0 || end[i] > 0) && (begin[i] >= d || end[i] >= d))) {
-      throw new EngineError('attribute', `Pad mode 'reflect' needs pads smaller than each padded axis; pads [${raw.join(', ')}] on ${dimsText(x.dims)}`, node.name);
+      throw new EngineError(
+        'attribute',
+        `Pad mode 'reflect' needs pads smaller than each padded axis; pads [${raw.join(', ')}] on ${dimsText(x.dims)}`,
+        node.name,
+      );
     }
     return {
       outputs: [{ dtype: x.dtype, dims }],
@@ -286,7 +312,8 @@ export const Pad = defineOp<PadGeometry>({
   },
   run(g, inputs) {
     const x = inputs[0]!;
-    const value = g.node.attrs.value !== undefined || inputs.length < 3 || !inputs[2] ? g.attrValue : Number(inputs[2].data[0]);
+    const value =
+      g.node.attrs.value !== undefined || inputs.length < 3 || !inputs[2] ? g.attrValue : Number(inputs[2].data[0]);
     const out: TensorData = allocData(g.dtype, sizeOf(g.dims));
     forEachPadSource(g, (o, f) => (out[f] = o < 0 ? value : x.data[o]));
     return [tensor(g.dtype, g.dims, out)];

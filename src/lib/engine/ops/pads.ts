@@ -35,7 +35,11 @@ export function windowAxis(
   let pe = padEnd;
   if (autoPad === 'VALID') pb = pe = 0;
   else if (autoPad !== 'NOTSET' && autoPad !== '') {
-    throw new EngineError('attribute', `auto_pad '${autoPad}' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID`, node.name);
+    throw new EngineError(
+      'attribute',
+      `auto_pad '${autoPad}' is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID`,
+      node.name,
+    );
   }
   const free = size + pb + pe - span;
   if (free < 0) {

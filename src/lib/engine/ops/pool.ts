@@ -32,15 +32,26 @@ function planPool(mode: 'max' | 'average', global: boolean) {
     const x = inputs[0];
     if (!x) throw new EngineError('missing-input', `${node.opType} needs input X`, node.name);
     if (x.dims.length < 3) throw new EngineError('shape', `${node.opType} needs an N×C×spatial input`, node.name);
-    if (x.dtype !== 'float32') throw new EngineError('dtype', `${node.opType} runs float32 only, got ${x.dtype}`, node.name);
+    if (x.dtype !== 'float32')
+      throw new EngineError('dtype', `${node.opType} runs float32 only, got ${x.dtype}`, node.name);
     const [N, C, ...spatial] = x.dims;
     const r = spatial.length;
     const ones = new Array<number>(r).fill(1);
     if (global) {
       return {
-        node: node.name, mode, N, C, inSpatial: spatial, outSpatial: ones, kernel: spatial, strides: ones,
-        dilations: ones, padBegin: new Array<number>(r).fill(0), padEnd: new Array<number>(r).fill(0),
-        countIncludePad: false, indices: false,
+        node: node.name,
+        mode,
+        N,
+        C,
+        inSpatial: spatial,
+        outSpatial: ones,
+        kernel: spatial,
+        strides: ones,
+        dilations: ones,
+        padBegin: new Array<number>(r).fill(0),
+        padEnd: new Array<number>(r).fill(0),
+        countIncludePad: false,
+        indices: false,
       };
     }
     const kernel = attrInts(node, 'kernel_shape');
@@ -48,21 +59,40 @@ function planPool(mode: 'max' | 'average', global: boolean) {
       throw new EngineError('attribute', `${node.opType} needs kernel_shape with ${r} entries`, node.name);
     }
     if (kernel.some((k) => !Number.isSafeInteger(k) || k < 1)) {
-      throw new EngineError('attribute', `${node.opType} attribute 'kernel_shape' [${kernel.join(', ')}] must be whole numbers ≥ 1`, node.name);
+      throw new EngineError(
+        'attribute',
+        `${node.opType} attribute 'kernel_shape' [${kernel.join(', ')}] must be whole numbers ≥ 1`,
+        node.name,
+      );
     }
     const strides = attrAxes(node, 'strides', r, 1, 1);
     const dilations = attrAxes(node, 'dilations', r, 1, 1);
     const pads = attrAxes(node, 'pads', 2 * r, 0, 0);
     // A window that lies wholly in the padding has no input to pool (onnxruntime: "Pad should be smaller than kernel").
     if (pads.some((p, i) => p >= (kernel[i % r] - 1) * dilations[i % r] + 1)) {
-      throw new EngineError('attribute', `${node.opType} attribute 'pads' [${pads.join(', ')}] must be smaller than the window [${kernel.join(', ')}]`, node.name);
+      throw new EngineError(
+        'attribute',
+        `${node.opType} attribute 'pads' [${pads.join(', ')}] must be smaller than the window [${kernel.join(', ')}]`,
+        node.name,
+      );
     }
     const autoPad = attrString(node, 'auto_pad', 'NOTSET');
     const ceil = attrInt(node, 'ceil_mode', 0) === 1;
-    const axes = spatial.map((s, i) => windowAxis(node, autoPad, s, kernel[i], strides[i], dilations[i], pads[i], pads[i + r], ceil));
+    const axes = spatial.map((s, i) =>
+      windowAxis(node, autoPad, s, kernel[i], strides[i], dilations[i], pads[i], pads[i + r], ceil),
+    );
     return {
-      node: node.name, mode, N, C, inSpatial: spatial, outSpatial: axes.map((a) => a.out), kernel, strides, dilations,
-      padBegin: axes.map((a) => a.padBegin), padEnd: axes.map((a) => a.padEnd),
+      node: node.name,
+      mode,
+      N,
+      C,
+      inSpatial: spatial,
+      outSpatial: axes.map((a) => a.out),
+      kernel,
+      strides,
+      dilations,
+      padBegin: axes.map((a) => a.padBegin),
+      padEnd: axes.map((a) => a.padEnd),
       countIncludePad: attrInt(node, 'count_include_pad', 0) === 1,
       indices: node.outputs.length > 1 && node.outputs[1] !== '',
     };
@@ -70,7 +100,11 @@ function planPool(mode: 'max' | 'average', global: boolean) {
 }
 
 /** Visits the taps of one window: position (per axis), whether inside the input, whether inside the explicit pads. */
-export function forEachTap(g: PoolGeometry, out: readonly number[], visit: (pos: number[], inside: boolean, inPadded: boolean, flat: number) => void): void {
+export function forEachTap(
+  g: PoolGeometry,
+  out: readonly number[],
+  visit: (pos: number[], inside: boolean, inPadded: boolean, flat: number) => void,
+): void {
   const r = g.kernel.length;
   const k = new Array<number>(r).fill(0);
   const pos = new Array<number>(r);
@@ -124,7 +158,11 @@ function pool2d(g: PoolGeometry, x: Float32Array, y: Float32Array): void {
         let acc = max ? -Infinity : 0;
         for (let iy = ya; iy < yb; iy++) {
           const row = xo + iy * W;
-          if (max) for (let ix = xa; ix < xb; ix++) { const v = x[row + ix]; if (v > acc) acc = v; }
+          if (max)
+            for (let ix = xa; ix < xb; ix++) {
+              const v = x[row + ix];
+              if (v > acc) acc = v;
+            }
           else for (let ix = xa; ix < xb; ix++) acc += x[row + ix];
         }
         if (!max) {
@@ -141,7 +179,8 @@ function pool2d(g: PoolGeometry, x: Float32Array, y: Float32Array): void {
 
 function runPool(g: PoolGeometry, inputs: readonly (Tensor | undefined)[]): Tensor[] {
   const xt = inputs[0];
-  if (!xt || !(xt.data instanceof Float32Array)) throw new EngineError('dtype', 'pooling needs a float32 input', g.node);
+  if (!xt || !(xt.data instanceof Float32Array))
+    throw new EngineError('dtype', 'pooling needs a float32 input', g.node);
   const x = xt.data;
   const dims = [g.N, g.C, ...g.outSpatial];
   const plane = sizeOf(g.outSpatial);
@@ -162,7 +201,10 @@ function runPool(g: PoolGeometry, inputs: readonly (Tensor | undefined)[]): Tens
         if (inside) {
           const v = x[p * inPlane + flat];
           if (g.mode === 'max') {
-            if (v > acc) { acc = v; arg = p * inPlane + flat; }
+            if (v > acc) {
+              acc = v;
+              arg = p * inPlane + flat;
+            }
           } else acc += v;
         }
         if (g.countIncludePad ? inPadded : inside) count++;
@@ -174,7 +216,12 @@ function runPool(g: PoolGeometry, inputs: readonly (Tensor | undefined)[]): Tens
   return idx ? [f32(dims, y), tensor('int64', dims, idx)] : [f32(dims, y)];
 }
 
-export function explainPool(g: PoolGeometry, inputs: readonly (Tensor | undefined)[], output: Tensor, flat: number): PoolExplanation {
+export function explainPool(
+  g: PoolGeometry,
+  inputs: readonly (Tensor | undefined)[],
+  output: Tensor,
+  flat: number,
+): PoolExplanation {
   const x = inputs[0]!.data as Float32Array;
   const plane = sizeOf(g.outSpatial);
   const p = Math.floor(flat / plane);
@@ -187,7 +234,13 @@ export function explainPool(g: PoolGeometry, inputs: readonly (Tensor | undefine
     if (g.countIncludePad ? inPadded : inside) count++;
   });
   return {
-    kind: 'pool', node: g.node, mode: g.mode, n: Math.floor(p / g.C), c: p % g.C, pos: out, taps,
+    kind: 'pool',
+    node: g.node,
+    mode: g.mode,
+    n: Math.floor(p / g.C),
+    c: p % g.C,
+    pos: out,
+    taps,
     count: g.mode === 'max' ? taps.filter((t) => !t.padding).length : count,
     value: (output.data as Float32Array)[flat],
   };
@@ -199,7 +252,12 @@ function poolOp(mode: 'max' | 'average', global: boolean) {
     plan(args) {
       const geom = plan(args);
       const dims = [geom.N, geom.C, ...geom.outSpatial];
-      const outputs = geom.indices ? [{ dtype: 'float32' as const, dims }, { dtype: 'int64' as const, dims }] : [{ dtype: 'float32' as const, dims }];
+      const outputs = geom.indices
+        ? [
+            { dtype: 'float32' as const, dims },
+            { dtype: 'int64' as const, dims },
+          ]
+        : [{ dtype: 'float32' as const, dims }];
       return { outputs, geom };
     },
     run: runPool,

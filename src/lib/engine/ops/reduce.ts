@@ -26,19 +26,30 @@ function reduceOp(kind: ReduceKind): OpDef<unknown> {
     plan({ node, inputs, values, opset }) {
       const x = inputs[0]!;
       const r = x.dims.length;
-      const axesRaw = opset >= AXES_INPUT_SINCE[kind]
-        ? inputs.length > 1 && inputs[1] ? constInts(node, values, 1, 'axes') : undefined
-        : attrInts(node, 'axes');
+      const axesRaw =
+        opset >= AXES_INPUT_SINCE[kind]
+          ? inputs.length > 1 && inputs[1]
+            ? constInts(node, values, 1, 'axes')
+            : undefined
+          : attrInts(node, 'axes');
       const keep = attrInt(node, 'keepdims', 1) === 1;
       const noopEmpty = attrInt(node, 'noop_with_empty_axes', 0) === 1;
       if ((!axesRaw || axesRaw.length === 0) && noopEmpty) {
-        return { outputs: [{ dtype: x.dtype, dims: x.dims }], geom: { inDims: x.dims, keptDims: x.dims, dims: x.dims, dtype: x.dtype, count: 1, noop: true } };
+        return {
+          outputs: [{ dtype: x.dtype, dims: x.dims }],
+          geom: { inDims: x.dims, keptDims: x.dims, dims: x.dims, dtype: x.dtype, count: 1, noop: true },
+        };
       }
-      const axes = new Set((axesRaw && axesRaw.length > 0 ? axesRaw : [...Array(r).keys()]).map((a) => normAxis(node, a, r)));
+      const axes = new Set(
+        (axesRaw && axesRaw.length > 0 ? axesRaw : [...Array(r).keys()]).map((a) => normAxis(node, a, r)),
+      );
       const keptDims = x.dims.map((d, i) => (axes.has(i) ? 1 : d));
       const dims = keep ? keptDims : x.dims.filter((_, i) => !axes.has(i));
       const count = sizeOf(x.dims.filter((_, i) => axes.has(i)));
-      return { outputs: [{ dtype: x.dtype, dims }], geom: { inDims: x.dims, keptDims, dims, dtype: x.dtype, count, noop: false } };
+      return {
+        outputs: [{ dtype: x.dtype, dims }],
+        geom: { inDims: x.dims, keptDims, dims, dtype: x.dtype, count, noop: false },
+      };
     },
     run(g, [x]) {
       if (g.noop) return [x!];
@@ -88,10 +99,16 @@ export const Softmax = defineOp<SoftmaxGeometry>({
     const r = d.length;
     if (opset < 13) {
       const axis = normAxis(node, attrInt(node, 'axis', 1), r);
-      return { outputs: [{ dtype: 'float32', dims: d }], geom: { dims: d, outer: sizeOf(d.slice(0, axis)), n: sizeOf(d.slice(axis)), inner: 1 } };
+      return {
+        outputs: [{ dtype: 'float32', dims: d }],
+        geom: { dims: d, outer: sizeOf(d.slice(0, axis)), n: sizeOf(d.slice(axis)), inner: 1 },
+      };
     }
     const axis = normAxis(node, attrInt(node, 'axis', -1), r);
-    return { outputs: [{ dtype: 'float32', dims: d }], geom: { dims: d, outer: sizeOf(d.slice(0, axis)), n: d[axis], inner: sizeOf(d.slice(axis + 1)) } };
+    return {
+      outputs: [{ dtype: 'float32', dims: d }],
+      geom: { dims: d, outer: sizeOf(d.slice(0, axis)), n: d[axis], inner: sizeOf(d.slice(axis + 1)) },
+    };
   },
   run(g, [x]) {
     const src = x!.data as Float32Array;
@@ -136,11 +153,18 @@ export const LayerNormalization = defineOp<LayerNormGeometry>({
     const axis = normAxis(node, attrInt(node, 'axis', -1), r);
     // Scale and B broadcast to X's normalised dims [axis:] (unidirectionally), or the kernel would read past them.
     const block = x.dims.slice(axis);
-    for (const [k, m] of [[1, inputs[1]], [2, inputs[2]]] as const) {
+    for (const [k, m] of [
+      [1, inputs[1]],
+      [2, inputs[2]],
+    ] as const) {
       if (!m) continue;
       const b = m.dims.length <= block.length ? broadcastDims(node, [m.dims, block]) : [];
       if (b.length !== block.length || b.some((d, i) => d !== block[i])) {
-        throw new EngineError('shape', `LayerNormalization ${k === 1 ? 'Scale' : 'B'} [${m.dims.join(', ')}] does not broadcast to the normalised dims [${block.join(', ')}]`, node.name);
+        throw new EngineError(
+          'shape',
+          `LayerNormalization ${k === 1 ? 'Scale' : 'B'} [${m.dims.join(', ')}] does not broadcast to the normalised dims [${block.join(', ')}]`,
+          node.name,
+        );
       }
     }
     const statDims = x.dims.map((d, i) => (i < axis ? d : 1));
@@ -153,8 +177,14 @@ export const LayerNormalization = defineOp<LayerNormGeometry>({
     return {
       outputs: metas,
       geom: {
-        node, dims: x.dims, statDims, axis, outer: sizeOf(x.dims.slice(0, axis)), n: sizeOf(x.dims.slice(axis)),
-        epsilon: attrFloat(node, 'epsilon', 1e-5), outputs,
+        node,
+        dims: x.dims,
+        statDims,
+        axis,
+        outer: sizeOf(x.dims.slice(0, axis)),
+        n: sizeOf(x.dims.slice(axis)),
+        epsilon: attrFloat(node, 'epsilon', 1e-5),
+        outputs,
       },
     };
   },

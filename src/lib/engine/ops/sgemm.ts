@@ -25,14 +25,27 @@ export function gemmUsesWasm(M: number, N: number, K: number): boolean {
  * index them (a few comparisons per call): the last row of each operand must end inside it.
  */
 export function checkGemmBuffers(
-  M: number, N: number, K: number, aLen: number, aOff: number, lda: number, bLen: number, bOff: number, ldb: number,
-  cLen: number, cOff: number, ldc: number, ep: Epilogue,
+  M: number,
+  N: number,
+  K: number,
+  aLen: number,
+  aOff: number,
+  lda: number,
+  bLen: number,
+  bOff: number,
+  ldb: number,
+  cLen: number,
+  cOff: number,
+  ldc: number,
+  ep: Epilogue,
 ): void {
-  const ok = [M, N, K, aOff, lda, bOff, ldb, cOff, ldc].every((v) => Number.isSafeInteger(v) && v >= 0) &&
+  const ok =
+    [M, N, K, aOff, lda, bOff, ldb, cOff, ldc].every((v) => Number.isSafeInteger(v) && v >= 0) &&
     (M === 0 || K === 0 || (lda >= K && aOff + (M - 1) * lda + K <= aLen)) &&
     (K === 0 || N === 0 || (ldb >= N && bOff + (K - 1) * ldb + N <= bLen)) &&
     (M === 0 || N === 0 || (ldc >= N && cOff + (M - 1) * ldc + N <= cLen)) &&
-    (!ep.scale || ep.scale.length >= M) && (!ep.shift || ep.shift.length >= M);
+    (!ep.scale || ep.scale.length >= M) &&
+    (!ep.shift || ep.shift.length >= M);
   if (!ok) throw new RangeError(`sgemm ${M}×${K}·${K}×${N}: operands do not fit their buffers`);
 }
 
@@ -126,46 +139,134 @@ export function jsGemm(
     const a1 = a0 + lda;
     const a2 = a1 + lda;
     const a3 = a2 + lda;
-    const s0 = scale ? scale[i] : 1, s1 = scale ? scale[i + 1] : 1, s2 = scale ? scale[i + 2] : 1, s3 = scale ? scale[i + 3] : 1;
-    const t0 = shift ? shift[i] : 0, t1 = shift ? shift[i + 1] : 0, t2 = shift ? shift[i + 2] : 0, t3 = shift ? shift[i + 3] : 0;
+    const s0 = scale ? scale[i] : 1,
+      s1 = scale ? scale[i + 1] : 1,
+      s2 = scale ? scale[i + 2] : 1,
+      s3 = scale ? scale[i + 3] : 1;
+    const t0 = shift ? shift[i] : 0,
+      t1 = shift ? shift[i + 1] : 0,
+      t2 = shift ? shift[i + 2] : 0,
+      t3 = shift ? shift[i + 3] : 0;
     for (let p = 0; p < panels; p++) {
-      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c04 = 0, c05 = 0, c06 = 0, c07 = 0;
-      let c10 = 0, c11 = 0, c12 = 0, c13 = 0, c14 = 0, c15 = 0, c16 = 0, c17 = 0;
-      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c24 = 0, c25 = 0, c26 = 0, c27 = 0;
-      let c30 = 0, c31 = 0, c32 = 0, c33 = 0, c34 = 0, c35 = 0, c36 = 0, c37 = 0;
+      let c00 = 0,
+        c01 = 0,
+        c02 = 0,
+        c03 = 0,
+        c04 = 0,
+        c05 = 0,
+        c06 = 0,
+        c07 = 0;
+      let c10 = 0,
+        c11 = 0,
+        c12 = 0,
+        c13 = 0,
+        c14 = 0,
+        c15 = 0,
+        c16 = 0,
+        c17 = 0;
+      let c20 = 0,
+        c21 = 0,
+        c22 = 0,
+        c23 = 0,
+        c24 = 0,
+        c25 = 0,
+        c26 = 0,
+        c27 = 0;
+      let c30 = 0,
+        c31 = 0,
+        c32 = 0,
+        c33 = 0,
+        c34 = 0,
+        c35 = 0,
+        c36 = 0,
+        c37 = 0;
       let b = p * K * NR;
       for (let k = 0; k < K; k++) {
-        const b0 = Bp[b], b1 = Bp[b + 1], b2 = Bp[b + 2], b3 = Bp[b + 3];
-        const b4 = Bp[b + 4], b5 = Bp[b + 5], b6 = Bp[b + 6], b7 = Bp[b + 7];
+        const b0 = Bp[b],
+          b1 = Bp[b + 1],
+          b2 = Bp[b + 2],
+          b3 = Bp[b + 3];
+        const b4 = Bp[b + 4],
+          b5 = Bp[b + 5],
+          b6 = Bp[b + 6],
+          b7 = Bp[b + 7];
         b += NR;
         let a = A[a0 + k];
-        c00 += a * b0; c01 += a * b1; c02 += a * b2; c03 += a * b3;
-        c04 += a * b4; c05 += a * b5; c06 += a * b6; c07 += a * b7;
+        c00 += a * b0;
+        c01 += a * b1;
+        c02 += a * b2;
+        c03 += a * b3;
+        c04 += a * b4;
+        c05 += a * b5;
+        c06 += a * b6;
+        c07 += a * b7;
         a = A[a1 + k];
-        c10 += a * b0; c11 += a * b1; c12 += a * b2; c13 += a * b3;
-        c14 += a * b4; c15 += a * b5; c16 += a * b6; c17 += a * b7;
+        c10 += a * b0;
+        c11 += a * b1;
+        c12 += a * b2;
+        c13 += a * b3;
+        c14 += a * b4;
+        c15 += a * b5;
+        c16 += a * b6;
+        c17 += a * b7;
         a = A[a2 + k];
-        c20 += a * b0; c21 += a * b1; c22 += a * b2; c23 += a * b3;
-        c24 += a * b4; c25 += a * b5; c26 += a * b6; c27 += a * b7;
+        c20 += a * b0;
+        c21 += a * b1;
+        c22 += a * b2;
+        c23 += a * b3;
+        c24 += a * b4;
+        c25 += a * b5;
+        c26 += a * b6;
+        c27 += a * b7;
         a = A[a3 + k];
-        c30 += a * b0; c31 += a * b1; c32 += a * b2; c33 += a * b3;
-        c34 += a * b4; c35 += a * b5; c36 += a * b6; c37 += a * b7;
+        c30 += a * b0;
+        c31 += a * b1;
+        c32 += a * b2;
+        c33 += a * b3;
+        c34 += a * b4;
+        c35 += a * b5;
+        c36 += a * b6;
+        c37 += a * b7;
       }
       const j0 = p * NR;
       const w = Math.min(NR, N - j0);
       let o = cOff + i * ldc + j0;
       if (w === NR) {
-        C[o] = c00 * s0 + t0; C[o + 1] = c01 * s0 + t0; C[o + 2] = c02 * s0 + t0; C[o + 3] = c03 * s0 + t0;
-        C[o + 4] = c04 * s0 + t0; C[o + 5] = c05 * s0 + t0; C[o + 6] = c06 * s0 + t0; C[o + 7] = c07 * s0 + t0;
+        C[o] = c00 * s0 + t0;
+        C[o + 1] = c01 * s0 + t0;
+        C[o + 2] = c02 * s0 + t0;
+        C[o + 3] = c03 * s0 + t0;
+        C[o + 4] = c04 * s0 + t0;
+        C[o + 5] = c05 * s0 + t0;
+        C[o + 6] = c06 * s0 + t0;
+        C[o + 7] = c07 * s0 + t0;
         o += ldc;
-        C[o] = c10 * s1 + t1; C[o + 1] = c11 * s1 + t1; C[o + 2] = c12 * s1 + t1; C[o + 3] = c13 * s1 + t1;
-        C[o + 4] = c14 * s1 + t1; C[o + 5] = c15 * s1 + t1; C[o + 6] = c16 * s1 + t1; C[o + 7] = c17 * s1 + t1;
+        C[o] = c10 * s1 + t1;
+        C[o + 1] = c11 * s1 + t1;
+        C[o + 2] = c12 * s1 + t1;
+        C[o + 3] = c13 * s1 + t1;
+        C[o + 4] = c14 * s1 + t1;
+        C[o + 5] = c15 * s1 + t1;
+        C[o + 6] = c16 * s1 + t1;
+        C[o + 7] = c17 * s1 + t1;
         o += ldc;
-        C[o] = c20 * s2 + t2; C[o + 1] = c21 * s2 + t2; C[o + 2] = c22 * s2 + t2; C[o + 3] = c23 * s2 + t2;
-        C[o + 4] = c24 * s2 + t2; C[o + 5] = c25 * s2 + t2; C[o + 6] = c26 * s2 + t2; C[o + 7] = c27 * s2 + t2;
+        C[o] = c20 * s2 + t2;
+        C[o + 1] = c21 * s2 + t2;
+        C[o + 2] = c22 * s2 + t2;
+        C[o + 3] = c23 * s2 + t2;
+        C[o + 4] = c24 * s2 + t2;
+        C[o + 5] = c25 * s2 + t2;
+        C[o + 6] = c26 * s2 + t2;
+        C[o + 7] = c27 * s2 + t2;
         o += ldc;
-        C[o] = c30 * s3 + t3; C[o + 1] = c31 * s3 + t3; C[o + 2] = c32 * s3 + t3; C[o + 3] = c33 * s3 + t3;
-        C[o + 4] = c34 * s3 + t3; C[o + 5] = c35 * s3 + t3; C[o + 6] = c36 * s3 + t3; C[o + 7] = c37 * s3 + t3;
+        C[o] = c30 * s3 + t3;
+        C[o + 1] = c31 * s3 + t3;
+        C[o + 2] = c32 * s3 + t3;
+        C[o + 3] = c33 * s3 + t3;
+        C[o + 4] = c34 * s3 + t3;
+        C[o + 5] = c35 * s3 + t3;
+        C[o + 6] = c36 * s3 + t3;
+        C[o + 7] = c37 * s3 + t3;
       } else {
         const r0 = [c00, c01, c02, c03, c04, c05, c06, c07];
         const r1 = [c10, c11, c12, c13, c14, c15, c16, c17];
@@ -190,12 +291,25 @@ export function jsGemm(
     const s0 = scale ? scale[i] : 1;
     const t0 = shift ? shift[i] : 0;
     for (let p = 0; p < panels; p++) {
-      let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0;
+      let c0 = 0,
+        c1 = 0,
+        c2 = 0,
+        c3 = 0,
+        c4 = 0,
+        c5 = 0,
+        c6 = 0,
+        c7 = 0;
       let b = p * K * NR;
       for (let k = 0; k < K; k++) {
         const a = A[a0 + k];
-        c0 += a * Bp[b]; c1 += a * Bp[b + 1]; c2 += a * Bp[b + 2]; c3 += a * Bp[b + 3];
-        c4 += a * Bp[b + 4]; c5 += a * Bp[b + 5]; c6 += a * Bp[b + 6]; c7 += a * Bp[b + 7];
+        c0 += a * Bp[b];
+        c1 += a * Bp[b + 1];
+        c2 += a * Bp[b + 2];
+        c3 += a * Bp[b + 3];
+        c4 += a * Bp[b + 4];
+        c5 += a * Bp[b + 5];
+        c6 += a * Bp[b + 6];
+        c7 += a * Bp[b + 7];
         b += NR;
       }
       const j0 = p * NR;

@@ -27,7 +27,8 @@ export interface UnaryRow {
 /** The activations (activation-code.ts) that are ONNX ops, as Unary rows running their fused-kernel code. */
 const ACTIVATION_ROWS: Record<string, UnaryRow> = Object.fromEntries(
   ACTIVATIONS.flatMap((a: Activation, code) =>
-    a.op === undefined ? [] : [[a.op, { formula: a.formula, params: a.params, fn: a.fn, act: code }]]),
+    a.op === undefined ? [] : [[a.op, { formula: a.formula, params: a.params, fn: a.fn, act: code }]],
+  ),
 );
 
 export const UNARY: Readonly<Record<string, UnaryRow>> = {
@@ -60,7 +61,8 @@ function unaryOp(opType: string, row: UnaryRow): OpDef<unknown> {
       if (r.act !== undefined && src instanceof Float32Array) {
         const y = src.slice();
         // the fused kernels' SIMD activation code where WebAssembly has it, else the scalar row
-        if (y.length === 0 || !affineInPlace(y, 1, y.length, ONE, ZERO, r.act, p0, p1)) activateRow(y, 0, y.length, r.act, p0, p1);
+        if (y.length === 0 || !affineInPlace(y, 1, y.length, ONE, ZERO, r.act, p0, p1))
+          activateRow(y, 0, y.length, r.act, p0, p1);
         return [tensor(x.dtype, x.dims, y)];
       }
       const out = allocData(x.dtype, src.length);
@@ -69,7 +71,14 @@ function unaryOp(opType: string, row: UnaryRow): OpDef<unknown> {
       return [tensor(x.dtype, x.dims, out)];
     },
     explain({ node }, inputs, output, flat): UnaryExplanation {
-      return { kind: 'unary', node: node.name, fn: opType, formula: row.formula, x: Number(inputs[0]!.data[flat]), y: Number(output.data[flat]) };
+      return {
+        kind: 'unary',
+        node: node.name,
+        fn: opType,
+        formula: row.formula,
+        x: Number(inputs[0]!.data[flat]),
+        y: Number(output.data[flat]),
+      };
     },
   });
 }

@@ -55,14 +55,17 @@ export function sleb(n: number): number[] {
 }
 
 const ins = (text: string, ...bytes: number[]): Code => [{ text, bytes }];
-const localOp = (op: string, code: number) => (l: Local): Code => [{ text: op, bytes: [code, ...uleb(l.index)], local: l }];
+const localOp =
+  (op: string, code: number) =>
+  (l: Local): Code => [{ text: op, bytes: [code, ...uleb(l.index)], local: l }];
 
 export const get = localOp('local.get', 0x20);
 export const set = localOp('local.set', 0x21);
 export const tee = localOp('local.tee', 0x22);
 export const i32c = (v: number): Code => ins(`i32.const ${v}`, 0x41, ...sleb(v));
 /** An f32 constant; the text is the float32 value's exact decimal (so the listing assembles to the same bits). */
-export const f32c = (v: number): Code => ins(`f32.const ${Math.fround(v)}`, 0x43, ...new Uint8Array(new Float32Array([v]).buffer));
+export const f32c = (v: number): Code =>
+  ins(`f32.const ${Math.fround(v)}`, 0x43, ...new Uint8Array(new Float32Array([v]).buffer));
 export const add = ins('i32.add', 0x6a);
 export const mul = ins('i32.mul', 0x6c);
 export const ltU = ins('i32.lt_u', 0x49);
@@ -72,10 +75,13 @@ export const eq = ins('i32.eq', 0x46);
 export const continueIf = ins('br_if 0', 0x0d, 0x00);
 const simd = (text: string, op: number, ...imm: number[]): Code => ins(text, 0xfd, ...uleb(op), ...imm);
 /** Memory access: alignment as log2 bytes (natural here, so the text omits it), then the offset. */
-const memOp = (text: string, op: number, align: number) => (offset: number): Code =>
-  simd(offset === 0 ? text : `${text} offset=${offset}`, op, ...uleb(align), ...uleb(offset));
+const memOp =
+  (text: string, op: number, align: number) =>
+  (offset: number): Code =>
+    simd(offset === 0 ? text : `${text} offset=${offset}`, op, ...uleb(align), ...uleb(offset));
 /** f32.store (natural alignment). */
-export const f32Store = (offset: number): Code => ins(offset === 0 ? 'f32.store' : `f32.store offset=${offset}`, 0x38, 2, ...uleb(offset));
+export const f32Store = (offset: number): Code =>
+  ins(offset === 0 ? 'f32.store' : `f32.store offset=${offset}`, 0x38, 2, ...uleb(offset));
 export const v128Load = memOp('v128.load', 0x00, 4);
 export const v128Store = memOp('v128.store', 0x0b, 4);
 export const load32Splat = memOp('v128.load32_splat', 0x09, 2);
@@ -108,10 +114,15 @@ export const v128Zero = simd('v128.const i32x4 0 0 0 0', 0x0c, ...new Array<numb
 const EVEN = [0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27];
 /** i8x16.shuffle picking f32 lanes 0 and 2 of each operand: the even elements of 8 floats. */
 export const evenLanes = simd(`i8x16.shuffle ${EVEN.join(' ')}`, 0x0d, ...EVEN);
-const block = (open: Code, body: Code): Code => [{ ...open[0], nest: 1 }, ...body, { text: 'end', bytes: [0x0b], nest: -1 }];
+const block = (open: Code, body: Code): Code => [
+  { ...open[0], nest: 1 },
+  ...body,
+  { text: 'end', bytes: [0x0b], nest: -1 },
+];
 export const loop = (body: Code): Code => block(ins('loop', 0x03, 0x40), body);
 export const ifThen = (body: Code): Code => block(ins('if', 0x04, 0x40), body);
-export const ifElse = (then: Code, otherwise: Code): Code => block(ins('if', 0x04, 0x40), [...then, { text: 'else', bytes: [0x05] }, ...otherwise]);
+export const ifElse = (then: Code, otherwise: Code): Code =>
+  block(ins('if', 0x04, 0x40), [...then, { text: 'else', bytes: [0x05] }, ...otherwise]);
 
 export interface FuncDef {
   readonly name: string;
@@ -127,9 +138,16 @@ export interface FuncDef {
  * gives `{ l: { M4, I }, def(body) }`, where each `l.X` is the local to pass to get/set/tee.
  */
 export function func<P extends Record<string, ValType>, L extends Record<string, ValType>>(
-  name: string, params: P, locals: L, results: readonly ValType[] = [],
+  name: string,
+  params: P,
+  locals: L,
+  results: readonly ValType[] = [],
 ): { l: { readonly [K in keyof P | keyof L]: Local }; def: (body: Code) => FuncDef } {
-  const all = [...Object.entries(params), ...Object.entries(locals)].map(([n, type], index) => ({ name: n, index, type }));
+  const all = [...Object.entries(params), ...Object.entries(locals)].map(([n, type], index) => ({
+    name: n,
+    index,
+    type,
+  }));
   const np = Object.keys(params).length;
   const clash = Object.keys(locals).filter((n) => n in params);
   if (clash.length > 0) throw new Error(`${name}: locals named like parameters: ${clash.join(', ')}`);
@@ -155,7 +173,11 @@ function localGroups(locals: readonly Local[]): number[][] {
 /** A module importing one memory (env.mem) and exporting the given functions. */
 export function moduleOf(funcs: readonly FuncDef[]): Uint8Array {
   // One type per distinct signature, as wat2wasm emits them.
-  const sigs = funcs.map((f) => [0x60, ...vec(f.params.map((p) => [p.type])), ...vec((f.results ?? []).map((r) => [r]))]);
+  const sigs = funcs.map((f) => [
+    0x60,
+    ...vec(f.params.map((p) => [p.type])),
+    ...vec((f.results ?? []).map((r) => [r])),
+  ]);
   const distinct = [...new Set(sigs.map((t) => t.join()))];
   const type = section(1, vec(distinct.map((t) => t.split(',').map(Number))));
   const imports = section(2, vec([[...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)]]));
@@ -163,12 +185,28 @@ export function moduleOf(funcs: readonly FuncDef[]): Uint8Array {
   const exports = section(7, vec(funcs.map((f, i) => [...str(f.name), 0x00, ...uleb(i)])));
   const code = section(
     10,
-    vec(funcs.map((f) => {
-      const body = [...vec(localGroups(f.locals)), ...f.body.flatMap((x) => x.bytes), 0x0b];
-      return [...uleb(body.length), ...body];
-    })),
+    vec(
+      funcs.map((f) => {
+        const body = [...vec(localGroups(f.locals)), ...f.body.flatMap((x) => x.bytes), 0x0b];
+        return [...uleb(body.length), ...body];
+      }),
+    ),
   );
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...type, ...imports, ...fsec, ...exports, ...code]);
+  return new Uint8Array([
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    ...type,
+    ...imports,
+    ...fsec,
+    ...exports,
+    ...code,
+  ]);
 }
 
 /** The same module as WebAssembly text (flat instruction syntax, locals by name). */

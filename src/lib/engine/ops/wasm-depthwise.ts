@@ -7,7 +7,6 @@ import type { Epilogue } from './activation-code.ts';
 import type { ConvGeometry } from './conv.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
-
 export function wasmDepthwiseFits(g: ConvGeometry): boolean {
   return g.M === g.C && g.group === g.C && g.dH === 1 && g.dW === 1 && g.sH === g.sW && (g.sH === 1 || g.sH === 2);
 }
@@ -16,7 +15,14 @@ export function wasmDepthwiseFits(g: ConvGeometry): boolean {
  * Image n's C planes, zero-padded to (H + pads) × (W + pads), into heap[at …]; zeroes `floats`
  * floats from `at` first (the planes and any slack after them).
  */
-export function copyPaddedPlanes(g: ConvGeometry, x: Float32Array, n: number, heap: Float32Array, at: number, floats: number): void {
+export function copyPaddedPlanes(
+  g: ConvGeometry,
+  x: Float32Array,
+  n: number,
+  heap: Float32Array,
+  at: number,
+  floats: number,
+): void {
   const { C, H, W, padTop, padLeft } = g;
   const Wp = W + padLeft + g.padRight;
   const plane = (H + padTop + g.padBottom) * Wp;
@@ -36,7 +42,14 @@ export function copyPaddedPlanes(g: ConvGeometry, x: Float32Array, n: number, he
 }
 
 /** Runs image n of a depthwise conv; returns false (doing nothing) without WebAssembly SIMD. */
-export function wasmDepthwise(g: ConvGeometry, x: Float32Array, w: Float32Array, y: Float32Array, n: number, ep: Epilogue): boolean {
+export function wasmDepthwise(
+  g: ConvGeometry,
+  x: Float32Array,
+  w: Float32Array,
+  y: Float32Array,
+  n: number,
+  ep: Epilogue,
+): boolean {
   const k = wasmKernels();
   if (!k) return false;
   const { C, H, W, kH, kW, Ho, Wo } = g;

@@ -6,13 +6,20 @@
 import type { Epilogue } from './activation-code.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
-
 /** Same contract as sgemm(); returns false (doing nothing) when the WebAssembly kernel is unavailable. */
 export function wasmGemm(
-  M: number, N: number, K: number,
-  A: Float32Array, aOff: number, lda: number,
-  B: Float32Array, bOff: number, ldb: number,
-  C: Float32Array, cOff: number, ldc: number,
+  M: number,
+  N: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  lda: number,
+  B: Float32Array,
+  bOff: number,
+  ldb: number,
+  C: Float32Array,
+  cOff: number,
+  ldc: number,
   ep: Epilogue,
 ): boolean {
   const kern = wasmKernels();

@@ -11,9 +11,45 @@
  */
 import { Act, ACTIVATIONS, type Activation, type SimdEnv } from './activation-code.ts';
 import {
-  add, and, type Code, continueIf, eq, evenLanes, f32c, f32x4Add, f32x4ExtractLane, f32x4Max, f32x4Min, f32x4Mul, f32x4Nearest,
-  f32x4RelaxedMadd, f32Store, f32x4Splat, f32x4Sub, func, type FuncDef, get, I32, F32, i32c, i32x4Add, i32x4Shl, i32x4TruncSatF32x4S, ifThen,
-  load32Splat, type Local, loop, ltU, moduleOf, mul, set, tee, V128, v128Load, v128Store, v128Zero,
+  add,
+  and,
+  type Code,
+  continueIf,
+  eq,
+  evenLanes,
+  f32c,
+  f32x4Add,
+  f32x4ExtractLane,
+  f32x4Max,
+  f32x4Min,
+  f32x4Mul,
+  f32x4Nearest,
+  f32x4RelaxedMadd,
+  f32Store,
+  f32x4Splat,
+  f32x4Sub,
+  func,
+  type FuncDef,
+  get,
+  I32,
+  F32,
+  i32c,
+  i32x4Add,
+  i32x4Shl,
+  i32x4TruncSatF32x4S,
+  ifThen,
+  load32Splat,
+  type Local,
+  loop,
+  ltU,
+  moduleOf,
+  mul,
+  set,
+  tee,
+  V128,
+  v128Load,
+  v128Store,
+  v128Zero,
 } from './wasm-asm.ts';
 
 /**
@@ -22,8 +58,16 @@ import {
  * Relative error about 2e-7 over the clamped range [−87.3, 88.3].
  */
 const EXP = {
-  LO: -87.3, HI: 88.3, LOG2E: Math.LOG2E, LN2_HI: 0.693359375, LN2_LO: -2.12194440e-4,
-  POLY5: 1.9875691500e-4, POLY4: 1.3981999507e-3, POLY3: 8.3334519073e-3, POLY2: 4.1665795894e-2, POLY1: 1.6666665459e-1,
+  LO: -87.3,
+  HI: 88.3,
+  LOG2E: Math.LOG2E,
+  LN2_HI: 0.693359375,
+  LN2_LO: -2.1219444e-4,
+  POLY5: 1.98756915e-4,
+  POLY4: 1.3981999507e-3,
+  POLY3: 8.3334519073e-3,
+  POLY2: 4.1665795894e-2,
+  POLY1: 1.6666665459e-1,
   POLY0: 5.0000001201e-1,
   ONE: 1,
 };
@@ -31,7 +75,14 @@ type ExpConst = keyof typeof EXP;
 const v128s = <K extends string>(names: readonly K[]): Record<K, typeof V128> =>
   Object.fromEntries(names.map((n) => [n, V128])) as Record<K, typeof V128>;
 /** The v128 locals every epilogue declares: p0 and p1 splatted, scratch, and the exp constants. */
-const EPILOGUE_LOCALS = { VP0: V128, VP1: V128, T: V128, U: V128, Z: V128, ...v128s(Object.keys(EXP) as ExpConst[]) } as const;
+const EPILOGUE_LOCALS = {
+  VP0: V128,
+  VP1: V128,
+  T: V128,
+  U: V128,
+  Z: V128,
+  ...v128s(Object.keys(EXP) as ExpConst[]),
+} as const;
 type EpilogueLocals = { readonly [K in keyof typeof EPILOGUE_LOCALS | 'P0' | 'P1' | 'ACT']: Local };
 
 /** Splats p0, p1 and the constants into their locals (once per call, outside the loops). */
@@ -44,22 +95,63 @@ function epilogueInit(l: EpilogueLocals): Code {
 /** Replaces local x by exp(x); uses local r as scratch. */
 function expInPlace(l: EpilogueLocals, x: Local, r: Local): Code {
   const poly: Code = [...get(l.POLY5)];
-  for (const k of ['POLY4', 'POLY3', 'POLY2', 'POLY1', 'POLY0'] as const) poly.push(...get(r), ...f32x4Mul, ...get(l[k]), ...f32x4Add);
+  for (const k of ['POLY4', 'POLY3', 'POLY2', 'POLY1', 'POLY0'] as const)
+    poly.push(...get(r), ...f32x4Mul, ...get(l[k]), ...f32x4Add);
   return [
-    ...get(x), ...get(l.LO), ...f32x4Max, ...get(l.HI), ...f32x4Min, ...set(x),
+    ...get(x),
+    ...get(l.LO),
+    ...f32x4Max,
+    ...get(l.HI),
+    ...f32x4Min,
+    ...set(x),
     // r ← x − n·LN2_HI − n·LN2_LO with n = nearest(x·log₂e) (tee'd into r on the way)
-    ...get(x), ...get(x), ...get(l.LOG2E), ...f32x4Mul, ...f32x4Nearest, ...tee(r), ...get(l.LN2_HI), ...f32x4Mul, ...f32x4Sub,
-    ...get(r), ...get(l.LN2_LO), ...f32x4Mul, ...f32x4Sub,
+    ...get(x),
+    ...get(x),
+    ...get(l.LOG2E),
+    ...f32x4Mul,
+    ...f32x4Nearest,
+    ...tee(r),
+    ...get(l.LN2_HI),
+    ...f32x4Mul,
+    ...f32x4Sub,
+    ...get(r),
+    ...get(l.LN2_LO),
+    ...f32x4Mul,
+    ...f32x4Sub,
     // stack: r; keep n in x, r in r
-    ...get(r), ...set(x), ...set(r),
+    ...get(r),
+    ...set(x),
+    ...set(r),
     // y = poly(r)·r² + r + 1, then add n << 23 to its exponent bits
-    ...poly, ...get(r), ...f32x4Mul, ...get(r), ...f32x4Mul, ...get(r), ...f32x4Add, ...get(l.ONE), ...f32x4Add,
-    ...get(x), ...i32x4TruncSatF32x4S, ...i32c(23), ...i32x4Shl, ...i32x4Add, ...set(x),
+    ...poly,
+    ...get(r),
+    ...f32x4Mul,
+    ...get(r),
+    ...f32x4Mul,
+    ...get(r),
+    ...f32x4Add,
+    ...get(l.ONE),
+    ...f32x4Add,
+    ...get(x),
+    ...i32x4TruncSatF32x4S,
+    ...i32c(23),
+    ...i32x4Shl,
+    ...i32x4Add,
+    ...set(x),
   ];
 }
 
 function simdEnv(l: EpilogueLocals): SimdEnv {
-  return { p0: l.VP0, p1: l.VP1, p0Scalar: l.P0, one: l.ONE, t: l.T, u: l.U, w: l.Z, exp: (x, r) => expInPlace(l, x, r) };
+  return {
+    p0: l.VP0,
+    p1: l.VP1,
+    p0Scalar: l.P0,
+    one: l.ONE,
+    t: l.T,
+    u: l.U,
+    w: l.Z,
+    exp: (x, r) => expInPlace(l, x, r),
+  };
 }
 
 /**
@@ -68,7 +160,10 @@ function simdEnv(l: EpilogueLocals): SimdEnv {
  */
 export function activationListing(name: string): readonly string[] {
   const row = ACTIVATIONS.find((a: Activation) => a.name === name);
-  if (!row) throw new Error(`activationListing: no activation '${name}'; known: ${ACTIVATIONS.map((a: Activation) => a.name).join(', ')}`);
+  if (!row)
+    throw new Error(
+      `activationListing: no activation '${name}'; known: ${ACTIVATIONS.map((a: Activation) => a.name).join(', ')}`,
+    );
   const { l } = func('listing', { P0: F32, P1: F32, ACT: I32 }, { V: V128, ...EPILOGUE_LOCALS });
   return row.simd(l.V, simdEnv(l)).map((i) => i.text);
 }
@@ -81,7 +176,8 @@ export function activationListing(name: string): readonly string[] {
 function activation(l: EpilogueLocals, v: Local): Code {
   const env = simdEnv(l);
   return ACTIVATIONS.flatMap((a: Activation, code) =>
-    code === Act.None ? [] : [...get(l.ACT), ...i32c(code), ...eq, ...ifThen(a.simd(v, env))]);
+    code === Act.None ? [] : [...get(l.ACT), ...i32c(code), ...eq, ...ifThen(a.simd(v, env))],
+  );
 }
 
 /** a·b + c on the stack: relaxed SIMD multiply-add when `fma`, else multiply then add. */
@@ -92,7 +188,10 @@ function madd(fma: boolean, a: Code, b: Code, c: Code): Code {
 /** probe(a, b, c) = lane 0 of a·b + c with the kernels' multiply-add: tells whether it rounds once. */
 function probeFunc(fma: boolean): FuncDef {
   const { l, def } = func('probe', { A: F32, B: F32, C: F32 }, {}, [F32]);
-  return def([...madd(fma, [...get(l.A), ...f32x4Splat], [...get(l.B), ...f32x4Splat], [...get(l.C), ...f32x4Splat]), ...f32x4ExtractLane(0)]);
+  return def([
+    ...madd(fma, [...get(l.A), ...f32x4Splat], [...get(l.B), ...f32x4Splat], [...get(l.C), ...f32x4Splat]),
+    ...f32x4ExtractLane(0),
+  ]);
 }
 
 /**
@@ -107,8 +206,23 @@ function gemmFunc(fma: boolean): FuncDef {
     'gemm',
     { M4: I32, N8: I32, K: I32, A: I32, B: I32, C: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
     {
-      I: I32, P: I32, AP: I32, AP_END: I32, BP: I32, KB: I32, LDB: I32, CROW: I32, SROW: I32,
-      ...v128s(ACCS), B0: V128, B1: V128, AV: V128, VS: V128, VT: V128, V: V128, ...EPILOGUE_LOCALS,
+      I: I32,
+      P: I32,
+      AP: I32,
+      AP_END: I32,
+      BP: I32,
+      KB: I32,
+      LDB: I32,
+      CROW: I32,
+      SROW: I32,
+      ...v128s(ACCS),
+      B0: V128,
+      B1: V128,
+      AV: V128,
+      VS: V128,
+      VT: V128,
+      V: V128,
+      ...EPILOGUE_LOCALS,
     },
   );
   const acc = (r: number, h: number): Local => l[ACCS[2 * r + h]];
@@ -120,7 +234,17 @@ function gemmFunc(fma: boolean): FuncDef {
   const rows: Code = [...i32c(0), ...set(l.P)];
   const cols: Code = [];
   for (const a of ACCS) cols.push(...v128Zero, ...set(l[a]));
-  cols.push(...get(l.A), ...get(l.I), ...get(l.KB), ...mul, ...add, ...tee(l.AP), ...get(l.KB), ...add, ...set(l.AP_END));
+  cols.push(
+    ...get(l.A),
+    ...get(l.I),
+    ...get(l.KB),
+    ...mul,
+    ...add,
+    ...tee(l.AP),
+    ...get(l.KB),
+    ...add,
+    ...set(l.AP_END),
+  );
   cols.push(...get(l.B), ...get(l.P), ...add, ...set(l.BP));
   const ks: Code = [];
   ks.push(...get(l.BP), ...v128Load(0), ...set(l.B0), ...get(l.BP), ...v128Load(16), ...set(l.B1));
@@ -128,7 +252,8 @@ function gemmFunc(fma: boolean): FuncDef {
     ks.push(...get(l.AP));
     for (let q = 0; q < r; q++) ks.push(...get(l.KB), ...add);
     ks.push(...load32Splat(0), ...set(l.AV));
-    for (let h = 0; h < 2; h++) ks.push(...madd(fma, get(l.AV), get(h === 0 ? l.B0 : l.B1), get(acc(r, h))), ...set(acc(r, h)));
+    for (let h = 0; h < 2; h++)
+      ks.push(...madd(fma, get(l.AV), get(h === 0 ? l.B0 : l.B1), get(acc(r, h))), ...set(acc(r, h)));
   }
   ks.push(...get(l.BP), ...get(l.LDB), ...add, ...set(l.BP));
   ks.push(...get(l.AP), ...i32c(4), ...add, ...tee(l.AP), ...get(l.AP_END), ...ltU, ...continueIf);
@@ -162,10 +287,42 @@ function gemmFunc(fma: boolean): FuncDef {
 function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
   const { l, def } = func(
     `dw${stride}`,
-    { C: I32, IN: I32, HP: I32, WP: I32, W: I32, KH: I32, KW: I32, HO: I32, WO: I32, OUT: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
     {
-      CH: I32, OY: I32, OX: I32, KY: I32, KX: I32, IN_C: I32, W_C: I32, OUT_ROW: I32, ROW_IN: I32, TAP: I32, WTAP: I32, WP4: I32, PLANE: I32,
-      ACC: V128, VS: V128, VT: V128, V: V128, ...EPILOGUE_LOCALS,
+      C: I32,
+      IN: I32,
+      HP: I32,
+      WP: I32,
+      W: I32,
+      KH: I32,
+      KW: I32,
+      HO: I32,
+      WO: I32,
+      OUT: I32,
+      S: I32,
+      T_PTR: I32,
+      ACT: I32,
+      P0: F32,
+      P1: F32,
+    },
+    {
+      CH: I32,
+      OY: I32,
+      OX: I32,
+      KY: I32,
+      KX: I32,
+      IN_C: I32,
+      W_C: I32,
+      OUT_ROW: I32,
+      ROW_IN: I32,
+      TAP: I32,
+      WTAP: I32,
+      WP4: I32,
+      PLANE: I32,
+      ACC: V128,
+      VS: V128,
+      VT: V128,
+      V: V128,
+      ...EPILOGUE_LOCALS,
     },
   );
   const b: Code = [];
@@ -175,8 +332,30 @@ function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
   b.push(...i32c(0), ...set(l.CH));
   const chans: Code = [];
   chans.push(...get(l.IN), ...get(l.CH), ...get(l.PLANE), ...mul, ...add, ...set(l.IN_C));
-  chans.push(...get(l.W), ...get(l.CH), ...get(l.KH), ...mul, ...get(l.KW), ...mul, ...i32c(4), ...mul, ...add, ...set(l.W_C));
-  chans.push(...get(l.OUT), ...get(l.CH), ...get(l.HO), ...mul, ...get(l.WO), ...mul, ...i32c(4), ...mul, ...add, ...set(l.OUT_ROW));
+  chans.push(
+    ...get(l.W),
+    ...get(l.CH),
+    ...get(l.KH),
+    ...mul,
+    ...get(l.KW),
+    ...mul,
+    ...i32c(4),
+    ...mul,
+    ...add,
+    ...set(l.W_C),
+  );
+  chans.push(
+    ...get(l.OUT),
+    ...get(l.CH),
+    ...get(l.HO),
+    ...mul,
+    ...get(l.WO),
+    ...mul,
+    ...i32c(4),
+    ...mul,
+    ...add,
+    ...set(l.OUT_ROW),
+  );
   chans.push(...get(l.S), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VS));
   chans.push(...get(l.T_PTR), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VT));
   chans.push(...i32c(0), ...set(l.OY));
@@ -188,11 +367,26 @@ function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
   xs.push(...v128Zero, ...set(l.ACC), ...get(l.W_C), ...set(l.WTAP), ...i32c(0), ...set(l.KY));
   const kys: Code = [];
   // tap = rowIn + ky·Wp·4 + ox·stride·4
-  kys.push(...get(l.ROW_IN), ...get(l.KY), ...get(l.WP4), ...mul, ...add, ...get(l.OX), ...i32c(4 * stride), ...mul, ...add, ...set(l.TAP));
+  kys.push(
+    ...get(l.ROW_IN),
+    ...get(l.KY),
+    ...get(l.WP4),
+    ...mul,
+    ...add,
+    ...get(l.OX),
+    ...i32c(4 * stride),
+    ...mul,
+    ...add,
+    ...set(l.TAP),
+  );
   kys.push(...i32c(0), ...set(l.KX));
   const kxs: Code = [];
   // stride 2: the even lanes of eight consecutive inputs are the four taps
-  const input: Code = [...get(l.TAP), ...v128Load(0), ...(stride === 2 ? [...get(l.TAP), ...v128Load(16), ...evenLanes] : [])];
+  const input: Code = [
+    ...get(l.TAP),
+    ...v128Load(0),
+    ...(stride === 2 ? [...get(l.TAP), ...v128Load(16), ...evenLanes] : []),
+  ];
   kxs.push(...madd(fma, input, [...get(l.WTAP), ...load32Splat(0)], get(l.ACC)), ...set(l.ACC));
   kxs.push(...get(l.TAP), ...i32c(4), ...add, ...set(l.TAP), ...get(l.WTAP), ...i32c(4), ...add, ...set(l.WTAP));
   kxs.push(...get(l.KX), ...i32c(1), ...add, ...tee(l.KX), ...get(l.KW), ...ltU, ...continueIf);
@@ -225,7 +419,23 @@ function depthwiseGradFunc(stride: 1 | 2, fma: boolean): FuncDef {
   const { l, def } = func(
     `dwg${stride}`,
     { C: I32, IN: I32, HP: I32, WP: I32, DY: I32, KH: I32, KW: I32, HO: I32, WO4: I32, ACC: I32 },
-    { CH: I32, OY: I32, P: I32, KY: I32, KX: I32, IN_C: I32, DY_C: I32, ROW_IN: I32, DY_ROW: I32, TAP: I32, WP4: I32, PLANE: I32, ROW4: I32, ADDR: I32, A: V128 },
+    {
+      CH: I32,
+      OY: I32,
+      P: I32,
+      KY: I32,
+      KX: I32,
+      IN_C: I32,
+      DY_C: I32,
+      ROW_IN: I32,
+      DY_ROW: I32,
+      TAP: I32,
+      WP4: I32,
+      PLANE: I32,
+      ROW4: I32,
+      ADDR: I32,
+      A: V128,
+    },
   );
   const b: Code = [];
   b.push(...get(l.WP), ...i32c(4), ...mul, ...set(l.WP4));
@@ -245,9 +455,21 @@ function depthwiseGradFunc(stride: 1 | 2, fma: boolean): FuncDef {
   ys.push(...get(l.DY_C), ...get(l.OY), ...get(l.ROW4), ...mul, ...add, ...set(l.DY_ROW), ...i32c(0), ...set(l.P));
   // A += x[rowIn + P·S … 4 lanes] · dy[dyRow + P … 4 lanes]; P steps 16 bytes (4 columns) to WO4·4
   const xs: Code = [];
-  const input: Code = stride === 1
-    ? [...get(l.ROW_IN), ...get(l.P), ...add, ...v128Load(0)]
-    : [...get(l.ROW_IN), ...get(l.P), ...i32c(2), ...mul, ...add, ...tee(l.ADDR), ...v128Load(0), ...get(l.ADDR), ...v128Load(16), ...evenLanes];
+  const input: Code =
+    stride === 1
+      ? [...get(l.ROW_IN), ...get(l.P), ...add, ...v128Load(0)]
+      : [
+          ...get(l.ROW_IN),
+          ...get(l.P),
+          ...i32c(2),
+          ...mul,
+          ...add,
+          ...tee(l.ADDR),
+          ...v128Load(0),
+          ...get(l.ADDR),
+          ...v128Load(16),
+          ...evenLanes,
+        ];
   xs.push(...madd(fma, input, [...get(l.DY_ROW), ...get(l.P), ...add, ...v128Load(0)], get(l.A)), ...set(l.A));
   xs.push(...get(l.P), ...i32c(16), ...add, ...tee(l.P), ...get(l.ROW4), ...ltU, ...continueIf);
   ys.push(...loop(xs));
@@ -283,13 +505,31 @@ function affineFunc(): FuncDef {
   chans.push(...get(l.P), ...get(l.INNER), ...i32c(4), ...mul, ...add, ...set(l.TAIL_END));
   // while (P < end) { v = act(load(P)·VS + VT); store(P, v); P += step }
   const body = (load: Code, store: Code, step: number, end: Local): Code => [
-    ...get(l.P), ...get(end), ...ltU,
-    ...ifThen(loop([
-      ...get(l.P), ...load, ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V),
-      ...activation(l, l.V),
-      ...get(l.P), ...get(l.V), ...store,
-      ...get(l.P), ...i32c(step), ...add, ...tee(l.P), ...get(end), ...ltU, ...continueIf,
-    ])),
+    ...get(l.P),
+    ...get(end),
+    ...ltU,
+    ...ifThen(
+      loop([
+        ...get(l.P),
+        ...load,
+        ...get(l.VS),
+        ...f32x4Mul,
+        ...get(l.VT),
+        ...f32x4Add,
+        ...set(l.V),
+        ...activation(l, l.V),
+        ...get(l.P),
+        ...get(l.V),
+        ...store,
+        ...get(l.P),
+        ...i32c(step),
+        ...add,
+        ...tee(l.P),
+        ...get(end),
+        ...ltU,
+        ...continueIf,
+      ]),
+    ),
   ];
   chans.push(...body(v128Load(0), v128Store(0), 16, l.END));
   chans.push(...body(load32Splat(0), [...f32x4ExtractLane(0), ...f32Store(0)], 4, l.TAIL_END));
@@ -300,15 +540,68 @@ function affineFunc(): FuncDef {
 
 /** Every kernel function of the module, with relaxed-SIMD multiply-add or without. */
 export function kernelFuncs(fma: boolean): FuncDef[] {
-  return [gemmFunc(fma), depthwiseFunc(1, fma), depthwiseFunc(2, fma), affineFunc(), probeFunc(fma), depthwiseGradFunc(1, fma), depthwiseGradFunc(2, fma)];
+  return [
+    gemmFunc(fma),
+    depthwiseFunc(1, fma),
+    depthwiseFunc(2, fma),
+    affineFunc(),
+    probeFunc(fma),
+    depthwiseGradFunc(1, fma),
+    depthwiseGradFunc(2, fma),
+  ];
 }
 
-type DwgFn = (c: number, inPtr: number, hp: number, wp: number, dy: number, kh: number, kw: number, ho: number, wo4: number, acc: number) => void;
-type AffineFn = (c: number, inner: number, ptr: number, s: number, t: number, act: number, p0: number, p1: number) => void;
-type GemmFn = (m4: number, n8: number, k: number, a: number, b: number, c: number, s: number, t: number, act: number, p0: number, p1: number) => void;
+type DwgFn = (
+  c: number,
+  inPtr: number,
+  hp: number,
+  wp: number,
+  dy: number,
+  kh: number,
+  kw: number,
+  ho: number,
+  wo4: number,
+  acc: number,
+) => void;
+type AffineFn = (
+  c: number,
+  inner: number,
+  ptr: number,
+  s: number,
+  t: number,
+  act: number,
+  p0: number,
+  p1: number,
+) => void;
+type GemmFn = (
+  m4: number,
+  n8: number,
+  k: number,
+  a: number,
+  b: number,
+  c: number,
+  s: number,
+  t: number,
+  act: number,
+  p0: number,
+  p1: number,
+) => void;
 type DwFn = (
-  c: number, inPtr: number, hp: number, wp: number, wPtr: number, kh: number, kw: number, ho: number, wo: number, out: number,
-  s: number, t: number, act: number, p0: number, p1: number,
+  c: number,
+  inPtr: number,
+  hp: number,
+  wp: number,
+  wPtr: number,
+  kh: number,
+  kw: number,
+  ho: number,
+  wo: number,
+  out: number,
+  s: number,
+  t: number,
+  act: number,
+  p0: number,
+  p1: number,
 ) => void;
 
 export interface WasmKernels {
@@ -348,8 +641,14 @@ export function wasmKernels(): WasmKernels | null {
     const fusedMultiplyAdd = (e.probe as (a: number, b: number, c: number) => number)(a, a, -1) !== 2 ** -11;
     let view = new Float32Array(memory.buffer);
     kernels = {
-      memory, fusedMultiplyAdd, gemm: e.gemm as GemmFn, dw1: e.dw1 as DwFn, dw2: e.dw2 as DwFn, affine: e.affine as AffineFn,
-      dwg1: e.dwg1 as DwgFn, dwg2: e.dwg2 as DwgFn,
+      memory,
+      fusedMultiplyAdd,
+      gemm: e.gemm as GemmFn,
+      dw1: e.dw1 as DwFn,
+      dw2: e.dw2 as DwFn,
+      affine: e.affine as AffineFn,
+      dwg1: e.dwg1 as DwgFn,
+      dwg2: e.dwg2 as DwgFn,
       heap(need) {
         if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
         if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
@@ -367,7 +666,14 @@ export function wasmKernels(): WasmKernels | null {
  * of C channels), on the WebAssembly kernel; false (doing nothing) where it is unavailable.
  */
 export function affineInPlace(
-  y: Float32Array, channels: number, inner: number, scale: Float32Array, shift: Float32Array, act: number, p0: number, p1: number,
+  y: Float32Array,
+  channels: number,
+  inner: number,
+  scale: Float32Array,
+  shift: Float32Array,
+  act: number,
+  p0: number,
+  p1: number,
 ): boolean {
   const k = wasmKernels();
   if (!k) return false;

@@ -27,7 +27,8 @@ export function activationFn(opType: string, p0 = 0, p1 = 0): ActivationFn | nul
       return {
         name: p0 === 0 && p1 === 6 ? 'ReLU6' : `Clip [${p0}, ${p1}]`,
         formula: row.formula.replace('lo', String(p0)).replace('hi', String(p1)),
-        fn, knees: [p0, p1].filter(Number.isFinite),
+        fn,
+        knees: [p0, p1].filter(Number.isFinite),
       };
     case 'Relu':
       return { name: 'ReLU', formula: row.formula, fn, knees: [0] };
@@ -97,7 +98,14 @@ export interface CurveLayout {
   readonly knees: readonly number[];
 }
 
-export function curveLayout(act: ActivationFn, data: ArrayLike<number>, width: number, height: number, samples = 200, bins = 40): CurveLayout {
+export function curveLayout(
+  act: ActivationFn,
+  data: ArrayLike<number>,
+  width: number,
+  height: number,
+  samples = 200,
+  bins = 40,
+): CurveLayout {
   const domain = curveDomain(data, act.knees);
   const ys: number[] = [];
   for (let i = 0; i <= samples; i++) ys.push(act.fn(domain[0] + ((domain[1] - domain[0]) * i) / samples));
@@ -110,7 +118,10 @@ export function curveLayout(act: ActivationFn, data: ArrayLike<number>, width: n
   const xOf = (v: number): number => ((v - domain[0]) / (domain[1] - domain[0])) * width;
   const yOf = (v: number): number => height - ((v - r0) / (r1 - r0)) * height;
   const curve = ys
-    .map((y, i) => `${i === 0 ? 'M' : 'L'}${xOf(domain[0] + ((domain[1] - domain[0]) * i) / samples).toFixed(2)},${yOf(y).toFixed(2)}`)
+    .map(
+      (y, i) =>
+        `${i === 0 ? 'M' : 'L'}${xOf(domain[0] + ((domain[1] - domain[0]) * i) / samples).toFixed(2)},${yOf(y).toFixed(2)}`,
+    )
     .join('');
   const counts = histogram(data, domain[0], domain[1], bins);
   const max = Math.max(1, ...counts);
@@ -119,5 +130,15 @@ export function curveLayout(act: ActivationFn, data: ArrayLike<number>, width: n
     const h = (count / max) * height * 0.4;
     return { x: i * bw, y: height - h, w: Math.max(0.5, bw - 1), h, count };
   });
-  return { width, height, domain, range: [r0, r1], curve, bars, xOf, yOf, knees: act.knees.filter((k) => k >= domain[0] && k <= domain[1]) };
+  return {
+    width,
+    height,
+    domain,
+    range: [r0, r1],
+    curve,
+    bars,
+    xOf,
+    yOf,
+    knees: act.knees.filter((k) => k >= domain[0] && k <= domain[1]),
+  };
 }

@@ -58,7 +58,8 @@ export function axisMarks(scale: AxisScale, o: AxisOptions): Mark[] {
   const [d0, d1] = [scale.domain()[0]!, scale.domain().at(-1)!];
   const r0 = scale(d0);
   const r1 = scale(d1);
-  const along = (p: number, off: number) => (horizontal ? { x: p, y: o.at + sign * off } : { x: o.at + sign * off, y: p });
+  const along = (p: number, off: number) =>
+    horizontal ? { x: p, y: o.at + sign * off } : { x: o.at + sign * off, y: p };
 
   const domain: LineMark = horizontal
     ? { kind: 'line', key: `${key}-domain`, class: 'axis-domain', x1: r0, y1: o.at, x2: r1, y2: o.at }
@@ -87,7 +88,9 @@ export function axisMarks(scale: AxisScale, o: AxisOptions): Mark[] {
     const mid = (r0 + r1) / 2;
     // Horizontal axes: title centred under (or over) the labels. Vertical axes: at the top end,
     // written horizontally so it reads on a phone without turning the head.
-    const t = horizontal ? along(mid, size + LABEL_GAP + FONT_LINE + LABEL_GAP) : { x: o.at, y: Math.min(r0, r1) - FONT_LINE / 2 - LABEL_GAP };
+    const t = horizontal
+      ? along(mid, size + LABEL_GAP + FONT_LINE + LABEL_GAP)
+      : { x: o.at, y: Math.min(r0, r1) - FONT_LINE / 2 - LABEL_GAP };
     marks.push({
       kind: 'text',
       key: `${key}-label`,

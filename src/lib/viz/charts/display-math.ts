@@ -10,5 +10,8 @@ export const DISPLAY_LABEL = 'Equation (scrolls sideways on narrow screens)';
 
 export function displayMath(tex: string): string {
   const html = katex.renderToString(tex, { displayMode: true, throwOnError: true });
-  return html.replace('<span class="katex-display">', `<span class="katex-display" tabindex="0" role="group" aria-label="${DISPLAY_LABEL}">`);
+  return html.replace(
+    '<span class="katex-display">',
+    `<span class="katex-display" tabindex="0" role="group" aria-label="${DISPLAY_LABEL}">`,
+  );
 }

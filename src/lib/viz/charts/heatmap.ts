@@ -23,9 +23,11 @@ export const WRAP = 32;
  * one T×D plane; [1, D] or [D] → one plane wrapped at WRAP columns. Only the first batch item is shown.
  */
 export function planeShape(dims: readonly number[]): PlaneShape {
-  if (dims.length === 4) return { count: dims[1], h: dims[2], w: dims[3], stride: dims[2] * dims[3], size: dims[2] * dims[3] };
+  if (dims.length === 4)
+    return { count: dims[1], h: dims[2], w: dims[3], stride: dims[2] * dims[3], size: dims[2] * dims[3] };
   if (dims.length === 3) return { count: dims[1], h: 1, w: dims[2], stride: dims[2], size: dims[2] };
-  if (dims.length === 2 && dims[0] > 1) return { count: 1, h: dims[0], w: dims[1], stride: dims[0] * dims[1], size: dims[0] * dims[1] };
+  if (dims.length === 2 && dims[0] > 1)
+    return { count: 1, h: dims[0], w: dims[1], stride: dims[0] * dims[1], size: dims[0] * dims[1] };
   const n = dims.length === 0 ? 1 : dims[dims.length - 1];
   const w = Math.min(n, WRAP);
   return { count: 1, h: Math.ceil(n / w), w, stride: n, size: n };
@@ -83,7 +85,13 @@ export interface Palette {
 }
 
 /** RGBA pixels of plane `p` (h×w), each value v coloured at v / scale. Blank cells are transparent. */
-export function planePixels(data: ArrayLike<number>, shape: PlaneShape, p: number, scale: number, palette: Palette): Uint8ClampedArray {
+export function planePixels(
+  data: ArrayLike<number>,
+  shape: PlaneShape,
+  p: number,
+  scale: number,
+  palette: Palette,
+): Uint8ClampedArray {
   const px = new Uint8ClampedArray(shape.h * shape.w * 4);
   const base = p * shape.stride;
   for (let i = 0; i < shape.h * shape.w; i++) {
@@ -131,7 +139,16 @@ export function gridLayout(count: number, h: number, w: number, maxWidth: number
   const rows = Math.ceil(n / cols);
   const tiles: GridTile[] = [];
   for (let p = 0; p < n; p++) tiles.push({ p, x: (p % cols) * (tileW + gap), y: Math.floor(p / cols) * (tileH + gap) });
-  return { cols, rows, tileW, tileH, gap, width: cols * (tileW + gap) - gap, height: rows * (tileH + gap) - gap, tiles };
+  return {
+    cols,
+    rows,
+    tileW,
+    tileH,
+    gap,
+    width: cols * (tileW + gap) - gap,
+    height: rows * (tileH + gap) - gap,
+    tiles,
+  };
 }
 
 /** The plane under a point of the grid (CSS px from its top-left), or −1 in a gap or past the end. */
@@ -139,13 +156,21 @@ export function tileAt(layout: GridLayout, x: number, y: number): number {
   const col = Math.floor(x / (layout.tileW + layout.gap));
   const row = Math.floor(y / (layout.tileH + layout.gap));
   if (col < 0 || row < 0 || col >= layout.cols) return -1;
-  if (x - col * (layout.tileW + layout.gap) >= layout.tileW || y - row * (layout.tileH + layout.gap) >= layout.tileH) return -1;
+  if (x - col * (layout.tileW + layout.gap) >= layout.tileW || y - row * (layout.tileH + layout.gap) >= layout.tileH)
+    return -1;
   const p = row * layout.cols + col;
   return p < layout.tiles.length ? p : -1;
 }
 
 /** The value cell (row, col) of an enlarged h×w plane drawn `width`×`height` px under a point. */
-export function cellAt(h: number, w: number, width: number, height: number, x: number, y: number): { y: number; x: number } | null {
+export function cellAt(
+  h: number,
+  w: number,
+  width: number,
+  height: number,
+  x: number,
+  y: number,
+): { y: number; x: number } | null {
   const cx = Math.floor((x / width) * w);
   const cy = Math.floor((y / height) * h);
   if (cx < 0 || cy < 0 || cx >= w || cy >= h) return null;

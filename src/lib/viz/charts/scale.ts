@@ -39,7 +39,8 @@ export function niceStep(max: number, count = 5): number {
 /** Tick values every `step` covering [min, max], free of floating-point dust (0.30000000000000004 → 0.3). */
 export function stepTicks(min: number, max: number, step: number): number[] {
   const out: number[] = [];
-  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step)
+    out.push(Number(v.toPrecision(12)));
   return out;
 }
 
@@ -67,7 +68,8 @@ export function logTicks(lo: number, hi: number, mults: readonly number[] = [1, 
 /** The decades 10^a … 10^b that enclose [lo, hi] (the first at or below lo, the last at or above hi). */
 export function decades(lo: number, hi: number): number[] {
   const out: number[] = [];
-  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) out.push(Number((10 ** e).toPrecision(12)));
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++)
+    out.push(Number((10 ** e).toPrecision(12)));
   return out;
 }
 

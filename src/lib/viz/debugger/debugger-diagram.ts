@@ -34,8 +34,10 @@ export function diagramLinks(nodes: readonly NodeLike[], table: LayerTable, diag
     const op = diagram.rowOp[row.index];
     if (op === undefined) throw new Error(`diagramLinks: layer-table row ${row.index} (${row.name}) has no diagram op`);
     for (const i of row.nodes) {
-      if (i < 0 || i >= nodes.length) throw new Error(`diagramLinks: row ${row.name} names node ${i}, but the graph has ${nodes.length} nodes`);
-      if (nodeOp[i] !== undefined) throw new Error(`diagramLinks: node ${nodes[i].name} is in two ops (${nodeOp[i]} and ${op})`);
+      if (i < 0 || i >= nodes.length)
+        throw new Error(`diagramLinks: row ${row.name} names node ${i}, but the graph has ${nodes.length} nodes`);
+      if (nodeOp[i] !== undefined)
+        throw new Error(`diagramLinks: node ${nodes[i].name} is in two ops (${nodeOp[i]} and ${op})`);
       nodeOp[i] = op;
     }
   }
@@ -104,7 +106,18 @@ export function compactDiagram(diagram: ArchDiagram, k: number): CompactDiagram 
   const band = G.maxH * k;
   const columns = diagram.columns.map((c) => {
     const h = Math.max(G.minH * k, c.h * k);
-    return { section: c.section, kind: c.kind, label: c.label, dims: c.dims, note: c.note, x: c.x, w: c.w, cx: c.cx, h, y: G.top + (band - h) / 2 };
+    return {
+      section: c.section,
+      kind: c.kind,
+      label: c.label,
+      dims: c.dims,
+      note: c.note,
+      x: c.x,
+      w: c.w,
+      cx: c.cx,
+      h,
+      y: G.top + (band - h) / 2,
+    };
   });
   const gap = 16;
   const labelY = G.top + band + gap;

@@ -32,8 +32,14 @@ export function parseRows(json: string | null): DeviceRow[] {
   try {
     const raw = JSON.parse(json) as unknown;
     if (!Array.isArray(raw)) return [];
-    return raw.filter((r): r is DeviceRow =>
-      r !== null && typeof r === 'object' && typeof r.id === 'string' && [r.macs, r.params, r.medianMs, r.threads].every((v) => typeof v === 'number' && Number.isFinite(v)) && typeof r.at === 'string');
+    return raw.filter(
+      (r): r is DeviceRow =>
+        r !== null &&
+        typeof r === 'object' &&
+        typeof r.id === 'string' &&
+        [r.macs, r.params, r.medianMs, r.threads].every((v) => typeof v === 'number' && Number.isFinite(v)) &&
+        typeof r.at === 'string',
+    );
   } catch {
     return [];
   }
@@ -41,7 +47,10 @@ export function parseRows(json: string | null): DeviceRow[] {
 
 export function rowsToCsv(rows: readonly DeviceRow[]): string {
   const head = 'model,macs,params,median_ms,threads,measured_at';
-  return [head, ...rows.map((r) => [r.id, r.macs, r.params, r.medianMs.toFixed(3), r.threads, r.at].join(','))].join('\n') + '\n';
+  return (
+    [head, ...rows.map((r) => [r.id, r.macs, r.params, r.medianMs.toFixed(3), r.threads, r.at].join(','))].join('\n') +
+    '\n'
+  );
 }
 
 export interface ScatterPoint {
@@ -52,8 +61,15 @@ export interface ScatterPoint {
 }
 
 /** Points on a log-MACs × linear-ms plot of width × height inside `pad`; ticks at powers of ten. */
-export function latencyScatter(rows: readonly DeviceRow[], width: number, height: number, pad = 36): {
-  points: ScatterPoint[]; xTicks: { x: number; value: number }[]; yTicks: { y: number; value: number }[];
+export function latencyScatter(
+  rows: readonly DeviceRow[],
+  width: number,
+  height: number,
+  pad = 36,
+): {
+  points: ScatterPoint[];
+  xTicks: { x: number; value: number }[];
+  yTicks: { y: number; value: number }[];
 } {
   if (rows.length === 0) return { points: [], xTicks: [], yTicks: [] };
   const lx = rows.map((r) => Math.log10(Math.max(1, r.macs)));

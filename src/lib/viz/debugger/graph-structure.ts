@@ -27,11 +27,17 @@ export interface GraphStructure {
   /** Where the scopes came from. */
   readonly source: 'file' | 'inferred' | 'sequence';
   /** How many of each pattern were found (inferred structures only). */
-  readonly found: { readonly residual: number; readonly se: number; readonly separable: number; readonly transformer: number };
+  readonly found: {
+    readonly residual: number;
+    readonly se: number;
+    readonly separable: number;
+    readonly transformer: number;
+  };
 }
 
 const CNN_SCOPE = /^(conv_stem|bn1|blocks\.\d+\.\d+(\.|$)|conv_head|bn2|global_pool|flatten|classifier|head)/;
-const VIT_SCOPE = /^(patch_embed|cls_token|pos_embed|blocks\.\d+\.(attn|mlp|norm1|norm2|ls1|ls2)|blocks\.\d+$|norm|fc_norm|pool|head)/;
+const VIT_SCOPE =
+  /^(patch_embed|cls_token|pos_embed|blocks\.\d+\.(attn|mlp|norm1|norm2|ls1|ls2)|blocks\.\d+$|norm|fc_norm|pool|head)/;
 const GLOBAL_POOL = new Set(['GlobalAveragePool', 'GlobalMaxPool', 'Flatten']);
 
 const dimsOf = (a: Analysis, i: number): readonly number[] => a.layers[i]?.outputDims[0] ?? [];
@@ -58,16 +64,28 @@ export function graphStructure(graph: Graph, a: Analysis): GraphStructure {
   const nodes = graph.nodes;
   const inDims = graph.inputs[0]?.dims ?? [];
   const resolution = inDims.length === 4 && typeof inDims[2] === 'number' ? inDims[2] : 1;
-  const out = a.layers.length ? a.layers[nodes.findIndex((n) => n.outputs.includes(graph.outputs[0]?.name ?? ''))]?.outputDims[0] ?? [] : [];
+  const out = a.layers.length
+    ? (a.layers[nodes.findIndex((n) => n.outputs.includes(graph.outputs[0]?.name ?? ''))]?.outputDims[0] ?? [])
+    : [];
   const numClasses = out.length ? out[out.length - 1] : 0;
   const real = nodes.filter((n) => n.opType !== 'Constant');
   const none = { residual: 0, se: 0, separable: 0, transformer: 0 };
   if (real.length > 0 && real.every((n) => CNN_SCOPE.test(n.scope)) && real.some((n) => /^blocks\./.test(n.scope))) {
-    const scopes = withConstants(nodes, nodes.map((n) => n.scope));
+    const scopes = withConstants(
+      nodes,
+      nodes.map((n) => n.scope),
+    );
     return finish('cnn', graph, a, scopes, {}, 'file', none, resolution, numClasses);
   }
-  if (real.length > 0 && real.every((n) => VIT_SCOPE.test(n.scope)) && real.some((n) => /^blocks\.\d+\.attn/.test(n.scope))) {
-    const scopes = withConstants(nodes, nodes.map((n) => n.scope));
+  if (
+    real.length > 0 &&
+    real.every((n) => VIT_SCOPE.test(n.scope)) &&
+    real.some((n) => /^blocks\.\d+\.attn/.test(n.scope))
+  ) {
+    const scopes = withConstants(
+      nodes,
+      nodes.map((n) => n.scope),
+    );
     return finish('vit', graph, a, scopes, {}, 'file', none, resolution, numClasses);
   }
   return infer(graph, a, resolution, numClasses);
@@ -101,7 +119,13 @@ function infer(graph: Graph, a: Analysis, resolution: number, numClasses: number
   // Squeeze-and-excitation: a global pool whose descendants end in a Mul by the pooled tensor.
   const inSe = new Array<boolean>(n).fill(false);
   nodes.forEach((node, g) => {
-    const spatialMean = node.opType === 'GlobalAveragePool' || (node.opType === 'ReduceMean' && (dimsOf(a, g).slice(2).every((d) => d === 1)) && dimsOf(a, g).length === 4);
+    const spatialMean =
+      node.opType === 'GlobalAveragePool' ||
+      (node.opType === 'ReduceMean' &&
+        dimsOf(a, g)
+          .slice(2)
+          .every((d) => d === 1) &&
+        dimsOf(a, g).length === 4);
     if (!spatialMean) return;
     const source = acts(node)[0];
     for (let m = g + 1; m < Math.min(n, g + 12); m++) {
@@ -160,12 +184,22 @@ function infer(graph: Graph, a: Analysis, resolution: number, numClasses: number
   });
   let head = n;
   for (let k = lastSpatial + 1; k < n; k++) {
-    if (!inSe[k] && (GLOBAL_POOL.has(nodes[k].opType) || nodes[k].opType === 'ReduceMean' || nodes[k].opType === 'Gemm' || nodes[k].opType === 'MatMul')) {
+    if (
+      !inSe[k] &&
+      (GLOBAL_POOL.has(nodes[k].opType) ||
+        nodes[k].opType === 'ReduceMean' ||
+        nodes[k].opType === 'Gemm' ||
+        nodes[k].opType === 'MatMul')
+    ) {
       head = k;
       break;
     }
   }
-  if (vit) head = Math.min(n, merged.filter((b) => b.kind === 'transformer').reduce((m, b) => Math.max(m, b.to + 1), 0));
+  if (vit)
+    head = Math.min(
+      n,
+      merged.filter((b) => b.kind === 'transformer').reduce((m, b) => Math.max(m, b.to + 1), 0),
+    );
   const blocks: Block[] = [];
   let k = 0;
   const units: Block[] = [];
@@ -225,12 +259,20 @@ function infer(graph: Graph, a: Analysis, resolution: number, numClasses: number
   }
   // A lone 1×1 conv just before the pooling head is the head conv (MobileNetV2's 320→1280), as in timm.
   const tail = body[body.length - 1];
-  if (!vit && body.length > 1 && tail.kind === 'conv' && tail.to + 1 === head && isPointwise(nodes[tail.from], a, tail.from)) {
+  if (
+    !vit &&
+    body.length > 1 &&
+    tail.kind === 'conv' &&
+    tail.to + 1 === head &&
+    isPointwise(nodes[tail.from], a, tail.from)
+  ) {
     head = tail.from;
     body = body.slice(0, -1);
   }
   for (const i of pre) scopes[i] = vit ? 'patch_embed' : 'conv_stem';
-  for (let i = 0; i < n; i++) if (scopes[i] === '' && (body.length === 0 || i < body[0].from) && i < head) scopes[i] = vit ? 'patch_embed' : 'conv_stem';
+  for (let i = 0; i < n; i++)
+    if (scopes[i] === '' && (body.length === 0 || i < body[0].from) && i < head)
+      scopes[i] = vit ? 'patch_embed' : 'conv_stem';
 
   // Stages: a CNN stage ends where the output channels change (timm's stages); each ViT block is a section.
   const labels: Record<string, { label: string; detail: string }> = {};
@@ -248,8 +290,16 @@ function infer(graph: Graph, a: Analysis, resolution: number, numClasses: number
     const inC = a.layers[b.from].inputDims[0]?.[1] ?? 0;
     const stride = (a.layers[b.from].inputDims[0]?.[2] ?? 1) / Math.max(1, dimsOf(a, b.to)[2] ?? 1);
     const se = nodes.slice(b.from, b.to + 1).some((_, j) => inSe[b.from + j]);
-    const name = { residual: 'residual block', transformer: 'transformer block', separable: 'depthwise separable', conv: 'conv' }[b.kind];
-    labels[id] = { label: `${name}${se ? ' · SE' : ''}`, detail: vit ? `${c}-d tokens` : `${inC}→${c}${stride > 1 ? `, stride ${Math.round(stride)}` : ''}` };
+    const name = {
+      residual: 'residual block',
+      transformer: 'transformer block',
+      separable: 'depthwise separable',
+      conv: 'conv',
+    }[b.kind];
+    labels[id] = {
+      label: `${name}${se ? ' · SE' : ''}`,
+      detail: vit ? `${c}-d tokens` : `${inC}→${c}${stride > 1 ? `, stride ${Math.round(stride)}` : ''}`,
+    };
     assignComponents(nodes, a, b, id, scopes, inSe, vit);
   });
   for (let i = head; i < n; i++) scopes[i] = headScope(nodes[i]);
@@ -261,7 +311,17 @@ function infer(graph: Graph, a: Analysis, resolution: number, numClasses: number
       if (scopes[i] === 'conv_stem' || scopes[i] === 'patch_embed' || i >= head) scopes[i] = `blocks.0.${j++}`;
     }
   }
-  return finish(vit ? 'vit' : 'cnn', graph, a, withConstants(nodes, scopes), labels, source, found, resolution, numClasses);
+  return finish(
+    vit ? 'vit' : 'cnn',
+    graph,
+    a,
+    withConstants(nodes, scopes),
+    labels,
+    source,
+    found,
+    resolution,
+    numClasses,
+  );
 }
 
 function headScope(node: Node): string {
@@ -272,7 +332,15 @@ function headScope(node: Node): string {
   return 'head';
 }
 
-function assignComponents(nodes: readonly Node[], a: Analysis, b: Block, id: string, scopes: string[], inSe: readonly boolean[], vit: boolean): void {
+function assignComponents(
+  nodes: readonly Node[],
+  a: Analysis,
+  b: Block,
+  id: string,
+  scopes: string[],
+  inSe: readonly boolean[],
+  vit: boolean,
+): void {
   if (vit || b.kind === 'transformer') {
     let half = 0;
     for (let i = b.from; i <= b.to; i++) {
@@ -311,8 +379,15 @@ function assignComponents(nodes: readonly Node[], a: Analysis, b: Block, id: str
 }
 
 function finish(
-  kind: 'cnn' | 'vit', graph: Graph, a: Analysis, scopes: string[], blockLabels: Record<string, { label: string; detail: string }>,
-  source: GraphStructure['source'], found: GraphStructure['found'], resolution: number, numClasses: number,
+  kind: 'cnn' | 'vit',
+  graph: Graph,
+  a: Analysis,
+  scopes: string[],
+  blockLabels: Record<string, { label: string; detail: string }>,
+  source: GraphStructure['source'],
+  found: GraphStructure['found'],
+  resolution: number,
+  numClasses: number,
 ): GraphStructure {
   const stageOf = (s: string): number | undefined => {
     const m = /^blocks\.(\d+)/.exec(s);
@@ -325,30 +400,61 @@ function finish(
     scopes.forEach((s, i) => pred(s) && graph.nodes[i].opType !== 'Constant' && (k = i));
     return k;
   };
-  const firstOf = (pred: (s: string) => boolean): number => scopes.findIndex((s, i) => pred(s) && graph.nodes[i].opType !== 'Constant');
-  const side = (d: readonly number[]): number => (d.length === 4 ? d[2] : d.length === 3 ? Math.round(Math.sqrt(Math.max(1, d[1] - 1))) : 1);
-  const chans = (d: readonly number[]): number => (d.length === 3 ? d[2] : d[1] ?? 1);
+  const firstOf = (pred: (s: string) => boolean): number =>
+    scopes.findIndex((s, i) => pred(s) && graph.nodes[i].opType !== 'Constant');
+  const side = (d: readonly number[]): number =>
+    d.length === 4 ? d[2] : d.length === 3 ? Math.round(Math.sqrt(Math.max(1, d[1] - 1))) : 1;
+  const chans = (d: readonly number[]): number => (d.length === 3 ? d[2] : (d[1] ?? 1));
   const stemEnd = firstOf((s) => stageOf(s) !== undefined) - 1;
   const stemOut = stemEnd >= 0 ? dimsOf(a, stemEnd) : [];
   const sections: Section[] = [
-    { index: 0, kind: 'stem', label: kind === 'vit' ? 'patch embed' : 'stem', inResolution: resolution, outResolution: stemOut.length ? side(stemOut) : resolution, outChannels: Math.max(1, stemOut.length ? chans(stemOut) : Number(graph.inputs[0]?.dims[1]) || 1), blocks: 1 },
+    {
+      index: 0,
+      kind: 'stem',
+      label: kind === 'vit' ? 'patch embed' : 'stem',
+      inResolution: resolution,
+      outResolution: stemOut.length ? side(stemOut) : resolution,
+      outChannels: Math.max(1, stemOut.length ? chans(stemOut) : Number(graph.inputs[0]?.dims[1]) || 1),
+      blocks: 1,
+    },
   ];
   for (let s = 0; s < count; s++) {
     const f = firstOf((x) => stageOf(x) === s);
     const l = lastOf((x) => stageOf(x) === s);
-    const blocks = new Set(scopes.filter((x) => stageOf(x) === s).map((x) => (kind === 'vit' ? /^blocks\.\d+/ : /^blocks\.\d+\.\d+/).exec(x)?.[0])).size;
-    const inD = f >= 0 ? a.layers[f].inputDims[0] ?? [] : [];
+    const blocks = new Set(
+      scopes
+        .filter((x) => stageOf(x) === s)
+        .map((x) => (kind === 'vit' ? /^blocks\.\d+/ : /^blocks\.\d+\.\d+/).exec(x)?.[0]),
+    ).size;
+    const inD = f >= 0 ? (a.layers[f].inputDims[0] ?? []) : [];
     const outD = l >= 0 ? dimsOf(a, l) : [];
     sections.push({
-      index: s + 1, kind: 'stage', label: kind === 'vit' ? `block ${s}` : `stage ${s}`, stage: s,
-      inResolution: side(inD), outResolution: side(outD), outChannels: Math.max(1, chans(outD)), blocks: Math.max(1, blocks),
+      index: s + 1,
+      kind: 'stage',
+      label: kind === 'vit' ? `block ${s}` : `stage ${s}`,
+      stage: s,
+      inResolution: side(inD),
+      outResolution: side(outD),
+      outChannels: Math.max(1, chans(outD)),
+      blocks: Math.max(1, blocks),
     });
   }
-  sections.push({ index: count + 1, kind: 'head', label: 'head', inResolution: sections[sections.length - 1].outResolution, outResolution: 1, outChannels: Math.max(1, numClasses), blocks: 1 });
+  sections.push({
+    index: count + 1,
+    kind: 'head',
+    label: 'head',
+    inResolution: sections[sections.length - 1].outResolution,
+    outResolution: 1,
+    outChannels: Math.max(1, numClasses),
+    blocks: 1,
+  });
   return { kind, structure: true, sections, resolution, numClasses, blockLabels, scopes, source, found };
 }
 
 /** The graph with the structure's scopes on its nodes (what layerTable groups rows by). */
 export function withStructureScopes(graph: Graph, s: GraphStructure): Graph {
-  return { ...graph, nodes: graph.nodes.map((node, i) => (node.scope === s.scopes[i] ? node : { ...node, scope: s.scopes[i] })) };
+  return {
+    ...graph,
+    nodes: graph.nodes.map((node, i) => (node.scope === s.scopes[i] ? node : { ...node, scope: s.scopes[i] })),
+  };
 }

@@ -28,7 +28,9 @@ export function softmax(logits: ArrayLike<number>): Float64Array {
 /** The k most probable classes, most probable first (ties: lower index first). */
 export function topPredictions(logits: ArrayLike<number>, k = 5, names?: readonly string[]): Prediction[] {
   const p = softmax(logits);
-  const idx = Array.from({ length: p.length }, (_, i) => i).sort((a, b) => p[b] - p[a] || a - b).slice(0, k);
+  const idx = Array.from({ length: p.length }, (_, i) => i)
+    .sort((a, b) => p[b] - p[a] || a - b)
+    .slice(0, k);
   return idx.map((i) => ({ index: i, name: names?.[i], probability: p[i], logit: logits[i] }));
 }
 
@@ -38,6 +40,17 @@ export function shortClassName(name: string): string {
 }
 
 /** Whether an op's output is a classifier's scores: a [1, numClasses] row at the last node. */
-export function isClassifierOutput(dims: readonly number[], numClasses: number | undefined, isLastNode: boolean): boolean {
-  return isLastNode && numClasses !== undefined && dims.length === 2 && dims[0] === 1 && dims[1] === numClasses && numClasses > 1;
+export function isClassifierOutput(
+  dims: readonly number[],
+  numClasses: number | undefined,
+  isLastNode: boolean,
+): boolean {
+  return (
+    isLastNode &&
+    numClasses !== undefined &&
+    dims.length === 2 &&
+    dims[0] === 1 &&
+    dims[1] === numClasses &&
+    numClasses > 1
+  );
 }

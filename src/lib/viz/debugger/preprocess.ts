@@ -41,14 +41,22 @@ export function preprocessPlan(srcW: number, srcH: number, resolution: number, c
 export function uploadSize(w: number, h: number): { ok: true; w: number; h: number } | { ok: false; message: string } {
   if (!(w > 0 && h > 0)) return { ok: false, message: 'That file has no readable image in it.' };
   if (w * h > MAX_UPLOAD_PIXELS) {
-    return { ok: false, message: `That image is ${w}×${h} (${(w * h / 1e6).toFixed(0)} megapixels); the limit is ${MAX_UPLOAD_PIXELS / 1e6} megapixels. Try a smaller one.` };
+    return {
+      ok: false,
+      message: `That image is ${w}×${h} (${((w * h) / 1e6).toFixed(0)} megapixels); the limit is ${MAX_UPLOAD_PIXELS / 1e6} megapixels. Try a smaller one.`,
+    };
   }
   const k = Math.min(1, MAX_WORKING_SIDE / Math.max(w, h));
   return { ok: true, w: Math.max(1, Math.round(w * k)), h: Math.max(1, Math.round(h * k)) };
 }
 
 /** RGBA bytes of a size×size crop → a [1, 3, size, size] float32 CHW tensor, normalised. */
-export function normalise(rgba: ArrayLike<number>, size: number, mean: readonly number[] = IMAGENET_MEAN, std: readonly number[] = IMAGENET_STD): Float32Array {
+export function normalise(
+  rgba: ArrayLike<number>,
+  size: number,
+  mean: readonly number[] = IMAGENET_MEAN,
+  std: readonly number[] = IMAGENET_STD,
+): Float32Array {
   const n = size * size;
   if (rgba.length < n * 4) throw new Error(`expected ${n * 4} RGBA bytes for ${size}×${size}, got ${rgba.length}`);
   const out = new Float32Array(3 * n);

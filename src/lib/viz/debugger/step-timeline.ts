@@ -51,9 +51,18 @@ export function cumulativeMacs(nodes: readonly TimelineNode[]): number[] {
 }
 
 /** Stage bands for the scrubber: x and width (px over `width`) and the stage key. */
-export function stageBands(nodes: readonly TimelineNode[], width: number): { key: string; x: number; w: number; start: number; end: number }[] {
+export function stageBands(
+  nodes: readonly TimelineNode[],
+  width: number,
+): { key: string; x: number; w: number; start: number; end: number }[] {
   const n = Math.max(1, nodes.length);
-  return groupsOf(nodes, 'stage').map((g) => ({ key: g.key, start: g.start, end: g.end, x: (g.start / n) * width, w: ((g.end - g.start) / n) * width }));
+  return groupsOf(nodes, 'stage').map((g) => ({
+    key: g.key,
+    start: g.start,
+    end: g.end,
+    x: (g.start / n) * width,
+    w: ((g.end - g.start) / n) * width,
+  }));
 }
 
 /** The node index range [start, end) whose scope equals `prefix` or starts with `prefix.`; null when none. */

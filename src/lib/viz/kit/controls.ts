@@ -41,13 +41,17 @@ export type ControlValues = Record<string, ControlValue>;
 
 /** Why a spec cannot be rendered, or null: caught at build time, where the widget is written. */
 export function controlProblem(c: ControlSpec): string | null {
-  if (!/^[A-Za-z][\w-]*$/.test(c.name)) return `control name "${c.name}" must start with a letter and hold only letters, digits, - and _`;
+  if (!/^[A-Za-z][\w-]*$/.test(c.name))
+    return `control name "${c.name}" must start with a letter and hold only letters, digits, - and _`;
   switch (c.kind) {
     case 'range':
     case 'number': {
-      if (typeof c.value !== 'number' || !Number.isFinite(c.value)) return `${c.kind} "${c.name}" needs a numeric value, got ${JSON.stringify(c.value)}`;
-      if (c.kind === 'range' && (c.min === undefined || c.max === undefined)) return `range "${c.name}" needs min and max`;
-      if (c.min !== undefined && c.max !== undefined && c.min > c.max) return `${c.kind} "${c.name}": min ${c.min} is above max ${c.max}`;
+      if (typeof c.value !== 'number' || !Number.isFinite(c.value))
+        return `${c.kind} "${c.name}" needs a numeric value, got ${JSON.stringify(c.value)}`;
+      if (c.kind === 'range' && (c.min === undefined || c.max === undefined))
+        return `range "${c.name}" needs min and max`;
+      if (c.min !== undefined && c.max !== undefined && c.min > c.max)
+        return `${c.kind} "${c.name}": min ${c.min} is above max ${c.max}`;
       if ((c.min !== undefined && c.value < c.min) || (c.max !== undefined && c.value > c.max)) {
         return `${c.kind} "${c.name}": value ${c.value} is outside ${c.min ?? '−∞'}…${c.max ?? '∞'}`;
       }
@@ -56,10 +60,13 @@ export function controlProblem(c: ControlSpec): string | null {
     }
     case 'select':
       if (!c.options?.length) return `select "${c.name}" needs options`;
-      if (!c.options.some((o) => o.value === c.value)) return `select "${c.name}": value ${JSON.stringify(c.value)} is not one of its options`;
+      if (!c.options.some((o) => o.value === c.value))
+        return `select "${c.name}": value ${JSON.stringify(c.value)} is not one of its options`;
       return null;
     case 'toggle':
-      return typeof c.value === 'boolean' ? null : `toggle "${c.name}" needs a true/false value, got ${JSON.stringify(c.value)}`;
+      return typeof c.value === 'boolean'
+        ? null
+        : `toggle "${c.name}" needs a true/false value, got ${JSON.stringify(c.value)}`;
   }
 }
 
@@ -102,7 +109,11 @@ export function parseControlValue(c: ControlSpec, raw: string | null | undefined
 }
 
 /** Every control's value: the parsed string when valid, else the spec's value. */
-export function parseControls(specs: readonly ControlSpec[], get: { get(name: string): string | null }, prefix = ''): ControlValues {
+export function parseControls(
+  specs: readonly ControlSpec[],
+  get: { get(name: string): string | null },
+  prefix = '',
+): ControlValues {
   const out: ControlValues = {};
   for (const c of specs) out[c.name] = parseControlValue(c, get.get(prefix + c.name)) ?? c.value;
   return out;
@@ -126,7 +137,12 @@ export function encodeControlValue(v: ControlValue): string {
  * The URL query (without '?') holding the values that differ from the specs' defaults, after the
  * page's other parameters: a link carries only what the reader changed.
  */
-export function controlsQuery(specs: readonly ControlSpec[], values: ControlValues, search: string, prefix = ''): string {
+export function controlsQuery(
+  specs: readonly ControlSpec[],
+  values: ControlValues,
+  search: string,
+  prefix = '',
+): string {
   const q = new URLSearchParams(search);
   for (const c of specs) {
     const v = values[c.name];

@@ -103,7 +103,12 @@ export function markAttributes(m: Mark): Record<string, string | number> {
   if (m.class) a.class = m.class;
   switch (m.kind) {
     case 'rect':
-      Object.assign(a, { x: round(m.x), y: round(m.y), width: round(Math.max(0, m.width)), height: round(Math.max(0, m.height)) });
+      Object.assign(a, {
+        x: round(m.x),
+        y: round(m.y),
+        width: round(Math.max(0, m.width)),
+        height: round(Math.max(0, m.height)),
+      });
       if (m.rx !== undefined) a.rx = round(m.rx);
       if (m.fill !== undefined) a.fill = m.fill;
       break;
@@ -126,7 +131,8 @@ export function markAttributes(m: Mark): Record<string, string | number> {
       break;
   }
   for (const [k, v] of Object.entries(m.data ?? {})) {
-    if (!/^[a-z][a-z0-9-]*$/.test(k)) throw new RangeError(`mark ${markKey(m)}: data key "${k}" is not a valid data-* name`);
+    if (!/^[a-z][a-z0-9-]*$/.test(k))
+      throw new RangeError(`mark ${markKey(m)}: data key "${k}" is not a valid data-* name`);
     a[`data-${k}`] = v;
   }
   return a;

@@ -48,32 +48,83 @@ export function latencyChart(points: readonly LatencyPoint[], o: LatencyChartOpt
   const X = logScale(x0, x1, PAD.left, width - PAD.right);
   const Y = logScale(y0, y1, height - PAD.bottom, PAD.top);
   const bottom = height - PAD.bottom;
-  marks.push({ kind: 'rect', key: 'frame', class: 'bl-frame', x: PAD.left, y: PAD.top, width: width - PAD.left - PAD.right, height: bottom - PAD.top });
+  marks.push({
+    kind: 'rect',
+    key: 'frame',
+    class: 'bl-frame',
+    x: PAD.left,
+    y: PAD.top,
+    width: width - PAD.left - PAD.right,
+    height: bottom - PAD.top,
+  });
   for (let e = x0; e <= x1; e++) {
     const x = X(10 ** e);
     marks.push({ kind: 'line', key: `xg${e}`, class: 'bl-grid', x1: x, y1: PAD.top, x2: x, y2: bottom });
-    marks.push({ kind: 'text', key: `xt${e}`, class: 'bl-tick', x, y: bottom + 6, text: formatCompact(10 ** e), anchor: e === x1 ? 'end' : e === x0 ? 'start' : 'middle', baseline: 'hanging' });
+    marks.push({
+      kind: 'text',
+      key: `xt${e}`,
+      class: 'bl-tick',
+      x,
+      y: bottom + 6,
+      text: formatCompact(10 ** e),
+      anchor: e === x1 ? 'end' : e === x0 ? 'start' : 'middle',
+      baseline: 'hanging',
+    });
   }
   for (let e = y0; e <= y1; e++) {
     const y = Y(10 ** e);
     marks.push({ kind: 'line', key: `yg${e}`, class: 'bl-grid', x1: PAD.left, y1: y, x2: width - PAD.right, y2: y });
-    marks.push({ kind: 'text', key: `yt${e}`, class: 'bl-tick', x: PAD.left - 6, y, text: `${formatSig(10 ** e)} ms`, anchor: 'end', baseline: e === y1 ? 'hanging' : e === y0 ? 'auto' : 'middle' });
+    marks.push({
+      kind: 'text',
+      key: `yt${e}`,
+      class: 'bl-tick',
+      x: PAD.left - 6,
+      y,
+      text: `${formatSig(10 ** e)} ms`,
+      anchor: 'end',
+      baseline: e === y1 ? 'hanging' : e === y0 ? 'auto' : 'middle',
+    });
   }
-  marks.push({ kind: 'text', key: 'xlabel', class: 'bl-axis-label', x: (PAD.left + width - PAD.right) / 2, y: height - 4, text: 'MACs of the piece (log)', anchor: 'middle' });
+  marks.push({
+    kind: 'text',
+    key: 'xlabel',
+    class: 'bl-axis-label',
+    x: (PAD.left + width - PAD.right) / 2,
+    y: height - 4,
+    text: 'MACs of the piece (log)',
+    anchor: 'middle',
+  });
   // The prediction "time ∝ MACs" at the overall rate, and the band around it, clipped to the frame.
   const totalMs = plotted.reduce((s, p) => s + p.timing.medianMs, 0);
   const rate = totalMs / plotted.reduce((s, p) => s + p.unit.macs, 0);
-  const lines: [string, number][] = [['predict', 1], ['band-hi', factor], ['band-lo', 1 / factor]];
+  const lines: [string, number][] = [
+    ['predict', 1],
+    ['band-hi', factor],
+    ['band-lo', 1 / factor],
+  ];
   for (const [key, f] of lines) {
     const seg = clipLine(rate * f, 10 ** x0, 10 ** x1, 10 ** y0, 10 ** y1);
-    if (seg) marks.push({ kind: 'line', key, class: key === 'predict' ? 'bl-predict' : 'bl-band', x1: X(seg[0]), y1: Y(seg[1]), x2: X(seg[2]), y2: Y(seg[3]) });
+    if (seg)
+      marks.push({
+        kind: 'line',
+        key,
+        class: key === 'predict' ? 'bl-predict' : 'bl-band',
+        x1: X(seg[0]),
+        y1: Y(seg[1]),
+        x2: X(seg[2]),
+        y2: Y(seg[3]),
+      });
   }
   const order = [...plotted].sort((a, b) => (a.verdict === 'slow' ? 1 : 0) - (b.verdict === 'slow' ? 1 : 0));
   for (const p of order) {
     const mi = Math.max(0, o.models.indexOf(p.unit.model));
     marks.push({
-      kind: 'circle', key: `pt:${p.unit.key}`, class: `bl-point bl-m${mi} bl-${p.unit.kind} bl-${p.verdict}`,
-      cx: X(p.unit.macs), cy: Y(p.timing.medianMs), r: p.unit.kind === 'depthwise' ? 5 : 4,
+      kind: 'circle',
+      key: `pt:${p.unit.key}`,
+      class: `bl-point bl-m${mi} bl-${p.unit.kind} bl-${p.verdict}`,
+      cx: X(p.unit.macs),
+      cy: Y(p.timing.medianMs),
+      r: p.unit.kind === 'depthwise' ? 5 : 4,
       title: `${p.unit.model} ${p.unit.label}: ${formatCompact(p.unit.macs)} MACs, ${formatSig(p.timing.medianMs)} ms (×${formatSig(p.ratio)} the time its MACs predict)`,
       data: { key: p.unit.key, macs: p.unit.macs, ms: p.timing.medianMs, verdict: p.verdict },
     });
@@ -82,7 +133,13 @@ export function latencyChart(points: readonly LatencyPoint[], o: LatencyChartOpt
 }
 
 /** The segment of y = k·x inside [xa, xb] × [ya, yb] (all positive), or null when it misses. */
-export function clipLine(k: number, xa: number, xb: number, ya: number, yb: number): [number, number, number, number] | null {
+export function clipLine(
+  k: number,
+  xa: number,
+  xb: number,
+  ya: number,
+  yb: number,
+): [number, number, number, number] | null {
   const lo = Math.max(xa, ya / k);
   const hi = Math.min(xb, yb / k);
   if (!(hi > lo)) return null;

@@ -51,7 +51,13 @@ function kernelText(node: Node): string {
   return k && k.type === 'ints' ? k.value.join('×') : '';
 }
 
-interface Draft { scope: string; kind: UnitKind; stage: number; part: string; nodes: Node[] }
+interface Draft {
+  scope: string;
+  kind: UnitKind;
+  stage: number;
+  part: string;
+  nodes: Node[];
+}
 
 /** Groups the graph's nodes (Constants aside) into pieces at the given level, in graph order. */
 function drafts(graph: Graph, dims: ReadonlyMap<string, number[]>, level: UnitLevel): Draft[] {
@@ -125,7 +131,8 @@ export function latencyUnits(graph: Graph, analysis: Analysis, model: string, le
   const list = drafts(graph, dims, level);
   const readers = new Map<string, Set<number>>();
   list.forEach((d, i) => {
-    for (const n of d.nodes) for (const v of n.inputs) if (v) (readers.get(v) ?? readers.set(v, new Set()).get(v)!).add(i);
+    for (const n of d.nodes)
+      for (const v of n.inputs) if (v) (readers.get(v) ?? readers.set(v, new Set()).get(v)!).add(i);
   });
   const countPart = new Map<string, number>();
   return list.map((d, i) => {
@@ -151,13 +158,21 @@ export function latencyUnits(graph: Graph, analysis: Analysis, model: string, le
     const part = n > 1 ? `${d.part} (${n})` : d.part;
     const names = d.nodes.map((x) => x.name);
     return {
-      key: level === 'block' || d.kind === 'stem' || d.kind === 'head' ? `${model}/${d.scope}` : `${model}/${d.scope}#${part}`,
-      model, level, kind: d.kind, scope: d.scope, stage: d.stage,
+      key:
+        level === 'block' || d.kind === 'stem' || d.kind === 'head'
+          ? `${model}/${d.scope}`
+          : `${model}/${d.scope}#${part}`,
+      model,
+      level,
+      kind: d.kind,
+      scope: d.scope,
+      stage: d.stage,
       label: part ? `${d.scope} ${part}` : d.scope,
       nodes: names,
       macs: names.reduce((s, x) => s + (stats.get(x)?.macs ?? 0), 0),
       params: names.reduce((s, x) => s + (stats.get(x)?.params ?? 0), 0),
-      inputs, outputs,
+      inputs,
+      outputs,
     };
   });
 }
@@ -175,8 +190,12 @@ export function unitGraph(graph: Graph, unit: LatencyUnit): Graph {
   const initializers = new Map([...graph.initializers].filter(([k]) => reads.has(k)));
   const declared = graph.declared ? new Map([...graph.declared].filter(([k]) => reads.has(k))) : undefined;
   return {
-    name: unit.key, opset: graph.opset, inputs: unit.inputs, outputs: unit.outputs,
-    initializers, ...(declared && declared.size > 0 ? { declared } : {}),
+    name: unit.key,
+    opset: graph.opset,
+    inputs: unit.inputs,
+    outputs: unit.outputs,
+    initializers,
+    ...(declared && declared.size > 0 ? { declared } : {}),
     nodes: [...constantNodes, ...nodes],
   };
 }
@@ -210,7 +229,10 @@ export interface UnitTiming {
  * every unit once per round, so a slow spell of the device (another tab, thermal throttling) spreads
  * over all units instead of landing on one. Non-finite or negative times are dropped.
  */
-export function summariseRounds(units: readonly Pick<LatencyUnit, 'key'>[], rounds: readonly (readonly number[])[]): UnitTiming[] {
+export function summariseRounds(
+  units: readonly Pick<LatencyUnit, 'key'>[],
+  rounds: readonly (readonly number[])[],
+): UnitTiming[] {
   return units.map((u, i) => {
     const xs = rounds.map((r) => r[i]).filter((v) => Number.isFinite(v) && v >= 0);
     return { key: u.key, medianMs: median(xs), q1Ms: quantile(xs, 0.25), q3Ms: quantile(xs, 0.75), runs: xs.length };
@@ -262,9 +284,18 @@ export interface LatencyPoint {
  * over total MACs of the pieces given), so a piece's ratio is its own rate over that one. Pieces
  * without MACs (pools, the SE's tiny convs aside) get ratio ∞ and count as slow.
  */
-export function disagreement(units: readonly LatencyUnit[], timings: readonly UnitTiming[], factor = 2): LatencyPoint[] {
+export function disagreement(
+  units: readonly LatencyUnit[],
+  timings: readonly UnitTiming[],
+  factor = 2,
+): LatencyPoint[] {
   const byKey = new Map(timings.map((t) => [t.key, t]));
-  const pairs = units.map((u) => ({ unit: u, timing: byKey.get(u.key) })).filter((p): p is { unit: LatencyUnit; timing: UnitTiming } => p.timing !== undefined && Number.isFinite(p.timing.medianMs));
+  const pairs = units
+    .map((u) => ({ unit: u, timing: byKey.get(u.key) }))
+    .filter(
+      (p): p is { unit: LatencyUnit; timing: UnitTiming } =>
+        p.timing !== undefined && Number.isFinite(p.timing.medianMs),
+    );
   const totalMs = pairs.reduce((s, p) => s + p.timing.medianMs, 0);
   const totalMacs = pairs.reduce((s, p) => s + p.unit.macs, 0);
   const rate = totalMs / totalMacs;

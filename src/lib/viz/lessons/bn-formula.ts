@@ -12,7 +12,9 @@ export interface BnTerms {
   readonly y: number;
 }
 
-export function bnTerms(e: Pick<BatchNormExplanation, 'x' | 'mean' | 'variance' | 'epsilon' | 'gamma' | 'beta'>): BnTerms {
+export function bnTerms(
+  e: Pick<BatchNormExplanation, 'x' | 'mean' | 'variance' | 'epsilon' | 'gamma' | 'beta'>,
+): BnTerms {
   const centred = e.x - e.mean;
   const std = Math.sqrt(e.variance + e.epsilon);
   const normalised = centred / std;

@@ -59,13 +59,22 @@ const CENTRES = [45, 175, 305, 435];
 /** Slab height for a channel count: linear in channels, so t× the channels is t× as tall. */
 export function slabHeight(channels: number, maxChannels: number): number {
   if (!(maxChannels > 0)) throw new RangeError(`maxChannels must be positive; received ${maxChannels}`);
-  return Math.max(MIN_H, Math.round((MAX_H * Math.min(channels, maxChannels)) / maxChannels * 10) / 10);
+  return Math.max(MIN_H, Math.round(((MAX_H * Math.min(channels, maxChannels)) / maxChannels) * 10) / 10);
 }
 
 export function bottleneckLayout(b: BottleneckInput): BottleneckLayout {
   const slab = (i: number, id: Slab['id'], channels: number, size: number, linear: boolean): Slab => {
     const h = slabHeight(channels, b.maxChannels);
-    return { id, x: CENTRES[i] - SLAB_W / 2, y: Math.round((MID_Y - h / 2) * 10) / 10, w: SLAB_W, h, channels, label: `${channels} ch · ${size}×${size}`, linear };
+    return {
+      id,
+      x: CENTRES[i] - SLAB_W / 2,
+      y: Math.round((MID_Y - h / 2) * 10) / 10,
+      w: SLAB_W,
+      h,
+      channels,
+      label: `${channels} ch · ${size}×${size}`,
+      linear,
+    };
   };
   const slabs = [
     slab(0, 'input', b.inChannels, b.inSize, true),
@@ -74,7 +83,12 @@ export function bottleneckLayout(b: BottleneckInput): BottleneckLayout {
     slab(3, 'output', b.outChannels, b.outSize, true),
   ] as const;
   const edge = (i: number, op: string, detail: string): SlabEdge => ({
-    from: slabs[i].id, to: slabs[i + 1].id, x: (CENTRES[i] + CENTRES[i + 1]) / 2, y: MID_Y, op, detail,
+    from: slabs[i].id,
+    to: slabs[i + 1].id,
+    x: (CENTRES[i] + CENTRES[i + 1]) / 2,
+    y: MID_Y,
+    op,
+    detail,
   });
   const edges = [
     edge(0, 'expand', '1×1 + ReLU6'),

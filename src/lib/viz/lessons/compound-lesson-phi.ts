@@ -34,9 +34,16 @@ export interface PhiNumbers {
 export function phiNumbers(phi: number, c: Coefficients, builtResolution: number): PhiNumbers {
   const k = constraintValue(c);
   return {
-    phi: String(phi), alpha: String(c.alpha), beta: String(c.beta), gamma: String(c.gamma),
-    d: fix(c.alpha ** phi, 2), w: fix(c.beta ** phi, 2), r: fix(c.gamma ** phi, 2), resolution: String(builtResolution),
-    k: fix(k, 3), growth: fix(k ** phi, 2),
+    phi: String(phi),
+    alpha: String(c.alpha),
+    beta: String(c.beta),
+    gamma: String(c.gamma),
+    d: fix(c.alpha ** phi, 2),
+    w: fix(c.beta ** phi, 2),
+    r: fix(c.gamma ** phi, 2),
+    resolution: String(builtResolution),
+    k: fix(k, 3),
+    growth: fix(k ** phi, 2),
   };
 }
 
@@ -52,11 +59,15 @@ export interface PhiChart {
   readonly ideal: string;
   readonly formula: string;
   readonly actual: string;
-  readonly points: readonly { readonly phi: number; readonly x: number; readonly yIdeal: number; readonly yActual: number }[];
+  readonly points: readonly {
+    readonly phi: number;
+    readonly x: number;
+    readonly yIdeal: number;
+    readonly yActual: number;
+  }[];
   readonly xTicks: readonly { readonly phi: number; readonly x: number }[];
   readonly yTicks: readonly { readonly macs: number; readonly y: number; readonly label: string }[];
 }
-
 
 /** Chart of the curves against φ; y is log10 of MACs so 2^φ is a straight line. */
 export function phiChart(points: readonly CurvePoint[], width = 560, height = 260): PhiChart {
@@ -79,9 +90,14 @@ export function phiChart(points: readonly CurvePoint[], width = 560, height = 26
   const xTicks = [];
   for (let p = Math.ceil(x0); p <= x1; p++) xTicks.push({ phi: p, x: x(p) });
   return {
-    width, height, plot,
-    ideal: path('ideal'), formula: path('formula'), actual: path('actual'),
+    width,
+    height,
+    plot,
+    ideal: path('ideal'),
+    formula: path('formula'),
+    actual: path('actual'),
     points: points.map((p) => ({ phi: p.phi, x: x(p.phi), yIdeal: y(p.ideal), yActual: y(p.actual) })),
-    xTicks, yTicks,
+    xTicks,
+    yTicks,
   };
 }

@@ -30,21 +30,27 @@ export interface ReleasedPhiLayout {
   readonly ticks: readonly { readonly phi: number; readonly x: number }[];
 }
 
-
 export function releasedPhiLayout(models: readonly ReleasedModel[], width = 560, rowHeight = 28): ReleasedPhiLayout {
   if (models.length === 0) throw new RangeError('releasedPhiLayout needs at least one model');
   const base = models[0].macs;
   const left = 48;
   const right = width - 16;
   const top = 26;
-  const maxPhi = Math.ceil(Math.max(8, ...models.flatMap((m) => [m.phiDepth, m.phiWidth, m.phiResolution, Math.log2(m.macs / base)])));
+  const maxPhi = Math.ceil(
+    Math.max(8, ...models.flatMap((m) => [m.phiDepth, m.phiWidth, m.phiResolution, Math.log2(m.macs / base)])),
+  );
   const x = (phi: number) => round1(left + (Math.max(0, phi) / maxPhi) * (right - left));
   const rows = models.map((m, i) => {
     const phiMacs = Math.log2(m.macs / base);
     const phis = [m.phiDepth, m.phiWidth, m.phiResolution];
     return {
-      id: m.id, label: m.label, y: top + i * rowHeight,
-      phiDepth: m.phiDepth, phiWidth: m.phiWidth, phiResolution: m.phiResolution, phiMacs,
+      id: m.id,
+      label: m.label,
+      y: top + i * rowHeight,
+      phiDepth: m.phiDepth,
+      phiWidth: m.phiWidth,
+      phiResolution: m.phiResolution,
+      phiMacs,
       x: { depth: x(m.phiDepth), width: x(m.phiWidth), resolution: x(m.phiResolution), macs: x(phiMacs) },
       spread: Math.max(...phis) - Math.min(...phis),
     };

@@ -98,22 +98,30 @@ export interface SaturationChart {
   readonly yTicks: readonly { readonly value: number; readonly y: number }[];
 }
 
-
 /** Chart of MACs ÷ B0 against the coefficient of one dimension, y from 0 to a shared top. */
-export function saturationChart(points: readonly ScalePoint[], yMax: number, width = 560, height = 240): SaturationChart {
+export function saturationChart(
+  points: readonly ScalePoint[],
+  yMax: number,
+  width = 560,
+  height = 240,
+): SaturationChart {
   if (points.length < 2) throw new RangeError('saturationChart needs at least two points');
   const plot = { left: 58, right: width - 14, top: 14, bottom: height - 36 };
   const c0 = points[0].coefficient;
   const c1 = points[points.length - 1].coefficient;
   const x = (c: number) => round1(plot.left + ((c - c0) / (c1 - c0)) * (plot.right - plot.left));
   const y = (v: number) => round1(plot.bottom - (v / yMax) * (plot.bottom - plot.top));
-  const path = (key: 'macsRatio' | 'idealRatio') => `M${points.map((p) => `${x(p.coefficient)},${y(p[key])}`).join('L')}`;
+  const path = (key: 'macsRatio' | 'idealRatio') =>
+    `M${points.map((p) => `${x(p.coefficient)},${y(p[key])}`).join('L')}`;
   const step = yMax <= 8 ? 1 : yMax <= 16 ? 2 : 5;
   const yTicks = [];
   for (let v = 0; v <= yMax + 1e-9; v += step) yTicks.push({ value: v, y: y(v) });
   return {
-    width, height, plot,
-    actual: path('macsRatio'), ideal: path('idealRatio'),
+    width,
+    height,
+    plot,
+    actual: path('macsRatio'),
+    ideal: path('idealRatio'),
     points: points.map((p) => ({ coefficient: p.coefficient, x: x(p.coefficient), y: y(p.macsRatio) })),
     xTicks: points.map((p) => ({ value: p.coefficient, x: x(p.coefficient) })),
     yTicks,

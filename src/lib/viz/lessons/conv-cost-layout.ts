@@ -46,7 +46,15 @@ export function channelPx(c: number): number {
   return 4 + (60 * Math.log2(Math.max(1, c))) / 12;
 }
 
-function box(id: BoxLayout['id'], x: number, w: number, h: number, depth: number, label: string, sublabel: string): BoxLayout {
+function box(
+  id: BoxLayout['id'],
+  x: number,
+  w: number,
+  h: number,
+  depth: number,
+  label: string,
+  sublabel: string,
+): BoxLayout {
   // 30° oblique projection of the channel axis.
   const dx = depth * Math.cos(Math.PI / 6);
   const dy = depth * Math.sin(Math.PI / 6);
@@ -57,7 +65,14 @@ function box(id: BoxLayout['id'], x: number, w: number, h: number, depth: number
 }
 
 /** SVG paths of a box's front, top and side faces (the front's top-left corner at x, y). */
-export function boxFaces(b: { x: number; y: number; w: number; h: number; dx: number; dy: number }): BoxLayout['faces'] {
+export function boxFaces(b: {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  dx: number;
+  dy: number;
+}): BoxLayout['faces'] {
   return {
     front: `M${b.x},${b.y}h${b.w}v${b.h}h${-b.w}Z`,
     top: `M${b.x},${b.y}l${b.dx},${-b.dy}h${b.w}l${-b.dx},${b.dy}Z`,

@@ -23,7 +23,15 @@ export const CONV_COST_FIELDS = FIELDS.map((f) => f.name);
 
 export function convCostControls(l: ConvLayer): ControlSpec[] {
   return [
-    ...FIELDS.map(({ name, label }): ControlSpec => ({ kind: 'number', name, label, value: l[name], min: CONV_LIMITS[name].min, max: CONV_LIMITS[name].max, step: 1 })),
+    ...FIELDS.map(({ name, label }): ControlSpec => ({
+      kind: 'number',
+      name,
+      label,
+      value: l[name],
+      min: CONV_LIMITS[name].min,
+      max: CONV_LIMITS[name].max,
+      step: 1,
+    })),
     {
       kind: 'select',
       name: 'padding',
@@ -50,13 +58,37 @@ export function convCostScene(l: ConvLayer, c: ConvCost): Scene {
   for (const b of layout.boxes) {
     // Scene coordinates start at the trimmed top, so every y moves up by `top`.
     const f = boxFaces({ ...b, y: Math.round((b.y - top) * 10) / 10 });
-    for (const face of ['side', 'top', 'front'] as const) marks.push({ kind: 'path', key: `${b.id}-${face}`, class: `face ${face} ${b.id}`, d: f[face] });
-    marks.push({ kind: 'text', key: `${b.id}-label`, class: 'label', x: b.x + b.w / 2, y: LABEL_Y - top, text: b.label, anchor: 'middle' });
-    marks.push({ kind: 'text', key: `${b.id}-sublabel`, class: 'sublabel', x: b.x + b.w / 2, y: SUBLABEL_Y - top, text: b.sublabel, anchor: 'middle' });
+    for (const face of ['side', 'top', 'front'] as const)
+      marks.push({ kind: 'path', key: `${b.id}-${face}`, class: `face ${face} ${b.id}`, d: f[face] });
+    marks.push({
+      kind: 'text',
+      key: `${b.id}-label`,
+      class: 'label',
+      x: b.x + b.w / 2,
+      y: LABEL_Y - top,
+      text: b.label,
+      anchor: 'middle',
+    });
+    marks.push({
+      kind: 'text',
+      key: `${b.id}-sublabel`,
+      class: 'sublabel',
+      x: b.x + b.w / 2,
+      y: SUBLABEL_Y - top,
+      text: b.sublabel,
+      anchor: 'middle',
+    });
   }
-  layout.operators.forEach((o, i) => marks.push({ kind: 'text', key: `op-${i}`, class: 'op', x: o.x, y: o.y - top, text: o.text }));
+  layout.operators.forEach((o, i) =>
+    marks.push({ kind: 'text', key: `op-${i}`, class: 'op', x: o.x, y: o.y - top, text: o.text }),
+  );
   const [input, kernel, output] = layout.boxes;
-  return { width: layout.width, height, label: `Input ${input!.label}, filter ${kernel!.label}, output ${output!.label}`, marks };
+  return {
+    width: layout.width,
+    height,
+    label: `Input ${input!.label}, filter ${kernel!.label}, output ${output!.label}`,
+    marks,
+  };
 }
 
 /** The shapes in one line of text, shown instead of the box labels on a phone. */

@@ -55,7 +55,8 @@ export function convProblem(l: ConvLayer): string | null {
   if (l.cin % l.groups !== 0) return `groups (${l.groups}) must divide the input channels (${l.cin})`;
   if (l.cout % l.groups !== 0) return `groups (${l.groups}) must divide the output channels (${l.cout})`;
   const pad = l.padding === 'same' ? Math.floor((l.k - 1) / 2) : 0;
-  if (l.h + 2 * pad < l.k || l.w + 2 * pad < l.k) return `the ${l.k}×${l.k} kernel is larger than the padded ${l.h}×${l.w} input`;
+  if (l.h + 2 * pad < l.k || l.w + 2 * pad < l.k)
+    return `the ${l.k}×${l.k} kernel is larger than the padded ${l.h}×${l.w} input`;
   return null;
 }
 

@@ -102,8 +102,16 @@ export function convWindow(ex: ConvExplanation, maxChannels = 6): ConvWindowView
 }
 
 /** Where the window sits on an input plane of h×w: the clipped rectangle plus how far it spills into padding. */
-export function windowOnPlane(view: ConvWindowView, h: number, w: number): {
-  y: number; x: number; height: number; width: number; spill: { top: number; left: number; bottom: number; right: number };
+export function windowOnPlane(
+  view: ConvWindowView,
+  h: number,
+  w: number,
+): {
+  y: number;
+  x: number;
+  height: number;
+  width: number;
+  spill: { top: number; left: number; bottom: number; right: number };
 } {
   const { y0, x0, y1, x1 } = view.window;
   const cy0 = Math.max(0, y0);

@@ -30,27 +30,69 @@ export function fusedScene(data: FusedData, variant: FusedVariant, metric: Fused
   const bar = Math.min(28, band * 0.34);
   const marks: Mark[] = [];
   for (let e = lo; e <= hi; e++) {
-    marks.push({ kind: 'line', key: `grid-${e}`, class: 'grid', x1: PAD.left, x2: W - PAD.right, y1: px(y(10 ** e)), y2: px(y(10 ** e)) });
-    marks.push({ kind: 'text', key: `tick-${e}`, class: 'tick', x: PAD.left - 6, y: px(y(10 ** e)), text: formatCompact(10 ** e), anchor: 'end', baseline: 'middle' });
+    marks.push({
+      kind: 'line',
+      key: `grid-${e}`,
+      class: 'grid',
+      x1: PAD.left,
+      x2: W - PAD.right,
+      y1: px(y(10 ** e)),
+      y2: px(y(10 ** e)),
+    });
+    marks.push({
+      kind: 'text',
+      key: `tick-${e}`,
+      class: 'tick',
+      x: PAD.left - 6,
+      y: px(y(10 ** e)),
+      text: formatCompact(10 ** e),
+      anchor: 'end',
+      baseline: 'middle',
+    });
   }
   stages.forEach((s, i) => {
     const cx = PAD.left + band * (i + 0.5);
     const used: 'fused' | 'mbconv' = i < n ? 'fused' : 'mbconv';
-    for (const [kind, dx] of [['mbconv', -bar / 2 - 1], ['fused', bar / 2 + 1]] as const) {
+    for (const [kind, dx] of [
+      ['mbconv', -bar / 2 - 1],
+      ['fused', bar / 2 + 1],
+    ] as const) {
       const v = s[kind][metric];
       marks.push({
-        kind: 'rect', key: `bar-${i}-${kind}`, class: `bar ${kind} ${kind === used ? 'used' : 'unused'}`,
-        x: px(cx + dx - bar / 2), y: px(y(v)), width: px(bar), height: px(bottom - y(v)),
+        kind: 'rect',
+        key: `bar-${i}-${kind}`,
+        class: `bar ${kind} ${kind === used ? 'used' : 'unused'}`,
+        x: px(cx + dx - bar / 2),
+        y: px(y(v)),
+        width: px(bar),
+        height: px(bottom - y(v)),
         title: `Stage ${s.stage} as ${kind === 'fused' ? 'Fused-MBConv' : 'MBConv'}: ${formatInt(v)} ${metric === 'macs' ? 'MACs' : 'parameters'}`,
         data: { stage: s.stage, kind, value: v },
       });
     }
-    marks.push({ kind: 'text', key: `stage-${i}`, class: 'tick', x: px(cx), y: bottom + 22, text: String(s.stage), anchor: 'middle' });
-    marks.push({ kind: 'text', key: `used-${i}`, class: `used-label ${used}`, x: px(cx), y: bottom + 50, text: used === 'fused' ? 'F' : 'MB', anchor: 'middle' });
+    marks.push({
+      kind: 'text',
+      key: `stage-${i}`,
+      class: 'tick',
+      x: px(cx),
+      y: bottom + 22,
+      text: String(s.stage),
+      anchor: 'middle',
+    });
+    marks.push({
+      kind: 'text',
+      key: `used-${i}`,
+      class: `used-label ${used}`,
+      x: px(cx),
+      y: bottom + 50,
+      text: used === 'fused' ? 'F' : 'MB',
+      anchor: 'middle',
+    });
   });
   marks.push({ kind: 'line', key: 'axis', class: 'axis', x1: PAD.left, x2: W - PAD.right, y1: bottom, y2: bottom });
   return {
-    width: W, height: H,
+    width: W,
+    height: H,
     label: `${METRIC_LABELS[metric]} of each stage of ${data.label} as MBConv and as Fused-MBConv (log scale); ${VARIANT_LABELS[variant]}`,
     marks,
   };

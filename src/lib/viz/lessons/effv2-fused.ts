@@ -27,7 +27,9 @@ export function asKind(block: string, kind: BlockKind): string {
     if (d.type === 'cn' || d.expansion === 1) return `ds_${rest}_se0.25`;
     return `ir_${rest}_se0.25`;
   }
-  throw new Error(`block string '${block}': only ds, ir, er and cn stages can be swapped between MBConv and Fused-MBConv`);
+  throw new Error(
+    `block string '${block}': only ds, ir, er and cn stages can be swapped between MBConv and Fused-MBConv`,
+  );
 }
 
 export function kindOf(block: string): BlockKind {
@@ -35,7 +37,14 @@ export function kindOf(block: string): BlockKind {
   return t === 'er' || t === 'cn' ? 'fused' : 'mbconv';
 }
 
-export { FUSED_BASES, FUSED_VARIANTS, VARIANT_LABELS, fusedCount, type FusedBase, type FusedVariant } from './effv2-variants.ts';
+export {
+  FUSED_BASES,
+  FUSED_VARIANTS,
+  VARIANT_LABELS,
+  fusedCount,
+  type FusedBase,
+  type FusedVariant,
+} from './effv2-variants.ts';
 
 function baseSpec(base: FusedBase): CnnSpec {
   const spec = getModel(FUSED_BASES[base].model).spec;

@@ -54,15 +54,21 @@ export interface DecodedName {
 
 export function decodeName(name: string): DecodedName {
   const m = /^((?:gc_)?(?:tf_)?efficientnetv2_[a-z0-9_]+)\.([a-z0-9_]+)$/.exec(name);
-  if (!m) throw new Error(`'${name}' is not a timm EfficientNetV2 name (expected <architecture>.<tag>, e.g. tf_efficientnetv2_s.in21k)`);
+  if (!m)
+    throw new Error(
+      `'${name}' is not a timm EfficientNetV2 name (expected <architecture>.<tag>, e.g. tf_efficientnetv2_s.in21k)`,
+    );
   const [, arch, tag] = m;
   const in21k = /(^|_)in21k$/.test(tag);
   const fineTuned = /in21k_ft_in1k$/.test(tag);
-  if (!in21k && !/in1k$/.test(tag)) throw new Error(`'${name}': unknown pretrained tag '${tag}' (expected in1k, in21k or in21k_ft_in1k)`);
+  if (!in21k && !/in1k$/.test(tag))
+    throw new Error(`'${name}': unknown pretrained tag '${tag}' (expected in1k, in21k or in21k_ft_in1k)`);
   const zooId = in21k ? `${arch}.in21k` : arch;
   const entry = getModel(zooId);
   return {
-    name, arch, tag,
+    name,
+    arch,
+    tag,
     source: arch.includes('tf_') ? 'TensorFlow port' : 'trained in timm',
     attention: arch.startsWith('gc_') ? 'global context' : 'SE',
     pretrain: in21k || fineTuned ? 'ImageNet-21k' : 'ImageNet-1k',

@@ -4,7 +4,15 @@
  * largest value in Table 5, so S, M and L compare on one scale).
  */
 import { formatSig } from '../charts/number-format.ts';
-import { MODEL_LABELS, REGULARIZER_LABELS, REGULARIZERS, STAGES, TABLE5, stageSetting, type ProgressiveModel } from './effv2-progressive.ts';
+import {
+  MODEL_LABELS,
+  REGULARIZER_LABELS,
+  REGULARIZERS,
+  STAGES,
+  TABLE5,
+  stageSetting,
+  type ProgressiveModel,
+} from './effv2-progressive.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import type { Readout } from '../kit/controls.ts';
 
@@ -26,9 +34,35 @@ export function progressiveScene(model: ProgressiveModel, stage: number): Scene 
   const x0 = 16;
   const y0 = 16;
   const marks: Mark[] = [
-    { kind: 'rect', key: 'final', class: 'final', x: x0, y: y0, width: px(side(e)), height: px(side(e)), title: `Last stage: ${e} × ${e}` },
-    { kind: 'rect', key: 'image', class: 'image', x: x0, y: y0, width: px(side(s.imageSize)), height: px(side(s.imageSize)), data: { size: s.imageSize } },
-    { kind: 'text', key: 'image-label', class: 'label', x: x0, y: px(y0 + BOX + 24), text: `${s.imageSize} × ${s.imageSize} px (last stage ${e})`, anchor: 'start' },
+    {
+      kind: 'rect',
+      key: 'final',
+      class: 'final',
+      x: x0,
+      y: y0,
+      width: px(side(e)),
+      height: px(side(e)),
+      title: `Last stage: ${e} × ${e}`,
+    },
+    {
+      kind: 'rect',
+      key: 'image',
+      class: 'image',
+      x: x0,
+      y: y0,
+      width: px(side(s.imageSize)),
+      height: px(side(s.imageSize)),
+      data: { size: s.imageSize },
+    },
+    {
+      kind: 'text',
+      key: 'image-label',
+      class: 'label',
+      x: x0,
+      y: px(y0 + BOX + 24),
+      text: `${s.imageSize} × ${s.imageSize} px (last stage ${e})`,
+      anchor: 'start',
+    },
   ];
   const bx = 280;
   const bw = W - bx - 70;
@@ -36,13 +70,40 @@ export function progressiveScene(model: ProgressiveModel, stage: number): Scene 
     const y = 36 + i * 62;
     const v = s[r];
     const max = regularizerMax(r);
-    marks.push({ kind: 'text', key: `reg-label-${r}`, class: 'label', x: bx, y: y - 8, text: REGULARIZER_LABELS[r], anchor: 'start' });
+    marks.push({
+      kind: 'text',
+      key: `reg-label-${r}`,
+      class: 'label',
+      x: bx,
+      y: y - 8,
+      text: REGULARIZER_LABELS[r],
+      anchor: 'start',
+    });
     marks.push({ kind: 'rect', key: `reg-track-${r}`, class: 'track', x: bx, y, width: bw, height: 18 });
-    marks.push({ kind: 'rect', key: `reg-bar-${r}`, class: `reg ${r}`, x: bx, y, width: px((v / max) * bw), height: 18, data: { value: v } });
-    marks.push({ kind: 'text', key: `reg-value-${r}`, class: 'value', x: bx + bw + 8, y: y + 9, text: formatSig(v), anchor: 'start', baseline: 'middle' });
+    marks.push({
+      kind: 'rect',
+      key: `reg-bar-${r}`,
+      class: `reg ${r}`,
+      x: bx,
+      y,
+      width: px((v / max) * bw),
+      height: 18,
+      data: { value: v },
+    });
+    marks.push({
+      kind: 'text',
+      key: `reg-value-${r}`,
+      class: 'value',
+      x: bx + bw + 8,
+      y: y + 9,
+      text: formatSig(v),
+      anchor: 'start',
+      baseline: 'middle',
+    });
   });
   return {
-    width: W, height: H,
+    width: W,
+    height: H,
     label: `${MODEL_LABELS[model]}, training stage ${stage + 1} of ${STAGES}: images ${s.imageSize} px, RandAugment ${formatSig(s.randaug)}, mixup ${formatSig(s.mixup)}, dropout ${formatSig(s.dropout)}`,
     marks,
   };

@@ -26,13 +26,36 @@ export interface ProgressiveSetting {
 
 /** EfficientNetV2 Table 5: "Progressive training settings for EfficientNetV2" (min → max over training). */
 export const TABLE5: Readonly<Record<ProgressiveModel, ProgressiveSetting>> = {
-  s: { imageSize: { min: 128, max: 300 }, randaug: { min: 5, max: 15 }, mixup: { min: 0, max: 0 }, dropout: { min: 0.1, max: 0.3 } },
-  m: { imageSize: { min: 128, max: 380 }, randaug: { min: 5, max: 20 }, mixup: { min: 0, max: 0.2 }, dropout: { min: 0.1, max: 0.4 } },
-  l: { imageSize: { min: 128, max: 380 }, randaug: { min: 5, max: 25 }, mixup: { min: 0, max: 0.4 }, dropout: { min: 0.1, max: 0.5 } },
+  s: {
+    imageSize: { min: 128, max: 300 },
+    randaug: { min: 5, max: 15 },
+    mixup: { min: 0, max: 0 },
+    dropout: { min: 0.1, max: 0.3 },
+  },
+  m: {
+    imageSize: { min: 128, max: 380 },
+    randaug: { min: 5, max: 20 },
+    mixup: { min: 0, max: 0.2 },
+    dropout: { min: 0.1, max: 0.4 },
+  },
+  l: {
+    imageSize: { min: 128, max: 380 },
+    randaug: { min: 5, max: 25 },
+    mixup: { min: 0, max: 0.4 },
+    dropout: { min: 0.1, max: 0.5 },
+  },
 };
 
-export const MODEL_LABELS: Readonly<Record<ProgressiveModel, string>> = { s: 'EfficientNetV2-S', m: 'EfficientNetV2-M', l: 'EfficientNetV2-L' };
-export const REGULARIZER_LABELS: Readonly<Record<Regularizer, string>> = { randaug: 'RandAugment magnitude', mixup: 'Mixup α', dropout: 'Dropout rate' };
+export const MODEL_LABELS: Readonly<Record<ProgressiveModel, string>> = {
+  s: 'EfficientNetV2-S',
+  m: 'EfficientNetV2-M',
+  l: 'EfficientNetV2-L',
+};
+export const REGULARIZER_LABELS: Readonly<Record<Regularizer, string>> = {
+  randaug: 'RandAugment magnitude',
+  mixup: 'Mixup α',
+  dropout: 'Dropout rate',
+};
 
 /** §5.1: four stages over 350 epochs. */
 export const STAGES = 4;

@@ -28,8 +28,25 @@ export function scalingScene(models: V2Models, size: V2Size): Scene {
   const bw = Math.min(44, band * 0.6);
   const marks: Mark[] = [];
   for (let v = 0; v <= max; v += 8) {
-    marks.push({ kind: 'line', key: `grid-${v}`, class: 'grid', x1: PAD.left, x2: W - PAD.right, y1: px(y(v)), y2: px(y(v)) });
-    marks.push({ kind: 'text', key: `tick-${v}`, class: 'tick', x: PAD.left - 6, y: px(y(v)), text: String(v), anchor: 'end', baseline: 'middle' });
+    marks.push({
+      kind: 'line',
+      key: `grid-${v}`,
+      class: 'grid',
+      x1: PAD.left,
+      x2: W - PAD.right,
+      y1: px(y(v)),
+      y2: px(y(v)),
+    });
+    marks.push({
+      kind: 'text',
+      key: `tick-${v}`,
+      class: 'tick',
+      x: PAD.left - 6,
+      y: px(y(v)),
+      text: String(v),
+      anchor: 'end',
+      baseline: 'middle',
+    });
   }
   for (let i = 0; i < stages; i++) {
     const cx = PAD.left + band * (i + 0.5);
@@ -37,13 +54,45 @@ export function scalingScene(models: V2Models, size: V2Size): Scene {
     const base = s.stages[i];
     if (st) {
       marks.push({
-        kind: 'rect', key: `bar-${i}`, class: `bar ${st.kind === 'MBConv' ? 'mbconv' : 'fused'}`, x: px(cx - bw / 2), y: px(y(st.blocks)), width: px(bw), height: px(bottom - y(st.blocks)),
-        title: `Stage ${i + 1}: ${st.blocks} ${st.kind} blocks, ${st.channels} channels`, data: { stage: i + 1, blocks: st.blocks },
+        kind: 'rect',
+        key: `bar-${i}`,
+        class: `bar ${st.kind === 'MBConv' ? 'mbconv' : 'fused'}`,
+        x: px(cx - bw / 2),
+        y: px(y(st.blocks)),
+        width: px(bw),
+        height: px(bottom - y(st.blocks)),
+        title: `Stage ${i + 1}: ${st.blocks} ${st.kind} blocks, ${st.channels} channels`,
+        data: { stage: i + 1, blocks: st.blocks },
       });
-      marks.push({ kind: 'text', key: `count-${i}`, class: 'value', x: px(cx), y: px(y(st.blocks) - 4), text: String(st.blocks), anchor: 'middle' });
+      marks.push({
+        kind: 'text',
+        key: `count-${i}`,
+        class: 'value',
+        x: px(cx),
+        y: px(y(st.blocks) - 4),
+        text: String(st.blocks),
+        anchor: 'middle',
+      });
     }
-    if (base) marks.push({ kind: 'rect', key: `base-${i}`, class: 'base', x: px(cx - bw / 2), y: px(y(base.blocks)), width: px(bw), height: px(bottom - y(base.blocks)) });
-    marks.push({ kind: 'text', key: `stage-${i}`, class: 'tick', x: px(cx), y: bottom + 24, text: String(i + 1), anchor: 'middle' });
+    if (base)
+      marks.push({
+        kind: 'rect',
+        key: `base-${i}`,
+        class: 'base',
+        x: px(cx - bw / 2),
+        y: px(y(base.blocks)),
+        width: px(bw),
+        height: px(bottom - y(base.blocks)),
+      });
+    marks.push({
+      kind: 'text',
+      key: `stage-${i}`,
+      class: 'tick',
+      x: px(cx),
+      y: bottom + 24,
+      text: String(i + 1),
+      anchor: 'middle',
+    });
   }
   marks.push({ kind: 'line', key: 'axis', class: 'axis', x1: PAD.left, x2: W - PAD.right, y1: bottom, y2: bottom });
   return { width: W, height: H, label: `Blocks per stage of ${LABELS[size]}, with V2-S outlined`, marks };

@@ -9,7 +9,10 @@ import { getModel, resolveCnn, specStats, type CnnSpec } from '../../models/inde
 export const V2_SIZES = ['s', 'm', 'l', 'xl'] as const;
 export type V2Size = (typeof V2_SIZES)[number];
 export const V2_IDS: Readonly<Record<V2Size, string>> = {
-  s: 'tf_efficientnetv2_s', m: 'tf_efficientnetv2_m', l: 'tf_efficientnetv2_l', xl: 'tf_efficientnetv2_xl',
+  s: 'tf_efficientnetv2_s',
+  m: 'tf_efficientnetv2_m',
+  l: 'tf_efficientnetv2_l',
+  xl: 'tf_efficientnetv2_xl',
 };
 export const V2_LABELS: Readonly<Record<V2Size, string>> = { s: 'V2-S', m: 'V2-M', l: 'V2-L', xl: 'V2-XL' };
 
@@ -49,10 +52,23 @@ export function v2Model(size: V2Size): V2Model {
   const r = resolveCnn(sp);
   const stages = sp.arch.map((_, i) => {
     const bs = r.blocks.filter((b) => b.stage === i);
-    return { stage: i + 1, kind: bs[0].type === 'er' || bs[0].type === 'cn' ? 'Fused-MBConv' : 'MBConv', blocks: bs.length, channels: bs[bs.length - 1].outChannels } as const;
+    return {
+      stage: i + 1,
+      kind: bs[0].type === 'er' || bs[0].type === 'cn' ? 'Fused-MBConv' : 'MBConv',
+      blocks: bs.length,
+      channels: bs[bs.length - 1].outChannels,
+    } as const;
   });
   const st = specStats(sp);
-  const m: V2Model = { size, id: V2_IDS[size], resolution: sp.resolution, params: st.params, macs: st.macs, stages, blocks: r.blocks.length };
+  const m: V2Model = {
+    size,
+    id: V2_IDS[size],
+    resolution: sp.resolution,
+    params: st.params,
+    macs: st.macs,
+    stages,
+    blocks: r.blocks.length,
+  };
   cache.set(size, m);
   return m;
 }

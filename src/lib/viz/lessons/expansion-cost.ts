@@ -51,7 +51,13 @@ export interface ExpansionCost {
 }
 
 /** MobileNetV2 `blocks.3.1`: the second block of the t=6, c=64 stage (Table 2), 64 → 64 channels at 14×14. */
-export const MOBILENETV2_BLOCK_3_1: BottleneckShape = { inChannels: 64, outChannels: 64, size: 14, kernel: 3, stride: 1 };
+export const MOBILENETV2_BLOCK_3_1: BottleneckShape = {
+  inChannels: 64,
+  outChannels: 64,
+  size: 14,
+  kernel: 3,
+  stride: 1,
+};
 
 /** The slider's values: 1 to 10 in half steps (the paper found 5 to 10 "nearly identical", §4). */
 export const EXPANSION_STEPS: readonly number[] = Array.from({ length: 19 }, (_, i) => 1 + i / 2);
@@ -66,11 +72,20 @@ function blockString(shape: BottleneckShape, t: number): string {
 export function singleBlockSpec(shape: BottleneckShape, t: number): CnnSpec {
   if (!(t >= 1 && t <= 16)) throw new RangeError(`expansion ratio must be from 1 to 16; received ${t}`);
   return {
-    kind: 'cnn', family: 'MobileNetV2', arch: [[blockString(shape, t)]],
-    stem: { channels: shape.inChannels, fixed: true }, head: { kind: 'none' }, act: 'relu6',
-    width: 1, depth: 1, roundLimit: 0.9, padding: 'symmetric', bnEps: 1e-5,
+    kind: 'cnn',
+    family: 'MobileNetV2',
+    arch: [[blockString(shape, t)]],
+    stem: { channels: shape.inChannels, fixed: true },
+    head: { kind: 'none' },
+    act: 'relu6',
+    width: 1,
+    depth: 1,
+    roundLimit: 0.9,
+    padding: 'symmetric',
+    bnEps: 1e-5,
     // The stem has stride 2, so the block sees size × size.
-    resolution: shape.size * 2, numClasses: 10,
+    resolution: shape.size * 2,
+    numClasses: 10,
   };
 }
 
@@ -105,9 +120,17 @@ export function expansionCost(shape: BottleneckShape, t: number): ExpansionCost 
   const held = residual ? inputBytes : 0;
   const peakBytes = Math.max(inputBytes + e.outBytes, held + e.outBytes + d.outBytes, held + d.outBytes + p.outBytes);
   return {
-    t, mid, outSize, residual, layers,
-    macs: sum(inBlock, 'macs'), params: sum(inBlock, 'params'),
-    inputBytes, expandedBytes: e.outBytes, outputBytes: p.outBytes, peakBytes,
+    t,
+    mid,
+    outSize,
+    residual,
+    layers,
+    macs: sum(inBlock, 'macs'),
+    params: sum(inBlock, 'params'),
+    inputBytes,
+    expandedBytes: e.outBytes,
+    outputBytes: p.outBytes,
+    peakBytes,
   };
 }
 

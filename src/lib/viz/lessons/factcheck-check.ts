@@ -23,7 +23,13 @@ import { computeEvidence, type Evidence } from './factcheck-evidence.ts';
 import { arxivYear, parseFigure, roundsTo, sizeMB, type PrintedFigure } from './factcheck-figures.ts';
 
 /** Every claim, in the order of the overview. */
-export const CLAIMS: readonly Claim[] = [...TEXT_CLAIMS, ...COMPARE_CLAIMS, ...SIZE_CLAIMS, ...TIMM_CLAIMS, ...NOTES_CLAIMS];
+export const CLAIMS: readonly Claim[] = [
+  ...TEXT_CLAIMS,
+  ...COMPARE_CLAIMS,
+  ...SIZE_CLAIMS,
+  ...TIMM_CLAIMS,
+  ...NOTES_CLAIMS,
+];
 
 export interface PaperFigure {
   readonly value: number;
@@ -54,7 +60,8 @@ export function resolvePaper(ref: PaperRef): PaperFigure {
   if ('value' in ref) return { value: ref.value, cite: ref.cite };
   const source = ref.source ?? DEFAULT_SOURCE;
   const c = getModel(ref.from).published.find((p) => p.source.includes(source) && p[ref.field] !== undefined);
-  if (!c) throw new Error(`resolvePaper: zoo entry ${ref.from} cites no ${ref.field} from a source containing "${source}"`);
+  if (!c)
+    throw new Error(`resolvePaper: zoo entry ${ref.from} cites no ${ref.field} from a source containing "${source}"`);
   return { value: c[ref.field]!, cite: c.source };
 }
 
@@ -79,14 +86,19 @@ function oursOf(c: FigureClaim): { value: number; text: string; alt: { value: nu
       return { value: z.params, text: `${formatInt(z.params)} (${formatCompact(z.params)})`, alt: [] };
     case 'flops':
       return {
-        value: 2 * z.macs, text: `${formatCompact(z.macs)} MACs = ${formatCompact(2 * z.macs)} FLOPs`,
+        value: 2 * z.macs,
+        text: `${formatCompact(z.macs)} MACs = ${formatCompact(2 * z.macs)} FLOPs`,
         alt: [{ value: z.macs, why: 'the multiply-adds, labelled FLOPs (FLOPs = 2 × MACs)' }],
       };
     case 'size-mb': {
       const [f32, f16, i8] = [sizeMB(z.params, 'fp32'), sizeMB(z.params, 'fp16'), sizeMB(z.params, 'int8')];
       return {
-        value: f32, text: `${formatSig(f32)} MB fp32 · ${formatSig(f16)} fp16 · ${formatSig(i8)} int8`,
-        alt: [{ value: f16, why: 'the fp16 size; the table does not say so' }, { value: i8, why: 'the int8 size; the table does not say so' }],
+        value: f32,
+        text: `${formatSig(f32)} MB fp32 · ${formatSig(f16)} fp16 · ${formatSig(i8)} int8`,
+        alt: [
+          { value: f16, why: 'the fp16 size; the table does not say so' },
+          { value: i8, why: 'the int8 size; the table does not say so' },
+        ],
       };
     }
     case 'resolution':
@@ -98,12 +110,18 @@ function oursOf(c: FigureClaim): { value: number; text: string; alt: { value: nu
 
 function paperText(c: FigureClaim, p: PaperFigure): string {
   switch (c.kind) {
-    case 'params': return `${formatCompact(p.value)} parameters`;
-    case 'flops': return `${formatCompact(p.value)} multiply-adds`;
-    case 'top1': return `${p.value} %`;
-    case 'year': return `${p.value}`;
-    case 'resolution': return `${p.value} px`;
-    case 'size-mb': return `${formatSig(p.value)} MB`;
+    case 'params':
+      return `${formatCompact(p.value)} parameters`;
+    case 'flops':
+      return `${formatCompact(p.value)} multiply-adds`;
+    case 'top1':
+      return `${p.value} %`;
+    case 'year':
+      return `${p.value}`;
+    case 'resolution':
+      return `${p.value} px`;
+    case 'size-mb':
+      return `${formatSig(p.value)} MB`;
   }
 }
 
@@ -117,35 +135,64 @@ function sameFigureInZoo(c: FigureClaim, f: PrintedFigure): string[] {
     if (c.kind === 'params' && roundsTo(f, z.params)) hits.push(`${m.id} (${formatCompact(z.params)} parameters)`);
     if (c.kind === 'flops' && roundsTo(f, z.macs)) hits.push(`${m.id} (${formatCompact(z.macs)} MACs)`);
     if (c.kind === 'flops' && roundsTo(f, 2 * z.macs)) hits.push(`${m.id} (${formatCompact(2 * z.macs)} FLOPs)`);
-    if (c.kind === 'size-mb' && roundsTo(f, sizeMB(z.params, 'fp32'))) hits.push(`${m.id} (${formatSig(sizeMB(z.params, 'fp32'))} MB fp32)`);
+    if (c.kind === 'size-mb' && roundsTo(f, sizeMB(z.params, 'fp32')))
+      hits.push(`${m.id} (${formatSig(sizeMB(z.params, 'fp32'))} MB fp32)`);
   }
   return hits;
 }
 
 function checkFigure(c: FigureClaim): CheckedClaim {
   const raw = parseFigure(c.printed);
-  const printed: PrintedFigure = c.scale ? { printed: raw.printed, value: raw.value * c.scale, halfStep: raw.halfStep * c.scale } : raw;
+  const printed: PrintedFigure = c.scale
+    ? { printed: raw.printed, value: raw.value * c.scale, halfStep: raw.halfStep * c.scale }
+    : raw;
   const ours = oursOf(c);
   const pf = c.paper ? resolvePaper(c.paper) : undefined;
   const paper = pf ? { ...pf, text: paperText(c, pf) } : undefined;
-  const base = { claim: c, printed, ours: ours && { value: ours.value, text: ours.text }, paper, evidence: [] as Evidence[] };
+  const base = {
+    claim: c,
+    printed,
+    ours: ours && { value: ours.value, text: ours.text },
+    paper,
+    evidence: [] as Evidence[],
+  };
   const truth = ours?.value ?? paper?.value;
   const factorOf = (t: number) => Math.max(t / printed.value, printed.value / t);
-  if (c.noSuchModel) return { ...base, verdict: 'wrong', cause: c.noSuchModel, sameFigure: sameFigureInZoo(c, printed) };
-  if (truth === undefined) return { ...base, verdict: 'unverifiable', cause: c.cause ?? 'nothing computed or published to check it against', sameFigure: [] };
+  if (c.noSuchModel)
+    return { ...base, verdict: 'wrong', cause: c.noSuchModel, sameFigure: sameFigureInZoo(c, printed) };
+  if (truth === undefined)
+    return {
+      ...base,
+      verdict: 'unverifiable',
+      cause: c.cause ?? 'nothing computed or published to check it against',
+      sameFigure: [],
+    };
   if (roundsTo(printed, truth)) return { ...base, verdict: 'correct', sameFigure: [] };
   const alt = ours?.alt.find((a) => roundsTo(printed, a.value));
   if (alt) return { ...base, verdict: 'misleading', cause: alt.why, sameFigure: [] };
   for (const e of c.explains ?? []) {
-    if (roundsTo(printed, resolvePaper(e.paper).value)) return { ...base, verdict: e.verdict, cause: e.label, factor: factorOf(truth), sameFigure: [] };
+    if (roundsTo(printed, resolvePaper(e.paper).value))
+      return { ...base, verdict: e.verdict, cause: e.label, factor: factorOf(truth), sameFigure: [] };
   }
-  return { ...base, verdict: 'wrong', factor: factorOf(truth), cause: c.cause ?? 'matches no computed or published figure of this model', sameFigure: sameFigureInZoo(c, printed) };
+  return {
+    ...base,
+    verdict: 'wrong',
+    factor: factorOf(truth),
+    cause: c.cause ?? 'matches no computed or published figure of this model',
+    sameFigure: sameFigureInZoo(c, printed),
+  };
 }
 
 /** One claim checked. */
 export function checkClaim(c: Claim): CheckedClaim {
   if (c.type === 'figure') return checkFigure(c);
-  return { claim: c, verdict: c.verdict, cause: c.verdict === 'correct' ? undefined : c.reason, evidence: (c.evidence ?? []).map(computeEvidence), sameFigure: [] };
+  return {
+    claim: c,
+    verdict: c.verdict,
+    cause: c.verdict === 'correct' ? undefined : c.reason,
+    evidence: (c.evidence ?? []).map(computeEvidence),
+    sameFigure: [],
+  };
 }
 
 let checked: readonly CheckedClaim[] | undefined;

@@ -20,26 +20,96 @@ export interface SizeRow {
   readonly mbCause?: string;
 }
 
-const V1_B0: Explanation = { paper: { from: 'efficientnet_b0', field: 'params' }, label: 'EfficientNet-B0\'s parameter count (EfficientNet Table 2), a different model', verdict: 'wrong' };
+const V1_B0: Explanation = {
+  paper: { from: 'efficientnet_b0', field: 'params' },
+  label: "EfficientNet-B0's parameter count (EfficientNet Table 2), a different model",
+  verdict: 'wrong',
+};
 const FAR = 'far below any published count of this model';
-const NO_FORMAT = 'matches no storage format of this model\'s weights (fp32, fp16 or int8)';
+const NO_FORMAT = "matches no storage format of this model's weights (fp32, fp16 or int8)";
 
 export const SIZE_ROWS: readonly SizeRow[] = [
-  { line: 78, name: 'efficientnetv2-s', params: '1.2M', mb: '4.4', model: 'tf_efficientnetv2_s', paramsCause: FAR, mbCause: NO_FORMAT },
-  { line: 79, name: 'efficientnetv2-m', params: '2.2M', mb: '7.2', model: 'tf_efficientnetv2_m', paramsCause: FAR, mbCause: NO_FORMAT },
-  { line: 80, name: 'efficientnetv2-l', params: '4.0M', mb: '10.5', model: 'tf_efficientnetv2_l', paramsCause: FAR, mbCause: NO_FORMAT },
   {
-    line: 81, name: 'MobileNet v3-Small', params: '5.3M', mb: '2.9', model: 'mobilenetv3_small_100', paramsExplains: [V1_B0], paramsCause: 'the same figures as the efficientnetv2-b0 row',
-    mbCause: 'not a size: 2.9 M is MobileNetV3-Small\'s parameter count in the paper\'s first arXiv version (still in the TF-slim README)',
+    line: 78,
+    name: 'efficientnetv2-s',
+    params: '1.2M',
+    mb: '4.4',
+    model: 'tf_efficientnetv2_s',
+    paramsCause: FAR,
+    mbCause: NO_FORMAT,
   },
-  { line: 82, name: 'efficientnetv2-b0', params: '5.3M', mb: '2.9', model: 'tf_efficientnetv2_b0', paramsExplains: [V1_B0], mbCause: NO_FORMAT },
-  { line: 83, name: 'MobileNet v3-Medium', params: '11.2M', mb: '4.2', noSuchModel: 'there is no MobileNetV3-Medium: the paper defines Large and Small only (§5, Tables 1–2)' },
-  { line: 84, name: 'efficientnetv2-b1', params: '11.2M', mb: '4.2', model: 'tf_efficientnetv2_b1', paramsCause: 'matches no published count of V2-B1', mbCause: NO_FORMAT },
   {
-    line: 85, name: 'MobileNet v3-Large', params: '22.2M', mb: '7.1', model: 'mobilenetv3_large_100',
-    paramsCause: 'close to this model\'s fp32 size in MB, not to its parameter count: the columns look scrambled', mbCause: NO_FORMAT,
+    line: 79,
+    name: 'efficientnetv2-m',
+    params: '2.2M',
+    mb: '7.2',
+    model: 'tf_efficientnetv2_m',
+    paramsCause: FAR,
+    mbCause: NO_FORMAT,
   },
-  { line: 86, name: 'efficientnetv2-b2', params: '22.2M', mb: '7.1', model: 'tf_efficientnetv2_b2', paramsCause: 'matches no published count of V2-B2', mbCause: NO_FORMAT },
+  {
+    line: 80,
+    name: 'efficientnetv2-l',
+    params: '4.0M',
+    mb: '10.5',
+    model: 'tf_efficientnetv2_l',
+    paramsCause: FAR,
+    mbCause: NO_FORMAT,
+  },
+  {
+    line: 81,
+    name: 'MobileNet v3-Small',
+    params: '5.3M',
+    mb: '2.9',
+    model: 'mobilenetv3_small_100',
+    paramsExplains: [V1_B0],
+    paramsCause: 'the same figures as the efficientnetv2-b0 row',
+    mbCause:
+      "not a size: 2.9 M is MobileNetV3-Small's parameter count in the paper's first arXiv version (still in the TF-slim README)",
+  },
+  {
+    line: 82,
+    name: 'efficientnetv2-b0',
+    params: '5.3M',
+    mb: '2.9',
+    model: 'tf_efficientnetv2_b0',
+    paramsExplains: [V1_B0],
+    mbCause: NO_FORMAT,
+  },
+  {
+    line: 83,
+    name: 'MobileNet v3-Medium',
+    params: '11.2M',
+    mb: '4.2',
+    noSuchModel: 'there is no MobileNetV3-Medium: the paper defines Large and Small only (§5, Tables 1–2)',
+  },
+  {
+    line: 84,
+    name: 'efficientnetv2-b1',
+    params: '11.2M',
+    mb: '4.2',
+    model: 'tf_efficientnetv2_b1',
+    paramsCause: 'matches no published count of V2-B1',
+    mbCause: NO_FORMAT,
+  },
+  {
+    line: 85,
+    name: 'MobileNet v3-Large',
+    params: '22.2M',
+    mb: '7.1',
+    model: 'mobilenetv3_large_100',
+    paramsCause: "close to this model's fp32 size in MB, not to its parameter count: the columns look scrambled",
+    mbCause: NO_FORMAT,
+  },
+  {
+    line: 86,
+    name: 'efficientnetv2-b2',
+    params: '22.2M',
+    mb: '7.1',
+    model: 'tf_efficientnetv2_b2',
+    paramsCause: 'matches no published count of V2-B2',
+    mbCause: NO_FORMAT,
+  },
 ];
 
 export interface TimmRow {
@@ -65,7 +135,13 @@ export const TIMM_ROWS: readonly TimmRow[] = [
   r(116, 'tf_mobilenetv3_large_075.in1k', '4.0', '224'),
   {
     ...r(117, 'tf_mobilenetv3_large_100.in1k', '3.9', '224'),
-    explains: [{ paper: { from: 'tf_mobilenetv3_large_minimal_100', field: 'params', source: 'timm results' }, label: 'the next row\'s count, tf_mobilenetv3_large_minimal_100 (no SE, no hard-swish)', verdict: 'wrong' }],
+    explains: [
+      {
+        paper: { from: 'tf_mobilenetv3_large_minimal_100', field: 'params', source: 'timm results' },
+        label: "the next row's count, tf_mobilenetv3_large_minimal_100 (no SE, no hard-swish)",
+        verdict: 'wrong',
+      },
+    ],
   },
   r(118, 'tf_mobilenetv3_large_minimal_100.in1k', '3.9', '224'),
   r(119, 'tf_mobilenetv3_small_075.in1k', '2.0', '224'),
@@ -113,14 +189,35 @@ function trainPaper(model: string): PaperRef | undefined {
 }
 
 function sizeClaims(row: SizeRow): Claim[] {
-  const base = { section: 'size' as const, line: row.line, models: row.model ? [row.model] : [], model: row.model, noSuchModel: row.noSuchModel };
+  const base = {
+    section: 'size' as const,
+    line: row.line,
+    models: row.model ? [row.model] : [],
+    model: row.model,
+    noSuchModel: row.noSuchModel,
+  };
   const slug = row.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const params: FigureClaim = {
-    ...base, id: `size-params-${slug}`, cell: `${row.name}, パラメータ数`, quote: `${row.name} ${row.params}`, type: 'figure', printed: row.params, kind: 'params',
-    paper: row.model ? { from: row.model, field: 'params' } : undefined, explains: row.paramsExplains, cause: row.paramsCause,
+    ...base,
+    id: `size-params-${slug}`,
+    cell: `${row.name}, パラメータ数`,
+    quote: `${row.name} ${row.params}`,
+    type: 'figure',
+    printed: row.params,
+    kind: 'params',
+    paper: row.model ? { from: row.model, field: 'params' } : undefined,
+    explains: row.paramsExplains,
+    cause: row.paramsCause,
   };
   const mb: FigureClaim = {
-    ...base, id: `size-mb-${slug}`, cell: `${row.name}, モデルサイズ (MB)`, quote: `${row.params} ${row.mb}`, type: 'figure', printed: row.mb, kind: 'size-mb', cause: row.mbCause,
+    ...base,
+    id: `size-mb-${slug}`,
+    cell: `${row.name}, モデルサイズ (MB)`,
+    quote: `${row.params} ${row.mb}`,
+    type: 'figure',
+    printed: row.mb,
+    kind: 'size-mb',
+    cause: row.mbCause,
   };
   return [params, mb];
 }
@@ -132,17 +229,41 @@ function timmClaims(row: TimmRow): Claim[] {
   const test = row.sizes[row.sizes.length - 1];
   const out: Claim[] = [
     {
-      ...base, id: `timm-params-${slug}`, cell: `${row.name}, Params (M)`, quote: `${row.name} ${row.params}`, type: 'figure', printed: row.params, scale: 1e6, kind: 'params',
+      ...base,
+      id: `timm-params-${slug}`,
+      cell: `${row.name}, Params (M)`,
+      quote: `${row.name} ${row.params}`,
+      type: 'figure',
+      printed: row.params,
+      scale: 1e6,
+      kind: 'params',
       // A 21k head has no row in timm's ImageNet-1k results: only the engine checks it.
-      paper: getModel(model).headOf ? undefined : { from: model, field: 'params', source: 'timm results' }, explains: row.explains,
+      paper: getModel(model).headOf ? undefined : { from: model, field: 'params', source: 'timm results' },
+      explains: row.explains,
     },
-    { ...base, id: `timm-test-${slug}`, cell: `${row.name}, test size`, quote: `${test} x ${test}`, type: 'figure', printed: test, kind: 'resolution' },
+    {
+      ...base,
+      id: `timm-test-${slug}`,
+      cell: `${row.name}, test size`,
+      quote: `${test} x ${test}`,
+      type: 'figure',
+      printed: test,
+      kind: 'resolution',
+    },
   ];
   if (row.sizes.length === 2) {
     const paper = trainPaper(model);
     out.push({
-      ...base, model: undefined, id: `timm-train-${slug}`, cell: `${row.name}, train size`, quote: `${row.sizes[0]} x ${row.sizes[0]}`, type: 'figure', printed: row.sizes[0], kind: 'resolution', paper,
-      cause: paper ? undefined : 'timm\'s own training recipe; the zoo keeps only the evaluation size',
+      ...base,
+      model: undefined,
+      id: `timm-train-${slug}`,
+      cell: `${row.name}, train size`,
+      quote: `${row.sizes[0]} x ${row.sizes[0]}`,
+      type: 'figure',
+      printed: row.sizes[0],
+      kind: 'resolution',
+      paper,
+      cause: paper ? undefined : "timm's own training recipe; the zoo keeps only the evaluation size",
     });
   }
   return out;

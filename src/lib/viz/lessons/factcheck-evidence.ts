@@ -54,7 +54,11 @@ export function computeEvidence(spec: EvidenceSpec): Evidence {
   switch (spec.of) {
     case 'stat': {
       const v = specStats(getModel(spec.model).spec)[spec.stat];
-      return { model: spec.model, value: v, text: `${spec.model}: ${formatCompact(v)} ${spec.stat === 'params' ? 'parameters' : 'MACs'}` };
+      return {
+        model: spec.model,
+        value: v,
+        text: `${spec.model}: ${formatCompact(v)} ${spec.stat === 'params' ? 'parameters' : 'MACs'}`,
+      };
     }
     case 'se-blocks': {
       const t = blockTraits(spec.model);
@@ -64,16 +68,28 @@ export function computeEvidence(spec: EvidenceSpec): Evidence {
     case 'dw-blocks': {
       const t = blockTraits(spec.model);
       const n = t.filter((b) => b.depthwise).length;
-      return { model: spec.model, value: n, text: `${spec.model}: ${n} of ${t.length} blocks are built around a depthwise convolution` };
+      return {
+        model: spec.model,
+        value: n,
+        text: `${spec.model}: ${n} of ${t.length} blocks are built around a depthwise convolution`,
+      };
     }
     case 'dw-kernel': {
       const dw = analysisOf(spec.model).layers.filter(isDepthwise);
       const n = dw.filter((l) => l.kernel?.[0] === spec.k).length;
-      return { model: spec.model, value: n, text: `${spec.model}: ${n} of ${dw.length} depthwise convolutions are ${spec.k}×${spec.k}` };
+      return {
+        model: spec.model,
+        value: n,
+        text: `${spec.model}: ${n} of ${dw.length} depthwise convolutions are ${spec.k}×${spec.k}`,
+      };
     }
     case 'pooling': {
       const n = analysisOf(spec.model).layers.filter((l) => POOLS.has(l.opType) && !isSe(l)).length;
-      return { model: spec.model, value: n, text: `${spec.model}: ${n} pooling layer${n === 1 ? '' : 's'} (global, before the classifier)` };
+      return {
+        model: spec.model,
+        value: n,
+        text: `${spec.model}: ${n} pooling layer${n === 1 ? '' : 's'} (global, before the classifier)`,
+      };
     }
     case 'se-share': {
       const a = analysisOf(spec.model);
@@ -81,33 +97,52 @@ export function computeEvidence(spec: EvidenceSpec): Evidence {
       const params = se.reduce((s, l) => s + l.params, 0);
       const macs = se.reduce((s, l) => s + l.macs, 0);
       return {
-        model: spec.model, value: params,
+        model: spec.model,
+        value: params,
         text: `${spec.model}: its SE layers add ${formatCompact(params)} parameters (${formatShare(params / a.params)} of the model) and ${formatCompact(macs)} MACs; they remove none`,
       };
     }
     case 'fused-se': {
       const fused = blockTraits(spec.model).filter((b) => !b.depthwise);
       const n = fused.filter((b) => b.se).length;
-      return { model: spec.model, value: n, text: `${spec.model}: ${n} of its ${fused.length} fused blocks (no depthwise conv) have SE` };
+      return {
+        model: spec.model,
+        value: n,
+        text: `${spec.model}: ${n} of its ${fused.length} fused blocks (no depthwise conv) have SE`,
+      };
     }
     case 'params-at':
     case 'macs-at': {
       const stat = spec.of === 'params-at' ? 'params' : 'macs';
       const v = specStats(getModel(spec.model).spec, { resolution: spec.resolution })[stat];
-      return { model: spec.model, value: v, text: `${spec.model} at ${spec.resolution}×${spec.resolution}: ${formatCompact(v)} ${stat === 'params' ? 'parameters' : 'MACs'}` };
+      return {
+        model: spec.model,
+        value: v,
+        text: `${spec.model} at ${spec.resolution}×${spec.resolution}: ${formatCompact(v)} ${stat === 'params' ? 'parameters' : 'MACs'}`,
+      };
     }
     case 'separable-ratio': {
       const { c, k } = spec;
       // Per output pixel: depthwise k²·c plus pointwise c·c, over a full k×k conv's k²·c·c (MobileNetV1 §3.1).
       const v = (k * k * c + c * c) / (k * k * c * c);
-      return { value: v, text: `depthwise ${k}×${k} + pointwise on ${c} channels: ${formatShare(v)} of a full ${k}×${k} convolution's MACs` };
+      return {
+        value: v,
+        text: `depthwise ${k}×${k} + pointwise on ${c} channels: ${formatShare(v)} of a full ${k}×${k} convolution's MACs`,
+      };
     }
     case 'family-params': {
       // ImageNet-1k models only: a 21k head is the same network with a bigger classifier.
-      const rows = MODELS.filter((m) => m.family === spec.family && !m.headOf).map((m) => ({ id: m.id, params: specStats(m.spec).params }));
+      const rows = MODELS.filter((m) => m.family === spec.family && !m.headOf).map((m) => ({
+        id: m.id,
+        params: specStats(m.spec).params,
+      }));
       if (rows.length === 0) throw new Error(`computeEvidence: no zoo model of family "${spec.family}"`);
       const best = rows.reduce((a, b) => ((spec.pick === 'min' ? b.params < a.params : b.params > a.params) ? b : a));
-      return { model: best.id, value: best.params, text: `${spec.pick === 'min' ? 'smallest' : 'largest'} ${spec.family} in the zoo: ${best.id}, ${formatCompact(best.params)} parameters` };
+      return {
+        model: best.id,
+        value: best.params,
+        text: `${spec.pick === 'min' ? 'smallest' : 'largest'} ${spec.family} in the zoo: ${best.id}, ${formatCompact(best.params)} parameters`,
+      };
     }
   }
 }

@@ -25,7 +25,10 @@ const SUFFIX: Record<string, number> = { '': 1, K: 1e3, k: 1e3, M: 1e6, G: 1e9, 
  */
 export function parseFigure(printed: string): PrintedFigure {
   const m = /^\s*(\d+)(?:\.(\d+))?\s*([KkMGB]?)\s*%?\s*$/.exec(printed);
-  if (!m) throw new Error(`parseFigure: "${printed}" is not a printed figure (digits, optional decimals, optional K/M/G/B suffix or %)`);
+  if (!m)
+    throw new Error(
+      `parseFigure: "${printed}" is not a printed figure (digits, optional decimals, optional K/M/G/B suffix or %)`,
+    );
   const decimals = m[2]?.length ?? 0;
   const scale = SUFFIX[m[3]];
   const mantissa = Number(`${m[1]}${m[2] ? `.${m[2]}` : ''}`);

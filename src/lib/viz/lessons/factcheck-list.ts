@@ -12,7 +12,9 @@ export interface ClaimSummary {
 
 /** Claims kept by a verdict filter and a section filter ('all' keeps everything). */
 export function filterClaims(rows: readonly ClaimSummary[], verdict: string, section: string): ClaimSummary[] {
-  return rows.filter((r) => (verdict === 'all' || r.verdict === verdict) && (section === 'all' || r.section === section));
+  return rows.filter(
+    (r) => (verdict === 'all' || r.verdict === verdict) && (section === 'all' || r.section === section),
+  );
 }
 
 export function claimListReadouts(rows: readonly ClaimSummary[], verdict: string, section: string): Readout[] {
@@ -21,6 +23,10 @@ export function claimListReadouts(rows: readonly ClaimSummary[], verdict: string
   const inSection = filterClaims(rows, 'all', section);
   return [
     { key: 'shown', label: 'Claims shown', value: `${kept.length} of ${rows.length}` },
-    ...VERDICTS.map((v) => ({ key: v, label: v[0].toUpperCase() + v.slice(1), value: String(inSection.filter((r) => r.verdict === v).length) })),
+    ...VERDICTS.map((v) => ({
+      key: v,
+      label: v[0].toUpperCase() + v.slice(1),
+      value: String(inSection.filter((r) => r.verdict === v).length),
+    })),
   ];
 }

@@ -62,52 +62,123 @@ export function sizeScene(rows: readonly SizeRowView[], state: SizeState, width 
   const values = shown.flatMap((r) => [r.printedParamsValue, r.params ?? r.printedParamsValue]);
   const lo = Math.min(1e6, ...values);
   const hi = Math.max(1e8, ...values);
-  const x = scaleLog().domain([10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))]).range([LABEL_W, width - RIGHT]);
+  const x = scaleLog()
+    .domain([10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))])
+    .range([LABEL_W, width - RIGHT]);
   const height = TOP + Math.max(1, shown.length) * ROW_H + AXIS_H;
   const marks: Mark[] = [];
   shown.forEach((r, i) => {
     const y = TOP + i * ROW_H + ROW_H / 2;
     const bad = state.highlight && r.paramsVerdict !== 'correct';
-    marks.push({ kind: 'text', key: `name-${r.key}`, class: 'fc-name', x: LABEL_W - 8, y, text: r.name, anchor: 'end', baseline: 'middle' });
+    marks.push({
+      kind: 'text',
+      key: `name-${r.key}`,
+      class: 'fc-name',
+      x: LABEL_W - 8,
+      y,
+      text: r.name,
+      anchor: 'end',
+      baseline: 'middle',
+    });
     const px = x(r.printedParamsValue);
     if (r.params !== undefined && state.view === 'both') {
-      marks.push({ kind: 'line', key: `gap-${r.key}`, class: bad ? 'fc-gap fc-bad' : 'fc-gap', x1: px, y1: y, x2: x(r.params), y2: y });
+      marks.push({
+        kind: 'line',
+        key: `gap-${r.key}`,
+        class: bad ? 'fc-gap fc-bad' : 'fc-gap',
+        x1: px,
+        y1: y,
+        x2: x(r.params),
+        y2: y,
+      });
     }
     if (state.view !== 'computed') {
       marks.push({
-        kind: 'circle', key: `printed-${r.key}`, class: bad ? 'fc-printed fc-bad' : 'fc-printed', cx: px, cy: y, r: 6,
-        title: `${r.name}: printed ${r.printedParams} parameters`, data: { row: r.key, value: r.printedParamsValue },
+        kind: 'circle',
+        key: `printed-${r.key}`,
+        class: bad ? 'fc-printed fc-bad' : 'fc-printed',
+        cx: px,
+        cy: y,
+        r: 6,
+        title: `${r.name}: printed ${r.printedParams} parameters`,
+        data: { row: r.key, value: r.printedParamsValue },
       });
     }
     if (state.view !== 'printed') {
       if (r.params !== undefined) {
         marks.push({
-          kind: 'circle', key: `computed-${r.key}`, class: 'fc-computed', cx: x(r.params), cy: y, r: 6,
-          title: `${r.name}: ${formatCompact(r.params)} parameters computed`, data: { row: r.key, value: r.params },
+          kind: 'circle',
+          key: `computed-${r.key}`,
+          class: 'fc-computed',
+          cx: x(r.params),
+          cy: y,
+          r: 6,
+          title: `${r.name}: ${formatCompact(r.params)} parameters computed`,
+          data: { row: r.key, value: r.params },
         });
       } else {
         // Beside the printed dot (or where it would be), so it never sits on a dot.
-        marks.push({ kind: 'text', key: `none-${r.key}`, class: 'fc-none', x: px + 10, y, text: 'no such model', anchor: 'start', baseline: 'middle' });
+        marks.push({
+          kind: 'text',
+          key: `none-${r.key}`,
+          class: 'fc-none',
+          x: px + 10,
+          y,
+          text: 'no such model',
+          anchor: 'start',
+          baseline: 'middle',
+        });
       }
     }
   });
   if (shown.length === 0) {
-    marks.push({ kind: 'text', key: 'empty', class: 'fc-none', x: width / 2, y: TOP + ROW_H / 2, text: 'No row has this verdict', anchor: 'middle', baseline: 'middle' });
+    marks.push({
+      kind: 'text',
+      key: 'empty',
+      class: 'fc-none',
+      x: width / 2,
+      y: TOP + ROW_H / 2,
+      text: 'No row has this verdict',
+      anchor: 'middle',
+      baseline: 'middle',
+    });
   }
-  marks.push(...axisMarks(x, { orient: 'bottom', at: height - AXIS_H + 4, label: 'Parameters (log scale)', tickValues: x.ticks(3).filter((t) => Number.isInteger(Math.log10(t))), format: (v) => formatCompact(v) }));
+  marks.push(
+    ...axisMarks(x, {
+      orient: 'bottom',
+      at: height - AXIS_H + 4,
+      label: 'Parameters (log scale)',
+      tickValues: x.ticks(3).filter((t) => Number.isInteger(Math.log10(t))),
+      format: (v) => formatCompact(v),
+    }),
+  );
   const what = state.view === 'both' ? 'printed and computed' : state.view;
-  return { width, height, label: `Parameters of the size table's ${shown.length} rows, ${what}, on a log scale`, marks };
+  return {
+    width,
+    height,
+    label: `Parameters of the size table's ${shown.length} rows, ${what}, on a log scale`,
+    marks,
+  };
 }
 
 /** The read-outs under the plot: rows shown, wrong figures among them, the worst factor. */
 export function sizeReadouts(rows: readonly SizeRowView[], state: SizeState): Readout[] {
   const shown = visibleRows(rows, state.verdict);
-  const wrong = shown.reduce((n, r) => n + (r.paramsVerdict === 'wrong' ? 1 : 0) + (r.mbVerdict === 'wrong' ? 1 : 0), 0);
-  const factors = shown.filter((r) => r.params !== undefined).map((r) => Math.max(r.params! / r.printedParamsValue, r.printedParamsValue / r.params!));
+  const wrong = shown.reduce(
+    (n, r) => n + (r.paramsVerdict === 'wrong' ? 1 : 0) + (r.mbVerdict === 'wrong' ? 1 : 0),
+    0,
+  );
+  const factors = shown
+    .filter((r) => r.params !== undefined)
+    .map((r) => Math.max(r.params! / r.printedParamsValue, r.printedParamsValue / r.params!));
   return [
     { key: 'rows', label: 'Rows shown', value: `${shown.length} of ${rows.length}` },
     { key: 'wrong', label: 'Wrong figures', value: String(wrong) },
-    { key: 'worst', label: 'Worst parameter count off by', value: factors.length ? `×${formatSig(Math.max(...factors))}` : '—' },
+    {
+      key: 'worst',
+      label: 'Worst parameter count off by',
+      value: factors.length ? `×${formatSig(Math.max(...factors))}` : '—',
+    },
   ];
 }
 

@@ -19,11 +19,22 @@ export function sizeRowViews(rows: readonly CheckedClaim[] = checkAll()): SizeRo
     const m = find(`size-mb-${key}`);
     const twin = SIZE_ROWS.find((o) => o !== row && o.params === row.params && o.mb === row.mb);
     return {
-      key, line: row.line, name: row.name, model: row.model, printedParams: row.params, printedMB: row.mb,
-      printedParamsValue: p.printed!.value, printedMBValue: m.printed!.value,
-      params: p.ours?.value, mb: m.ours?.value, paperParams: p.paper && { value: p.paper.value, cite: p.paper.cite },
-      paramsVerdict: p.verdict, mbVerdict: m.verdict, paramsCause: p.cause, mbCause: m.cause, duplicateOf: twin?.name,
+      key,
+      line: row.line,
+      name: row.name,
+      model: row.model,
+      printedParams: row.params,
+      printedMB: row.mb,
+      printedParamsValue: p.printed!.value,
+      printedMBValue: m.printed!.value,
+      params: p.ours?.value,
+      mb: m.ours?.value,
+      paperParams: p.paper && { value: p.paper.value, cite: p.paper.cite },
+      paramsVerdict: p.verdict,
+      mbVerdict: m.verdict,
+      paramsCause: p.cause,
+      mbCause: m.cause,
+      duplicateOf: twin?.name,
     };
   });
 }
-

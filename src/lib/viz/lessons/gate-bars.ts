@@ -35,7 +35,6 @@ export interface BarsOptions {
   readonly ticks?: readonly number[];
 }
 
-
 export function gateBars(values: readonly number[], o: BarsOptions = {}): BarsLayout {
   if (values.length === 0) throw new RangeError('gateBars needs at least one value');
   const width = o.width ?? 640;
@@ -52,8 +51,18 @@ export function gateBars(values: readonly number[], o: BarsOptions = {}): BarsLa
   const bars = values.map((v, i) => {
     const clamped = Math.min(Math.max(v, lo), hi);
     const yv = round1(y(clamped));
-    return { channel: i, value: v, x: round1(i * step + gap / 2), y: Math.min(yv, baseline), w: round1(step - gap), h: round1(Math.abs(yv - baseline)), negative: v < 0 };
+    return {
+      channel: i,
+      value: v,
+      x: round1(i * step + gap / 2),
+      y: Math.min(yv, baseline),
+      w: round1(step - gap),
+      h: round1(Math.abs(yv - baseline)),
+      negative: v < 0,
+    };
   });
-  const ticks = (o.ticks ?? [lo, 0, hi]).filter((t, i, a) => a.indexOf(t) === i && t >= lo && t <= hi).map((t) => ({ value: t, y: round1(y(t)) }));
+  const ticks = (o.ticks ?? [lo, 0, hi])
+    .filter((t, i, a) => a.indexOf(t) === i && t >= lo && t <= hi)
+    .map((t) => ({ value: t, y: round1(y(t)) }));
   return { width, height, baseline, domain: [lo, hi], bars, ticks };
 }

@@ -8,7 +8,13 @@
 import { formatInt } from '../charts/number-format.ts';
 import type { ControlSpec, Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
-import { macsPerOutputPixel, WINDOW_LIMITS, windowLayout, type WindowGeometry, type WindowLayout } from './lesson-window.ts';
+import {
+  macsPerOutputPixel,
+  WINDOW_LIMITS,
+  windowLayout,
+  type WindowGeometry,
+  type WindowLayout,
+} from './lesson-window.ts';
 
 /** The geometry fields the reader moves (channels is fixed by the lesson). */
 export const WINDOW_CONTROLS = [
@@ -68,7 +74,12 @@ export function outputPixels(layout: WindowLayout): OutputPixel[] {
   return Array.from({ length: n * n }, (_, i) => {
     const oy = Math.floor(i / n);
     const ox = i % n;
-    return { oy, ox, label: `output row ${oy}, column ${ox}`, selected: oy === layout.selected.oy && ox === layout.selected.ox };
+    return {
+      oy,
+      ox,
+      label: `output row ${oy}, column ${ox}`,
+      selected: oy === layout.selected.oy && ox === layout.selected.ox,
+    };
   });
 }
 
@@ -79,7 +90,11 @@ export function windowReadouts(g: WindowGeometry, layout: WindowLayout): Readout
     { key: 'out-size', label: 'Output size', value: `${n}×${n}` },
     { key: 'per-pixel', label: 'MACs per output pixel', value: formatInt(per) },
     { key: 'total', label: 'MACs, this filter', value: formatInt(per * n * n) },
-    { key: 'pad-taps', label: 'Window taps on padding', value: `${layout.taps.filter((t) => t.padding).length} of ${layout.taps.length}` },
+    {
+      key: 'pad-taps',
+      label: 'Window taps on padding',
+      value: `${layout.taps.filter((t) => t.padding).length} of ${layout.taps.length}`,
+    },
   ];
 }
 

@@ -34,7 +34,13 @@ export function effectiveKernel(k: number, dilation: number): number {
 
 /** Output length along one axis; 0 when the dilated kernel does not fit the padded input. */
 export function outputSize(size: number, k: number, stride = 1, pad = 0, dilation = 1): number {
-  for (const [name, v, min] of [['size', size, 1], ['k', k, 1], ['stride', stride, 1], ['pad', pad, 0], ['dilation', dilation, 1]] as const) {
+  for (const [name, v, min] of [
+    ['size', size, 1],
+    ['k', k, 1],
+    ['stride', stride, 1],
+    ['pad', pad, 0],
+    ['dilation', dilation, 1],
+  ] as const) {
     if (!Number.isInteger(v) || v < min) throw new RangeError(`${name} must be a whole number ≥ ${min}, got ${v}`);
   }
   const span = size + 2 * pad - effectiveKernel(k, dilation);
@@ -45,7 +51,8 @@ export function outputSize(size: number, k: number, stride = 1, pad = 0, dilatio
 export function windowProblem(g: WindowGeometry): string | null {
   for (const [key, { min, max }] of Object.entries(WINDOW_LIMITS)) {
     const v = g[key as keyof WindowGeometry];
-    if (!Number.isInteger(v) || v < min || v > max) return `${key} must be a whole number from ${min} to ${max} (got ${v})`;
+    if (!Number.isInteger(v) || v < min || v > max)
+      return `${key} must be a whole number from ${min} to ${max} (got ${v})`;
   }
   if (outputSize(g.size, g.k, g.stride, g.pad, g.dilation) === 0) {
     return `the ${effectiveKernel(g.k, g.dilation)}-wide dilated kernel does not fit in the padded input (${g.size + 2 * g.pad})`;

@@ -22,4 +22,3 @@ export function opCount(row: string): OpCount {
   const arith = code.filter((t) => /^(f32x4|i32x4)\.(?!splat|extract_lane|const)/.test(t));
   return { arithmetic: arith.length, divisions: arith.filter((t) => t === 'f32x4.div').length, total: code.length };
 }
-

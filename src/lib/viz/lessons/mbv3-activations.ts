@@ -25,12 +25,23 @@ export const X_RANGE: readonly [number, number] = [-6, 6];
 
 export function activationPair(name: PairName): ActivationPair {
   if (name === 'swish') {
-    return { name, soft: activationFn('SiLU')!, hard: activationFn('HardSwish')!, softRow: 'Swish', hardRow: 'HardSwish', yRange: [-1, 6] };
+    return {
+      name,
+      soft: activationFn('SiLU')!,
+      hard: activationFn('HardSwish')!,
+      softRow: 'Swish',
+      hardRow: 'HardSwish',
+      yRange: [-1, 6],
+    };
   }
   if (name === 'sigmoid') {
     return {
-      name, soft: activationFn('Sigmoid')!, hard: activationFn('HardSigmoid', 1 / 6, 0.5)!,
-      softRow: 'Sigmoid', hardRow: 'HardSigmoid', yRange: [-0.1, 1.1],
+      name,
+      soft: activationFn('Sigmoid')!,
+      hard: activationFn('HardSigmoid', 1 / 6, 0.5)!,
+      softRow: 'Sigmoid',
+      hardRow: 'HardSigmoid',
+      yRange: [-0.1, 1.1],
     };
   }
   throw new Error(`activationPair: expected 'swish' or 'sigmoid', received ${JSON.stringify(name)}`);
@@ -96,11 +107,15 @@ export function probeTex(p: ActivationPair, x: number): string {
   const v = probe(p, x);
   const relu6 = Math.min(6, Math.max(0, x + 3));
   if (p.name === 'swish') {
-    return `\\begin{aligned}\\operatorname{swish}(${f(x)}) &= \\frac{${xs}}{1 + e^{-${xs}}} = ${f(v.soft)}\\\\`
-      + `\\text{h-swish}(${f(x)}) &= ${xs}\\cdot\\frac{\\operatorname{ReLU6}(${f(x + 3)})}{6} = ${xs}\\cdot\\frac{${f(relu6)}}{6} = ${f(v.hard)}\\end{aligned}`;
+    return (
+      `\\begin{aligned}\\operatorname{swish}(${f(x)}) &= \\frac{${xs}}{1 + e^{-${xs}}} = ${f(v.soft)}\\\\` +
+      `\\text{h-swish}(${f(x)}) &= ${xs}\\cdot\\frac{\\operatorname{ReLU6}(${f(x + 3)})}{6} = ${xs}\\cdot\\frac{${f(relu6)}}{6} = ${f(v.hard)}\\end{aligned}`
+    );
   }
-  return `\\begin{aligned}\\sigma(${f(x)}) &= \\frac{1}{1 + e^{-${xs}}} = ${f(v.soft)}\\\\`
-    + `\\text{h-sigmoid}(${f(x)}) &= \\frac{\\operatorname{ReLU6}(${f(x + 3)})}{6} = \\frac{${f(relu6)}}{6} = ${f(v.hard)}\\end{aligned}`;
+  return (
+    `\\begin{aligned}\\sigma(${f(x)}) &= \\frac{1}{1 + e^{-${xs}}} = ${f(v.soft)}\\\\` +
+    `\\text{h-sigmoid}(${f(x)}) &= \\frac{\\operatorname{ReLU6}(${f(x + 3)})}{6} = \\frac{${f(relu6)}}{6} = ${f(v.hard)}\\end{aligned}`
+  );
 }
 
 export const PLOT = { width: 560, height: 300, left: 44, right: 16, top: 14, bottom: 34 } as const;
@@ -124,10 +139,27 @@ export function activationScene(p: ActivationPair, x: number, samples = 240): Sc
   const yTicks = p.name === 'swish' ? [0, 2, 4, 6] : [0, 0.5, 1];
   for (const t of yTicks) {
     marks.push({ kind: 'line', key: `gy${t}`, class: 'mbv3-grid', x1: sx(x0), x2: sx(x1), y1: sy(t), y2: sy(t) });
-    marks.push({ kind: 'text', key: `ty${t}`, class: 'mbv3-tick', x: left - 6, y: sy(t), text: String(t), anchor: 'end', baseline: 'middle' });
+    marks.push({
+      kind: 'text',
+      key: `ty${t}`,
+      class: 'mbv3-tick',
+      x: left - 6,
+      y: sy(t),
+      text: String(t),
+      anchor: 'end',
+      baseline: 'middle',
+    });
   }
   for (const t of [-6, -3, 0, 3, 6]) {
-    marks.push({ kind: 'text', key: `tx${t}`, class: 'mbv3-tick', x: sx(t), y: height - bottom + 16, text: t < 0 ? `−${-t}` : String(t), anchor: t === -6 ? 'start' : t === 6 ? 'end' : 'middle' });
+    marks.push({
+      kind: 'text',
+      key: `tx${t}`,
+      class: 'mbv3-tick',
+      x: sx(t),
+      y: height - bottom + 16,
+      text: t < 0 ? `−${-t}` : String(t),
+      anchor: t === -6 ? 'start' : t === 6 ? 'end' : 'middle',
+    });
   }
   for (const k of [-3, 3]) {
     marks.push({ kind: 'line', key: `knee${k}`, class: 'mbv3-knee', x1: sx(k), x2: sx(k), y1: sy(y0), y2: sy(y1) });
@@ -138,10 +170,28 @@ export function activationScene(p: ActivationPair, x: number, samples = 240): Sc
   const v = probe(p, x);
   marks.push({ kind: 'line', key: 'probe', class: 'mbv3-probe', x1: sx(x), x2: sx(x), y1: sy(y0), y2: sy(y1) });
   marks.push({ kind: 'line', key: 'gap', class: 'mbv3-gap', x1: sx(x), x2: sx(x), y1: sy(v.soft), y2: sy(v.hard) });
-  marks.push({ kind: 'circle', key: 'dot-soft', class: 'mbv3-dot-soft', cx: sx(x), cy: sy(v.soft), r: 5, title: `${p.soft.name}(${x}) = ${v.soft.toFixed(4)}` });
-  marks.push({ kind: 'circle', key: 'dot-hard', class: 'mbv3-dot-hard', cx: sx(x), cy: sy(v.hard), r: 4, title: `${p.hard.name}(${x}) = ${v.hard.toFixed(4)}` });
+  marks.push({
+    kind: 'circle',
+    key: 'dot-soft',
+    class: 'mbv3-dot-soft',
+    cx: sx(x),
+    cy: sy(v.soft),
+    r: 5,
+    title: `${p.soft.name}(${x}) = ${v.soft.toFixed(4)}`,
+  });
+  marks.push({
+    kind: 'circle',
+    key: 'dot-hard',
+    class: 'mbv3-dot-hard',
+    cx: sx(x),
+    cy: sy(v.hard),
+    r: 4,
+    title: `${p.hard.name}(${x}) = ${v.hard.toFixed(4)}`,
+  });
   return {
-    width, height, marks,
+    width,
+    height,
+    marks,
     label: `${p.soft.name} and ${p.hard.name} for x from −6 to 6, probed at x = ${x}: ${v.soft.toFixed(4)} against ${v.hard.toFixed(4)}`,
   };
 }
@@ -177,7 +227,16 @@ export function activationReadouts(p: ActivationPair, x: number, facts: PairFact
 /** The figure's controls: the pair and the probe's x (−6 to 6 in tenths). */
 export function activationControls(pair: PairName, x: number): ControlSpec[] {
   return [
-    { kind: 'select', name: 'pair', label: 'Pair', value: pair, options: [{ value: 'swish', label: 'swish and h-swish' }, { value: 'sigmoid', label: 'sigmoid and hard sigmoid' }] },
+    {
+      kind: 'select',
+      name: 'pair',
+      label: 'Pair',
+      value: pair,
+      options: [
+        { value: 'swish', label: 'swish and h-swish' },
+        { value: 'sigmoid', label: 'sigmoid and hard sigmoid' },
+      ],
+    },
     { kind: 'range', name: 'x', label: 'Probe x', value: x, min: -6, max: 6, step: 0.1 },
   ];
 }

@@ -22,7 +22,11 @@ export function lastStageSpec(variant: StageVariant): CnnSpec {
   if (variant === 'efficient') return eff;
   // Figure 5, top: the last bottleneck keeps its 3×3 depthwise filter and 320-channel projection,
   // and the 1280-wide feature layer runs before the pool (MobileNetV2's head, MobileNetV2 Table 2).
-  return { ...eff, arch: [...eff.arch.slice(0, -1), ['ir_r1_k3_s1_e6_c320']], head: { kind: 'conv', features: 1280, scaling: 'fixed' } };
+  return {
+    ...eff,
+    arch: [...eff.arch.slice(0, -1), ['ir_r1_k3_s1_e6_c320']],
+    head: { kind: 'conv', features: 1280, scaling: 'fixed' },
+  };
 }
 
 export interface StageLayer {
@@ -69,9 +73,17 @@ export function stageCost(variant: StageVariant): StageCost {
   const inStage = a.layers.filter((l) => IN_STAGE.test(l.scope));
   const layers = inStage
     .filter((l) => l.opType === 'Conv' || l.opType === 'Gemm' || l.opType === 'GlobalAveragePool')
-    .map((l) => ({ scope: l.scope, op: l.opType, what: describe(l), size: l.outputDims[0][2] ?? 1, params: l.params, macs: l.macs }));
+    .map((l) => ({
+      scope: l.scope,
+      op: l.opType,
+      what: describe(l),
+      size: l.outputDims[0][2] ?? 1,
+      params: l.params,
+      macs: l.macs,
+    }));
   const out: StageCost = {
-    variant, layers,
+    variant,
+    layers,
     stageParams: inStage.reduce((s, l) => s + l.params, 0),
     stageMacs: inStage.reduce((s, l) => s + l.macs, 0),
     modelParams: a.params,
@@ -99,15 +111,31 @@ export function stageScene(variant: StageVariant): Scene {
   cost.layers.forEach((l, i) => {
     const y = top + i * rowHeight;
     const w = Math.max(2, (l.macs / max) * barMax);
-    marks.push({ kind: 'text', key: `name${i}`, class: 'mbv3-label', x: 0, y, text: `${l.what} · ${l.size}×${l.size} · ${formatCompact(l.macs)} MACs` });
     marks.push({
-      kind: 'rect', key: `bar${i}`, class: l.size === 1 ? 'mbv3-bar pooled' : 'mbv3-bar', x: 0, y: y + 8, width: w, height: 12, rx: 2,
+      kind: 'text',
+      key: `name${i}`,
+      class: 'mbv3-label',
+      x: 0,
+      y,
+      text: `${l.what} · ${l.size}×${l.size} · ${formatCompact(l.macs)} MACs`,
+    });
+    marks.push({
+      kind: 'rect',
+      key: `bar${i}`,
+      class: l.size === 1 ? 'mbv3-bar pooled' : 'mbv3-bar',
+      x: 0,
+      y: y + 8,
+      width: w,
+      height: 12,
+      rx: 2,
       title: `${l.scope}: ${l.macs.toLocaleString('en-US')} MACs, ${l.params.toLocaleString('en-US')} parameters`,
       data: { macs: l.macs },
     });
   });
   return {
-    width, height: top + (rows - 1) * rowHeight + 24, marks,
+    width,
+    height: top + (rows - 1) * rowHeight + 24,
+    marks,
     label: `${variant === 'original' ? 'Original' : 'Efficient'} last stage of MobileNetV3-Large: ${cost.layers.map((l) => `${l.what} at ${l.size}×${l.size}, ${formatCompact(l.macs)} MACs`).join('; ')}`,
   };
 }

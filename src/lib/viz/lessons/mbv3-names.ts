@@ -54,7 +54,10 @@ function tagMeaning(tag: string): string {
       continue;
     }
     const m = TAG_WORDS[w];
-    if (!m) throw new Error(`unknown word '${w}' in the pretrained tag '${tag}'; known: ${Object.keys(TAG_WORDS).join(', ')}`);
+    if (!m)
+      throw new Error(
+        `unknown word '${w}' in the pretrained tag '${tag}'; known: ${Object.keys(TAG_WORDS).join(', ')}`,
+      );
     out.push(m);
   }
   return out.join(', ');
@@ -65,7 +68,9 @@ export function decodeName(raw: string): DecodedName {
   const name = raw.trim();
   const m = NAME.exec(name);
   if (!m) {
-    throw new Error(`'${raw}' is not a timm MobileNetV3 name: expected [tf_]mobilenetv3_large|small[_minimal]_NNN or mobilenetv3_rw, optionally .tag (e.g. tf_mobilenetv3_large_075.in1k)`);
+    throw new Error(
+      `'${raw}' is not a timm MobileNetV3 name: expected [tf_]mobilenetv3_large|small[_minimal]_NNN or mobilenetv3_rw, optionally .tag (e.g. tf_mobilenetv3_large_075.in1k)`,
+    );
   }
   const [, tfPre, rwPart, sizePart, minimalPart, digits, tag] = m;
   const base = name.split('.')[0];
@@ -84,32 +89,63 @@ export function decodeName(raw: string): DecodedName {
   const hswish = blocks.filter((b) => b.act === 'hard_swish').length;
   const bnecks = blocks.filter((b) => b.type !== 'cn').length;
   const parts: NamePart[] = [];
-  parts.push(tf
-    ? { text: 'tf_', meaning: "ported from TensorFlow's weights: TF 'SAME' padding and BatchNorm ε = 0.001", check: `padding ${spec.padding}, BN ε ${spec.bnEps}`, ok: spec.padding === 'same' && spec.bnEps === 1e-3 }
-    : { text: '(no tf_)', meaning: 'trained in PyTorch: symmetric padding', check: `padding ${spec.padding}`, ok: spec.padding === 'symmetric' });
-  parts.push({ text: 'mobilenetv3', meaning: 'the family (Howard et al. 2019)', check: `family ${spec.family}`, ok: spec.family === 'MobileNetV3' });
+  parts.push(
+    tf
+      ? {
+          text: 'tf_',
+          meaning: "ported from TensorFlow's weights: TF 'SAME' padding and BatchNorm ε = 0.001",
+          check: `padding ${spec.padding}, BN ε ${spec.bnEps}`,
+          ok: spec.padding === 'same' && spec.bnEps === 1e-3,
+        }
+      : {
+          text: '(no tf_)',
+          meaning: 'trained in PyTorch: symmetric padding',
+          check: `padding ${spec.padding}`,
+          ok: spec.padding === 'symmetric',
+        },
+  );
+  parts.push({
+    text: 'mobilenetv3',
+    meaning: 'the family (Howard et al. 2019)',
+    check: `family ${spec.family}`,
+    ok: spec.family === 'MobileNetV3',
+  });
   if (rw) {
     parts.push({
-      text: '_rw', meaning: "Ross Wightman's own version, written before the paper's code was out: Large, first block without skip, head conv without bias",
-      check: `head bias ${spec.head.kind === 'efficient' ? spec.head.bias : '—'}, ${headFeatures} features`, ok: spec.head.kind === 'efficient' && !spec.head.bias && headFeatures === 1280,
+      text: '_rw',
+      meaning:
+        "Ross Wightman's own version, written before the paper's code was out: Large, first block without skip, head conv without bias",
+      check: `head bias ${spec.head.kind === 'efficient' ? spec.head.bias : '—'}, ${headFeatures} features`,
+      ok: spec.head.kind === 'efficient' && !spec.head.bias && headFeatures === 1280,
     });
   } else {
     parts.push({
       // The block count is the zoo's (every block but the final 1×1 conv); the widths are Tables 1 and 2.
-      text: `_${size}`, meaning: `MobileNetV3-${size === 'large' ? 'Large (Table 1)' : 'Small (Table 2)'}: ${bnecks} bneck blocks, ${size === 'large' ? 1280 : 1024}-wide last layer`,
-      check: `${headFeatures} features in the last layer`, ok: headFeatures === (size === 'large' ? 1280 : 1024),
+      text: `_${size}`,
+      meaning: `MobileNetV3-${size === 'large' ? 'Large (Table 1)' : 'Small (Table 2)'}: ${bnecks} bneck blocks, ${size === 'large' ? 1280 : 1024}-wide last layer`,
+      check: `${headFeatures} features in the last layer`,
+      ok: headFeatures === (size === 'large' ? 1280 : 1024),
     });
     if (minimal) {
       parts.push({
-        text: '_minimal', meaning: 'no SE, no hard-swish (ReLU everywhere), 3×3 kernels only', check: `${seBlocks} SE blocks, ${hswish} hard-swish blocks, kernels ${kernels.join(', ')}`,
+        text: '_minimal',
+        meaning: 'no SE, no hard-swish (ReLU everywhere), 3×3 kernels only',
+        check: `${seBlocks} SE blocks, ${hswish} hard-swish blocks, kernels ${kernels.join(', ')}`,
         ok: seBlocks === 0 && hswish === 0 && kernels.join() === '3',
       });
     }
-    parts.push({ text: `_${digits}`, meaning: `width multiplier ${width}`, check: `width ${spec.width}`, ok: spec.width === width });
+    parts.push({
+      text: `_${digits}`,
+      meaning: `width multiplier ${width}`,
+      check: `width ${spec.width}`,
+      ok: spec.width === width,
+    });
   }
   if (tag) {
     parts.push({
-      text: `.${tag}`, meaning: `pretrained weights: ${tagMeaning(tag)}`, check: `${spec.numClasses} classes in the zoo's head`,
+      text: `.${tag}`,
+      meaning: `pretrained weights: ${tagMeaning(tag)}`,
+      check: `${spec.numClasses} classes in the zoo's head`,
       ok: spec.numClasses === (tag === 'miil_in21k' ? 11221 : 1000),
     });
   }

@@ -11,9 +11,16 @@ const SEED = 'mobilenetv3_large_100';
 export function seedBlocks(): AdaptBlock[] {
   const spec = getModel(SEED).spec;
   if (spec.kind !== 'cnn') throw new Error(`${SEED} is expected to be a CNN`);
-  return resolveCnn(spec).blocks.filter((b: ResolvedBlock) => b.type === 'ir').map((b) => ({
-    scope: b.scope, inChannels: b.inChannels, outChannels: b.outChannels, kernel: b.kernel,
-    inSize: b.inSize, outSize: b.outSize, se: b.attn?.kind === 'se', seedMid: b.midChannels,
-  }));
+  return resolveCnn(spec)
+    .blocks.filter((b: ResolvedBlock) => b.type === 'ir')
+    .map((b) => ({
+      scope: b.scope,
+      inChannels: b.inChannels,
+      outChannels: b.outChannels,
+      kernel: b.kernel,
+      inSize: b.inSize,
+      outSize: b.outSize,
+      se: b.attn?.kind === 'se',
+      seedMid: b.midChannels,
+    }));
 }
-

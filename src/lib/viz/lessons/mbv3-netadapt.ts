@@ -54,7 +54,12 @@ export const seWidthOf = (mid: number): number => makeDivisible(mid * 0.25, 8);
 /** MACs of an inverted residual with expansion `mid`: expand, depthwise, SE (on a 1×1 map), project. */
 export function blockMacs(b: AdaptBlock, mid: number): number {
   const se = b.se ? 2 * mid * seWidthOf(mid) : 0;
-  return b.inSize ** 2 * b.inChannels * mid + b.outSize ** 2 * mid * b.kernel ** 2 + se + b.outSize ** 2 * mid * b.outChannels;
+  return (
+    b.inSize ** 2 * b.inChannels * mid +
+    b.outSize ** 2 * mid * b.kernel ** 2 +
+    se +
+    b.outSize ** 2 * mid * b.outChannels
+  );
 }
 
 /** Parameters of the same block (PyTorch convention: BN weight and bias, no running statistics). */
@@ -83,7 +88,13 @@ export function stateParams(blocks: readonly AdaptBlock[], s: AdaptState): numbe
  * of the layer's channels removed. Score: ΔAcc/|ΔMACs| (in points per million MACs) for 'ratio',
  * ΔAcc for 'min-drop'; the best proposal has the highest score.
  */
-export function proposals(blocks: readonly AdaptBlock[], s: AdaptState, delta: number, metric: Metric, standIn: StandIn): Proposal[] {
+export function proposals(
+  blocks: readonly AdaptBlock[],
+  s: AdaptState,
+  delta: number,
+  metric: Metric,
+  standIn: StandIn,
+): Proposal[] {
   const total = stateParams(blocks, { mids: blocks.map((b) => b.seedMid), step: 0 });
   const out: Proposal[] = [];
   blocks.forEach((b, i) => {
@@ -103,7 +114,13 @@ export function proposals(blocks: readonly AdaptBlock[], s: AdaptState, delta: n
 }
 
 /** One NetAdapt step: apply the best proposal (the first after sorting); null when none is left. */
-export function adaptStep(blocks: readonly AdaptBlock[], s: AdaptState, delta: number, metric: Metric, standIn: StandIn): { state: AdaptState; picked: Proposal } | null {
+export function adaptStep(
+  blocks: readonly AdaptBlock[],
+  s: AdaptState,
+  delta: number,
+  metric: Metric,
+  standIn: StandIn,
+): { state: AdaptState; picked: Proposal } | null {
   const ps = proposals(blocks, s, delta, metric, standIn);
   if (ps.length === 0) return null;
   const picked = ps[0];
@@ -113,7 +130,12 @@ export function adaptStep(blocks: readonly AdaptBlock[], s: AdaptState, delta: n
 }
 
 /** Runs `steps` steps from the seed (what the stepper shows after that many presses). */
-export function runSteps(blocks: readonly AdaptBlock[], steps: number, metric: Metric, standIn: StandIn): { state: AdaptState; picks: Proposal[] } {
+export function runSteps(
+  blocks: readonly AdaptBlock[],
+  steps: number,
+  metric: Metric,
+  standIn: StandIn,
+): { state: AdaptState; picks: Proposal[] } {
   const delta = 0.01 * stateMacs(blocks, seedState(blocks));
   let state = seedState(blocks);
   const picks: Proposal[] = [];
@@ -138,16 +160,50 @@ export function adaptScene(blocks: readonly AdaptBlock[], s: AdaptState, last?: 
   blocks.forEach((b, i) => {
     const x = left + i * slot + 2;
     const w = slot - 4;
-    marks.push({ kind: 'rect', key: `seed${i}`, class: 'mbv3-bar removed', x, y: height - bottom - h(b.seedMid), width: w, height: h(b.seedMid), title: `${b.scope}: seed expansion ${b.seedMid}` });
     marks.push({
-      kind: 'rect', key: `cur${i}`, class: last?.index === i ? 'mbv3-bar pooled' : 'mbv3-bar', x, y: height - bottom - h(s.mids[i]), width: w, height: h(s.mids[i]),
-      title: `${b.scope}: expansion ${s.mids[i]} of ${b.seedMid}`, data: { mid: s.mids[i] },
+      kind: 'rect',
+      key: `seed${i}`,
+      class: 'mbv3-bar removed',
+      x,
+      y: height - bottom - h(b.seedMid),
+      width: w,
+      height: h(b.seedMid),
+      title: `${b.scope}: seed expansion ${b.seedMid}`,
+    });
+    marks.push({
+      kind: 'rect',
+      key: `cur${i}`,
+      class: last?.index === i ? 'mbv3-bar pooled' : 'mbv3-bar',
+      x,
+      y: height - bottom - h(s.mids[i]),
+      width: w,
+      height: h(s.mids[i]),
+      title: `${b.scope}: expansion ${s.mids[i]} of ${b.seedMid}`,
+      data: { mid: s.mids[i] },
     });
   });
-  marks.push({ kind: 'text', key: 'lab0', class: 'mbv3-tick', x: left, y: height - 6, text: 'first block', anchor: 'start' });
-  marks.push({ kind: 'text', key: 'lab1', class: 'mbv3-tick', x: width, y: height - 6, text: 'last block', anchor: 'end' });
+  marks.push({
+    kind: 'text',
+    key: 'lab0',
+    class: 'mbv3-tick',
+    x: left,
+    y: height - 6,
+    text: 'first block',
+    anchor: 'start',
+  });
+  marks.push({
+    kind: 'text',
+    key: 'lab1',
+    class: 'mbv3-tick',
+    x: width,
+    y: height - 6,
+    text: 'last block',
+    anchor: 'end',
+  });
   return {
-    width, height, marks,
+    width,
+    height,
+    marks,
     label: `Expansion widths of MobileNetV3-Large's ${blocks.length} inverted-residual blocks after ${s.step} NetAdapt steps: ${s.mids.join(', ')}`,
   };
 }

@@ -33,15 +33,24 @@ export function seBlocks(id: string): SEBlockRow[] {
   const spec = getModel(id).spec;
   if (spec.kind !== 'cnn') throw new Error(`'${id}' is not a CNN`);
   const layers = analyze(buildModel(id)).layers;
-  return resolveCnn(spec).blocks.filter((b) => b.attn?.kind === 'se').map((b) => {
-    const c = blockSECost(layers, b.scope);
-    const inputRuleWidth = Math.max(1, pyRound(b.inChannels * 0.25));
-    return {
-      scope: b.scope, inChannels: b.inChannels, midChannels: b.midChannels, seWidth: c.reduced,
-      seParams: c.seParams, seMacs: c.seMacs, blockParams: c.blockParams, blockMacs: c.blockMacs,
-      inputRuleWidth, inputRuleParams: seParams(b.midChannels, inputRuleWidth),
-    };
-  });
+  return resolveCnn(spec)
+    .blocks.filter((b) => b.attn?.kind === 'se')
+    .map((b) => {
+      const c = blockSECost(layers, b.scope);
+      const inputRuleWidth = Math.max(1, pyRound(b.inChannels * 0.25));
+      return {
+        scope: b.scope,
+        inChannels: b.inChannels,
+        midChannels: b.midChannels,
+        seWidth: c.reduced,
+        seParams: c.seParams,
+        seMacs: c.seMacs,
+        blockParams: c.blockParams,
+        blockMacs: c.blockMacs,
+        inputRuleWidth,
+        inputRuleParams: seParams(b.midChannels, inputRuleWidth),
+      };
+    });
 }
 
 export interface SETotals {

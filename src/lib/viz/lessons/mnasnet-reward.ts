@@ -12,7 +12,10 @@
 import type { Mark, Scene } from '../kit/marks.ts';
 import { formatSig } from '../charts/number-format.ts';
 
-export interface RewardSetting { readonly alpha: number; readonly beta: number }
+export interface RewardSetting {
+  readonly alpha: number;
+  readonly beta: number;
+}
 export const SOFT: RewardSetting = { alpha: -0.07, beta: -0.07 };
 export const HARD: RewardSetting = { alpha: 0, beta: -1 };
 
@@ -23,7 +26,8 @@ export function exponent(latency: number, target: number, s: RewardSetting): num
 
 /** Equation 2. Accuracy in whatever unit it is given (a fraction or a percentage); latency and T in the same unit. */
 export function reward(accuracy: number, latency: number, target: number, s: RewardSetting): number {
-  if (!(latency > 0) || !(target > 0)) throw new RangeError(`latency and target must be positive (got ${latency}, ${target})`);
+  if (!(latency > 0) || !(target > 0))
+    throw new RangeError(`latency and target must be positive (got ${latency}, ${target})`);
   return accuracy * (latency / target) ** exponent(latency, target, s);
 }
 
@@ -45,8 +49,10 @@ export function rewardTex(accuracy: number, latency: number, target: number, s: 
   const w = exponent(latency, target, s);
   const r = reward(accuracy, latency, target, s);
   const side = latency <= target ? '\\le' : '>';
-  return `\\text{reward} = ${formatSig(accuracy)} \\times \\left(\\frac{${formatSig(latency)}}{${formatSig(target)}}\\right)^{${texNumber(w)}} = ${formatSig(r)}` +
-    ` \\quad (\\text{LAT} ${side} T \\Rightarrow w = ${latency <= target ? '\\alpha' : '\\beta'} = ${texNumber(w)})`;
+  return (
+    `\\text{reward} = ${formatSig(accuracy)} \\times \\left(\\frac{${formatSig(latency)}}{${formatSig(target)}}\\right)^{${texNumber(w)}} = ${formatSig(r)}` +
+    ` \\quad (\\text{LAT} ${side} T \\Rightarrow w = ${latency <= target ? '\\alpha' : '\\beta'} = ${texNumber(w)})`
+  );
 }
 
 function texNumber(v: number): string {
@@ -79,7 +85,11 @@ export function rewardCurve(accuracy: number, target: number, s: RewardSetting, 
 /** Reward over latency: the reader's setting, the two §3 settings dashed, the target T and the point. */
 export function rewardChart(st: RewardState, width = 600, height = 300): Scene {
   const s = { alpha: st.alpha, beta: st.beta };
-  const curves: [string, RewardSetting][] = [['soft', SOFT], ['hard', HARD], ['current', s]];
+  const curves: [string, RewardSetting][] = [
+    ['soft', SOFT],
+    ['hard', HARD],
+    ['current', s],
+  ];
   const all = curves.map(([k, c]) => [k, rewardCurve(st.accuracy, st.target, c)] as const);
   const lo = 0.25 * st.target;
   const hi = 2.5 * st.target;
@@ -89,18 +99,60 @@ export function rewardChart(st: RewardState, width = 600, height = 300): Scene {
   const Y = (r: number): number => height - PAD.bottom - (r / y1) * (height - PAD.top - PAD.bottom);
   const bottom = height - PAD.bottom;
   const marks: Mark[] = [];
-  marks.push({ kind: 'rect', key: 'frame', class: 'rw-frame', x: PAD.left, y: PAD.top, width: width - PAD.left - PAD.right, height: bottom - PAD.top });
+  marks.push({
+    kind: 'rect',
+    key: 'frame',
+    class: 'rw-frame',
+    x: PAD.left,
+    y: PAD.top,
+    width: width - PAD.left - PAD.right,
+    height: bottom - PAD.top,
+  });
   const yStep = niceStep(y1 / 4);
   for (let v = 0; v <= y1; v += yStep) {
     const key = `y${formatSig(v)}`;
-    marks.push({ kind: 'line', key: `g${key}`, class: 'rw-grid', x1: PAD.left, x2: width - PAD.right, y1: Y(v), y2: Y(v) });
-    marks.push({ kind: 'text', key: `t${key}`, class: 'rw-tick', x: PAD.left - 6, y: Y(v), text: formatSig(v), anchor: 'end', baseline: 'middle' });
+    marks.push({
+      kind: 'line',
+      key: `g${key}`,
+      class: 'rw-grid',
+      x1: PAD.left,
+      x2: width - PAD.right,
+      y1: Y(v),
+      y2: Y(v),
+    });
+    marks.push({
+      kind: 'text',
+      key: `t${key}`,
+      class: 'rw-tick',
+      x: PAD.left - 6,
+      y: Y(v),
+      text: formatSig(v),
+      anchor: 'end',
+      baseline: 'middle',
+    });
   }
   for (const f of [0.5, 1, 1.5, 2]) {
     const l = f * st.target;
-    marks.push({ kind: 'text', key: `x${f}`, class: 'rw-tick', x: X(l), y: bottom + 6, text: f === 1 ? `T = ${formatSig(l)} ms` : `${formatSig(l)} ms`, anchor: 'middle', baseline: 'hanging' });
+    marks.push({
+      kind: 'text',
+      key: `x${f}`,
+      class: 'rw-tick',
+      x: X(l),
+      y: bottom + 6,
+      text: f === 1 ? `T = ${formatSig(l)} ms` : `${formatSig(l)} ms`,
+      anchor: 'middle',
+      baseline: 'hanging',
+    });
   }
-  marks.push({ kind: 'line', key: 'target', class: 'rw-target', x1: X(st.target), x2: X(st.target), y1: PAD.top, y2: bottom });
+  marks.push({
+    kind: 'line',
+    key: 'target',
+    class: 'rw-target',
+    x1: X(st.target),
+    x2: X(st.target),
+    y1: PAD.top,
+    y2: bottom,
+  });
   for (const [k, c] of all) {
     const d = c.map(([l, r], i) => `${i ? 'L' : 'M'}${X(l).toFixed(2)},${Y(r).toFixed(2)}`).join('');
     marks.push({ kind: 'path', key: `curve-${k}`, class: `rw-curve rw-${k}`, d });
@@ -108,10 +160,32 @@ export function rewardChart(st: RewardState, width = 600, height = 300): Scene {
   const r = reward(st.accuracy, st.latency, st.target, s);
   const inside = st.latency >= lo && st.latency <= hi;
   if (inside) {
-    marks.push({ kind: 'circle', key: 'point', class: 'rw-point', cx: X(st.latency), cy: Y(r), r: 6, data: { reward: r }, title: `reward ${formatSig(r)} at ${formatSig(st.latency)} ms` });
+    marks.push({
+      kind: 'circle',
+      key: 'point',
+      class: 'rw-point',
+      cx: X(st.latency),
+      cy: Y(r),
+      r: 6,
+      data: { reward: r },
+      title: `reward ${formatSig(r)} at ${formatSig(st.latency)} ms`,
+    });
   }
-  marks.push({ kind: 'text', key: 'xlabel', class: 'rw-axis-label', x: (PAD.left + width - PAD.right) / 2, y: height - 4, text: 'latency LAT(m)', anchor: 'middle' });
-  return { width, height, label: `MnasNet reward over latency for accuracy ${formatSig(st.accuracy)}, target ${formatSig(st.target)} ms, α = ${st.alpha}, β = ${st.beta}`, marks };
+  marks.push({
+    kind: 'text',
+    key: 'xlabel',
+    class: 'rw-axis-label',
+    x: (PAD.left + width - PAD.right) / 2,
+    y: height - 4,
+    text: 'latency LAT(m)',
+    anchor: 'middle',
+  });
+  return {
+    width,
+    height,
+    label: `MnasNet reward over latency for accuracy ${formatSig(st.accuracy)}, target ${formatSig(st.target)} ms, α = ${st.alpha}, β = ${st.beta}`,
+    marks,
+  };
 }
 
 function niceStep(raw: number): number {

@@ -18,8 +18,10 @@ export type SkipOp = 'pool' | 'identity' | 'none';
 
 /** The per-stage options of §4.1 (ConvOp with MBConv at the expansion ratios 3 and 6 the searched models use). */
 export const CONV_OPS: readonly { value: ConvOp; label: string }[] = [
-  { value: 'conv', label: 'conv' }, { value: 'dconv', label: 'dconv (depthwise separable)' },
-  { value: 'mbconv3', label: 'MBConv, expansion 3' }, { value: 'mbconv6', label: 'MBConv, expansion 6' },
+  { value: 'conv', label: 'conv' },
+  { value: 'dconv', label: 'dconv (depthwise separable)' },
+  { value: 'mbconv3', label: 'MBConv, expansion 3' },
+  { value: 'mbconv6', label: 'MBConv, expansion 6' },
 ];
 export const KERNELS = [3, 5] as const;
 export const SE_RATIOS = [0, 0.25] as const;
@@ -28,7 +30,8 @@ export const FILTER_FACTORS = [0.75, 1, 1.25] as const;
 export const LAYER_DELTAS = [-1, 0, 1] as const;
 
 /** Options per stage: |ConvOp| · |kernel| · |SE| · |skip| · |F| · |N|. */
-export const SUB_SPACE = CONV_OPS.length * KERNELS.length * SE_RATIOS.length * SKIP_OPS.length * FILTER_FACTORS.length * LAYER_DELTAS.length;
+export const SUB_SPACE =
+  CONV_OPS.length * KERNELS.length * SE_RATIOS.length * SKIP_OPS.length * FILTER_FACTORS.length * LAYER_DELTAS.length;
 
 /** §4.1: B blocks of S options each give S^B networks; searching each of the B·N layers alone gives S^(B·N). */
 export function spaceSizes(s: number, b: number, n: number): { factorised: number; perLayer: number } {
@@ -59,7 +62,14 @@ export interface StageInfo {
 function pickOf(block: string): StagePick {
   const d = parseBlockString(block);
   const op: ConvOp = d.type === 'ds' ? 'dconv' : d.type === 'cn' ? 'conv' : d.expansion === 3 ? 'mbconv3' : 'mbconv6';
-  return { op, kernel: d.kernel, se: d.seRatio, skip: d.noskip ? 'none' : 'identity', filters: d.outChannels, layers: d.repeats };
+  return {
+    op,
+    kernel: d.kernel,
+    se: d.seRatio,
+    skip: d.noskip ? 'none' : 'identity',
+    filters: d.outChannels,
+    layers: d.repeats,
+  };
 }
 
 /** The seven stages of A1 with their options; an A1 value off the grid is added to its options (and flagged by offGrid). */
@@ -70,7 +80,15 @@ export function a1Stages(): StageInfo[] {
     const grid = FILTER_FACTORS.map((f) => makeDivisible(ref.outChannels * f, 8));
     const filterOptions = [...new Set([...grid, a1.filters])].sort((a, b) => a - b);
     const layerOptions = LAYER_DELTAS.map((dl) => ref.repeats + dl).filter((n) => n >= 1);
-    return { index: i, stride: parseBlockString(block).stride, refFilters: ref.outChannels, refLayers: ref.repeats, filterOptions, layerOptions, a1 };
+    return {
+      index: i,
+      stride: parseBlockString(block).stride,
+      refFilters: ref.outChannels,
+      refLayers: ref.repeats,
+      filterOptions,
+      layerOptions,
+      a1,
+    };
   });
 }
 
@@ -81,7 +99,8 @@ export function offGrid(stage: StageInfo): boolean {
 
 /** Why a pick cannot be built by the zoo's builder, or null. */
 export function unbuildable(p: StagePick): string | null {
-  if (p.skip === 'pool') return 'the pooling skip is in the search space, but no released MnasNet uses it and the zoo has no block for it';
+  if (p.skip === 'pool')
+    return 'the pooling skip is in the search space, but no released MnasNet uses it and the zoo has no block for it';
   if (p.op === 'conv' && p.se > 0) return 'the zoo builds SE only inside depthwise and MBConv blocks';
   return null;
 }
@@ -91,7 +110,8 @@ export function blockString(p: StagePick, stride: number): string {
   const head = p.op === 'conv' ? 'cn' : p.op === 'dconv' ? 'ds' : 'ir';
   const e = p.op === 'mbconv3' ? '_e3' : p.op === 'mbconv6' ? '_e6' : '';
   const se = p.se > 0 ? `_se${p.se}` : '';
-  const skip = p.skip === 'none' && p.op !== 'conv' ? '_noskip' : p.skip === 'identity' && p.op === 'conv' ? '_skip' : '';
+  const skip =
+    p.skip === 'none' && p.op !== 'conv' ? '_noskip' : p.skip === 'identity' && p.op === 'conv' ? '_skip' : '';
   return `${head}_r${p.layers}_k${p.kernel}_s${stride}${e}_c${p.filters}${se}${skip}`;
 }
 
@@ -102,7 +122,10 @@ export function specWith(picks: readonly StagePick[]): CnnSpec {
   return { ...base, arch: picks.map((p, i) => [blockString(p, stages[i].stride)]) };
 }
 
-export interface StageCost { readonly params: number; readonly macs: number }
+export interface StageCost {
+  readonly params: number;
+  readonly macs: number;
+}
 
 /** Params and MACs of each stage (timm `blocks.<i>.*`) and of the whole model, by the engine. */
 export function stageCosts(spec: CnnSpec): { stages: StageCost[]; params: number; macs: number } {
@@ -115,5 +138,12 @@ export function stageCosts(spec: CnnSpec): { stages: StageCost[]; params: number
 }
 
 export function samePick(a: StagePick, b: StagePick): boolean {
-  return a.op === b.op && a.kernel === b.kernel && a.se === b.se && a.skip === b.skip && a.filters === b.filters && a.layers === b.layers;
+  return (
+    a.op === b.op &&
+    a.kernel === b.kernel &&
+    a.se === b.se &&
+    a.skip === b.skip &&
+    a.filters === b.filters &&
+    a.layers === b.layers
+  );
 }

@@ -40,7 +40,15 @@ export function paperRows(entries: readonly ZooEntry[]): PaperRow[] {
     for (const c of e.published) {
       const table = /Table 6/.test(c.source) ? 'Table 6' : /Table 7/.test(c.source) ? 'Table 7' : null;
       if (!table || c.top1 === undefined || c.macs === undefined) continue;
-      rows.push({ table, width: e.spec.width, resolution: c.resolution ?? e.spec.resolution, top1: c.top1, macs: c.macs, params: c.params, source: c.source });
+      rows.push({
+        table,
+        width: e.spec.width,
+        resolution: c.resolution ?? e.spec.resolution,
+        top1: c.top1,
+        macs: c.macs,
+        params: c.params,
+        source: c.source,
+      });
     }
   }
   // Table 7's first row is the full model at 224 px, the same network and figures as Table 6's first row;
@@ -49,7 +57,8 @@ export function paperRows(entries: readonly ZooEntry[]): PaperRow[] {
   if (full6 && !rows.some((r) => r.table === 'Table 7' && r.resolution === BASE_RESOLUTION)) {
     rows.push({ ...full6, table: 'Table 7', source: full6.source.replace('Table 6', 'Table 7') });
   }
-  const order = (r: PaperRow) => (r.table === 'Table 6' ? 0 : 1) * 1e4 - (r.table === 'Table 6' ? r.width * 100 : r.resolution);
+  const order = (r: PaperRow) =>
+    (r.table === 'Table 6' ? 0 : 1) * 1e4 - (r.table === 'Table 6' ? r.width * 100 : r.resolution);
   return rows.sort((a, b) => order(a) - order(b));
 }
 
@@ -62,7 +71,10 @@ export function quadraticMacs(full: FamilyPoint, width: number, resolution: numb
 /** Finds the family member at (width, resolution); throws naming what exists. */
 export function pointAt(points: readonly FamilyPoint[], width: number, resolution: number): FamilyPoint {
   const p = points.find((q) => q.width === width && q.resolution === resolution);
-  if (!p) throw new RangeError(`no MobileNetV1 at width ${width}, ${resolution} px (have ${points.map((q) => `${q.width}@${q.resolution}`).join(', ')})`);
+  if (!p)
+    throw new RangeError(
+      `no MobileNetV1 at width ${width}, ${resolution} px (have ${points.map((q) => `${q.width}@${q.resolution}`).join(', ')})`,
+    );
   return p;
 }
 
@@ -84,7 +96,14 @@ export interface CurvePanel {
   /** The quadratic through the full-size point, as SVG path data. */
   readonly curve: string;
   /** Computed models along this axis (the other knob held at the selection). */
-  readonly dots: { readonly id: string; readonly x: number; readonly y: number; readonly selected: boolean; readonly macs: number; readonly knob: number }[];
+  readonly dots: {
+    readonly id: string;
+    readonly x: number;
+    readonly y: number;
+    readonly selected: boolean;
+    readonly macs: number;
+    readonly knob: number;
+  }[];
 }
 
 const PW = 320;
@@ -111,7 +130,9 @@ export function curvePanels(points: readonly FamilyPoint[], width: number, resol
       .sort((a, b) => (axis === 'width' ? a.width - b.width : a.resolution - b.resolution));
     const atOne = axis === 'width' ? pointAt(points, full.width, resolution) : pointAt(points, width, full.resolution);
     const samples = Array.from({ length: 41 }, (_, i) => i / 40);
-    const curve = samples.map((t, i) => `${i ? 'L' : 'M'}${x(t).toFixed(1)},${y(atOne.macs * t * t).toFixed(1)}`).join('');
+    const curve = samples
+      .map((t, i) => `${i ? 'L' : 'M'}${x(t).toFixed(1)},${y(atOne.macs * t * t).toFixed(1)}`)
+      .join('');
     const xTicks =
       axis === 'width'
         ? [0, 0.25, 0.5, 0.75, 1].map((v) => ({ value: v, pos: x(v), label: String(v) }))
@@ -120,7 +141,8 @@ export function curvePanels(points: readonly FamilyPoint[], width: number, resol
     for (let v = 0; v <= yMax; v += step) yTicks.push({ value: v, pos: y(v), label: mega(v) });
     panels.push({
       axis,
-      title: axis === 'width' ? `MACs against width α, at ${resolution} px` : `MACs against resolution, at α = ${width}`,
+      title:
+        axis === 'width' ? `MACs against width α, at ${resolution} px` : `MACs against resolution, at α = ${width}`,
       xLabel: axis === 'width' ? 'width multiplier α' : 'input resolution (px), ρ = r / 224',
       width: PW,
       height: PH,
@@ -130,7 +152,14 @@ export function curvePanels(points: readonly FamilyPoint[], width: number, resol
       curve,
       dots: along.map((p) => {
         const knob = axis === 'width' ? p.width : p.resolution / full.resolution;
-        return { id: p.id, x: x(knob), y: y(p.macs), selected: p.width === width && p.resolution === resolution, macs: p.macs, knob };
+        return {
+          id: p.id,
+          x: x(knob),
+          y: y(p.macs),
+          selected: p.width === width && p.resolution === resolution,
+          macs: p.macs,
+          knob,
+        };
       }),
     });
   }

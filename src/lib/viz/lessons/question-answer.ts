@@ -39,7 +39,16 @@ export type AnswerSpec =
   | { kind: 'output-size'; size: number; k: number; stride?: number; pad?: number; dilation?: number }
   | { kind: 'separable-ratio'; cin: number; cout: number; k: number }
   | { kind: 'model'; model: string; stat: ModelStat; width?: number; resolution?: number }
-  | { kind: 'layers'; model: string; stat: LayersStat; node?: string; scope?: string; layerKind?: LayerKind; width?: number; resolution?: number }
+  | {
+      kind: 'layers';
+      model: string;
+      stat: LayersStat;
+      node?: string;
+      scope?: string;
+      layerKind?: LayerKind;
+      width?: number;
+      resolution?: number;
+    }
   | { kind: 'ratio'; of: AnswerSpec; to: AnswerSpec }
   | { kind: 'sum'; of: AnswerSpec[] }
   | { kind: 'computed'; value: number; unit: AnswerUnit; source: string };
@@ -54,7 +63,17 @@ export interface ResolvedAnswer {
 /** A malformed answer description; the message says what was received and what was expected. */
 export class AnswerSpecError extends Error {}
 
-const KINDS = ['conv-macs', 'conv-params', 'output-size', 'separable-ratio', 'model', 'layers', 'ratio', 'sum', 'computed'] as const;
+const KINDS = [
+  'conv-macs',
+  'conv-params',
+  'output-size',
+  'separable-ratio',
+  'model',
+  'layers',
+  'ratio',
+  'sum',
+  'computed',
+] as const;
 const MODEL_STATS: readonly ModelStat[] = ['params', 'paramBytes', 'macs', 'flops', 'activationBytes', 'peakLiveBytes'];
 const LAYERS_STATS: readonly LayersStat[] = ['macs', 'params', 'bytes', 'intensity', 'count'];
 const UNITS: readonly AnswerUnit[] = ['macs', 'flops', 'params', 'bytes', 'ratio', 'pixels', 'count', 'macs-per-byte'];
@@ -94,7 +113,8 @@ function analysisOf(model: string, width?: number, resolution?: number): Analysi
 }
 
 function convLayer(where: string, v: unknown): ConvLayer {
-  if (typeof v !== 'object' || v === null) fail(where, 'an object { h, w, cin, cout, k, stride?, groups?, padding?, bias? }', v);
+  if (typeof v !== 'object' || v === null)
+    fail(where, 'an object { h, w, cin, cout, k, stride?, groups?, padding?, bias? }', v);
   const o = v as Record<string, unknown>;
   const layer: ConvLayer = {
     h: int(`${where}.h`, o.h, 1),
@@ -104,8 +124,18 @@ function convLayer(where: string, v: unknown): ConvLayer {
     k: int(`${where}.k`, o.k, 1),
     stride: o.stride === undefined ? 1 : int(`${where}.stride`, o.stride, 1),
     groups: o.groups === undefined ? 1 : int(`${where}.groups`, o.groups, 1),
-    padding: o.padding === undefined ? 'same' : o.padding === 'same' || o.padding === 'valid' ? o.padding : fail(`${where}.padding`, '"same" or "valid"', o.padding),
-    bias: o.bias === undefined ? false : typeof o.bias === 'boolean' ? o.bias : fail(`${where}.bias`, 'true or false', o.bias),
+    padding:
+      o.padding === undefined
+        ? 'same'
+        : o.padding === 'same' || o.padding === 'valid'
+          ? o.padding
+          : fail(`${where}.padding`, '"same" or "valid"', o.padding),
+    bias:
+      o.bias === undefined
+        ? false
+        : typeof o.bias === 'boolean'
+          ? o.bias
+          : fail(`${where}.bias`, 'true or false', o.bias),
   };
   const problem = convProblem(layer);
   if (problem) throw new AnswerSpecError(`${where} is not a valid convolution: ${problem}`);
@@ -130,7 +160,10 @@ export function answerValue(spec: unknown, where = 'answer'): { value: number; u
       const pad = s.pad === undefined ? 0 : int(`${where}.pad`, s.pad, 0);
       const dilation = s.dilation === undefined ? 1 : int(`${where}.dilation`, s.dilation, 1);
       const value = outputSize(size, k, stride, pad, dilation);
-      if (value === 0) throw new AnswerSpecError(`${where}: the dilated kernel does not fit the padded input, so there is no output to ask about`);
+      if (value === 0)
+        throw new AnswerSpecError(
+          `${where}: the dilated kernel does not fit the padded input, so there is no output to ask about`,
+        );
       return { value, unit: 'pixels' };
     }
     case 'separable-ratio': {
@@ -141,8 +174,13 @@ export function answerValue(spec: unknown, where = 'answer'): { value: number; u
       return { value: (k * k * cin + cin * cout) / (k * k * cin * cout), unit: 'ratio' };
     }
     case 'model': {
-      const model = typeof s.model === 'string' ? s.model : fail(`${where}.model`, 'a zoo model id such as "mobilenetv2_100"', s.model);
-      const stat = MODEL_STATS.includes(s.stat as ModelStat) ? (s.stat as ModelStat) : fail(`${where}.stat`, `one of ${MODEL_STATS.join(', ')}`, s.stat);
+      const model =
+        typeof s.model === 'string'
+          ? s.model
+          : fail(`${where}.model`, 'a zoo model id such as "mobilenetv2_100"', s.model);
+      const stat = MODEL_STATS.includes(s.stat as ModelStat)
+        ? (s.stat as ModelStat)
+        : fail(`${where}.stat`, `one of ${MODEL_STATS.join(', ')}`, s.stat);
       const width = s.width === undefined ? undefined : positive(`${where}.width`, s.width);
       const resolution = s.resolution === undefined ? undefined : int(`${where}.resolution`, s.resolution, 1);
       let stats;
@@ -152,14 +190,25 @@ export function answerValue(spec: unknown, where = 'answer'): { value: number; u
         throw new AnswerSpecError(`${where}.model: ${(e as Error).message}`);
       }
       const value = stat === 'flops' ? 2 * stats.macs : stat === 'paramBytes' ? 4 * stats.params : stats[stat];
-      return { value, unit: stat === 'params' ? 'params' : stat === 'macs' ? 'macs' : stat === 'flops' ? 'flops' : 'bytes' };
+      return {
+        value,
+        unit: stat === 'params' ? 'params' : stat === 'macs' ? 'macs' : stat === 'flops' ? 'flops' : 'bytes',
+      };
     }
     case 'layers': {
-      const model = typeof s.model === 'string' ? s.model : fail(`${where}.model`, 'a zoo model id such as "mobilenetv2_100"', s.model);
-      const stat = LAYERS_STATS.includes(s.stat as LayersStat) ? (s.stat as LayersStat) : fail(`${where}.stat`, `one of ${LAYERS_STATS.join(', ')}`, s.stat);
-      if (s.node !== undefined && typeof s.node !== 'string') fail(`${where}.node`, 'a node name such as "blocks.1.0.conv_dw"', s.node);
-      if (s.scope !== undefined && typeof s.scope !== 'string') fail(`${where}.scope`, 'a scope prefix such as "blocks.1"', s.scope);
-      if (s.layerKind !== undefined && !LAYER_KINDS.includes(s.layerKind as LayerKind)) fail(`${where}.layerKind`, `one of ${LAYER_KINDS.join(', ')}`, s.layerKind);
+      const model =
+        typeof s.model === 'string'
+          ? s.model
+          : fail(`${where}.model`, 'a zoo model id such as "mobilenetv2_100"', s.model);
+      const stat = LAYERS_STATS.includes(s.stat as LayersStat)
+        ? (s.stat as LayersStat)
+        : fail(`${where}.stat`, `one of ${LAYERS_STATS.join(', ')}`, s.stat);
+      if (s.node !== undefined && typeof s.node !== 'string')
+        fail(`${where}.node`, 'a node name such as "blocks.1.0.conv_dw"', s.node);
+      if (s.scope !== undefined && typeof s.scope !== 'string')
+        fail(`${where}.scope`, 'a scope prefix such as "blocks.1"', s.scope);
+      if (s.layerKind !== undefined && !LAYER_KINDS.includes(s.layerKind as LayerKind))
+        fail(`${where}.layerKind`, `one of ${LAYER_KINDS.join(', ')}`, s.layerKind);
       const width = s.width === undefined ? undefined : positive(`${where}.width`, s.width);
       const resolution = s.resolution === undefined ? undefined : int(`${where}.resolution`, s.resolution, 1);
       const all = modelTraffic(analysisOf(model, width, resolution));
@@ -171,8 +220,13 @@ export function answerValue(spec: unknown, where = 'answer'): { value: number; u
           (s.layerKind === undefined || l.kind === s.layerKind),
       );
       if (picked.length === 0) {
-        const sample = all.slice(0, 4).map((l) => l.node).join(', ');
-        throw new AnswerSpecError(`${where}: no layer of ${model} matches ${shown({ node: s.node, scope, layerKind: s.layerKind })} (layers are named like ${sample}, …)`);
+        const sample = all
+          .slice(0, 4)
+          .map((l) => l.node)
+          .join(', ');
+        throw new AnswerSpecError(
+          `${where}: no layer of ${model} matches ${shown({ node: s.node, scope, layerKind: s.layerKind })} (layers are named like ${sample}, …)`,
+        );
       }
       const macs = picked.reduce((a, l) => a + l.macs, 0);
       const bytes = picked.reduce((a, l) => a + l.bytes, 0);
@@ -192,13 +246,16 @@ export function answerValue(spec: unknown, where = 'answer'): { value: number; u
       if (!Array.isArray(s.of) || s.of.length === 0) fail(`${where}.of`, 'a non-empty list of answers', s.of);
       const parts = (s.of as unknown[]).map((p, i) => answerValue(p, `${where}.of[${i}]`));
       const units = new Set(parts.map((p) => p.unit));
-      if (units.size > 1) throw new AnswerSpecError(`${where}.of mixes units (${[...units].join(', ')}); a sum needs one unit`);
+      if (units.size > 1)
+        throw new AnswerSpecError(`${where}.of mixes units (${[...units].join(', ')}); a sum needs one unit`);
       return { value: parts.reduce((a, p) => a + p.value, 0), unit: parts[0].unit };
     }
     case 'computed': {
-      if (typeof s.value !== 'number' || !Number.isFinite(s.value)) fail(`${where}.value`, 'a finite number returned by a library function', s.value);
+      if (typeof s.value !== 'number' || !Number.isFinite(s.value))
+        fail(`${where}.value`, 'a finite number returned by a library function', s.value);
       if (!UNITS.includes(s.unit as AnswerUnit)) fail(`${where}.unit`, `one of ${UNITS.join(', ')}`, s.unit);
-      if (typeof s.source !== 'string' || s.source.trim().length < 3) fail(`${where}.source`, 'the name of the function that computed the value', s.source);
+      if (typeof s.source !== 'string' || s.source.trim().length < 3)
+        fail(`${where}.source`, 'the name of the function that computed the value', s.source);
       return { value: s.value as number, unit: s.unit as AnswerUnit };
     }
   }
@@ -211,7 +268,9 @@ export function formatAnswer(value: number, unit: AnswerUnit): string {
     case 'flops':
     case 'params': {
       const word = unit === 'macs' ? 'MACs' : unit === 'flops' ? 'FLOPs' : 'parameters';
-      return Math.abs(value) >= 1e4 ? `${formatInt(value)} ${word} (${formatCompact(value)})` : `${formatInt(value)} ${word}`;
+      return Math.abs(value) >= 1e4
+        ? `${formatInt(value)} ${word} (${formatCompact(value)})`
+        : `${formatInt(value)} ${word}`;
     }
     case 'bytes':
       return value >= 1024 ? `${formatBytes(value)} (${formatInt(value)} bytes)` : `${formatInt(value)} bytes`;
@@ -225,7 +284,6 @@ export function formatAnswer(value: number, unit: AnswerUnit): string {
       return value < 1 ? `${formatSig(value)} (${formatShare(value)})` : `${formatSig(value)}×`;
   }
 }
-
 
 /** Resolves an answer description to its value, unit and text. */
 export function resolveAnswer(spec: unknown): ResolvedAnswer {

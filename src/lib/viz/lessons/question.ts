@@ -58,7 +58,10 @@ const NOISE = /\s*(macs?|madds?|multiply[- ]adds?|mult-adds|params?|parameters|w
  * billion scale; `%` divides by 100; `a/b` is a fraction; byte units (kB, MB, KiB, MiB…) scale.
  */
 export function parseNumber(raw: string): { value: number } | { reason: string } {
-  let s = raw.trim().replace(/[\u2009\u202f\u00a0_]/g, '').replace(/−/g, '-');
+  let s = raw
+    .trim()
+    .replace(/[\u2009\u202f\u00a0_]/g, '')
+    .replace(/−/g, '-');
   if (s === '') return { reason: 'type a number first' };
   s = s.replace(NOISE, '').trim();
   let scale = 1;
@@ -84,7 +87,8 @@ export function parseNumber(raw: string): { value: number } | { reason: string }
     const lower = suffix.toLowerCase();
     // m and M both read as million: nobody predicts milli-MACs.
     const factor = WORD_SCALE[lower] ?? BYTE_SCALE[lower];
-    if (factor === undefined) return { reason: `I do not know the suffix "${suffix}" (use k, M, G, or a byte unit such as MiB)` };
+    if (factor === undefined)
+      return { reason: `I do not know the suffix "${suffix}" (use k, M, G, or a byte unit such as MiB)` };
     scale *= factor;
   }
   return { value: base * scale };

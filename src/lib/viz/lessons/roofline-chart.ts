@@ -103,7 +103,18 @@ export function rooflineChart(layers: readonly LayerTraffic[], balance: number):
     }
     return { label: what === 'MACs' ? 'share of MACs' : 'share of time', y: barTop + row * (BAR_H + 22), segments };
   });
-  return { width: W, height: barTop + 2 * (BAR_H + 22), plot, xTicks, yTicks, dots, ridgeX, bars, barHeight: BAR_H, summary };
+  return {
+    width: W,
+    height: barTop + 2 * (BAR_H + 22),
+    plot,
+    xTicks,
+    yTicks,
+    dots,
+    ridgeX,
+    bars,
+    barHeight: BAR_H,
+    summary,
+  };
 }
 
 /** Three significant figures. */

@@ -13,30 +13,98 @@ import { rooflineChart, sig3 } from './roofline-chart.ts';
 /** Dot radius; CSS sizes the dots per screen (r is a CSS property), this is the fallback. */
 const DOT_R = 4.5;
 
-export function rooflineScene(model: string, layers: readonly LayerTraffic[], balance: number, selected: string): Scene {
+export function rooflineScene(
+  model: string,
+  layers: readonly LayerTraffic[],
+  balance: number,
+  selected: string,
+): Scene {
   const c = rooflineChart(layers, balance);
   const p = c.plot;
   const marks: Mark[] = [];
   c.yTicks.forEach((t) => {
     marks.push({ kind: 'line', key: `y-${t.label}`, class: 'gridline', x1: p.left, x2: p.right, y1: t.pos, y2: t.pos });
-    marks.push({ kind: 'text', key: `y-${t.label}`, class: 'tick', x: p.left - 6, y: t.pos + 4, text: t.label, anchor: 'end' });
+    marks.push({
+      kind: 'text',
+      key: `y-${t.label}`,
+      class: 'tick',
+      x: p.left - 6,
+      y: t.pos + 4,
+      text: t.label,
+      anchor: 'end',
+    });
   });
-  c.xTicks.forEach((t) => marks.push({ kind: 'text', key: `x-${t.label}`, class: 'tick', x: t.pos, y: p.bottom + 15, text: t.label, anchor: 'middle' }));
+  c.xTicks.forEach((t) =>
+    marks.push({
+      kind: 'text',
+      key: `x-${t.label}`,
+      class: 'tick',
+      x: t.pos,
+      y: p.bottom + 15,
+      text: t.label,
+      anchor: 'middle',
+    }),
+  );
   marks.push(
-    { kind: 'text', key: 'x-title', class: 'axis', x: (p.left + p.right) / 2, y: p.bottom + 38, text: 'MACs per byte moved (log)', anchor: 'middle' },
-    { kind: 'text', key: 'y-title', class: 'axis', x: 20, y: (p.top + p.bottom) / 2, text: 'MACs (log)', anchor: 'middle', rotate: -90 },
-    { kind: 'rect', key: 'memory-zone', class: 'memory-zone', x: p.left, y: p.top, width: c.ridgeX - p.left, height: p.bottom - p.top },
+    {
+      kind: 'text',
+      key: 'x-title',
+      class: 'axis',
+      x: (p.left + p.right) / 2,
+      y: p.bottom + 38,
+      text: 'MACs per byte moved (log)',
+      anchor: 'middle',
+    },
+    {
+      kind: 'text',
+      key: 'y-title',
+      class: 'axis',
+      x: 20,
+      y: (p.top + p.bottom) / 2,
+      text: 'MACs (log)',
+      anchor: 'middle',
+      rotate: -90,
+    },
+    {
+      kind: 'rect',
+      key: 'memory-zone',
+      class: 'memory-zone',
+      x: p.left,
+      y: p.top,
+      width: c.ridgeX - p.left,
+      height: p.bottom - p.top,
+    },
     { kind: 'line', key: 'ridge', class: 'ridge', x1: c.ridgeX, x2: c.ridgeX, y1: p.top, y2: p.bottom },
     { kind: 'text', key: 'zone-label', class: 'zone-label', x: p.left + 6, y: p.top + 14, text: 'memory-bound' },
   );
   for (const d of c.dots) {
-    const cls = ['dot', d.kind, d.memoryBound ? 'bound' : '', d.node === selected ? 'selected' : ''].filter(Boolean).join(' ');
-    marks.push({ kind: 'circle', key: d.node, class: cls, cx: d.x, cy: d.y, r: DOT_R, title: d.node, data: { node: d.node } });
+    const cls = ['dot', d.kind, d.memoryBound ? 'bound' : '', d.node === selected ? 'selected' : '']
+      .filter(Boolean)
+      .join(' ');
+    marks.push({
+      kind: 'circle',
+      key: d.node,
+      class: cls,
+      cx: d.x,
+      cy: d.y,
+      r: DOT_R,
+      title: d.node,
+      data: { node: d.node },
+    });
   }
   for (const b of c.bars) {
     marks.push({ kind: 'text', key: `bar-${b.label}`, class: 'tick', x: p.left, y: b.y - 5, text: b.label });
     for (const s of b.segments) {
-      marks.push({ kind: 'rect', key: `bar-${b.label}-${s.kind}`, class: `seg ${s.kind}`, x: s.x, y: b.y, width: s.width, height: c.barHeight, data: { kind: s.kind, bar: b.label } });
+      marks.push({
+        kind: 'rect',
+        key: `bar-${b.label}-${s.kind}`,
+        class: `seg ${s.kind}`,
+        x: s.x,
+        y: b.y,
+        width: s.width,
+        height: c.barHeight,
+        data: { kind: s.kind, bar: b.label },
+      });
     }
   }
   return {

@@ -49,7 +49,8 @@ export function seBars(vectors: readonly SeVector[], width: number, rowHeight = 
     const domain: [number, number] = vec.domain ? [vec.domain[0], vec.domain[1]] : [negative ? -(m || 1) : 0, m || 1];
     const plotTop = top + labelHeight;
     const span = domain[1] - domain[0];
-    const yOf = (v: number): number => plotTop + rowHeight * (1 - (Math.max(domain[0], Math.min(domain[1], v)) - domain[0]) / span);
+    const yOf = (v: number): number =>
+      plotTop + rowHeight * (1 - (Math.max(domain[0], Math.min(domain[1], v)) - domain[0]) / span);
     const baseline = yOf(Math.max(domain[0], Math.min(domain[1], 0)));
     const slot = width / Math.max(1, n);
     const bars: SeBar[] = [];
@@ -57,7 +58,9 @@ export function seBars(vectors: readonly SeVector[], width: number, rowHeight = 
       const v = vec.values[i];
       const y = yOf(v);
       bars.push({
-        i, v, negative: v < 0,
+        i,
+        v,
+        negative: v < 0,
         x: i * slot + (slot > 3 ? slot * 0.1 : 0),
         w: Math.max(0.5, slot > 3 ? slot * 0.8 : slot),
         y: Math.min(y, baseline),

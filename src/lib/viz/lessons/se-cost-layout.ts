@@ -35,7 +35,6 @@ export interface SEShareLayout {
   readonly ticks: readonly { readonly pct: number; readonly x: number }[];
 }
 
-
 /** A share for a bar label (number-format's formatShare: never "0 %" for a part that is not zero). */
 export function shareLabel(part: number, whole: number): string {
   return formatShareOf(part, whole);
@@ -45,13 +44,36 @@ export function seShareLayout(cost: ModelSECost, width = 560, rowHeight = 34): S
   const x0 = 120;
   const span = width - x0 - 70;
   const top = 24;
-  const row = (label: string, stage: number | null, blocks: number, seParams: number, params: number, seMacs: number, macs: number) => ({
-    label, stage, blocks, seParams,
-    paramsPct: percent(seParams, params), macsPct: percent(seMacs, macs),
-    paramsLabel: shareLabel(seParams, params), macsLabel: shareLabel(seMacs, macs),
+  const row = (
+    label: string,
+    stage: number | null,
+    blocks: number,
+    seParams: number,
+    params: number,
+    seMacs: number,
+    macs: number,
+  ) => ({
+    label,
+    stage,
+    blocks,
+    seParams,
+    paramsPct: percent(seParams, params),
+    macsPct: percent(seMacs, macs),
+    paramsLabel: shareLabel(seParams, params),
+    macsLabel: shareLabel(seMacs, macs),
   });
-  const stages = cost.stages.map((s) => row(`Stage ${s.stage}`, s.stage, s.blocks, s.seParams, s.params, s.seMacs, s.macs));
-  const all = row('Total', null, stages.reduce((a, s) => a + s.blocks, 0), cost.seParams, cost.params, cost.seMacs, cost.macs);
+  const stages = cost.stages.map((s) =>
+    row(`Stage ${s.stage}`, s.stage, s.blocks, s.seParams, s.params, s.seMacs, s.macs),
+  );
+  const all = row(
+    'Total',
+    null,
+    stages.reduce((a, s) => a + s.blocks, 0),
+    cost.seParams,
+    cost.params,
+    cost.seMacs,
+    cost.macs,
+  );
   const rows = [...stages, all].map((r, i) => ({
     ...r,
     y: top + i * rowHeight + (r.stage === null ? 8 : 0),

@@ -36,7 +36,10 @@ export function isSELayer(scope: string): boolean {
 
 /** Groups analysed layers by stage and splits each stage's params and MACs into SE and the rest. */
 export function seCostFromLayers(id: string, layers: readonly LayerStats[]): ModelSECost {
-  const byStage = new Map<number, { blocks: Set<string>; params: number; seParams: number; macs: number; seMacs: number }>();
+  const byStage = new Map<
+    number,
+    { blocks: Set<string>; params: number; seParams: number; macs: number; seMacs: number }
+  >();
   let params = 0;
   let macs = 0;
   let seParams = 0;
@@ -64,7 +67,14 @@ export function seCostFromLayers(id: string, layers: readonly LayerStats[]): Mod
   }
   const stages = [...byStage.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([stage, s]) => ({ stage, blocks: s.blocks.size, params: s.params, seParams: s.seParams, macs: s.macs, seMacs: s.seMacs }));
+    .map(([stage, s]) => ({
+      stage,
+      blocks: s.blocks.size,
+      params: s.params,
+      seParams: s.seParams,
+      macs: s.macs,
+      seMacs: s.seMacs,
+    }));
   return { id, stages, params, macs, seParams, seMacs };
 }
 
@@ -98,8 +108,13 @@ export function blockSECost(layers: readonly LayerStats[], scope: string): Block
   const se = inBlock.filter((l) => isSELayer(l.scope));
   const total = (ls: readonly LayerStats[], k: 'params' | 'macs') => ls.reduce((s, l) => s + l[k], 0);
   return {
-    scope, channels: reduce.inputDims[0][1], reduced: reduce.outputDims[0][1],
-    seParams: total(se, 'params'), seMacs: total(se, 'macs'), blockParams: total(inBlock, 'params'), blockMacs: total(inBlock, 'macs'),
+    scope,
+    channels: reduce.inputDims[0][1],
+    reduced: reduce.outputDims[0][1],
+    seParams: total(se, 'params'),
+    seMacs: total(se, 'macs'),
+    blockParams: total(inBlock, 'params'),
+    blockMacs: total(inBlock, 'macs'),
   };
 }
 

@@ -59,12 +59,20 @@ export function findSeBlocks(nodes: readonly SeNodeLike[]): SeBlock[] {
     if (e === undefined) return;
     const g = only(nodes[e].outputs[0], (o) => GATES.has(o));
     if (g === undefined) return;
-    const m = (readers.get(nodes[g].outputs[0]) ?? []).find((i) => nodes[i].opType === 'Mul' && nodes[i].inputs.includes(x));
+    const m = (readers.get(nodes[g].outputs[0]) ?? []).find(
+      (i) => nodes[i].opType === 'Mul' && nodes[i].inputs.includes(x),
+    );
     if (m === undefined) return;
     out.push({
-      start, end: m + 1, x,
-      squeeze: sq.outputs[0], reduce: nodes[r].outputs[0], act: nodes[e].inputs[0],
-      expand: nodes[e].outputs[0], gate: nodes[g].outputs[0], scaled: nodes[m].outputs[0],
+      start,
+      end: m + 1,
+      x,
+      squeeze: sq.outputs[0],
+      reduce: nodes[r].outputs[0],
+      act: nodes[e].inputs[0],
+      expand: nodes[e].outputs[0],
+      gate: nodes[g].outputs[0],
+      scaled: nodes[m].outputs[0],
     });
   });
   return out;

@@ -31,14 +31,27 @@ export function seWidths(id: string): SEWidthRow[] {
   for (const b of resolveCnn(spec).blocks) {
     if (!b.attn || b.attn.kind !== 'se') continue;
     const prev = rows[rows.length - 1];
-    if (prev && prev.stage === b.stage && prev.last === b.index - 1 && prev.inChannels === b.inChannels && prev.midChannels === b.midChannels && prev.seWidth === b.attn.width) {
+    if (
+      prev &&
+      prev.stage === b.stage &&
+      prev.last === b.index - 1 &&
+      prev.inChannels === b.inChannels &&
+      prev.midChannels === b.midChannels &&
+      prev.seWidth === b.attn.width
+    ) {
       const first = prev.blocks.split('–')[0];
       rows[rows.length - 1] = { ...prev, blocks: `${first}–${b.index}`, last: b.index };
       continue;
     }
     rows.push({
-      stage: b.stage, blocks: String(b.index), last: b.index, inChannels: b.inChannels, midChannels: b.midChannels,
-      seWidth: b.attn.width, basis, squeeze: b.attn.width / b.midChannels,
+      stage: b.stage,
+      blocks: String(b.index),
+      last: b.index,
+      inChannels: b.inChannels,
+      midChannels: b.midChannels,
+      seWidth: b.attn.width,
+      basis,
+      squeeze: b.attn.width / b.midChannels,
     });
   }
   return rows.map(({ last: _last, ...r }) => r);

@@ -23,10 +23,24 @@ export function morphScene(layer: MorphLayer, stage: MorphStage): Scene {
   geo.columns.forEach((c, ci) => {
     marks.push({ kind: 'text', key: `col-${ci}`, class: 'col-label', x: c.x, y: 16, text: c.label, anchor: 'middle' });
     c.nodes.forEach((n, ni) =>
-      marks.push({ kind: 'rect', key: `node-${ci}-${ni}`, class: 'node', x: n.x - geo.node / 2, y: n.y - geo.node / 2, width: geo.node, height: geo.node, rx: 2 }),
+      marks.push({
+        kind: 'rect',
+        key: `node-${ci}-${ni}`,
+        class: 'node',
+        x: n.x - geo.node / 2,
+        y: n.y - geo.node / 2,
+        width: geo.node,
+        height: geo.node,
+        rx: 2,
+      }),
     );
   });
-  return { width: geo.width, height: geo.height, label: `Connections of the ${stageName(stage)}: ${layer.label}`, marks };
+  return {
+    width: geo.width,
+    height: geo.height,
+    label: `Connections of the ${stageName(stage)}: ${layer.label}`,
+    marks,
+  };
 }
 
 /** What one drawn square and one line stand for at this stage. */
@@ -44,7 +58,11 @@ export function morphReadouts(layer: MorphLayer, stage: MorphStage): Readout[] {
   const cost = stageCost(layer, stage);
   return [
     { key: 'macs', label: 'MACs, this stage', value: formatInt(cost.macs) },
-    { key: 'standard-macs', label: 'MACs, standard conv', value: formatInt(stageCost(layer, { kind: 'standard' }).macs) },
+    {
+      key: 'standard-macs',
+      label: 'MACs, standard conv',
+      value: formatInt(stageCost(layer, { kind: 'standard' }).macs),
+    },
     { key: 'params', label: 'Parameters', value: formatInt(cost.params) },
     { key: 'ratio', label: 'Cost ratio', value: cost.ratio.toPrecision(3) },
   ];

@@ -56,7 +56,11 @@ export function separableLayers(layers: readonly LayerStats[]): MorphLayer[] {
     const k = l.kernel?.[0] ?? 1;
     const stride = l.stride?.[0] ?? 1;
     out.push({
-      hOut, wOut, cin, cout, k,
+      hOut,
+      wOut,
+      cin,
+      cout,
+      k,
       label: `layer ${out.length + 1}: ${hOut}×${wOut}, ${cin} → ${cout}${stride > 1 ? `, stride ${stride}` : ''}`,
     });
   });
@@ -134,16 +138,23 @@ export function stageTex(layer: MorphLayer, stage: MorphStage): string {
   const { cout: N, k } = layer;
   const c = stageCost(layer, stage);
   const lhs = '\\frac{\\text{MACs}}{\\text{MACs}_\\text{standard}}';
-  const lines = (general: string, numbers: string) => `\\begin{aligned} ${lhs} &= ${general} \\\\ &= ${numbers} \\end{aligned}`;
+  const lines = (general: string, numbers: string) =>
+    `\\begin{aligned} ${lhs} &= ${general} \\\\ &= ${numbers} \\end{aligned}`;
   switch (stage.kind) {
     case 'standard':
       return lines('\\frac{H_o W_o\\, k^2 M N}{H_o W_o\\, k^2 M N}', '1');
     case 'grouped':
-      return lines('\\frac{k^2 \\frac{M}{g} N}{k^2 M N} = \\frac{1}{g}', `\\frac{1}{${stage.groups}} = ${sig(c.ratio)}`);
+      return lines(
+        '\\frac{k^2 \\frac{M}{g} N}{k^2 M N} = \\frac{1}{g}',
+        `\\frac{1}{${stage.groups}} = ${sig(c.ratio)}`,
+      );
     case 'depthwise':
       return lines('\\frac{k^2 M}{k^2 M N} = \\frac{1}{N}', `\\frac{1}{${N}} = ${sig(c.ratio)}`);
     case 'separable':
-      return lines('\\frac{k^2 M + M N}{k^2 M N} = \\frac{1}{N} + \\frac{1}{k^2}', `\\frac{1}{${N}} + \\frac{1}{${k * k}} = ${sig(c.ratio)}`);
+      return lines(
+        '\\frac{k^2 M + M N}{k^2 M N} = \\frac{1}{N} + \\frac{1}{k^2}',
+        `\\frac{1}{${N}} + \\frac{1}{${k * k}} = ${sig(c.ratio)}`,
+      );
   }
 }
 
@@ -224,7 +235,17 @@ export function morphGeometry(layer: MorphLayer, stage: MorphStage): MorphGeomet
   const nOut = Math.min(DRAWN, stage.kind === 'depthwise' ? layer.cin : layer.cout);
   const edges: MorphEdge[] = [];
   const link = (a: MorphNode[], b: MorphNode[], column: number, i: number, j: number, group: number) =>
-    edges.push({ key: `${column}-${i}-${j}`, column, from: i, to: j, x1: a[i].x + NODE / 2, y1: a[i].y, x2: b[j].x - NODE / 2, y2: b[j].y, group });
+    edges.push({
+      key: `${column}-${i}-${j}`,
+      column,
+      from: i,
+      to: j,
+      x1: a[i].x + NODE / 2,
+      y1: a[i].y,
+      x2: b[j].x - NODE / 2,
+      y2: b[j].y,
+      group,
+    });
   if (stage.kind === 'separable') {
     const cols = [
       { x: 80, label: `input, ${layer.cin} ch`, nodes: column(80, nIn) },
@@ -232,7 +253,8 @@ export function morphGeometry(layer: MorphLayer, stage: MorphStage): MorphGeomet
       { x: W - 80, label: `output, ${layer.cout} ch`, nodes: column(W - 80, Math.min(DRAWN, layer.cout)) },
     ];
     for (let i = 0; i < nIn; i++) link(cols[0].nodes, cols[1].nodes, 0, i, i, i);
-    for (let i = 0; i < nIn; i++) for (let j = 0; j < cols[2].nodes.length; j++) link(cols[1].nodes, cols[2].nodes, 1, i, j, -1);
+    for (let i = 0; i < nIn; i++)
+      for (let j = 0; j < cols[2].nodes.length; j++) link(cols[1].nodes, cols[2].nodes, 1, i, j, -1);
     return {
       width: W,
       height: H,
@@ -244,15 +266,27 @@ export function morphGeometry(layer: MorphLayer, stage: MorphStage): MorphGeomet
   }
   const cols = [
     { x: 90, label: `input, ${layer.cin} ch`, nodes: column(90, nIn) },
-    { x: W - 90, label: `output, ${stage.kind === 'depthwise' ? layer.cin : layer.cout} ch`, nodes: column(W - 90, nOut) },
+    {
+      x: W - 90,
+      label: `output, ${stage.kind === 'depthwise' ? layer.cin : layer.cout} ch`,
+      nodes: column(W - 90, nOut),
+    },
   ];
   const groups = stage.kind === 'standard' ? 1 : stage.kind === 'grouped' ? stage.groups : nIn;
   const inPer = nIn / groups;
   const outPer = nOut / groups;
   for (let g = 0; g < groups; g++) {
     for (let i = 0; i < inPer; i++) {
-      for (let j = 0; j < outPer; j++) link(cols[0].nodes, cols[1].nodes, 0, g * inPer + i, g * outPer + j, groups === 1 ? 0 : g);
+      for (let j = 0; j < outPer; j++)
+        link(cols[0].nodes, cols[1].nodes, 0, g * inPer + i, g * outPer + j, groups === 1 ? 0 : g);
     }
   }
-  return { width: W, height: H, columns: cols, edges, channelsPerNode: [layer.cin / nIn, (stage.kind === 'depthwise' ? layer.cin : layer.cout) / nOut], node: NODE };
+  return {
+    width: W,
+    height: H,
+    columns: cols,
+    edges,
+    channelsPerNode: [layer.cin / nIn, (stage.kind === 'depthwise' ? layer.cin : layer.cout) / nOut],
+    node: NODE,
+  };
 }

@@ -58,7 +58,12 @@ export function rowAt(rows: readonly CostRow[], s: CostState): CostRow {
 /** The formulas' values at a row: what the TeX shows and the engine must match. */
 export function formulaValues(r: CostRow, dim: number) {
   const c = vitBlockCost(vitTokens(r.resolution, r.patch), dim);
-  return { tokens: c.tokens, quadratic: c.quadratic, linear: c.linear, depthwise: depthwiseMacs(r.side, r.channels, r.k) };
+  return {
+    tokens: c.tokens,
+    quadratic: c.quadratic,
+    linear: c.linear,
+    depthwise: depthwiseMacs(r.side, r.channels, r.k),
+  };
 }
 
 const tex = (n: number) => formatInt(n).replace(/,/g, '{,}');
@@ -108,22 +113,68 @@ export function costScene(allRows: readonly CostRow[], s: CostState): Scene {
   const { y, lo, hi } = yScale(rows);
   const marks: Mark[] = [];
   for (let e = lo; e <= hi; e++) {
-    marks.push({ kind: 'line', key: `grid-${e}`, class: 'grid', x1: PLOT.left, x2: PLOT.right, y1: y(10 ** e), y2: y(10 ** e) });
-    marks.push({ kind: 'text', key: `ytick-${e}`, class: 'tick', x: PLOT.left - 6, y: y(10 ** e), text: formatCompact(10 ** e), anchor: 'end', baseline: 'middle' });
+    marks.push({
+      kind: 'line',
+      key: `grid-${e}`,
+      class: 'grid',
+      x1: PLOT.left,
+      x2: PLOT.right,
+      y1: y(10 ** e),
+      y2: y(10 ** e),
+    });
+    marks.push({
+      kind: 'text',
+      key: `ytick-${e}`,
+      class: 'tick',
+      x: PLOT.left - 6,
+      y: y(10 ** e),
+      text: formatCompact(10 ** e),
+      anchor: 'end',
+      baseline: 'middle',
+    });
   }
   const step = r1 - r0 > 600 ? 192 : 64;
   for (let R = Math.ceil(r0 / step) * step; R <= r1; R += step) {
-    marks.push({ kind: 'text', key: `xtick-${R}`, class: 'tick', x: x(R), y: PLOT.bottom + 16, text: String(R), anchor: 'middle' });
+    marks.push({
+      kind: 'text',
+      key: `xtick-${R}`,
+      class: 'tick',
+      x: x(R),
+      y: PLOT.bottom + 16,
+      text: String(R),
+      anchor: 'middle',
+    });
   }
-  marks.push({ kind: 'text', key: 'xlabel', class: 'tick axis-label', x: (PLOT.left + PLOT.right) / 2, y: H - 4, text: 'input side R (pixels)', anchor: 'middle' });
-  marks.push({ kind: 'line', key: 'cursor', class: 'cursor', x1: x(cur.resolution), x2: x(cur.resolution), y1: PLOT.top, y2: PLOT.bottom });
+  marks.push({
+    kind: 'text',
+    key: 'xlabel',
+    class: 'tick axis-label',
+    x: (PLOT.left + PLOT.right) / 2,
+    y: H - 4,
+    text: 'input side R (pixels)',
+    anchor: 'middle',
+  });
+  marks.push({
+    kind: 'line',
+    key: 'cursor',
+    class: 'cursor',
+    x1: x(cur.resolution),
+    x2: x(cur.resolution),
+    y1: PLOT.top,
+    y2: PLOT.bottom,
+  });
   COST_SERIES.forEach((ser, i) => {
     const d = rows.map((r, j) => `${j ? 'L' : 'M'}${x(r.resolution).toFixed(2)},${y(r[ser.key]).toFixed(2)}`).join('');
     marks.push({ kind: 'path', key: `line-${ser.key}`, class: `series s${i + 1}`, d, fill: 'none' });
   });
   COST_SERIES.forEach((ser, i) => {
     marks.push({
-      kind: 'circle', key: `dot-${ser.key}`, class: `dot s${i + 1}`, cx: x(cur.resolution), cy: y(cur[ser.key]), r: 4.5,
+      kind: 'circle',
+      key: `dot-${ser.key}`,
+      class: `dot s${i + 1}`,
+      cx: x(cur.resolution),
+      cy: y(cur[ser.key]),
+      r: 4.5,
       title: `${ser.label}: ${formatInt(cur[ser.key])} MACs at ${cur.resolution}×${cur.resolution}`,
       data: { series: ser.key, value: cur[ser.key] },
     });

@@ -16,7 +16,19 @@ export function costRows(): CostRow[] {
     COST_RESOLUTIONS.map((resolution) => {
       const v = measureVit(resolution, patch);
       const c = measureCnn(resolution, patch);
-      return { resolution, patch, tokens: v.tokens, quadratic: v.quadratic, linear: v.linear, block: c.block, side: c.side, channels: c.channels, k: c.k, depthwise: c.depthwise, blockMacs: c.blockMacs };
+      return {
+        resolution,
+        patch,
+        tokens: v.tokens,
+        quadratic: v.quadratic,
+        linear: v.linear,
+        block: c.block,
+        side: c.side,
+        channels: c.channels,
+        k: c.k,
+        depthwise: c.depthwise,
+        blockMacs: c.blockMacs,
+      };
     }),
   );
   return rows;

@@ -40,8 +40,10 @@ export interface VitBlockCost {
 
 /** MACs of one ViT block with `tokens` tokens of width `dim` and MLP ratio `mlpRatio`. */
 export function vitBlockCost(tokens: number, dim: number, mlpRatio = 4): VitBlockCost {
-  if (!Number.isInteger(tokens) || tokens < 1) throw new Error(`vitBlockCost: tokens must be a whole number ≥ 1; received ${tokens}`);
-  if (!Number.isInteger(dim) || dim < 1) throw new Error(`vitBlockCost: dim must be a whole number ≥ 1; received ${dim}`);
+  if (!Number.isInteger(tokens) || tokens < 1)
+    throw new Error(`vitBlockCost: tokens must be a whole number ≥ 1; received ${tokens}`);
+  if (!Number.isInteger(dim) || dim < 1)
+    throw new Error(`vitBlockCost: dim must be a whole number ≥ 1; received ${dim}`);
   const N = tokens;
   const D = dim;
   const hidden = Math.round(D * mlpRatio);
@@ -50,7 +52,18 @@ export function vitBlockCost(tokens: number, dim: number, mlpRatio = 4): VitBloc
   const qkv = N * D * 3 * D;
   const proj = N * D * D;
   const mlp = 2 * N * D * hidden;
-  return { tokens: N, dim: D, qk, av, qkv, proj, mlp, quadratic: qk + av, linear: qkv + proj + mlp, total: qk + av + qkv + proj + mlp };
+  return {
+    tokens: N,
+    dim: D,
+    qk,
+    av,
+    qkv,
+    proj,
+    mlp,
+    quadratic: qk + av,
+    linear: qkv + proj + mlp,
+    total: qk + av + qkv + proj + mlp,
+  };
 }
 
 /**
@@ -64,7 +77,8 @@ export function halveSide(side: number): number {
 
 /** Side of the feature map at total stride `stride` (a power of two) for an R×R input. */
 export function sideAtStride(resolution: number, stride: number): number {
-  if (!Number.isInteger(Math.log2(stride)) || stride < 1) throw new Error(`sideAtStride: stride must be a power of two; received ${stride}`);
+  if (!Number.isInteger(Math.log2(stride)) || stride < 1)
+    throw new Error(`sideAtStride: stride must be a power of two; received ${stride}`);
   let s = resolution;
   for (let t = stride; t > 1; t /= 2) s = halveSide(s);
   return s;

@@ -33,22 +33,73 @@ export function matchScene(points: readonly MatchPoint[], target: number, target
   const x = (R: number) => PLOT.left + ((R - r0) / (r1 - r0)) * (PLOT.right - PLOT.left);
   const y = (v: number) => PLOT.bottom - (v / yMax) * (PLOT.bottom - PLOT.top);
   const marks: Mark[] = [];
-  const tickStep = 10 ** Math.floor(Math.log10(yMax)) * (yMax / 10 ** Math.floor(Math.log10(yMax)) > 4 ? 2 : 1) / 2;
+  const tickStep = (10 ** Math.floor(Math.log10(yMax)) * (yMax / 10 ** Math.floor(Math.log10(yMax)) > 4 ? 2 : 1)) / 2;
   for (let v = 0; v <= yMax; v += tickStep) {
     marks.push({ kind: 'line', key: `grid-${v}`, class: 'grid', x1: PLOT.left, x2: PLOT.right, y1: y(v), y2: y(v) });
-    marks.push({ kind: 'text', key: `ytick-${v}`, class: 'tick', x: PLOT.left - 6, y: y(v), text: formatCompact(v), anchor: 'end', baseline: 'middle' });
+    marks.push({
+      kind: 'text',
+      key: `ytick-${v}`,
+      class: 'tick',
+      x: PLOT.left - 6,
+      y: y(v),
+      text: formatCompact(v),
+      anchor: 'end',
+      baseline: 'middle',
+    });
   }
   for (let R = Math.ceil(r0 / 64) * 64; R <= r1; R += 64) {
-    marks.push({ kind: 'text', key: `xtick-${R}`, class: 'tick', x: x(R), y: PLOT.bottom + 16, text: String(R), anchor: 'middle' });
+    marks.push({
+      kind: 'text',
+      key: `xtick-${R}`,
+      class: 'tick',
+      x: x(R),
+      y: PLOT.bottom + 16,
+      text: String(R),
+      anchor: 'middle',
+    });
   }
-  marks.push({ kind: 'text', key: 'xlabel', class: 'tick axis-label', x: (PLOT.left + PLOT.right) / 2, y: H - 4, text: 'ViT-Ti input side R (pixels)', anchor: 'middle' });
-  marks.push({ kind: 'line', key: 'target', class: 'target', x1: PLOT.left, x2: PLOT.right, y1: y(target), y2: y(target) });
-  marks.push({ kind: 'text', key: 'target-label', class: 'tick target-label', x: PLOT.left + 6, y: y(target) - 6, text: `${targetLabel}: ${formatCompact(target)} MACs` });
+  marks.push({
+    kind: 'text',
+    key: 'xlabel',
+    class: 'tick axis-label',
+    x: (PLOT.left + PLOT.right) / 2,
+    y: H - 4,
+    text: 'ViT-Ti input side R (pixels)',
+    anchor: 'middle',
+  });
+  marks.push({
+    kind: 'line',
+    key: 'target',
+    class: 'target',
+    x1: PLOT.left,
+    x2: PLOT.right,
+    y1: y(target),
+    y2: y(target),
+  });
+  marks.push({
+    kind: 'text',
+    key: 'target-label',
+    class: 'tick target-label',
+    x: PLOT.left + 6,
+    y: y(target) - 6,
+    text: `${targetLabel}: ${formatCompact(target)} MACs`,
+  });
   const d = points.map((p, j) => `${j ? 'L' : 'M'}${x(p.resolution).toFixed(2)},${y(p.macs).toFixed(2)}`).join('');
   marks.push({ kind: 'path', key: 'vit', class: 'series s1', d, fill: 'none' });
   marks.push({
-    kind: 'circle', key: 'match', class: 'dot s1', cx: x(m.resolution), cy: y(m.macs), r: 5,
-    title: `ViT-Ti at ${m.resolution}×${m.resolution}: ${formatCompact(m.macs)} MACs`, data: { resolution: m.resolution, macs: m.macs },
+    kind: 'circle',
+    key: 'match',
+    class: 'dot s1',
+    cx: x(m.resolution),
+    cy: y(m.macs),
+    r: 5,
+    title: `ViT-Ti at ${m.resolution}×${m.resolution}: ${formatCompact(m.macs)} MACs`,
+    data: { resolution: m.resolution, macs: m.macs },
   });
-  return { width: W, height: H, label: `ViT-Ti MACs against its input side, with ${targetLabel}'s MACs as a level; closest at ${m.resolution} pixels`, marks };
+  return {
+    width: W,
+    height: H,
+    label: `ViT-Ti MACs against its input side, with ${targetLabel}'s MACs as a level; closest at ${m.resolution} pixels`,
+    marks,
+  };
 }

@@ -29,7 +29,9 @@ function cached(key: string, make: () => Analysis): Analysis {
 
 /** `analyze` of ViT-Ti with P×P patches at R×R. */
 export function vitAnalysis(resolution: number, patch: number = 16): Analysis {
-  return cached(`vit|${resolution}|${patch}`, () => analyze(buildFromSpec(vitTinySpec(patch), { resolution, name: VIT_ID })));
+  return cached(`vit|${resolution}|${patch}`, () =>
+    analyze(buildFromSpec(vitTinySpec(patch), { resolution, name: VIT_ID })),
+  );
 }
 
 /** `analyze` of EfficientNet-B0 at R×R. */
@@ -75,7 +77,9 @@ export function measureVit(resolution: number, patch: number = 16): VitBlockMeas
 export function comparatorBlock(patch: number): string {
   const a = cnnAnalysis(224);
   const side = 224 / patch;
-  const dws = a.layers.filter((l) => l.opType === 'Conv' && (l.group ?? 1) > 1 && l.stride?.[0] === 1 && l.outputDims[0][2] === side);
+  const dws = a.layers.filter(
+    (l) => l.opType === 'Conv' && (l.group ?? 1) > 1 && l.stride?.[0] === 1 && l.outputDims[0][2] === side,
+  );
   const last = dws.at(-1);
   if (!last) throw new Error(`comparatorBlock: EfficientNet-B0 has no stride-1 depthwise conv at stride ${patch}`);
   return last.scope.replace(/\.conv_dw$/, '');

@@ -30,61 +30,212 @@ export interface PatchPick {
 /** Where pixel (x, y) of an R×R image lands with P×P patches. */
 export function pickPatch(resolution: number, s: PatchState): PatchPick {
   const { patch: P } = s;
-  if (!Number.isInteger(P) || P < 1 || P > resolution) throw new Error(`pickPatch: patch must be a whole number from 1 to ${resolution}; received ${P}`);
+  if (!Number.isInteger(P) || P < 1 || P > resolution)
+    throw new Error(`pickPatch: patch must be a whole number from 1 to ${resolution}; received ${P}`);
   const side = Math.floor(resolution / P);
-  for (const [k, v] of [['x', s.x], ['y', s.y]] as const) {
-    if (!Number.isInteger(v) || v < 0 || v >= resolution) throw new Error(`pickPatch: ${k} must be a pixel from 0 to ${resolution - 1}; received ${v}`);
+  for (const [k, v] of [
+    ['x', s.x],
+    ['y', s.y],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 0 || v >= resolution)
+      throw new Error(`pickPatch: ${k} must be a pixel from 0 to ${resolution - 1}; received ${v}`);
   }
   // Pixels past the last whole patch (R not a multiple of P) are dropped by the conv: clamp to it.
   const row = Math.min(Math.floor(s.y / P), side - 1);
   const col = Math.min(Math.floor(s.x / P), side - 1);
-  return { side, row, col, token: 1 + row * side + col, tokens: side * side + 1, rows: [row * P, row * P + P], cols: [col * P, col * P + P] };
+  return {
+    side,
+    row,
+    col,
+    token: 1 + row * side + col,
+    tokens: side * side + 1,
+    rows: [row * P, row * P + P],
+    cols: [col * P, col * P + P],
+  };
 }
 
 /** Geometry of the scene: the image box, the conv-output grid and the token column. */
-export const PATCH_LAYOUT = { width: 480, height: 268, image: { x: 0, y: 20, size: 224 }, grid: { x: 262, y: 52, size: 160 }, tokens: { x: 452, y: 20, width: 24, height: 224 } } as const;
+export const PATCH_LAYOUT = {
+  width: 480,
+  height: 268,
+  image: { x: 0, y: 20, size: 224 },
+  grid: { x: 262, y: 52, size: 160 },
+  tokens: { x: 452, y: 20, width: 24, height: 224 },
+} as const;
 
 export function patchScene(resolution: number, dim: number, s: PatchState): Scene {
   const p = pickPatch(resolution, s);
   const L = PATCH_LAYOUT;
   const k = L.image.size / resolution;
   const marks: Mark[] = [];
-  marks.push({ kind: 'text', key: 'image-label', class: 'label', x: L.image.x, y: 12, text: `image ${resolution}×${resolution}×3` });
-  marks.push({ kind: 'rect', key: 'image-frame', class: 'frame', x: L.image.x, y: L.image.y, width: L.image.size, height: L.image.size });
+  marks.push({
+    kind: 'text',
+    key: 'image-label',
+    class: 'label',
+    x: L.image.x,
+    y: 12,
+    text: `image ${resolution}×${resolution}×3`,
+  });
+  marks.push({
+    kind: 'rect',
+    key: 'image-frame',
+    class: 'frame',
+    x: L.image.x,
+    y: L.image.y,
+    width: L.image.size,
+    height: L.image.size,
+  });
   for (let i = 1; i < p.side; i++) {
     const t = i * s.patch * k;
-    marks.push({ kind: 'line', key: `gv-${i}`, class: 'patch-line', x1: L.image.x + t, x2: L.image.x + t, y1: L.image.y, y2: L.image.y + L.image.size });
-    marks.push({ kind: 'line', key: `gh-${i}`, class: 'patch-line', x1: L.image.x, x2: L.image.x + L.image.size, y1: L.image.y + t, y2: L.image.y + t });
+    marks.push({
+      kind: 'line',
+      key: `gv-${i}`,
+      class: 'patch-line',
+      x1: L.image.x + t,
+      x2: L.image.x + t,
+      y1: L.image.y,
+      y2: L.image.y + L.image.size,
+    });
+    marks.push({
+      kind: 'line',
+      key: `gh-${i}`,
+      class: 'patch-line',
+      x1: L.image.x,
+      x2: L.image.x + L.image.size,
+      y1: L.image.y + t,
+      y2: L.image.y + t,
+    });
   }
   const pk = s.patch * k;
   marks.push({
-    kind: 'rect', key: 'patch', class: 'patch-pick', x: L.image.x + p.col * pk, y: L.image.y + p.row * pk, width: pk, height: pk,
+    kind: 'rect',
+    key: 'patch',
+    class: 'patch-pick',
+    x: L.image.x + p.col * pk,
+    y: L.image.y + p.row * pk,
+    width: pk,
+    height: pk,
     title: `patch (${p.row}, ${p.col}): pixels ${p.rows[0]}–${p.rows[1] - 1} × ${p.cols[0]}–${p.cols[1] - 1}`,
     data: { row: p.row, col: p.col },
   });
-  marks.push({ kind: 'circle', key: 'pixel', class: 'pixel', cx: L.image.x + (s.x + 0.5) * k, cy: L.image.y + (s.y + 0.5) * k, r: 3 });
+  marks.push({
+    kind: 'circle',
+    key: 'pixel',
+    class: 'pixel',
+    cx: L.image.x + (s.x + 0.5) * k,
+    cy: L.image.y + (s.y + 0.5) * k,
+    r: 3,
+  });
 
-  marks.push({ kind: 'text', key: 'grid-label', class: 'label', x: L.grid.x, y: L.grid.y - 8, text: `conv output ${p.side}×${p.side}×${dim}` });
-  marks.push({ kind: 'rect', key: 'grid-frame', class: 'frame', x: L.grid.x, y: L.grid.y, width: L.grid.size, height: L.grid.size });
+  marks.push({
+    kind: 'text',
+    key: 'grid-label',
+    class: 'label',
+    x: L.grid.x,
+    y: L.grid.y - 8,
+    text: `conv output ${p.side}×${p.side}×${dim}`,
+  });
+  marks.push({
+    kind: 'rect',
+    key: 'grid-frame',
+    class: 'frame',
+    x: L.grid.x,
+    y: L.grid.y,
+    width: L.grid.size,
+    height: L.grid.size,
+  });
   const g = L.grid.size / p.side;
   for (let i = 1; i < p.side; i++) {
-    marks.push({ kind: 'line', key: `ov-${i}`, class: 'cell-line', x1: L.grid.x + i * g, x2: L.grid.x + i * g, y1: L.grid.y, y2: L.grid.y + L.grid.size });
-    marks.push({ kind: 'line', key: `oh-${i}`, class: 'cell-line', x1: L.grid.x, x2: L.grid.x + L.grid.size, y1: L.grid.y + i * g, y2: L.grid.y + i * g });
+    marks.push({
+      kind: 'line',
+      key: `ov-${i}`,
+      class: 'cell-line',
+      x1: L.grid.x + i * g,
+      x2: L.grid.x + i * g,
+      y1: L.grid.y,
+      y2: L.grid.y + L.grid.size,
+    });
+    marks.push({
+      kind: 'line',
+      key: `oh-${i}`,
+      class: 'cell-line',
+      x1: L.grid.x,
+      x2: L.grid.x + L.grid.size,
+      y1: L.grid.y + i * g,
+      y2: L.grid.y + i * g,
+    });
   }
-  marks.push({ kind: 'rect', key: 'cell', class: 'patch-pick', x: L.grid.x + p.col * g, y: L.grid.y + p.row * g, width: g, height: g, title: `output cell (${p.row}, ${p.col}): one vector of ${dim} numbers` });
+  marks.push({
+    kind: 'rect',
+    key: 'cell',
+    class: 'patch-pick',
+    x: L.grid.x + p.col * g,
+    y: L.grid.y + p.row * g,
+    width: g,
+    height: g,
+    title: `output cell (${p.row}, ${p.col}): one vector of ${dim} numbers`,
+  });
   // The link patch → cell: the conv maps one patch to one output cell.
-  marks.push({ kind: 'line', key: 'link-cell', class: 'link', x1: L.image.x + (p.col + 1) * pk, y1: L.image.y + (p.row + 0.5) * pk, x2: L.grid.x + p.col * g, y2: L.grid.y + (p.row + 0.5) * g });
+  marks.push({
+    kind: 'line',
+    key: 'link-cell',
+    class: 'link',
+    x1: L.image.x + (p.col + 1) * pk,
+    y1: L.image.y + (p.row + 0.5) * pk,
+    x2: L.grid.x + p.col * g,
+    y2: L.grid.y + (p.row + 0.5) * g,
+  });
 
   // Under the column, so it never meets the output map's label above.
-  marks.push({ kind: 'text', key: 'tokens-label', class: 'label', x: L.tokens.x + L.tokens.width, y: L.tokens.y + L.tokens.height + 18, text: `${p.tokens} tokens`, anchor: 'end' });
-  marks.push({ kind: 'rect', key: 'tokens-frame', class: 'frame', x: L.tokens.x, y: L.tokens.y, width: L.tokens.width, height: L.tokens.height });
-  const th = L.tokens.height / p.tokens;
-  marks.push({ kind: 'rect', key: 'cls', class: 'cls', x: L.tokens.x, y: L.tokens.y, width: L.tokens.width, height: Math.max(th, 1.5), title: 'token 0: the class token' });
   marks.push({
-    kind: 'rect', key: 'token', class: 'patch-pick', x: L.tokens.x, y: L.tokens.y + p.token * th, width: L.tokens.width, height: Math.max(th, 2),
-    title: `token ${p.token} of ${p.tokens}`, data: { token: p.token },
+    kind: 'text',
+    key: 'tokens-label',
+    class: 'label',
+    x: L.tokens.x + L.tokens.width,
+    y: L.tokens.y + L.tokens.height + 18,
+    text: `${p.tokens} tokens`,
+    anchor: 'end',
   });
-  marks.push({ kind: 'line', key: 'link-token', class: 'link', x1: L.grid.x + (p.col + 1) * g, y1: L.grid.y + (p.row + 0.5) * g, x2: L.tokens.x, y2: L.tokens.y + (p.token + 0.5) * th });
+  marks.push({
+    kind: 'rect',
+    key: 'tokens-frame',
+    class: 'frame',
+    x: L.tokens.x,
+    y: L.tokens.y,
+    width: L.tokens.width,
+    height: L.tokens.height,
+  });
+  const th = L.tokens.height / p.tokens;
+  marks.push({
+    kind: 'rect',
+    key: 'cls',
+    class: 'cls',
+    x: L.tokens.x,
+    y: L.tokens.y,
+    width: L.tokens.width,
+    height: Math.max(th, 1.5),
+    title: 'token 0: the class token',
+  });
+  marks.push({
+    kind: 'rect',
+    key: 'token',
+    class: 'patch-pick',
+    x: L.tokens.x,
+    y: L.tokens.y + p.token * th,
+    width: L.tokens.width,
+    height: Math.max(th, 2),
+    title: `token ${p.token} of ${p.tokens}`,
+    data: { token: p.token },
+  });
+  marks.push({
+    kind: 'line',
+    key: 'link-token',
+    class: 'link',
+    x1: L.grid.x + (p.col + 1) * g,
+    y1: L.grid.y + (p.row + 0.5) * g,
+    x2: L.tokens.x,
+    y2: L.tokens.y + (p.token + 0.5) * th,
+  });
   return {
     width: L.width,
     height: L.height,

@@ -58,7 +58,18 @@ export interface ArchDiagram {
 }
 
 // `side`: room left and right of the end columns for labels wider than a slot (ViT's 'patch embed').
-export const ARCH_GEOMETRY = { slot: 76, top: 12, maxH: 180, minH: 10, minW: 8, maxW: 58, labelGap: 22, lineGap: 15, bottom: 8, side: 14 } as const;
+export const ARCH_GEOMETRY = {
+  slot: 76,
+  top: 12,
+  maxH: 180,
+  minH: 10,
+  minW: 8,
+  maxW: 58,
+  labelGap: 22,
+  lineGap: 15,
+  bottom: 8,
+  side: 14,
+} as const;
 
 function blockLabel(b: ResolvedBlock): { label: string; detail: string } {
   const kind: Record<ResolvedBlock['type'], string> = {
@@ -69,7 +80,10 @@ function blockLabel(b: ResolvedBlock): { label: string; detail: string } {
     cn: 'ConvBnAct',
   };
   const attn = b.attn ? ` · ${b.attn.kind === 'se' ? 'SE' : 'GC'} ${b.attn.width}` : '';
-  return { label: `${kind[b.type]} k${b.kernel}`, detail: `${b.inChannels}→${b.outChannels}, stride ${b.stride}${attn}${b.residual ? ' · residual' : ''}` };
+  return {
+    label: `${kind[b.type]} k${b.kernel}`,
+    detail: `${b.inChannels}→${b.outChannels}, stride ${b.stride}${attn}${b.residual ? ' · residual' : ''}`,
+  };
 }
 
 const fmt = (x: number): string => String(roundTo(x, 2));
@@ -80,7 +94,8 @@ function component(row: LayerRow): string {
   return rel.split('.')[0];
 }
 
-const chans = (r: LayerRow): string => `${r.input[1] ?? r.input[r.input.length - 1]}→${r.output[1] ?? r.output[r.output.length - 1]}`;
+const chans = (r: LayerRow): string =>
+  `${r.input[1] ?? r.input[r.input.length - 1]}→${r.output[1] ?? r.output[r.output.length - 1]}`;
 
 function opLabel(comp: string, first: LayerRow, block: ResolvedBlock | undefined): { label: string; detail: string } {
   const k = first.kernel ?? '';
@@ -101,7 +116,10 @@ function opLabel(comp: string, first: LayerRow, block: ResolvedBlock | undefined
     case 'se':
       return block?.attn?.kind === 'gc'
         ? { label: 'global context', detail: `${block.midChannels}→${block.attn.width}→${block.midChannels}` }
-        : { label: 'squeeze-excite', detail: block?.attn ? `${block.midChannels}→${block.attn.width}→${block.midChannels}` : '' };
+        : {
+            label: 'squeeze-excite',
+            detail: block?.attn ? `${block.midChannels}→${block.attn.width}→${block.midChannels}` : '',
+          };
     case '':
       return { label: 'residual +', detail: 'adds the block input' };
     case 'conv_head':
@@ -112,7 +130,14 @@ function opLabel(comp: string, first: LayerRow, block: ResolvedBlock | undefined
       return { label: 'flatten', detail: '' };
     case 'classifier':
     case 'head':
-      return { label: 'classifier', detail: chans({ ...first, input: [0, first.input[first.input.length - 1]], output: [0, first.output[first.output.length - 1]] }) };
+      return {
+        label: 'classifier',
+        detail: chans({
+          ...first,
+          input: [0, first.input[first.input.length - 1]],
+          output: [0, first.output[first.output.length - 1]],
+        }),
+      };
     case 'patch_embed':
       return { label: `patch embed ${k}`, detail: `${chans(first)}${s}` };
     case 'cls_token':
@@ -150,13 +175,20 @@ export function blockOps(blockId: string, rows: readonly LayerRow[], block?: Res
     if (last && continues(comp, last.comp, r)) last.rows.push(r);
     else ops.push({ comp, rows: [r] });
   }
-  return ops.map((o, n) => ({ id: `${blockId}:${n}`, ...opLabel(o.comp, o.rows[0], block), rows: o.rows.map((r) => r.index) }));
+  return ops.map((o, n) => ({
+    id: `${blockId}:${n}`,
+    ...opLabel(o.comp, o.rows[0], block),
+    rows: o.rows.map((r) => r.index),
+  }));
 }
 
 /** Lays out the diagram of a model from its spec and its layer table. */
 export function archDiagram(spec: ModelShape, table: LayerTable): ArchDiagram {
   const G = ARCH_GEOMETRY;
-  const resolved = !isStructure(spec) && spec.kind === 'cnn' ? new Map(resolveCnn(spec).blocks.map((b) => [b.scope, b])) : new Map<string, ResolvedBlock>();
+  const resolved =
+    !isStructure(spec) && spec.kind === 'cnn'
+      ? new Map(resolveCnn(spec).blocks.map((b) => [b.scope, b]))
+      : new Map<string, ResolvedBlock>();
   const found = isStructure(spec) ? spec.blockLabels : {};
   const heads = !isStructure(spec) && spec.kind === 'vit' ? spec.heads : 0;
   const R = spec.resolution;
@@ -176,12 +208,15 @@ export function archDiagram(spec: ModelShape, table: LayerTable): ArchDiagram {
       const rb = resolved.get(id);
       const ops = blockOps(id, rows, rb);
       for (const op of ops) for (const i of op.rows) rowOp[i] = op.id;
-      const head =
-        rb ? blockLabel(rb)
-        : found[id] ? found[id]
-        : id === 'stem' ? { label: sec.label, detail: `${rows[0].input[1]}→${sec.outChannels} channels` }
-        : id === 'head' ? { label: 'head', detail: `→ ${spec.numClasses} classes` }
-        : { label: 'transformer block', detail: `${sec.outChannels}-d tokens${heads ? `, ${heads} heads` : ''}` };
+      const head = rb
+        ? blockLabel(rb)
+        : found[id]
+          ? found[id]
+          : id === 'stem'
+            ? { label: sec.label, detail: `${rows[0].input[1]}→${sec.outChannels} channels` }
+            : id === 'head'
+              ? { label: 'head', detail: `→ ${spec.numClasses} classes` }
+              : { label: 'transformer block', detail: `${sec.outChannels}-d tokens${heads ? `, ${heads} heads` : ''}` };
       return { id, ...head, ops, rows: rows.map((r) => r.index) };
     });
     const c = widthOf(sec);
@@ -195,7 +230,12 @@ export function archDiagram(spec: ModelShape, table: LayerTable): ArchDiagram {
       label: sec.label,
       // The head's class count takes two lines ("1000" over "classes"): "1000 classes" is wider than a column.
       dims: sec.kind === 'head' ? String(spec.numClasses) : `${sec.outResolution}²×${sec.outChannels}`,
-      note: sec.kind === 'head' ? 'classes' : sec.kind === 'stage' && spec.kind === 'cnn' ? `${sec.blocks} block${sec.blocks > 1 ? 's' : ''}` : '',
+      note:
+        sec.kind === 'head'
+          ? 'classes'
+          : sec.kind === 'stage' && spec.kind === 'cnn'
+            ? `${sec.blocks} block${sec.blocks > 1 ? 's' : ''}`
+            : '',
       x: cx - w / 2,
       y: G.top + (G.maxH - h) / 2,
       w,
@@ -206,5 +246,11 @@ export function archDiagram(spec: ModelShape, table: LayerTable): ArchDiagram {
     };
   });
   const labelY = G.top + G.maxH + G.labelGap;
-  return { width: columns.length * G.slot + 2 * G.side, height: labelY + 2 * G.lineGap + G.bottom, labelY, columns, rowOp };
+  return {
+    width: columns.length * G.slot + 2 * G.side,
+    height: labelY + 2 * G.lineGap + G.bottom,
+    labelY,
+    columns,
+    rowOp,
+  };
 }

@@ -36,26 +36,73 @@ export function sectionsOf(spec: ModelShape): Section[] {
   if (spec.kind === 'vit') {
     const side = Math.floor(spec.resolution / spec.patch);
     const out: Section[] = [
-      { index: 0, kind: 'stem', label: 'patch embed', inResolution: spec.resolution, outResolution: side, outChannels: spec.dim, blocks: 1 },
+      {
+        index: 0,
+        kind: 'stem',
+        label: 'patch embed',
+        inResolution: spec.resolution,
+        outResolution: side,
+        outChannels: spec.dim,
+        blocks: 1,
+      },
     ];
     for (let i = 0; i < spec.depth; i++) {
-      out.push({ index: i + 1, kind: 'stage', label: `block ${i}`, stage: i, inResolution: side, outResolution: side, outChannels: spec.dim, blocks: 1 });
+      out.push({
+        index: i + 1,
+        kind: 'stage',
+        label: `block ${i}`,
+        stage: i,
+        inResolution: side,
+        outResolution: side,
+        outChannels: spec.dim,
+        blocks: 1,
+      });
     }
-    out.push({ index: spec.depth + 1, kind: 'head', label: 'head', inResolution: side, outResolution: 1, outChannels: spec.numClasses, blocks: 1 });
+    out.push({
+      index: spec.depth + 1,
+      kind: 'head',
+      label: 'head',
+      inResolution: side,
+      outResolution: 1,
+      outChannels: spec.numClasses,
+      blocks: 1,
+    });
     return out;
   }
   const r = resolveCnn(spec);
   const out: Section[] = [
-    { index: 0, kind: 'stem', label: 'stem', inResolution: r.stem.inSize, outResolution: r.stem.outSize, outChannels: r.stem.outChannels, blocks: 1 },
+    {
+      index: 0,
+      kind: 'stem',
+      label: 'stem',
+      inResolution: r.stem.inSize,
+      outResolution: r.stem.outSize,
+      outChannels: r.stem.outChannels,
+      blocks: 1,
+    },
   ];
   for (const s of r.stages) {
     out.push({
-      index: s.index + 1, kind: 'stage', label: `stage ${s.index}`, stage: s.index,
-      inResolution: s.inputResolution, outResolution: s.outputResolution, outChannels: s.outChannels, blocks: s.repeats,
+      index: s.index + 1,
+      kind: 'stage',
+      label: `stage ${s.index}`,
+      stage: s.index,
+      inResolution: s.inputResolution,
+      outResolution: s.outputResolution,
+      outChannels: s.outChannels,
+      blocks: s.repeats,
     });
   }
   const lastSize = r.stages.length ? r.stages[r.stages.length - 1].outputResolution : r.stem.outSize;
-  out.push({ index: r.stages.length + 1, kind: 'head', label: 'head', inResolution: lastSize, outResolution: 1, outChannels: spec.numClasses, blocks: 1 });
+  out.push({
+    index: r.stages.length + 1,
+    kind: 'head',
+    label: 'head',
+    inResolution: lastSize,
+    outResolution: 1,
+    outChannels: spec.numClasses,
+    blocks: 1,
+  });
   return out;
 }
 

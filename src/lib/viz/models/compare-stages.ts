@@ -50,8 +50,14 @@ export interface AlignedLevel {
 export function stageSummaries(table: LayerTable): StageSummary[] {
   const shares = bySection(table);
   return table.sections.map((s, i) => ({
-    label: s.label, kind: s.kind, inResolution: s.inResolution, outResolution: s.outResolution, channels: s.outChannels,
-    params: shares[i].params, macs: shares[i].macs, activationBytes: shares[i].activationBytes,
+    label: s.label,
+    kind: s.kind,
+    inResolution: s.inResolution,
+    outResolution: s.outResolution,
+    channels: s.outChannels,
+    params: shares[i].params,
+    macs: shares[i].macs,
+    activationBytes: shares[i].activationBytes,
   }));
 }
 
@@ -86,8 +92,14 @@ export function alignStages(a: ModelSummary, b: ModelSummary): AlignedLevel[] {
     const sa = side(ka.filter((x) => x.key === key).map((x) => x.s));
     const sb = side(kb.filter((x) => x.key === key).map((x) => x.s));
     return {
-      key, a: sa, b: sb,
-      delta: { params: sb.params - sa.params, macs: sb.macs - sa.macs, activationBytes: sb.activationBytes - sa.activationBytes },
+      key,
+      a: sa,
+      b: sb,
+      delta: {
+        params: sb.params - sa.params,
+        macs: sb.macs - sa.macs,
+        activationBytes: sb.activationBytes - sa.activationBytes,
+      },
     };
   });
 }

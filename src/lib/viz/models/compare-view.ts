@@ -14,7 +14,10 @@ const LEVEL_LABEL = (key: string): string => (key === 'stem' ? 'stem' : key === 
 
 function stagesCell(s: LevelSide): string {
   if (s.stages.length === 0) return '<span class="muted">—</span>';
-  const names = s.stages.length > 3 ? `${s.stages[0].label} … ${s.stages[s.stages.length - 1].label}` : s.stages.map((x) => x.label).join(', ');
+  const names =
+    s.stages.length > 3
+      ? `${s.stages[0].label} … ${s.stages[s.stages.length - 1].label}`
+      : s.stages.map((x) => x.label).join(', ');
   return escapeHtml(names);
 }
 
@@ -66,7 +69,11 @@ export function compareTableHtml(a: ModelSummary, b: ModelSummary): string {
     key: 'total',
     a: { stages: [], params: a.params, macs: a.macs, activationBytes: a.activationBytes, resolution: a.resolution },
     b: { stages: [], params: b.params, macs: b.macs, activationBytes: b.activationBytes, resolution: b.resolution },
-    delta: { params: b.params - a.params, macs: b.macs - a.macs, activationBytes: b.activationBytes - a.activationBytes },
+    delta: {
+      params: b.params - a.params,
+      macs: b.macs - a.macs,
+      activationBytes: b.activationBytes - a.activationBytes,
+    },
   };
   const totalRow = levelRow(total, 'total', [`${a.resolution} px input`, `${b.resolution} px input`]);
   return [
@@ -77,7 +84,9 @@ export function compareTableHtml(a: ModelSummary, b: ModelSummary): string {
     '<thead><tr><th scope="col" rowspan="2">Level</th><th scope="colgroup" colspan="2">Stages, output size</th>',
     '<th scope="colgroup" colspan="3">Params</th><th scope="colgroup" colspan="3">MACs</th><th scope="colgroup" colspan="3">Activations written</th></tr>',
     '<tr><th scope="col">A</th><th scope="col">B</th>',
-    ...['params', 'macs', 'act'].map(() => '<th scope="col" class="num">A</th><th scope="col" class="num">B</th><th scope="col" class="num">Δ</th>'),
+    ...['params', 'macs', 'act'].map(
+      () => '<th scope="col" class="num">A</th><th scope="col" class="num">B</th><th scope="col" class="num">Δ</th>',
+    ),
     '</tr></thead><tbody>',
     ...levels.map((l) => levelRow(l)),
     '</tbody><tfoot>',

@@ -27,7 +27,17 @@ export const KIND_LABELS: Readonly<Record<OpKind, string>> = {
   other: 'norms, embeddings, other',
 };
 
-const KIND_ORDER: readonly OpKind[] = ['conv', 'pointwise', 'depthwise', 'attention-gate', 'attention', 'mlp', 'head', 'classifier', 'other'];
+const KIND_ORDER: readonly OpKind[] = [
+  'conv',
+  'pointwise',
+  'depthwise',
+  'attention-gate',
+  'attention',
+  'mlp',
+  'head',
+  'classifier',
+  'other',
+];
 
 function sum(rows: readonly LayerRow[], key: string, label: string): Share {
   let params = 0;
@@ -43,14 +53,24 @@ function sum(rows: readonly LayerRow[], key: string, label: string): Share {
 
 /** One share per section, in order. */
 export function bySection(table: LayerTable): Share[] {
-  return table.sections.map((s) => sum(table.rows.filter((r) => r.section === s.index), `section-${s.index}`, s.label));
+  return table.sections.map((s) =>
+    sum(
+      table.rows.filter((r) => r.section === s.index),
+      `section-${s.index}`,
+      s.label,
+    ),
+  );
 }
 
 /** One share per op kind present in the model (kinds with neither params nor MACs are left out). */
 export function byKind(table: LayerTable): Share[] {
-  return KIND_ORDER.map((k) => sum(table.rows.filter((r) => r.kind === k), k, KIND_LABELS[k])).filter(
-    (s) => s.params > 0 || s.macs > 0,
-  );
+  return KIND_ORDER.map((k) =>
+    sum(
+      table.rows.filter((r) => r.kind === k),
+      k,
+      KIND_LABELS[k],
+    ),
+  ).filter((s) => s.params > 0 || s.macs > 0);
 }
 
 export interface MemoryPoint {
@@ -96,7 +116,8 @@ export function liveBytesPerNode(graph: Graph, analysis: Analysis): number[] {
     // (exact for single-output nodes and for outputs of one dtype, which is every zoo graph).
     const total = l.outputDims.reduce((s, d) => s + sizeOf(d), 0);
     node.outputs.forEach((name, k) => {
-      if (name !== '' && l.outputDims[k]) bytes.set(name, total ? (l.activationBytes * sizeOf(l.outputDims[k])) / total : 0);
+      if (name !== '' && l.outputDims[k])
+        bytes.set(name, total ? (l.activationBytes * sizeOf(l.outputDims[k])) / total : 0);
     });
     curve.push(live);
     const released = new Set<string>();

@@ -14,12 +14,23 @@ export interface MemoryChart {
   /** Area path (closed to the baseline) and its top line. */
   readonly area: string;
   readonly line: string;
-  readonly peak: { readonly x: number; readonly y: number; readonly bytes: number; readonly row: number; readonly label: string };
+  readonly peak: {
+    readonly x: number;
+    readonly y: number;
+    readonly bytes: number;
+    readonly row: number;
+    readonly label: string;
+  };
   readonly yTicks: readonly { readonly y: number; readonly label: string }[];
   /** Section boundaries; `short` is '' where it would collide with the previous label. */
-  readonly sections: readonly { readonly x: number; readonly label: string; readonly short: string; readonly anchor: 'start' | 'end'; readonly labelX: number }[];
+  readonly sections: readonly {
+    readonly x: number;
+    readonly label: string;
+    readonly short: string;
+    readonly anchor: 'start' | 'end';
+    readonly labelX: number;
+  }[];
 }
-
 
 /** Characters of a label, for a rough width (11 px text is about 7 px per character). */
 const labelChars = (label: string): number => label.length;
@@ -54,10 +65,28 @@ export function memoryChart(profile: MemoryProfile, table: LayerTable, width = 9
     const start = fits ? sx + 2 : width - 2 - w;
     const room = start >= lastLabelEnd + 4;
     if (room) lastLabelEnd = start + w;
-    return { x: sx, label: s.label, short: room ? short : '', anchor: (fits ? 'start' : 'end') as 'start' | 'end', labelX: fits ? sx + 2 : width - 2 };
+    return {
+      x: sx,
+      label: s.label,
+      short: room ? short : '',
+      anchor: (fits ? 'start' : 'end') as 'start' | 'end',
+      labelX: fits ? sx + 2 : width - 2,
+    };
   });
   return {
-    width, height, plot, area, line, yTicks, sections,
-    peak: { x: round1(x(peakIndex)), y: round1(y(profile.peakBytes)), bytes: profile.peakBytes, row: profile.peakRow, label: `peak ${formatBytes(profile.peakBytes)}` },
+    width,
+    height,
+    plot,
+    area,
+    line,
+    yTicks,
+    sections,
+    peak: {
+      x: round1(x(peakIndex)),
+      y: round1(y(profile.peakBytes)),
+      bytes: profile.peakBytes,
+      row: profile.peakRow,
+      label: `peak ${formatBytes(profile.peakBytes)}`,
+    },
   };
 }

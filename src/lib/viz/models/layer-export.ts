@@ -6,16 +6,50 @@
 import type { LayerRow, LayerTotals } from './layer-table.ts';
 
 export const EXPORT_COLUMNS = [
-  'name', 'op', 'kernel', 'stride', 'groups', 'input', 'output', 'params', 'macs', 'activation_bytes', 'receptive_field', 'section',
+  'name',
+  'op',
+  'kernel',
+  'stride',
+  'groups',
+  'input',
+  'output',
+  'params',
+  'macs',
+  'activation_bytes',
+  'receptive_field',
+  'section',
 ] as const;
 
 /** One row as the exported cells, in EXPORT_COLUMNS order. */
-export type ExportRow = readonly [string, string, string, number | '', number | '', string, string, number, number, number, number | 'global', string];
+export type ExportRow = readonly [
+  string,
+  string,
+  string,
+  number | '',
+  number | '',
+  string,
+  string,
+  number,
+  number,
+  number,
+  number | 'global',
+  string,
+];
 
 export function exportRow(r: LayerRow, sectionLabel: string): ExportRow {
   return [
-    r.name, r.op, r.kernel ?? '', r.stride ?? '', r.groups ?? '', r.input.join('x'), r.output.join('x'),
-    r.params, r.macs, r.activationBytes, r.rf, sectionLabel,
+    r.name,
+    r.op,
+    r.kernel ?? '',
+    r.stride ?? '',
+    r.groups ?? '',
+    r.input.join('x'),
+    r.output.join('x'),
+    r.params,
+    r.macs,
+    r.activationBytes,
+    r.rf,
+    sectionLabel,
   ];
 }
 
@@ -72,7 +106,9 @@ export function layersJson(model: string, rows: readonly ExportRow[], totals: La
     model,
     note: 'Computed by Depthwise from the architecture (no trained weights): params in the PyTorch convention, MACs of Conv/Gemm/MatMul, activation bytes as float32.',
     totals,
-    layers: rows.map((r) => Object.fromEntries(EXPORT_COLUMNS.map((c, i) => [c, r[i]])) as LayersJson['layers'][number]),
+    layers: rows.map(
+      (r) => Object.fromEntries(EXPORT_COLUMNS.map((c, i) => [c, r[i]])) as LayersJson['layers'][number],
+    ),
   };
   return JSON.stringify(json, null, 2) + '\n';
 }

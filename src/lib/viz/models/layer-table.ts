@@ -16,7 +16,8 @@ import { receptiveFields, type Field } from './receptive-field.ts';
  * BatchNorm rows take the kind of the conv they follow; 'other' holds LayerNorms, the class token
  * and position embedding, and weightless ops.
  */
-export type OpKind = 'pointwise' | 'depthwise' | 'conv' | 'attention-gate' | 'head' | 'classifier' | 'attention' | 'mlp' | 'other';
+export type OpKind =
+  'pointwise' | 'depthwise' | 'conv' | 'attention-gate' | 'head' | 'classifier' | 'attention' | 'mlp' | 'other';
 
 export interface LayerRow {
   readonly index: number;
@@ -56,7 +57,13 @@ export interface LayerTable {
 }
 
 const ACT_NAMES: Record<string, string> = {
-  Relu: 'ReLU', Clip: 'ReLU6', HardSwish: 'Hardswish', Gelu: 'GELU', HardSigmoid: 'Hardsigmoid', Sigmoid: 'Sigmoid', Softmax: 'Softmax',
+  Relu: 'ReLU',
+  Clip: 'ReLU6',
+  HardSwish: 'Hardswish',
+  Gelu: 'GELU',
+  HardSigmoid: 'Hardsigmoid',
+  Sigmoid: 'Sigmoid',
+  Softmax: 'Softmax',
 };
 
 /** A readable label for a run of nodes: the main op plus its activation (Sigmoid followed by Mul is SiLU). */
@@ -116,7 +123,9 @@ function kindOf(name: string, layers: readonly LayerStats[], spec: Pick<ModelSha
 
 /** Activation input of a node: the first input that is neither a weight nor a constant. */
 function activationInput(node: Node, graph: Graph, constants: ReadonlySet<string>): number {
-  const i = node.inputs.findIndex((n) => n !== '' && !graph.declared?.has(n) && !graph.initializers.has(n) && !constants.has(n));
+  const i = node.inputs.findIndex(
+    (n) => n !== '' && !graph.declared?.has(n) && !graph.initializers.has(n) && !constants.has(n),
+  );
   return i < 0 ? 0 : i;
 }
 
@@ -127,7 +136,8 @@ function activationInput(node: Node, graph: Graph, constants: ReadonlySet<string
  * fused inference view BN belongs to its convolution.
  */
 export function layerTable(spec: ModelShape, graph: Graph, analysis: Analysis): LayerTable {
-  if (analysis.layers.length !== graph.nodes.length) throw new Error('layerTable: the analysis does not belong to this graph');
+  if (analysis.layers.length !== graph.nodes.length)
+    throw new Error('layerTable: the analysis does not belong to this graph');
   const sections = sectionsOf(spec);
   const fields = receptiveFields(graph);
   const constants = new Set<string>();
@@ -170,7 +180,9 @@ export function layerTable(spec: ModelShape, graph: Graph, analysis: Analysis): 
       name,
       op: layers.length ? opLabel(layers, name) : 'Constant',
       kind,
-      ...(isConv ? { kernel: (main.kernel ?? []).join('×'), stride: main.stride?.[0] ?? 1, groups: main.group ?? 1 } : {}),
+      ...(isConv
+        ? { kernel: (main.kernel ?? []).join('×'), stride: main.stride?.[0] ?? 1, groups: main.group ?? 1 }
+        : {}),
       input: main.inputDims[activationInput(graph.nodes[real[0] ?? idx[0]], graph, constants)] ?? [],
       output: analysis.layers[idx[idx.length - 1]].outputDims[0] ?? [],
       params: all.reduce((s, l) => s + l.params, 0),

@@ -47,9 +47,11 @@ export function receptiveFields(graph: Graph): Map<string, Field> {
   for (const node of graph.nodes) {
     const ins = node.inputs.map((n) => fields.get(n)).filter((f): f is Field => f !== undefined);
     let out: Field | undefined;
-    if (ins.length === 0) out = undefined; // Constant nodes and weight-only ops
+    if (ins.length === 0)
+      out = undefined; // Constant nodes and weight-only ops
     else if (GLOBAL_OPS.has(node.opType)) out = 'global';
-    else if (node.opType === 'MatMul' && ins.length >= 2) out = 'global'; // attention: every token with every token
+    else if (node.opType === 'MatMul' && ins.length >= 2)
+      out = 'global'; // attention: every token with every token
     else if (WINDOW_OPS.has(node.opType)) {
       const k = ints(node, 'kernel_shape')?.[0] ?? 1;
       const s = ints(node, 'strides')?.[0] ?? 1;

@@ -27,10 +27,14 @@ export interface FigureCheck {
  * Documented reasons for gaps the zoo's data does not explain, keyed by source tag and metric.
  * Each cites where the explanation comes from (published.md §1, §3, §4 and the papers).
  */
-export const KNOWN_REASONS: readonly { readonly test: (id: string, source: string, metric: 'params' | 'macs') => boolean; readonly reason: string }[] = [
+export const KNOWN_REASONS: readonly {
+  readonly test: (id: string, source: string, metric: 'params' | 'macs') => boolean;
+  readonly reason: string;
+}[] = [
   {
     test: (_id, s, m) => s.startsWith('timm results/benchmark') && m === 'macs',
-    reason: 'timm\'s GMACs come from a profiler that also counts BatchNorm, activations and pooling (timm benchmark.py), printed to two decimals; this page counts conv + linear only',
+    reason:
+      "timm's GMACs come from a profiler that also counts BatchNorm, activations and pooling (timm benchmark.py), printed to two decimals; this page counts conv + linear only",
   },
   {
     test: (_id, s, m) => s.startsWith('TF-slim') && m === 'params',
@@ -38,11 +42,13 @@ export const KNOWN_REASONS: readonly { readonly test: (id: string, source: strin
   },
   {
     test: (id, s, m) => /mobilenetv3/.test(id) && /MobileNetV3 paper/.test(s) && m === 'macs',
-    reason: 'the paper counts MAdds after folding BatchNorm into the convolutions (rwightman, pytorch-image-models#134)',
+    reason:
+      'the paper counts MAdds after folding BatchNorm into the convolutions (rwightman, pytorch-image-models#134)',
   },
   {
     test: (id, s, m) => id.startsWith('tf_efficientnetv2') && /EfficientNetV2 paper/.test(s) && m === 'macs',
-    reason: 'the paper\'s FLOPs (= multiply-adds) differ from those of the released models: the automl README lists S 8.4 B, M 24.7 B, L 56.3 B, within 1 % of this page',
+    reason:
+      "the paper's FLOPs (= multiply-adds) differ from those of the released models: the automl README lists S 8.4 B, M 24.7 B, L 56.3 B, within 1 % of this page",
   },
   {
     test: (id, s, m) => id.startsWith('tf_efficientnetv2') && /README/.test(s) && m === 'macs',
@@ -50,7 +56,8 @@ export const KNOWN_REASONS: readonly { readonly test: (id: string, source: strin
   },
   {
     test: (_id, s, m) => /MnasNet paper|tpu/.test(s) && m === 'macs',
-    reason: 'the MnasNet paper and the tpu README count multiply-adds after folding BatchNorm (rwightman, pytorch-image-models#134)',
+    reason:
+      'the MnasNet paper and the tpu README count multiply-adds after folding BatchNorm (rwightman, pytorch-image-models#134)',
   },
   {
     test: (_id, s) => /secondary source/.test(s),
@@ -74,14 +81,54 @@ export function roundingTolerance(value: number): number {
  * sources that print a fixed number of decimals say so here. `sig` means a fixed count of
  * significant digits. Sources not listed fall back to the digits of the stored value.
  */
-export const PRINTED_PRECISION: readonly { readonly test: (source: string) => boolean; readonly params?: number | { sig: number }; readonly macs?: number | { sig: number }; readonly how: string }[] = [
-  { test: (s) => s === TIMM_BENCH, params: 0.01e6, macs: 0.01e9, how: 'param_count in millions and infer_gmacs, both with two decimals' },
-  { test: (s) => s.startsWith(TORCHVISION), params: 1, macs: 0.001e9, how: 'num_params exact, _ops in GMACs with three decimals' },
-  { test: (s) => s.startsWith('MobileNetV1 paper'), params: 0.1e6, macs: 1e6, how: 'Tables 6 and 7: millions of parameters with one decimal, whole millions of mult-adds' },
-  { test: (s) => s.startsWith('MobileNetV2 paper'), params: 0.1e6, macs: 1e6, how: 'Table 4: millions of parameters with one decimal, whole millions of MAdds' },
-  { test: (s) => s.startsWith('TF-slim'), params: 0.01e6, macs: 1e6, how: 'README table: millions of parameters with two decimals, whole millions of MACs' },
-  { test: (s) => s.startsWith('MobileNetV3 paper'), params: 0.1e6, macs: 1e6, how: 'Table 3: millions of parameters with one decimal, whole millions of MAdds' },
-  { test: (s) => s.startsWith('EfficientNet paper'), params: { sig: 2 }, macs: { sig: 2 }, how: 'Table 2: two significant digits (0.39B, 0.70B, 1.0B, 19B; 5.3M, 12M)' },
+export const PRINTED_PRECISION: readonly {
+  readonly test: (source: string) => boolean;
+  readonly params?: number | { sig: number };
+  readonly macs?: number | { sig: number };
+  readonly how: string;
+}[] = [
+  {
+    test: (s) => s === TIMM_BENCH,
+    params: 0.01e6,
+    macs: 0.01e9,
+    how: 'param_count in millions and infer_gmacs, both with two decimals',
+  },
+  {
+    test: (s) => s.startsWith(TORCHVISION),
+    params: 1,
+    macs: 0.001e9,
+    how: 'num_params exact, _ops in GMACs with three decimals',
+  },
+  {
+    test: (s) => s.startsWith('MobileNetV1 paper'),
+    params: 0.1e6,
+    macs: 1e6,
+    how: 'Tables 6 and 7: millions of parameters with one decimal, whole millions of mult-adds',
+  },
+  {
+    test: (s) => s.startsWith('MobileNetV2 paper'),
+    params: 0.1e6,
+    macs: 1e6,
+    how: 'Table 4: millions of parameters with one decimal, whole millions of MAdds',
+  },
+  {
+    test: (s) => s.startsWith('TF-slim'),
+    params: 0.01e6,
+    macs: 1e6,
+    how: 'README table: millions of parameters with two decimals, whole millions of MACs',
+  },
+  {
+    test: (s) => s.startsWith('MobileNetV3 paper'),
+    params: 0.1e6,
+    macs: 1e6,
+    how: 'Table 3: millions of parameters with one decimal, whole millions of MAdds',
+  },
+  {
+    test: (s) => s.startsWith('EfficientNet paper'),
+    params: { sig: 2 },
+    macs: { sig: 2 },
+    how: 'Table 2: two significant digits (0.39B, 0.70B, 1.0B, 19B; 5.3M, 12M)',
+  },
 ];
 
 /**
@@ -107,20 +154,30 @@ function reasonFor(entry: ZooEntry, c: Citation, metric: 'params' | 'macs'): str
   if (metric === 'macs' && c.resolution !== undefined && c.resolution !== res) {
     return `measured at ${c.resolution} px; this model runs at ${res} px, and MACs grow with the pixel count`;
   }
-  if (metric === 'macs' && entry.macsReference && entry.macsReference.source === c.source) return entry.macsReference.reason;
+  if (metric === 'macs' && entry.macsReference && entry.macsReference.source === c.source)
+    return entry.macsReference.reason;
   return KNOWN_REASONS.find((k) => k.test(entry.id, c.source, metric))?.reason;
 }
 
 const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 /** Every cited params and MACs figure of a zoo entry, checked against the computed ones. */
-export function figureChecks(entry: ZooEntry, computed: { readonly params: number; readonly macs: number }): FigureCheck[] {
+export function figureChecks(
+  entry: ZooEntry,
+  computed: { readonly params: number; readonly macs: number },
+): FigureCheck[] {
   const out: FigureCheck[] = [];
   const add = (c: Citation, metric: 'params' | 'macs', published: number | undefined) => {
     if (published === undefined) return;
     const value = computed[metric];
     const withinRounding = sameAsPrinted(c.source, metric, published, value);
     out.push({
-      source: c.source, tag: sourceTag(c.source), metric, published, computed: value, delta: (published - value) / value, withinRounding,
+      source: c.source,
+      tag: sourceTag(c.source),
+      metric,
+      published,
+      computed: value,
+      delta: (published - value) / value,
+      withinRounding,
       ...(withinRounding ? {} : { reason: reasonFor(entry, c, metric) }),
       ...(c.resolution !== undefined ? { resolution: c.resolution } : {}),
     });
@@ -139,7 +196,11 @@ export function figureChecks(entry: ZooEntry, computed: { readonly params: numbe
     const agree = out
       .filter((g) => g.metric === f.metric && g.withinRounding && g.tag !== f.tag)
       .sort((a, b) => printedStep(a.source, a.metric, a.published) - printedStep(b.source, b.metric, b.published))[0];
-    const shown = agree && (printedStep(agree.source, agree.metric, agree.published) < 2 ? fmtInt(agree.published) : formatCompact(agree.published));
+    const shown =
+      agree &&
+      (printedStep(agree.source, agree.metric, agree.published) < 2
+        ? fmtInt(agree.published)
+        : formatCompact(agree.published));
     const who = agree ? `; ${agree.tag} counts the same architecture as this page (${shown})` : '';
     return { ...f, reason: `not explained by the source, which does not say how it counted${who}` };
   });

@@ -58,11 +58,28 @@ export function scatterLayout(rows: readonly ZooRow[], width = 720, height = 420
   const sx = logScale([x0, x1], [plot.left, plot.right]);
   const sy = linearScale([y0, y1], [plot.bottom, plot.top]);
   const points = cited.map((r) => ({
-    id: r.id, family: r.family, x: sx(r.macs), y: sy(r.top1!.value), colour: familyColour(r.family), paper: r.top1!.paper,
-    macs: r.macs, top1: r.top1!.value, params: r.params, source: r.top1!.source,
+    id: r.id,
+    family: r.family,
+    x: sx(r.macs),
+    y: sy(r.top1!.value),
+    colour: familyColour(r.family),
+    paper: r.top1!.paper,
+    macs: r.macs,
+    top1: r.top1!.value,
+    params: r.params,
+    source: r.top1!.source,
   }));
-  const xTicks = logTicks(x0, x1).map((v) => ({ value: v, pos: sx(v), label: formatCompact(v), minor: !/^1(0*)$/.test(String(v)) }));
+  const xTicks = logTicks(x0, x1).map((v) => ({
+    value: v,
+    pos: sx(v),
+    label: formatCompact(v),
+    minor: !/^1(0*)$/.test(String(v)),
+  }));
   const yTicks = stepTicks(y0, y1, 5).map((v) => ({ value: v, pos: sy(v), label: `${v} %`, minor: v % 10 !== 0 }));
-  const legend = FAMILIES.map((f) => ({ family: f, colour: familyColour(f), count: cited.filter((r) => r.family === f).length })).filter((l) => l.count > 0);
+  const legend = FAMILIES.map((f) => ({
+    family: f,
+    colour: familyColour(f),
+    count: cited.filter((r) => r.family === f).length,
+  })).filter((l) => l.count > 0);
   return { width, height, plot, points, xTicks, yTicks, legend };
 }

@@ -33,7 +33,8 @@ export type SortDir = 'ascending' | 'descending';
 /** Families in course order (the zoo's order). */
 export const FAMILIES: readonly Family[] = [...new Set(MODELS.map((m) => m.family))];
 
-const isRepoResults = (s: string): boolean => s.startsWith('timm') || s.startsWith('torchvision') || s.startsWith('TF-slim');
+const isRepoResults = (s: string): boolean =>
+  s.startsWith('timm') || s.startsWith('torchvision') || s.startsWith('TF-slim');
 
 /** A short label for a citation's source. */
 export function sourceTag(source: string): string {
@@ -56,7 +57,13 @@ export function citedTop1(published: readonly Citation[]): CitedTop1 | undefined
   const pick = withTop1.find((c) => !isRepoResults(c.source)) ?? withTop1[0];
   if (!pick || pick.top1 === undefined) return undefined;
   const tag = sourceTag(pick.source);
-  return { value: pick.top1, source: pick.source, tag, paper: tag === 'paper' || tag === 'official README', ...(pick.note ? { note: pick.note } : {}) };
+  return {
+    value: pick.top1,
+    source: pick.source,
+    tag,
+    paper: tag === 'paper' || tag === 'official README',
+    ...(pick.note ? { note: pick.note } : {}),
+  };
 }
 
 /** The row of one zoo entry. */
@@ -64,8 +71,14 @@ export function zooRow(m: ZooEntry): ZooRow {
   const s = modelStats(m.id);
   const top1 = citedTop1(m.published);
   return {
-    id: m.id, family: m.family, resolution: m.spec.resolution, numClasses: m.spec.numClasses,
-    params: s.params, macs: s.macs, ...(top1 ? { top1 } : {}), href: `/models/${m.id}/`,
+    id: m.id,
+    family: m.family,
+    resolution: m.spec.resolution,
+    numClasses: m.spec.numClasses,
+    params: s.params,
+    macs: s.macs,
+    ...(top1 ? { top1 } : {}),
+    href: `/models/${m.id}/`,
   };
 }
 

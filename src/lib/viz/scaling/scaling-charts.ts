@@ -6,7 +6,15 @@
  *  - measured latency against MACs (log–log).
  */
 import { formatCompact } from '../charts/number-format.ts';
-import { linearScale, logDomain, logScale, logTicks, round1, type LinearScale, type LogScale } from '../charts/scale.ts';
+import {
+  linearScale,
+  logDomain,
+  logScale,
+  logTicks,
+  round1,
+  type LinearScale,
+  type LogScale,
+} from '../charts/scale.ts';
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 280;
@@ -40,7 +48,8 @@ export interface Tick {
  */
 export function logAxisTicks(scale: LinearScale | LogScale, label: (v: number) => string = formatCompact): Tick[] {
   const [lo, hi] = scale.domain();
-  const make = (mults: readonly number[]): Tick[] => logTicks(lo, hi, mults).map((v) => ({ value: v, pos: round1(scale(v)), label: label(v) }));
+  const make = (mults: readonly number[]): Tick[] =>
+    logTicks(lo, hi, mults).map((v) => ({ value: v, pos: round1(scale(v)), label: label(v) }));
   if (Math.log10(hi / lo) > 3) return make([1]);
   const all = make([1, 2, 5]);
   const horizontal = scale.range()[1] > scale.range()[0];
@@ -91,10 +100,18 @@ export interface MacsCurveLayout extends Plot {
 export function macsCurveLayout(points: readonly MacsCurveInput[], current: MacsCurveInput): MacsCurveLayout {
   const a = plotArea();
   const x = linearScale([0, 7], [a.x0, a.x1]);
-  const y = logScale(logDomain(points.flatMap((p) => [p.ideal, p.formula, p.actual]).concat([current.ideal, current.actual])), [a.y0, a.y1]);
+  const y = logScale(
+    logDomain(points.flatMap((p) => [p.ideal, p.formula, p.actual]).concat([current.ideal, current.actual])),
+    [a.y0, a.y1],
+  );
   const xTicks = [0, 1, 2, 3, 4, 5, 6, 7].map((v) => ({ value: v, pos: round1(x(v)), label: String(v) }));
   return {
-    width: CHART_WIDTH, height: CHART_HEIGHT, x, y, xTicks, yTicks: logAxisTicks(y),
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    x,
+    y,
+    xTicks,
+    yTicks: logAxisTicks(y),
     ideal: linePath(points.map((p) => [x(p.phi), y(p.ideal)])),
     formula: linePath(points.map((p) => [x(p.phi), y(p.formula)])),
     actual: linePath(points.map((p) => [x(p.phi), y(p.actual)])),
@@ -141,7 +158,12 @@ export function scatterLayout(
   const x = logScale(logDomain(xs), [a.x0, a.x1]);
   const y = logScale(logDomain(ys), [a.y0, a.y1]);
   return {
-    width: CHART_WIDTH, height: CHART_HEIGHT, x, y, xTicks: logAxisTicks(x), yTicks: logAxisTicks(y, yLabel),
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    x,
+    y,
+    xTicks: logAxisTicks(x),
+    yTicks: logAxisTicks(y, yLabel),
     line: linePath(line.map(([lx, ly]) => [x(lx), y(ly)])),
     points: placeLabels(points.map((p) => ({ ...p, px: round1(x(p.x)), py: round1(y(p.y)) }))),
   };
@@ -155,10 +177,14 @@ const LABEL_FONT = 22;
  * the plot: above, below, right, left or a row higher, tried in that order ("current" first, as the one the
  * reader is moving). Boxes are estimated from the text length at LABEL_FONT.
  */
-export function placeLabels(points: readonly (ScatterPoint & { readonly px: number; readonly py: number })[]): PlacedPoint[] {
+export function placeLabels(
+  points: readonly (ScatterPoint & { readonly px: number; readonly py: number })[],
+): PlacedPoint[] {
   type Box = { x0: number; x1: number; y0: number; y1: number };
   const placed: Box[] = points.map((p) => ({ x0: p.px - 5, x1: p.px + 5, y0: p.py - 5, y1: p.py + 5 })); // the dots themselves
-  const order = [...points.keys()].sort((a, b) => Number(points[b].id === 'current') - Number(points[a].id === 'current'));
+  const order = [...points.keys()].sort(
+    (a, b) => Number(points[b].id === 'current') - Number(points[a].id === 'current'),
+  );
   const out: PlacedPoint[] = new Array(points.length);
   const inside = (b: Box) => b.x0 >= 0 && b.x1 <= CHART_WIDTH && b.y0 >= 0 && b.y1 <= CHART_HEIGHT - MARGIN.bottom + 6;
   const hits = (b: Box) => placed.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0);
@@ -170,13 +196,24 @@ export function placeLabels(points: readonly (ScatterPoint & { readonly px: numb
     const side = { y0: p.py - 0.3 * h, y1: p.py + 0.7 * h, dy: 0.55 * h };
     const candidates: { anchor: PlacedPoint['anchor']; dx: number; dy: number; box: Box }[] = [
       { anchor: 'middle', dx: 0, dy: -9, box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py - 9 - h, y1: p.py - 9 } },
-      { anchor: 'middle', dx: 0, dy: 9 + h, box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py + 9, y1: p.py + 9 + h } },
+      {
+        anchor: 'middle',
+        dx: 0,
+        dy: 9 + h,
+        box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py + 9, y1: p.py + 9 + h },
+      },
       { anchor: 'start', dx: 8, dy: side.dy, box: { x0: p.px + 8, x1: p.px + 8 + w, y0: side.y0, y1: side.y1 } },
       { anchor: 'end', dx: -8, dy: side.dy, box: { x0: p.px - 8 - w, x1: p.px - 8, y0: side.y0, y1: side.y1 } },
       // A second row above, for a point another label already sits over (B0 under φ = 0.0 in a corner).
-      { anchor: 'middle', dx: 0, dy: -11 - h, box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py - 11 - 2 * h, y1: p.py - 11 - h } },
+      {
+        anchor: 'middle',
+        dx: 0,
+        dy: -11 - h,
+        box: { x0: p.px - w / 2, x1: p.px + w / 2, y0: p.py - 11 - 2 * h, y1: p.py - 11 - h },
+      },
     ];
-    const pick = candidates.find((c) => inside(c.box) && !hits(c.box)) ?? candidates.find((c) => inside(c.box)) ?? candidates[0];
+    const pick =
+      candidates.find((c) => inside(c.box) && !hits(c.box)) ?? candidates.find((c) => inside(c.box)) ?? candidates[0];
     placed.push(pick.box);
     out[i] = { ...p, anchor: pick.anchor, dx: pick.dx, dy: pick.dy };
   }

@@ -74,27 +74,42 @@ export function scaledConfig(phi: number, coefficients: Coefficients = PAPER_COE
   const width = coefficients.beta ** phi;
   const resolutionExact = BASE_RESOLUTION * coefficients.gamma ** phi;
   const resolution = roundResolution(resolutionExact);
-  return { phi, coefficients, depth, width, resolutionExact, resolution, spec: efficientNetSpec(width, depth, resolution) };
+  return {
+    phi,
+    coefficients,
+    depth,
+    width,
+    resolutionExact,
+    resolution,
+    spec: efficientNetSpec(width, depth, resolution),
+  };
 }
 
 /** A config at explicit multipliers (single-dimension scaling and the released B0–B7). */
 export function configAt(width: number, depth: number, resolution: number): ScaledConfig {
   return {
-    phi: NaN, coefficients: PAPER_COEFFICIENTS, depth, width, resolutionExact: resolution, resolution,
+    phi: NaN,
+    coefficients: PAPER_COEFFICIENTS,
+    depth,
+    width,
+    resolutionExact: resolution,
+    resolution,
     spec: efficientNetSpec(width, depth, resolution),
   };
 }
 
 /** Why a φ cannot be used, or null. Messages say what was received and what is expected. */
 export function phiProblem(phi: unknown): string | null {
-  if (typeof phi !== 'number' || !Number.isFinite(phi)) return `φ must be a number from ${PHI_MIN} to ${PHI_MAX}; received ${JSON.stringify(phi)}`;
+  if (typeof phi !== 'number' || !Number.isFinite(phi))
+    return `φ must be a number from ${PHI_MIN} to ${PHI_MAX}; received ${JSON.stringify(phi)}`;
   if (phi < PHI_MIN || phi > PHI_MAX) return `φ must be from ${PHI_MIN} to ${PHI_MAX}; received ${phi}`;
   return null;
 }
 
 /** Why a coefficient cannot be used, or null. */
 export function coefficientProblem(name: 'α' | 'β' | 'γ', v: unknown): string | null {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return `${name} must be a number from ${COEFF_MIN} to ${COEFF_MAX}; received ${JSON.stringify(v)}`;
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    return `${name} must be a number from ${COEFF_MIN} to ${COEFF_MAX}; received ${JSON.stringify(v)}`;
   if (v < COEFF_MIN || v > COEFF_MAX) return `${name} must be from ${COEFF_MIN} to ${COEFF_MAX}; received ${v}`;
   return null;
 }

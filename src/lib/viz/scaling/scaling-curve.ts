@@ -33,6 +33,10 @@ export function curvePoint(phi: number, coefficients: Coefficients, baseMacs: nu
   };
 }
 
-export function macsCurve(coefficients: Coefficients, baseMacs: number, phis: readonly number[] = phiGrid()): CurvePoint[] {
+export function macsCurve(
+  coefficients: Coefficients,
+  baseMacs: number,
+  phis: readonly number[] = phiGrid(),
+): CurvePoint[] {
   return phis.map((phi) => curvePoint(phi, coefficients, baseMacs));
 }

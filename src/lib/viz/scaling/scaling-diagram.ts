@@ -68,26 +68,50 @@ export interface DiagramLayout {
   readonly squeeze: number;
 }
 
-
 export function diagramLayout(model: DiagramModel, frame: DiagramFrame): DiagramLayout {
-  const height = (side: number): number => BAR_MIN_H + (BAR_MAX_H - BAR_MIN_H) * Math.sqrt(Math.min(1, side / frame.maxSide));
+  const height = (side: number): number =>
+    BAR_MIN_H + (BAR_MAX_H - BAR_MIN_H) * Math.sqrt(Math.min(1, side / frame.maxSide));
   const thickness = (c: number): number => 2 + 12 * Math.sqrt(Math.min(1, c / frame.maxChannels));
   type Raw = { id: string; group: number; side: number; channels: number; title: string };
   const groups: Raw[][] = [];
   const stemSide = Math.ceil(model.resolution / 2);
-  groups.push([{ id: 'stem', group: -1, side: stemSide, channels: model.stem, title: `stem: ${stemSide}×${stemSide}×${model.stem}` }]);
+  groups.push([
+    {
+      id: 'stem',
+      group: -1,
+      side: stemSide,
+      channels: model.stem,
+      title: `stem: ${stemSide}×${stemSide}×${model.stem}`,
+    },
+  ]);
   model.stages.forEach((s, si) => {
     const bars: Raw[] = [];
     for (let i = 0; i < s.repeats; i++) {
       const side = s.outputResolution;
-      bars.push({ id: `b${si}-${i}`, group: si, side, channels: s.outChannels, title: `stage ${si + 1} block ${i + 1}: ${side}×${side}×${s.outChannels}` });
+      bars.push({
+        id: `b${si}-${i}`,
+        group: si,
+        side,
+        channels: s.outChannels,
+        title: `stage ${si + 1} block ${i + 1}: ${side}×${side}×${s.outChannels}`,
+      });
     }
     groups.push(bars);
   });
   const last = model.stages[model.stages.length - 1];
-  groups.push([{ id: 'head', group: model.stages.length, side: last.outputResolution, channels: model.head, title: `head: ${last.outputResolution}×${last.outputResolution}×${model.head}` }]);
+  groups.push([
+    {
+      id: 'head',
+      group: model.stages.length,
+      side: last.outputResolution,
+      channels: model.head,
+      title: `head: ${last.outputResolution}×${last.outputResolution}×${model.head}`,
+    },
+  ]);
 
-  const natural = groups.reduce((sum, g) => sum + g.reduce((a, b) => a + thickness(b.channels) + GAP, 0), 0) + STAGE_GAP * (groups.length - 1);
+  const natural =
+    groups.reduce((sum, g) => sum + g.reduce((a, b) => a + thickness(b.channels) + GAP, 0), 0) +
+    STAGE_GAP * (groups.length - 1);
   const avail = DIAGRAM_WIDTH - 2 * LEFT;
   const squeeze = Math.min(1, avail / natural);
   const mid = TOP + BAR_MAX_H / 2;
@@ -99,7 +123,15 @@ export function diagramLayout(model: DiagramModel, frame: DiagramFrame): Diagram
     for (const b of g) {
       const w = thickness(b.channels) * squeeze;
       const h = height(b.side);
-      bars.push({ id: b.id, group: b.group, x: round1(x), y: round1(mid - h / 2), w: round1(Math.max(0.6, w)), h: round1(h), title: b.title });
+      bars.push({
+        id: b.id,
+        group: b.group,
+        x: round1(x),
+        y: round1(mid - h / 2),
+        w: round1(Math.max(0.6, w)),
+        h: round1(h),
+        title: b.title,
+      });
       x += w + GAP * squeeze;
     }
     // Stages are labelled with their repeats (the stem and head never repeat; the legend names them).

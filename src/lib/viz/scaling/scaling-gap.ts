@@ -52,13 +52,22 @@ export function profileBase(layers: readonly LayerStats[], repeats: readonly num
     const spatial = l.outputDims[0].length === 4 ? l.outputDims[0][2] * l.outputDims[0][3] : 1;
     const scope = l.scope;
     const stage = scope.startsWith('blocks.') ? Number(scope.slice(7, scope.indexOf('.', 7))) : -1;
-    out.push({ macs: l.macs, stage, wExp: ((inScales ? 1 : 0) + (outScales ? 1 : 0)) as 0 | 1 | 2, rExp: spatial > 1 ? 2 : 0 });
+    out.push({
+      macs: l.macs,
+      stage,
+      wExp: ((inScales ? 1 : 0) + (outScales ? 1 : 0)) as 0 | 1 | 2,
+      rExp: spatial > 1 ? 2 : 0,
+    });
   }
   return { macs: total, layers: out, repeats };
 }
 
 /** MACs of B0 scaled without rounding; optionally with the real resolution and per-stage ceil'd depth. */
-export function continuousMacs(base: BaseProfile, config: ScaledConfig, o: { roundedResolution?: boolean; ceilDepth?: boolean } = {}): number {
+export function continuousMacs(
+  base: BaseProfile,
+  config: ScaledConfig,
+  o: { roundedResolution?: boolean; ceilDepth?: boolean } = {},
+): number {
   const r = (o.roundedResolution ? config.resolution : config.resolutionExact) / BASE_RESOLUTION;
   const depthOf = (stage: number): number => {
     if (stage < 0) return 1;
@@ -96,11 +105,27 @@ export function explainGap(base: BaseProfile, model: ScaledModel): GapExplanatio
     ideal,
     actual: model.macs,
     factors: [
-      { id: 'constraint', label: `α·β²·γ² = ${constraintValue(c).toFixed(4)} per unit of φ instead of 2`, factor: formula / ideal },
-      { id: 'structure', label: 'layers that do not grow with w² and r² (depthwise, stem, classifier, SE) or do not repeat', factor: cont / formula },
-      { id: 'resolution', label: `resolution ${config.resolutionExact.toFixed(1)} rounded to ${config.resolution}`, factor: contRes / cont },
+      {
+        id: 'constraint',
+        label: `α·β²·γ² = ${constraintValue(c).toFixed(4)} per unit of φ instead of 2`,
+        factor: formula / ideal,
+      },
+      {
+        id: 'structure',
+        label: 'layers that do not grow with w² and r² (depthwise, stem, classifier, SE) or do not repeat',
+        factor: cont / formula,
+      },
+      {
+        id: 'resolution',
+        label: `resolution ${config.resolutionExact.toFixed(1)} rounded to ${config.resolution}`,
+        factor: contRes / cont,
+      },
       { id: 'depth', label: 'repeats rounded up per stage (ceil)', factor: contResDepth / contRes },
-      { id: 'channels', label: 'channels rounded to multiples of 8 (10 % rule) and feature maps by ceil(H / stride)', factor: model.macs / contResDepth },
+      {
+        id: 'channels',
+        label: 'channels rounded to multiples of 8 (10 % rule) and feature maps by ceil(H / stride)',
+        factor: model.macs / contResDepth,
+      },
     ],
   };
 }

@@ -33,7 +33,14 @@ export function solveGamma(alpha: number, beta: number): number | null {
 function candidate(c: Coefficients, paper: boolean): GridCandidate {
   const config = scaledConfig(1, c);
   const a = analyze(buildFromSpec(config.spec));
-  return { coefficients: c, constraint: constraintValue(c), paper, resolution: config.resolution, params: a.params, macs: a.macs };
+  return {
+    coefficients: c,
+    constraint: constraintValue(c),
+    paper,
+    resolution: config.resolution,
+    params: a.params,
+    macs: a.macs,
+  };
 }
 
 /** The grid's candidates, then the paper's own choice (which sits at 1.92, off the grid's exact 2). */

@@ -51,9 +51,18 @@ export function scaledModel(config: ScaledConfig): ScaledModel {
   const stem = convs[0].outputDims[0][1];
   const head = convs[convs.length - 1].outputDims[0][1];
   return {
-    config, resolution: config.resolution, stem, head, stages,
+    config,
+    resolution: config.resolution,
+    stem,
+    head,
+    stages,
     blocks: stages.reduce((n, s) => n + s.repeats, 0),
-    params: a.params, macs: a.macs, activationBytes: a.activationBytes, peakLiveBytes: a.peakLiveBytes,
-    stemMacs, stageMacs, headMacs,
+    params: a.params,
+    macs: a.macs,
+    activationBytes: a.activationBytes,
+    peakLiveBytes: a.peakLiveBytes,
+    stemMacs,
+    stageMacs,
+    headMacs,
   };
 }

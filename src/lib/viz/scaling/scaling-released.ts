@@ -36,8 +36,15 @@ export function releasedModels(): ReleasedModel[] {
     const s = modelStats(id);
     const paper = getModel(id).published.find((c) => c.top1 !== undefined && /paper/i.test(c.source));
     return {
-      id, label: `B${b.slice(1)}`, width: row.width, depth: row.depth, resolution: row.resolution,
-      params: s.params, macs: s.macs, activationBytes: s.activationBytes, peakLiveBytes: s.peakLiveBytes,
+      id,
+      label: `B${b.slice(1)}`,
+      width: row.width,
+      depth: row.depth,
+      resolution: row.resolution,
+      params: s.params,
+      macs: s.macs,
+      activationBytes: s.activationBytes,
+      peakLiveBytes: s.peakLiveBytes,
       phiDepth: Math.log(row.depth) / Math.log(alpha),
       phiWidth: Math.log(row.width) / Math.log(beta),
       phiResolution: Math.log(row.resolution / BASE_RESOLUTION) / Math.log(gamma),

@@ -33,14 +33,22 @@ export interface SingleDimMatch {
 /** Search limits: 16× width, 256× depth (4,096 blocks), 16× resolution. */
 export const SEARCH_LIMITS = { width: 16, depth: 256, resolution: BASE_RESOLUTION * 16 } as const;
 
-const B0_REPEATS: readonly number[] = EFFICIENTNET_B0_ARCH.map((stage) => stage.reduce((n, s) => n + parseBlockString(s).repeats, 0));
+const B0_REPEATS: readonly number[] = EFFICIENTNET_B0_ARCH.map((stage) =>
+  stage.reduce((n, s) => n + parseBlockString(s).repeats, 0),
+);
 
 function stats(width: number, depth: number, resolution: number): Analysis {
   return analyze(buildFromSpec(configAt(width, depth, resolution).spec));
 }
 
 /** Smallest x in [lo, hi] (to `tol`) whose MACs reach the budget, for a non-decreasing MACs(x). */
-function bisect(budget: number, lo: number, hi: number, tol: number, macsAt: (x: number) => number): { x: number; reached: boolean } {
+function bisect(
+  budget: number,
+  lo: number,
+  hi: number,
+  tol: number,
+  macsAt: (x: number) => number,
+): { x: number; reached: boolean } {
   if (macsAt(lo) >= budget) return { x: lo, reached: true };
   if (macsAt(hi) < budget) return { x: hi, reached: false };
   while (hi - lo > tol) {
@@ -55,15 +63,39 @@ export function widthOnly(budget: number): SingleDimMatch {
   const { x, reached } = bisect(budget, 1, SEARCH_LIMITS.width, 0.001, (w) => stats(w, 1, BASE_RESOLUTION).macs);
   const width = x;
   const a = stats(width, 1, BASE_RESOLUTION);
-  return { dimension: 'width', width, depth: 1, resolution: BASE_RESOLUTION, params: a.params, macs: a.macs, blocks: 16, reached };
+  return {
+    dimension: 'width',
+    width,
+    depth: 1,
+    resolution: BASE_RESOLUTION,
+    params: a.params,
+    macs: a.macs,
+    blocks: 16,
+    reached,
+  };
 }
 
 export function resolutionOnly(budget: number): SingleDimMatch {
   // Search over multiples of 8 (the playground's resolution rounding), as k = R / 8.
-  const { x, reached } = bisect(budget, BASE_RESOLUTION / 8, SEARCH_LIMITS.resolution / 8, 1, (k) => stats(1, 1, roundResolution(Math.ceil(k) * 8)).macs);
+  const { x, reached } = bisect(
+    budget,
+    BASE_RESOLUTION / 8,
+    SEARCH_LIMITS.resolution / 8,
+    1,
+    (k) => stats(1, 1, roundResolution(Math.ceil(k) * 8)).macs,
+  );
   const resolution = roundResolution(Math.ceil(x) * 8);
   const a = stats(1, 1, resolution);
-  return { dimension: 'resolution', width: 1, depth: 1, resolution, params: a.params, macs: a.macs, blocks: 16, reached };
+  return {
+    dimension: 'resolution',
+    width: 1,
+    depth: 1,
+    resolution,
+    params: a.params,
+    macs: a.macs,
+    blocks: 16,
+    reached,
+  };
 }
 
 /** Per-stage costs of B0's first and repeated blocks, and of everything outside the blocks. */
@@ -109,7 +141,16 @@ export function depthCost(p: DepthProfile, d: number): { macs: number; params: n
 export function depthOnly(budget: number, profile: DepthProfile = depthProfile()): SingleDimMatch {
   const { x, reached } = bisect(budget, 1, SEARCH_LIMITS.depth, 1e-4, (d) => depthCost(profile, d).macs);
   const c = depthCost(profile, x);
-  return { dimension: 'depth', width: 1, depth: x, resolution: BASE_RESOLUTION, params: c.params, macs: c.macs, blocks: c.blocks, reached };
+  return {
+    dimension: 'depth',
+    width: 1,
+    depth: x,
+    resolution: BASE_RESOLUTION,
+    params: c.params,
+    macs: c.macs,
+    blocks: c.blocks,
+    reached,
+  };
 }
 
 export function singleDimensionMatches(budget: number, profile?: DepthProfile): SingleDimMatch[] {

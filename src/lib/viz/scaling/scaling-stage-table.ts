@@ -32,28 +32,49 @@ export function stageTable(model: ScaledModel, base: ScaledModel): StageTableRow
   const { width, depth } = model.config;
   const rows: StageTableRow[] = [
     {
-      id: 'stem', label: 'Stem', operator: 'Conv3×3',
-      resolution: model.config.resolution, baseResolution: base.config.resolution,
-      channels: model.stem, baseChannels: base.stem, channelsExact: base.stem * width,
-      repeats: 1, baseRepeats: 1, repeatsExact: 1,
+      id: 'stem',
+      label: 'Stem',
+      operator: 'Conv3×3',
+      resolution: model.config.resolution,
+      baseResolution: base.config.resolution,
+      channels: model.stem,
+      baseChannels: base.stem,
+      channelsExact: base.stem * width,
+      repeats: 1,
+      baseRepeats: 1,
+      repeatsExact: 1,
     },
   ];
   model.stages.forEach((s, i) => {
     const b = base.stages[i];
     rows.push({
-      id: `stage-${i + 1}`, label: `Stage ${i + 1}`, operator: operator(s.type, s.expansion, s.kernel),
-      resolution: s.inputResolution, baseResolution: b.inputResolution,
-      channels: s.outChannels, baseChannels: b.outChannels, channelsExact: b.outChannels * width,
-      repeats: s.repeats, baseRepeats: b.repeats, repeatsExact: b.repeats * depth,
+      id: `stage-${i + 1}`,
+      label: `Stage ${i + 1}`,
+      operator: operator(s.type, s.expansion, s.kernel),
+      resolution: s.inputResolution,
+      baseResolution: b.inputResolution,
+      channels: s.outChannels,
+      baseChannels: b.outChannels,
+      channelsExact: b.outChannels * width,
+      repeats: s.repeats,
+      baseRepeats: b.repeats,
+      repeatsExact: b.repeats * depth,
     });
   });
   const last = model.stages[model.stages.length - 1];
   const baseLast = base.stages[base.stages.length - 1];
   rows.push({
-    id: 'head', label: 'Head', operator: 'Conv1×1 & Pooling & FC',
-    resolution: last.outputResolution, baseResolution: baseLast.outputResolution,
-    channels: model.head, baseChannels: base.head, channelsExact: base.head * width,
-    repeats: 1, baseRepeats: 1, repeatsExact: 1,
+    id: 'head',
+    label: 'Head',
+    operator: 'Conv1×1 & Pooling & FC',
+    resolution: last.outputResolution,
+    baseResolution: baseLast.outputResolution,
+    channels: model.head,
+    baseChannels: base.head,
+    channelsExact: base.head * width,
+    repeats: 1,
+    baseRepeats: 1,
+    repeatsExact: 1,
   });
   return rows;
 }

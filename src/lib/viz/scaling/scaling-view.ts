@@ -6,7 +6,13 @@
 import { analyze } from '../../engine/index.ts';
 import { buildFromSpec } from '../../models/index.ts';
 import { formatBytes, formatCompact, formatInt } from '../charts/number-format.ts';
-import { macsCurveLayout, scatterLayout, type MacsCurveLayout, type ScatterLayout, type ScatterPoint } from './scaling-charts.ts';
+import {
+  macsCurveLayout,
+  scatterLayout,
+  type MacsCurveLayout,
+  type ScatterLayout,
+  type ScatterPoint,
+} from './scaling-charts.ts';
 import { constraintValue, PHI_MAX, scaledConfig, type Coefficients } from './scaling-config.ts';
 import type { CurvePoint } from './scaling-curve.ts';
 import { diagramLayout, type DiagramFrame, type DiagramLayout } from './scaling-diagram.ts';
@@ -25,7 +31,13 @@ export interface PlaygroundContext {
 export function playgroundContext(): PlaygroundContext {
   const base = scaledModel(scaledConfig(0));
   const layers = analyze(buildFromSpec(base.config.spec)).layers;
-  return { base, profile: profileBase(layers, base.stages.map((s) => s.repeats)) };
+  return {
+    base,
+    profile: profileBase(
+      layers,
+      base.stages.map((s) => s.repeats),
+    ),
+  };
 }
 
 /** The diagram's frame: the largest model the slider reaches with these coefficients. */
@@ -89,14 +101,18 @@ export function playgroundView(
   const gap = explainGap(ctx.profile, model);
   const k = constraintValue(state.coefficients);
   const rows = stageTable(model, base).map((r) => ({
-    id: r.id, label: r.label, operator: r.operator,
+    id: r.id,
+    label: r.label,
+    operator: r.operator,
     resolution: { value: String(r.resolution), diff: signedDiff(r.resolution, r.baseResolution), exact: '' },
     channels: {
-      value: String(r.channels), diff: signedDiff(r.channels, r.baseChannels),
+      value: String(r.channels),
+      diff: signedDiff(r.channels, r.baseChannels),
       exact: fixed(r.channelsExact, 2),
     },
     repeats: {
-      value: String(r.repeats), diff: signedDiff(r.repeats, r.baseRepeats),
+      value: String(r.repeats),
+      diff: signedDiff(r.repeats, r.baseRepeats),
       exact: r.repeatsExact === r.repeats ? '' : fixed(r.repeatsExact, 2),
     },
   }));
@@ -136,7 +152,10 @@ export function playgroundView(
     gap: gap.factors.map((f) => ({ id: f.id, label: f.label, factor: factorText(f.factor) })),
     diagram: diagramLayout(model, frame),
     curve: macsCurveLayout(curve, current),
-    scatter: scatterLayout(points, curve.map((p) => [p.actual, p.params] as const)),
+    scatter: scatterLayout(
+      points,
+      curve.map((p) => [p.actual, p.params] as const),
+    ),
     model,
   };
 }

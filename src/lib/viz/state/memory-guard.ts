@@ -36,7 +36,12 @@ export function memoryVerdict(m: MemoryNeed, budget: number, budgetSource: strin
   const need = m.weightBytes + m.retainedBytes;
   const parts = `${formatBytes(m.weightBytes)} of weights + ${formatBytes(m.retainedBytes)} of activations kept for stepping`;
   if (need <= budget) {
-    return { ok: true, need, budget, message: `Needs about ${formatBytes(need)} (${parts}), within this tab's ${formatBytes(budget)} budget (${budgetSource}).` };
+    return {
+      ok: true,
+      need,
+      budget,
+      message: `Needs about ${formatBytes(need)} (${parts}), within this tab's ${formatBytes(budget)} budget (${budgetSource}).`,
+    };
   }
   return {
     ok: false,

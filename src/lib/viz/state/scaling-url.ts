@@ -4,7 +4,13 @@
  * `alpha`, `beta`, `gamma`. A value out of range or not a number is reported with a message and
  * replaced by the default; it never throws.
  */
-import { coefficientProblem, PAPER_COEFFICIENTS, phiProblem, snapPhi, type Coefficients } from '../scaling/scaling-config.ts';
+import {
+  coefficientProblem,
+  PAPER_COEFFICIENTS,
+  phiProblem,
+  snapPhi,
+  type Coefficients,
+} from '../scaling/scaling-config.ts';
 
 export interface PlaygroundState {
   readonly phi: number;
@@ -39,7 +45,10 @@ export function parseState(search: string, fallback: PlaygroundState = DEFAULT_S
     else {
       phi = snapPhi(v);
       // The playground moves in steps of 0.1: say so rather than quietly showing 3.3 for 3.33.
-      if (Math.abs(phi - v) > 1e-9) problems.push(`URL parameter phi: ${rawPhi.trim()} is between the playground's steps of 0.1; showing φ = ${phi.toFixed(1)}`);
+      if (Math.abs(phi - v) > 1e-9)
+        problems.push(
+          `URL parameter phi: ${rawPhi.trim()} is between the playground's steps of 0.1; showing φ = ${phi.toFixed(1)}`,
+        );
     }
   }
   const c: Record<keyof typeof KEYS, number> = { ...fallback.coefficients };

@@ -32,7 +32,9 @@ export function parseView(search: string, defaults: DebuggerView = DEFAULT_VIEW)
   const input = q.get('input');
   const px = q.get('px')?.split(',');
   const pixel: readonly [number, number] | null =
-    px && px.length === 2 && px.every((s) => INT.test(s) && Number(s) >= 0) ? [Number(px[0]), Number(px[1])] : defaults.pixel;
+    px && px.length === 2 && px.every((s) => INT.test(s) && Number(s) >= 0)
+      ? [Number(px[0]), Number(px[1])]
+      : defaults.pixel;
   const side = q.get('side');
   return {
     input: input !== null && NAME.test(input) ? input : defaults.input,

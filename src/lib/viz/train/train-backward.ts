@@ -25,7 +25,8 @@ export function moveStep(count: number, current: number, dir: 1 | -1): number {
 
 const OPS: Readonly<Record<string, string>> = {
   Conv: 'convolution: dL/dX is the output gradient convolved with the flipped kernel; dL/dW correlates the input with it',
-  BatchNormalization: 'batch normalization (training mode): the gradient is centred and rescaled by the batch statistics',
+  BatchNormalization:
+    'batch normalization (training mode): the gradient is centred and rescaled by the batch statistics',
   Relu: 'ReLU: the gradient passes where the input was positive and is zero elsewhere',
   Clip: 'ReLU6: the gradient passes where 0 < input < 6',
   Add: 'residual add: the same gradient goes to both inputs',

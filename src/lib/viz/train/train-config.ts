@@ -49,7 +49,15 @@ export const CHOICES = {
 } as const;
 
 export const DEFAULT_CONFIG: TrainConfig = {
-  block: 'dsep', width: 1, depth: 1, resolution: 20, optimizer: 'adamw', lr: 0.01, batch: 32, epochs: 1, seed: 1,
+  block: 'dsep',
+  width: 1,
+  depth: 1,
+  resolution: 20,
+  optimizer: 'adamw',
+  lr: 0.01,
+  batch: 32,
+  epochs: 1,
+  seed: 1,
 };
 
 /** Stage output channels (before width scaling) and strides. */
@@ -63,25 +71,43 @@ export const STAGES: readonly { readonly channels: number; readonly stride: numb
 export function blockString(block: BlockKind, depth: number, stride: number, channels: number): string {
   const r = `r${depth}_k3_s${stride}`;
   switch (block) {
-    case 'conv': return `cn_${r}_c${channels}`;
-    case 'dsep': return `ds_${r}_c${channels}`;
-    case 'ir': return `ir_${r}_e4_c${channels}`;
-    case 'ir-se': return `ir_${r}_e4_c${channels}_se0.25`;
-    case 'fused': return `er_${r}_e4_c${channels}`;
+    case 'conv':
+      return `cn_${r}_c${channels}`;
+    case 'dsep':
+      return `ds_${r}_c${channels}`;
+    case 'ir':
+      return `ir_${r}_e4_c${channels}`;
+    case 'ir-se':
+      return `ir_${r}_e4_c${channels}_se0.25`;
+    case 'fused':
+      return `er_${r}_e4_c${channels}`;
   }
 }
 
 /** The model spec of a configuration (1-channel stem and batch are layout options of the builder). */
 export function configSpec(c: TrainConfig): CnnSpec {
   return {
-    kind: 'cnn', family: c.block === 'fused' ? 'EfficientNetV2' : c.block === 'ir-se' ? 'EfficientNet' : c.block === 'ir' ? 'MobileNetV2' : 'MobileNetV1',
+    kind: 'cnn',
+    family:
+      c.block === 'fused'
+        ? 'EfficientNetV2'
+        : c.block === 'ir-se'
+          ? 'EfficientNet'
+          : c.block === 'ir'
+            ? 'MobileNetV2'
+            : 'MobileNetV1',
     arch: STAGES.map((s) => [blockString(c.block, c.depth, s.stride, s.channels)]),
     stem: { channels: 16 },
     head: { kind: 'conv', features: 64, scaling: 'fixed' },
     act: 'relu',
     attn: { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' },
-    width: c.width, depth: 1, roundLimit: 0.9, padding: 'symmetric', bnEps: 1e-5,
-    resolution: c.resolution, numClasses: 10,
+    width: c.width,
+    depth: 1,
+    roundLimit: 0.9,
+    padding: 'symmetric',
+    bnEps: 1e-5,
+    resolution: c.resolution,
+    numClasses: 10,
   };
 }
 
@@ -92,7 +118,15 @@ export function configLabel(c: TrainConfig): string {
 
 const KEYS = ['block', 'width', 'depth', 'resolution', 'optimizer', 'lr', 'batch', 'epochs', 'seed'] as const;
 const SHORT: Record<(typeof KEYS)[number], string> = {
-  block: 'block', width: 'w', depth: 'd', resolution: 'res', optimizer: 'opt', lr: 'lr', batch: 'bs', epochs: 'ep', seed: 'seed',
+  block: 'block',
+  width: 'w',
+  depth: 'd',
+  resolution: 'res',
+  optimizer: 'opt',
+  lr: 'lr',
+  batch: 'bs',
+  epochs: 'ep',
+  seed: 'seed',
 };
 
 /** The configuration as URL query parameters (every key, so a link pins the run). */

@@ -24,9 +24,15 @@ export interface Miss {
 }
 
 /** Up to `max` misclassified images, taking one per true class in turn (in index order within a class). */
-export function misclassified(labels: ArrayLike<number>, predicted: ArrayLike<number>, max: number, classes = 10): Miss[] {
+export function misclassified(
+  labels: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  max: number,
+  classes = 10,
+): Miss[] {
   const byClass: Miss[][] = Array.from({ length: classes }, () => []);
-  for (let i = 0; i < predicted.length; i++) if (predicted[i] !== labels[i]) byClass[labels[i]].push({ index: i, label: labels[i], predicted: predicted[i] });
+  for (let i = 0; i < predicted.length; i++)
+    if (predicted[i] !== labels[i]) byClass[labels[i]].push({ index: i, label: labels[i], predicted: predicted[i] });
   const out: Miss[] = [];
   for (let round = 0; out.length < max; round++) {
     let any = false;

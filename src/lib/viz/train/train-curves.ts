@@ -40,11 +40,19 @@ export function curveLayout(
   const sx = (x: number): number => plot.left + (x / xMax) * (plot.right - plot.left);
   const sy = (y: number): number => plot.bottom - ((y - yMin) / (yMax - yMin)) * (plot.bottom - plot.top);
   const fmt = o.yFormat ?? ((v: number) => String(v));
-  const xTicks = niceTicks(0, xMax, Math.max(2, Math.floor((plot.right - plot.left) / 70))).map((v) => ({ pos: sx(v), label: String(v) }));
-  const yTicks = niceTicks(yMin, yMax, 4).filter((v) => v <= yMax).map((v) => ({ pos: sy(v), label: fmt(v) }));
+  const xTicks = niceTicks(0, xMax, Math.max(2, Math.floor((plot.right - plot.left) / 70))).map((v) => ({
+    pos: sx(v),
+    label: String(v),
+  }));
+  const yTicks = niceTicks(yMin, yMax, 4)
+    .filter((v) => v <= yMax)
+    .map((v) => ({ pos: sy(v), label: fmt(v) }));
   const paths = series.map((s) => ({
     id: s.id,
-    d: s.points.filter((p) => Number.isFinite(p.y)).map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(Math.min(yMax, Math.max(yMin, p.y))).toFixed(1)}`).join(''),
+    d: s.points
+      .filter((p) => Number.isFinite(p.y))
+      .map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(Math.min(yMax, Math.max(yMin, p.y))).toFixed(1)}`)
+      .join(''),
   }));
   return { width: o.width, height: o.height, plot, xTicks, yTicks, paths };
 }

@@ -21,6 +21,7 @@ export function subsetImageSet(split: SubsetSplit, images: Uint8Array, labels: U
   const n = TRAIN_SUBSET[split];
   const im = parseIdx(images, `${split} images`, { dims: [n, 28, 28] });
   const lb = parseIdx(labels, `${split} labels`, { dims: [n] });
-  for (let i = 0; i < n; i++) if (lb.data[i] > 9) throw new Error(`${split} labels: label ${lb.data[i]} at index ${i} is not a class 0–9`);
+  for (let i = 0; i < n; i++)
+    if (lb.data[i] > 9) throw new Error(`${split} labels: label ${lb.data[i]} at index ${i} is not a class 0–9`);
   return { count: n, height: 28, width: 28, images: im.data, labels: lb.data, classes: FASHION_MNIST_CLASSES };
 }

@@ -15,7 +15,12 @@ export function kernelScale(data: ArrayLike<number>): number {
 }
 
 /** RGBA pixels (k×k) of kernel `c` of a [channels, k, k] weight, on the scale ±`scale`. */
-export function kernelPixels(data: ArrayLike<number>, c: number, k: number, scale: number): Uint8ClampedArray<ArrayBuffer> {
+export function kernelPixels(
+  data: ArrayLike<number>,
+  c: number,
+  k: number,
+  scale: number,
+): Uint8ClampedArray<ArrayBuffer> {
   const px = new Uint8ClampedArray(k * k * 4);
   for (let i = 0; i < k * k; i++) {
     const v = scale > 0 ? data[c * k * k + i] / scale : 0;
@@ -28,7 +33,12 @@ export function kernelPixels(data: ArrayLike<number>, c: number, k: number, scal
 }
 
 /** RGBA pixels of a gray h×w image stored as bytes at `offset` (ink dark on white, as printed). */
-export function grayPixels(bytes: ArrayLike<number>, offset: number, h: number, w: number): Uint8ClampedArray<ArrayBuffer> {
+export function grayPixels(
+  bytes: ArrayLike<number>,
+  offset: number,
+  h: number,
+  w: number,
+): Uint8ClampedArray<ArrayBuffer> {
   const px = new Uint8ClampedArray(h * w * 4);
   for (let i = 0; i < h * w; i++) {
     const v = 255 - bytes[offset + i];

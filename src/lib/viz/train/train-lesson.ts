@@ -7,7 +7,13 @@
  * - the experiment pairs: a standard-conv net and the depthwise-separable net closest to it in
  *   MACs, and an inverted-residual net with and without SE.
  */
-import { executeBackward, explainWeightGradient, f32, trainingForward, type ConvWeightGradExplanation } from '../../engine/index.ts';
+import {
+  executeBackward,
+  explainWeightGradient,
+  f32,
+  trainingForward,
+  type ConvWeightGradExplanation,
+} from '../../engine/index.ts';
 import { softmaxCrossEntropy } from '../../train/loss.ts';
 import { Rng } from '../../data/rng.ts';
 import { CHOICES, DEFAULT_CONFIG, type TrainConfig } from './train-config.ts';
@@ -39,7 +45,11 @@ export function depthwiseGradExample(config: TrainConfig = DEFAULT_CONFIG, batch
   for (let i = 0; i < x.length; i++) x[i] = (rng.next() - 0.286) / 0.353;
   const input = g.inputs[0].name;
   const logits = g.outputs[0].name;
-  const { tape, outputs } = trainingForward(g, { [input]: f32([batch, 1, R, R], x) }, { training: true, inputGrads: false });
+  const { tape, outputs } = trainingForward(
+    g,
+    { [input]: f32([batch, 1, R, R], x) },
+    { training: true, inputGrads: false },
+  );
   const labels = Int32Array.from({ length: batch }, (_, i) => i % 10);
   const loss = softmaxCrossEntropy(outputs[logits].data as Float32Array, batch, 10, labels, 0);
   const gen = executeBackward(tape, { [logits]: f32(outputs[logits].dims as number[], loss.grad) }, { keepTape: true });
@@ -48,7 +58,14 @@ export function depthwiseGradExample(config: TrainConfig = DEFAULT_CONFIG, batch
     if (s.node.name !== layer) continue;
     const xIn = tape.records[s.index]!.inputs[0]!;
     const dy = s.gradOutputs[0]!;
-    const explanation = explainWeightGradient(g, layer, xIn, dy, { m, ky: 1, kx: 1 }, s.weightGrads.get(s.node.inputs[1]));
+    const explanation = explainWeightGradient(
+      g,
+      layer,
+      xIn,
+      dy,
+      { m, ky: 1, kx: 1 },
+      s.weightGrads.get(s.node.inputs[1]),
+    );
     return { config, layer, batch, outH: dy.dims[2], outW: dy.dims[3], explanation };
   }
   throw new Error(`no backward step for ${layer}`);
@@ -63,11 +80,13 @@ export interface Experiment {
 export function equalMacsExperiment(base: TrainConfig = { ...DEFAULT_CONFIG, block: 'conv', width: 0.5 }): Experiment {
   const a = { config: base, stats: configStats(base) };
   let best: Experiment['b'] | undefined;
-  for (const width of CHOICES.width) for (const depth of CHOICES.depth) {
-    const config: TrainConfig = { ...base, block: 'dsep', width, depth };
-    const stats = configStats(config);
-    if (!best || Math.abs(Math.log(stats.macs / a.stats.macs)) < Math.abs(Math.log(best.stats.macs / a.stats.macs))) best = { config, stats };
-  }
+  for (const width of CHOICES.width)
+    for (const depth of CHOICES.depth) {
+      const config: TrainConfig = { ...base, block: 'dsep', width, depth };
+      const stats = configStats(config);
+      if (!best || Math.abs(Math.log(stats.macs / a.stats.macs)) < Math.abs(Math.log(best.stats.macs / a.stats.macs)))
+        best = { config, stats };
+    }
   return { a, b: best! };
 }
 

@@ -44,8 +44,15 @@ export function parseRuns(json: string | null): RunRecord[] {
     const parsed = configFromQuery(o.query);
     if (parsed.rejected.length) continue;
     out.push({
-      id: o.id, config: parsed.config, params: o.params as number, macs: o.macs as number, accuracy: o.accuracy as number,
-      testLoss: o.testLoss as number, seconds: o.seconds as number, imagesPerSecond: o.imagesPerSecond as number, finished: o.finished,
+      id: o.id,
+      config: parsed.config,
+      params: o.params as number,
+      macs: o.macs as number,
+      accuracy: o.accuracy as number,
+      testLoss: o.testLoss as number,
+      seconds: o.seconds as number,
+      imagesPerSecond: o.imagesPerSecond as number,
+      finished: o.finished,
     });
   }
   return out;
@@ -53,16 +60,55 @@ export function parseRuns(json: string | null): RunRecord[] {
 
 /** The JSON stored (and exported): the configuration as its URL query, so a row is a shareable link. */
 export function serializeRuns(runs: readonly RunRecord[]): string {
-  return JSON.stringify(runs.map(({ config, ...r }) => ({ ...r, label: configLabel(config), query: configToQuery(config) })), null, 1);
+  return JSON.stringify(
+    runs.map(({ config, ...r }) => ({ ...r, label: configLabel(config), query: configToQuery(config) })),
+    null,
+    1,
+  );
 }
 
-const CSV_COLUMNS = ['id', 'block', 'width', 'depth', 'resolution', 'optimizer', 'lr', 'batch', 'epochs', 'seed', 'params', 'macs', 'accuracy', 'test_loss', 'seconds', 'images_per_second', 'finished'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'block',
+  'width',
+  'depth',
+  'resolution',
+  'optimizer',
+  'lr',
+  'batch',
+  'epochs',
+  'seed',
+  'params',
+  'macs',
+  'accuracy',
+  'test_loss',
+  'seconds',
+  'images_per_second',
+  'finished',
+] as const;
 
 export function runsToCsv(runs: readonly RunRecord[]): string {
-  const rows = runs.map((r) => [
-    r.id, r.config.block, r.config.width, r.config.depth, r.config.resolution, r.config.optimizer, r.config.lr, r.config.batch, r.config.epochs, r.config.seed,
-    r.params, r.macs, r.accuracy, r.testLoss, r.seconds, r.imagesPerSecond, r.finished,
-  ].join(','));
+  const rows = runs.map((r) =>
+    [
+      r.id,
+      r.config.block,
+      r.config.width,
+      r.config.depth,
+      r.config.resolution,
+      r.config.optimizer,
+      r.config.lr,
+      r.config.batch,
+      r.config.epochs,
+      r.config.seed,
+      r.params,
+      r.macs,
+      r.accuracy,
+      r.testLoss,
+      r.seconds,
+      r.imagesPerSecond,
+      r.finished,
+    ].join(','),
+  );
   return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
 }
 
@@ -77,7 +123,8 @@ export interface ScatterLayout {
   readonly front: string;
 }
 
-const compact = (v: number): string => (v >= 1e9 ? `${v / 1e9}G` : v >= 1e6 ? `${v / 1e6}M` : v >= 1e3 ? `${v / 1e3}k` : String(v));
+const compact = (v: number): string =>
+  v >= 1e9 ? `${v / 1e9}G` : v >= 1e6 ? `${v / 1e6}M` : v >= 1e3 ? `${v / 1e3}k` : String(v);
 
 export function scatterLayout(runs: readonly RunRecord[], width: number, height: number): ScatterLayout {
   const plot = { left: 44, top: 10, right: width - 12, bottom: height - 28 };
@@ -87,14 +134,29 @@ export function scatterLayout(runs: readonly RunRecord[], width: number, height:
   const hi = Math.log10(ticksX.at(-1)!);
   const sx = (m: number): number => plot.left + ((Math.log10(m) - lo) / (hi - lo)) * (plot.right - plot.left);
   const sy = (a: number): number => plot.bottom - a * (plot.bottom - plot.top);
-  const points = runs.map((r) => ({ id: r.id, cx: sx(r.macs), cy: sy(r.accuracy), label: `${configLabel(r.config)}: ${(r.accuracy * 100).toFixed(1)} % at ${compact(r.macs)} MACs` }));
+  const points = runs.map((r) => ({
+    id: r.id,
+    cx: sx(r.macs),
+    cy: sy(r.accuracy),
+    label: `${configLabel(r.config)}: ${(r.accuracy * 100).toFixed(1)} % at ${compact(r.macs)} MACs`,
+  }));
   const front = [...runs]
-    .filter((r) => !runs.some((o) => o !== r && o.macs <= r.macs && o.accuracy >= r.accuracy && (o.macs < r.macs || o.accuracy > r.accuracy)))
+    .filter(
+      (r) =>
+        !runs.some(
+          (o) =>
+            o !== r && o.macs <= r.macs && o.accuracy >= r.accuracy && (o.macs < r.macs || o.accuracy > r.accuracy),
+        ),
+    )
     .sort((a, b) => a.macs - b.macs)
     .map((r, i) => `${i ? 'L' : 'M'}${sx(r.macs).toFixed(1)},${sy(r.accuracy).toFixed(1)}`)
     .join('');
   return {
-    width, height, plot, points, front,
+    width,
+    height,
+    plot,
+    points,
+    front,
     xTicks: ticksX.map((v) => ({ pos: sx(v), label: compact(v) })),
     yTicks: niceTicks(0, 1, 5).map((v) => ({ pos: sy(v), label: `${Math.round(v * 100)} %` })),
   };

@@ -34,10 +34,12 @@ export function configStats(c: Pick<TrainConfig, 'block' | 'width' | 'depth' | '
 /** Every configuration the controls offer. */
 export function statsTable(): StatsTable {
   const out: Record<string, ConfigStats> = {};
-  for (const b of BLOCKS) for (const width of CHOICES.width) for (const depth of CHOICES.depth) for (const resolution of CHOICES.resolution) {
-    const c = { block: b.id as BlockKind, width, depth, resolution };
-    out[statsKey(c)] = configStats(c);
-  }
+  for (const b of BLOCKS)
+    for (const width of CHOICES.width)
+      for (const depth of CHOICES.depth)
+        for (const resolution of CHOICES.resolution) {
+          const c = { block: b.id as BlockKind, width, depth, resolution };
+          out[statsKey(c)] = configStats(c);
+        }
   return out;
 }
-

@@ -50,7 +50,12 @@ export function estimateSeconds(macs: number, images: number, scale = 1): number
 }
 
 /** Why a configuration is refused before it starts, with the figures, or null. */
-export function refusal(s: ConfigStats, batch: number, optimizer: OptimizerKind, budget = MEMORY_BUDGET): string | null {
+export function refusal(
+  s: ConfigStats,
+  batch: number,
+  optimizer: OptimizerKind,
+  budget = MEMORY_BUDGET,
+): string | null {
   const need = memoryBytes(s, batch, optimizer);
   if (need <= budget) return null;
   const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;

@@ -6,7 +6,13 @@
  */
 import type { APIRoute } from 'astro';
 import { IMAGENET_CLASSES } from '@tensorflow-models/mobilenet/dist/imagenet_classes.js';
-import { FASHION_MNIST_CLASSES, LABEL_SET_SIZE, LABEL_SETS, labelSetFor, type LabelSet } from '~/lib/models/class-labels.ts';
+import {
+  FASHION_MNIST_CLASSES,
+  LABEL_SET_SIZE,
+  LABEL_SETS,
+  labelSetFor,
+  type LabelSet,
+} from '~/lib/models/class-labels.ts';
 import { buildModel, MODELS } from '~/lib/models/index.ts';
 
 /** Only the lists some model's debugger names are written: nothing ships that no page asks for. */
@@ -16,9 +22,14 @@ export function getStaticPaths() {
 }
 
 function names(set: LabelSet): string[] {
-  const list = set === 'imagenet-1k' ? Array.from({ length: LABEL_SET_SIZE[set] }, (_, i) => IMAGENET_CLASSES[i]) : [...FASHION_MNIST_CLASSES];
-  if (list.length !== LABEL_SET_SIZE[set] || list.some((n) => typeof n !== 'string' || n === '')) throw new Error(`label set ${set}: expected ${LABEL_SET_SIZE[set]} names`);
+  const list =
+    set === 'imagenet-1k'
+      ? Array.from({ length: LABEL_SET_SIZE[set] }, (_, i) => IMAGENET_CLASSES[i])
+      : [...FASHION_MNIST_CLASSES];
+  if (list.length !== LABEL_SET_SIZE[set] || list.some((n) => typeof n !== 'string' || n === ''))
+    throw new Error(`label set ${set}: expected ${LABEL_SET_SIZE[set]} names`);
   return list;
 }
 
-export const GET: APIRoute = ({ params }) => new Response(JSON.stringify(names(params.set as LabelSet)), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = ({ params }) =>
+  new Response(JSON.stringify(names(params.set as LabelSet)), { headers: { 'Content-Type': 'application/json' } });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatAccuracy, formatBytes, formatCompact, formatDelta, formatInt, formatMs, formatShare, formatShareOf, formatSig } from '~/lib/viz/charts/number-format.ts';
+import {
+  formatAccuracy,
+  formatBytes,
+  formatCompact,
+  formatDelta,
+  formatInt,
+  formatMs,
+  formatShare,
+  formatShareOf,
+  formatSig,
+} from '~/lib/viz/charts/number-format.ts';
 
 describe('number-format: precision by magnitude, one rule for the whole site', () => {
   it('prints integers and compact counts', () => {

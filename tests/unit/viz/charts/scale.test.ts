@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decades, linearScale, logDomain, logScale, logTicks, niceStep, niceTicks, round1, roundTo, stepTicks } from '~/lib/viz/charts/scale.ts';
+import {
+  decades,
+  linearScale,
+  logDomain,
+  logScale,
+  logTicks,
+  niceStep,
+  niceTicks,
+  round1,
+  roundTo,
+  stepTicks,
+} from '~/lib/viz/charts/scale.ts';
 
 describe('charts/scale: scales on d3-scale', () => {
   it('maps equal ratios to equal distances on a log axis', () => {

@@ -9,7 +9,10 @@ describe('BatchNorm calibration on a batch', () => {
   it('leaves a graph without BatchNorm alone, even one whose fixed batch the calibration batch does not fit', () => {
     // The zoo's ViT-Ti: batch 1 built in (Reshape to [D, N]), LayerNorm only; 4 sample images would not reshape.
     const graph = materialize(buildModel('vit_tiny_patch16_224', { resolution: 32 }), 0);
-    const batch = f([4, 3, 32, 32], Array.from({ length: 4 * 3 * 32 * 32 }, (_, i) => Math.sin(i)));
+    const batch = f(
+      [4, 3, 32, 32],
+      Array.from({ length: 4 * 3 * 32 * 32 }, (_, i) => Math.sin(i)),
+    );
     expect(() => calibrateBatchNorm(graph, batch)).not.toThrow();
     expect(() => runGraph(graph, { input: f([4, 3, 32, 32], [...batch.data]) })).toThrow(/Reshape/);
   });
@@ -26,11 +29,26 @@ describe('BatchNorm calibration on a batch', () => {
   it('makes a BatchNorm output zero-mean and unit-variance per channel on the calibration batch', () => {
     const x = f([2, 2, 2, 2], [1, 2, 3, 4, 10, 20, 30, 40, 5, 6, 7, 8, 50, 60, 70, 80]);
     const graph: Graph = {
-      name: 'bn', opset: 17,
+      name: 'bn',
+      opset: 17,
       inputs: [{ name: 'x', dtype: 'float32', dims: [2, 2, 2, 2] }],
       outputs: [{ name: 'y', dtype: 'float32', dims: [2, 2, 2, 2] }],
-      initializers: new Map([['g', f([2], [1, 1])], ['b', f([2], [0, 0])], ['m', f([2], [0, 0])], ['v', f([2], [1, 1])]]),
-      nodes: [{ name: 'bn', opType: 'BatchNormalization', inputs: ['x', 'g', 'b', 'm', 'v'], outputs: ['y'], attrs: {}, scope: 'bn' }],
+      initializers: new Map([
+        ['g', f([2], [1, 1])],
+        ['b', f([2], [0, 0])],
+        ['m', f([2], [0, 0])],
+        ['v', f([2], [1, 1])],
+      ]),
+      nodes: [
+        {
+          name: 'bn',
+          opType: 'BatchNormalization',
+          inputs: ['x', 'g', 'b', 'm', 'v'],
+          outputs: ['y'],
+          attrs: {},
+          scope: 'bn',
+        },
+      ],
     };
     calibrateBatchNorm(graph, x);
     const y = runGraph(graph, { x }).y.data as Float32Array;

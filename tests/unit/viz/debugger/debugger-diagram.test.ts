@@ -12,11 +12,19 @@ const setup = (id: string) => {
 
 describe('debugger diagram links', () => {
   it('puts every node of several zoo models in exactly one diagram op, the op whose rows hold it', () => {
-    for (const id of ['mobilenetv2_100', 'efficientnet_b0', 'mobilenetv3_large_100', 'tf_efficientnetv2_s', 'vit_tiny_patch16_224']) {
+    for (const id of [
+      'mobilenetv2_100',
+      'efficientnet_b0',
+      'mobilenetv3_large_100',
+      'tf_efficientnetv2_s',
+      'vit_tiny_patch16_224',
+    ]) {
       const { t, d, links } = setup(id);
       expect(links.nodeOp).toHaveLength(t.graph.nodes.length);
       const ops = new Map(d.columns.flatMap((c) => c.blocks.flatMap((b) => b.ops.map((o) => [o.id, o] as const))));
-      const holders = t.graph.nodes.map((_, i) => [...ops.values()].filter((o) => o.rows.some((r) => t.rows[r].nodes.includes(i))));
+      const holders = t.graph.nodes.map((_, i) =>
+        [...ops.values()].filter((o) => o.rows.some((r) => t.rows[r].nodes.includes(i))),
+      );
       holders.forEach((hs, i) => {
         expect(hs, `${id} node ${t.graph.nodes[i].name}`).toHaveLength(1);
         expect(links.nodeOp[i]).toBe(hs[0].id);
@@ -32,7 +40,11 @@ describe('debugger diagram links', () => {
       const op = links.nodeOp[i];
       return d.columns.flatMap((c) => c.blocks.flatMap((b) => b.ops)).find((o) => o.id === op)!.label;
     };
-    expect(Object.fromEntries(t.graph.nodes.filter((n) => n.scope.startsWith('blocks.1.0.')).map((n) => [n.name, label(n.name)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        t.graph.nodes.filter((n) => n.scope.startsWith('blocks.1.0.')).map((n) => [n.name, label(n.name)]),
+      ),
+    ).toEqual({
       'blocks.1.0.conv_pw': 'expand 1×1',
       'blocks.1.0.bn1': 'expand 1×1',
       'blocks.1.0.bn1.Clip': 'expand 1×1',
@@ -55,7 +67,9 @@ describe('debugger diagram links', () => {
       }
       for (const [block, step] of Object.entries(links.blockStep)) {
         expect(blockOfOp(links.nodeOp[step])).toBe(block);
-        expect(links.nodeOp.slice(0, step).some((o, i) => blockOfOp(o) === block && t.graph.nodes[i].opType !== 'Constant')).toBe(false);
+        expect(
+          links.nodeOp.slice(0, step).some((o, i) => blockOfOp(o) === block && t.graph.nodes[i].opType !== 'Constant'),
+        ).toBe(false);
       }
       const blocks = new Set(links.nodeOp.map(blockOfOp));
       expect(Object.keys(links.blockStep).sort()).toEqual([...blocks].sort());

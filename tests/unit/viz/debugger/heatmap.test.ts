@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cellAt, channelStats, divergingColour, gridLayout, legendStops, planePixels, planeShape, robustScale, sharedScale, tileAt, WRAP,
+  cellAt,
+  channelStats,
+  divergingColour,
+  gridLayout,
+  legendStops,
+  planePixels,
+  planeShape,
+  robustScale,
+  sharedScale,
+  tileAt,
+  WRAP,
 } from '~/lib/viz/charts/heatmap.ts';
 
 const palette = { neg: [0, 0, 255] as const, mid: [255, 255, 255] as const, pos: [255, 0, 0] as const };

@@ -6,10 +6,15 @@ import { findSeBlocks } from '~/lib/viz/lessons/se-nodes.ts';
 
 describe('squeeze-and-excitation bars', () => {
   it('lays each vector out on its own symmetric scale and the gate on [0, 1]', () => {
-    const L = seBars([
-      { label: 'squeeze', values: [2, -1, 0.5, 1] },
-      { label: 'gate', values: [0, 0.5, 1, 0.25], domain: [0, 1] },
-    ], 400, 50, 10);
+    const L = seBars(
+      [
+        { label: 'squeeze', values: [2, -1, 0.5, 1] },
+        { label: 'gate', values: [0, 0.5, 1, 0.25], domain: [0, 1] },
+      ],
+      400,
+      50,
+      10,
+    );
     expect(L.rows).toHaveLength(2);
     const [sq, gate] = L.rows;
     expect(sq.domain).toEqual([-2, 2]);
@@ -73,7 +78,11 @@ describe('detail kinds', () => {
   it('shows ReLU6 as an activation in MobileNetV2', () => {
     const g = buildModel('mobilenetv2_100');
     const kinds = detailKinds(g.nodes);
-    expect(kinds[g.nodes.findIndex((n) => n.name === 'bn1.Clip')]).toEqual({ kind: 'activation', fn: 'Clip', inputSlot: 0 });
+    expect(kinds[g.nodes.findIndex((n) => n.name === 'bn1.Clip')]).toEqual({
+      kind: 'activation',
+      fn: 'Clip',
+      inputSlot: 0,
+    });
     expect(kinds[g.nodes.findIndex((n) => n.opType === 'Flatten')]).toEqual({ kind: 'none' });
   });
 });

@@ -1,18 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { cumulativeMacs, groupsOf, nextStop, prevStop, scopeRange, stageBands, type TimelineNode } from '~/lib/viz/debugger/step-timeline.ts';
+import {
+  cumulativeMacs,
+  groupsOf,
+  nextStop,
+  prevStop,
+  scopeRange,
+  stageBands,
+  type TimelineNode,
+} from '~/lib/viz/debugger/step-timeline.ts';
 
 const n = (scope: string, macs = 0): TimelineNode => ({ name: scope, opType: 'X', scope, macs });
 const nodes = [
-  n('conv_stem', 10), n('bn1'), n('blocks.0.0.conv_dw', 5), n('blocks.0.0.bn1'), n('blocks.1.0.conv_pw', 7),
-  n('blocks.1.0.bn1'), n('blocks.1.1.conv_pw', 3), n('blocks.1.1'), n('conv_head', 2), n('classifier', 1),
+  n('conv_stem', 10),
+  n('bn1'),
+  n('blocks.0.0.conv_dw', 5),
+  n('blocks.0.0.bn1'),
+  n('blocks.1.0.conv_pw', 7),
+  n('blocks.1.0.bn1'),
+  n('blocks.1.1.conv_pw', 3),
+  n('blocks.1.1'),
+  n('conv_head', 2),
+  n('classifier', 1),
 ];
 
 describe('step timeline', () => {
   it('groups nodes by block and stage the way the engine steps them', () => {
     expect(groupsOf(nodes, 'stage').map((g) => [g.key, g.start, g.end])).toEqual([
-      ['stem', 0, 2], ['blocks.0', 2, 4], ['blocks.1', 4, 8], ['head', 8, 10],
+      ['stem', 0, 2],
+      ['blocks.0', 2, 4],
+      ['blocks.1', 4, 8],
+      ['head', 8, 10],
     ]);
-    expect(groupsOf(nodes, 'block').map((g) => g.key)).toEqual(['stem', 'blocks.0.0', 'blocks.1.0', 'blocks.1.1', 'head']);
+    expect(groupsOf(nodes, 'block').map((g) => g.key)).toEqual([
+      'stem',
+      'blocks.0.0',
+      'blocks.1.0',
+      'blocks.1.1',
+      'head',
+    ]);
   });
 
   it('steps forward to the last node of the next op, block or stage', () => {
@@ -38,7 +63,12 @@ describe('step timeline', () => {
 
   it('lays stage bands over the scrubber in proportion to node counts', () => {
     const b = stageBands(nodes, 100);
-    expect(b.map((x) => [x.x, x.w])).toEqual([[0, 20], [20, 20], [40, 40], [80, 20]]);
+    expect(b.map((x) => [x.x, x.w])).toEqual([
+      [0, 20],
+      [20, 20],
+      [40, 40],
+      [80, 20],
+    ]);
   });
 
   it('finds the node range of a scope prefix without matching longer names', () => {

@@ -56,7 +56,7 @@ describe('preprocessing geometry', () => {
     const p = preprocessPlan(600, 400, 224);
     expect(p.resized).toEqual({ w: 384, h: 256 });
     expect(p.crop).toEqual({ x: 80, y: 16, size: 224 });
-    expect(p.source.w).toBeCloseTo(224 * 400 / 256);
+    expect(p.source.w).toBeCloseTo((224 * 400) / 256);
     expect(p.source.x + p.source.w / 2).toBeCloseTo(300); // centred in the source
     expect(p.source.y + p.source.h / 2).toBeCloseTo(200);
   });
@@ -92,10 +92,24 @@ describe('agreement, BatchNorm terms and number formatting', () => {
     expect(maxAbsDiff([1, 2, 3], [1, 2.5, 2])).toBe(1);
     expect(maxAbsDiff([1, NaN], [1, 1])).toBe(Infinity);
     expect(maxAbsDiff([1], [1, 2])).toBe(Infinity);
-    const t = agreementTable([{ name: 'a', output: 'x' }, { name: 'b', output: 'y' }], (o) => (o === 'x' ? [1, 2] : undefined), { x: [1, 2.25] });
+    const t = agreementTable(
+      [
+        { name: 'a', output: 'x' },
+        { name: 'b', output: 'y' },
+      ],
+      (o) => (o === 'x' ? [1, 2] : undefined),
+      { x: [1, 2.25] },
+    );
     expect(t).toEqual([{ node: 'a', maxAbs: 0.25, scaled: 0.25 / 2.25 }]);
     // Small activations compare absolutely, large ones relative to the layer's largest magnitude.
-    const u = agreementTable([{ name: 's', output: 's' }, { name: 'l', output: 'l' }], (o) => (o === 's' ? [0.1] : [200]), { s: [0.1001], l: [200.02] });
+    const u = agreementTable(
+      [
+        { name: 's', output: 's' },
+        { name: 'l', output: 'l' },
+      ],
+      (o) => (o === 's' ? [0.1] : [200]),
+      { s: [0.1001], l: [200.02] },
+    );
     expect(u[0].scaled).toBeCloseTo(1e-4, 9);
     expect(u[1].scaled).toBeCloseTo(0.02 / 200.02, 9);
   });

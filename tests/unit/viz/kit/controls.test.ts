@@ -9,7 +9,16 @@ import {
 } from '~/lib/viz/kit/controls.ts';
 
 const k: ControlSpec = { kind: 'range', name: 'k', label: 'Kernel', value: 3, min: 1, max: 7, step: 2 };
-const alpha: ControlSpec = { kind: 'range', name: 'alpha', label: 'Width', value: 1, min: 0.25, max: 1, step: 0.05, unit: '×' };
+const alpha: ControlSpec = {
+  kind: 'range',
+  name: 'alpha',
+  label: 'Width',
+  value: 1,
+  min: 0.25,
+  max: 1,
+  step: 0.05,
+  unit: '×',
+};
 const act: ControlSpec = {
   kind: 'select',
   name: 'act',
@@ -66,7 +75,11 @@ describe('parseControls and controlsQuery', () => {
   });
 
   it('read only the parameters with the widget’s prefix', () => {
-    expect(parseControls(specs, new URLSearchParams('k=7&cw-k=5&cw-skip=0'), 'cw-')).toEqual({ k: 5, act: 'relu6', skip: false });
+    expect(parseControls(specs, new URLSearchParams('k=7&cw-k=5&cw-skip=0'), 'cw-')).toEqual({
+      k: 5,
+      act: 'relu6',
+      skip: false,
+    });
   });
 
   it('write only what differs from the defaults, keeping the page’s other parameters', () => {

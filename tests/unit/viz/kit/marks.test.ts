@@ -3,8 +3,27 @@ import { checkScene, markAttributes, markKey, sceneAttributes, type Mark } from 
 
 describe('markAttributes', () => {
   it('maps a rect to its SVG attributes, keyed by kind and key', () => {
-    const m: Mark = { kind: 'rect', key: 'c-1', class: 'cell tap', x: 1, y: 2, width: 16, height: 16, rx: 2, fill: '#f00' };
-    expect(markAttributes(m)).toEqual({ 'data-mark': 'rect:c-1', class: 'cell tap', x: 1, y: 2, width: 16, height: 16, rx: 2, fill: '#f00' });
+    const m: Mark = {
+      kind: 'rect',
+      key: 'c-1',
+      class: 'cell tap',
+      x: 1,
+      y: 2,
+      width: 16,
+      height: 16,
+      rx: 2,
+      fill: '#f00',
+    };
+    expect(markAttributes(m)).toEqual({
+      'data-mark': 'rect:c-1',
+      class: 'cell tap',
+      x: 1,
+      y: 2,
+      width: 16,
+      height: 16,
+      rx: 2,
+      fill: '#f00',
+    });
   });
 
   it('leaves out optional attributes a mark does not set', () => {
@@ -17,14 +36,26 @@ describe('markAttributes', () => {
     const a = markAttributes({ kind: 'text', key: 't', x: 10, y: 20, text: 'hi', anchor: 'end', baseline: 'middle' });
     expect(a['text-anchor']).toBe('end');
     expect(a['dominant-baseline']).toBe('middle');
-    expect(markAttributes({ kind: 'text', key: 't', x: 20, y: 100, text: 'MACs', rotate: -90 }).transform).toBe('rotate(-90 20 100)');
+    expect(markAttributes({ kind: 'text', key: 't', x: 20, y: 100, text: 'MACs', rotate: -90 }).transform).toBe(
+      'rotate(-90 20 100)',
+    );
     // The text itself is a child, not an attribute.
     expect(Object.values(a)).not.toContain('hi');
   });
 
   it('maps lines and paths', () => {
-    expect(markAttributes({ kind: 'line', key: 'l', x1: 0, y1: 1, x2: 2, y2: 3 })).toEqual({ 'data-mark': 'line:l', x1: 0, y1: 1, x2: 2, y2: 3 });
-    expect(markAttributes({ kind: 'path', key: 'p', d: 'M0,0L1,1', fill: 'none' })).toEqual({ 'data-mark': 'path:p', d: 'M0,0L1,1', fill: 'none' });
+    expect(markAttributes({ kind: 'line', key: 'l', x1: 0, y1: 1, x2: 2, y2: 3 })).toEqual({
+      'data-mark': 'line:l',
+      x1: 0,
+      y1: 1,
+      x2: 2,
+      y2: 3,
+    });
+    expect(markAttributes({ kind: 'path', key: 'p', d: 'M0,0L1,1', fill: 'none' })).toEqual({
+      'data-mark': 'path:p',
+      d: 'M0,0L1,1',
+      fill: 'none',
+    });
   });
 
   it('rounds coordinates to hundredths so the static HTML is deterministic', () => {
@@ -39,8 +70,12 @@ describe('markAttributes', () => {
   });
 
   it('writes data fields as data-* attributes and rejects names that are not valid', () => {
-    expect(markAttributes({ kind: 'rect', key: 'r', x: 0, y: 0, width: 1, height: 1, data: { oy: 3, ox: 0 } })).toMatchObject({ 'data-oy': 3, 'data-ox': 0 });
-    expect(() => markAttributes({ kind: 'rect', key: 'r', x: 0, y: 0, width: 1, height: 1, data: { 'Bad Name': 1 } })).toThrow(/Bad Name/);
+    expect(
+      markAttributes({ kind: 'rect', key: 'r', x: 0, y: 0, width: 1, height: 1, data: { oy: 3, ox: 0 } }),
+    ).toMatchObject({ 'data-oy': 3, 'data-ox': 0 });
+    expect(() =>
+      markAttributes({ kind: 'rect', key: 'r', x: 0, y: 0, width: 1, height: 1, data: { 'Bad Name': 1 } }),
+    ).toThrow(/Bad Name/);
   });
 
   it('refuses a coordinate that is not a finite number, naming it', () => {

@@ -4,7 +4,15 @@ import { markAttributes, type Mark, type Scene } from '~/lib/viz/kit/marks.ts';
 import { FakeElement, fakeSvg } from './fake-dom.ts';
 
 const cells = (lit: number[]): Mark[] =>
-  [0, 1, 2].map((i) => ({ kind: 'rect', key: `c${i}`, class: lit.includes(i) ? 'cell tap' : 'cell', x: i * 10, y: 0, width: 8, height: 8 }));
+  [0, 1, 2].map((i) => ({
+    kind: 'rect',
+    key: `c${i}`,
+    class: lit.includes(i) ? 'cell tap' : 'cell',
+    x: i * 10,
+    y: 0,
+    width: 8,
+    height: 8,
+  }));
 const scene = (marks: Mark[]): Scene => ({ width: 30, height: 10, label: 'three cells', marks });
 const kids = (el: FakeElement) => el.children;
 
@@ -41,7 +49,11 @@ describe('renderMarks', () => {
     const { svg, el } = fakeSvg();
     renderMarks(svg, scene(cells([])));
     const c2 = kids(el)[2];
-    const next: Mark[] = [{ kind: 'circle', key: 'dot', cx: 5, cy: 5, r: 2 }, ...cells([]).slice(2), ...cells([]).slice(0, 1)];
+    const next: Mark[] = [
+      { kind: 'circle', key: 'dot', cx: 5, cy: 5, r: 2 },
+      ...cells([]).slice(2),
+      ...cells([]).slice(0, 1),
+    ];
     renderMarks(svg, scene(next));
     expect(kids(el).map((c) => c.getAttribute('data-mark'))).toEqual(['circle:dot', 'rect:c2', 'rect:c0']);
     expect(kids(el)[1]).toBe(c2);
@@ -52,7 +64,10 @@ describe('renderMarks', () => {
     const doc = el.ownerDocument;
     // What <Marks> produced at build time: a filled rect and a stray non-mark child (kept).
     const stat = doc.createElementNS('http://www.w3.org/2000/svg', 'rect');
-    for (const [k, v] of Object.entries(markAttributes({ kind: 'rect', key: 'c0', x: 0, y: 0, width: 8, height: 8, fill: 'red' }))) stat.setAttribute(k, String(v));
+    for (const [k, v] of Object.entries(
+      markAttributes({ kind: 'rect', key: 'c0', x: 0, y: 0, width: 8, height: 8, fill: 'red' }),
+    ))
+      stat.setAttribute(k, String(v));
     const defs = doc.createElementNS('http://www.w3.org/2000/svg', 'defs');
     el.appendChild(defs);
     el.appendChild(stat);

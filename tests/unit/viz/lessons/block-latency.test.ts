@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, runGraph, type Tensor } from '~/lib/engine/index.ts';
 import { buildFromSpec, buildModel, materialize, mnasnetSpec, referenceInput } from '~/lib/models/index.ts';
-import { disagreement, latencyUnits, median, quantile, spearman, summariseRounds, unitGraph, type LatencyUnit } from '~/lib/viz/lessons/block-latency.ts';
+import {
+  disagreement,
+  latencyUnits,
+  median,
+  quantile,
+  spearman,
+  summariseRounds,
+  unitGraph,
+  type LatencyUnit,
+} from '~/lib/viz/lessons/block-latency.ts';
 import { clipLine, latencyChart } from '~/lib/viz/lessons/block-latency-chart.ts';
 
 describe('cutting a zoo model into pieces to time', () => {
@@ -14,8 +23,22 @@ describe('cutting a zoo model into pieces to time', () => {
     expect(units[0].kind).toBe('stem');
     expect(units[17].kind).toBe('head');
     expect(units.slice(1, 17).map((u) => u.scope)).toEqual([
-      'blocks.0.0', 'blocks.1.0', 'blocks.1.1', 'blocks.2.0', 'blocks.2.1', 'blocks.2.2', 'blocks.3.0', 'blocks.3.1', 'blocks.3.2', 'blocks.3.3',
-      'blocks.4.0', 'blocks.4.1', 'blocks.5.0', 'blocks.5.1', 'blocks.5.2', 'blocks.6.0',
+      'blocks.0.0',
+      'blocks.1.0',
+      'blocks.1.1',
+      'blocks.2.0',
+      'blocks.2.1',
+      'blocks.2.2',
+      'blocks.3.0',
+      'blocks.3.1',
+      'blocks.3.2',
+      'blocks.3.3',
+      'blocks.4.0',
+      'blocks.4.1',
+      'blocks.5.0',
+      'blocks.5.1',
+      'blocks.5.2',
+      'blocks.6.0',
     ]);
     expect(new Set(units.map((u) => u.key)).size).toBe(units.length);
   });
@@ -32,7 +55,12 @@ describe('cutting a zoo model into pieces to time', () => {
 
   it('splits an SE block into expand, depthwise, SE and project; a 5×5 depthwise has 72·28²·25 MACs', () => {
     const parts = latencyUnits(g, a, 'semnasnet_100', 'layer').filter((u) => u.scope === 'blocks.2.0');
-    expect(parts.map((u) => u.label)).toEqual(['blocks.2.0 expand 1×1', 'blocks.2.0 depthwise 5×5', 'blocks.2.0 se', 'blocks.2.0 project 1×1']);
+    expect(parts.map((u) => u.label)).toEqual([
+      'blocks.2.0 expand 1×1',
+      'blocks.2.0 depthwise 5×5',
+      'blocks.2.0 se',
+      'blocks.2.0 project 1×1',
+    ]);
     expect(parts.map((u) => u.kind)).toEqual(['pointwise', 'depthwise', 'se', 'pointwise']);
     // Input 24 channels at 56² (stage 2 of A1), expansion 3 → 72; stride 2 → 28².
     expect(parts[1].macs).toBe(72 * 28 * 28 * 25);
@@ -45,7 +73,7 @@ describe('cutting a zoo model into pieces to time', () => {
     expect(b.outputs.map((o) => o.dims)).toEqual([[1, 24, 56, 56]]);
   });
 
-  it('running the pieces one after another gives the whole model\'s output, bit for bit', () => {
+  it("running the pieces one after another gives the whole model's output, bit for bit", () => {
     const small = materialize(buildFromSpec(mnasnetSpec('a1', 0.5), { resolution: 32 }), 0);
     const input = referenceInput(32);
     const whole = runGraph(small, { [small.inputs[0].name]: input });
@@ -72,8 +100,16 @@ describe('summarising repeated timings', () => {
     expect(quantile([4, 3, 2, 1], 0.25)).toBeCloseTo(1.75, 12);
   });
 
-  it('takes unit u\'s time from column u of every round and drops bad samples', () => {
-    const s = summariseRounds([{ key: 'a' }, { key: 'b' }], [[1, 10], [3, NaN], [2, 30], [100, -1]]);
+  it("takes unit u's time from column u of every round and drops bad samples", () => {
+    const s = summariseRounds(
+      [{ key: 'a' }, { key: 'b' }],
+      [
+        [1, 10],
+        [3, NaN],
+        [2, 30],
+        [100, -1],
+      ],
+    );
     expect(s[0]).toMatchObject({ key: 'a', medianMs: 2.5, runs: 4 });
     expect(s[1]).toMatchObject({ key: 'b', medianMs: 20, runs: 2 });
   });
@@ -87,11 +123,22 @@ describe('summarising repeated timings', () => {
 });
 
 const unit = (key: string, macs: number, kind: LatencyUnit['kind'] = 'block'): LatencyUnit => ({
-  key, model: 'm', level: 'block', kind, scope: key, label: key, stage: 0, nodes: [], macs, params: 0, inputs: [], outputs: [],
+  key,
+  model: 'm',
+  level: 'block',
+  kind,
+  scope: key,
+  label: key,
+  stage: 0,
+  nodes: [],
+  macs,
+  params: 0,
+  inputs: [],
+  outputs: [],
 });
 
 describe('where MACs and latency disagree', () => {
-  it('compares each piece\'s time per MAC with the overall rate', () => {
+  it("compares each piece's time per MAC with the overall rate", () => {
     // Overall: 8 ms over 4 M MACs = 2 ms per M. a: 1 ms / 1 M → ×0.5 (fast); b: 1 ms/2 M → ×0.25; c: 6 ms / 1 M → ×3 (slow).
     const units = [unit('a', 1e6), unit('b', 2e6), unit('c', 1e6, 'depthwise')];
     const t = [1, 1, 6].map((ms, i) => ({ key: units[i].key, medianMs: ms, q1Ms: ms, q3Ms: ms, runs: 1 }));

@@ -51,11 +51,21 @@ describe('the one <Computed> registry', () => {
   });
 
   it('fails the build with a message naming the computation and the prop', () => {
-    expect(() => computedText({ name: 'cost', show: 'macs' })).toThrow(/<Computed> prop "name" expects one of "answer", "conv", "se", "expansion", "compound"; received "cost"/);
-    expect(() => computedText({ name: 'expansion', show: 'mid', tt: 6 })).toThrow(/<Computed name="expansion"> does not take "tt"; its props are t, show/);
-    expect(() => computedText({ name: 'expansion', show: 'mid', t: 6.3 })).toThrow(/prop "t" expects a number from 1 to 10 in steps of 0.5; received 6.3/);
-    expect(() => computedText({ name: 'conv', h: 8, w: 8, cin: 30, cout: 8, k: 3, groups: 4, show: 'macs' })).toThrow(/invalid convolution/);
-    expect(() => computedText({ name: 'se', model: 'efficientnet_b0', show: 'block-se' })).toThrow(/prop "block" expects a block scope/);
+    expect(() => computedText({ name: 'cost', show: 'macs' })).toThrow(
+      /<Computed> prop "name" expects one of "answer", "conv", "se", "expansion", "compound"; received "cost"/,
+    );
+    expect(() => computedText({ name: 'expansion', show: 'mid', tt: 6 })).toThrow(
+      /<Computed name="expansion"> does not take "tt"; its props are t, show/,
+    );
+    expect(() => computedText({ name: 'expansion', show: 'mid', t: 6.3 })).toThrow(
+      /prop "t" expects a number from 1 to 10 in steps of 0.5; received 6.3/,
+    );
+    expect(() => computedText({ name: 'conv', h: 8, w: 8, cin: 30, cout: 8, k: 3, groups: 4, show: 'macs' })).toThrow(
+      /invalid convolution/,
+    );
+    expect(() => computedText({ name: 'se', model: 'efficientnet_b0', show: 'block-se' })).toThrow(
+      /prop "block" expects a block scope/,
+    );
     expect(() => computedText({ name: 'compound', show: 'macs', model: 'b8' })).toThrow(PropError);
     expect(() => computedText({ of: { kind: 'nope' } })).toThrow(/<Computed> prop of expects an object whose kind/);
   });

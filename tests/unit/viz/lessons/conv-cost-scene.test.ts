@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { checkScene, type PathMark, type TextMark } from '~/lib/viz/kit/marks.ts';
 import { convCost, type ConvLayer } from '~/lib/viz/lessons/conv-cost.ts';
-import { convCostControls, convCostReadouts, convCostScene, convShapesLine } from '~/lib/viz/lessons/conv-cost-scene.ts';
+import {
+  convCostControls,
+  convCostReadouts,
+  convCostScene,
+  convShapesLine,
+} from '~/lib/viz/lessons/conv-cost-scene.ts';
 
-const layer: ConvLayer = { h: 112, w: 112, cin: 32, cout: 64, k: 3, stride: 2, groups: 1, padding: 'same', bias: false };
+const layer: ConvLayer = {
+  h: 112,
+  w: 112,
+  cin: 32,
+  cout: 64,
+  k: 3,
+  stride: 2,
+  groups: 1,
+  padding: 'same',
+  bias: false,
+};
 
 describe('the conv cost calculator as kit data', () => {
   it('draws three faces and two labels per box, and the ∗ and = between them, inside the scene', () => {
@@ -39,7 +54,15 @@ describe('the conv cost calculator as kit data', () => {
   it('offers number fields within the layer limits, the padding select and the bias toggle', () => {
     const c = convCostControls(layer);
     expect(c.map((x) => `${x.kind}:${x.name}`)).toEqual([
-      'number:h', 'number:w', 'number:cin', 'number:cout', 'number:k', 'number:stride', 'number:groups', 'select:padding', 'toggle:bias',
+      'number:h',
+      'number:w',
+      'number:cin',
+      'number:cout',
+      'number:k',
+      'number:stride',
+      'number:groups',
+      'select:padding',
+      'toggle:bias',
     ]);
     expect(c[6]).toMatchObject({ value: 1, min: 1, step: 1 });
   });

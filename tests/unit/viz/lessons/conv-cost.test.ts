@@ -90,7 +90,9 @@ describe('lesson component props', () => {
     expect(() => convLayerFromProps('ConvCostWidget', { k: '3' })).toThrow(
       '<ConvCostWidget> prop "k" expects a whole number from 1 to 11; received "3"',
     );
-    expect(() => convLayerFromProps('ConvFigure', { padding: 'full' })).toThrow(/prop "padding" expects one of "same", "valid"; received "full"/);
+    expect(() => convLayerFromProps('ConvFigure', { padding: 'full' })).toThrow(
+      /prop "padding" expects one of "same", "valid"; received "full"/,
+    );
     expect(() => convLayerFromProps('ConvFigure', { cin: 30, groups: 4 })).toThrow(/invalid convolution: groups \(4\)/);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { asKind, fusedData, kindOf, stageCosts, TABLE3, variantSpec, variantTotals, FUSED_VARIANTS } from '~/lib/viz/lessons/effv2-fused.ts';
+import {
+  asKind,
+  fusedData,
+  kindOf,
+  stageCosts,
+  TABLE3,
+  variantSpec,
+  variantTotals,
+  FUSED_VARIANTS,
+} from '~/lib/viz/lessons/effv2-fused.ts';
 import { fusedReadouts, fusedScene } from '~/lib/viz/lessons/effv2-fused-layout.ts';
 import { modelStats } from '~/lib/models/index.ts';
 
@@ -22,8 +31,16 @@ describe('swapping a stage between MBConv and Fused-MBConv in the block-string g
     expect(variantTotals('v2s', '1-3').params).toBe(modelStats('tf_efficientnetv2_s').params);
     expect(variantTotals('v2s', '1-3').macs).toBe(modelStats('tf_efficientnetv2_s').macs);
     expect(variantTotals('b4', 'none').params).toBe(modelStats('efficientnet_b4').params);
-    expect(variantSpec('v2s', 'none').arch.flat().every((b) => kindOf(b) === 'mbconv')).toBe(true);
-    expect(variantSpec('v2s', 'all').arch.flat().every((b) => kindOf(b) === 'fused')).toBe(true);
+    expect(
+      variantSpec('v2s', 'none')
+        .arch.flat()
+        .every((b) => kindOf(b) === 'mbconv'),
+    ).toBe(true);
+    expect(
+      variantSpec('v2s', 'all')
+        .arch.flat()
+        .every((b) => kindOf(b) === 'fused'),
+    ).toBe(true);
   });
 });
 
@@ -47,10 +64,11 @@ describe('stage costs', () => {
   });
 
   it('makes every stage more expensive when fused, in params and in MACs', () => {
-    for (const b of ['v2s', 'b4'] as const) for (const s of stageCosts(b)) {
-      expect(s.fused.params).toBeGreaterThan(s.mbconv.params);
-      expect(s.fused.macs).toBeGreaterThan(s.mbconv.macs);
-    }
+    for (const b of ['v2s', 'b4'] as const)
+      for (const s of stageCosts(b)) {
+        expect(s.fused.params).toBeGreaterThan(s.mbconv.params);
+        expect(s.fused.macs).toBeGreaterThan(s.mbconv.macs);
+      }
   });
 
   it('lands within 2 % of Table 3’s parameters for B4 with stages 1–5 and all fused, and within 6 % for 1–3', () => {
@@ -69,7 +87,10 @@ describe('the stage chart', () => {
     const used = bars.filter((m) => m.class?.split(' ').includes('used'));
     expect(used.map((m) => m.data?.kind)).toEqual(['fused', 'fused', 'fused', 'mbconv', 'mbconv', 'mbconv']);
     const sorted = [...bars].sort((a, b) => Number(a.data?.value) - Number(b.data?.value));
-    for (let i = 1; i < sorted.length; i++) expect((sorted[i] as { height: number }).height).toBeGreaterThanOrEqual((sorted[i - 1] as { height: number }).height);
+    for (let i = 1; i < sorted.length; i++)
+      expect((sorted[i] as { height: number }).height).toBeGreaterThanOrEqual(
+        (sorted[i - 1] as { height: number }).height,
+      );
   });
 
   it('reads out totals as multiples of the no-fused variant', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, schedule, schedulePixelShare, stageSetting, TABLE5 } from '~/lib/viz/lessons/effv2-progressive.ts';
+import {
+  interpolate,
+  schedule,
+  schedulePixelShare,
+  stageSetting,
+  TABLE5,
+} from '~/lib/viz/lessons/effv2-progressive.ts';
 import { progressiveReadouts, progressiveScene, progressiveTex } from '~/lib/viz/lessons/effv2-progressive-layout.ts';
 
 describe('Algorithm 1: progressive learning with adaptive regularization', () => {

@@ -6,7 +6,9 @@ import type { CheckedClaim } from '~/lib/viz/lessons/factcheck-check.ts';
 import { CLAIMS, checkAll, checkClaim, verdictCounts } from '~/lib/viz/lessons/factcheck-check.ts';
 
 // The overview the site was built from; the quotes are checked against it when it is present.
-const SEED = ['../shared/seed', '../../shared/seed'].map((p) => resolve(p, '000_59c735923d0350fc.txt')).find(existsSync);
+const SEED = ['../shared/seed', '../../shared/seed']
+  .map((p) => resolve(p, '000_59c735923d0350fc.txt'))
+  .find(existsSync);
 
 let rows: readonly CheckedClaim[];
 const byId = (id: string): CheckedClaim => {
@@ -21,8 +23,21 @@ beforeAll(() => {
 
 /** MobileNetV1 1.0-224 counted by hand from its Table 1: stem, 13 depthwise-separable layers, FC. */
 function mobilenetV1ByHand(): { params: number; macs: number } {
-  const layers: [number, number, number][] = [[32, 64, 1], [64, 128, 2], [128, 128, 1], [128, 256, 2], [256, 256, 1], [256, 512, 2],
-    [512, 512, 1], [512, 512, 1], [512, 512, 1], [512, 512, 1], [512, 512, 1], [512, 1024, 2], [1024, 1024, 1]];
+  const layers: [number, number, number][] = [
+    [32, 64, 1],
+    [64, 128, 2],
+    [128, 128, 1],
+    [128, 256, 2],
+    [256, 256, 1],
+    [256, 512, 2],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 512, 1],
+    [512, 1024, 2],
+    [1024, 1024, 1],
+  ];
   let h = 112;
   let params = 3 * 3 * 3 * 32 + 2 * 32;
   let macs = h * h * 32 * 27;
@@ -81,7 +96,7 @@ describe('computed values against independent counts', () => {
     expect(byId('size-mb-efficientnetv2-s').ours?.value).toBeCloseTo((4 * 21_458_488) / 1e6, 9);
   });
 
-  it('reads the papers\' figures from the zoo\'s citations', () => {
+  it("reads the papers' figures from the zoo's citations", () => {
     expect(byId('mobilenet-top1').paper?.value).toBe(70.6);
     expect(byId('effnet-top1').paper?.value).toBe(84.3);
     expect(byId('compare-params-mnasnet').paper?.value).toBeCloseTo(3.9e6, 0);
@@ -115,7 +130,9 @@ describe('verdicts', () => {
   it('finds every size-table figure wrong and every other timm row right', () => {
     for (const r of rows.filter((x) => x.claim.section === 'size')) expect(r.verdict, r.claim.id).toBe('wrong');
     const timm = rows.filter((x) => x.claim.section === 'timm' && x.claim.id.startsWith('timm-params'));
-    expect(timm.filter((r) => r.verdict === 'wrong').map((r) => r.claim.id)).toEqual(['timm-params-tf-mobilenetv3-large-100-in1k']);
+    expect(timm.filter((r) => r.verdict === 'wrong').map((r) => r.claim.id)).toEqual([
+      'timm-params-tf-mobilenetv3-large-100-in1k',
+    ]);
   });
 
   it('gives every wrong or misleading claim a cause', () => {

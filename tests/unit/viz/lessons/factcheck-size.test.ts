@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SIZE_DEFAULT, sizeReadouts, sizeScene, sizeTex, visibleRows, type SizeRowView } from '~/lib/viz/lessons/factcheck-size-layout.ts';
+import {
+  SIZE_DEFAULT,
+  sizeReadouts,
+  sizeScene,
+  sizeTex,
+  visibleRows,
+  type SizeRowView,
+} from '~/lib/viz/lessons/factcheck-size-layout.ts';
 import { sizeRowViews } from '~/lib/viz/lessons/factcheck-size-rows.ts';
 import { claimListReadouts, filterClaims, type ClaimSummary } from '~/lib/viz/lessons/factcheck-list.ts';
 
@@ -9,12 +16,25 @@ beforeAll(() => {
 }, 120_000);
 
 // torchvision num_params of the same architectures.
-const EXACT: Record<string, number> = { 'efficientnetv2-s': 21_458_488, 'mobilenet-v3-small': 2_542_856, 'mobilenet-v3-large': 5_483_032 };
+const EXACT: Record<string, number> = {
+  'efficientnetv2-s': 21_458_488,
+  'mobilenet-v3-small': 2_542_856,
+  'mobilenet-v3-large': 5_483_032,
+};
 
 describe('the size table rows', () => {
-  it('has the nine printed rows with the engine\'s counts and fp32 sizes', () => {
-    expect(rows.map((r) => r.name)).toEqual(['efficientnetv2-s', 'efficientnetv2-m', 'efficientnetv2-l', 'MobileNet v3-Small', 'efficientnetv2-b0',
-      'MobileNet v3-Medium', 'efficientnetv2-b1', 'MobileNet v3-Large', 'efficientnetv2-b2']);
+  it("has the nine printed rows with the engine's counts and fp32 sizes", () => {
+    expect(rows.map((r) => r.name)).toEqual([
+      'efficientnetv2-s',
+      'efficientnetv2-m',
+      'efficientnetv2-l',
+      'MobileNet v3-Small',
+      'efficientnetv2-b0',
+      'MobileNet v3-Medium',
+      'efficientnetv2-b1',
+      'MobileNet v3-Large',
+      'efficientnetv2-b2',
+    ]);
     for (const [key, params] of Object.entries(EXACT)) {
       const r = rows.find((x) => x.key === key)!;
       expect(r.params).toBe(params);
@@ -26,15 +46,19 @@ describe('the size table rows', () => {
   it('finds the duplicated rows: each MobileNetV3 row repeats the EfficientNetV2-B row after it', () => {
     const dup = Object.fromEntries(rows.filter((r) => r.duplicateOf).map((r) => [r.name, r.duplicateOf]));
     expect(dup).toEqual({
-      'MobileNet v3-Small': 'efficientnetv2-b0', 'efficientnetv2-b0': 'MobileNet v3-Small',
-      'MobileNet v3-Medium': 'efficientnetv2-b1', 'efficientnetv2-b1': 'MobileNet v3-Medium',
-      'MobileNet v3-Large': 'efficientnetv2-b2', 'efficientnetv2-b2': 'MobileNet v3-Large',
+      'MobileNet v3-Small': 'efficientnetv2-b0',
+      'efficientnetv2-b0': 'MobileNet v3-Small',
+      'MobileNet v3-Medium': 'efficientnetv2-b1',
+      'efficientnetv2-b1': 'MobileNet v3-Medium',
+      'MobileNet v3-Large': 'efficientnetv2-b2',
+      'efficientnetv2-b2': 'MobileNet v3-Large',
     });
   });
 });
 
 describe('the size plot', () => {
-  const count = (s: ReturnType<typeof sizeScene>, cls: string) => s.marks.filter((m) => m.kind !== 'text' && (m.class ?? '').split(' ').includes(cls)).length;
+  const count = (s: ReturnType<typeof sizeScene>, cls: string) =>
+    s.marks.filter((m) => m.kind !== 'text' && (m.class ?? '').split(' ').includes(cls)).length;
 
   it('draws a printed dot per row, a computed dot and a gap per existing model', () => {
     const s = sizeScene(rows, SIZE_DEFAULT);
@@ -46,7 +70,9 @@ describe('the size plot', () => {
 
   it('puts the dots on a log scale: ten times the parameters, the same step to the right', () => {
     const s = sizeScene(rows, SIZE_DEFAULT);
-    const ticks = s.marks.filter((m) => m.kind === 'line' && m.class === 'axis-tick').map((m) => (m.kind === 'line' ? m.x1 : 0));
+    const ticks = s.marks
+      .filter((m) => m.kind === 'line' && m.class === 'axis-tick')
+      .map((m) => (m.kind === 'line' ? m.x1 : 0));
     const steps = ticks.slice(1).map((x, i) => x - ticks[i]);
     for (const d of steps) expect(d).toBeCloseTo(steps[0], 6);
     const dot = (key: string) => s.marks.find((m) => m.key === key);
@@ -83,20 +109,25 @@ describe('the size plot', () => {
 });
 
 describe('the worked formula', () => {
-  it('multiplies the engine\'s count by 4 bytes and divides it by the printed count', () => {
+  it("multiplies the engine's count by 4 bytes and divides it by the printed count", () => {
     const tex = sizeTex(rows.find((r) => r.key === 'mobilenet-v3-large')!);
     expect(tex).toContain('4\\,\\text{B} \\times 5{,}483{,}032 = 21.9\\,\\text{MB}');
     expect(tex).toContain('(printed 7.1)');
     expect(tex).toContain(`\\frac{5{,}483{,}032}{22{,}200{,}000} = ${Number((5_483_032 / 22.2e6).toPrecision(3))}`);
   });
   it('says so for the model that does not exist', () => {
-    expect(sizeTex(rows.find((r) => r.key === 'mobilenet-v3-medium')!)).toMatch(/no such model \(printed 11\.2M, 4\.2 MB\)/);
+    expect(sizeTex(rows.find((r) => r.key === 'mobilenet-v3-medium')!)).toMatch(
+      /no such model \(printed 11\.2M, 4\.2 MB\)/,
+    );
   });
 });
 
 describe('the claim list counts', () => {
   const rows: ClaimSummary[] = [
-    { verdict: 'correct', section: 'text' }, { verdict: 'wrong', section: 'size' }, { verdict: 'wrong', section: 'text' }, { verdict: 'misleading', section: 'size' },
+    { verdict: 'correct', section: 'text' },
+    { verdict: 'wrong', section: 'size' },
+    { verdict: 'wrong', section: 'text' },
+    { verdict: 'misleading', section: 'size' },
   ];
   it('keeps the claims both filters allow', () => {
     expect(filterClaims(rows, 'wrong', 'all')).toHaveLength(2);

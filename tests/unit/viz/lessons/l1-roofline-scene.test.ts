@@ -5,7 +5,16 @@ import { rooflineLegend, rooflineReadouts, rooflineScene } from '~/lib/viz/lesso
 
 // Two layers with known intensities: a depthwise conv at 2 MACs/byte, a pointwise one at 50.
 const layer = (node: string, kind: LayerTraffic['kind'], macs: number, bytes: number) =>
-  ({ node, kind, macs, bytes, intensity: macs / bytes, inputBytes: bytes / 2, outputBytes: bytes / 2, weightBytes: 0 }) as unknown as LayerTraffic;
+  ({
+    node,
+    kind,
+    macs,
+    bytes,
+    intensity: macs / bytes,
+    inputBytes: bytes / 2,
+    outputBytes: bytes / 2,
+    weightBytes: 0,
+  }) as unknown as LayerTraffic;
 const layers = [layer('dw', 'depthwise', 2e6, 1e6), layer('pw', 'pointwise', 5e7, 1e6)];
 
 describe('lesson 1 roofline as kit data', () => {
@@ -29,7 +38,11 @@ describe('lesson 1 roofline as kit data', () => {
   });
 
   it('lists the kinds present in the legend and reads out the memory-bound count', () => {
-    expect(rooflineLegend(layers, 8).map((l) => l.class).sort()).toEqual(['depthwise', 'pointwise']);
+    expect(
+      rooflineLegend(layers, 8)
+        .map((l) => l.class)
+        .sort(),
+    ).toEqual(['depthwise', 'pointwise']);
     expect(rooflineReadouts(layers, 64).find((r) => r.key === 'bound')!.value).toBe('2 of 2');
   });
 });

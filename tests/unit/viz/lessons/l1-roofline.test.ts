@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type LayerStats } from '~/lib/engine/index.ts';
 import { buildModel } from '~/lib/models/index.ts';
-import { layerKind, layerTraffic, modelTraffic, rooflineSummary, rooflineTime, type LayerTraffic } from '~/lib/viz/lessons/roofline.ts';
+import {
+  layerKind,
+  layerTraffic,
+  modelTraffic,
+  rooflineSummary,
+  rooflineTime,
+  type LayerTraffic,
+} from '~/lib/viz/lessons/roofline.ts';
 import { BALANCES, layerTex, rooflineChart } from '~/lib/viz/lessons/roofline-chart.ts';
 
 const v2 = modelTraffic(analyze(buildModel('mobilenetv2_100')));
@@ -11,7 +18,10 @@ const stats = (over: Partial<LayerStats>): LayerStats => ({
   node: 'n',
   opType: 'Conv',
   scope: 'blocks.1.1.conv_dw',
-  inputDims: [[1, 144, 56, 56], [144, 1, 3, 3]],
+  inputDims: [
+    [1, 144, 56, 56],
+    [144, 1, 3, 3],
+  ],
   outputDims: [[1, 144, 56, 56]],
   kernel: [3, 3],
   stride: [1, 1],
@@ -25,7 +35,19 @@ const stats = (over: Partial<LayerStats>): LayerStats => ({
 describe('layer traffic', () => {
   it('classifies layers by shape and scope', () => {
     expect(layerKind(stats({}))).toBe('depthwise');
-    expect(layerKind(stats({ group: 1, kernel: [1, 1], scope: 'blocks.1.1.conv_pw', inputDims: [[1, 24, 56, 56], [144, 24, 1, 1]] }))).toBe('pointwise');
+    expect(
+      layerKind(
+        stats({
+          group: 1,
+          kernel: [1, 1],
+          scope: 'blocks.1.1.conv_pw',
+          inputDims: [
+            [1, 24, 56, 56],
+            [144, 24, 1, 1],
+          ],
+        }),
+      ),
+    ).toBe('pointwise');
     expect(layerKind(stats({ group: 1, scope: 'blocks.2.0.conv_exp' }))).toBe('conv');
     expect(layerKind(stats({ group: 1, kernel: [1, 1], scope: 'blocks.2.0.se.conv_reduce' }))).toBe('se');
     expect(layerKind(stats({ group: 1, scope: 'conv_stem' }))).toBe('stem');

@@ -41,7 +41,9 @@ describe('lesson 2 window figure as kit data', () => {
   });
 
   it('reads out the output size and the MACs, worked out independently', () => {
-    const r = Object.fromEntries(windowView({ ...g, size: 12, k: 5, pad: 0 }, 0, 0).readouts.map((x) => [x.key, x.value]));
+    const r = Object.fromEntries(
+      windowView({ ...g, size: 12, k: 5, pad: 0 }, 0, 0).readouts.map((x) => [x.key, x.value]),
+    );
     // 12 − 5 + 1 = 8 outputs a side; 5·5·3 = 75 MACs a pixel; 75·64 = 4,800 for the filter.
     expect(r).toEqual({ 'out-size': '8×8', 'per-pixel': '75', total: '4,800', 'pad-taps': '0 of 25' });
   });

@@ -38,7 +38,9 @@ describe('output size', () => {
 
   it('explains a geometry it cannot draw', () => {
     expect(windowProblem(g)).toBeNull();
-    expect(windowProblem({ ...g, size: 5, pad: 0, dilation: 3 })).toMatch(/7-wide dilated kernel does not fit in the padded input \(5\)/);
+    expect(windowProblem({ ...g, size: 5, pad: 0, dilation: 3 })).toMatch(
+      /7-wide dilated kernel does not fit in the padded input \(5\)/,
+    );
     expect(windowProblem({ ...g, stride: 9 })).toMatch(/stride must be a whole number from 1 to 3/);
   });
 });
@@ -48,9 +50,15 @@ describe('the window of one output pixel', () => {
     const taps = windowTaps(g, 0, 0);
     expect(taps).toHaveLength(9);
     expect(taps.map((t) => [t.y, t.x])).toEqual([
-      [-1, -1], [-1, 0], [-1, 1],
-      [0, -1], [0, 0], [0, 1],
-      [1, -1], [1, 0], [1, 1],
+      [-1, -1],
+      [-1, 0],
+      [-1, 1],
+      [0, -1],
+      [0, 0],
+      [0, 1],
+      [1, -1],
+      [1, 0],
+      [1, 1],
     ]);
     expect(taps.filter((t) => t.padding)).toHaveLength(5);
   });

@@ -9,7 +9,8 @@ const layer: MorphLayer = { hOut: 14, wOut: 14, cin: 512, cout: 512, k: 3, label
 describe('lesson 3 morph as kit data', () => {
   it('draws every drawn pair joined for a standard conv and 16 + 16·16 lines for the separable one', () => {
     const stages = morphStages(layer);
-    const lines = (i: number) => checkScene(morphScene(layer, stages[i]!)).marks.filter((m): m is LineMark => m.kind === 'line');
+    const lines = (i: number) =>
+      checkScene(morphScene(layer, stages[i]!)).marks.filter((m): m is LineMark => m.kind === 'line');
     expect(lines(0)).toHaveLength(16 * 16);
     expect(lines(stages.length - 1)).toHaveLength(16 + 16 * 16);
     // Two columns of 16 drawn channels, three once the 1×1 stage is added.
@@ -20,7 +21,12 @@ describe('lesson 3 morph as kit data', () => {
 
   it('keeps an edge’s key across stages, so the same connection is the same element', () => {
     const [standard, grouped] = morphStages(layer);
-    const keys = (s: typeof standard) => new Set(morphScene(layer, s!).marks.filter((m) => m.kind === 'line').map((m) => m.key));
+    const keys = (s: typeof standard) =>
+      new Set(
+        morphScene(layer, s!)
+          .marks.filter((m) => m.kind === 'line')
+          .map((m) => m.key),
+      );
     const g = keys(grouped);
     // 2 groups keep the block-diagonal half of the standard conv's 256 connections.
     expect(g.size).toBe(128);

@@ -12,7 +12,13 @@ import {
   type MorphLayer,
 } from '~/lib/viz/lessons/separable-morph.ts';
 import { niceStep } from '~/lib/viz/charts/scale.ts';
-import { curvePanels, paperRows, pointAt, quadraticMacs, type FamilyPoint } from '~/lib/viz/lessons/multiplier-curves.ts';
+import {
+  curvePanels,
+  paperRows,
+  pointAt,
+  quadraticMacs,
+  type FamilyPoint,
+} from '~/lib/viz/lessons/multiplier-curves.ts';
 
 const layer7: MorphLayer = { hOut: 14, wOut: 14, cin: 512, cout: 512, k: 3, label: 'layer 7' };
 
@@ -36,12 +42,20 @@ describe('the separable morph', () => {
       { kind: 'separable' },
     ]);
     // Groups must divide both channel counts: 6 → 9 channels admits none.
-    expect(morphStages({ ...layer7, cin: 6, cout: 9 }).map((s) => s.kind)).toEqual(['standard', 'depthwise', 'separable']);
+    expect(morphStages({ ...layer7, cin: 6, cout: 9 }).map((s) => s.kind)).toEqual([
+      'standard',
+      'depthwise',
+      'separable',
+    ]);
   });
 
   it('costs each stage by its formula and the separable ratio is 1/N + 1/k²', () => {
     const pos = 14 * 14;
-    expect(stageCost(layer7, { kind: 'standard' })).toMatchObject({ macs: pos * 9 * 512 * 512, params: 9 * 512 * 512, ratio: 1 });
+    expect(stageCost(layer7, { kind: 'standard' })).toMatchObject({
+      macs: pos * 9 * 512 * 512,
+      params: 9 * 512 * 512,
+      ratio: 1,
+    });
     expect(stageCost(layer7, { kind: 'grouped', groups: 4 }).ratio).toBeCloseTo(1 / 4, 12);
     expect(stageCost(layer7, { kind: 'depthwise' })).toMatchObject({ macs: pos * 9 * 512, params: 9 * 512 });
     const sep = stageCost(layer7, { kind: 'separable' });
@@ -140,9 +154,19 @@ describe('the width and resolution multipliers', () => {
   it('lays out two panels whose dots follow the selected resolution and width', () => {
     const [byWidth, byRes] = curvePanels(points, 0.75, 192);
     expect(byWidth.axis).toBe('width');
-    expect(byWidth.dots.map((d) => d.id)).toEqual(['mobilenetv1_025_192', 'mobilenetv1_050_192', 'mobilenetv1_075_192', 'mobilenetv1_100_192']);
+    expect(byWidth.dots.map((d) => d.id)).toEqual([
+      'mobilenetv1_025_192',
+      'mobilenetv1_050_192',
+      'mobilenetv1_075_192',
+      'mobilenetv1_100_192',
+    ]);
     expect(byWidth.dots.filter((d) => d.selected).map((d) => d.id)).toEqual(['mobilenetv1_075_192']);
-    expect(byRes.dots.map((d) => d.id)).toEqual(['mobilenetv1_075_128', 'mobilenetv1_075_160', 'mobilenetv1_075_192', 'mobilenetv1_075']);
+    expect(byRes.dots.map((d) => d.id)).toEqual([
+      'mobilenetv1_075_128',
+      'mobilenetv1_075_160',
+      'mobilenetv1_075_192',
+      'mobilenetv1_075',
+    ]);
     // Larger MACs sit higher (smaller y), and the quadratic passes through the α = 1 dot.
     expect(byWidth.dots[3].y).toBeLessThan(byWidth.dots[0].y);
     const end = byWidth.curve.split('L').pop()!.split(',').map(Number);

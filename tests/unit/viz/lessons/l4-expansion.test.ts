@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '~/lib/engine/index.ts';
 import { buildModel } from '~/lib/models/index.ts';
 import {
-  EXPANSION_STEPS, MOBILENETV2_BLOCK_3_1, expansionCost, expansionSeries, expansionTex, paperMacs, singleBlockSpec,
+  EXPANSION_STEPS,
+  MOBILENETV2_BLOCK_3_1,
+  expansionCost,
+  expansionSeries,
+  expansionTex,
+  paperMacs,
+  singleBlockSpec,
 } from '~/lib/viz/lessons/expansion-cost.ts';
 import { bottleneckLayout, slabHeight } from '~/lib/viz/lessons/bottleneck-layout.ts';
 
@@ -11,7 +17,9 @@ const shape = MOBILENETV2_BLOCK_3_1;
 describe('expansion costs of an inverted residual block', () => {
   it('measures MobileNetV2 blocks.3.1 at t = 6 exactly as the whole zoo model counts that block', () => {
     const c = expansionCost(shape, 6);
-    const layers = analyze(buildModel('mobilenetv2_100')).layers.filter((l) => l.scope === 'blocks.3.1' || l.scope.startsWith('blocks.3.1.'));
+    const layers = analyze(buildModel('mobilenetv2_100')).layers.filter(
+      (l) => l.scope === 'blocks.3.1' || l.scope.startsWith('blocks.3.1.'),
+    );
     expect(c.macs).toBe(layers.reduce((s, l) => s + l.macs, 0));
     expect(c.params).toBe(layers.reduce((s, l) => s + l.params, 0));
     expect(c.mid).toBe(384);
@@ -66,7 +74,16 @@ describe('expansion costs of an inverted residual block', () => {
 });
 
 describe('bottleneck diagram layout', () => {
-  const input = { inChannels: 64, mid: 384, outChannels: 64, inSize: 14, outSize: 14, kernel: 3, residual: true, maxChannels: 640 };
+  const input = {
+    inChannels: 64,
+    mid: 384,
+    outChannels: 64,
+    inSize: 14,
+    outSize: 14,
+    kernel: 3,
+    residual: true,
+    maxChannels: 640,
+  };
 
   it('draws slab heights in proportion to channels', () => {
     const l = bottleneckLayout(input);
@@ -92,13 +109,19 @@ describe('bottleneck diagram layout', () => {
   it('draws the residual arc above the tallest slab, and none without a skip', () => {
     const l = bottleneckLayout(input);
     const top = Math.min(...l.slabs.map((s) => s.y));
-    const ys = [...l.residual!.matchAll(/H[\d.]+|[VQ,]([\d.]+)/g)].map((m) => Number(m[1])).filter((v) => !Number.isNaN(v));
+    const ys = [...l.residual!.matchAll(/H[\d.]+|[VQ,]([\d.]+)/g)]
+      .map((m) => Number(m[1]))
+      .filter((v) => !Number.isNaN(v));
     expect(Math.min(...ys)).toBeLessThan(top);
     expect(bottleneckLayout({ ...input, residual: false }).residual).toBeNull();
   });
 
   it('labels the three convolutions and says the projection is linear', () => {
-    expect(bottleneckLayout(input).edges.map((e) => `${e.op} ${e.detail}`)).toEqual(['expand 1×1 + ReLU6', 'depthwise 3×3 + ReLU6', 'project 1×1, linear']);
+    expect(bottleneckLayout(input).edges.map((e) => `${e.op} ${e.detail}`)).toEqual([
+      'expand 1×1 + ReLU6',
+      'depthwise 3×3 + ReLU6',
+      'project 1×1, linear',
+    ]);
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MANIFOLD_DIMS, pseudoInverse, randomMatrix, reluRoundTrip, spiral, toPanel } from '~/lib/viz/lessons/relu-manifold.ts';
+import {
+  MANIFOLD_DIMS,
+  pseudoInverse,
+  randomMatrix,
+  reluRoundTrip,
+  spiral,
+  toPanel,
+} from '~/lib/viz/lessons/relu-manifold.ts';
 
 describe('the ReLU manifold experiment (MobileNetV2 Figure 1)', () => {
   it('gives the spiral back exactly when there is no ReLU, in every dimension', () => {
@@ -48,6 +55,18 @@ describe('the ReLU manifold experiment (MobileNetV2 Figure 1)', () => {
   });
 
   it('maps data coordinates into the panel with y pointing up', () => {
-    expect(toPanel([[0, 0], [1, 1]], 200, 1)).toEqual([[100, 100], [200, 0]]);
+    expect(
+      toPanel(
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        200,
+        1,
+      ),
+    ).toEqual([
+      [100, 100],
+      [200, 0],
+    ]);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '~/lib/engine/index.ts';
 import { buildModel } from '~/lib/models/index.ts';
-import { blockSECost, isSELayer, modelSECost, percent, seBlockTex, seCostFromLayers } from '~/lib/viz/lessons/se-cost.ts';
+import {
+  blockSECost,
+  isSELayer,
+  modelSECost,
+  percent,
+  seBlockTex,
+  seCostFromLayers,
+} from '~/lib/viz/lessons/se-cost.ts';
 import { seShareLayout, shareLabel } from '~/lib/viz/lessons/se-cost-layout.ts';
 import { seBlockWidths, seWidths } from '~/lib/viz/lessons/se-widths.ts';
 import { gateBars } from '~/lib/viz/lessons/gate-bars.ts';
@@ -48,7 +55,18 @@ describe('what squeeze-and-excitation costs, per stage', () => {
   });
 
   it('reports no stages for layers outside blocks', () => {
-    const c = seCostFromLayers('x', [{ node: 'conv_stem', opType: 'Conv', scope: 'conv_stem', inputDims: [], outputDims: [], params: 10, macs: 100, activationBytes: 0 }]);
+    const c = seCostFromLayers('x', [
+      {
+        node: 'conv_stem',
+        opType: 'Conv',
+        scope: 'conv_stem',
+        inputDims: [],
+        outputDims: [],
+        params: 10,
+        macs: 100,
+        activationBytes: 0,
+      },
+    ]);
     expect(c.stages).toEqual([]);
     expect(c.params).toBe(10);
     expect(percent(1, 3)).toBe(33.3);
@@ -60,18 +78,33 @@ describe('SE widths per family (published.md §2.4)', () => {
   it('takes a quarter of the block input in EfficientNet-B0', () => {
     const rows = seWidths('efficientnet_b0');
     expect(rows.every((r) => r.basis === 'input' && r.seWidth === Math.round(r.inChannels / 4))).toBe(true);
-    expect(rows.find((r) => r.stage === 1 && r.blocks === '0')).toMatchObject({ inChannels: 16, midChannels: 96, seWidth: 4 });
+    expect(rows.find((r) => r.stage === 1 && r.blocks === '0')).toMatchObject({
+      inChannels: 16,
+      midChannels: 96,
+      seWidth: 4,
+    });
   });
 
   it('takes a quarter of the expanded channels in MobileNetV3-Large, rounded to 8 and sometimes up', () => {
     const rows = seWidths('mobilenetv3_large_100');
-    expect(rows.map((r) => [r.midChannels, r.seWidth])).toEqual([[72, 24], [120, 32], [480, 120], [672, 168], [672, 168], [960, 240]]);
+    expect(rows.map((r) => [r.midChannels, r.seWidth])).toEqual([
+      [72, 24],
+      [120, 32],
+      [480, 120],
+      [672, 168],
+      [672, 168],
+      [960, 240],
+    ]);
     expect(rows.every((r) => r.basis === 'expanded')).toBe(true);
   });
 
   it('merges consecutive blocks with the same widths into one row', () => {
     const rows = seWidths('semnasnet_100');
-    expect(rows.find((r) => r.stage === 2 && r.blocks === '1–2')).toMatchObject({ inChannels: 40, midChannels: 120, seWidth: 10 });
+    expect(rows.find((r) => r.stage === 2 && r.blocks === '1–2')).toMatchObject({
+      inChannels: 40,
+      midChannels: 120,
+      seWidth: 10,
+    });
   });
 
   it('gives the same block shape a six times wider gate in MobileNetV3 than in MnasNet-A1', () => {
@@ -112,7 +145,10 @@ describe('gate bars', () => {
   });
 
   it('gives every channel the same width and keeps bars inside the chart', () => {
-    const l = gateBars(Array.from({ length: 32 }, (_, i) => i / 31), { width: 640, domain: [0, 1] });
+    const l = gateBars(
+      Array.from({ length: 32 }, (_, i) => i / 31),
+      { width: 640, domain: [0, 1] },
+    );
     expect(new Set(l.bars.map((b) => b.w)).size).toBe(1);
     expect(Math.max(...l.bars.map((b) => b.x + b.w))).toBeLessThanOrEqual(640);
     expect(l.bars[31].y).toBe(8);
@@ -125,6 +161,8 @@ describe('gate bars', () => {
   });
 
   it('puts the gate ticks at 0, ½ and 1', () => {
-    expect(gateBars([0.5], { domain: [0, 1], ticks: [0, 0.5, 1], height: 116 }).ticks.map((t) => t.y)).toEqual([108, 58, 8]);
+    expect(gateBars([0.5], { domain: [0, 1], ticks: [0, 0.5, 1], height: 116 }).ticks.map((t) => t.y)).toEqual([
+      108, 58, 8,
+    ]);
   });
 });

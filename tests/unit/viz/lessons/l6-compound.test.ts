@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FIGURE3_COEFFICIENTS, TABLE7, figure3Series, saturationChart, scaleOne, table7Computed } from '~/lib/viz/lessons/compound-lesson-saturation.ts';
+import {
+  FIGURE3_COEFFICIENTS,
+  TABLE7,
+  figure3Series,
+  saturationChart,
+  scaleOne,
+  table7Computed,
+} from '~/lib/viz/lessons/compound-lesson-saturation.ts';
 import { LESSON_PHIS, constraintTex, phiChart, phiNumbers } from '~/lib/viz/lessons/compound-lesson-phi.ts';
 import { releasedPhiLayout } from '~/lib/viz/lessons/compound-lesson-released.ts';
 import { releasedModels } from '~/lib/viz/scaling/scaling-released.ts';
@@ -68,13 +75,28 @@ describe('the φ widget', () => {
 
   it('fills Equation 3 with the multipliers and α·β²·γ² = 1.920', () => {
     expect(phiNumbers(2, PAPER_COEFFICIENTS, 296)).toEqual({
-      phi: '2', alpha: '1.2', beta: '1.1', gamma: '1.15', d: '1.44', w: '1.21', r: '1.32', resolution: '296', k: '1.920', growth: '3.69',
+      phi: '2',
+      alpha: '1.2',
+      beta: '1.1',
+      gamma: '1.15',
+      d: '1.44',
+      w: '1.21',
+      r: '1.32',
+      resolution: '296',
+      k: '1.920',
+      growth: '3.69',
     });
     expect(constraintTex(PAPER_COEFFICIENTS)).toContain('= 1.9203 \\approx 2');
   });
 
   it('draws 2^φ as a straight line on the log axis', () => {
-    const pts = [0, 1, 2, 3].map((phi) => ({ phi, ideal: b0 * 2 ** phi, formula: b0 * 1.92 ** phi, actual: b0 * 2 ** phi, params: 0 }));
+    const pts = [0, 1, 2, 3].map((phi) => ({
+      phi,
+      ideal: b0 * 2 ** phi,
+      formula: b0 * 1.92 ** phi,
+      actual: b0 * 2 ** phi,
+      params: 0,
+    }));
     const c = phiChart(pts);
     const ys = c.points.map((p) => p.yIdeal);
     expect(ys[1] - ys[0]).toBeCloseTo(ys[3] - ys[2], 0);

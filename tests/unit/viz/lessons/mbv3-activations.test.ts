@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { activationPair, activationScene, maxDifference, opsText, probe, probeTex } from '../../../../src/lib/viz/lessons/mbv3-activations.ts';
+import {
+  activationPair,
+  activationScene,
+  maxDifference,
+  opsText,
+  probe,
+  probeTex,
+} from '../../../../src/lib/viz/lessons/mbv3-activations.ts';
 import { opCount } from '../../../../src/lib/viz/lessons/mbv3-activation-cost.ts';
 
 // Independent definitions (MobileNetV3 §5.2), not the engine's rows.
@@ -96,13 +103,17 @@ describe('the cost per element, counted in the engine', () => {
 
 describe('the read-outs and controls the build and the browser share', () => {
   it('reads the probe, the gap and the engine counts', async () => {
-    const { activationReadouts, activationControls } = await import('../../../../src/lib/viz/lessons/mbv3-activations.ts');
+    const { activationReadouts, activationControls } =
+      await import('../../../../src/lib/viz/lessons/mbv3-activations.ts');
     const p = activationPair('swish');
     const facts = { max: maxDifference(p), softOps: opCount('Swish'), hardOps: opCount('HardSwish') };
     const r = Object.fromEntries(activationReadouts(p, -1.5, facts).map((x) => [x.key, x.value]));
     expect(r.hard).toBe('−0.3750');
     expect(r.soft).toBe(`−${(1.5 * sigmoid(-1.5)).toFixed(4)}`);
     expect(r['hard-ops']).toBe('5 arithmetic (0 divisions)');
-    expect(activationControls('sigmoid', 2).map((c) => [c.name, c.value])).toEqual([['pair', 'sigmoid'], ['x', 2]]);
+    expect(activationControls('sigmoid', 2).map((c) => [c.name, c.value])).toEqual([
+      ['pair', 'sigmoid'],
+      ['x', 2],
+    ]);
   });
 });

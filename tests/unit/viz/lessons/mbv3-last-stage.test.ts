@@ -26,8 +26,20 @@ describe('the two last stages (MobileNetV3 Figure 5)', () => {
 
   it('pools before the 1280-wide layer only in the efficient stage', () => {
     const order = (v: 'original' | 'efficient') => stageCost(v).layers.map((l) => l.what);
-    expect(order('efficient')).toEqual(['1×1 conv 160→960', 'average pool 960', '1×1 conv 960→1280', 'classifier 1280→1000']);
-    expect(order('original')).toEqual(['1×1 conv 160→960', '3×3 depthwise 960', '1×1 conv 960→320', '1×1 conv 320→1280', 'average pool 1280', 'classifier 1280→1000']);
+    expect(order('efficient')).toEqual([
+      '1×1 conv 160→960',
+      'average pool 960',
+      '1×1 conv 960→1280',
+      'classifier 1280→1000',
+    ]);
+    expect(order('original')).toEqual([
+      '1×1 conv 160→960',
+      '3×3 depthwise 960',
+      '1×1 conv 960→320',
+      '1×1 conv 320→1280',
+      'average pool 1280',
+      'classifier 1280→1000',
+    ]);
   });
 
   it('draws one bar per layer, longest for the largest MACs', () => {

@@ -6,7 +6,13 @@ describe('the timm MobileNetV3 name decoder', () => {
   it('decodes every seed name with every part agreeing with the zoo', () => {
     for (const n of SEED_NAMES) {
       const d = decodeName(n);
-      expect(d.parts.every((p) => p.ok), `${n}: ${d.parts.filter((p) => !p.ok).map((p) => p.check).join('; ')}`).toBe(true);
+      expect(
+        d.parts.every((p) => p.ok),
+        `${n}: ${d.parts
+          .filter((p) => !p.ok)
+          .map((p) => p.check)
+          .join('; ')}`,
+      ).toBe(true);
     }
   });
 
@@ -26,7 +32,9 @@ describe('the timm MobileNetV3 name decoder', () => {
   it('maps the 21k tag to its own head and the fine-tuned tag back to the 1k model', () => {
     expect(decodeName('mobilenetv3_large_100.miil_in21k').zooId).toBe('mobilenetv3_large_100.miil_in21k');
     expect(decodeName('mobilenetv3_large_100.miil_in21k_ft_in1k').zooId).toBe('mobilenetv3_large_100');
-    expect(decodeName('mobilenetv3_large_100.miil_in21k_ft_in1k').parts.at(-1)?.meaning).toMatch(/fine-tuned on ImageNet-1k/);
+    expect(decodeName('mobilenetv3_large_100.miil_in21k_ft_in1k').parts.at(-1)?.meaning).toMatch(
+      /fine-tuned on ImageNet-1k/,
+    );
   });
 
   it('refuses a well-formed name the zoo does not have, instead of decoding it unchecked', () => {
@@ -41,7 +49,11 @@ describe('the timm MobileNetV3 name decoder', () => {
 
 describe('the size part', () => {
   it('counts the bneck blocks of Tables 1 and 2 from the zoo (15 in Large, 11 in Small)', () => {
-    expect(decodeName('mobilenetv3_large_100').parts.find((p) => p.text === '_large')?.meaning).toMatch(/: 15 bneck blocks, 1280-wide/);
-    expect(decodeName('mobilenetv3_small_100').parts.find((p) => p.text === '_small')?.meaning).toMatch(/: 11 bneck blocks, 1024-wide/);
+    expect(decodeName('mobilenetv3_large_100').parts.find((p) => p.text === '_large')?.meaning).toMatch(
+      /: 15 bneck blocks, 1280-wide/,
+    );
+    expect(decodeName('mobilenetv3_small_100').parts.find((p) => p.text === '_small')?.meaning).toMatch(
+      /: 11 bneck blocks, 1024-wide/,
+    );
   });
 });

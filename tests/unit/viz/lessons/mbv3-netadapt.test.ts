@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../../src/lib/engine/index.ts';
 import { buildModel } from '../../../../src/lib/models/index.ts';
-import { adaptScene, adaptStep, blockMacs, blockParams, proposals, runSteps, seedState, stateMacs } from '../../../../src/lib/viz/lessons/mbv3-netadapt.ts';
+import {
+  adaptScene,
+  adaptStep,
+  blockMacs,
+  blockParams,
+  proposals,
+  runSteps,
+  seedState,
+  stateMacs,
+} from '../../../../src/lib/viz/lessons/mbv3-netadapt.ts';
 import { seedBlocks } from '../../../../src/lib/viz/lessons/mbv3-netadapt-seed.ts';
 
 const blocks = seedBlocks();
@@ -24,7 +33,8 @@ describe('the NetAdapt stepper (MobileNetV3 §4.2)', () => {
     for (const p of ps) {
       expect(-p.dMacs).toBeGreaterThanOrEqual(delta);
       expect((p.from - p.to) % 8).toBe(0);
-      if (p.from - p.to > 8) expect(blockMacs(blocks[p.index], p.to + 8) - blockMacs(blocks[p.index], p.from)).toBeGreaterThan(-delta);
+      if (p.from - p.to > 8)
+        expect(blockMacs(blocks[p.index], p.to + 8) - blockMacs(blocks[p.index], p.from)).toBeGreaterThan(-delta);
     }
   });
 

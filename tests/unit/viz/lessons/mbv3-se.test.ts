@@ -5,7 +5,16 @@ describe('SE at a quarter of the expansion (MobileNetV3 §5.3)', () => {
   const rows = seBlocks('mobilenetv3_large_100');
 
   it('finds the eight SE blocks of Table 1', () => {
-    expect(rows.map((r) => r.scope)).toEqual(['blocks.2.0', 'blocks.2.1', 'blocks.2.2', 'blocks.4.0', 'blocks.4.1', 'blocks.5.0', 'blocks.5.1', 'blocks.5.2']);
+    expect(rows.map((r) => r.scope)).toEqual([
+      'blocks.2.0',
+      'blocks.2.1',
+      'blocks.2.2',
+      'blocks.4.0',
+      'blocks.4.1',
+      'blocks.5.0',
+      'blocks.5.1',
+      'blocks.5.2',
+    ]);
   });
 
   it('sizes each SE at a quarter of the expanded channels, a multiple of 8 within 10 %', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyToTie, betaFor, exponent, HARD, reward, rewardChart, rewardCurve, rewardTex, SOFT } from '~/lib/viz/lessons/mnasnet-reward.ts';
+import {
+  accuracyToTie,
+  betaFor,
+  exponent,
+  HARD,
+  reward,
+  rewardChart,
+  rewardCurve,
+  rewardTex,
+  SOFT,
+} from '~/lib/viz/lessons/mnasnet-reward.ts';
 
 describe('MnasNet reward (§3, Equation 2)', () => {
   it('uses α at or below T and β above it', () => {
@@ -50,6 +60,8 @@ describe('MnasNet reward (§3, Equation 2)', () => {
     expect(s.marks.filter((m) => m.kind === 'path')).toHaveLength(3);
     expect(new Set(s.marks.map((m) => m.key)).size).toBe(s.marks.length);
     // Outside 0.25–2.5 T there is no point.
-    expect(rewardChart({ accuracy: 70, latency: 10, target: 100, alpha: 0, beta: -1 }).marks.some((m) => m.key === 'point')).toBe(false);
+    expect(
+      rewardChart({ accuracy: 70, latency: 10, target: 100, alpha: 0, beta: -1 }).marks.some((m) => m.key === 'point'),
+    ).toBe(false);
   });
 });

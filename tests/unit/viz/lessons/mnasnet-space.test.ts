@@ -1,20 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { modelStats } from '~/lib/models/index.ts';
-import { a1Stages, blockString, offGrid, specWith, spaceSizes, stageCosts, SUB_SPACE, unbuildable } from '~/lib/viz/lessons/mnasnet-space.ts';
+import {
+  a1Stages,
+  blockString,
+  offGrid,
+  specWith,
+  spaceSizes,
+  stageCosts,
+  SUB_SPACE,
+  unbuildable,
+} from '~/lib/viz/lessons/mnasnet-space.ts';
 
 describe('the factorised search space over MnasNet-A1 (§4.1)', () => {
   const stages = a1Stages();
 
-  it('has 4 · 2 · 2 · 3 · 3 · 3 = 432 options per stage, the S of the paper\'s example', () => {
+  it("has 4 · 2 · 2 · 3 · 3 · 3 = 432 options per stage, the S of the paper's example", () => {
     expect(SUB_SPACE).toBe(432);
     const { factorised, perLayer } = spaceSizes(432, 5, 3);
     expect(Math.floor(Math.log10(factorised))).toBe(13);
     expect(Math.floor(Math.log10(perLayer))).toBe(39);
   });
 
-  it('reads A1\'s picks from the zoo\'s block strings (Fig. 7)', () => {
+  it("reads A1's picks from the zoo's block strings (Fig. 7)", () => {
     expect(stages).toHaveLength(7);
-    expect(stages.map((s) => s.a1.op)).toEqual(['dconv', 'mbconv6', 'mbconv3', 'mbconv6', 'mbconv6', 'mbconv6', 'mbconv6']);
+    expect(stages.map((s) => s.a1.op)).toEqual([
+      'dconv',
+      'mbconv6',
+      'mbconv3',
+      'mbconv6',
+      'mbconv6',
+      'mbconv6',
+      'mbconv6',
+    ]);
     expect(stages.map((s) => s.a1.kernel)).toEqual([3, 3, 5, 3, 3, 5, 3]);
     expect(stages.map((s) => s.a1.se)).toEqual([0, 0, 0.25, 0, 0.25, 0.25, 0]);
     expect(stages.map((s) => s.a1.layers)).toEqual([1, 2, 3, 4, 2, 3, 1]);
@@ -28,7 +45,7 @@ describe('the factorised search space over MnasNet-A1 (§4.1)', () => {
     expect(stages[2].layerOptions).toEqual([2, 3, 4]);
   });
 
-  it('flags A1\'s 112 filters in stage 5 as off the ×0.75/1/1.25 grid, and only that', () => {
+  it("flags A1's 112 filters in stage 5 as off the ×0.75/1/1.25 grid, and only that", () => {
     expect(stages.map(offGrid)).toEqual([false, false, false, false, true, false, false]);
     expect(stages[4].filterOptions).toContain(112);
   });

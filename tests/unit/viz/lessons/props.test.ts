@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { expectKnownProps, expectNumber, expectOneOf, expectOptionalString, expectString, failProp, PropError } from '~/components/lesson/props.ts';
+import {
+  expectKnownProps,
+  expectNumber,
+  expectOneOf,
+  expectOptionalString,
+  expectString,
+  failProp,
+  PropError,
+} from '~/components/lesson/props.ts';
 
 describe('props.ts checks', () => {
   it('expectNumber takes numbers in range and on the grid, and names what it refused', () => {
@@ -18,14 +26,18 @@ describe('props.ts checks', () => {
 
   it('expectKnownProps names every unknown prop', () => {
     expect(() => expectKnownProps('W', { a: 1 }, ['a', 'b'])).not.toThrow();
-    expect(() => expectKnownProps('W', { a: 1, b: 2, c: 3 }, ['a'])).toThrow('<W> does not take "b", "c"; its props are a');
+    expect(() => expectKnownProps('W', { a: 1, b: 2, c: 3 }, ['a'])).toThrow(
+      '<W> does not take "b", "c"; its props are a',
+    );
   });
 
   it('expectString checks a form when given one', () => {
-    expect(expectString('W', 'block', 'blocks.5.1', 'a block scope like "blocks.5.1"', /^blocks\.\d+\.\d+$/)).toBe('blocks.5.1');
-    expect(() => expectString('W', 'block', 'blocks.5', 'a block scope like "blocks.5.1"', /^blocks\.\d+\.\d+$/)).toThrow(
-      '<W> prop "block" expects a block scope like "blocks.5.1"; received "blocks.5"',
+    expect(expectString('W', 'block', 'blocks.5.1', 'a block scope like "blocks.5.1"', /^blocks\.\d+\.\d+$/)).toBe(
+      'blocks.5.1',
     );
+    expect(() =>
+      expectString('W', 'block', 'blocks.5', 'a block scope like "blocks.5.1"', /^blocks\.\d+\.\d+$/),
+    ).toThrow('<W> prop "block" expects a block scope like "blocks.5.1"; received "blocks.5"');
   });
 
   it('expectOptionalString passes undefined through and checks the rest', () => {
@@ -36,11 +48,15 @@ describe('props.ts checks', () => {
 
   it('expectOneOf takes numbers as well as strings', () => {
     expect(expectOneOf('W', 'n', 0.5, [0.25, 0.5, 1])).toBe(0.5);
-    expect(() => expectOneOf('W', 'n', '0.5', [0.25, 0.5, 1])).toThrow('<W> prop "n" expects one of 0.25, 0.5, 1; received "0.5"');
+    expect(() => expectOneOf('W', 'n', '0.5', [0.25, 0.5, 1])).toThrow(
+      '<W> prop "n" expects one of 0.25, 0.5, 1; received "0.5"',
+    );
     expect(() => expectOneOf('W', 'm', 'c', ['a', 'b'])).toThrow('<W> prop "m" expects one of "a", "b"; received "c"');
   });
 
   it('failProp words a rule no helper covers the same way', () => {
-    expect(() => failProp('W', 'hide', 'a list of "a", "b"', ['c'])).toThrow(new PropError('<W> prop "hide" expects a list of "a", "b"; received ["c"]'));
+    expect(() => failProp('W', 'hide', 'a list of "a", "b"', ['c'])).toThrow(
+      new PropError('<W> prop "hide" expects a list of "a", "b"; received ["c"]'),
+    );
   });
 });

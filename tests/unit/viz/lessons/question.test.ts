@@ -136,9 +136,14 @@ describe('computing answers from their description', () => {
     // published.md §1: MobileNetV2 1.0-224 is 300,774,272 conv + linear MACs (torchvision 0.301 G) and 3,504,872 params.
     expect(answerValue({ kind: 'model', model: 'mobilenetv2_100', stat: 'macs' }).value).toBe(300_774_272);
     expect(answerValue({ kind: 'model', model: 'mobilenetv2_100', stat: 'params' }).value).toBe(3_504_872);
-    expect(answerValue({ kind: 'model', model: 'mobilenetv2_100', stat: 'flops' })).toEqual({ value: 2 * 300_774_272, unit: 'flops' });
+    expect(answerValue({ kind: 'model', model: 'mobilenetv2_100', stat: 'flops' })).toEqual({
+      value: 2 * 300_774_272,
+      unit: 'flops',
+    });
     // The unit asked is the unit checked: a FLOPs question labels its input and its answer in FLOPs.
-    expect(resolveAnswer({ kind: 'model', model: 'mobilenetv2_100', stat: 'flops' }).text).toBe('601,548,544 FLOPs (602 M)');
+    expect(resolveAnswer({ kind: 'model', model: 'mobilenetv2_100', stat: 'flops' }).text).toBe(
+      '601,548,544 FLOPs (602 M)',
+    );
   });
 
   it('sums the matching layers of a model', () => {
@@ -159,17 +164,39 @@ describe('computing answers from their description', () => {
     expect(share.unit).toBe('ratio');
     expect(share.value).toBeGreaterThan(0);
     expect(share.value).toBeLessThan(0.2);
-    const sum = answerValue({ kind: 'sum', of: [{ kind: 'conv-params', layer: { h: 8, w: 8, cin: 4, cout: 4, k: 3 } }, { kind: 'conv-params', layer: { h: 8, w: 8, cin: 4, cout: 4, k: 1 } }] });
+    const sum = answerValue({
+      kind: 'sum',
+      of: [
+        { kind: 'conv-params', layer: { h: 8, w: 8, cin: 4, cout: 4, k: 3 } },
+        { kind: 'conv-params', layer: { h: 8, w: 8, cin: 4, cout: 4, k: 1 } },
+      ],
+    });
     expect(sum.value).toBe(144 + 16);
   });
 
   it('names what was received and what was expected when a description is wrong', () => {
     expect(() => answerValue({ kind: 'conv-flops' })).toThrow(/kind is one of .*received \{"kind":"conv-flops"\}/);
-    expect(() => answerValue({ kind: 'conv-macs', layer: { h: 8, w: 8, cin: 4, cout: 4, k: 3, groups: 3 } })).toThrow(/groups \(3\) must divide/);
-    expect(() => answerValue({ kind: 'model', model: 'mobilenetv9', stat: 'macs' })).toThrow(/unknown model 'mobilenetv9'/);
-    expect(() => answerValue({ kind: 'layers', model: 'mobilenetv2_100', node: 'nope', stat: 'macs' })).toThrow(/no layer of mobilenetv2_100 matches/);
-    expect(() => answerValue({ kind: 'computed', value: '3', unit: 'macs', source: 'f()' })).toThrow(/answer.value expects a finite number.*received "3"/);
-    expect(() => answerValue({ kind: 'sum', of: [{ kind: 'separable-ratio', cin: 8, cout: 8, k: 3 }, { kind: 'conv-params', layer: { h: 8, w: 8, cin: 4, cout: 4, k: 1 } }] })).toThrow(/mixes units/);
+    expect(() => answerValue({ kind: 'conv-macs', layer: { h: 8, w: 8, cin: 4, cout: 4, k: 3, groups: 3 } })).toThrow(
+      /groups \(3\) must divide/,
+    );
+    expect(() => answerValue({ kind: 'model', model: 'mobilenetv9', stat: 'macs' })).toThrow(
+      /unknown model 'mobilenetv9'/,
+    );
+    expect(() => answerValue({ kind: 'layers', model: 'mobilenetv2_100', node: 'nope', stat: 'macs' })).toThrow(
+      /no layer of mobilenetv2_100 matches/,
+    );
+    expect(() => answerValue({ kind: 'computed', value: '3', unit: 'macs', source: 'f()' })).toThrow(
+      /answer.value expects a finite number.*received "3"/,
+    );
+    expect(() =>
+      answerValue({
+        kind: 'sum',
+        of: [
+          { kind: 'separable-ratio', cin: 8, cout: 8, k: 3 },
+          { kind: 'conv-params', layer: { h: 8, w: 8, cin: 4, cout: 4, k: 1 } },
+        ],
+      }),
+    ).toThrow(/mixes units/);
   });
 
   it('writes answers out with their unit', () => {
@@ -183,19 +210,34 @@ describe('computing answers from their description', () => {
 });
 
 describe('<Question> props', () => {
-  const numeric = { prompt: 'How many MACs?', answer: { kind: 'conv-macs', layer: { h: 112, w: 112, cin: 32, cout: 32, k: 3, groups: 32 } } };
+  const numeric = {
+    prompt: 'How many MACs?',
+    answer: { kind: 'conv-macs', layer: { h: 112, w: 112, cin: 32, cout: 32, k: 3, groups: 32 } },
+  };
 
   it('computes a numeric question with the default tolerance and a slug id', () => {
     const q = questionFromProps(numeric);
-    expect(q).toMatchObject({ mode: 'number', id: 'how-many-macs', value: 3_612_672, tolerance: DEFAULT_TOLERANCE, unitLabel: 'MACs' });
+    expect(q).toMatchObject({
+      mode: 'number',
+      id: 'how-many-macs',
+      value: 3_612_672,
+      tolerance: DEFAULT_TOLERANCE,
+      unitLabel: 'MACs',
+    });
   });
 
   it('picks the option with the smallest computed value', () => {
     const q = questionFromProps({
       prompt: 'Which layer does more MACs per byte?',
       options: [
-        { label: 'the depthwise 3×3', value: { kind: 'layers', model: 'mobilenetv2_100', node: 'blocks.1.1.conv_dw', stat: 'intensity' } },
-        { label: 'the expanding 1×1', value: { kind: 'layers', model: 'mobilenetv2_100', node: 'blocks.1.1.conv_pw', stat: 'intensity' } },
+        {
+          label: 'the depthwise 3×3',
+          value: { kind: 'layers', model: 'mobilenetv2_100', node: 'blocks.1.1.conv_dw', stat: 'intensity' },
+        },
+        {
+          label: 'the expanding 1×1',
+          value: { kind: 'layers', model: 'mobilenetv2_100', node: 'blocks.1.1.conv_pw', stat: 'intensity' },
+        },
       ],
       answer: { kind: 'choice', pick: 'largest' },
     });
@@ -213,17 +255,32 @@ describe('<Question> props', () => {
 
   it('rejects bad props with what was received and what was expected', () => {
     expect(() => questionFromProps({ answer: numeric.answer })).toThrow(PropError);
-    expect(() => questionFromProps({ ...numeric, tolerance: 5 })).toThrow(/tolerance" expects a relative tolerance .*received 5/);
-    expect(() => questionFromProps({ ...numeric, answer: 3612672 })).toThrow(/prop "answer" expects an answer description.*received 3612672/);
+    expect(() => questionFromProps({ ...numeric, tolerance: 5 })).toThrow(
+      /tolerance" expects a relative tolerance .*received 5/,
+    );
+    expect(() => questionFromProps({ ...numeric, answer: 3612672 })).toThrow(
+      /prop "answer" expects an answer description.*received 3612672/,
+    );
     expect(() => questionFromProps({ ...numeric, colour: 'red' })).toThrow(/does not take "colour"/);
-    expect(() => questionFromProps({ prompt: 'Which?', options: ['a', 'b'], answer: { kind: 'choice', correct: 'c' } })).toThrow(/one of the option labels \["a","b"\]; received "c"/);
-    expect(() => questionFromProps({ prompt: 'Which?', options: ['a'], answer: { kind: 'choice', correct: 'a' } })).toThrow(/at least 2 options/);
-    expect(() => questionFromProps({ prompt: 'Which?', options: ['a', 'b'], answer: { kind: 'choice', pick: 'largest' } })).toThrow(/needs a value on every option/);
-    expect(() => questionFromProps({ ...numeric, answer: { kind: 'conv-macs', layer: { h: 0 } } })).toThrow(/answer.layer.h expects a whole number ≥ 1; received 0/);
+    expect(() =>
+      questionFromProps({ prompt: 'Which?', options: ['a', 'b'], answer: { kind: 'choice', correct: 'c' } }),
+    ).toThrow(/one of the option labels \["a","b"\]; received "c"/);
+    expect(() =>
+      questionFromProps({ prompt: 'Which?', options: ['a'], answer: { kind: 'choice', correct: 'a' } }),
+    ).toThrow(/at least 2 options/);
+    expect(() =>
+      questionFromProps({ prompt: 'Which?', options: ['a', 'b'], answer: { kind: 'choice', pick: 'largest' } }),
+    ).toThrow(/needs a value on every option/);
+    expect(() => questionFromProps({ ...numeric, answer: { kind: 'conv-macs', layer: { h: 0 } } })).toThrow(
+      /answer.layer.h expects a whole number ≥ 1; received 0/,
+    );
   });
 
   it('accepts a prompt given as a slot', () => {
-    expect(questionFromProps({ answer: numeric.answer, id: 'dw' }, true)).toMatchObject({ id: 'dw', prompt: undefined });
+    expect(questionFromProps({ answer: numeric.answer, id: 'dw' }, true)).toMatchObject({
+      id: 'dw',
+      prompt: undefined,
+    });
   });
 
   it('makes slugs from prompts', () => {

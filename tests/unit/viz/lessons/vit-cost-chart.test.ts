@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { costReadouts, costScene, costTex, formulaValues, rowAt, rowsFor, type CostRow } from '~/lib/viz/lessons/vit-cost-chart.ts';
+import {
+  costReadouts,
+  costScene,
+  costTex,
+  formulaValues,
+  rowAt,
+  rowsFor,
+  type CostRow,
+} from '~/lib/viz/lessons/vit-cost-chart.ts';
 import { attentionCrossing, COST_RESOLUTIONS, costRows } from '~/lib/viz/lessons/vit-cost-rows.ts';
 import { checkScene } from '~/lib/viz/kit/marks.ts';
 
@@ -31,7 +39,11 @@ describe('the attention-vs-depthwise chart', () => {
     const at = (resolution: number) => checkScene(costScene(rows, { resolution, patch: 16 }));
     const cx = (s: ReturnType<typeof at>) => (s.marks.find((m) => m.key === 'cursor') as { x1: number }).x1;
     expect(cx(at(512))).toBeGreaterThan(cx(at(224)));
-    const dot = (s: ReturnType<typeof at>, k: string) => s.marks.find((m) => m.kind === 'circle' && m.key === `dot-${k}`) as unknown as { cy: number; data: { value: number } };
+    const dot = (s: ReturnType<typeof at>, k: string) =>
+      s.marks.find((m) => m.kind === 'circle' && m.key === `dot-${k}`) as unknown as {
+        cy: number;
+        data: { value: number };
+      };
     const s = at(1024);
     // At 1024 with 16×16 patches attention outweighs the linear part: its dot sits higher (smaller y).
     expect(dot(s, 'quadratic').cy).toBeLessThan(dot(s, 'linear').cy);

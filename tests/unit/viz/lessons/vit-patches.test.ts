@@ -48,7 +48,9 @@ describe('the patch figure', () => {
   });
 
   it('reads out the per-token MACs 3·P²·D and the engine total', () => {
-    const out = Object.fromEntries(patchReadouts(224, 192, { patch: 16, x: 0, y: 0 }, 28_901_376).map((r) => [r.key, r.value]));
+    const out = Object.fromEntries(
+      patchReadouts(224, 192, { patch: 16, x: 0, y: 0 }, 28_901_376).map((r) => [r.key, r.value]),
+    );
     expect(out['per-token']).toBe('147,456');
     expect(out['conv-macs']).toBe('28,901,376');
     expect(out.token).toBe('1 of 197');

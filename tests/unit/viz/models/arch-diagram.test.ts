@@ -10,12 +10,22 @@ const diagramOf = (id: string) => {
 
 describe('architecture diagram', () => {
   it('gives every layer-table row exactly one op, and the ops partition the rows', () => {
-    for (const id of ['mobilenetv2_100', 'efficientnet_b0', 'mobilenetv3_large_100', 'tf_efficientnetv2_s', 'gc_efficientnetv2_rw_t', 'vit_tiny_patch16_224']) {
+    for (const id of [
+      'mobilenetv2_100',
+      'efficientnet_b0',
+      'mobilenetv3_large_100',
+      'tf_efficientnetv2_s',
+      'gc_efficientnetv2_rw_t',
+      'vit_tiny_patch16_224',
+    ]) {
       const { t, d } = diagramOf(id);
-      const fromOps = d.columns.flatMap((c) => c.blocks.flatMap((b) => b.ops.flatMap((o) => o.rows))).sort((a, b) => a - b);
+      const fromOps = d.columns
+        .flatMap((c) => c.blocks.flatMap((b) => b.ops.flatMap((o) => o.rows)))
+        .sort((a, b) => a - b);
       expect(fromOps).toEqual(t.rows.map((r) => r.index));
       expect(d.rowOp.every((op) => typeof op === 'string')).toBe(true);
-      for (const c of d.columns) for (const b of c.blocks) for (const o of b.ops) for (const r of o.rows) expect(d.rowOp[r]).toBe(o.id);
+      for (const c of d.columns)
+        for (const b of c.blocks) for (const o of b.ops) for (const r of o.rows) expect(d.rowOp[r]).toBe(o.id);
     }
   });
 
@@ -24,7 +34,13 @@ describe('architecture diagram', () => {
     const block = d.columns[2].blocks.find((b) => b.id === 'blocks.1.1')!;
     expect(block.label).toBe('MBConv6 k3');
     expect(block.detail).toBe('24→24, stride 1 · SE 6 · residual');
-    expect(block.ops.map((o) => o.label)).toEqual(['expand 1×1', 'depthwise 3×3', 'squeeze-excite', 'project 1×1', 'residual +']);
+    expect(block.ops.map((o) => o.label)).toEqual([
+      'expand 1×1',
+      'depthwise 3×3',
+      'squeeze-excite',
+      'project 1×1',
+      'residual +',
+    ]);
     expect(block.ops.map((o) => o.detail)).toEqual(['24→144', '144 ch', '144→6→144', '144→24', 'adds the block input']);
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alignStages, formatDelta, outputStride, stageSummaries, type ModelSummary } from '~/lib/viz/models/compare-stages.ts';
+import {
+  alignStages,
+  formatDelta,
+  outputStride,
+  stageSummaries,
+  type ModelSummary,
+} from '~/lib/viz/models/compare-stages.ts';
 import { compareTableHtml, escapeHtml } from '~/lib/viz/models/compare-view.ts';
 import { modelLayerTable } from '~/lib/viz/models/layer-table.ts';
 import { getModel } from '~/lib/models/index.ts';
@@ -7,7 +13,15 @@ import { getModel } from '~/lib/models/index.ts';
 function summary(id: string): ModelSummary {
   const t = modelLayerTable(id);
   const m = getModel(id);
-  return { id, family: m.family, resolution: m.spec.resolution, params: t.totals.params, macs: t.totals.macs, activationBytes: t.totals.activationBytes, stages: stageSummaries(t) };
+  return {
+    id,
+    family: m.family,
+    resolution: m.spec.resolution,
+    params: t.totals.params,
+    macs: t.totals.macs,
+    activationBytes: t.totals.activationBytes,
+    stages: stageSummaries(t),
+  };
 }
 
 describe('stage alignment', () => {

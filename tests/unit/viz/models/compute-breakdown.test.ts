@@ -12,15 +12,18 @@ const sum = (xs: { params: number; macs: number; activationBytes: number }[]) =>
 });
 
 describe('compute breakdown', () => {
-  it.each(MODELS.map((m) => m.id))('%s: per-section and per-kind sums equal the totals, and the memory peak equals the engine’s', (id) => {
-    const t = modelLayerTable(id);
-    const totals = { params: t.analysis.params, macs: t.analysis.macs, activationBytes: t.analysis.activationBytes };
-    expect(sum(bySection(t))).toEqual(totals);
-    const kinds = sum(byKind(t));
-    expect(kinds.params).toBe(totals.params);
-    expect(kinds.macs).toBe(totals.macs);
-    expect(memoryProfile(t, t.graph, t.analysis).peakBytes).toBe(t.analysis.peakLiveBytes);
-  });
+  it.each(MODELS.map((m) => m.id))(
+    '%s: per-section and per-kind sums equal the totals, and the memory peak equals the engine’s',
+    (id) => {
+      const t = modelLayerTable(id);
+      const totals = { params: t.analysis.params, macs: t.analysis.macs, activationBytes: t.analysis.activationBytes };
+      expect(sum(bySection(t))).toEqual(totals);
+      const kinds = sum(byKind(t));
+      expect(kinds.params).toBe(totals.params);
+      expect(kinds.macs).toBe(totals.macs);
+      expect(memoryProfile(t, t.graph, t.analysis).peakBytes).toBe(t.analysis.peakLiveBytes);
+    },
+  );
 
   it('attributes EfficientNet-B0’s MACs mostly to 1×1 convs, as the MBConv design implies', () => {
     const t = modelLayerTable('efficientnet_b0');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS, exportRow, layersCsv, layersJson, parseCsv, type ExportRow } from '~/lib/viz/models/layer-export.ts';
+import {
+  EXPORT_COLUMNS,
+  exportRow,
+  layersCsv,
+  layersJson,
+  parseCsv,
+  type ExportRow,
+} from '~/lib/viz/models/layer-export.ts';
 import { modelLayerTable } from '~/lib/viz/models/layer-table.ts';
 
 describe('layer table export', () => {
@@ -29,7 +36,16 @@ describe('layer table export', () => {
     expect(json.model).toBe('mobilenetv3_large_100');
     expect(json.totals.params).toBe(5_483_032);
     expect(json.layers).toHaveLength(rows.length);
-    expect(json.layers[0]).toMatchObject({ name: 'conv_stem', op: 'Conv2d', kernel: '3×3', stride: 2, input: '1x3x224x224', output: '1x16x112x112', receptive_field: 3, section: 'stem' });
+    expect(json.layers[0]).toMatchObject({
+      name: 'conv_stem',
+      op: 'Conv2d',
+      kernel: '3×3',
+      stride: 2,
+      input: '1x3x224x224',
+      output: '1x16x112x112',
+      receptive_field: 3,
+      section: 'stem',
+    });
     expect(json.note).toMatch(/no trained weights/);
   });
 });

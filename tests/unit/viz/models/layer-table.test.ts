@@ -33,7 +33,15 @@ describe('layer table', () => {
 
   it('describes the first MobileNetV2 depthwise conv: 3×3, stride 1, 32 groups, 32×112² in and out', () => {
     const dw = v2.rows.find((r) => r.name === 'blocks.0.0.conv_dw')!;
-    expect(dw).toMatchObject({ op: 'Conv2d (depthwise)', kind: 'depthwise', kernel: '3×3', stride: 1, groups: 32, params: 288, macs: 112 * 112 * 32 * 9 });
+    expect(dw).toMatchObject({
+      op: 'Conv2d (depthwise)',
+      kind: 'depthwise',
+      kernel: '3×3',
+      stride: 1,
+      groups: 32,
+      params: 288,
+      macs: 112 * 112 * 32 * 9,
+    });
     expect(dw.input).toEqual([1, 32, 112, 112]);
     expect(dw.output).toEqual([1, 32, 112, 112]);
   });
@@ -52,11 +60,25 @@ describe('layer table', () => {
     expect(b0.rows.find((r) => r.name === 'conv_head')!.kind).toBe('head');
     expect(b0.rows[b0.rows.length - 1]).toMatchObject({ name: 'classifier', kind: 'classifier', op: 'Linear' });
     expect(vit.rows.find((r) => r.name === 'blocks.0.attn.qkv')!.kind).toBe('attention');
-    expect(vit.rows.find((r) => r.name === 'pos_embed')!).toMatchObject({ kind: 'other', op: 'Add (position embedding)', params: 197 * 192 });
+    expect(vit.rows.find((r) => r.name === 'pos_embed')!).toMatchObject({
+      kind: 'other',
+      op: 'Add (position embedding)',
+      params: 197 * 192,
+    });
   });
 
   it('assigns rows to stem, stages and head sections', () => {
-    expect(v2.sections.map((s) => s.label)).toEqual(['stem', 'stage 0', 'stage 1', 'stage 2', 'stage 3', 'stage 4', 'stage 5', 'stage 6', 'head']);
+    expect(v2.sections.map((s) => s.label)).toEqual([
+      'stem',
+      'stage 0',
+      'stage 1',
+      'stage 2',
+      'stage 3',
+      'stage 4',
+      'stage 5',
+      'stage 6',
+      'head',
+    ]);
     expect(v2.rows.find((r) => r.name === 'blocks.3.2.conv_pw')!.section).toBe(4);
     expect(v2.rows[0].section).toBe(0);
     expect(v2.rows[v2.rows.length - 1].section).toBe(8);
@@ -64,7 +86,16 @@ describe('layer table', () => {
   });
 
   it('labels Sigmoid followed by Mul as SiLU and a lone Sigmoid as Sigmoid', () => {
-    const l = (opType: string): LayerStats => ({ node: opType, opType, scope: 's', inputDims: [], outputDims: [], params: 0, macs: 0, activationBytes: 0 });
+    const l = (opType: string): LayerStats => ({
+      node: opType,
+      opType,
+      scope: 's',
+      inputDims: [],
+      outputDims: [],
+      params: 0,
+      macs: 0,
+      activationBytes: 0,
+    });
     expect(opLabel([l('Sigmoid'), l('Mul')])).toBe('SiLU');
     expect(opLabel([l('Sigmoid')])).toBe('Sigmoid');
     expect(opLabel([l('BatchNormalization'), l('HardSwish')])).toBe('BatchNorm2d + Hardswish');

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MODELS, modelStats } from '~/lib/models/index.ts';
-import { citedTop1, compareValues, FAMILIES, filterZooRows, formatTop1, sortZooRows, sourceTag, zooRows } from '~/lib/viz/models/zoo-table.ts';
+import {
+  citedTop1,
+  compareValues,
+  FAMILIES,
+  filterZooRows,
+  formatTop1,
+  sortZooRows,
+  sourceTag,
+  zooRows,
+} from '~/lib/viz/models/zoo-table.ts';
 
 const rows = zooRows();
 
@@ -9,7 +18,13 @@ describe('zoo table', () => {
     expect(rows).toHaveLength(MODELS.length);
     const v2 = rows.find((r) => r.id === 'mobilenetv2_100')!;
     const s = modelStats('mobilenetv2_100');
-    expect(v2).toMatchObject({ family: 'MobileNetV2', resolution: 224, params: s.params, macs: s.macs, href: '/models/mobilenetv2_100/' });
+    expect(v2).toMatchObject({
+      family: 'MobileNetV2',
+      resolution: 224,
+      params: s.params,
+      macs: s.macs,
+      href: '/models/mobilenetv2_100/',
+    });
   });
 
   it('cites the paper’s top-1 before timm’s evaluation, and tags the source', () => {

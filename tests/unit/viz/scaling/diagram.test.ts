@@ -49,9 +49,21 @@ describe('architecture diagram layout', () => {
 describe('stage table', () => {
   it('diffs φ = 3 against B0, with the unrounded values beside the rounded ones', () => {
     const rows = stageTable(scaledModel(scaledConfig(3)), scaledModel(scaledConfig(0)));
-    expect(rows.map((r) => r.id)).toEqual(['stem', 'stage-1', 'stage-2', 'stage-3', 'stage-4', 'stage-5', 'stage-6', 'stage-7', 'head']);
+    expect(rows.map((r) => r.id)).toEqual([
+      'stem',
+      'stage-1',
+      'stage-2',
+      'stage-3',
+      'stage-4',
+      'stage-5',
+      'stage-6',
+      'stage-7',
+      'head',
+    ]);
     const s2 = rows[2];
-    expect([s2.channels, s2.baseChannels, s2.repeats, s2.baseRepeats, s2.resolution, s2.baseResolution]).toEqual([32, 24, 4, 2, 172, 112]);
+    expect([s2.channels, s2.baseChannels, s2.repeats, s2.baseRepeats, s2.resolution, s2.baseResolution]).toEqual([
+      32, 24, 4, 2, 172, 112,
+    ]);
     expect(s2.channelsExact).toBeCloseTo(24 * 1.331, 9);
     expect(s2.repeatsExact).toBeCloseTo(2 * 1.728, 9);
     expect(rows[0].operator).toBe('Conv3×3');
@@ -88,10 +100,14 @@ describe('chart layouts', () => {
 describe('scatter labels and latency ticks', () => {
   it('keeps point labels inside the chart and off each other', async () => {
     const { scatterLayout, msLabel, placeLabels, CHART_WIDTH } = await import('~/lib/viz/scaling/scaling-charts.ts');
-    const s = scatterLayout([
-      { id: 'a', label: 'B0', x: 4e8, y: 300 },
-      { id: 'b', label: 'φ = 2.0', x: 1.81e9, y: 1800 },
-    ], [], msLabel);
+    const s = scatterLayout(
+      [
+        { id: 'a', label: 'B0', x: 4e8, y: 300 },
+        { id: 'b', label: 'φ = 2.0', x: 1.81e9, y: 1800 },
+      ],
+      [],
+      msLabel,
+    );
     // The top-right point's label cannot go above or right of it: it goes below or left, inside.
     expect(s.points[1].dy > 0 || s.points[1].anchor === 'end').toBe(true);
     // Two points at almost the same place (φ = 3.0 beside B4): their labels go to different sides.

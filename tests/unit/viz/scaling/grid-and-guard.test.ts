@@ -49,6 +49,8 @@ describe('the memory guard for measuring', () => {
     const budget = memoryBudget(8);
     expect(memoryRefusal(b0.params, b0.peakLiveBytes, budget)).toBeNull();
     const why = memoryRefusal(b7.params, b7.peakLiveBytes, budget);
-    expect(why).toMatch(/^needs about [\d.]+ (MiB|GiB) \(3 copies of 253 MiB of weights \+ 2 × [\d.]+ MiB of live activations\), over this page's budget of 1 GiB$/);
+    expect(why).toMatch(
+      /^needs about [\d.]+ (MiB|GiB) \(3 copies of 253 MiB of weights \+ 2 × [\d.]+ MiB of live activations\), over this page's budget of 1 GiB$/,
+    );
   });
 });

@@ -8,7 +8,9 @@ describe('the lesson playground’s props', () => {
 
   it('accepts φ, parts to hide and a caption', () => {
     expect(scalingLessonProps({ phi: 3.5, hide: ['grid', 'measure'], caption: 'Try φ = 7.' })).toEqual({
-      phi: 3.5, hide: ['grid', 'measure'], caption: 'Try φ = 7.',
+      phi: 3.5,
+      hide: ['grid', 'measure'],
+      caption: 'Try φ = 7.',
     });
   });
 

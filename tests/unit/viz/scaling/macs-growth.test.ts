@@ -6,7 +6,10 @@ import { explainGap, profileBase } from '~/lib/viz/scaling/scaling-gap.ts';
 import { scaledModel } from '~/lib/viz/scaling/scaling-model.ts';
 
 const b0 = scaledModel(scaledConfig(0));
-const profile = profileBase(analyze(buildFromSpec(b0.config.spec)).layers, b0.stages.map((s) => s.repeats));
+const profile = profileBase(
+  analyze(buildFromSpec(b0.config.spec)).layers,
+  b0.stages.map((s) => s.repeats),
+);
 
 describe('MACs growth under compound scaling', () => {
   it('doubles MACs per unit of φ to within 0.35 in log2 at every whole φ from 1 to 7', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PAPER_COEFFICIENTS, constraintValue, phiProblem, roundResolution, scaledConfig, snapPhi } from '~/lib/viz/scaling/scaling-config.ts';
+import {
+  PAPER_COEFFICIENTS,
+  constraintValue,
+  phiProblem,
+  roundResolution,
+  scaledConfig,
+  snapPhi,
+} from '~/lib/viz/scaling/scaling-config.ts';
 import { scaledModel } from '~/lib/viz/scaling/scaling-model.ts';
 
 /**
@@ -7,7 +14,10 @@ import { scaledModel } from '~/lib/viz/scaling/scaling-model.ts';
  * multiple of 8 by int(v + 4) // 8 * 8, plus 8 when that lost more than 10 %; repeats ceil(n·d);
  * resolution to the nearest multiple of 8), with w = 1.1^φ, d = 1.2^φ, R = 224·1.15^φ.
  */
-const HAND: Record<number, { res: number; stem: number; s1: number; s4: number; s7: number; head: number; r1: number; r4: number; r6: number }> = {
+const HAND: Record<
+  number,
+  { res: number; stem: number; s1: number; s4: number; s7: number; head: number; r1: number; r4: number; r6: number }
+> = {
   // φ = 0: B0 itself (paper Table 1).
   0: { res: 224, stem: 32, s1: 16, s4: 80, s7: 320, head: 1280, r1: 1, r4: 3, r6: 4 },
   // w = 1.1: 32·1.1 = 35.2 → int(39.2)//8·8 = 32 (≥ 0.9·35.2 = 31.7, kept); 16·1.1 = 17.6 → 16 (≥ 15.84);
@@ -44,7 +54,9 @@ describe('scaled configurations', () => {
       expect(m.stages[5].repeats).toBe(e.r6);
       // Every stage's input side is the previous side halved (ceil) at each stride-2 block.
       expect(m.stages[1].inputResolution).toBe(Math.ceil(e.res / 2));
-      expect(m.stages[6].outputResolution).toBe(Math.ceil(Math.ceil(Math.ceil(Math.ceil(Math.ceil(e.res / 2) / 2) / 2) / 2) / 2));
+      expect(m.stages[6].outputResolution).toBe(
+        Math.ceil(Math.ceil(Math.ceil(Math.ceil(Math.ceil(e.res / 2) / 2) / 2) / 2) / 2),
+      );
     });
   }
 

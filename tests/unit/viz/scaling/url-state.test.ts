@@ -29,7 +29,9 @@ describe('playground state in the URL', () => {
 
   it('snaps φ to the slider’s tenths, and says so', () => {
     expect(parseState('?phi=2.345').state.phi).toBe(2.3);
-    expect(parseState('?phi=3.33').problems).toEqual(["URL parameter phi: 3.33 is between the playground's steps of 0.1; showing φ = 3.3"]);
+    expect(parseState('?phi=3.33').problems).toEqual([
+      "URL parameter phi: 3.33 is between the playground's steps of 0.1; showing φ = 3.3",
+    ]);
     expect(parseState('?phi=3.3').problems).toEqual([]);
   });
 });

@@ -14,10 +14,19 @@ const train = (() => {
 describe('backward stepper', () => {
   it('walks the block of the chosen layer from its output end to its input, as the engine visits it', () => {
     const g = configGraph(DEFAULT_CONFIG);
-    const r = inspectWeights(g, Object.fromEntries(g.initializers), train, { layer: 'blocks.1.0.conv_dw', m: 0, ky: 1, kx: 1, images: 4, step: 0 });
+    const r = inspectWeights(g, Object.fromEntries(g.initializers), train, {
+      layer: 'blocks.1.0.conv_dw',
+      m: 0,
+      ky: 1,
+      kx: 1,
+      images: 4,
+      step: 0,
+    });
     expect(r.block).toBe('blocks.1.0');
     // Forward order of the block's nodes, reversed.
-    const forward = g.nodes.filter((n) => n.scope === 'blocks.1.0' || n.scope.startsWith('blocks.1.0.')).map((n) => n.name);
+    const forward = g.nodes
+      .filter((n) => n.scope === 'blocks.1.0' || n.scope.startsWith('blocks.1.0.'))
+      .map((n) => n.name);
     expect(r.steps.map((s) => s.node)).toEqual([...forward].reverse());
     const i = stepIndexOf(r.steps, 'blocks.1.0.conv_dw');
     expect(i).toBe(r.steps.length - 1);
@@ -44,7 +53,15 @@ describe('backward stepper', () => {
     expect(moveStep(5, 4, 1)).toBe(4);
     expect(moveStep(5, 2, 1)).toBe(3);
     expect(stepIndexOf([{ node: 'a', opType: 'Add', weightNorm: null }], 'zzz')).toBe(0);
-    expect(stepTitle([{ node: 'a', opType: 'Add', weightNorm: null }, { node: 'b', opType: 'Relu', weightNorm: null }], 1)).toBe('Backward step 2 of 2: b (Relu)');
+    expect(
+      stepTitle(
+        [
+          { node: 'a', opType: 'Add', weightNorm: null },
+          { node: 'b', opType: 'Relu', weightNorm: null },
+        ],
+        1,
+      ),
+    ).toBe('Backward step 2 of 2: b (Relu)');
     expect(stepExplanation('Relu')).toMatch(/positive/);
     expect(stepExplanation('Gemm')).toBe('Gemm: its own gradient rule');
   });

@@ -1,17 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCKS, CHOICES, configFromQuery, configSpec, configToQuery, DEFAULT_CONFIG, blockString } from '../../../../src/lib/viz/train/train-config.ts';
+import {
+  BLOCKS,
+  CHOICES,
+  configFromQuery,
+  configSpec,
+  configToQuery,
+  DEFAULT_CONFIG,
+  blockString,
+} from '../../../../src/lib/viz/train/train-config.ts';
 import { curveLayout } from '../../../../src/lib/viz/train/train-curves.ts';
 import { niceTicks } from '~/lib/viz/charts/scale.ts';
 import { confusionMatrix, misclassified, rowShare } from '../../../../src/lib/viz/train/train-confusion.ts';
 import { grayPixels, kernelPixels, kernelScale } from '../../../../src/lib/viz/train/train-kernels.ts';
-import { parseRuns, runsToCsv, scatterLayout, serializeRuns, type RunRecord } from '../../../../src/lib/viz/train/train-runs.ts';
+import {
+  parseRuns,
+  runsToCsv,
+  scatterLayout,
+  serializeRuns,
+  type RunRecord,
+} from '../../../../src/lib/viz/train/train-runs.ts';
 import { estimateSeconds, memoryBytes, refusal, MEMORY_BUDGET } from '../../../../src/lib/viz/train/train-stats.ts';
 import { configStats } from '../../../../src/lib/viz/train/train-stats-table.ts';
 import { parseBlockString, resolveCnn } from '../../../../src/lib/models/index.ts';
 
 describe('train-config', () => {
   it('round-trips every configuration through the URL', () => {
-    const c = { block: 'ir-se', width: 1.5, depth: 3, resolution: 28, optimizer: 'sgd', lr: 0.3, batch: 256, epochs: 5, seed: 123456 } as const;
+    const c = {
+      block: 'ir-se',
+      width: 1.5,
+      depth: 3,
+      resolution: 28,
+      optimizer: 'sgd',
+      lr: 0.3,
+      batch: 256,
+      epochs: 5,
+      seed: 123456,
+    } as const;
     expect(configFromQuery(configToQuery(c))).toEqual({ config: c, rejected: [] });
   });
   it('names and replaces values the controls do not offer', () => {
@@ -45,7 +69,9 @@ describe('train-stats', () => {
     expect(memoryBytes(s, 10, 'sgd')).toBe(800 + 10_000 + 400);
     expect(memoryBytes(s, 10, 'adamw') - memoryBytes(s, 10, 'sgd')).toBe(400);
     expect(refusal(s, 10, 'sgd')).toBeNull();
-    expect(refusal({ ...s, keptPerImage: MEMORY_BUDGET }, 2, 'sgd')).toMatch(/^Needs 512\.0 MiB .* budget is 256\.0 MiB/);
+    expect(refusal({ ...s, keptPerImage: MEMORY_BUDGET }, 2, 'sgd')).toMatch(
+      /^Needs 512\.0 MiB .* budget is 256\.0 MiB/,
+    );
   });
   it('time estimate scales with images and MACs', () => {
     expect(estimateSeconds(0, 1000)).toBeCloseTo(5.8);
@@ -59,7 +85,18 @@ describe('train-curves', () => {
     expect(niceTicks(0, 1, 4)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   });
   it('maps points into the plot and clamps to the y range', () => {
-    const l = curveLayout([{ id: 'a', points: [{ x: 0, y: 0 }, { x: 10, y: 5 }] }], { width: 320, height: 180, xMax: 10, yMin: 0, yMax: 2 });
+    const l = curveLayout(
+      [
+        {
+          id: 'a',
+          points: [
+            { x: 0, y: 0 },
+            { x: 10, y: 5 },
+          ],
+        },
+      ],
+      { width: 320, height: 180, xMax: 10, yMin: 0, yMax: 2 },
+    );
     expect(l.paths[0].d).toBe(`M40.0,156.0L310.0,8.0`);
   });
 });
@@ -69,7 +106,11 @@ describe('train-confusion', () => {
     const labels = [0, 0, 0, 1, 1, 2];
     const pred = [0, 1, 2, 0, 0, 2];
     const m = confusionMatrix(labels, pred, 3);
-    expect(m).toEqual([[1, 1, 1], [2, 0, 0], [0, 0, 1]]);
+    expect(m).toEqual([
+      [1, 1, 1],
+      [2, 0, 0],
+      [0, 0, 1],
+    ]);
     expect(rowShare(m, 1, 0)).toBe(1);
     expect(misclassified(labels, pred, 3, 3).map((x) => x.index)).toEqual([1, 3, 2]);
     expect(misclassified(labels, pred, 10, 3)).toHaveLength(4);
@@ -89,7 +130,15 @@ describe('train-kernels', () => {
 
 describe('train-runs', () => {
   const run = (id: string, macs: number, accuracy: number): RunRecord => ({
-    id, config: { ...DEFAULT_CONFIG }, params: 5, macs, accuracy, testLoss: 1, seconds: 20, imagesPerSecond: 150, finished: '2026-12-06T00:00:00.000Z',
+    id,
+    config: { ...DEFAULT_CONFIG },
+    params: 5,
+    macs,
+    accuracy,
+    testLoss: 1,
+    seconds: 20,
+    imagesPerSecond: 150,
+    finished: '2026-12-06T00:00:00.000Z',
   });
   it('stores, reads back and drops malformed entries', () => {
     const runs = [run('a', 1e5, 0.7), run('b', 1e6, 0.8)];
@@ -103,7 +152,9 @@ describe('train-runs', () => {
     expect(parseRuns(null)).toEqual([]);
   });
   it('exports CSV with a header row and one row per run', () => {
-    const csv = runsToCsv([run('a', 1e5, 0.7)]).trim().split('\n');
+    const csv = runsToCsv([run('a', 1e5, 0.7)])
+      .trim()
+      .split('\n');
     expect(csv[0].split(',')).toContain('macs');
     expect(csv[1].split(',')[0]).toBe('a');
     expect(csv[1].split(',')[1]).toBe(DEFAULT_CONFIG.block);

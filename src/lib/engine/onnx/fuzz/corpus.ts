@@ -35,6 +35,9 @@ export function loadCorpus(repo: string): [string, Uint8Array][] {
   const models = join(repo, 'public', 'models');
   if (existsSync(models)) walk(models, files);
   return files
-    .map((f): [string, Uint8Array] => [f.replace(/^.*?(onnx-node-tests|public\/models)\//, '$1/'), new Uint8Array(readFileSync(f))])
+    .map((f): [string, Uint8Array] => [
+      f.replace(/^.*?(onnx-node-tests|public\/models)\//, '$1/'),
+      new Uint8Array(readFileSync(f)),
+    ])
     .sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }

@@ -17,11 +17,72 @@ const int = (rand: Rand, n: number): number => Math.floor(rand() * n);
 
 /** Values that break assumptions: zero, negatives, off-by-one, huge, beyond 2^31 and 2^53. */
 const EDGE_INTS = [0, 1, -1, 2, -2, 3, 7, 1000, 65535, 2 ** 31 - 1, -(2 ** 31), 2 ** 40, -(2 ** 40), 2 ** 53 + 2, 1e6];
-const OP_TYPES = ['Conv', 'MaxPool', 'AveragePool', 'Gemm', 'MatMul', 'Relu', 'Clip', 'Add', 'Mul', 'Concat', 'Reshape', 'Transpose', 'Softmax',
-  'Gather', 'Slice', 'Pad', 'Squeeze', 'Unsqueeze', 'ReduceMean', 'BatchNormalization', 'LayerNormalization', 'Flatten', 'GlobalAveragePool',
-  'Constant', 'ConstantOfShape', 'Shape', 'Cast', 'Where', 'Dropout', 'Identity', 'Gelu', 'HardSigmoid', 'Erf', 'Loop', 'If', 'QLinearConv', 'Foo', ''];
-const ATTR_NAMES = ['kernel_shape', 'strides', 'pads', 'dilations', 'group', 'axis', 'axes', 'perm', 'ceil_mode', 'storage_order', 'transA', 'transB',
-  'alpha', 'beta', 'epsilon', 'auto_pad', 'count_include_pad', 'keepdims', 'to', 'mode', 'allowzero', 'training_mode', 'approximate', 'bogus'];
+const OP_TYPES = [
+  'Conv',
+  'MaxPool',
+  'AveragePool',
+  'Gemm',
+  'MatMul',
+  'Relu',
+  'Clip',
+  'Add',
+  'Mul',
+  'Concat',
+  'Reshape',
+  'Transpose',
+  'Softmax',
+  'Gather',
+  'Slice',
+  'Pad',
+  'Squeeze',
+  'Unsqueeze',
+  'ReduceMean',
+  'BatchNormalization',
+  'LayerNormalization',
+  'Flatten',
+  'GlobalAveragePool',
+  'Constant',
+  'ConstantOfShape',
+  'Shape',
+  'Cast',
+  'Where',
+  'Dropout',
+  'Identity',
+  'Gelu',
+  'HardSigmoid',
+  'Erf',
+  'Loop',
+  'If',
+  'QLinearConv',
+  'Foo',
+  '',
+];
+const ATTR_NAMES = [
+  'kernel_shape',
+  'strides',
+  'pads',
+  'dilations',
+  'group',
+  'axis',
+  'axes',
+  'perm',
+  'ceil_mode',
+  'storage_order',
+  'transA',
+  'transB',
+  'alpha',
+  'beta',
+  'epsilon',
+  'auto_pad',
+  'count_include_pad',
+  'keepdims',
+  'to',
+  'mode',
+  'allowzero',
+  'training_mode',
+  'approximate',
+  'bogus',
+];
 const DOMAINS = ['', 'ai.onnx', 'com.microsoft', 'ai.onnx.ml', 'custom'];
 
 function varintFields(m: Message): Field[] {
@@ -35,7 +96,8 @@ function byType(msgs: readonly Message[], type: string): Message[] {
 /** Value names used anywhere (node inputs/outputs, graph inputs/outputs, initializers). */
 function valueNames(msgs: readonly Message[]): string[] {
   const names = new Set<string>();
-  for (const n of byType(msgs, 'Node')) for (const f of n.fields) if ((f.f === 1 || f.f === 2) && f.wire === 2) names.add(str(f));
+  for (const n of byType(msgs, 'Node'))
+    for (const f of n.fields) if ((f.f === 1 || f.f === 2) && f.wire === 2) names.add(str(f));
   return [...names];
 }
 
@@ -49,7 +111,8 @@ function mutateTree(root: Message, rand: Rand): string {
   const graph = byType(msgs, 'Graph')[0];
   const choice = int(rand, 12);
   switch (choice) {
-    case 0: { // an attribute's int / ints value
+    case 0: {
+      // an attribute's int / ints value
       const a = attrs.length ? pick(rand, attrs) : undefined;
       if (!a) return 'none';
       const ints = a.fields.filter((f) => f.f === 3 || f.f === 8);
@@ -60,7 +123,8 @@ function mutateTree(root: Message, rand: Rand): string {
       else a.fields.push({ f: 8, wire: 0, v });
       return `attr int ${v}`;
     }
-    case 1: { // add, drop or rename an attribute
+    case 1: {
+      // add, drop or rename an attribute
       const n = nodes.length ? pick(rand, nodes) : undefined;
       if (!n) return 'none';
       const r = rand();
@@ -71,21 +135,29 @@ function mutateTree(root: Message, rand: Rand): string {
       }
       const name = pick(rand, ATTR_NAMES);
       const nameField: Field = { f: 1, wire: 2, raw: new TextEncoder().encode(name) };
-      const value: Field[] = rand() < 0.5
-        ? [{ f: 3, wire: 0, v: pick(rand, EDGE_INTS) }, { f: 20, wire: 0, v: 2 }]
-        : [...Array(1 + int(rand, 6))].map((): Field => ({ f: 8, wire: 0, v: pick(rand, EDGE_INTS) })).concat([{ f: 20, wire: 0, v: 7 }]);
+      const value: Field[] =
+        rand() < 0.5
+          ? [
+              { f: 3, wire: 0, v: pick(rand, EDGE_INTS) },
+              { f: 20, wire: 0, v: 2 },
+            ]
+          : [...Array(1 + int(rand, 6))]
+              .map((): Field => ({ f: 8, wire: 0, v: pick(rand, EDGE_INTS) }))
+              .concat([{ f: 20, wire: 0, v: 7 }]);
       const attr: Message = { type: 'Attribute', fields: [nameField, ...value] };
       n.fields.push({ f: 5, wire: 2, raw: new Uint8Array(0), msg: attr });
       return `add attr ${name}`;
     }
-    case 2: { // a dim of a graph input/output or value_info
+    case 2: {
+      // a dim of a graph input/output or value_info
       const d = dims.length ? pick(rand, dims) : undefined;
       if (!d) return 'none';
       const v = pick(rand, EDGE_INTS);
       d.fields = rand() < 0.2 ? [{ f: 2, wire: 2, raw: new TextEncoder().encode('N') }] : [{ f: 1, wire: 0, v }];
       return `dim ${v}`;
     }
-    case 3: { // op type
+    case 3: {
+      // op type
       const n = nodes.length ? pick(rand, nodes) : undefined;
       const fd = n?.fields.find((f) => f.f === 4);
       if (!fd) return 'none';
@@ -93,7 +165,8 @@ function mutateTree(root: Message, rand: Rand): string {
       setStr(fd, op);
       return `op ${op}`;
     }
-    case 4: { // a node input or output renamed: dangling, duplicated, a cycle, or omitted ('')
+    case 4: {
+      // a node input or output renamed: dangling, duplicated, a cycle, or omitted ('')
       const n = nodes.length ? pick(rand, nodes) : undefined;
       const io = n?.fields.filter((f) => f.f === 1 || f.f === 2) ?? [];
       if (io.length === 0) return 'none';
@@ -103,7 +176,8 @@ function mutateTree(root: Message, rand: Rand): string {
       setStr(fd, to);
       return `rename io '${to}'`;
     }
-    case 5: { // add or drop a node input/output
+    case 5: {
+      // add or drop a node input/output
       const n = nodes.length ? pick(rand, nodes) : undefined;
       if (!n) return 'none';
       const io = n.fields.filter((f) => f.f === 1 || f.f === 2);
@@ -112,10 +186,15 @@ function mutateTree(root: Message, rand: Rand): string {
         return 'drop io';
       }
       const names = valueNames(msgs);
-      n.fields.push({ f: rand() < 0.6 ? 1 : 2, wire: 2, raw: new TextEncoder().encode(rand() < 0.3 ? '' : pick(rand, names.length ? names : ['x'])) });
+      n.fields.push({
+        f: rand() < 0.6 ? 1 : 2,
+        wire: 2,
+        raw: new TextEncoder().encode(rand() < 0.3 ? '' : pick(rand, names.length ? names : ['x'])),
+      });
       return 'add io';
     }
-    case 6: { // an initializer: dims, dtype, or dropped
+    case 6: {
+      // an initializer: dims, dtype, or dropped
       const t = tensors.length ? pick(rand, tensors) : undefined;
       if (!t) return 'none';
       const r = rand();
@@ -135,7 +214,8 @@ function mutateTree(root: Message, rand: Rand): string {
       if (dt && dt.wire === 0) dt.v = code;
       return `initializer dtype ${code}`;
     }
-    case 7: { // a value's elem_type
+    case 7: {
+      // a value's elem_type
       const tt = byType(msgs, 'TensorType');
       const t = tt.length ? pick(rand, tt) : undefined;
       const fd = t?.fields.find((f) => f.f === 1);
@@ -143,7 +223,8 @@ function mutateTree(root: Message, rand: Rand): string {
       if (fd && fd.wire === 0) fd.v = code;
       return `elem_type ${code}`;
     }
-    case 8: { // opset version or domain
+    case 8: {
+      // opset version or domain
       const o = byType(msgs, 'OpsetId');
       const ver = o.length ? o[0].fields.find((f) => f.f === 2) : undefined;
       if (rand() < 0.6 && ver && ver.wire === 0) {
@@ -154,7 +235,8 @@ function mutateTree(root: Message, rand: Rand): string {
       n?.fields.push({ f: 7, wire: 2, raw: new TextEncoder().encode(pick(rand, DOMAINS)) });
       return 'domain';
     }
-    case 9: { // duplicate or drop a whole node (duplicated outputs, missing producers)
+    case 9: {
+      // duplicate or drop a whole node (duplicated outputs, missing producers)
       if (!graph || nodes.length === 0) return 'none';
       const fds = graph.fields.filter((f) => f.f === 1);
       const fd = pick(rand, fds);
@@ -162,7 +244,8 @@ function mutateTree(root: Message, rand: Rand): string {
       else graph.fields.splice(int(rand, graph.fields.length), 0, fd);
       return 'node dup/drop';
     }
-    case 10: { // reorder nodes (out of topological order)
+    case 10: {
+      // reorder nodes (out of topological order)
       if (!graph) return 'none';
       const idx = graph.fields.map((f, i) => (f.f === 1 ? i : -1)).filter((i) => i >= 0);
       if (idx.length < 2) return 'none';
@@ -171,7 +254,8 @@ function mutateTree(root: Message, rand: Rand): string {
       [graph.fields[a], graph.fields[b]] = [graph.fields[b], graph.fields[a]];
       return 'swap nodes';
     }
-    default: { // any varint anywhere
+    default: {
+      // any varint anywhere
       const withInts = msgs.filter((m) => varintFields(m).length > 0);
       if (withInts.length === 0) return 'none';
       const fd = pick(rand, varintFields(pick(rand, withInts)));
@@ -195,12 +279,24 @@ function mutateBytes(bytes: Uint8Array, rand: Rand): Uint8Array {
   const b = Uint8Array.from(bytes);
   const at = int(rand, Math.max(1, b.length));
   switch (int(rand, 6)) {
-    case 0: b[at] ^= 1 << int(rand, 8); return b;
-    case 1: b[at] = int(rand, 256); return b;
-    case 2: return b.subarray(0, at);
-    case 3: return join(b.subarray(0, at), new Uint8Array(1 + int(rand, 16)).map(() => int(rand, 256)), b.subarray(at));
-    case 4: return join(b.subarray(0, at), b.subarray(at + 1 + int(rand, 16)));
-    default: return join(b.subarray(0, at), b.subarray(at, at + 1 + int(rand, 64)), b.subarray(at));
+    case 0:
+      b[at] ^= 1 << int(rand, 8);
+      return b;
+    case 1:
+      b[at] = int(rand, 256);
+      return b;
+    case 2:
+      return b.subarray(0, at);
+    case 3:
+      return join(
+        b.subarray(0, at),
+        new Uint8Array(1 + int(rand, 16)).map(() => int(rand, 256)),
+        b.subarray(at),
+      );
+    case 4:
+      return join(b.subarray(0, at), b.subarray(at + 1 + int(rand, 16)));
+    default:
+      return join(b.subarray(0, at), b.subarray(at, at + 1 + int(rand, 64)), b.subarray(at));
   }
 }
 

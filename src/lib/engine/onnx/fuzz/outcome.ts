@@ -16,7 +16,8 @@ export const FUZZ_BUDGET: RunBudget = { peakBytes: 16 * 2 ** 20, work: 4e6 };
 /** Deterministic non-zero inputs (zeros would hide NaN paths such as 0/0). */
 function inputFor(dtype: Tensor['dtype'], dims: readonly number[]): Tensor {
   const t = tensor(dtype, dims as number[]);
-  for (let i = 0; i < t.data.length; i++) t.data[i] = dtype === 'float32' || dtype === 'float64' ? ((i * 7919) % 101) / 50 - 1 : i % 3;
+  for (let i = 0; i < t.data.length; i++)
+    t.data[i] = dtype === 'float32' || dtype === 'float64' ? ((i * 7919) % 101) / 50 - 1 : i % 3;
   return t;
 }
 
@@ -28,7 +29,12 @@ export function runCase(bytes: Uint8Array): Outcome {
     runGraph(graph, Object.fromEntries(graph.inputs.map((i) => [i.name, inputFor(i.dtype, i.dims as number[])])));
     return { kind: 'ran' };
   } catch (e) {
-    if ((e instanceof OnnxError || e instanceof EngineError) && e.message.length > 10) return { kind: 'refused', code: `${e.name}:${e.code}` };
-    return { kind: 'crash', message: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack?.split('\n').slice(1, 4).join('\n')}` : String(e) };
+    if ((e instanceof OnnxError || e instanceof EngineError) && e.message.length > 10)
+      return { kind: 'refused', code: `${e.name}:${e.code}` };
+    return {
+      kind: 'crash',
+      message:
+        e instanceof Error ? `${e.name}: ${e.message}\n${e.stack?.split('\n').slice(1, 4).join('\n')}` : String(e),
+    };
   }
 }
