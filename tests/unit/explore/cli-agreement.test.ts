@@ -11,9 +11,7 @@ import { exploreModel } from '~/lib/viz/debugger/explore-summary.ts';
 
 const models = fileURLToPath(new URL('../../../public/models/', import.meta.url));
 
-async function cliJson(
-  file: string,
-): Promise<{
+async function cliJson(file: string): Promise<{
   params: number;
   macs: number;
   flops: number;
