@@ -147,3 +147,29 @@ export async function questionProblems(page) {
     return out;
   });
 }
+
+/**
+ * Numbers computed into prose that MDX made paragraphs of their own: a `<Computed />` (or any inline
+ * figure) alone on a source line between two lines of text becomes a block, so the sentence breaks
+ * into three lines on the page ("…the model the column stands for, / 3.01× / as many…").
+ */
+export async function strandedFigures(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('main .computed, main .fact-figure')) {
+      const prev = el.previousElementSibling;
+      const next = el.nextElementSibling;
+      const parent = el.parentElement;
+      if (
+        !parent ||
+        parent.closest('p, li, td, th, dd, dt, figcaption, summary, label, h1, h2, h3, h4, span, a, strong, em')
+      )
+        continue;
+      if (prev?.tagName === 'P' || next?.tagName === 'P')
+        out.push(
+          `computed figure "${el.textContent.trim()}" stands as its own block between paragraphs (join its MDX line to the sentence)`,
+        );
+    }
+    return out;
+  });
+}

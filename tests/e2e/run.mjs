@@ -15,7 +15,7 @@ import { launchChromium } from './browser.mjs';
 import { startPreview } from './server.mjs';
 import { builtPages, distDir, openPage } from './pages.mjs';
 import { budgetProblems, debuggerTimings, shippingProblems, watchScripts } from './budget.mjs';
-import { axeViolations, brokenLinks, deadControls, pageFacts, questionProblems } from './checks.mjs';
+import { axeViolations, brokenLinks, deadControls, pageFacts, questionProblems, strandedFigures } from './checks.mjs';
 import { layoutProblems, settle } from './layout.mjs';
 import { watchInteractions } from './interactions.mjs';
 
@@ -80,7 +80,7 @@ async function checkPage(browser, base, path, pages) {
       if (broken.length) problems.push(`links to pages that do not exist: ${[...new Set(broken)].join(', ')}`);
       await settle(page);
       problems.push(...(await layoutProblems(page, { sideways: vp.width <= 360, labels: true })));
-      if (vp.width > 360) problems.push(...(await questionProblems(page)));
+      if (vp.width > 360) problems.push(...(await questionProblems(page)), ...(await strandedFigures(page)));
       for (const v of await axeViolations(page))
         problems.push(`axe ${v.impact}: ${v.id} (${v.help}) at ${v.nodes.join(' | ')}`);
       await screenshot(page, `${shotsDir}/${slug(path)}-${vp.width}.png`, vp.width);
