@@ -18,11 +18,14 @@ import {
   type Graph,
   type Tensor,
   type WeightGradTerm,
+  type BackwardStep,
 } from '~/lib/engine/index.ts';
 import { makeBatch } from '~/lib/data/batches.ts';
 import type { ImageSet } from '~/lib/data/fashion-mnist.ts';
 import { softmaxCrossEntropy } from '~/lib/train/loss.ts';
 import { NORM } from '~/lib/viz/train/train-graph.ts';
+
+type TrainingTape = ReturnType<typeof trainingForward>['tape'];
 
 export interface GradNorm {
   readonly node: string;
@@ -110,10 +113,7 @@ function backwardPass(
   graph: Graph,
   set: ImageSet,
   images: number,
-  visit: (
-    st: ReturnType<typeof executeBackward> extends Generator<infer S> ? S : never,
-    tape: ReturnType<typeof trainingForward>['tape'],
-  ) => void,
+  visit: (st: BackwardStep, tape: TrainingTape) => void,
 ): { loss: number; norms: GradNorm[] } {
   const input = graph.inputs[0].name;
   const logits = graph.outputs[0].name;

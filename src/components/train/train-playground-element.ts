@@ -10,7 +10,7 @@ import { BLOCKS, configFromQuery, configLabel, configToQuery, type TrainConfig }
 import { confusionMatrix, misclassified, rowShare } from '~/lib/viz/train/train-confusion.ts';
 import { curveLayout, type CurvePoint, type CurveLayout } from '~/lib/viz/train/train-curves.ts';
 import { subsetImageSet, subsetUrls, TRAIN_SUBSET } from '~/lib/viz/train/train-data.ts';
-import { grayPixels, kernelPixels, kernelScale } from '~/lib/viz/train/train-kernels.ts';
+import { kernelPixels, kernelScale } from '~/lib/viz/train/train-kernels.ts';
 import {
   parseRuns,
   RUNS_KEY,
@@ -25,7 +25,7 @@ import type { Inspection, PlaygroundRequest, PlaygroundResponse, Probe } from '~
 import { h } from '~/components/debugger/dom.ts';
 import { themePalette } from '~/components/debugger/palette.ts';
 import { tensorView } from '~/components/debugger/tensor-view.ts';
-import { backwardStepper, probeView } from './train-inside.ts';
+import { backwardStepper, imageCanvas, probeView } from './train-inside.ts';
 
 interface Cfg {
   config: TrainConfig;
@@ -719,13 +719,9 @@ class TrainPlaygroundElement extends HTMLElement {
         fig.className = 'tp-miss';
         fig.dataset.miss = String(x.index);
         fig.title = `Show the activations on test image ${x.index}`;
-        const cv = document.createElement('canvas');
-        cv.width = 28;
-        cv.height = 28;
-        cv.getContext('2d')!.putImageData(new ImageData(grayPixels(test.images, x.index * 784, 28, 28), 28, 28), 0, 0);
-        cv.setAttribute('role', 'img');
-        cv.setAttribute(
-          'aria-label',
+        const cv = imageCanvas(
+          test,
+          x.index,
           `test image ${x.index}: a ${FASHION_MNIST_CLASSES[x.label]} predicted as ${FASHION_MNIST_CLASSES[x.predicted]}`,
         );
         const cap = document.createElement('span');
