@@ -14,7 +14,8 @@
  * elsewhere, e.g. a tracked folder to commit them between sessions.
  *
  *   npm run train:family [-- --jobs 2 --only id,id --seeds 1,2 --out dir --checkpoints dir
- *                            --epochs N --limit N --checkpoint-minutes M --plan bench.json]
+ *                            --epochs N --limit N --checkpoint-minutes M --plan bench.json
+ *                            --cheapest-first]
  *
  * `--epochs` and `--limit` (train on the first N images) override the recipe for fixtures and
  * smoke runs; such runs are recorded with what they actually used. `--plan bench.json` (from
@@ -69,6 +70,7 @@ interface Options {
   limit?: number;
   checkpointMinutes: number;
   plan?: string;
+  cheapestFirst: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -102,6 +104,7 @@ function parseArgs(argv: string[]): Options {
     limit: int('limit', get('limit'), 1),
     checkpointMinutes: minutes,
     plan: get('plan'),
+    cheapestFirst: argv.includes('--cheapest-first'),
   };
 }
 
@@ -298,12 +301,13 @@ async function orchestrate(o: Options): Promise<void> {
     ? readManifest(join(o.out, 'manifest.json'))
     : (mkdirSync(o.checkpoints, { recursive: true }), mergeResults(o));
   const ids = o.only ?? TINY_MODELS.map((m) => m.id);
-  // Costliest first (MACs × side ratio is a fair proxy), so the two job slots end together.
+  // Costliest first (MACs are a fair proxy), so the two job slots end together; --cheapest-first
+  // instead finishes the most models soonest, for a session that will stop before the family ends.
   const cost = new Map(ids.map((id) => [id, analyze(buildTinyModel(id)).macs]));
   const queue = ids
     .flatMap((id) => o.seeds.map((seed) => ({ id, seed })))
     .filter((r) => !finished(o, manifest, r.id, r.seed))
-    .sort((a, b) => cost.get(b.id)! - cost.get(a.id)! || a.seed - b.seed);
+    .sort((a, b) => (o.cheapestFirst ? -1 : 1) * (cost.get(b.id)! - cost.get(a.id)!) || a.seed - b.seed);
   const done = ids.length * o.seeds.length - queue.length;
   if (o.plan) {
     const bench = JSON.parse(readFileSync(o.plan, 'utf8')) as { rows: { id: string; imagesPerCpuSecond: number }[] };
