@@ -227,6 +227,7 @@ async function worker(o: Options, id: string, seed: number): Promise<void> {
     classes: ev.classes,
     confusion: ev.confusion,
     curve: progress.curve,
+    segments: progress.segments,
     firstLosses: progress.firstLosses,
     recipe,
     trainImages: train.count,

@@ -38,6 +38,21 @@ export interface EpochPoint {
   readonly seconds: number;
 }
 
+/** A point of the fine curve: means over a window of steps (src/lib/family/progress.ts). */
+export interface CurvePoint {
+  /** Steps done at the end of the window. */
+  readonly step: number;
+  /** Epochs done at the end of the window (fractional). */
+  readonly epoch: number;
+  readonly loss: number;
+  /** Training accuracy of the window's batches (before each update, with augmentation). */
+  readonly accuracy: number;
+  /** Learning rate of the window's last step. */
+  readonly lr: number;
+  /** Wall seconds the window took. */
+  readonly seconds: number;
+}
+
 /** The trainer's recipe as the run used it (src/lib/train/trainer.ts). */
 export type TrainedRecipe = Recipe;
 
@@ -62,6 +77,8 @@ export interface TrainedModel {
   /** confusion[true][predicted]. */
   readonly confusion: readonly (readonly number[])[];
   readonly curve: readonly EpochPoint[];
+  /** The fine curve, a point every tenth of an epoch. */
+  readonly segments: readonly CurvePoint[];
   /** Loss of each of the first steps (up to 20), as trained: the CI re-runs them. */
   readonly firstLosses: readonly number[];
   readonly recipe: TrainedRecipe;
@@ -179,6 +196,24 @@ export function validateManifest(value: unknown): ManifestResult {
         if (!isObj(e)) return err(q, 'expected an object');
         if (num(e.epoch, `${q}.epoch`, { int: true, min: 1 }) && e.epoch !== j + 1)
           err(`${q}.epoch`, `expected ${j + 1}, got ${String(e.epoch)}`);
+        num(e.loss, `${q}.loss`, { min: 0 });
+        num(e.accuracy, `${q}.accuracy`, { min: 0, max: 1 });
+        num(e.lr, `${q}.lr`, { min: 0 });
+        num(e.seconds, `${q}.seconds`, { min: 0 });
+      });
+    }
+    if (arr(m.segments, `${p}.segments`)) {
+      if (m.segments.length === 0) err(`${p}.segments`, 'expected at least one point');
+      let last = 0;
+      m.segments.forEach((e, j) => {
+        const q = `${p}.segments[${j}]`;
+        if (!isObj(e)) return err(q, 'expected an object');
+        if (num(e.step, `${q}.step`, { int: true, min: 1 })) {
+          if ((e.step as number) <= last)
+            err(`${q}.step`, `expected steps to increase, got ${String(e.step)} after ${last}`);
+          last = e.step as number;
+        }
+        num(e.epoch, `${q}.epoch`, { min: 0 });
         num(e.loss, `${q}.loss`, { min: 0 });
         num(e.accuracy, `${q}.accuracy`, { min: 0, max: 1 });
         num(e.lr, `${q}.lr`, { min: 0 });

@@ -29,6 +29,10 @@ function model(over: Partial<TrainedModel> = {}): TrainedModel {
       { epoch: 1, loss: 1.2, accuracy: 0.5, lr: 0.001, seconds: 10 },
       { epoch: 2, loss: 0.8, accuracy: 0.7, lr: 0, seconds: 11 },
     ],
+    segments: [
+      { step: 1, epoch: 0.5, loss: 1.4, accuracy: 0.4, lr: 0.002, seconds: 5 },
+      { step: 2, epoch: 1, loss: 1, accuracy: 0.6, lr: 0.001, seconds: 5 },
+    ],
     firstLosses: [2.3, 2.2],
     recipe: {
       epochs: 2,
@@ -105,6 +109,12 @@ describe('the trained-models manifest', () => {
     expect(errorsOf(manifest([model({ curve: [model().curve[0]] })]))).toEqual([
       '$.models[0].curve: has 1 epochs, the recipe 2',
     ]);
+    expect(errorsOf(manifest([model({ segments: [] })]))).toEqual([
+      '$.models[0].segments: expected at least one point',
+    ]);
+    expect(
+      errorsOf(manifest([model({ segments: [...model().segments].reverse() })])).filter((e) => e.includes('step')),
+    ).toEqual(['$.models[0].segments[1].step: expected steps to increase, got 1 after 2']);
     expect(errorsOf(manifest([model({ firstLosses: [] })]))).toEqual([
       '$.models[0].firstLosses: expected 1–20 losses, got 0',
     ]);
