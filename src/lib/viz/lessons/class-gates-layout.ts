@@ -25,6 +25,8 @@ export interface FigureRun {
   readonly trained: boolean;
   /** η² averaged over each block's channels, per block. */
   readonly specificity: readonly number[];
+  /** Per block: this run's most class-specific channels (at most PICKED_CHANNELS), in channel order. */
+  readonly picked: readonly (readonly number[])[];
   /** Per block: [class][picked channel] class mean minus the all-image mean (3 decimals). */
   readonly cells: readonly (readonly (readonly number[])[])[];
   /** Per block: η² of each picked channel. */
@@ -35,13 +37,11 @@ export interface ClassGatesFigure {
   readonly model: string;
   readonly images: number;
   readonly classes: readonly string[];
-  readonly blocks: readonly { readonly scope: string; readonly channels: number; readonly picked: readonly number[] }[];
+  readonly blocks: readonly { readonly scope: string; readonly channels: number }[];
   readonly runs: readonly FigureRun[];
-  /** The run whose η² picked each block's heatmap channels. */
-  readonly pickedFrom: string;
 }
 
-/** Channels shown per block in the heatmap: the most class-specific ones of the first trained run. */
+/** Channels shown per block in the heatmap: the most class-specific ones of the run shown. */
 export const PICKED_CHANNELS = 16;
 
 const r3 = (v: number): number => Math.round(v * 1000) / 1000;
@@ -59,33 +59,36 @@ export function classGatesFigure(
     if (r.blocks.map((b) => b.scope).join() !== ref.blocks.map((b) => b.scope).join())
       throw new Error(`run '${r.label}' has other SE blocks than '${ref.label}'`);
   }
-  const blocks = ref.blocks.map((b) => {
-    const order = b.eta2.map((v, c) => [v, c] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
-    const picked = order
+  // Each run's own most class-specific channels: channel c of one seed has no counterpart in another.
+  const pick = (b: BlockGates): number[] =>
+    b.eta2
+      .map((v, c) => [v, c] as const)
+      .sort((x, y) => y[0] - x[0] || x[1] - y[1])
       .slice(0, Math.min(PICKED_CHANNELS, b.channels))
       .map(([, c]) => c)
       .sort((x, y) => x - y);
-    return { scope: b.scope, channels: b.channels, picked };
-  });
   return {
     model,
     images,
     classes,
-    blocks,
-    pickedFrom: ref.label,
-    runs: runs.map((r) => ({
-      label: r.label,
-      trained: r.trained,
-      specificity: r.blocks.map((b) => r3(b.specificity)),
-      cells: r.blocks.map((b, bi) => b.classMeans.map((row) => blocks[bi].picked.map((c) => r3(row[c] - b.mean[c])))),
-      eta2: r.blocks.map((b, bi) => blocks[bi].picked.map((c) => r3(b.eta2[c]))),
-    })),
+    blocks: ref.blocks.map((b) => ({ scope: b.scope, channels: b.channels })),
+    runs: runs.map((r) => {
+      const picked = r.blocks.map(pick);
+      return {
+        label: r.label,
+        trained: r.trained,
+        specificity: r.blocks.map((b) => r3(b.specificity)),
+        picked,
+        cells: r.blocks.map((b, bi) => b.classMeans.map((row) => picked[bi].map((c) => r3(row[c] - b.mean[c])))),
+        eta2: r.blocks.map((b, bi) => picked[bi].map((c) => r3(b.eta2[c]))),
+      };
+    }),
   };
 }
 
 const W = 560;
 const H = 240;
-const M = { top: 14, right: 16, bottom: 46, left: 48 };
+const M = { top: 26, right: 16, bottom: 46, left: 40 };
 
 /** η² by block, one line per run (trained seeds solid, untrained dashed), block names on x. */
 export function specificityScene(fig: ClassGatesFigure): Scene {
@@ -148,6 +151,7 @@ export function heatmapScene(fig: ClassGatesFigure, bi: number, ri: number): Sce
   const run = fig.runs[ri];
   if (!block || !run) throw new Error(`no block ${bi} or run ${ri} in the figure`);
   const cells = run.cells[bi];
+  const picked = run.picked[bi];
   // One colour span for all runs of this block, so trained and untrained compare on one scale.
   const span = Math.max(1e-6, ...fig.runs.flatMap((r) => r.cells[bi].flat().map(Math.abs)));
   const marks: Mark[] = [];
@@ -157,19 +161,19 @@ export function heatmapScene(fig: ClassGatesFigure, bi: number, ri: number): Sce
       key: `class-${k}`,
       class: 'gate-class',
       x: LABEL_W - 6,
-      y: 20 + k * CELL + CELL / 2,
+      y: 4 + k * CELL + CELL / 2,
       text: name,
       anchor: 'end',
       baseline: 'middle',
     });
-    block.picked.forEach((c, j) => {
+    picked.forEach((c, j) => {
       const v = cells[k][j];
       marks.push({
         kind: 'rect',
         key: `cell-${k}-${j}`,
         class: 'gate-cell',
         x: LABEL_W + j * CELL,
-        y: 20 + k * CELL,
+        y: 4 + k * CELL,
         width: CELL - 1,
         height: CELL - 1,
         fill: cellFill(v, span),
@@ -178,21 +182,10 @@ export function heatmapScene(fig: ClassGatesFigure, bi: number, ri: number): Sce
       });
     });
   });
-  block.picked.forEach((c, j) =>
-    marks.push({
-      kind: 'text',
-      key: `chan-${j}`,
-      class: 'gate-chan',
-      x: LABEL_W + j * CELL + CELL / 2,
-      y: 12,
-      text: String(c),
-      anchor: 'middle',
-    }),
-  );
   return {
-    width: LABEL_W + block.picked.length * CELL + 4,
-    height: 24 + fig.classes.length * CELL,
-    label: `${run.label}: mean gate per class minus the mean over all images, ${block.scope}, its ${block.picked.length} most class-specific channels`,
+    width: LABEL_W + picked.length * CELL + 4,
+    height: 8 + fig.classes.length * CELL,
+    label: `${run.label}: mean gate per class minus the mean over all images, ${block.scope}, its ${picked.length} most class-specific channels`,
     marks,
   };
 }
@@ -234,20 +227,16 @@ export function classGatesControls(fig: ClassGatesFigure, s: ClassGatesState): C
   ];
 }
 
-/** η² of the chosen block for every run, then the first and last block's for the chosen run. */
+/** The chosen block, its η² for every run, then the first and last block's for the chosen run. */
 export function classGatesReadouts(fig: ClassGatesFigure, s: ClassGatesState): Readout[] {
   const b = fig.blocks[s.block];
   const run = fig.runs[s.run];
   const last = fig.blocks.length - 1;
   return [
-    ...fig.runs.map((r, i) => ({
-      key: `eta-${i}`,
-      label: `η² of ${b.scope}, ${r.label}`,
-      value: r.specificity[s.block].toFixed(3),
-    })),
+    ...fig.runs.map((r, i) => ({ key: `eta-${i}`, label: `η², ${r.label}`, value: r.specificity[s.block].toFixed(3) })),
     {
       key: 'rise',
-      label: `${run.label}: first → last SE block`,
+      label: 'Shown network, first → last block',
       value: `${run.specificity[0].toFixed(3)} → ${run.specificity[last].toFixed(3)}`,
     },
   ];

@@ -36,18 +36,20 @@ const fig = classGatesFigure(
 );
 
 describe('classGatesFigure', () => {
-  it('picks the most class-specific channels of the trained run, in channel order', () => {
-    expect(fig.blocks[0].picked).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    const p = fig.blocks[1].picked;
+  it('picks each run’s most class-specific channels, in channel order', () => {
+    expect(fig.runs[0].picked[0]).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const p = fig.runs[0].picked[1];
     expect(p.length).toBe(PICKED_CHANNELS);
     // The 8 channels with η² 0.9 first, then the lowest-numbered of the rest (ties by channel).
     expect(p.filter((c) => c % 5 === 0)).toEqual([0, 5, 10, 15, 20, 25, 30, 35]);
     expect(p).toEqual([...p].sort((a, b) => a - b));
-    expect(fig.pickedFrom).toBe('trained, seed 1');
+    // The untrained run's η² are all equal: ties keep the lowest channels.
+    expect(fig.runs[1].picked[1]).toEqual(Array.from({ length: PICKED_CHANNELS }, (_, i) => i));
   });
 
   it('keeps each class mean minus the all-image mean, and the runs’ specificity', () => {
     expect(fig.runs[0].cells[1][1][0]).toBeCloseTo(0.1 * 0.9, 3);
+    expect(fig.runs[0].cells[1][1][1]).toBeCloseTo(0.1 * 0.2, 3);
     expect(fig.runs[0].cells[1][0][0]).toBeCloseTo(-0.1 * 0.9, 3);
     expect(fig.runs[0].specificity).toEqual([0.1, 0.34]);
     expect(fig.runs[1].specificity).toEqual([0.02, 0.03]);
