@@ -227,9 +227,8 @@ export function classGatesControls(fig: ClassGatesFigure, s: ClassGatesState): C
   ];
 }
 
-/** The chosen block, its η² for every run, then the first and last block's for the chosen run. */
+/** η² of the chosen block for every run, then the first and last block's for the run shown. */
 export function classGatesReadouts(fig: ClassGatesFigure, s: ClassGatesState): Readout[] {
-  const b = fig.blocks[s.block];
   const run = fig.runs[s.run];
   const last = fig.blocks.length - 1;
   return [
