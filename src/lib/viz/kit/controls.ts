@@ -34,8 +34,6 @@ export interface Readout {
   value: string;
   /** A second, quieter reading after the value (e.g. "(231 M)"), in [data-out="<key>-detail"]. */
   detail?: string;
-  /** Fixed text written right after the value, outside [data-out] (e.g. "²" after a side of 224). */
-  unit?: string;
 }
 
 export type ControlValue = number | string | boolean;
