@@ -4,81 +4,40 @@
  * and the detail view after every move. The host element supplies the buttons and list (found by
  * data attributes), the input, and an optional node range (a lesson's block).
  */
-import type { OutputPosition, ScaleExplanation, Tensor } from '~/lib/engine/index.ts';
+import type { OutputPosition } from '~/lib/engine/index.ts';
 import { activationFn } from '~/lib/viz/charts/activation-curve.ts';
 import { convWindow, windowOnPlane } from '~/lib/viz/lessons/conv-window.ts';
 import { detailKinds, type DetailKind } from '~/lib/viz/debugger/detail-kind.ts';
 import { planeShape, WRAP, type Palette } from '~/lib/viz/charts/heatmap.ts';
-import { formatCompact, formatInt, formatMs } from '~/lib/viz/charts/number-format.ts';
+import { formatInt } from '~/lib/viz/charts/number-format.ts';
 import { cumulativeMacs, nextStop, prevStop } from '~/lib/viz/debugger/step-timeline.ts';
 import type { StepLevel } from '~/lib/engine/steps.ts';
-import type { ModelSource, NodeInfo, StepTensors } from '~/components/runtime/protocol.ts';
+import type { NodeInfo, StepTensors } from '~/components/runtime/protocol.ts';
 import { CancelledError, RuntimeClient } from '~/components/runtime/runtime-client.ts';
-import { activationDetail, binaryDetail, bnDetail, convDetail, poolDetail, seDetail } from './detail-view.ts';
+import { activationDetail, binaryDetail, bnDetail, convDetail, poolDetail } from './detail-view.ts';
 import { dimsText, h } from './dom.ts';
 import { themePalette } from './palette.ts';
 import { tensorView } from './tensor-view.ts';
 import { predictionsView } from './predictions-view.ts';
+import { seView } from './step-se-view.ts';
+import { classNames, type StepperConfig } from './stepper-config.ts';
+import { updateChrome } from './step-chrome.ts';
+
+export type { ClassesConfig, StepperConfig, StepperState } from './stepper-config.ts';
 import { isClassifierOutput, topPredictions } from '~/lib/viz/debugger/predictions.ts';
-
-export interface StepperState {
-  readonly step: number;
-  readonly channel: number;
-  readonly pixel: readonly [number, number] | null;
-}
-
-export interface StepperConfig {
-  readonly source: ModelSource;
-  /** Limit stepping to the nodes whose scope is this prefix (a lesson's block). */
-  readonly scope?: string;
-  /** The graph input for a run (called after the model is open). */
-  readonly makeInput: (dims: readonly number[]) => Promise<Tensor>;
-  /** Natural images to calibrate BatchNorm statistics on after materialising (zoo models). */
-  readonly calibration?: () => Promise<Tensor>;
-  /** Extra content for the preprocessing step (index −1), e.g. the source image and its crop. */
-  readonly preprocessView?: () => HTMLElement | null;
-  readonly onState?: (s: StepperState) => void;
-  readonly onOpened?: (nodes: readonly NodeInfo[]) => void;
-  /** A classifier's classes: its last node's [1, count] output is shown as top-5 predictions. */
-  readonly classes?: ClassesConfig;
-}
-
-export interface ClassesConfig {
-  readonly count: number;
-  /** URL of the class names (a JSON array), or null when the classes have no names. */
-  readonly url: string | null;
-  /** The list's name for the panel's note, e.g. "ImageNet-1k (…)". */
-  readonly listName?: string;
-  readonly trained: boolean;
-}
-
-const namesCache = new Map<string, Promise<string[]>>();
-function classNames(url: string): Promise<string[]> {
-  let p = namesCache.get(url);
-  if (!p) {
-    p = fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`class names: HTTP ${r.status} for ${url}`);
-      return r.json() as Promise<string[]>;
-    });
-    namesCache.set(url, p);
-  }
-  return p;
-}
-
-const fmtMs = formatMs;
 
 export class Stepper {
   readonly client = new RuntimeClient();
   nodes: NodeInfo[] = [];
   private kinds: DetailKind[] = [];
-  private macs: number[] = [];
+  macs: number[] = [];
   /** Allowed step indices: lo (block input, may be −1) .. hi. */
   lo = -1;
   hi = -1;
   step = -2;
   channel = 0;
   pixel: [number, number] | null = null;
-  private ms: number[] = [];
+  ms: number[] = [];
   private tensors: StepTensors | null = null;
   private palette: Palette | null = null;
   private renderSeq = 0;
@@ -241,62 +200,9 @@ export class Stepper {
     this.cfg.onState?.({ step: this.step, channel: this.channel, pixel: this.pixel });
   }
 
-  private updateChrome(): void {
-    const i = this.step;
-    const node = i >= 0 ? this.nodes[i] : undefined;
-    const pos = this.q<HTMLElement>('[data-dbg="position"]');
-    if (pos) {
-      const scoped = this.cfg.scope !== undefined;
-      pos.textContent =
-        node && i > this.lo
-          ? scoped
-            ? `Op ${i - this.lo} of ${this.hi - this.lo} in ${this.cfg.scope}: ${node.name} (${node.opType})`
-            : `Op ${i + 1} of ${this.nodes.length}: ${node.name} (${node.opType})`
-          : this.lo >= 0
-            ? `Block input: the output of ${this.nodes[this.lo].name}, from running the model this far`
-            : 'Preprocessing: the image as the model receives it';
-    }
-    const macs = this.q<HTMLElement>('[data-dbg="macs"]');
-    if (macs) {
-      const base = this.lo >= 0 ? this.macs[this.lo] : 0;
-      const m = i >= 0 ? this.macs[i] - base : 0;
-      macs.textContent = `${formatInt(m)} (${formatCompact(m)})`;
-    }
-    const el = this.q<HTMLElement>('[data-dbg="elapsed"]');
-    if (el) {
-      let t = 0;
-      for (let k = this.lo + 1; k <= i; k++) t += Number.isFinite(this.ms[k]) ? this.ms[k] : 0;
-      el.textContent = fmtMs(t);
-    }
-    this.root.querySelectorAll<HTMLElement>('[data-op-index]').forEach((li) => {
-      const k = Number(li.dataset.opIndex);
-      li.toggleAttribute('aria-current', k === i);
-      li.classList.toggle('dbg-done', k <= i);
-      if (k === i) li.setAttribute('aria-current', 'step');
-    });
-    const cur = this.root.querySelector<HTMLElement>('[data-op-index][aria-current]');
-    const list = cur?.closest<HTMLElement>('.dbg-scroll');
-    if (cur && list) {
-      // Keep the current row in view inside the list, without scrolling the page.
-      const top = cur.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
-      if (top < list.scrollTop + 30 || top > list.scrollTop + list.clientHeight - cur.offsetHeight)
-        list.scrollTop = Math.max(0, top - list.clientHeight / 3);
-    }
-    const scrub = this.q<HTMLInputElement>('[data-dbg="scrubber"]');
-    if (scrub) scrub.value = String(i);
-    this.root
-      .querySelectorAll<HTMLButtonElement>(
-        '[data-act="next"], [data-act="block"], [data-act="stage"], [data-act="end"]',
-      )
-      .forEach((b) => (b.disabled = i >= this.hi));
-    this.root
-      .querySelectorAll<HTMLButtonElement>('[data-act="prev"], [data-act="reset"]')
-      .forEach((b) => (b.disabled = i <= this.lo));
-  }
-
   private async render(): Promise<void> {
     const seq = ++this.renderSeq;
-    this.updateChrome();
+    updateChrome(this);
     this.emit();
     const views = this.q<HTMLElement>('[data-dbg="views"]');
     if (!views || !this.tensors) return;
@@ -377,7 +283,7 @@ export class Stepper {
     let inPixel: [number, number] | null = null;
     try {
       if (kind.kind === 'se') {
-        detail = await this.seView(kind, width);
+        detail = await seView(this, kind, width);
       } else if (explainable && node.opType !== 'GlobalAveragePool') {
         const ex = (await this.client.one({ type: 'explain', node: node.name, at }, 'explained')).explanation;
         if (ex.kind === 'conv') {
@@ -454,57 +360,5 @@ export class Stepper {
           )
         : null;
     views.replaceChildren(head, panels, ...(pixelNote ? [pixelNote] : []), ...(detail ? [detail] : []));
-  }
-
-  private async seView(kind: Extract<DetailKind, { kind: 'se' }>, width: number): Promise<HTMLElement> {
-    const se = kind.se;
-    const names = [se.squeeze, se.reduce, se.act, se.expand, se.gate, se.scaled];
-    const { values } = await this.client.one({ type: 'values', names }, 'values');
-    const vec = (name: string, label: string, domain?: [number, number]) =>
-      values[name] ? { label, values: values[name].data as Float32Array, ...(domain ? { domain } : {}) } : null;
-    let line: ScaleExplanation | undefined;
-    const scaleNode = this.nodes.find((n) => n.outputs[0] === se.scaled);
-    if (values[se.scaled] && scaleNode) {
-      const sh = planeShape(values[se.scaled].dims);
-      const c = Math.min(this.channel, sh.count - 1);
-      const [py, px] = this.pixel ?? [Math.floor(sh.h / 2), Math.floor(sh.w / 2)];
-      const ex = (
-        await this.client.one(
-          { type: 'explain', node: scaleNode.name, at: { c, y: Math.min(py, sh.h - 1), x: Math.min(px, sh.w - 1) } },
-          'explained',
-        )
-      ).explanation;
-      if (ex.kind === 'scale') line = ex;
-      else if (ex.kind === 'binary') line = { kind: 'scale', node: ex.node, x: ex.a, gate: ex.b, y: ex.y };
-    }
-    // SiLU (x · σ(x), EfficientNet's activation) is one activation that ONNX writes as two ops.
-    const actNode = this.nodes.find((n) => n.outputs[0] === se.act);
-    const sigmoid =
-      actNode?.opType === 'Mul'
-        ? this.nodes.find((n) => n.opType === 'Sigmoid' && actNode.inputs.includes(n.outputs[0]))
-        : undefined;
-    const cur = this.nodes[this.step];
-    const siluNote =
-      sigmoid && (cur === actNode || cur === sigmoid)
-        ? h(
-            'p',
-            { class: 'muted dbg-hint', 'data-dbg': 'silu-note' },
-            `SiLU, x · σ(x), is one activation; ONNX writes it as two ops, ${sigmoid.name} (Sigmoid) then ${actNode!.name} (Mul), so it takes two steps here.`,
-          )
-        : null;
-    const view = seDetail(
-      [
-        vec(se.squeeze, 'Squeeze: channel means'),
-        vec(se.reduce, 'Reduce: 1×1 conv'),
-        vec(se.act, sigmoid ? 'Activation: SiLU, x · σ(x)' : 'Activation'),
-        vec(se.expand, 'Expand: 1×1 conv'),
-        vec(se.gate, 'Gate in [0, 1]', [0, 1]),
-      ],
-      width,
-      line,
-      this.channel,
-    );
-    if (siluNote) view.prepend(siluNote);
-    return view;
   }
 }

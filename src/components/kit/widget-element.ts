@@ -48,11 +48,14 @@ export abstract class WidgetElement<State extends object = ControlValues> extend
   /** Re-run the layout for this.state and draw it. */
   protected abstract redraw(): void;
 
-  /** Renders a scene into the <svg> matched by the selector (or given), inside this element. */
-  protected drawScene(target: string | SVGSVGElement, scene: Scene): void {
+  /**
+   * Renders a scene into the <svg> matched by the selector (or given), inside this element; with
+   * `duration` (ms) the marks already drawn move to their new geometry (see renderMarks).
+   */
+  protected drawScene(target: string | SVGSVGElement, scene: Scene, duration = 0): void {
     const svg = typeof target === 'string' ? this.querySelector<SVGSVGElement>(target) : target;
     if (!svg) throw new Error(`<${this.localName}>: no svg matches ${String(target)}`);
-    renderMarks(svg, scene);
+    renderMarks(svg, scene, { duration });
   }
 
   protected setReadouts(items: readonly Readout[]): void {

@@ -67,7 +67,7 @@ export default [
       await check(7.5);
       // The expanded slabs are drawn 7.5× as tall as the input slab.
       await page.waitForTimeout(400);
-      const h = async (id) => Number(await w.locator(`g[data-id="${id}"] rect.fill`).getAttribute('height'));
+      const h = async (id) => Number(await w.locator(`rect.fill[data-id="${id}"]`).getAttribute('height'));
       assert.ok(Math.abs((await h('expanded')) / (await h('input')) - 7.5) < 0.1);
       await slide(slider, 1);
       await check(1);

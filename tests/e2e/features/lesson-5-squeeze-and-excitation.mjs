@@ -38,7 +38,7 @@ const B0_SE = [
 
 async function values(w, row) {
   return w
-    .locator(`[data-row="${row}"] g.bars rect`)
+    .locator(`[data-row="${row}"] rect.bar`)
     .evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-value'))));
 }
 
@@ -104,10 +104,10 @@ export default [
       assert.equal(await out(w, 'se-params'), fmt(v3));
       assert.equal(await out(w, 'params'), fmt(5_483_032)); // torchvision mobilenet_v3_large num_params
       await page.waitForTimeout(400);
-      const rows = await w.locator('g.row').count();
+      const rows = await w.locator('text.label').count();
       assert.equal(rows, 8);
       assert.match(
-        (await w.locator('g.row').last().locator('text.v.p').textContent()) ?? '',
+        (await w.locator('text.v.p').last().textContent()) ?? '',
         new RegExp(`^${((100 * v3) / 5_483_032).toFixed(1)} %`),
       );
     },

@@ -71,6 +71,20 @@ export interface TextMark extends MarkBase {
 }
 export type Mark = RectMark | LineMark | PathMark | CircleMark | TextMark;
 
+/**
+ * A tile repeated to fill a shape (an SVG <pattern> in the scene's <defs>), e.g. the hatching
+ * MobileNetV2's Figure 3 puts on linear tensors. A mark uses it with `fill: patternFill(id)`.
+ * The id is page-wide (SVG ids are), so a widget that can appear twice passes a unique one.
+ */
+export interface PatternDef {
+  id: string;
+  width: number;
+  height: number;
+  /** Degrees the tile is turned, e.g. 45 for diagonal hatching. */
+  rotate?: number;
+  marks: readonly Mark[];
+}
+
 /** What a layout function returns: one SVG's worth of marks, in paint order. */
 export interface Scene {
   width: number;
@@ -78,6 +92,8 @@ export interface Scene {
   /** The SVG's accessible name (aria-label). */
   label: string;
   marks: readonly Mark[];
+  /** Fills the marks may use (rendered first, in <defs>). */
+  patterns?: readonly PatternDef[];
 }
 
 /** The attribute every rendered mark carries so the client renderer can match it by kind + key. */
@@ -138,6 +154,25 @@ export function markAttributes(m: Mark): Record<string, string | number> {
   return a;
 }
 
+/** The fill value that paints a shape with a scene's pattern. */
+export function patternFill(id: string): string {
+  return `url(#${id})`;
+}
+
+/** A <pattern>'s attributes: user-space tiles, so the hatching has one density on every shape. */
+export function patternAttributes(p: PatternDef): Record<string, string | number> {
+  if (!/^[A-Za-z][\w-]*$/.test(p.id))
+    throw new RangeError(`pattern id "${p.id}" must start with a letter and hold only letters, digits, - and _`);
+  const a: Record<string, string | number> = {
+    id: p.id,
+    width: round(p.width),
+    height: round(p.height),
+    patternUnits: 'userSpaceOnUse',
+  };
+  if (p.rotate) a.patternTransform = `rotate(${round(p.rotate)})`;
+  return a;
+}
+
 /** The <svg> element's own attributes for a scene (viewBox, size, accessible name). */
 export function sceneAttributes(scene: Scene): Record<string, string | number> {
   return {
@@ -156,6 +191,12 @@ export function checkScene(scene: Scene): Scene {
     const k = markKey(m);
     if (seen.has(k)) throw new RangeError(`scene "${scene.label}": two marks share the key ${k}`);
     seen.add(k);
+  }
+  const ids = new Set<string>();
+  for (const p of scene.patterns ?? []) {
+    if (ids.has(p.id)) throw new RangeError(`scene "${scene.label}": two patterns share the id ${p.id}`);
+    ids.add(p.id);
+    checkScene({ width: p.width, height: p.height, label: `${scene.label}, pattern ${p.id}`, marks: p.marks });
   }
   return scene;
 }

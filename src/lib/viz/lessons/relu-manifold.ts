@@ -8,6 +8,7 @@
  */
 
 import { mulberry32 } from '~/lib/engine/random.ts';
+import { round1 } from '../charts/scale.ts';
 export type Pt = readonly [number, number];
 
 export interface ManifoldResult {
@@ -91,6 +92,5 @@ export function reluRoundTrip(n: number, relu: boolean, seed = 1, input: readonl
 export function toPanel(points: readonly Pt[], size: number, extent = 1.15): Pt[] {
   const half = size / 2;
   const s = half / extent;
-  const r = (v: number) => Math.round(v * 10) / 10;
-  return points.map(([x, y]) => [r(half + x * s), r(half - y * s)] as const);
+  return points.map(([x, y]) => [round1(half + x * s), round1(half - y * s)] as const);
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkScene, markAttributes, markKey, sceneAttributes, type Mark } from '~/lib/viz/kit/marks.ts';
+import {
+  checkScene,
+  markAttributes,
+  markKey,
+  patternAttributes,
+  patternFill,
+  sceneAttributes,
+  type Mark,
+} from '~/lib/viz/kit/marks.ts';
 
 describe('markAttributes', () => {
   it('maps a rect to its SVG attributes, keyed by kind and key', () => {
@@ -100,5 +108,20 @@ describe('scenes', () => {
     expect(() => checkScene({ width: 1, height: 1, label: 's', marks: [rect, text] })).not.toThrow();
     expect(() => checkScene({ width: 1, height: 1, label: 's', marks: [rect, { ...rect }] })).toThrow(/rect:a/);
     expect(markKey(text)).toBe('text:a');
+  });
+
+  it('give patterns user-space tiles, a fill reference, and refuse a bad or repeated id', () => {
+    const p = { id: 'xe-hatch', width: 6, height: 6, rotate: 45, marks: [] };
+    expect(patternAttributes(p)).toEqual({
+      id: 'xe-hatch',
+      width: 6,
+      height: 6,
+      patternUnits: 'userSpaceOnUse',
+      patternTransform: 'rotate(45)',
+    });
+    expect(patternAttributes({ ...p, rotate: 0 })).not.toHaveProperty('patternTransform');
+    expect(patternFill('xe-hatch')).toBe('url(#xe-hatch)');
+    expect(() => patternAttributes({ ...p, id: '1 bad' })).toThrow(/pattern id/);
+    expect(() => checkScene({ width: 1, height: 1, label: 's', marks: [], patterns: [p, p] })).toThrow(/xe-hatch/);
   });
 });

@@ -84,4 +84,28 @@ describe('renderMarks', () => {
     renderMarks(svg, scene([{ kind: 'text', key: 't', x: 0, y: 0, text: 'b' }]));
     expect(kids(el)[0]!.outerHTML).toBe('<text data-mark="text:t" x="0" y="0">b</text>');
   });
+
+  it('writes a scene’s patterns into <defs> before the marks, and reuses them on a redraw', () => {
+    const { svg, el } = fakeSvg();
+    const hatch = (h: number) => ({
+      id: 'hatch-1',
+      width: 6,
+      height: h,
+      rotate: 45,
+      marks: [{ kind: 'line' as const, key: 'l', class: 'hatch-line', x1: 0, y1: 0, x2: 0, y2: h }],
+    });
+    renderMarks(svg, { ...scene(cells([])), patterns: [hatch(6)] });
+    expect(kids(el).map((c) => c.localName)).toEqual(['defs', 'rect', 'rect', 'rect']);
+    const defs = kids(el)[0]!;
+    expect(defs.outerHTML).toBe(
+      '<defs><pattern id="hatch-1" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">' +
+        '<line data-mark="line:l" class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line></pattern></defs>',
+    );
+    const pattern = defs.children[0];
+    renderMarks(svg, { ...scene(cells([])), patterns: [hatch(8)] });
+    expect(kids(el)[0]).toBe(defs);
+    expect(defs.children).toEqual([pattern]);
+    expect(pattern!.getAttribute('height')).toBe('8');
+    expect(pattern!.children[0]!.getAttribute('y2')).toBe('8');
+  });
 });
