@@ -35,9 +35,12 @@ export interface TensorViewOptions {
   readonly role: string;
 }
 
+/** One scratch canvas for every plane: creating a canvas per tile cost more than drawing it. */
+let scratch: HTMLCanvasElement | null = null;
+
 function drawPlane(
   ctx: CanvasRenderingContext2D,
-  px: Uint8ClampedArray,
+  px: Uint8ClampedArray<ArrayBuffer>,
   w: number,
   hgt: number,
   x: number,
@@ -45,12 +48,14 @@ function drawPlane(
   dw: number,
   dh: number,
 ): void {
-  const tmp = document.createElement('canvas');
-  tmp.width = w;
-  tmp.height = hgt;
-  tmp.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(px), w, hgt), 0, 0);
+  scratch ??= document.createElement('canvas');
+  if (scratch.width !== w || scratch.height !== hgt) {
+    scratch.width = w;
+    scratch.height = hgt;
+  }
+  scratch.getContext('2d')!.putImageData(new ImageData(px, w, hgt), 0, 0);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(tmp, x, y, dw, dh);
+  ctx.drawImage(scratch, x, y, dw, dh);
 }
 
 export function tensorView(o: TensorViewOptions): HTMLElement {
