@@ -62,12 +62,16 @@ async function open(id: number, source: ModelSource, calibration?: Tensor): Prom
     post({
       id,
       type: 'progress',
-      phase: 'Materialising untrained weights from the seed and calibrating BatchNorm',
+      phase: calibration
+        ? 'Materialising untrained weights from the seed'
+        : 'Materialising untrained weights from the seed and calibrating BatchNorm',
       done: 1,
       total: 3,
     });
     await tick();
-    graph = materialize(declared, source.seed ?? 0);
+    // With sample images every BatchNorm is calibrated on them below, so materialize's own pass
+    // on the reference input would be overwritten: skip it (one forward run fewer on Load).
+    graph = materialize(declared, source.seed ?? 0, { calibrate: !calibration });
     if (calibration) {
       const n = calibration.dims[0];
       post({

@@ -11,6 +11,7 @@ import { detailKinds, type DetailKind } from '~/lib/viz/debugger/detail-kind.ts'
 import { planeShape, WRAP, type Palette } from '~/lib/viz/charts/heatmap.ts';
 import { formatInt } from '~/lib/viz/charts/number-format.ts';
 import { cumulativeMacs, nextStop, prevStop } from '~/lib/viz/debugger/step-timeline.ts';
+import { reuseTensors } from '~/lib/viz/debugger/reuse-tensors.ts';
 import type { StepLevel } from '~/lib/engine/steps.ts';
 import type { NodeInfo, StepTensors } from '~/components/runtime/protocol.ts';
 import { CancelledError, RuntimeClient } from '~/components/runtime/runtime-client.ts';
@@ -110,6 +111,7 @@ export class Stepper {
       this.progress(0, 1, 'Preparing the input');
       const input = await this.cfg.makeInput(opened.input.dims);
       await this.client.request({ type: 'feed', input });
+      this.tensors = null; // values of the previous input: never reused for this one
       this.opened = true;
       this.channel = initialChannel;
       this.pixel = initialPixel;
@@ -128,6 +130,7 @@ export class Stepper {
     try {
       const input = await this.cfg.makeInput(this.tensorsInputDims());
       await this.client.request({ type: 'feed', input });
+      this.tensors = null; // values of the previous input: never reused for this one
       await this.goto(this.lo);
     } catch (e) {
       this.fail(e);
@@ -163,7 +166,7 @@ export class Stepper {
       const at = await this.client.one({ type: 'goto', index: target }, 'at', {
         onProgress: (ph, d, t) => this.progress(d, t, ph),
       });
-      this.tensors = at.step;
+      this.tensors = this.withKnownTensors(at.step);
       this.ms = at.ms;
       this.step = at.step.index;
       this.idle();
@@ -178,6 +181,19 @@ export class Stepper {
     } finally {
       this.idle();
     }
+  }
+
+  /** The previous view's tensors in place of the same values sent again (see reuse-tensors.ts). */
+  private withKnownTensors(next: StepTensors): StepTensors {
+    const prev = this.tensors;
+    const a = prev ? this.nodes[prev.index] : undefined;
+    const b = this.nodes[next.index];
+    if (!prev || !a || !b) return next;
+    const reused = reuseTensors(
+      { inputNames: a.inputs, outputNames: a.outputs, inputs: prev.inputs, outputs: prev.outputs },
+      { inputNames: b.inputs, outputNames: b.outputs, inputs: next.inputs, outputs: next.outputs },
+    );
+    return { ...next, ...reused };
   }
 
   move(level: StepLevel, dir: 1 | -1): Promise<void> {

@@ -10,6 +10,8 @@ import {
   gridLayout,
   legendStops,
   planePixels,
+  type ChannelStats,
+  type PlaneShape,
   planeShape,
   robustScale,
   tileAt,
@@ -35,9 +37,12 @@ export interface TensorViewOptions {
   readonly role: string;
 }
 
+/** One scratch canvas for every plane: creating a canvas per tile cost more than drawing it. */
+let scratch: HTMLCanvasElement | null = null;
+
 function drawPlane(
   ctx: CanvasRenderingContext2D,
-  px: Uint8ClampedArray,
+  px: Uint8ClampedArray<ArrayBuffer>,
   w: number,
   hgt: number,
   x: number,
@@ -45,20 +50,51 @@ function drawPlane(
   dw: number,
   dh: number,
 ): void {
-  const tmp = document.createElement('canvas');
-  tmp.width = w;
-  tmp.height = hgt;
-  tmp.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(px), w, hgt), 0, 0);
+  scratch ??= document.createElement('canvas');
+  if (scratch.width !== w || scratch.height !== hgt) {
+    scratch.width = w;
+    scratch.height = hgt;
+  }
+  scratch.getContext('2d')!.putImageData(new ImageData(px, w, hgt), 0, 0);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(tmp, x, y, dw, dh);
+  ctx.drawImage(scratch, x, y, dw, dh);
+}
+
+/**
+ * What a tensor's view computes from its data, kept while the data lives: stepping on, the
+ * previous op's output comes back as the next op's input (the stepper passes the same object,
+ * see reuse-tensors.ts) and is drawn again without recomputing.
+ */
+interface Derived {
+  readonly stats: ChannelStats[];
+  readonly scale: number;
+  readonly palette: Palette;
+  readonly planes: Map<number, Uint8ClampedArray<ArrayBuffer>>;
+}
+const derivedCache = new WeakMap<object, Derived>();
+
+function derived(t: Tensor, shape: PlaneShape, palette: Palette): Derived {
+  const data = t.data as ArrayLike<number>;
+  let d = derivedCache.get(t.data);
+  if (!d || d.palette !== palette) {
+    d = { stats: channelStats(data, shape), scale: robustScale(data), palette, planes: new Map() };
+    derivedCache.set(t.data, d);
+  }
+  return d;
+}
+
+function pixelsOf(d: Derived, data: ArrayLike<number>, shape: PlaneShape, p: number): Uint8ClampedArray<ArrayBuffer> {
+  let px = d.planes.get(p);
+  if (!px) d.planes.set(p, (px = planePixels(data, shape, p, d.scale, d.palette)));
+  return px;
 }
 
 export function tensorView(o: TensorViewOptions): HTMLElement {
   const t = o.tensor;
   const shape = planeShape(t.dims);
   const data = t.data as ArrayLike<number>;
-  const stats = channelStats(data, shape);
-  const scale = robustScale(data);
+  const d = derived(t, shape, o.palette);
+  const { stats, scale } = d;
   const channel = Math.min(Math.max(0, o.channel), shape.count - 1);
   const section = h('section', { class: 'dbg-tensor', 'data-dbg': o.role });
   const shownCount = Math.min(shape.count, MAX_TILES);
@@ -79,16 +115,7 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
   const g = grid.getContext('2d');
   if (g) {
     for (const tile of layout.tiles) {
-      drawPlane(
-        g,
-        planePixels(data, shape, tile.p, scale, o.palette),
-        shape.w,
-        shape.h,
-        tile.x,
-        tile.y,
-        layout.tileW,
-        layout.tileH,
-      );
+      drawPlane(g, pixelsOf(d, data, shape, tile.p), shape.w, shape.h, tile.x, tile.y, layout.tileW, layout.tileH);
     }
     const sel = layout.tiles[channel];
     if (sel) {
@@ -145,7 +172,7 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
   });
   const z = zoom.getContext('2d');
   if (z) {
-    drawPlane(z, planePixels(data, shape, channel, scale, o.palette), shape.w, shape.h, 0, 0, zw, zh);
+    drawPlane(z, pixelsOf(d, data, shape, channel), shape.w, shape.h, 0, 0, zw, zh);
     const ink = getComputedStyle(document.documentElement).getPropertyValue('--text').trim() || '#000';
     if (o.rect) {
       z.strokeStyle = ink;

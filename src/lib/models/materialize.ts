@@ -158,6 +158,13 @@ function snapStatistics(mean: Float32Array, variance: Float32Array): void {
 export interface MaterializeOptions {
   /** Snap BatchNorm statistics to a coarse grid (see snapStatistics); used for committed files. */
   readonly snapStatistics?: boolean;
+  /**
+   * Calibrate BatchNorm on the reference input (default true). false leaves γ = 1, β = 0, mean 0,
+   * var 1 for a caller that sets every BatchNorm's statistics itself right after (the debugger
+   * calibrates on sample photographs): the reference pass would be a whole forward run whose
+   * results are all overwritten.
+   */
+  readonly calibrate?: boolean;
 }
 
 /**
@@ -172,6 +179,7 @@ export function materialize(graph: Graph, seed: number, opts: MaterializeOptions
     initializers.set(name, { dtype: 'float32', dims, data: initWeight(name, dims, use.get(name), seed) });
   }
   const out: Graph = { ...graph, initializers, declared: new Map() };
+  if (opts.calibrate === false) return out;
   const input = graph.inputs[0];
   // Fused (Conv → BatchNorm → activation as one step, the BatchNorm folded after its statistics are set).
   const gen = execute(

@@ -76,7 +76,14 @@ export function broadcast2(
   for (let q = 0; q < outer; q++) {
     let x = pa;
     let y = pb;
-    if (code === 'Add') for (let i = 0; i < inner; i++, x += ia, y += ib) out[o++] = a[x] + b[y];
+    if (ib === 0 && ia === 1 && (code === 'Mul' || code === 'Add')) {
+      // One operand constant along the row (squeeze-and-excitation's per-channel gate, a bias):
+      // hoisted, so the loop reads one array. Same arithmetic, same results.
+      const v = b[y];
+      const end = x + inner;
+      if (code === 'Mul') for (; x < end; x++) out[o++] = a[x] * v;
+      else for (; x < end; x++) out[o++] = a[x] + v;
+    } else if (code === 'Add') for (let i = 0; i < inner; i++, x += ia, y += ib) out[o++] = a[x] + b[y];
     else if (code === 'Mul') for (let i = 0; i < inner; i++, x += ia, y += ib) out[o++] = a[x] * b[y];
     else if (code === 'Sub') for (let i = 0; i < inner; i++, x += ia, y += ib) out[o++] = a[x] - b[y];
     else for (let i = 0; i < inner; i++, x += ia, y += ib) out[o++] = f(a[x], b[y]);

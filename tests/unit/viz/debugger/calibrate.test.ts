@@ -17,6 +17,25 @@ describe('BatchNorm calibration on a batch', () => {
     expect(() => runGraph(graph, { input: f([4, 3, 32, 32], [...batch.data]) })).toThrow(/Reshape/);
   });
 
+  it('gives the same graph after materialize without its own calibration pass (the debugger skips it)', () => {
+    const declared = buildModel('mobilenetv3_small_050', { resolution: 48 });
+    const batch = f(
+      [2, 3, 48, 48],
+      Array.from({ length: 2 * 3 * 48 * 48 }, (_, i) => Math.sin(i * 0.01) + Math.cos(i * 0.003)),
+    );
+    const full = materialize(declared, 5);
+    const bare = materialize(declared, 5, { calibrate: false });
+    const bn = full.nodes.find((n) => n.opType === 'BatchNormalization')!;
+    // Before recalibration the two differ (the reference pass set statistics; the bare graph has 0 and 1)...
+    expect([...bare.initializers.get(bn.inputs[4])!.data].every((v) => v === 1)).toBe(true);
+    expect([...full.initializers.get(bn.inputs[4])!.data].some((v) => v !== 1)).toBe(true);
+    calibrateBatchNorm(full, batch);
+    calibrateBatchNorm(bare, batch);
+    // ...after it, every weight is bit-identical.
+    expect([...bare.initializers.keys()]).toEqual([...full.initializers.keys()]);
+    for (const [k, t] of full.initializers) expect(bare.initializers.get(k)!.data, k).toEqual(t.data);
+  });
+
   it('sets per-channel mean and biased variance over batch and space', () => {
     const mean = f([2], [9, 9]);
     const variance = f([2], [9, 9]);

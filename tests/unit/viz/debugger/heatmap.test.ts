@@ -54,6 +54,25 @@ describe('heatmap scaling and colour mapping', () => {
     expect(legendStops(2, palette).map((s) => s.value)).toEqual([-2, 0, 2]);
   });
 
+  it('colours every value exactly as divergingColour does (NaN, infinities and out-of-range included)', () => {
+    const data = Float32Array.from({ length: 400 }, (_, i) => Math.sin(i * 1.7) * 3);
+    data[5] = NaN;
+    data[6] = Infinity;
+    data[7] = -Infinity;
+    data[8] = -0;
+    const shape = planeShape([1, 4, 10, 10]);
+    const px = planePixels(data, shape, 2, 1.3, palette);
+    for (let i = 0; i < 100; i++) {
+      const want = divergingColour(data[200 + i] / 1.3, palette.neg, palette.mid, palette.pos);
+      expect([...px.slice(i * 4, i * 4 + 4)]).toEqual([...want, 255]);
+    }
+    const p0 = planePixels(data, shape, 0, 1.3, palette);
+    for (const i of [5, 6, 7, 8])
+      expect([...p0.slice(i * 4, i * 4 + 3)]).toEqual([
+        ...divergingColour(data[i] / 1.3, palette.neg, palette.mid, palette.pos),
+      ]);
+  });
+
   it('packs tiles into rows within the width and finds the tile under a point', () => {
     const g = gridLayout(10, 8, 8, 200);
     expect(g.width).toBeLessThanOrEqual(200);
@@ -81,5 +100,16 @@ describe('robust heatmap scale', () => {
     expect(robustScale(data)).toBeCloseTo(0.9);
     expect(robustScale([0, 0, 0, 5])).toBe(5);
     expect(robustScale([0, 0])).toBe(1);
+  });
+
+  it('takes the q-quantile of the strided sample, skipping non-finite values', () => {
+    const data = Float32Array.from({ length: 120001 }, (_, i) => Math.cos(i * 0.37) * (1 + (i % 7)));
+    data[0] = NaN;
+    data[2] = Infinity;
+    const step = Math.floor(data.length / 50000);
+    const abs: number[] = [];
+    for (let i = 0; i < data.length; i += step) if (Number.isFinite(data[i])) abs.push(Math.abs(data[i]));
+    abs.sort((a, b) => a - b);
+    expect(robustScale(data)).toBe(abs[Math.floor(0.995 * (abs.length - 1))]);
   });
 });
