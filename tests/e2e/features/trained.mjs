@@ -85,7 +85,7 @@ const withRuns = [
   {
     name: "trained: a model's detail page shows the manifest's accuracy, per-class accuracy, confusion and preprocessing",
     path: `/models/trained/${first}/`,
-    async run(page) {
+    async run(page, { base }) {
       assert.equal((await page.locator('h1').textContent()).trim(), first);
       for (const r of byId(first)) {
         const dd = page.locator(`dl dd[data-seed="${r.seed}"]`);
@@ -99,7 +99,7 @@ const withRuns = [
         );
         assert.deepEqual(counts, r.confusion, `seed ${r.seed} confusion`);
         assert.equal(await page.locator(`a[href="/models/trained/${r.file}"]`).count(), 1);
-        const res = await page.request.get(`/models/trained/${r.file}`);
+        const res = await page.request.get(`${base}/models/trained/${r.file}`);
         assert.equal(res.status(), 200, `${r.file} is served`);
         assert.equal((await res.body()).length, r.bytes);
       }

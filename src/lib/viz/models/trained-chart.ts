@@ -90,9 +90,11 @@ export function familyChartScene(models: readonly TrainedSummary[], o: FamilyCha
       y2: y(t),
     });
   const dom = x.domain();
-  const xt = logTicks(dom[0], dom[1], plot.right - plot.left > 500 ? [1, 2, 5] : [1]).filter(
-    (v) => v >= dom[0] && v <= dom[1],
-  );
+  // Decades (and 2, 5 on a wide chart); finer steps only when the trained MACs span too little for two ticks.
+  const steps = plot.right - plot.left > 500 ? [[1, 2, 5]] : [[1], [1, 2, 5]];
+  steps.push([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const inside = (m: number[]) => logTicks(dom[0], dom[1], m).filter((v) => v >= dom[0] && v <= dom[1]);
+  const xt = inside(steps.find((m) => inside(m).length >= 2) ?? steps.at(-1)!);
   for (const t of xt)
     marks.push({
       kind: 'line',
@@ -154,7 +156,7 @@ export function familyChartScene(models: readonly TrainedSummary[], o: FamilyCha
   return {
     width,
     height,
-    label: `Test accuracy against MACs of ${models.length} trained tiny models (${runs} runs) on Fashion-MNIST`,
+    label: `Test accuracy against MACs of ${models.length} trained tiny model${models.length === 1 ? '' : 's'} (${runs} runs) on Fashion-MNIST`,
     marks,
   };
 }

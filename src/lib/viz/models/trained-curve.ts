@@ -26,14 +26,16 @@ export function trainedCurveScene(id: string, runs: readonly TrainedModel[], o: 
   const width = o.width ?? (small ? 300 : 560);
   const height = o.height ?? (small ? 150 : 260);
   const plot = small
-    ? { left: 36, top: 10, right: width - 10, bottom: height - 22 }
-    : { left: 44, top: 24, right: width - 14, bottom: height - 40 };
+    ? { left: 44, top: 10, right: width - 10, bottom: height - 22 }
+    : { left: 50, top: 24, right: width - 14, bottom: height - 40 };
   if (runs.length === 0) throw new Error(`trainedCurveScene: ${id} has no runs`);
   const epochs = Math.max(...runs.map((r) => r.recipe.epochs));
   const x = linearScale([0, epochs], [plot.left, plot.right]);
   const ys = runs.flatMap((r) => [...r.segments.map((s) => s.accuracy), r.accuracy]).map((v) => v * 100);
-  const yTicks = niceTicks(Math.max(0, Math.floor(Math.min(...ys) / 10) * 10), 100, small ? 2 : 5);
-  const y = linearScale([yTicks[0], 100], [plot.bottom, plot.top]);
+  // The domain starts at the lowest point rounded down to 10 %, so no window falls below the frame.
+  const lo = Math.max(0, Math.floor(Math.min(...ys) / 10) * 10);
+  const yTicks = niceTicks(lo, 100, small ? 2 : 5);
+  const y = linearScale([lo, 100], [plot.bottom, plot.top]);
   const marks: Mark[] = [];
   for (const t of yTicks)
     marks.push({ kind: 'line', key: `grid-${t}`, class: 'tf-grid', x1: plot.left, x2: plot.right, y1: y(t), y2: y(t) });
