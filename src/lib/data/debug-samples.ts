@@ -41,7 +41,8 @@ export function debugSelection(labels: ArrayLike<number>, classes: number, perCl
 export function unsupportedPreprocessing(p: Preprocessing): string | null {
   if (p.layout !== 'NCHW') return `layout ${p.layout} (only NCHW is supported)`;
   if (p.scale !== 255) return `pixel scale ${p.scale} (only bytes / 255 is supported)`;
-  if (!p.resize.startsWith('bilinear')) return `resize “${p.resize}” (only the bilinear resize of src/lib/data/resize.ts)`;
+  if (!p.resize.startsWith('bilinear'))
+    return `resize “${p.resize}” (only the bilinear resize of src/lib/data/resize.ts)`;
   return null;
 }
 
