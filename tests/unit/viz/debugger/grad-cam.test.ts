@@ -91,11 +91,11 @@ describe('Grad-CAM (Selvaraju et al. 2017 §3)', () => {
     const cam = gradCam(A, gradient);
     const gemm = graph.nodes.find((n) => n.opType === 'Gemm')!;
     const W = graph.initializers.get(gemm.inputs[1])!;
-    const transB = gemm.attrs.transB;
+    const transB = gemm.attrs.transB?.value === 1; // ONNX Gemm: B is [N, K] when transB, else [K, N]
     const [, K, H, Wd] = A.dims;
     const expected = new Float64Array(H * Wd);
     for (let k = 0; k < K; k++) {
-      const w = transB === 0 ? W.data[k * W.dims[1] + c] : W.data[c * K + k];
+      const w = transB ? W.data[c * K + k] : W.data[k * W.dims[1] + c];
       for (let p = 0; p < H * Wd; p++) expected[p] += (w / (H * Wd)) * A.data[k * H * Wd + p];
     }
     for (let p = 0; p < H * Wd; p++) expect(cam.map[p]).toBeCloseTo(Math.max(0, expected[p]), 6);
