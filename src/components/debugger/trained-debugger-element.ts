@@ -5,6 +5,7 @@
  * backward pass, and the SE gates of image A against image B.
  */
 import type { Tensor } from '~/lib/engine/index.ts';
+import type { ModelSource } from '~/components/runtime/protocol.ts';
 import { trainedInput } from '~/lib/data/debug-samples.ts';
 import type { Preprocessing } from '~/lib/family/manifest.ts';
 import { gradCam } from '~/lib/viz/debugger/grad-cam.ts';
@@ -18,6 +19,7 @@ import { chosenView, gatesView, gradCamView, type Chosen } from './trained-views
 
 interface Config {
   id: string;
+  sha256: string;
   seed: number;
   url: string;
   classesUrl: string;
@@ -34,14 +36,48 @@ class TrainedDebugger extends HTMLElement {
   private set: SampleSet | null = null;
   private chosen: Chosen | null = null;
   private preds: Prediction[] | null = null;
+  private bytes: ArrayBuffer | null = null;
+
+  /** The model file, fetched once and checked against the manifest's sha256. */
+  private async fetchModel(): Promise<void> {
+    if (this.bytes) return;
+    const { url, sha256 } = this.cfg;
+    let res: Response;
+    try {
+      res = await fetch(url);
+    } catch {
+      throw new Error(`The model file ${url} could not be downloaded (network error).`);
+    }
+    if (!res.ok) throw new Error(`The model file ${url} is missing on this site (HTTP ${res.status}).`);
+    const bytes = await res.arrayBuffer();
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('');
+    if (digest !== sha256)
+      throw new Error(
+        `The model file ${url} is not the one the manifest describes (sha256 ${digest.slice(0, 12)}…, expected ${sha256.slice(0, 12)}…).`,
+      );
+    this.bytes = bytes;
+  }
 
   connectedCallback(): void {
     if (this.stepper) return;
     this.cfg = JSON.parse(this.dataset.config ?? '{}') as Config;
     this.querySelectorAll<HTMLElement>('[data-js]').forEach((el) => (el.hidden = false));
     const c = this.cfg;
+    const fileBytes = (): ArrayBuffer => this.bytes ?? new ArrayBuffer(0);
     const st = new Stepper(this, {
-      source: { kind: 'onnx', url: c.url },
+      // The file's bytes (fetched and checked on "Load model") with the static input shape the
+      // manifest gives: the trained files keep a symbolic batch for other runtimes.
+      get source(): ModelSource {
+        const p = c.preprocessing;
+        return {
+          kind: 'bytes',
+          bytes: fileBytes(),
+          name: c.url,
+          inputShapes: { [p.input]: [1, p.channels, p.resolution, p.resolution] },
+        };
+      },
       classes: {
         count: c.classes.length,
         url: c.classesUrl,
@@ -265,6 +301,12 @@ class TrainedDebugger extends HTMLElement {
         }),
       );
     on('start', async () => {
+      try {
+        await this.fetchModel();
+      } catch (e) {
+        st.status(e instanceof Error ? e.message : String(e), 'error');
+        return;
+      }
       await st.start();
       if (!st.opened) return;
       this.q('[data-act="start"]')!.textContent = 'Reload model';
