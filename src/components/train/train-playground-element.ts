@@ -16,6 +16,7 @@ import {
   RUNS_KEY,
   runsToCsv,
   scatterLayout,
+  type FamilyPoint,
   serializeRuns,
   type RunRecord,
 } from '~/lib/viz/train/train-runs.ts';
@@ -32,6 +33,8 @@ interface Cfg {
   syncUrl: boolean;
   table: StatsTable;
   presets: { label: string; query: string }[];
+  /** The pre-trained family's runs (from the page at build time), drawn beside the reader's. */
+  family?: FamilyPoint[];
 }
 
 const RENDER_MS = 250;
@@ -735,7 +738,7 @@ class TrainPlaygroundElement extends HTMLElement {
   private drawRuns(): void {
     const runs = this.runs();
     const svg = this.q('[data-chart="runs"]') as unknown as SVGSVGElement;
-    const l = scatterLayout(runs, this.svgWidth(svg, 640), 260);
+    const l = scatterLayout(runs, this.svgWidth(svg, 640), 260, this.cfg.family ?? []);
     svg.setAttribute('viewBox', `0 0 ${l.width} ${l.height}`);
     const kids = axisElements(l);
     kids.push(
@@ -745,6 +748,13 @@ class TrainPlaygroundElement extends HTMLElement {
         'MACs per image (log)',
       ),
     );
+    for (const f of l.family) {
+      // A diamond, so the family reads apart from the reader's circles without colour.
+      const d = `M${f.cx.toFixed(1)},${(f.cy - 5).toFixed(1)}l5,5l-5,5l-5,-5z`;
+      const m = svgEl('path', { d, class: 'tp-family', 'data-family-run': f.key });
+      m.append(svgEl('title', {}, f.label));
+      kids.push(m);
+    }
     if (l.front) kids.push(svgEl('path', { d: l.front, class: 'tp-front' }));
     for (const p of l.points) {
       const c = svgEl('circle', { cx: p.cx, cy: p.cy, r: 5, class: 'tp-point', 'data-run': p.id });

@@ -6,6 +6,7 @@
 import { configFromQuery, configLabel, configToQuery, type TrainConfig } from './train-config.ts';
 import type { Tick } from './train-curves.ts';
 import { decades, niceTicks } from '../charts/scale.ts';
+import { formatCompact, formatInt } from '../charts/number-format.ts';
 
 export const RUNS_KEY = 'depthwise.train.runs.v1';
 
@@ -112,11 +113,39 @@ export function runsToCsv(runs: readonly RunRecord[]): string {
   return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
 }
 
+/**
+ * A run of the pre-trained tiny family (public/models/trained/manifest.json, read at build time by
+ * the page and passed down as props): drawn beside the reader's runs, never part of their front,
+ * since it trained on all 60,000 images and the reader's runs on the bundled subset.
+ */
+export interface FamilyPoint {
+  readonly id: string;
+  readonly seed: number;
+  readonly macs: number;
+  /** Test accuracy on all the test images, a fraction. */
+  readonly accuracy: number;
+  /** What it trained on: images and epochs (the legend and tooltips say so). */
+  readonly trainImages: number;
+  readonly epochs: number;
+}
+
+/** "family: 60,000 images, 1 epoch": what the family's points trained on, from the points themselves. */
+export function familyTrainingLabel(f: Pick<FamilyPoint, 'trainImages' | 'epochs'>): string {
+  return `family: ${formatInt(f.trainImages)} images, ${f.epochs} epoch${f.epochs === 1 ? '' : 's'}`;
+}
+
 export interface ScatterLayout {
   readonly width: number;
   readonly height: number;
   readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
   readonly points: readonly { readonly id: string; readonly cx: number; readonly cy: number; readonly label: string }[];
+  /** The family's runs, one per model and seed; `key` is `<id>@<seed>`. */
+  readonly family: readonly {
+    readonly key: string;
+    readonly cx: number;
+    readonly cy: number;
+    readonly label: string;
+  }[];
   readonly xTicks: readonly Tick[];
   readonly yTicks: readonly Tick[];
   /** Runs no other run beats on both axes (fewer or equal MACs and higher or equal accuracy), by MACs. */
@@ -126,9 +155,14 @@ export interface ScatterLayout {
 const compact = (v: number): string =>
   v >= 1e9 ? `${v / 1e9}G` : v >= 1e6 ? `${v / 1e6}M` : v >= 1e3 ? `${v / 1e3}k` : String(v);
 
-export function scatterLayout(runs: readonly RunRecord[], width: number, height: number): ScatterLayout {
+export function scatterLayout(
+  runs: readonly RunRecord[],
+  width: number,
+  height: number,
+  family: readonly FamilyPoint[] = [],
+): ScatterLayout {
   const plot = { left: 44, top: 10, right: width - 12, bottom: height - 28 };
-  const macs = runs.map((r) => r.macs);
+  const macs = [...runs.map((r) => r.macs), ...family.map((f) => f.macs)];
   const ticksX = decades(Math.min(1e4, ...macs), Math.max(1e7, ...macs));
   const lo = Math.log10(ticksX[0]);
   const hi = Math.log10(ticksX.at(-1)!);
@@ -151,11 +185,18 @@ export function scatterLayout(runs: readonly RunRecord[], width: number, height:
     .sort((a, b) => a.macs - b.macs)
     .map((r, i) => `${i ? 'L' : 'M'}${sx(r.macs).toFixed(1)},${sy(r.accuracy).toFixed(1)}`)
     .join('');
+  const familyMarks = family.map((f) => ({
+    key: `${f.id}@${f.seed}`,
+    cx: sx(f.macs),
+    cy: sy(f.accuracy),
+    label: `${f.id}, seed ${f.seed} (${familyTrainingLabel(f)}): ${(f.accuracy * 100).toFixed(2)} % at ${formatCompact(f.macs)} MACs`,
+  }));
   return {
     width,
     height,
     plot,
     points,
+    family: familyMarks,
     front,
     xTicks: ticksX.map((v) => ({ pos: sx(v), label: compact(v) })),
     yTicks: niceTicks(0, 1, 5).map((v) => ({ pos: sy(v), label: `${Math.round(v * 100)} %` })),
