@@ -4,14 +4,13 @@
 // backward, then gradCam), and the SE-gates view shows different gates for two images of different
 // classes, equal to Node's. The model: the first trained one with SE blocks (else the first).
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const src = (p) => tsImport(new URL(`../../../src/${p}`, import.meta.url).href, import.meta.url);
 const { importOnnx } = await src('lib/engine/onnx/index.ts');
-const { validateManifest } = await src('lib/family/manifest.ts');
-const { debugRuns } = await src('lib/family/debug-runs.ts');
+const { readTrainedFamily } = await src('lib/family/trained-read.ts');
 const { trainedInput } = await src('lib/data/debug-samples.ts');
 const { parseIdx } = await src('lib/data/idx.ts');
 const { gradCam, gradCamLayer } = await src('lib/viz/debugger/grad-cam.ts');
@@ -22,14 +21,7 @@ const { analyze } = await src('lib/engine/index.ts');
 const { forwardValues, gradCamTensors } = await src('workers/trained-probes.ts');
 
 const pub = new URL('../../../public/', import.meta.url).pathname;
-const manifestPath = join(pub, 'models/trained/manifest.json');
-const runs = existsSync(manifestPath)
-  ? (() => {
-      const r = validateManifest(JSON.parse(readFileSync(manifestPath, 'utf8')));
-      assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
-      return debugRuns(r.manifest).map((d) => d.run);
-    })()
-  : [];
+const runs = readTrainedFamily(new URL('../../../', import.meta.url).pathname).models.map((m) => m.runs[0]);
 // The files keep a symbolic batch; the manifest's preprocessing gives the static shape (as the page does).
 const graphOf = (run) => {
   const p = run.preprocessing;

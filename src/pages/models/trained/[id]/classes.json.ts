@@ -3,12 +3,10 @@
  * (index = class), for the debugger's top-5 panel.
  */
 import type { APIRoute } from 'astro';
-import { debugRuns } from '~/lib/family/debug-runs.ts';
-import { readTrainedManifest } from './_manifest.ts';
+import { readTrainedFamily } from '~/lib/family/trained-read.ts';
 
 export function getStaticPaths() {
-  const m = readTrainedManifest();
-  return m ? debugRuns(m).map(({ run }) => ({ params: { id: run.id }, props: { classes: run.classes } })) : [];
+  return readTrainedFamily().models.map((m) => ({ params: { id: m.id }, props: { classes: m.runs[0].classes } }));
 }
 
 export const GET: APIRoute = ({ props }) =>
