@@ -18,6 +18,7 @@ import type {
 } from '~/components/runtime/protocol.ts';
 import { calibrateBatchNorm } from './calibrate.ts';
 import { ortIntermediates, ortLatency } from './ort-run.ts';
+import { forwardValues, gradCamTensors } from './trained-probes.ts';
 
 interface Session {
   graph: Graph;
@@ -211,6 +212,17 @@ async function handle(req: RuntimeRequest): Promise<void> {
       const maxAbs = agreement.reduce((m, a) => Math.max(m, a.maxAbs), 0);
       const maxScaled = agreement.reduce((m, a) => Math.max(m, a.scaled), 0);
       post({ id, type: 'ort', result: { ...lat, agreement, maxAbs, maxScaled } });
+      return;
+    }
+    case 'gradcam': {
+      const s = need();
+      if (!s.input) throw new Error('no input yet (choose an image first)');
+      post({ id, type: 'gradcam', ...gradCamTensors(s.graph, s.input, req.value, req.classIndex) });
+      return;
+    }
+    case 'probe': {
+      const s = need();
+      post({ id, type: 'probed', values: req.inputs.map((x) => forwardValues(s.graph, x, req.names)) });
       return;
     }
     case 'measure': {

@@ -41,7 +41,11 @@ export type RuntimeRequest =
   /** onnxruntime-web: median latency over `runs` runs, and per-node agreement with the engine. */
   | { id: number; type: 'ort'; runs: number; agreement: boolean }
   /** Latency in onnxruntime-web of zoo models (materialised here), one at a time. */
-  | { id: number; type: 'measure'; ids: readonly string[]; runs: number };
+  | { id: number; type: 'measure'; ids: readonly string[]; runs: number }
+  /** Grad-CAM on the fed input: the feature map `value` and ∂(logit `classIndex`)/∂value by the engine's backward. */
+  | { id: number; type: 'gradcam'; value: string; classIndex: number }
+  /** Full forward runs of other inputs (the open model, the stepper's run untouched): these values of each. */
+  | { id: number; type: 'probe'; inputs: readonly Tensor[]; names: readonly string[] };
 
 export interface StepTensors {
   readonly index: number;
@@ -80,5 +84,7 @@ export type RuntimeResponse =
   | { id: number; type: 'values'; values: Record<string, Tensor> }
   | { id: number; type: 'ort'; result: OrtResult }
   | { id: number; type: 'measured'; row: MeasureRow }
+  | { id: number; type: 'gradcam'; activation: Tensor; gradient: Tensor; logits: Tensor }
+  | { id: number; type: 'probed'; values: Record<string, Tensor>[] }
   | { id: number; type: 'done' }
   | { id: number; type: 'error'; message: string };

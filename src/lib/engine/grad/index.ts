@@ -24,3 +24,4 @@ export { backward, executeBackward, type BackwardOptions, type BackwardStep, typ
 export { gradientPath, parameterRoles, trainableNames, type GradientPath, type ParameterRole } from './path.ts';
 export { checkTrainingMemory, trainingMemory, type TrainingMemory } from './memory.ts';
 export { explainWeightGradient, type WeightPosition } from './explain.ts';
+export { valueGradient, type ValueGradient } from './value-gradient.ts';
