@@ -5,14 +5,15 @@
  * lesson figures call it while the site is built, never in the browser. A model that is not
  * committed reads as `null`, so a figure can leave it out instead of failing the build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FASHION_MNIST_CLASSES, type ImageSet } from '../data/fashion-mnist.ts';
 import { parseIdx } from '../data/idx.ts';
 import type { Graph } from '../engine/index.ts';
 import { readTrained } from '../train/checkpoint.ts';
-import { validateManifest, type TrainedModel } from './manifest.ts';
+import type { TrainedModel } from './manifest.ts';
+import { readTrainedFamily } from './trained-read.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TRAINED_DIR = join(ROOT, 'public/models/trained');
@@ -20,20 +21,16 @@ const TEST_DIR = join(ROOT, 'public/data/fashion-mnist');
 /** Images in the bundled test subset (the first ones of the test split; src/lib/viz/train/train-data.ts). */
 export const BUNDLED_TEST_IMAGES = 1000;
 
-/** The committed runs (validated), or none when no manifest is committed. */
-export function trainedRuns(dir = TRAINED_DIR): readonly TrainedModel[] {
-  const path = join(dir, 'manifest.json');
-  if (!existsSync(path)) return [];
-  const r = validateManifest(JSON.parse(readFileSync(path, 'utf8')));
-  if (!r.ok) throw new Error(`${path}: ${r.errors.join('; ')}`);
-  return r.manifest.models;
+/** The committed runs (validated by the family's one reader, trained-read.ts), or none. */
+export function trainedRuns(root = ROOT): readonly TrainedModel[] {
+  return readTrainedFamily(root).models.flatMap((m) => m.runs);
 }
 
 /** A committed run's graph and manifest entry, or null when that run is not committed. */
-export function trainedGraph(id: string, seed: number, dir = TRAINED_DIR): { graph: Graph; run: TrainedModel } | null {
-  const run = trainedRuns(dir).find((m) => m.id === id && m.seed === seed);
+export function trainedGraph(id: string, seed: number): { graph: Graph; run: TrainedModel } | null {
+  const run = trainedRuns().find((m) => m.id === id && m.seed === seed);
   if (!run) return null;
-  return { graph: readTrained(readFileSync(join(dir, run.file))).graph, run };
+  return { graph: readTrained(readFileSync(join(TRAINED_DIR, run.file))).graph, run };
 }
 
 /** The bundled test subset: the first 1,000 test images with their labels. */
