@@ -32,7 +32,8 @@ export async function startPreview() {
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // 2 min: on a shared 2-core machine at load 30 astro preview took over 30 s to answer (seen twice).
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`astro preview exited early:\n${log}`);
     try {
@@ -43,7 +44,7 @@ export async function startPreview() {
     }
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error(`astro preview did not answer on ${base} within 30 s:\n${log}`);
+      throw new Error(`astro preview did not answer on ${base} within 120 s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
