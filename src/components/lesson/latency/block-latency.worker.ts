@@ -3,7 +3,7 @@
  * (the zoo's grammar): the worker builds it with the zoo's builder, cuts it into pieces
  * (latency-pieces.ts), and for each group of pieces (timingGroups) gives every piece untrained
  * weights from seed 0 (latency does not depend on their values, so the BatchNorm calibration pass
- * is skipped), opens one ORT session per piece, runs each once to warm up, then runs every piece of
+ * is skipped and large weights repeat one tile of draws: materialize.ts `tiled`), opens one ORT session per piece, runs each once to warm up, then runs every piece of
  * the group once per round for `rounds` rounds and reports the medians, and frees the group's
  * sessions before the next. ORT's wasm comes from this site's /ort/ (src/workers/ort-run.ts). The
  * page cancels by terminating this worker.
@@ -47,7 +47,7 @@ async function measure(req: BlockLatencyRequest): Promise<void> {
         post({ type: 'progress', phase: `Opening a session for ${unit.model} ${unit.label}`, done: done++, total });
         await tick();
         const session = await ort.InferenceSession.create(
-          exportOnnx(materialize(unitGraph(graph, unit), 0, { calibrate: false })),
+          exportOnnx(materialize(unitGraph(graph, unit), 0, { calibrate: false, tiled: true })),
           { executionProviders: ['wasm'], graphOptimizationLevel: 'all' },
         );
         sessions.push({ session, feeds: {}, reps: 1 });
