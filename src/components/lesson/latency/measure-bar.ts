@@ -9,7 +9,7 @@ import { startMeasure, type Measurement } from './measure-client.ts';
 
 export interface MeasureBarOptions {
   request(): BlockLatencyRequest;
-  /** Before a new measurement: forget the last one's results. */
+  /** When a new measurement reports its first medians: forget the last one's (until then they stay shown). */
   reset(): void;
   timings(timings: UnitTiming[], threads: number): void;
   /** The status sentence when every piece is measured. */
@@ -27,6 +27,7 @@ export function bindMeasureBar(root: HTMLElement, o: MeasureBarOptions): { cance
   const progress = bar.querySelector('progress')!;
   let job: Measurement | undefined;
   let threads = 1;
+  let fresh = true;
   const stop = (message: string): void => {
     job?.cancel();
     job = undefined;
@@ -37,7 +38,7 @@ export function bindMeasureBar(root: HTMLElement, o: MeasureBarOptions): { cance
   };
   measure.addEventListener('click', () => {
     job?.cancel();
-    o.reset();
+    fresh = true;
     root.dataset.measuring = 'true';
     delete root.dataset.measured;
     measure.disabled = true;
@@ -50,6 +51,8 @@ export function bindMeasureBar(root: HTMLElement, o: MeasureBarOptions): { cance
         status.textContent = `${phase}…`;
       },
       timings: (t, n) => {
+        if (fresh) o.reset();
+        fresh = false;
         threads = n;
         o.timings(t, n);
       },
@@ -61,6 +64,6 @@ export function bindMeasureBar(root: HTMLElement, o: MeasureBarOptions): { cance
       error: (message) => stop(`${message}. Nothing more was measured.`),
     });
   });
-  cancel.addEventListener('click', () => stop('Cancelled; what was measured so far stays shown.'));
+  cancel.addEventListener('click', () => stop('Cancelled; the figures shown stay as they were last measured.'));
   return { cancel: () => job?.cancel() };
 }
