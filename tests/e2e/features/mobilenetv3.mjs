@@ -215,7 +215,9 @@ export default [
       await w.locator('select[name="variant"]').selectOption('efficient');
       assert.equal(await out(w, 'stage-macs'), int(EFFICIENT_STAGE));
       assert.equal(await out(w, 'ms-ratio'), `${formatSig(o / e)}×`);
-      await w.screenshot({ path: `${shotsDir}/lesson-mobilenetv3-last-stage-latency-${page.viewportSize().width}.png` });
+      await w.screenshot({
+        path: `${shotsDir}/lesson-mobilenetv3-last-stage-latency-${page.viewportSize().width}.png`,
+      });
       await w.locator('button[name="measure"]').click();
       await page.waitForSelector('last-stage[data-measuring="true"]');
       await w.locator('button[name="cancel"]').click();

@@ -29,7 +29,9 @@ describe('materialize for timing only', () => {
     expect(tiled[n - 1]).toBe(tiled[(n - 1) % 4096]);
     // The tile itself is He-normal as before: the same seeded draws for a 4096-long prefix.
     expect(tiled[0]).not.toBe(0);
-    expect(Math.abs(tiled.slice(0, 4096).reduce((s, v) => s + v * v, 0) / 4096 - 2 / fanIn)).toBeLessThan(0.2 * (2 / fanIn));
+    expect(Math.abs(tiled.slice(0, 4096).reduce((s, v) => s + v * v, 0) / 4096 - 2 / fanIn)).toBeLessThan(
+      0.2 * (2 / fanIn),
+    );
     expect(plain.length).toBe(n);
     for (let i = 0; i < 4096; i += 7) expect(tiled[i]).toBe(plain[i]);
   });

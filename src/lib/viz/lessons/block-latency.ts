@@ -18,7 +18,8 @@ import type { Analysis, Graph, Node, ValueInfo } from '../../engine/index.ts';
 export type UnitLevel = 'block' | 'layer';
 /** Coarser cuts (latency-pieces.ts): one piece per stage, everything from a stage on, the whole model. */
 export type PieceLevel = UnitLevel | 'stage' | 'tail' | 'model';
-export type UnitKind = 'stem' | 'block' | 'head' | 'depthwise' | 'pointwise' | 'conv' | 'se' | 'stage' | 'tail' | 'model';
+export type UnitKind =
+  'stem' | 'block' | 'head' | 'depthwise' | 'pointwise' | 'conv' | 'se' | 'stage' | 'tail' | 'model';
 
 export interface LatencyUnit {
   /** `<model>/<scope>` at block level, `<model>/<scope>#<part>` at layer level: unique across models. */

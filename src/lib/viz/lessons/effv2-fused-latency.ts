@@ -156,7 +156,15 @@ export function fusedLatencyScene(stages: readonly StageLatency[], variant: Fuse
         data: { stage: s.stage, what, ratio: r },
       });
     }
-    marks.push({ kind: 'text', key: `stage-${i}`, class: 'tick', x: px(cx), y: bottom + 22, text: String(s.stage), anchor: 'middle' });
+    marks.push({
+      kind: 'text',
+      key: `stage-${i}`,
+      class: 'tick',
+      x: px(cx),
+      y: bottom + 22,
+      text: String(s.stage),
+      anchor: 'middle',
+    });
     marks.push({
       kind: 'text',
       key: `used-${i}`,

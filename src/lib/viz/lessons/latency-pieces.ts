@@ -61,7 +61,12 @@ function stageCount(graph: Graph): number {
 }
 
 /** The pieces of `graph` at one cut, keyed `<id>/…`, with MACs and params from `analysis`. */
-export function cutPieces(graph: Graph, analysis: ReturnType<typeof analyze>, id: string, cut: PieceCut): LatencyUnit[] {
+export function cutPieces(
+  graph: Graph,
+  analysis: ReturnType<typeof analyze>,
+  id: string,
+  cut: PieceCut,
+): LatencyUnit[] {
   if (cut.kind === 'block' || cut.kind === 'layer') return latencyUnits(graph, analysis, id, cut.kind);
   if (cut.kind === 'sample') {
     return latencyUnits(graph, analysis, id, 'block').filter((u) => /^blocks\.\d+\.[01]$/.test(u.scope));
@@ -87,7 +92,10 @@ export function cutPieces(graph: Graph, analysis: ReturnType<typeof analyze>, id
 }
 
 /** Every piece of a target, cut by cut, from the zoo's builder and the engine's analysis. */
-export function targetPieces(target: LatencyTarget, graph = buildFromSpec(target.spec, { name: target.id })): LatencyUnit[] {
+export function targetPieces(
+  target: LatencyTarget,
+  graph = buildFromSpec(target.spec, { name: target.id }),
+): LatencyUnit[] {
   const a = analyze(graph);
   return target.cuts.flatMap((c) => cutPieces(graph, a, target.id, c));
 }

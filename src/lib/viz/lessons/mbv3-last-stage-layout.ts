@@ -39,7 +39,11 @@ export function lastStageReadouts(cost: StageCost, original: StageCost, efficien
   return [
     { key: 'stage-macs', label: 'Last stage MACs', value: formatInt(cost.stageMacs) },
     { key: 'stage-params', label: 'Last stage parameters', value: formatInt(cost.stageParams) },
-    { key: 'model-macs', label: 'Whole model MACs', value: `${formatInt(cost.modelMacs)} (${formatCompact(cost.modelMacs)})` },
+    {
+      key: 'model-macs',
+      label: 'Whole model MACs',
+      value: `${formatInt(cost.modelMacs)} (${formatCompact(cost.modelMacs)})`,
+    },
     {
       key: 'model-params',
       label: 'Whole model parameters',

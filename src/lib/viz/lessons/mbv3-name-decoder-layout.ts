@@ -18,7 +18,9 @@ export interface DecodedView {
 }
 
 export function nameDecoderControls(names: readonly string[], value: string): ControlSpec[] {
-  return [{ kind: 'select', name: 'name', label: 'timm name', value, options: names.map((n) => ({ value: n, label: n })) }];
+  return [
+    { kind: 'select', name: 'name', label: 'timm name', value, options: names.map((n) => ({ value: n, label: n })) },
+  ];
 }
 
 export function nameDecoderReadouts(d: DecodedView): Readout[] {

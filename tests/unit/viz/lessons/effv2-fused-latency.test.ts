@@ -40,9 +40,7 @@ describe('Table 3 stage by stage on the device', () => {
     ]);
     const keys = targetPieces(targets[0]).map((p) => p.key);
     expect(keys.length).toBe(data.blocks.reduce((s, n) => s + Math.min(n, 2), 0));
-    expect(new Set(all.map((x) => x.key))).toEqual(
-      new Set([...keys, ...targetPieces(targets[1]).map((p) => p.key)]),
-    );
+    expect(new Set(all.map((x) => x.key))).toEqual(new Set([...keys, ...targetPieces(targets[1]).map((p) => p.key)]));
   });
 
   it('B4 has 7 stages of 2, 4, 4, 6, 6, 8, 2 blocks (timm efficientnet_b4: depth 1.8 over B0)', () => {
@@ -66,7 +64,10 @@ describe('Table 3 stage by stage on the device', () => {
   });
 
   it('with a stage unmeasured the variant has no time, and the chart only MACs bars', () => {
-    const st = stageLatencies(data, all.filter((x) => !x.key.startsWith('fused/blocks.6')));
+    const st = stageLatencies(
+      data,
+      all.filter((x) => !x.key.startsWith('fused/blocks.6')),
+    );
     expect(st[6].msFused).toBeNull();
     expect(variantLatency(st, 'all').ms).toBeNull();
     expect(variantLatency(st, '1-5').ms).not.toBeNull();

@@ -15,7 +15,13 @@ const spec = getModel('semnasnet_100').spec as CnnSpec;
 const small: CnnSpec = { ...spec, resolution: 64 };
 const g = buildFromSpec(small, { name: 'a1' });
 const a = analyze(g);
-const timing = (key: string, medianMs: number): UnitTiming => ({ key, medianMs, q1Ms: medianMs, q3Ms: medianMs, runs: 5 });
+const timing = (key: string, medianMs: number): UnitTiming => ({
+  key,
+  medianMs,
+  q1Ms: medianMs,
+  q3Ms: medianMs,
+  runs: 5,
+});
 
 describe('cutting a spec into stages, a tail, the whole model and a two-block sample', () => {
   it('stage cut: stem, one piece per stage (MnasNet-A1 has 7), head; MACs and params add up to the model', () => {
@@ -77,7 +83,12 @@ describe('timing groups and stage times', () => {
   });
 
   it('a stage takes its first block plus (n − 1) × its second; unmeasured stages are left out', () => {
-    const t = [timing('f/blocks.0.0', 2), timing('f/blocks.1.0', 3), timing('f/blocks.1.1', 1.5), timing('f/blocks.2.0', 4)];
+    const t = [
+      timing('f/blocks.0.0', 2),
+      timing('f/blocks.1.0', 3),
+      timing('f/blocks.1.1', 1.5),
+      timing('f/blocks.2.0', 4),
+    ];
     expect(stageTimes('f', [1, 4, 3], t)).toEqual([
       { stage: 0, blocks: 1, ms: 2 },
       { stage: 1, blocks: 4, ms: 3 + 3 * 1.5 },

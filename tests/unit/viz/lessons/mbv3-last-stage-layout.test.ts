@@ -47,7 +47,12 @@ describe('timing the two last stages', () => {
   });
 
   it('ratio = original ÷ efficient median, saving = their difference, share = saving ÷ original network', () => {
-    const m = lastStageLatency([t('original/tail', 9), t('efficient/tail', 3), t('original/model', 60), t('efficient/model', 50)]);
+    const m = lastStageLatency([
+      t('original/tail', 9),
+      t('efficient/tail', 3),
+      t('original/model', 60),
+      t('efficient/model', 50),
+    ]);
     expect(m.stage!.ratio).toBe(3);
     expect(m.stage!.savedMs).toBe(6);
     expect(m.model!.ratio).toBeCloseTo(1.2, 12);
