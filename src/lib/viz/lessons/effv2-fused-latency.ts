@@ -16,7 +16,7 @@ import { formatCompact, formatMs, formatSig } from '../charts/number-format.ts';
 import type { CnnSpec } from '../../models/spec.ts';
 import type { UnitTiming } from './block-latency.ts';
 import { stageTimes, type LatencyTarget } from './latency-pieces.ts';
-import { fusedCount, VARIANT_LABELS, type FusedVariant } from './effv2-variants.ts';
+import { fusedCount, type FusedVariant } from './effv2-variants.ts';
 
 export interface FusedLatencyData {
   readonly label: string;
@@ -80,7 +80,7 @@ export function fusedLatencyReadouts(stages: readonly StageLatency[], variant: F
   const v = variantLatency(stages, variant);
   const none = variantLatency(stages, 'none');
   return [
-    { key: 'lat-macs', label: `${VARIANT_LABELS[variant]}: MACs of the stages`, value: formatCompact(v.macs) },
+    { key: 'lat-macs', label: 'MACs of the variant’s stages', value: formatCompact(v.macs) },
     { key: 'lat-macs-ratio', label: 'MACs ÷ no fused', value: `${formatSig(v.macs / none.macs)}×` },
     { key: 'lat-ms', label: 'Time of the stages here', value: v.ms === null ? '–' : formatMs(v.ms) },
     {
