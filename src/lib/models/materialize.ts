@@ -28,6 +28,7 @@ function initWeight(
   dims: readonly number[],
   use: { node: Node; slot: number } | undefined,
   seed: number,
+  tiled = false,
 ): Float32Array {
   const n = dims.reduce((a, b) => a * b, 1);
   const data = new Float32Array(n);
@@ -35,7 +36,10 @@ function initWeight(
   if ((op === 'Conv' || op === 'Gemm') && use!.slot === 1) {
     // Conv weight [out, in/groups, kh, kw]; Linear weight [out, in]: fan_in = product of all but the first dim.
     const fanIn = n / dims[0];
-    return fillNormal(data, Math.sqrt(2 / fanIn), seed, name);
+    if (!tiled || n <= TILE) return fillNormal(data, Math.sqrt(2 / fanIn), seed, name);
+    fillNormal(data.subarray(0, TILE), Math.sqrt(2 / fanIn), seed, name);
+    for (let have = TILE; have < n; have *= 2) data.copyWithin(have, 0, Math.min(have, n - have));
+    return data;
   }
   if (op === 'BatchNormalization') {
     // slot 1 γ, 2 β, 3 mean, 4 var.
@@ -161,11 +165,20 @@ export interface MaterializeOptions {
   /**
    * Calibrate BatchNorm on the reference input (default true). false leaves γ = 1, β = 0, mean 0,
    * var 1 for a caller that sets every BatchNorm's statistics itself right after (the debugger
-   * calibrates on sample photographs): the reference pass would be a whole forward run whose
-   * results are all overwritten.
+   * calibrates on sample photographs: the reference pass would be a whole forward run whose
+   * results are all overwritten) or that only times runs (the device-latency workers: latency does
+   * not depend on the weights' values).
    */
   readonly calibrate?: boolean;
+  /**
+   * Draw at most `TILE` normal values per weight and repeat them to fill it (default false). For
+   * timing only: a stage of tens of millions of weights otherwise spends seconds in Box–Muller
+   * before the first run, and a repeated pattern costs a kernel exactly what fresh draws do.
+   */
+  readonly tiled?: boolean;
 }
+
+const TILE = 4096;
 
 /**
  * Fills every declared weight deterministically from `seed` and calibrates BatchNorm statistics
@@ -176,7 +189,7 @@ export function materialize(graph: Graph, seed: number, opts: MaterializeOptions
   const initializers = new Map(graph.initializers);
   for (const [name, info] of graph.declared ?? []) {
     const dims = info.dims as number[];
-    initializers.set(name, { dtype: 'float32', dims, data: initWeight(name, dims, use.get(name), seed) });
+    initializers.set(name, { dtype: 'float32', dims, data: initWeight(name, dims, use.get(name), seed, opts.tiled) });
   }
   const out: Graph = { ...graph, initializers, declared: new Map() };
   if (opts.calibrate === false) return out;

@@ -241,4 +241,62 @@ export default [
       await fig.screenshot({ path: `${shotsDir}/lesson-efficientnetv2-latency-${page.viewportSize().width}.png` });
     },
   },
+  {
+    name: 'efficientnetv2: Table 3 stage by stage on this device, every stage both ways, ratios from the medians',
+    path: PATH,
+    async run(page, { shotsDir }) {
+      const { formatSig } = await tsImport(
+        new URL('../../../src/lib/viz/charts/number-format.ts', import.meta.url).href,
+        import.meta.url,
+      );
+      const w = page.locator('fused-latency');
+      await w.scrollIntoViewIfNeeded();
+      assert.equal(await out(w, 'lat-ms'), '–', 'no time before measuring');
+      // The MACs bars are there before any measurement, one per stage of B4.
+      assert.equal(await w.locator('svg.effv2-lat rect[data-what="macs"]').count(), 7);
+      const t0 = Date.now();
+      await w.locator('button[name="measure"]').click();
+      await page.waitForSelector('fused-latency[data-measuring="true"]');
+      assert.equal(await w.locator('button[name="cancel"]').isEnabled(), true);
+      await page.waitForSelector('fused-latency[data-measured="true"]', { timeout: 300_000 });
+      console.log(`    Table 3 stages measured in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      const rows = await w.locator('tr[data-stage]').evaluateAll((trs) =>
+        trs.map((tr) => ({
+          fused: Number(tr.querySelector('[data-cell="ms-fused"]').dataset.ms),
+          mb: Number(tr.querySelector('[data-cell="ms-mbconv"]').dataset.ms),
+        })),
+      );
+      assert.equal(rows.length, 7);
+      for (const r of rows) assert.ok(r.fused > 0 && r.mb > 0, `positive stage times (${r.fused}, ${r.mb})`);
+      const bars = await w
+        .locator('svg.effv2-lat rect[data-what="time"]')
+        .evaluateAll((rs) => rs.map((r) => Number(r.dataset.ratio)));
+      assert.equal(bars.length, 7, 'one time bar per stage');
+      bars.forEach((ratio, i) =>
+        assert.ok(Math.abs(ratio - rows[i].fused / rows[i].mb) <= 1e-9 * ratio, `stage ${i + 1}: fused ÷ MBConv`),
+      );
+      const none = rows.reduce((s, r) => s + r.mb, 0);
+      for (const [variant, n] of [
+        ['none', 0],
+        ['1-3', 3],
+        ['1-5', 5],
+        ['all', 7],
+      ]) {
+        await w.locator('select[name="variant"]').selectOption(variant);
+        const sum = rows.reduce((s, r, i) => s + (i < n ? r.fused : r.mb), 0);
+        assert.equal(await out(w, 'lat-ms-ratio'), `${formatSig(sum / none)}×`, `${variant}: time ÷ no fused`);
+        assert.equal(await w.locator('svg.effv2-lat text.used-label.fused').count(), n);
+      }
+      console.log(
+        `    stage time fused ÷ MBConv here: ${rows.map((r, i) => `${i + 1}: ${(r.fused / r.mb).toFixed(2)}`).join(', ')}`,
+      );
+      await w.screenshot({ path: `${shotsDir}/lesson-efficientnetv2-fused-latency-${page.viewportSize().width}.png` });
+      // Cancel: a second run stops and says so; the first run's figures stay.
+      await w.locator('button[name="measure"]').click();
+      await page.waitForSelector('fused-latency[data-measuring="true"]');
+      await w.locator('button[name="cancel"]').click();
+      assert.match(await w.locator('.lat-status').textContent(), /Cancelled/);
+      assert.equal(await w.locator('button[name="measure"]').isEnabled(), true);
+    },
+  },
 ];

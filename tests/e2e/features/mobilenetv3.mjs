@@ -188,4 +188,40 @@ export default [
       assert.equal((await predict(q3, String(ORIGINAL_STAGE - EFFICIENT_STAGE))).state, 'right');
     },
   },
+  {
+    name: 'the last stage is timed on this device: positive medians, ratio = original ÷ efficient',
+    path: PATH,
+    async run(page, { shotsDir }) {
+      const { formatSig, formatMs } = await lib('viz/charts/number-format.ts');
+      const w = page.locator('last-stage');
+      await w.scrollIntoViewIfNeeded();
+      assert.equal(await out(w, 'ms-ratio'), '–');
+      const t0 = Date.now();
+      await w.locator('button[name="measure"]').click();
+      await page.waitForSelector('last-stage[data-measured="true"]', { timeout: 200_000 });
+      console.log(`    last stages measured in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      const o = Number(await w.getAttribute('data-original-ms'));
+      const e = Number(await w.getAttribute('data-efficient-ms'));
+      const ratio = Number(await w.getAttribute('data-ratio'));
+      assert.ok(o > 0 && e > 0, `positive medians (${o}, ${e})`);
+      assert.ok(Math.abs(ratio - o / e) <= 1e-12 * ratio, 'the ratio is the two medians divided');
+      assert.equal(await out(w, 'ms-original'), formatMs(o));
+      assert.equal(await out(w, 'ms-efficient'), formatMs(e));
+      assert.equal(await out(w, 'ms-ratio'), `${formatSig(o / e)}×`);
+      assert.match(await out(w, 'ms-model'), /^[\d.]+ m?s → [\d.]+ m?s$/);
+      assert.match(await out(w, 'ms-share'), /%$/);
+      console.log(`    original ${o.toFixed(2)} ms, efficient ${e.toFixed(2)} ms, ratio ${(o / e).toFixed(2)}`);
+      // The variant switch still works after measuring, and leaves the measurement shown.
+      await w.locator('select[name="variant"]').selectOption('efficient');
+      assert.equal(await out(w, 'stage-macs'), int(EFFICIENT_STAGE));
+      assert.equal(await out(w, 'ms-ratio'), `${formatSig(o / e)}×`);
+      await w.screenshot({
+        path: `${shotsDir}/lesson-mobilenetv3-last-stage-latency-${page.viewportSize().width}.png`,
+      });
+      await w.locator('button[name="measure"]').click();
+      await page.waitForSelector('last-stage[data-measuring="true"]');
+      await w.locator('button[name="cancel"]').click();
+      assert.match(await w.locator('.lat-status').textContent(), /Cancelled/);
+    },
+  },
 ];

@@ -1,6 +1,6 @@
 /**
  * `<block-latency>`: the browser half of BlockLatency.astro. "Measure" starts
- * block-latency.worker.ts (onnxruntime-web off the main thread), shows its progress, lets the
+ * block-latency.worker.ts through measure-client.ts (onnxruntime-web off the main thread), shows its progress, lets the
  * reader cancel (the worker is terminated), and on each model's medians redraws the latency-vs-MACs
  * scene (block-latency-chart.ts) and fills the table. The level select switches between the two
  * cuts, both measured in the same rounds. If onnxruntime fails, the status says so in words.
@@ -16,17 +16,21 @@ import {
 import { latencyChart } from '~/lib/viz/lessons/block-latency-chart.ts';
 import { formatSig } from '~/lib/viz/charts/number-format.ts';
 import { renderMarks } from '~/components/kit/render-marks.ts';
-import type { BlockLatencyRequest, BlockLatencyResponse } from './block-latency-protocol.ts';
+import type { ModelSpec } from '~/lib/models/spec.ts';
+import type { BlockLatencyRequest } from './block-latency-protocol.ts';
+import { startMeasure, type Measurement } from './measure-client.ts';
 
 interface State {
   models: string[];
+  /** The models' specs in the zoo's grammar, named by their zoo ids: what the worker builds. */
+  targets: { id: string; spec: ModelSpec }[];
   level: UnitLevel;
   rounds: number;
 }
 
 export class BlockLatencyElement extends HTMLElement {
   private state!: State;
-  private worker: Worker | undefined;
+  private job: Measurement | undefined;
   private units: LatencyUnit[] = [];
   private timings: UnitTiming[] = [];
   private threads = 1;
@@ -53,7 +57,7 @@ export class BlockLatencyElement extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    this.worker?.terminate();
+    this.job?.cancel();
   }
 
   private button(name: string): HTMLButtonElement {
@@ -69,7 +73,7 @@ export class BlockLatencyElement extends HTMLElement {
   }
 
   private measure(): void {
-    this.worker?.terminate();
+    this.job?.cancel();
     this.units = [];
     this.timings = [];
     this.dataset.measuring = 'true';
@@ -79,45 +83,37 @@ export class BlockLatencyElement extends HTMLElement {
     const progress = this.querySelector('progress')!;
     progress.value = 0;
     this.status('Starting onnxruntime-web…');
-    const worker = new Worker(new URL('./block-latency.worker.ts', import.meta.url), { type: 'module' });
-    this.worker = worker;
-    worker.onmessage = (e: MessageEvent<BlockLatencyResponse>) => {
-      const m = e.data;
-      if (m.type === 'progress') {
-        progress.value = m.done / m.total;
-        this.status(`${m.phase}…`);
-      } else if (m.type === 'units') {
-        this.units.push(...m.units);
-      } else if (m.type === 'timings') {
-        this.timings.push(...m.timings);
-        this.threads = m.threads;
+    const req: BlockLatencyRequest = {
+      type: 'measure',
+      targets: this.state.targets.map((t) => ({ ...t, cuts: [{ kind: 'block' }, { kind: 'layer' }] })),
+      rounds: this.state.rounds,
+      groupBy: 'all',
+    };
+    this.job = startMeasure(req, {
+      progress: (f, phase) => {
+        progress.value = f;
+        this.status(`${phase}…`);
+      },
+      units: (_t, units) => this.units.push(...units),
+      timings: (timings, threads) => {
+        this.timings.push(...timings);
+        this.threads = threads;
         this.draw();
-      } else if (m.type === 'done') {
+      },
+      done: () => {
         progress.value = 1;
         this.dataset.measured = 'true';
         this.stop(
           `Measured ${this.units.filter((u) => u.level === 'block').length} blocks and ${this.units.filter((u) => u.level === 'layer').length} layers on this device: median of ${this.state.rounds} runs each, onnxruntime-web (wasm, ${this.threads} thread${this.threads > 1 ? 's' : ''}). Untrained weights: latency does not depend on their values.`,
         );
-      } else if (m.type === 'error') {
-        this.stop(`${m.message}. Nothing more was measured; the pieces measured before stay plotted.`);
-      }
-    };
-    worker.onerror = (e) => {
-      e.preventDefault();
-      this.stop(`The measuring worker failed: ${e.message || 'it could not start'}.`);
-    };
-    const req: BlockLatencyRequest = {
-      type: 'measure',
-      models: this.state.models,
-      levels: ['block', 'layer'],
-      rounds: this.state.rounds,
-    };
-    worker.postMessage(req);
+      },
+      error: (message) => this.stop(`${message}. Nothing more was measured; the pieces measured before stay plotted.`),
+    });
   }
 
   private stop(message: string): void {
-    this.worker?.terminate();
-    this.worker = undefined;
+    this.job?.cancel();
+    this.job = undefined;
     delete this.dataset.measuring;
     this.button('measure').disabled = false;
     this.button('cancel').disabled = true;

@@ -1,24 +1,26 @@
 /**
- * Messages between a block-latency figure and its worker (block-latency.worker.ts). Units travel as
- * structured clones of block-latency.ts's plain data.
+ * Messages between a device-latency figure and its worker (block-latency.worker.ts). A request
+ * carries model specs in the zoo's grammar (latency-pieces.ts `LatencyTarget`), not zoo ids, so a
+ * lesson can time any network it rebuilds; units travel as structured clones of plain data.
  */
-import type { LatencyUnit, UnitLevel, UnitTiming } from '~/lib/viz/lessons/block-latency.ts';
+import type { LatencyUnit, UnitTiming } from '~/lib/viz/lessons/block-latency.ts';
+import type { LatencyTarget } from '~/lib/viz/lessons/latency-pieces.ts';
 
 export interface BlockLatencyRequest {
   readonly type: 'measure';
-  /** Zoo ids, measured one after another. */
-  readonly models: readonly string[];
-  /** Levels to cut each model at; every level's pieces are timed in the same rounds. */
-  readonly levels: readonly UnitLevel[];
+  /** Specs with their cuts, built and cut one after another. */
+  readonly targets: readonly LatencyTarget[];
   /** Timed runs per piece (after one warm-up run each). */
   readonly rounds: number;
+  /** Which pieces share rounds: all of them, or those of one stage number at a time (latency-pieces.ts timingGroups). */
+  readonly groupBy: 'all' | 'stage';
 }
 
 export type BlockLatencyResponse =
   | { type: 'progress'; phase: string; done: number; total: number }
-  /** The pieces of one model, before timing (MACs and params known). */
-  | { type: 'units'; model: string; units: LatencyUnit[] }
-  /** Medians for one model's pieces, all levels together. */
-  | { type: 'timings'; model: string; timings: UnitTiming[]; threads: number }
+  /** The pieces of one target, before timing (MACs and params known). */
+  | { type: 'units'; target: string; units: LatencyUnit[] }
+  /** Medians for one group of pieces. */
+  | { type: 'timings'; timings: UnitTiming[]; threads: number }
   | { type: 'done' }
   | { type: 'error'; message: string };

@@ -1,15 +1,18 @@
 /**
- * Times every piece of zoo models in onnxruntime-web on the reader's device: builds each model
- * through the zoo, materialises untrained weights from seed 0 (latency does not depend on the
- * weights' values), cuts it into pieces (block-latency.ts), opens one ORT session per piece, runs
- * each once to warm up, then runs every piece once per round for `rounds` rounds and reports the
- * medians. ORT's wasm comes from this site's /ort/ (src/workers/ort-run.ts). The page cancels by
- * terminating this worker.
+ * Times pieces of networks in onnxruntime-web on the reader's device. Each target is a model spec
+ * (the zoo's grammar): the worker builds it with the zoo's builder, cuts it into pieces
+ * (latency-pieces.ts), and for each group of pieces (timingGroups) gives every piece untrained
+ * weights from seed 0 (latency does not depend on their values, so the BatchNorm calibration pass
+ * is skipped and large weights repeat one tile of draws: materialize.ts `tiled`), opens one ORT session per piece, runs each once to warm up, then runs every piece of
+ * the group once per round for `rounds` rounds and reports the medians, and frees the group's
+ * sessions before the next. ORT's wasm comes from this site's /ort/ (src/workers/ort-run.ts). The
+ * page cancels by terminating this worker.
  */
-import { analyze } from '~/lib/engine/index.ts';
 import { exportOnnx } from '~/lib/engine/onnx/index.ts';
-import { buildModel, materialize, referenceInput } from '~/lib/models/index.ts';
-import { latencyUnits, summariseRounds, unitGraph, type LatencyUnit } from '~/lib/viz/lessons/block-latency.ts';
+import { buildFromSpec, materialize, referenceInput } from '~/lib/models/index.ts';
+import { summariseRounds, unitGraph, type LatencyUnit } from '~/lib/viz/lessons/block-latency.ts';
+import { targetPieces, timingGroups } from '~/lib/viz/lessons/latency-pieces.ts';
+import type { Graph } from '~/lib/engine/index.ts';
 import { loadOrt } from '~/workers/ort-run.ts';
 import type { BlockLatencyRequest, BlockLatencyResponse } from './block-latency-protocol.ts';
 
@@ -18,44 +21,48 @@ const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 async function measure(req: BlockLatencyRequest): Promise<void> {
   const ort = await loadOrt();
-  const steps = req.models.length * (2 + req.rounds);
+  const pieces: { graph: Graph; unit: LatencyUnit }[] = [];
+  for (const t of req.targets) {
+    post({ type: 'progress', phase: `Building ${t.id}`, done: 0, total: 1 });
+    await tick();
+    const graph = buildFromSpec(t.spec, { name: t.id });
+    const units = targetPieces(t, graph);
+    pieces.push(...units.map((unit) => ({ graph, unit })));
+    post({ type: 'units', target: t.id, units });
+  }
+  const byKey = new Map(pieces.map((p) => [p.unit.key, p]));
+  const groups = timingGroups(
+    pieces.map((p) => p.unit),
+    req.groupBy,
+  );
+  const total = groups.reduce((s, g) => s + g.length + req.rounds, 0);
   let done = 0;
-  for (const model of req.models) {
-    post({ type: 'progress', phase: `Building ${model} and materialising its weights`, done, total: steps });
-    await tick();
-    const graph = materialize(buildModel(model), 0);
-    const analysis = analyze(graph);
-    const units: LatencyUnit[] = req.levels.flatMap((level) => latencyUnits(graph, analysis, model, level));
-    post({ type: 'units', model, units });
-    post({
-      type: 'progress',
-      phase: `Opening ${units.length} onnxruntime sessions for ${model}`,
-      done: ++done,
-      total: steps,
-    });
-    await tick();
-    type Session = Awaited<ReturnType<typeof ort.InferenceSession.create>>;
+  type Session = Awaited<ReturnType<typeof ort.InferenceSession.create>>;
+  for (const [gi, keys] of groups.entries()) {
+    const what = groups.length > 1 ? `group ${gi + 1} of ${groups.length}` : `${keys.length} pieces`;
     const sessions: { session: Session; feeds: Record<string, InstanceType<typeof ort.Tensor>>; reps: number }[] = [];
     try {
-      for (const u of units) {
-        const session = await ort.InferenceSession.create(exportOnnx(unitGraph(graph, u)), {
-          executionProviders: ['wasm'],
-          graphOptimizationLevel: 'all',
-        });
-        const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {};
-        for (const i of u.inputs) {
+      for (const key of keys) {
+        const { graph, unit } = byKey.get(key)!;
+        post({ type: 'progress', phase: `Opening a session for ${unit.model} ${unit.label}`, done: done++, total });
+        await tick();
+        const session = await ort.InferenceSession.create(
+          exportOnnx(materialize(unitGraph(graph, unit), 0, { calibrate: false, tiled: true })),
+          { executionProviders: ['wasm'], graphOptimizationLevel: 'all' },
+        );
+        sessions.push({ session, feeds: {}, reps: 1 });
+        const s = sessions[sessions.length - 1];
+        for (const i of unit.inputs) {
           const dims = i.dims.map(Number);
-          feeds[i.name] = new ort.Tensor('float32', referenceInput(dims).data as Float32Array, dims);
+          s.feeds[i.name] = new ort.Tensor('float32', referenceInput(dims).data as Float32Array, dims);
         }
-        await session.run(feeds); // warm-up: first runs allocate and pick kernels
+        await session.run(s.feeds); // warm-up: first runs allocate and pick kernels
         // Browsers coarsen performance.now() (to 100 µs without cross-origin isolation), so a piece
         // faster than about 1 ms is run several times per sample and the sample divided.
         const t0 = performance.now();
-        await session.run(feeds);
-        const est = Math.max(performance.now() - t0, 0.01);
-        sessions.push({ session, feeds, reps: Math.max(1, Math.min(16, Math.ceil(1 / est))) });
+        await session.run(s.feeds);
+        s.reps = Math.max(1, Math.min(16, Math.ceil(1 / Math.max(performance.now() - t0, 0.01))));
       }
-      post({ type: 'progress', phase: `Timing ${model}`, done: ++done, total: steps });
       const rounds: number[][] = [];
       for (let r = 0; r < req.rounds; r++) {
         const row: number[] = [];
@@ -65,15 +72,11 @@ async function measure(req: BlockLatencyRequest): Promise<void> {
           row.push((performance.now() - t0) / s.reps);
         }
         rounds.push(row);
-        post({
-          type: 'progress',
-          phase: `Timing ${model}: round ${r + 1} of ${req.rounds}`,
-          done: ++done,
-          total: steps,
-        });
+        post({ type: 'progress', phase: `Timing ${what}: round ${r + 1} of ${req.rounds}`, done: done++, total });
         await tick();
       }
-      post({ type: 'timings', model, timings: summariseRounds(units, rounds), threads: ort.env.wasm.numThreads ?? 1 });
+      const units = keys.map((k) => byKey.get(k)!.unit);
+      post({ type: 'timings', timings: summariseRounds(units, rounds), threads: ort.env.wasm.numThreads ?? 1 });
     } finally {
       for (const s of sessions) await s.session.release();
     }

@@ -16,13 +16,16 @@
 import type { Analysis, Graph, Node, ValueInfo } from '../../engine/index.ts';
 
 export type UnitLevel = 'block' | 'layer';
-export type UnitKind = 'stem' | 'block' | 'head' | 'depthwise' | 'pointwise' | 'conv' | 'se';
+/** Coarser cuts (latency-pieces.ts): one piece per stage, everything from a stage on, the whole model. */
+export type PieceLevel = UnitLevel | 'stage' | 'tail' | 'model';
+export type UnitKind =
+  'stem' | 'block' | 'head' | 'depthwise' | 'pointwise' | 'conv' | 'se' | 'stage' | 'tail' | 'model';
 
 export interface LatencyUnit {
   /** `<model>/<scope>` at block level, `<model>/<scope>#<part>` at layer level: unique across models. */
   readonly key: string;
   readonly model: string;
-  readonly level: UnitLevel;
+  readonly level: PieceLevel;
   readonly kind: UnitKind;
   /** The block's module path (`blocks.2.0`), or `stem` / `head`. */
   readonly scope: string;
@@ -51,7 +54,8 @@ function kernelText(node: Node): string {
   return k && k.type === 'ints' ? k.value.join('×') : '';
 }
 
-interface Draft {
+/** A piece before its inputs, outputs and costs are known: its nodes in graph order. */
+export interface Draft {
   scope: string;
   kind: UnitKind;
   stage: number;
@@ -117,6 +121,11 @@ function drafts(graph: Graph, dims: ReadonlyMap<string, number[]>, level: UnitLe
  * graph (declared or materialised weights alike). `model` names the model in keys.
  */
 export function latencyUnits(graph: Graph, analysis: Analysis, model: string, level: UnitLevel): LatencyUnit[] {
+  return piecesFromDrafts(graph, analysis, model, level, (dims) => drafts(graph, dims, level));
+}
+
+/** Every value's dims: the graph inputs' and each node output's from the analysis. */
+function valueDims(graph: Graph, analysis: Analysis): Map<string, number[]> {
   const dims = new Map<string, number[]>();
   for (const i of graph.inputs) dims.set(i.name, i.dims.map(Number));
   const stats = new Map(analysis.layers.map((l) => [l.node, l]));
@@ -124,11 +133,28 @@ export function latencyUnits(graph: Graph, analysis: Analysis, model: string, le
     const l = stats.get(n.name);
     if (l) n.outputs.forEach((o, i) => l.outputDims[i] && dims.set(o, l.outputDims[i]));
   }
+  return dims;
+}
+
+/**
+ * Pieces from any grouping of the graph's nodes (`group` gets every value's dims and returns the
+ * groups in graph order): each piece's inputs, outputs, MACs and params. Shared by the block and
+ * layer cuts here and the coarser cuts of latency-pieces.ts.
+ */
+export function piecesFromDrafts(
+  graph: Graph,
+  analysis: Analysis,
+  model: string,
+  level: PieceLevel,
+  group: (dims: ReadonlyMap<string, number[]>) => Draft[],
+): LatencyUnit[] {
+  const dims = valueDims(graph, analysis);
+  const stats = new Map(analysis.layers.map((l) => [l.node, l]));
   const weights = (name: string): boolean => graph.initializers.has(name) || (graph.declared?.has(name) ?? false);
   const constants = new Set(graph.nodes.filter((n) => n.opType === 'Constant').flatMap((n) => n.outputs));
   const graphOutputs = new Set(graph.outputs.map((o) => o.name));
   // Where each value is read, by piece index, to find what a piece hands on.
-  const list = drafts(graph, dims, level);
+  const list = group(dims);
   const readers = new Map<string, Set<number>>();
   list.forEach((d, i) => {
     for (const n of d.nodes)
@@ -159,7 +185,7 @@ export function latencyUnits(graph: Graph, analysis: Analysis, model: string, le
     const names = d.nodes.map((x) => x.name);
     return {
       key:
-        level === 'block' || d.kind === 'stem' || d.kind === 'head'
+        level !== 'layer' || d.kind === 'stem' || d.kind === 'head'
           ? `${model}/${d.scope}`
           : `${model}/${d.scope}#${part}`,
       model,
