@@ -19,6 +19,7 @@ import {
   trainingMemory,
   type TrainingMemory,
 } from '../engine/grad/index.ts';
+import { closeArena, newArena, openArena } from '../engine/pool.ts';
 import { batchesPerEpoch, epochOrder, makeBatch, type Augment, type Batch, type Preprocess } from '../data/batches.ts';
 import type { ImageSet } from '../data/fashion-mnist.ts';
 import { Rng } from '../data/rng.ts';
@@ -203,7 +204,21 @@ export function createTrainer(
     return { r, tape, buffers, dims: y.dims };
   };
 
+  // Batched steps take their big buffers from one arena, returned at the step's end (engine/pool.ts):
+  // the next step reuses them. Per-image mode keeps plain allocation (one step holds batch-many passes).
+  const arena = mode.kind === 'batched' ? newArena() : undefined;
+
   const step = (): StepReport => {
+    if (!arena) return stepOnce();
+    openArena(arena);
+    try {
+      return stepOnce();
+    } finally {
+      closeArena(arena);
+    }
+  };
+
+  const stepOnce = (): StepReport => {
     const s = state.step;
     if (s >= totalSteps) throw new TrainError('data', `training is complete (${totalSteps} steps)`);
     const t0 = globalThis.performance.now();

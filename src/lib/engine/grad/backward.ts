@@ -7,6 +7,7 @@
 import type { Node } from '../graph.ts';
 import { EngineError } from '../errors.ts';
 import { f32, type Tensor } from '../tensor.ts';
+import { f32bufUninit } from '../pool.ts';
 import { dimsText } from '../shape-util.ts';
 import type { Tape } from './tape.ts';
 
@@ -49,7 +50,7 @@ const now = (): number => globalThis.performance.now();
 function addTensors(a: Tensor, b: Tensor): Tensor {
   const x = a.data;
   const y = b.data;
-  const out = new Float32Array(x.length);
+  const out = f32bufUninit(x.length);
   for (let i = 0; i < out.length; i++) out[i] = x[i] + y[i];
   return f32(a.dims, out);
 }

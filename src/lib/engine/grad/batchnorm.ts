@@ -16,6 +16,7 @@ import { EngineError } from '../errors.ts';
 import type { Gradient } from '../op.ts';
 import { BatchNormalization, type BatchNormGeometry } from '../ops/batchnorm.ts';
 import { f32, type Tensor } from '../tensor.ts';
+import { f32bufUninit } from '../pool.ts';
 
 interface Saved {
   /** Batch mean (training) or running mean (inference) per channel. */
@@ -55,7 +56,7 @@ export const batchNormGradient: Gradient<BatchNormGeometry> = {
       return { outputs: BatchNormalization.run(g, inputs), saved };
     }
     const count = N * inner;
-    const y = new Float32Array(x.length);
+    const y = f32bufUninit(x.length);
     const newMean = new Float32Array(C);
     const newVar = new Float32Array(C);
     const momentum = attrFloat(ctx.node, 'momentum', BN_MOMENTUM_ONNX);
@@ -116,7 +117,7 @@ export const batchNormGradient: Gradient<BatchNormGeometry> = {
     const { mean, invStd } = saved as Saved;
     const { N, C, inner } = g;
     const count = N * inner;
-    const dx = needs[0] ? new Float32Array(x.length) : undefined;
+    const dx = needs[0] ? f32bufUninit(x.length) : undefined;
     const dgamma = new Float32Array(C);
     const dbeta = new Float32Array(C);
     // Memory order, image by image; each channel's sums still run over n, then i (same bits as per channel).

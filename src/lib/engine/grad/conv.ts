@@ -18,6 +18,7 @@ import { convForward, convOutputDims, type ConvGeometry, type ConvVariant } from
 import { NO_EPILOGUE } from '../ops/activation-code.ts';
 import { gemmUsesWasm, sgemm } from '../ops/sgemm.ts';
 import { f32, type Tensor } from '../tensor.ts';
+import { f32buf } from '../pool.ts';
 import { wasmDepthwiseWeightGrad } from './wasm-depthwise-grad.ts';
 
 function floats(g: ConvGeometry, t: Tensor | undefined, what: string): Float32Array {
@@ -123,7 +124,7 @@ function depthwiseInputGrad(g: ConvGeometry, w: Float32Array, dy: Float32Array):
   const { N, C, H, W, M, kH, kW, sH, sW, dH, dW, padTop, padLeft, Ho, Wo } = g;
   const Mg = M / g.group;
   const kk = kH * kW;
-  const dx = new Float32Array(N * C * H * W);
+  const dx = f32buf(N * C * H * W);
   const acc = new Float64Array(H * W);
   for (let n = 0; n < N; n++) {
     for (let c = 0; c < C; c++) {
@@ -224,8 +225,8 @@ export function convInputGrad(g: ConvGeometry, w: Float32Array, dy: Float32Array
   // W_gᵀ [Kg × Mg] per group, then dcol = W_gᵀ · dY_g, then col2im.
   const wt = new Float32Array(w.length);
   for (let gi = 0; gi < group; gi++) transposeInto(w, gi * Mg * Kg, Mg, Kg, wt, gi * Kg * Mg);
-  const dx = new Float32Array(N * C * H * W);
-  const dcol = new Float32Array(Kg * HWo);
+  const dx = f32buf(N * C * H * W);
+  const dcol = f32buf(Kg * HWo);
   for (let n = 0; n < N; n++) {
     for (let gi = 0; gi < group; gi++) {
       sgemm(Kg, HWo, Mg, wt, gi * Kg * Mg, Mg, dy, (n * M + gi * Mg) * HWo, HWo, dcol, 0, HWo, NO_EPILOGUE);
@@ -245,8 +246,8 @@ function pointwiseWeightGradT(g: ConvGeometry, x: Float32Array, dy: Float32Array
   const HW = g.H * g.W;
   const chunk = imagesPerGemm(g, C);
   const dw = new Float32Array(M * C);
-  const xs = new Float32Array(C * chunk * HW);
-  const dyT = new Float32Array(chunk * HW * M);
+  const xs = f32buf(C * chunk * HW);
+  const dyT = f32buf(chunk * HW * M);
   const partT = new Float32Array(C * M);
   for (let n0 = 0; n0 < N; n0 += chunk) {
     const nc = Math.min(chunk, N - n0);
@@ -287,8 +288,8 @@ export function convWeightGrad(g: ConvGeometry, x: Float32Array, dy: Float32Arra
   const HWo = Ho * Wo;
   const chunk = imagesPerGemm(g, Kg);
   const dw = new Float32Array(M * Kg);
-  const colT = new Float32Array(chunk * HWo * Kg);
-  const dyg = new Float32Array(Mg * chunk * HWo);
+  const colT = f32buf(chunk * HWo * Kg);
+  const dyg = f32buf(Mg * chunk * HWo);
   const part = new Float32Array(Mg * Kg);
   for (let n0 = 0; n0 < N; n0 += chunk) {
     const nc = Math.min(chunk, N - n0);

@@ -9,6 +9,7 @@ import { EngineError } from '../errors.ts';
 import type { BackwardArgs, Gradient, TrainForward } from '../op.ts';
 import { ARITHMETIC_OPS, broadcast2, type ElementwiseGeometry } from '../ops/elementwise.ts';
 import { f32 as f32t, sizeOf, type Tensor } from '../tensor.ts';
+import { f32buf, f32bufUninit } from '../pool.ts';
 import { expandTo, reduceToTensor, sameDims } from './reduce-to.ts';
 
 type Partial = (dy: number, a: number, b: number) => number;
@@ -58,7 +59,7 @@ const subGradient: Gradient<ElementwiseGeometry> = {
     const out: (Tensor | undefined)[] = [];
     if (needs[0]) out[0] = reduceToTensor(dy.data, g.dims, inputMeta[0]!.dims);
     if (needs[1]) {
-      const neg = new Float32Array(dy.data.length);
+      const neg = f32buf(dy.data.length);
       for (let i = 0; i < neg.length; i++) neg[i] = -dy.data[i];
       out[1] = reduceToTensor(neg, g.dims, inputMeta[1]!.dims);
     }
@@ -97,7 +98,7 @@ function mulPlaneGrad(
   needPlane: boolean,
 ): [Float32Array | undefined, Float32Array | undefined] {
   const planes = plane.length;
-  const dFull = needFull ? new Float32Array(dy.length) : undefined;
+  const dFull = needFull ? f32bufUninit(dy.length) : undefined;
   const dPlane = needPlane ? new Float32Array(planes) : undefined;
   const f32 = Math.fround;
   for (let j = 0; j < planes; j++) {
@@ -132,7 +133,7 @@ function mulTrain(g: ElementwiseGeometry, inputs: readonly (Tensor | undefined)[
     const p = a.data;
     const q = b.data;
     if (p.length === n && q.length === n && sameDims(a.dims, g.dims) && sameDims(b.dims, g.dims)) {
-      const y = new Float32Array(n);
+      const y = f32bufUninit(n);
       for (let i = 0; i < n; i++) y[i] = p[i] * q[i];
       return { outputs: [f32t(g.dims, y)] };
     }
@@ -147,7 +148,7 @@ function mulTrain(g: ElementwiseGeometry, inputs: readonly (Tensor | undefined)[
       if (run === 0 || plane.data.length * run !== n) continue;
       const x = full.data as Float32Array;
       const s = plane.data as Float32Array;
-      const y = new Float32Array(n);
+      const y = f32bufUninit(n);
       for (let j = 0; j < s.length; j++) {
         const v = s[j];
         for (let i = j * run; i < (j + 1) * run; i++) y[i] = x[i] * v;
@@ -194,7 +195,7 @@ const mulGradient: Gradient<ElementwiseGeometry> = {
     ] as const) {
       if (!needs[slot]) continue;
       const o = inputs[other]!;
-      const full = new Float32Array(n);
+      const full = f32buf(n);
       if (o.data instanceof Float32Array && o.data.length === n && dy.data instanceof Float32Array) {
         // Same shape (the SiLU product x·sigmoid(x)): a monomorphic loop, several times faster than broadcast2's strided one.
         const p = dy.data;
@@ -268,7 +269,7 @@ export const whereGradient: Gradient<ElementwiseGeometry> = {
     const out: (Tensor | undefined)[] = [];
     for (const slot of [1, 2]) {
       if (!needs[slot]) continue;
-      const full = new Float32Array(dy.length);
+      const full = f32buf(dy.length);
       for (let i = 0; i < full.length; i++) full[i] = (c[i] !== 0) === (slot === 1) ? dy[i] : 0;
       out[slot] = reduceToTensor(full, g.dims, inputMeta[slot]!.dims);
     }

@@ -9,6 +9,7 @@ import { EngineError } from '../errors.ts';
 import type { Gradient } from '../op.ts';
 import { forEachTap, type PoolGeometry, unravel } from '../ops/pool.ts';
 import { f32, sizeOf, type Tensor } from '../tensor.ts';
+import { f32buf } from '../pool.ts';
 
 function isGlobal(g: PoolGeometry): boolean {
   return (
@@ -22,7 +23,7 @@ function isGlobal(g: PoolGeometry): boolean {
 function averageGrad(g: PoolGeometry, dy: Float32Array): Float32Array {
   const inPlane = sizeOf(g.inSpatial);
   const plane = sizeOf(g.outSpatial);
-  const dx = new Float32Array(g.N * g.C * inPlane);
+  const dx = f32buf(g.N * g.C * inPlane);
   if (isGlobal(g)) {
     for (let p = 0; p < g.N * g.C; p++) {
       const v = dy[p] / inPlane;
@@ -52,7 +53,7 @@ function averageGrad(g: PoolGeometry, dy: Float32Array): Float32Array {
 function maxGrad(g: PoolGeometry, x: Float32Array, dy: Float32Array): Float32Array {
   const inPlane = sizeOf(g.inSpatial);
   const plane = sizeOf(g.outSpatial);
-  const dx = new Float32Array(g.N * g.C * inPlane);
+  const dx = f32buf(g.N * g.C * inPlane);
   const acc = new Float64Array(inPlane);
   for (let p = 0; p < g.N * g.C; p++) {
     acc.fill(0);

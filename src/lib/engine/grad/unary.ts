@@ -12,6 +12,7 @@ import type { Gradient } from '../op.ts';
 import { erf } from '../ops/erf.ts';
 import type { UnaryGeometry } from '../ops/unary.ts';
 import { f32, type Tensor } from '../tensor.ts';
+import { f32bufUninit } from '../pool.ts';
 
 export interface UnaryDerivative {
   /** 'y': derivative from the output (the tape keeps y, not x). */
@@ -73,7 +74,7 @@ export function unaryGradient(opType: string): Gradient<UnaryGeometry> {
       const [p0, p1] = geom.row.params ? geom.row.params(geom.node, geom.opset, inputs) : [0, 0];
       const dy = gradOutputs[0]!.data;
       const src = v.data;
-      const dx = new Float32Array(src.length);
+      const dx = f32bufUninit(src.length);
       if (opType === 'Sigmoid' && src instanceof Float32Array && dy instanceof Float32Array) {
         // The row's y·(1 − y) inline: one monomorphic Float32 loop (the shared loop below calls a
         // closure per element, whose call site sees every row's function).

@@ -9,6 +9,7 @@ import { EngineError } from '../errors.ts';
 import type { ConvExplanation, ConvTap } from '../explanation.ts';
 import { defineOp, type PlanArgs } from '../op.ts';
 import { f32, type Tensor } from '../tensor.ts';
+import { f32buf } from '../pool.ts';
 import { dimsText } from '../shape-util.ts';
 import { activateRow, type Epilogue, NO_EPILOGUE } from './activation-code.ts';
 import { windowAxis } from './pads.ts';
@@ -344,7 +345,7 @@ export function checkConvBuffers(g: ConvGeometry, x: Float32Array, w: Float32Arr
 export function convForward(g: ConvGeometry, x: Float32Array, w: Float32Array, ep: Epilogue): Float32Array {
   checkConvBuffers(g, x, w, ep);
   const { N, C, H, W, M, kH, kW, group, Ho, Wo } = g;
-  const y = new Float32Array(N * M * Ho * Wo);
+  const y = f32buf(N * M * Ho * Wo);
   const HW = H * W;
   const HWo = Ho * Wo;
   const Cg = C / group;

@@ -8,6 +8,7 @@ import { EngineError } from '../errors.ts';
 import type { UnaryExplanation } from '../explanation.ts';
 import { defineOp, type OpDef } from '../op.ts';
 import { allocData, tensor, type Tensor } from '../tensor.ts';
+import { f32bufUninit } from '../pool.ts';
 import { type Act, ACTIVATIONS, type Activation, activateRow } from './activation-code.ts';
 import { erf } from './erf.ts';
 import { affineInPlace } from './wasm-kernels.ts';
@@ -59,7 +60,8 @@ function unaryOp(opType: string, row: UnaryRow): OpDef<unknown> {
       const [p0, p1] = r.params ? r.params(node, opset, inputs) : [0, 0];
       const src = x.data;
       if (r.act !== undefined && src instanceof Float32Array) {
-        const y = src.slice();
+        const y = f32bufUninit(src.length);
+        y.set(src);
         // the fused kernels' SIMD activation code where WebAssembly has it, else the scalar row
         if (y.length === 0 || !affineInPlace(y, 1, y.length, ONE, ZERO, r.act, p0, p1))
           activateRow(y, 0, y.length, r.act, p0, p1);
