@@ -36,6 +36,7 @@ for (const m of TINY_MODELS) {
     train,
     { ...FAMILY_RECIPE, epochs: 1, seed: 1 },
     { mean: FASHION_MNIST_MEAN, std: FASHION_MNIST_STD },
+    { reuseBuffers: true },
   );
   for (let i = 0; i < warmup; i++) trainer.step();
   const load0 = loadavg()[0];

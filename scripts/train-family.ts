@@ -150,7 +150,7 @@ async function worker(o: Options, id: string, seed: number): Promise<void> {
     progress.sessions++;
     console.log(`${name}: resuming at step ${state.step}`);
   }
-  const trainer = createTrainer(graph, train, recipe, norm, { state });
+  const trainer = createTrainer(graph, train, recipe, norm, { state, reuseBuffers: true });
   const record = (): TrainingRecord => ({
     model: id,
     recipe,

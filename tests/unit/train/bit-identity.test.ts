@@ -52,4 +52,9 @@ describe('training steps are bit-identical to the recorded ones', () => {
       300_000,
     );
   }
+  it("tiny_mobilenetv3 without buffer reuse (the browser playground's path)", () => {
+    expect(fingerprint('tiny_mobilenetv3', data, EXPECTED.tiny_mobilenetv3.losses.length, false)).toEqual(
+      EXPECTED.tiny_mobilenetv3,
+    );
+  }, 300_000);
 });
