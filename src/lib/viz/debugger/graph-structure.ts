@@ -179,7 +179,7 @@ function infer(graph: Graph, a: Analysis, resolution: number, numClasses: number
   const isConv = (k: number): boolean => nodes[k].opType === 'Conv' && !inSe[k];
   // The head starts at the first global pool or flatten after every block and conv that keeps a spatial map.
   let lastSpatial = -1;
-  nodes.forEach((node, k) => {
+  nodes.forEach((_node, k) => {
     if (taken[k] || (isConv(k) && (dimsOf(a, k)[2] ?? 1) * (dimsOf(a, k)[3] ?? 1) > 1)) lastSpatial = k;
   });
   let head = n;
