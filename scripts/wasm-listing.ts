@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { watOf } from '../src/lib/engine/ops/wasm-asm.ts';
-import { kernelFuncs } from '../src/lib/engine/ops/wasm-kernels.ts';
+import { kernelFuncs } from '../src/lib/engine/ops/wasm-kernel-funcs.ts';
 
 const out = new URL('../src/lib/engine/ops/wasm-kernels.wat', import.meta.url);
 writeFileSync(out, watOf(kernelFuncs(true)));

@@ -19,7 +19,7 @@ export { runGraph } from './run.ts';
 export { advanceTo, groupSteps, scopeKey, type StepGroup, type StepLevel } from './steps.ts';
 export { explain, flatIndex, type OutputPosition, type ValueLookup } from './explain.ts';
 export type * from './explanation.ts';
-export type { ConvGeometry, ConvVariant } from './ops/conv.ts';
+export type { ConvGeometry, ConvVariant } from './ops/conv-geometry.ts';
 export type { PoolGeometry } from './ops/pool.ts';
 export { UNARY, type UnaryRow } from './ops/unary.ts';
 export { createWorkerHandler } from './worker.ts';

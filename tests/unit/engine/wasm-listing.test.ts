@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import wabtInit from 'wabt';
 import { describe, expect, it } from 'vitest';
 import { func, I32, moduleOf, watOf, get, add, i32c } from '~/lib/engine/ops/wasm-asm.ts';
-import { kernelFuncs } from '~/lib/engine/ops/wasm-kernels.ts';
+import { kernelFuncs } from '~/lib/engine/ops/wasm-kernel-funcs.ts';
 
 const listing = readFileSync(new URL('../../../src/lib/engine/ops/wasm-kernels.wat', import.meta.url), 'utf8');
 

@@ -14,7 +14,8 @@
  */
 import { EngineError } from '../errors.ts';
 import type { Gradient } from '../op.ts';
-import { convForward, convOutputDims, type ConvGeometry, type ConvVariant } from '../ops/conv.ts';
+import { convForward } from '../ops/conv-forward.ts';
+import { convOutputDims, type ConvGeometry, type ConvVariant } from '../ops/conv-geometry.ts';
 import { NO_EPILOGUE } from '../ops/activation-code.ts';
 import { gemmUsesWasm, sgemm } from '../ops/sgemm.ts';
 import { f32, type Tensor } from '../tensor.ts';

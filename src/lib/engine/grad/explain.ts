@@ -7,7 +7,7 @@
 import type { Graph } from '../graph.ts';
 import { EngineError } from '../errors.ts';
 import type { ConvWeightGradExplanation, WeightGradTerm } from '../explanation.ts';
-import { type ConvGeometry, planConvGeometry } from '../ops/conv.ts';
+import { type ConvGeometry, planConvGeometry } from '../ops/conv-geometry.ts';
 import type { Tensor } from '../tensor.ts';
 import { convWeightGrad, weightGradAccumulation } from './conv.ts';
 

@@ -9,7 +9,7 @@
  * (`BackwardOptions.fast`). tests/unit/grad/depthwise-fast.test.ts holds the two within float32
  * tolerance.
  */
-import type { ConvGeometry } from '../ops/conv.ts';
+import type { ConvGeometry } from '../ops/conv-geometry.ts';
 import { copyPaddedPlanes, wasmDepthwiseFits } from '../ops/wasm-depthwise.ts';
 import { wasmKernels } from '../ops/wasm-kernels.ts';
 

@@ -4,7 +4,7 @@
  * memory, so the kernel needs no border tests, and the outputs are copied back.
  */
 import type { Epilogue } from './activation-code.ts';
-import type { ConvGeometry } from './conv.ts';
+import type { ConvGeometry } from './conv-geometry.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
 export function wasmDepthwiseFits(g: ConvGeometry): boolean {

@@ -5,7 +5,7 @@
  * sigmoid needs eˣ (range reduction, a degree-6 polynomial, exponent bits) and a division; the hard
  * versions are a multiply, an add and a clamp.
  */
-import { activationListing } from '../../engine/ops/wasm-kernels.ts';
+import { activationListing } from '../../engine/ops/wasm-epilogue.ts';
 
 export interface OpCount {
   /** Vector arithmetic instructions on four lanes (f32x4/i32x4 add, sub, mul, div, min, max, nearest, shifts, conversions). */

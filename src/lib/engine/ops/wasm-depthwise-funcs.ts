@@ -1,0 +1,238 @@
+/**
+ * The depthwise kernel functions of the WebAssembly module (wasm-kernels.ts): `dw1` / `dw2`, the
+ * forward convolution at stride 1 / 2 over a zero-padded copy of the input, four outputs per f32x4 with
+ * the epilogue in registers, and `dwg1` / `dwg2`, the depthwise weight gradient for training.
+ */
+import {
+  add,
+  type Code,
+  continueIf,
+  evenLanes,
+  f32x4Add,
+  f32x4Mul,
+  func,
+  type FuncDef,
+  get,
+  I32,
+  F32,
+  i32c,
+  load32Splat,
+  loop,
+  ltU,
+  mul,
+  set,
+  tee,
+  V128,
+  v128Load,
+  v128Store,
+  v128Zero,
+} from './wasm-asm.ts';
+import { activation, EPILOGUE_LOCALS, epilogueInit, madd } from './wasm-epilogue.ts';
+
+/**
+ * dwS(C, IN, HP, WP, W, KH, KW, HO, WO, OUT, S, T_PTR, ACT, P0, P1) for stride S:
+ * channel c's padded input plane is HP×WP at IN + c·HP·WP·4, its KH·KW weights at
+ * W + c·KH·KW·4; outputs go to OUT + c·HO·WO·4 four at a time. A row's last group may
+ * spill up to three values into the next row, which that row then overwrites (the caller leaves
+ * slack after the last channel).
+ */
+export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
+  const { l, def } = func(
+    `dw${stride}`,
+    {
+      C: I32,
+      IN: I32,
+      HP: I32,
+      WP: I32,
+      W: I32,
+      KH: I32,
+      KW: I32,
+      HO: I32,
+      WO: I32,
+      OUT: I32,
+      S: I32,
+      T_PTR: I32,
+      ACT: I32,
+      P0: F32,
+      P1: F32,
+    },
+    {
+      CH: I32,
+      OY: I32,
+      OX: I32,
+      KY: I32,
+      KX: I32,
+      IN_C: I32,
+      W_C: I32,
+      OUT_ROW: I32,
+      ROW_IN: I32,
+      TAP: I32,
+      WTAP: I32,
+      WP4: I32,
+      PLANE: I32,
+      ACC: V128,
+      VS: V128,
+      VT: V128,
+      V: V128,
+      ...EPILOGUE_LOCALS,
+    },
+  );
+  const b: Code = [];
+  b.push(...get(l.WP), ...i32c(4), ...mul, ...set(l.WP4));
+  b.push(...get(l.HP), ...get(l.WP4), ...mul, ...set(l.PLANE));
+  b.push(...epilogueInit(l));
+  b.push(...i32c(0), ...set(l.CH));
+  const chans: Code = [];
+  chans.push(...get(l.IN), ...get(l.CH), ...get(l.PLANE), ...mul, ...add, ...set(l.IN_C));
+  chans.push(
+    ...get(l.W),
+    ...get(l.CH),
+    ...get(l.KH),
+    ...mul,
+    ...get(l.KW),
+    ...mul,
+    ...i32c(4),
+    ...mul,
+    ...add,
+    ...set(l.W_C),
+  );
+  chans.push(
+    ...get(l.OUT),
+    ...get(l.CH),
+    ...get(l.HO),
+    ...mul,
+    ...get(l.WO),
+    ...mul,
+    ...i32c(4),
+    ...mul,
+    ...add,
+    ...set(l.OUT_ROW),
+  );
+  chans.push(...get(l.S), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VS));
+  chans.push(...get(l.T_PTR), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VT));
+  chans.push(...i32c(0), ...set(l.OY));
+  const ys: Code = [];
+  // rowIn = inC + oy·stride·Wp·4
+  ys.push(...get(l.IN_C), ...get(l.OY), ...i32c(stride), ...mul, ...get(l.WP4), ...mul, ...add, ...set(l.ROW_IN));
+  ys.push(...i32c(0), ...set(l.OX));
+  const xs: Code = [];
+  xs.push(...v128Zero, ...set(l.ACC), ...get(l.W_C), ...set(l.WTAP), ...i32c(0), ...set(l.KY));
+  const kys: Code = [];
+  // tap = rowIn + ky·Wp·4 + ox·stride·4
+  kys.push(
+    ...get(l.ROW_IN),
+    ...get(l.KY),
+    ...get(l.WP4),
+    ...mul,
+    ...add,
+    ...get(l.OX),
+    ...i32c(4 * stride),
+    ...mul,
+    ...add,
+    ...set(l.TAP),
+  );
+  kys.push(...i32c(0), ...set(l.KX));
+  const kxs: Code = [];
+  // stride 2: the even lanes of eight consecutive inputs are the four taps
+  const input: Code = [
+    ...get(l.TAP),
+    ...v128Load(0),
+    ...(stride === 2 ? [...get(l.TAP), ...v128Load(16), ...evenLanes] : []),
+  ];
+  kxs.push(...madd(fma, input, [...get(l.WTAP), ...load32Splat(0)], get(l.ACC)), ...set(l.ACC));
+  kxs.push(...get(l.TAP), ...i32c(4), ...add, ...set(l.TAP), ...get(l.WTAP), ...i32c(4), ...add, ...set(l.WTAP));
+  kxs.push(...get(l.KX), ...i32c(1), ...add, ...tee(l.KX), ...get(l.KW), ...ltU, ...continueIf);
+  kys.push(...loop(kxs));
+  kys.push(...get(l.KY), ...i32c(1), ...add, ...tee(l.KY), ...get(l.KH), ...ltU, ...continueIf);
+  xs.push(...loop(kys));
+  xs.push(...get(l.ACC), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V));
+  xs.push(...activation(l, l.V));
+  xs.push(...get(l.OUT_ROW), ...get(l.OX), ...i32c(4), ...mul, ...add, ...get(l.V), ...v128Store(0));
+  xs.push(...get(l.OX), ...i32c(4), ...add, ...tee(l.OX), ...get(l.WO), ...ltU, ...continueIf);
+  ys.push(...loop(xs));
+  ys.push(...get(l.OUT_ROW), ...get(l.WO), ...i32c(4), ...mul, ...add, ...set(l.OUT_ROW));
+  ys.push(...get(l.OY), ...i32c(1), ...add, ...tee(l.OY), ...get(l.HO), ...ltU, ...continueIf);
+  chans.push(...loop(ys));
+  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
+  b.push(...loop(chans));
+  return def(b);
+}
+
+/**
+ * dwgS(C, IN, HP, WP, DY, KH, KW, HO, WO4, ACC) for stride S: the depthwise weight gradient of one
+ * image, four output columns per f32x4. Channel c's padded input plane is HP×WP at IN + c·HP·WP·4,
+ * its output gradient HO rows of WO4 (a multiple of 4, zero past the real width) at DY + c·HO·WO4·4;
+ * tap (ky, kx) adds Σ_oy Σ_ox x[oy·S + ky][ox·S + kx] · dy[oy][ox] lane-wise into the v128 at
+ * ACC + ((c·KH + ky)·KW + kx)·16 (the caller sums the four lanes once, after the last image). Lanes
+ * past the real width read the next row's inputs (or the slack after the last plane) against a
+ * zero output gradient, so they add nothing.
+ */
+export function depthwiseGradFunc(stride: 1 | 2, fma: boolean): FuncDef {
+  const { l, def } = func(
+    `dwg${stride}`,
+    { C: I32, IN: I32, HP: I32, WP: I32, DY: I32, KH: I32, KW: I32, HO: I32, WO4: I32, ACC: I32 },
+    {
+      CH: I32,
+      OY: I32,
+      P: I32,
+      KY: I32,
+      KX: I32,
+      IN_C: I32,
+      DY_C: I32,
+      ROW_IN: I32,
+      DY_ROW: I32,
+      TAP: I32,
+      WP4: I32,
+      PLANE: I32,
+      ROW4: I32,
+      ADDR: I32,
+      A: V128,
+    },
+  );
+  const b: Code = [];
+  b.push(...get(l.WP), ...i32c(4), ...mul, ...set(l.WP4));
+  b.push(...get(l.HP), ...get(l.WP4), ...mul, ...set(l.PLANE));
+  b.push(...get(l.WO4), ...i32c(4), ...mul, ...set(l.ROW4));
+  b.push(...get(l.ACC), ...set(l.TAP), ...i32c(0), ...set(l.CH));
+  const chans: Code = [];
+  chans.push(...get(l.IN), ...get(l.CH), ...get(l.PLANE), ...mul, ...add, ...set(l.IN_C));
+  chans.push(...get(l.DY), ...get(l.CH), ...get(l.HO), ...mul, ...get(l.ROW4), ...mul, ...add, ...set(l.DY_C));
+  chans.push(...i32c(0), ...set(l.KY));
+  const kys: Code = [...i32c(0), ...set(l.KX)];
+  const kxs: Code = [...get(l.TAP), ...v128Load(0), ...set(l.A), ...i32c(0), ...set(l.OY)];
+  const ys: Code = [];
+  // rowIn = inC + ((oy·S + ky)·Wp + kx)·4; dyRow = dyC + oy·WO4·4
+  ys.push(...get(l.IN_C), ...get(l.OY), ...i32c(stride), ...mul, ...get(l.KY), ...add, ...get(l.WP4), ...mul, ...add);
+  ys.push(...get(l.KX), ...i32c(4), ...mul, ...add, ...set(l.ROW_IN));
+  ys.push(...get(l.DY_C), ...get(l.OY), ...get(l.ROW4), ...mul, ...add, ...set(l.DY_ROW), ...i32c(0), ...set(l.P));
+  // A += x[rowIn + P·S … 4 lanes] · dy[dyRow + P … 4 lanes]; P steps 16 bytes (4 columns) to WO4·4
+  const xs: Code = [];
+  const input: Code =
+    stride === 1
+      ? [...get(l.ROW_IN), ...get(l.P), ...add, ...v128Load(0)]
+      : [
+          ...get(l.ROW_IN),
+          ...get(l.P),
+          ...i32c(2),
+          ...mul,
+          ...add,
+          ...tee(l.ADDR),
+          ...v128Load(0),
+          ...get(l.ADDR),
+          ...v128Load(16),
+          ...evenLanes,
+        ];
+  xs.push(...madd(fma, input, [...get(l.DY_ROW), ...get(l.P), ...add, ...v128Load(0)], get(l.A)), ...set(l.A));
+  xs.push(...get(l.P), ...i32c(16), ...add, ...tee(l.P), ...get(l.ROW4), ...ltU, ...continueIf);
+  ys.push(...loop(xs));
+  ys.push(...get(l.OY), ...i32c(1), ...add, ...tee(l.OY), ...get(l.HO), ...ltU, ...continueIf);
+  kxs.push(...loop(ys));
+  kxs.push(...get(l.TAP), ...get(l.A), ...v128Store(0), ...get(l.TAP), ...i32c(16), ...add, ...set(l.TAP));
+  kxs.push(...get(l.KX), ...i32c(1), ...add, ...tee(l.KX), ...get(l.KW), ...ltU, ...continueIf);
+  kys.push(...loop(kxs));
+  kys.push(...get(l.KY), ...i32c(1), ...add, ...tee(l.KY), ...get(l.KH), ...ltU, ...continueIf);
+  chans.push(...loop(kys));
+  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
+  b.push(...loop(chans));
+  return def(b);
+}

@@ -1,0 +1,195 @@
+/**
+ * Every function of the WebAssembly kernel module (wasm-kernels.ts assembles and instantiates them):
+ * `gemm` (4×8 register tiles, see sgemm.ts for the contract), `affine` (the epilogue alone) and `probe`
+ * here; the depthwise forward and weight-gradient kernels in wasm-depthwise-funcs.ts. The text listing
+ * of these functions is wasm-kernels.wat (`npx tsx scripts/wasm-listing.ts` regenerates it).
+ */
+import {
+  add,
+  and,
+  type Code,
+  continueIf,
+  f32x4Add,
+  f32x4ExtractLane,
+  f32x4Mul,
+  f32Store,
+  f32x4Splat,
+  func,
+  type FuncDef,
+  get,
+  I32,
+  F32,
+  i32c,
+  ifThen,
+  load32Splat,
+  type Local,
+  loop,
+  ltU,
+  mul,
+  set,
+  tee,
+  V128,
+  v128Load,
+  v128Store,
+  v128Zero,
+} from './wasm-asm.ts';
+import { depthwiseFunc, depthwiseGradFunc } from './wasm-depthwise-funcs.ts';
+import { activation, EPILOGUE_LOCALS, epilogueInit, madd, v128s } from './wasm-epilogue.ts';
+
+/** probe(a, b, c) = lane 0 of a·b + c with the kernels' multiply-add: tells whether it rounds once. */
+function probeFunc(fma: boolean): FuncDef {
+  const { l, def } = func('probe', { A: F32, B: F32, C: F32 }, {}, [F32]);
+  return def([
+    ...madd(fma, [...get(l.A), ...f32x4Splat], [...get(l.B), ...f32x4Splat], [...get(l.C), ...f32x4Splat]),
+    ...f32x4ExtractLane(0),
+  ]);
+}
+
+/**
+ * gemm(M4, N8, K, A, B, C, S, T, ACT, P0, P1): C[M4×N8] = epilogue(A[M4×K] · B[K×N8]), row-major,
+ * pointers in bytes; S and T hold M4 per-row scales and shifts. Each step of the k loop loads one
+ * 8-wide row of B into two v128 (B0, B1) and splats four values of A's column, updating a 4×8 tile
+ * of accumulators (ACC<row><half>).
+ */
+function gemmFunc(fma: boolean): FuncDef {
+  const ACCS = ['ACC00', 'ACC01', 'ACC10', 'ACC11', 'ACC20', 'ACC21', 'ACC30', 'ACC31'] as const;
+  const { l, def } = func(
+    'gemm',
+    { M4: I32, N8: I32, K: I32, A: I32, B: I32, C: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
+    {
+      I: I32,
+      P: I32,
+      AP: I32,
+      AP_END: I32,
+      BP: I32,
+      KB: I32,
+      LDB: I32,
+      CROW: I32,
+      SROW: I32,
+      ...v128s(ACCS),
+      B0: V128,
+      B1: V128,
+      AV: V128,
+      VS: V128,
+      VT: V128,
+      V: V128,
+      ...EPILOGUE_LOCALS,
+    },
+  );
+  const acc = (r: number, h: number): Local => l[ACCS[2 * r + h]];
+  const c: Code = [];
+  c.push(...get(l.K), ...i32c(4), ...mul, ...set(l.KB)); // bytes per row of A
+  c.push(...get(l.N8), ...i32c(4), ...mul, ...set(l.LDB)); // bytes per row of B and C
+  c.push(...epilogueInit(l));
+  c.push(...i32c(0), ...set(l.I));
+  const rows: Code = [...i32c(0), ...set(l.P)];
+  const cols: Code = [];
+  for (const a of ACCS) cols.push(...v128Zero, ...set(l[a]));
+  cols.push(
+    ...get(l.A),
+    ...get(l.I),
+    ...get(l.KB),
+    ...mul,
+    ...add,
+    ...tee(l.AP),
+    ...get(l.KB),
+    ...add,
+    ...set(l.AP_END),
+  );
+  cols.push(...get(l.B), ...get(l.P), ...add, ...set(l.BP));
+  const ks: Code = [];
+  ks.push(...get(l.BP), ...v128Load(0), ...set(l.B0), ...get(l.BP), ...v128Load(16), ...set(l.B1));
+  for (let r = 0; r < 4; r++) {
+    ks.push(...get(l.AP));
+    for (let q = 0; q < r; q++) ks.push(...get(l.KB), ...add);
+    ks.push(...load32Splat(0), ...set(l.AV));
+    for (let h = 0; h < 2; h++)
+      ks.push(...madd(fma, get(l.AV), get(h === 0 ? l.B0 : l.B1), get(acc(r, h))), ...set(acc(r, h)));
+  }
+  ks.push(...get(l.BP), ...get(l.LDB), ...add, ...set(l.BP));
+  ks.push(...get(l.AP), ...i32c(4), ...add, ...tee(l.AP), ...get(l.AP_END), ...ltU, ...continueIf);
+  cols.push(...loop(ks));
+  cols.push(...get(l.C), ...get(l.I), ...get(l.LDB), ...mul, ...add, ...get(l.P), ...add, ...set(l.CROW));
+  cols.push(...get(l.I), ...i32c(4), ...mul, ...set(l.SROW));
+  for (let r = 0; r < 4; r++) {
+    cols.push(...get(l.S), ...get(l.SROW), ...add, ...load32Splat(4 * r), ...set(l.VS));
+    cols.push(...get(l.T_PTR), ...get(l.SROW), ...add, ...load32Splat(4 * r), ...set(l.VT));
+    for (let h = 0; h < 2; h++) {
+      cols.push(...get(acc(r, h)), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V));
+      cols.push(...activation(l, l.V));
+      cols.push(...get(l.CROW), ...get(l.V), ...v128Store(16 * h));
+    }
+    cols.push(...get(l.CROW), ...get(l.LDB), ...add, ...set(l.CROW));
+  }
+  cols.push(...get(l.P), ...i32c(32), ...add, ...tee(l.P), ...get(l.LDB), ...ltU, ...continueIf);
+  rows.push(...loop(cols));
+  rows.push(...get(l.I), ...i32c(4), ...add, ...tee(l.I), ...get(l.M4), ...ltU, ...continueIf);
+  c.push(...loop(rows));
+  return def(c);
+}
+
+/**
+ * affine(C, INNER, PTR, S, T_PTR, ACT, P0, P1): in place over C channels of INNER floats at PTR,
+ * y ← act(y·S[c] + T[c]): the epilogue alone, for a BatchNorm whose statistics are set after its
+ * Conv ran (calibration) and for activation ops. Four values per step, then the last INNER mod 4
+ * one at a time (splatted, so the same SIMD activation code serves).
+ */
+function affineFunc(): FuncDef {
+  const { l, def } = func(
+    'affine',
+    { C: I32, INNER: I32, PTR: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
+    { CH: I32, P: I32, END: I32, TAIL_END: I32, VS: V128, VT: V128, V: V128, ...EPILOGUE_LOCALS },
+  );
+  const b: Code = [...epilogueInit(l), ...i32c(0), ...set(l.CH), ...get(l.PTR), ...set(l.P)];
+  const chans: Code = [];
+  chans.push(...get(l.S), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VS));
+  chans.push(...get(l.T_PTR), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VT));
+  chans.push(...get(l.P), ...get(l.INNER), ...i32c(-4), ...and, ...i32c(4), ...mul, ...add, ...set(l.END));
+  chans.push(...get(l.P), ...get(l.INNER), ...i32c(4), ...mul, ...add, ...set(l.TAIL_END));
+  // while (P < end) { v = act(load(P)·VS + VT); store(P, v); P += step }
+  const body = (load: Code, store: Code, step: number, end: Local): Code => [
+    ...get(l.P),
+    ...get(end),
+    ...ltU,
+    ...ifThen(
+      loop([
+        ...get(l.P),
+        ...load,
+        ...get(l.VS),
+        ...f32x4Mul,
+        ...get(l.VT),
+        ...f32x4Add,
+        ...set(l.V),
+        ...activation(l, l.V),
+        ...get(l.P),
+        ...get(l.V),
+        ...store,
+        ...get(l.P),
+        ...i32c(step),
+        ...add,
+        ...tee(l.P),
+        ...get(end),
+        ...ltU,
+        ...continueIf,
+      ]),
+    ),
+  ];
+  chans.push(...body(v128Load(0), v128Store(0), 16, l.END));
+  chans.push(...body(load32Splat(0), [...f32x4ExtractLane(0), ...f32Store(0)], 4, l.TAIL_END));
+  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
+  b.push(...loop(chans));
+  return def(b);
+}
+
+/** Every kernel function of the module, with relaxed-SIMD multiply-add or without. */
+export function kernelFuncs(fma: boolean): FuncDef[] {
+  return [
+    gemmFunc(fma),
+    depthwiseFunc(1, fma),
+    depthwiseFunc(2, fma),
+    affineFunc(),
+    probeFunc(fma),
+    depthwiseGradFunc(1, fma),
+    depthwiseGradFunc(2, fma),
+  ];
+}
