@@ -21,6 +21,9 @@
  * smoke runs; such runs are recorded with what they actually used. `--plan bench.json` (from
  * scripts/bench-family.ts --json) prints the queue with estimated CPU hours and exits.
  *
+ * Beside each run it writes the engine's top-1 on every test image (src/lib/family/predictions.ts:
+ * training/predictions/ for the family), from which CI recomputes the accuracy.
+ *
  * One process per run: the orchestrator forks `--worker <id> <seed>` children (at most `--jobs` at
  * a time, costliest first) and alone writes the manifest, merging each child's result file.
  */
@@ -40,6 +43,7 @@ import {
   type TrainedManifest,
   type TrainedModel,
 } from '../src/lib/family/manifest.ts';
+import { encodePredictions, predictionsDir, predictionsFile } from '../src/lib/family/predictions.ts';
 import { newProgress, parseProgress, recordStep, type RunProgress } from '../src/lib/family/progress.ts';
 import { FAMILY_DATASET, FAMILY_RECIPE, FAMILY_SEEDS, RESIZE_DESCRIPTION } from '../src/lib/family/recipe.ts';
 import { buildTinyModel, getTinyModel, TINY_MODELS } from '../src/lib/models/tiny.ts';
@@ -210,6 +214,11 @@ async function worker(o: Options, id: string, seed: number): Promise<void> {
   const file = trainedFileName(id, seed, FAMILY_SEEDS[0]);
   mkdirSync(o.out, { recursive: true });
   writeAtomic(join(o.out, file), bytes);
+  // The test-set predictions, so CI recomputes the accuracy from them and re-runs only a subset
+  // (src/lib/family/predictions.ts); written before the result, so a finished run always has them.
+  const pdir = predictionsDir(ROOT, o.out);
+  mkdirSync(pdir, { recursive: true });
+  writeAtomic(join(pdir, predictionsFile(file)), JSON.stringify(encodePredictions(file, sha256(bytes), ev.top1)));
   const a = analyze(buildTinyModel(id));
   const { resolution, channels } = trainer.preprocess;
   const result: TrainedModel = {

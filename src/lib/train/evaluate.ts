@@ -18,6 +18,8 @@ export interface Evaluation {
   readonly perClass: readonly number[];
   /** confusion[true][predicted] = images. */
   readonly confusion: readonly (readonly number[])[];
+  /** Each image's arg-max class, in set order (stored beside trained runs: src/lib/family/predictions.ts). */
+  readonly top1: Uint8Array;
 }
 
 export function evaluate(
@@ -37,6 +39,7 @@ export function evaluate(
   const confusion = Array.from({ length: K }, () => new Array<number>(K).fill(0));
   const pre: Preprocess = { ...norm, channels, resolution };
   let correct = 0;
+  const top1 = new Uint8Array(set.count);
   for (let start = 0; start < set.count; start += batch) {
     const n = Math.min(batch, set.count - start);
     const idx = Int32Array.from({ length: n }, (_, i) => start + i);
@@ -46,6 +49,7 @@ export function evaluate(
       let arg = 0;
       for (let j = 1; j < k; j++) if (y[i * k + j] > y[i * k + arg]) arg = j;
       const t = b.labels[i];
+      top1[start + i] = arg;
       if (arg < K) confusion[t][arg]++;
       if (arg === t) correct++;
     }
@@ -55,5 +59,5 @@ export function evaluate(
     const total = row.reduce((a, b) => a + b, 0);
     return total === 0 ? NaN : row[c] / total;
   });
-  return { count: set.count, correct, accuracy: correct / set.count, classes: set.classes, perClass, confusion };
+  return { count: set.count, correct, accuracy: correct / set.count, classes: set.classes, perClass, confusion, top1 };
 }

@@ -8,11 +8,15 @@
  *
  * - the manifest validates, the file has its sha256 and size, and params/MACs are the engine's
  *   analysis of the tiny spec (and of the file itself);
- * - the engine re-evaluates the file on all 10,000 test images with the manifest's preprocessing
- *   and gets the manifest's correct count to within 10 images (a float32 summation-order
- *   allowance: kernels may change their order after a model is trained), through its fastest
- *   path: one fused inference graph with a symbolic batch, evaluate's 100 images per forward (batch
- *   500 measured no cheaper in CPU time on the loaded 2-core machine);
+ * - accuracy, for a run with stored test-set predictions (src/lib/family/predictions.ts, made for
+ *   this file's sha256): the manifest's correct count, per-class accuracy and confusion matrix are
+ *   recomputed from them and the test labels exactly, and the engine re-runs SUBSET test images
+ *   (every 10th, batched) and must give the stored class for each — except at a near-tie, where
+ *   the stored class's logit is within TIE of the top logit (a float32 summation-order allowance:
+ *   kernels may change their order after a model is trained; none is needed today). A run without
+ *   predictions (a train:family older than them) is re-evaluated on all 10,000 test images as
+ *   before and must get the manifest's correct count to within 10 images. The subset is a tenth
+ *   of the cost, which keeps the family's checks well inside CI's time as the scaling models land;
  * - onnxruntime-web gives the same top-1 as the engine on a sample of test images (the engine's
  *   top-1 for the sample is one batched forward; ORT runs the file as committed, batch 1);
  * - re-running the first steps of training (20, or as many as recorded) from the same seed gives
@@ -20,8 +24,9 @@
  *   cheapest family run, or the fixture's while no family run is committed; every run shares the
  *   trainer.
  *
- * Sharding: runs are dealt to SHARDS files by estimated cost (MACs; the replay counts as
- * REPLAY_COST), largest first to the least loaded shard, so the shards finish together. A shard
+ * Sharding: runs are dealt to SHARDS files by estimated cost (MACs × the images the engine runs;
+ * the replay counts as REPLAY_COST), largest first to the least loaded shard, so the shards finish
+ * together. A shard
  * file only names its index; adding runs needs no new file.
  */
 import { createHash } from 'node:crypto';
@@ -36,6 +41,13 @@ import { makeBatch } from '~/lib/data/batches.ts';
 import { analyze, f32, runGraph, type Graph } from '~/lib/engine/index.ts';
 import { tinyTrainingGraph } from '~/lib/family/graph.ts';
 import { validateManifest, type TrainedModel } from '~/lib/family/manifest.ts';
+import {
+  decodePredictions,
+  predictionsDir,
+  predictionsFile,
+  predictionSubset,
+  scorePredictions,
+} from '~/lib/family/predictions.ts';
 import { RESIZE_DESCRIPTION } from '~/lib/family/recipe.ts';
 import { buildTinyModel } from '~/lib/models/tiny.ts';
 import { readTrained } from '~/lib/train/checkpoint.ts';
@@ -48,6 +60,10 @@ export const SHARDS = 4;
 const ORT_SAMPLE = 200;
 /** The replay's cost in MAC units of the dealing: 20 training steps of the cheapest run ≈ a 2 MMAC evaluation. */
 const REPLAY_COST = 2e6;
+/** Test images the engine re-runs for a run with stored predictions: every 10th. */
+export const SUBSET = 1000;
+/** A near-tie: the stored class's logit within this of the top logit (relative to the largest |logit|). */
+const TIE = 1e-5;
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURE = join(root, 'tests/fixtures/trained');
@@ -57,6 +73,13 @@ interface Run {
   readonly dir: string;
   readonly entry: TrainedModel;
   readonly replay: boolean;
+  /** Its stored predictions' path, when there is a file for it (checked against its sha256 below). */
+  readonly predictions: string | null;
+}
+
+function predictionsOf(dir: string, entry: TrainedModel): string | null {
+  const p = join(predictionsDir(root, dir), predictionsFile(entry.file));
+  return existsSync(p) ? p : null;
 }
 
 function readRuns(dir: string): TrainedModel[] {
@@ -74,14 +97,25 @@ export function allRuns(): Run[] {
     list.reduce<TrainedModel | undefined>((a, m) => (!a || m.macs < a.macs ? m : a), undefined);
   const replayed = cheapest(family) ?? cheapest(fixture);
   return [
-    ...fixture.map((entry) => ({ dir: FIXTURE, entry, replay: entry === replayed })),
-    ...family.map((entry) => ({ dir: PUBLIC, entry, replay: entry === replayed })),
+    ...fixture.map((entry) => ({
+      dir: FIXTURE,
+      entry,
+      replay: entry === replayed,
+      predictions: predictionsOf(FIXTURE, entry),
+    })),
+    ...family.map((entry) => ({
+      dir: PUBLIC,
+      entry,
+      replay: entry === replayed,
+      predictions: predictionsOf(PUBLIC, entry),
+    })),
   ];
 }
 
 /** The runs of shard `k` (0-based) of `shards`: greedy by cost, largest first, ties by id and seed. */
 export function shardRuns(runs: readonly Run[], k: number, shards = SHARDS): Run[] {
-  const cost = (r: Run) => r.entry.macs + (r.replay ? REPLAY_COST : 0);
+  const cost = (r: Run) =>
+    (r.entry.macs * (r.predictions ? SUBSET : r.entry.testImages)) / 10_000 + (r.replay ? REPLAY_COST : 0);
   const order = [...runs].sort(
     (a, b) =>
       cost(b) - cost(a) ||
@@ -105,23 +139,43 @@ const argmax = (y: Float32Array, i: number, k: number): number => {
   return a;
 };
 
-/** The engine's top-1 for `n` images in one forward when the graph batches, else one image at a time (the ViT). */
-function engineTop1(graph: Graph, input: string, output: string, x: Float32Array, n: number, dims: number[]): number[] {
-  const mode = batchMode(graph, n);
+/**
+ * The engine's logits for `n` images, [n × k], in forwards of at most `batch` images when the graph
+ * batches, else one image at a time (the ViT).
+ */
+function engineLogits(
+  graph: Graph,
+  input: string,
+  output: string,
+  x: Float32Array,
+  n: number,
+  dims: number[],
+  batch = n,
+): { y: Float32Array; k: number } {
+  const mode = batchMode(graph, Math.min(batch, n));
   const plane = x.length / n;
-  const outs: number[] = [];
-  if (mode.kind === 'batched') {
-    const y = runGraph(mode.graph, { [input]: f32([n, ...dims], x) })[output].data as Float32Array;
-    const k = y.length / n;
-    for (let i = 0; i < n; i++) outs.push(argmax(y, i, k));
-    return outs;
+  const step = mode.kind === 'batched' ? Math.min(batch, n) : 1;
+  const parts: Float32Array[] = [];
+  for (let s = 0; s < n; s += step) {
+    const m = Math.min(step, n - s);
+    const g = m === step ? mode.graph : batchMode(graph, m).graph;
+    parts.push(
+      runGraph(g, { [input]: f32([m, ...dims], x.slice(s * plane, (s + m) * plane)) })[output].data as Float32Array,
+    );
   }
-  for (let i = 0; i < n; i++) {
-    const y = runGraph(graph, { [input]: f32([1, ...dims], x.slice(i * plane, (i + 1) * plane)) })[output]
-      .data as Float32Array;
-    outs.push(argmax(y, 0, y.length));
+  const y = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    y.set(p, o);
+    o += p.length;
   }
-  return outs;
+  return { y, k: y.length / n };
+}
+
+/** The engine's top-1 for `n` images. */
+function engineTop1(graph: Graph, input: string, output: string, x: Float32Array, n: number, dims: number[]): number[] {
+  const { y, k } = engineLogits(graph, input, output, x, n, dims);
+  return Array.from({ length: n }, (_, i) => argmax(y, i, k));
 }
 
 /** Registers the checks of shard `k`; shard 0 also checks that the fixture run is among the runs. */
@@ -144,7 +198,7 @@ export function trainedChecks(k: number): void {
 
     describe.each(mine.map((r) => [`${r.entry.id} seed ${r.entry.seed} (${r.dir.slice(root.length)})`, r] as const))(
       '%s',
-      (_name, { dir, entry, replay }) => {
+      (_name, { dir, entry, replay, predictions }) => {
         const bytes = new Uint8Array(readFileSync(join(dir, entry.file)));
         const { graph, record } = readTrained(bytes);
         const norm = { mean: entry.preprocessing.mean, std: entry.preprocessing.std };
@@ -166,11 +220,58 @@ export function trainedChecks(k: number): void {
           expect(record?.recipe).toEqual(entry.recipe);
         });
 
-        it("re-evaluates on all 10,000 test images to the manifest's accuracy (within 10 images)", () => {
-          const ev = evaluate(graph, test, norm);
-          expect(ev.count).toBe(entry.testImages);
-          expect(Math.abs(ev.correct - entry.correct)).toBeLessThanOrEqual(10);
-        }, 600_000);
+        it.runIf(predictions === null)(
+          "re-evaluates on all 10,000 test images to the manifest's accuracy (within 10 images; no stored predictions)",
+          () => {
+            const ev = evaluate(graph, test, norm);
+            expect(ev.count).toBe(entry.testImages);
+            expect(Math.abs(ev.correct - entry.correct)).toBeLessThanOrEqual(10);
+          },
+          600_000,
+        );
+
+        it.runIf(predictions !== null)(
+          "has stored predictions that give the manifest's accuracy, per-class accuracy and confusion exactly",
+          () => {
+            const top1 = decodePredictions(JSON.parse(readFileSync(predictions!, 'utf8')), entry);
+            const s = scorePredictions(top1, test.labels, entry.classes.length);
+            expect(s.correct).toBe(entry.correct);
+            expect(s.correct / test.count).toBe(entry.accuracy);
+            expect(s.confusion).toEqual(entry.confusion);
+            expect(s.perClass).toEqual(entry.perClass);
+          },
+        );
+
+        it.runIf(predictions !== null)(
+          `gives the stored prediction on ${SUBSET} test images (every 10th) in the engine`,
+          () => {
+            const top1 = decodePredictions(JSON.parse(readFileSync(predictions!, 'utf8')), entry);
+            const { resolution: R, channels: C } = entry.preprocessing;
+            const idx = predictionSubset(test.count, SUBSET);
+            const b = makeBatch(test, idx, { ...norm, resolution: R, channels: C });
+            const { y, k } = engineLogits(
+              graph,
+              entry.preprocessing.input,
+              graph.outputs[0].name,
+              b.x,
+              idx.length,
+              [C, R, R],
+              100,
+            );
+            const off: string[] = [];
+            for (let i = 0; i < idx.length; i++) {
+              const a = argmax(y, i, k);
+              const stored = top1[idx[i]];
+              if (a === stored) continue;
+              let big = 0;
+              for (let j = 0; j < k; j++) big = Math.max(big, Math.abs(y[i * k + j]));
+              const gap = y[i * k + a] - y[i * k + stored];
+              if (gap > TIE * big) off.push(`image ${idx[i]}: engine ${a}, stored ${stored} (logit gap ${gap})`);
+            }
+            expect(off).toEqual([]);
+          },
+          300_000,
+        );
 
         it('gives the same top-1 in onnxruntime-web on a sample of test images', async () => {
           const { resolution: R, channels: C } = entry.preprocessing;

@@ -2,73 +2,52 @@
  * The trained family's accuracy against MACs: the papers' Figure 1 (MobileNetV2 Figure 5,
  * EfficientNet Figure 1) at small scale, on Fashion-MNIST. MACs on a log axis, test accuracy on a
  * linear one; each model is its runs — one circle per seed — joined by a range line (how far the
- * seed alone moves it), and labelled. Colours follow the zoo scatter's families. Pure: models in,
- * a Scene out (rendered statically by <Marks>).
+ * seed alone moves it). Models are coloured by the question they answer together
+ * (trained-groups.ts), and a series is joined through its mean accuracies (EfficientNet Figure 3's
+ * curves). Labels go where they fit (label-placer.ts), with a leader line when not beside their
+ * point; a label that fits nowhere is left off and listed in `unlabelled`, so the caller can say
+ * where to read it (every point's tooltip names its model, and the cards list every model). Pure:
+ * models in, a Scene out (rendered statically by <Marks>).
  */
 import { axisMarks } from '../charts/axes.ts';
+import { box, placeLabels, type LabelRequest, type Obstacle, type Segment } from '../charts/label-placer.ts';
 import { formatCompact } from '../charts/number-format.ts';
 import { linearScale, logScale, logTicks, niceTicks } from '../charts/scale.ts';
-import type { Mark, Scene, TextMark } from '../kit/marks.ts';
+import type { Mark, Scene } from '../kit/marks.ts';
 import type { TrainedSummary } from '../../family/trained-index.ts';
-import { familyColour } from './zoo-scatter.ts';
+import { CHART_GROUPS, chartGroup, chartLabel, OTHER_GROUP, type ChartGroup } from './trained-groups.ts';
 import { formatTestAccuracy } from './trained-text.ts';
 
 export interface FamilyChartOptions {
   readonly width?: number;
   readonly height?: number;
-  /** Approximate width of a label character in viewBox units (for the label nudging). */
+  /**
+   * Width of a label character in viewBox units, for placing labels: conservative for the 11 px
+   * sans-serif of .tf-label (the widest common glyphs, digits and `_`, are ≈ 0.56 em).
+   */
   readonly charWidth?: number;
 }
 
-/** The label a point carries: the id without its `tiny_` prefix. */
-export const shortId = (id: string): string => id.replace(/^tiny_/, '');
-
-const LINE = 13;
-
-/**
- * Labels right of their model's mean, then pushed down (or, at the bottom, up) until no two
- * overlap: the family crowds at a few MACs, and a label on a label reads as neither.
- */
-function placeLabels(
-  items: { key: string; x: number; y: number; text: string }[],
-  charWidth: number,
-  right: number,
-  bottom: number,
-): TextMark[] {
-  const placed: { x0: number; x1: number; y: number }[] = [];
-  const out: TextMark[] = [];
-  for (const it of [...items].sort((a, b) => a.y - b.y || a.x - b.x)) {
-    const w = it.text.length * charWidth;
-    // Past the right edge the label goes to the left of the point.
-    const anchor = it.x + 8 + w > right ? 'end' : 'start';
-    const x0 = anchor === 'start' ? it.x + 8 : it.x - 8 - w;
-    const x1 = x0 + w;
-    let y = it.y;
-    for (let guard = 0; guard < 50; guard++) {
-      const hit = placed.find((p) => p.x0 < x1 && x0 < p.x1 && Math.abs(p.y - y) < LINE);
-      if (!hit) break;
-      y = hit.y + LINE;
-    }
-    if (y > bottom) y = bottom;
-    placed.push({ x0, x1, y });
-    out.push({
-      kind: 'text',
-      key: `label-${it.key}`,
-      class: 'tf-label',
-      x: anchor === 'start' ? x0 : x1,
-      y,
-      text: it.text,
-      anchor,
-      baseline: 'middle',
-    });
-  }
-  return out;
+export interface FamilyChart {
+  readonly scene: Scene;
+  /** The groups drawn, in legend order. */
+  readonly legend: readonly ChartGroup[];
+  /** Models whose label found no room, in the family's order. */
+  readonly unlabelled: readonly string[];
+  /** Where labels may go (the plot area): the tests hold every label box inside it. */
+  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+  readonly charWidth: number;
+  readonly lineHeight: number;
 }
 
-export function familyChartScene(models: readonly TrainedSummary[], o: FamilyChartOptions = {}): Scene {
+/** The label box height: the 11 px font's line. */
+export const LABEL_HEIGHT = 13;
+const RADIUS = 4.5;
+
+export function familyChart(models: readonly TrainedSummary[], o: FamilyChartOptions = {}): FamilyChart {
   const width = o.width ?? 720;
   const height = o.height ?? 400;
-  const charWidth = o.charWidth ?? 6.2;
+  const charWidth = o.charWidth ?? 6.6;
   const plot = { left: 52, top: 26, right: width - 16, bottom: height - 40 };
   if (models.length === 0) throw new Error('familyChartScene: no trained models to draw');
   const macs = models.map((m) => m.macs);
@@ -124,39 +103,110 @@ export function familyChartScene(models: readonly TrainedSummary[], o: FamilyCha
     }),
   );
 
-  const labels: { key: string; x: number; y: number; text: string }[] = [];
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const at = (m: TrainedSummary) => ({ x: x(m.macs), y: y(m.mean * 100) });
+  // Series lines first, under the points: through the means of the members present, in MACs order.
+  const soft: Segment[] = [];
+  for (const g of CHART_GROUPS) {
+    if (!g.line) continue;
+    const pts = [g.from, ...g.members]
+      .filter((id): id is string => id !== undefined && byId.has(id))
+      .map((id) => byId.get(id)!)
+      .sort((a, b) => a.macs - b.macs)
+      .map(at);
+    if (pts.length < 2 || !g.members.some((id) => byId.has(id))) continue;
+    marks.push({
+      kind: 'path',
+      key: `series-${g.id}`,
+      class: `tf-series c${g.colour}`,
+      d: pts.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(''),
+    });
+    for (let i = 1; i < pts.length; i++) soft.push({ x1: pts[i - 1].x, y1: pts[i - 1].y, x2: pts[i].x, y2: pts[i].y });
+  }
+
+  const requests: LabelRequest[] = [];
+  const obstacles: Obstacle[] = [];
+  const points: Mark[] = [];
   for (const m of models) {
     const cx = x(m.macs);
-    const colour = `c${familyColour(m.entry.family)}`;
+    const colour = `c${chartGroup(m.id).colour}`;
+    const top = y(m.max * 100);
+    const bottom = y(m.min * 100);
     if (m.runs.length > 1)
-      marks.push({
+      points.push({
         kind: 'line',
         key: `range-${m.id}`,
         class: `tf-range ${colour}`,
         x1: cx,
         x2: cx,
-        y1: y(m.min * 100),
-        y2: y(m.max * 100),
+        y1: bottom,
+        y2: top,
       });
     for (const r of m.runs)
-      marks.push({
+      points.push({
         kind: 'circle',
         key: `run-${m.id}-${r.seed}`,
         class: `tf-run ${colour}`,
         cx,
         cy: y(r.accuracy * 100),
-        r: 4.5,
+        r: RADIUS,
         title: `${m.id}, seed ${r.seed}: ${formatTestAccuracy(r.accuracy)} at ${formatCompact(m.macs)} MACs`,
         data: { id: m.id, seed: r.seed, accuracy: r.accuracy, macs: m.macs },
       });
-    labels.push({ key: m.id, x: cx, y: y(m.mean * 100), text: shortId(m.id) });
+    // The circles with their stroke, and the range line between them.
+    const around = box(cx - RADIUS - 1, top - RADIUS - 1, cx + RADIUS + 1, bottom + RADIUS + 1);
+    obstacles.push({ ...around, owner: m.id });
+    requests.push({ key: m.id, text: chartLabel(m.id), ...at(m), around });
   }
-  marks.push(...placeLabels(labels, charWidth, plot.right, plot.bottom - 4));
+  const placement = placeLabels(requests, {
+    bounds: box(plot.left + 2, plot.top, plot.right, plot.bottom - 2),
+    charWidth,
+    height: LABEL_HEIGHT,
+    obstacles,
+    soft,
+  });
+  for (const p of placement.placed)
+    if (p.leader)
+      marks.push({
+        kind: 'line',
+        key: `leader-${p.key}`,
+        class: 'tf-leader',
+        x1: p.leader.x1,
+        y1: p.leader.y1,
+        x2: p.leader.x2,
+        y2: p.leader.y2,
+      });
+  marks.push(...points);
+  for (const p of placement.placed)
+    marks.push({
+      kind: 'text',
+      key: `label-${p.key}`,
+      class: 'tf-label',
+      x: p.x,
+      y: p.y,
+      text: p.text,
+      anchor: p.anchor,
+      baseline: 'middle',
+    });
+
   const runs = models.reduce((n, m) => n + m.runs.length, 0);
+  const drawn = new Set(models.map((m) => chartGroup(m.id).id));
+  const legend = [...CHART_GROUPS, OTHER_GROUP].filter((g) => drawn.has(g.id));
   return {
-    width,
-    height,
-    label: `Test accuracy against MACs of ${models.length} trained tiny model${models.length === 1 ? '' : 's'} (${runs} runs) on Fashion-MNIST`,
-    marks,
+    scene: {
+      width,
+      height,
+      label: `Test accuracy against MACs of ${models.length} trained tiny model${models.length === 1 ? '' : 's'} (${runs} runs) on Fashion-MNIST`,
+      marks,
+    },
+    legend,
+    unlabelled: placement.dropped,
+    plot,
+    charWidth,
+    lineHeight: LABEL_HEIGHT,
   };
 }
+
+/** The chart's scene alone. */
+export const familyChartScene = (models: readonly TrainedSummary[], o: FamilyChartOptions = {}): Scene =>
+  familyChart(models, o).scene;

@@ -64,7 +64,14 @@ export function comparisonVerdict(c: ComparisonResult): string {
     return `No difference larger than the seed spread: at this scale the runs do not separate these models (largest seed spread ${formatPoints(c.spread, false)}).`;
   }
   if (differing.length === c.pairs.length) {
-    return `Every step is a difference larger than the seed spread: ${differing.map(pairSentence).join('; ')}.`;
+    // One pair, a reference against the others (matched cost), or neighbours along a series.
+    const what =
+      c.pairs.length === 1
+        ? 'A difference larger than the seed spread'
+        : c.comparison.matched
+          ? `Every model differs from ${c.comparison.matched.to} by more than the seed spread`
+          : 'Every step is a difference larger than the seed spread';
+    return `${what}: ${differing.map(pairSentence).join('; ')}.`;
   }
   const within = c.pairs.filter((p) => !p.exceeds);
   return `${differing.map(pairSentence).join('; ')}; but ${within.map(pairSentence).join('; ')}.`;
@@ -74,6 +81,9 @@ export function comparisonVerdict(c: ComparisonResult): string {
 export function macsSentence(c: ComparisonResult): string | null {
   if (!c.macs || !c.comparison.matched) return null;
   const { to, tolerance } = c.comparison.matched;
+  // An ablation that changes no multiply-add (ReLU6 after the projection) is at exactly the same cost.
+  if (c.macs.every((m) => m.relative === 0))
+    return `MACs: ${c.macs.map((m) => m.id).join(', ')} the same as ${to}, exactly.`;
   const parts = c.macs.map((m) => {
     const pct = (m.relative * 100).toFixed(1);
     const signed = m.relative < 0 ? `−${pct.slice(1)}` : `+${pct}`;
