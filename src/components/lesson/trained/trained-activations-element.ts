@@ -33,5 +33,4 @@ class TrainedActivationsElement extends WidgetElement<ActivationState> {
   }
 }
 
-if (!customElements.get('trained-activations'))
-  customElements.define('trained-activations', TrainedActivationsElement);
+if (!customElements.get('trained-activations')) customElements.define('trained-activations', TrainedActivationsElement);

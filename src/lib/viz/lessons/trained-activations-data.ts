@@ -35,7 +35,11 @@ export function trainedActivationsData(id: string): ActivationFigure | null {
   const logits = graph.outputs[0].name;
   const outs = samples.map((k) => {
     const x = trainedInput(all.subarray(k * 784, (k + 1) * 784), p);
-    const values = runGraph(graph as Graph, { [p.input]: f32([1, p.channels, p.resolution, p.resolution], x) }, { keepAll: true });
+    const values = runGraph(
+      graph as Graph,
+      { [p.input]: f32([1, p.channels, p.resolution, p.resolution], x) },
+      { keepAll: true },
+    );
     return { k, values };
   });
   const dims = new Map(analyze(graph).layers.map((l) => [l.node, l.outputDims[0] ?? []]));
@@ -57,7 +61,9 @@ export function trainedActivationsData(id: string): ActivationFigure | null {
       shown,
     });
     per.forEach((m, i) =>
-      maps[i].push(shown.map((ch) => encodeBytes(Uint8Array.from(m.maps[ch.channel], (v) => quantize(v, ch.lo, ch.hi))))),
+      maps[i].push(
+        shown.map((ch) => encodeBytes(Uint8Array.from(m.maps[ch.channel], (v) => quantize(v, ch.lo, ch.hi)))),
+      ),
     );
   }
   return {

@@ -15,7 +15,13 @@ import { formatCompact, formatInt } from '../charts/number-format.ts';
 import { linearScale, niceTicks, round1 } from '../charts/scale.ts';
 import type { ControlSpec, Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
-import { comparisonVerdict, formatPoints, formatTestAccuracy, macsSentence, pairSentence } from '../models/trained-text.ts';
+import {
+  comparisonVerdict,
+  formatPoints,
+  formatTestAccuracy,
+  macsSentence,
+  pairSentence,
+} from '../models/trained-text.ts';
 
 export interface FigureMember {
   readonly id: string;
@@ -180,7 +186,16 @@ export function stripScene(fig: ComparisonFigure, pair = 0): Scene {
   fig.members.forEach((m, i) => {
     const y = M.top + ROW * i + ROW / 2;
     const cls = on.has(i) ? 'tc-row on' : 'tc-row';
-    marks.push({ kind: 'text', key: `label-${i}`, class: `${cls} tc-label`, x: M.left - 10, y, text: m.label, anchor: 'end', baseline: 'middle' });
+    marks.push({
+      kind: 'text',
+      key: `label-${i}`,
+      class: `${cls} tc-label`,
+      x: M.left - 10,
+      y,
+      text: m.label,
+      anchor: 'end',
+      baseline: 'middle',
+    });
     const xs = m.seeds.map((s) => x(s.accuracy * 100));
     marks.push({
       kind: 'line',
@@ -232,8 +247,20 @@ export function macsScene(fig: ComparisonFigure, pair = 0): Scene {
   const y = linearScale([lo, hi], [H - B.bottom, B.top]);
   const on = highlighted(fig, pair);
   const marks: Mark[] = [
-    ...axisMarks(x, { orient: 'bottom', at: H - B.bottom, ticks: 5, format: (v) => formatCompact(v), label: 'MACs per image' }),
-    ...axisMarks(y, { orient: 'left', at: B.left, tickValues: niceTicks(lo, hi, 4), format: (v) => `${v} %`, label: 'Test accuracy' }),
+    ...axisMarks(x, {
+      orient: 'bottom',
+      at: H - B.bottom,
+      ticks: 5,
+      format: (v) => formatCompact(v),
+      label: 'MACs per image',
+    }),
+    ...axisMarks(y, {
+      orient: 'left',
+      at: B.left,
+      tickValues: niceTicks(lo, hi, 4),
+      format: (v) => `${v} %`,
+      label: 'Test accuracy',
+    }),
     {
       kind: 'path',
       key: 'means',

@@ -116,7 +116,8 @@ describe('byte coding', () => {
     const b = Uint8Array.from([0, 1, 127, 128, 255]);
     expect([...decodeBytes(encodeBytes(b))]).toEqual([...b]);
     const ch = { channel: 0, lo: -2, hi: 6 };
-    for (const v of [-2, -0.3, 0, 1.7, 6]) expect(Math.abs(dequantize(quantize(v, ch.lo, ch.hi), ch) - v)).toBeLessThanOrEqual(8 / 255 / 2 + 1e-9);
+    for (const v of [-2, -0.3, 0, 1.7, 6])
+      expect(Math.abs(dequantize(quantize(v, ch.lo, ch.hi), ch) - v)).toBeLessThanOrEqual(8 / 255 / 2 + 1e-9);
     expect(quantize(3, 1, 1)).toBe(0);
   });
 });
@@ -135,8 +136,28 @@ describe('the figure', () => {
       { node: 'conv', op: 'Conv', dims: [1, 3, 2, 2], side: 2, channels: 3, shown: [{ channel: 2, lo: 0, hi: 1 }] },
     ],
     images: [
-      { sample: 0, testIndex: 7, label: 0, pixels: encodeBytes(new Uint8Array(784)), top: [{ cls: 1, p: 0.6 }, { cls: 0, p: 0.4 }], maps: [[map(() => 0)]] },
-      { sample: 1, testIndex: 9, label: 1, pixels: encodeBytes(new Uint8Array(784).fill(200)), top: [{ cls: 1, p: 0.9 }, { cls: 0, p: 0.1 }], maps: [[map((p) => (p === 3 ? 255 : 0))]] },
+      {
+        sample: 0,
+        testIndex: 7,
+        label: 0,
+        pixels: encodeBytes(new Uint8Array(784)),
+        top: [
+          { cls: 1, p: 0.6 },
+          { cls: 0, p: 0.4 },
+        ],
+        maps: [[map(() => 0)]],
+      },
+      {
+        sample: 1,
+        testIndex: 9,
+        label: 1,
+        pixels: encodeBytes(new Uint8Array(784).fill(200)),
+        top: [
+          { cls: 1, p: 0.9 },
+          { cls: 0, p: 0.1 },
+        ],
+        maps: [[map((p) => (p === 3 ? 255 : 0))]],
+      },
     ],
   };
 
@@ -161,6 +182,9 @@ describe('the figure', () => {
     expect(r.find((x) => x.key === 'prediction')!.value).toBe('Coat 60.0 %');
     expect(r.find((x) => x.key === 'prediction')!.detail).toMatch(/^wrong; then Bag 40\.0 %/);
     expect(r.find((x) => x.key === 'accuracy')!.value).toBe('seed 1: 87.03 % · seed 2: 86.50 %');
-    expect(activationControls(fig, { image: 0, layer: 0 })[0].options!.map((o) => o.label)).toEqual(['Bag (#7)', 'Coat (#9)']);
+    expect(activationControls(fig, { image: 0, layer: 0 })[0].options!.map((o) => o.label)).toEqual([
+      'Bag (#7)',
+      'Coat (#9)',
+    ]);
   });
 });
