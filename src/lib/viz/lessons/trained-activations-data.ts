@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEBUG_IMAGES_FILE, DEBUG_INDEX_FILE, trainedInput, type DebugSampleIndex } from '../../data/debug-samples.ts';
 import { parseIdx } from '../../data/idx.ts';
 import { trainedGraph, trainedRuns } from '../../family/trained-files.ts';
@@ -14,8 +13,9 @@ import { f32, runGraph, analyze, type Graph, type Tensor } from '../../engine/in
 import { activationLayerNodes, channelMaps, pickChannels, softmaxTop } from './trained-activations-pick.ts';
 import { encodeBytes, quantize, type ActivationFigure, type ActivationLayer } from './trained-activations.ts';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const SAMPLES = join(ROOT, 'public/samples/fashion-mnist');
+// From the working directory, as trained-read.ts reads the manifest: the build bundles this file
+// elsewhere, so a path relative to import.meta.url would not point into the repository.
+const SAMPLES = join(process.cwd(), 'public/samples/fashion-mnist');
 /** Channels shown per layer. */
 const SHOWN = 6;
 
