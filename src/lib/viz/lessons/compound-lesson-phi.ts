@@ -5,7 +5,6 @@
  * browser also runs (this file reaches the zoo, so it stays at build time).
  */
 import { constraintValue, type Coefficients } from '../scaling/scaling-config.ts';
-import type { CurvePoint } from '../scaling/scaling-curve.ts';
 
 /** The lesson's slider: φ from 0 to 7 in tenths, the playground's step (B7 sits near φ = 7 in depth and resolution). */
 export const LESSON_PHIS: readonly number[] = Array.from({ length: 71 }, (_, i) => i / 10);
