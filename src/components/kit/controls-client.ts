@@ -9,6 +9,7 @@ import {
   encodeControlValue,
   formatControlValue,
   parseControls,
+  stopName,
   parseControlValue,
   type ControlSpec,
   type ControlValues,
@@ -21,9 +22,10 @@ export function controlSpecs(form: HTMLFormElement): ControlSpec[] {
   return JSON.parse(form.dataset.controls ?? '[]') as ControlSpec[];
 }
 
-function field(form: HTMLFormElement, name: string): Field | null {
+/** A control's field; a radio group's RadioNodeList reads and sets its checked value the same way. */
+function field(form: HTMLFormElement, name: string): Field | RadioNodeList | null {
   const el = form.elements.namedItem(name);
-  return el && 'value' in el && !(el instanceof RadioNodeList) ? (el as Field) : null;
+  return el && 'value' in el ? (el as Field | RadioNodeList) : null;
 }
 
 /**
@@ -67,7 +69,32 @@ function updateOutputs(form: HTMLFormElement, values: ControlValues): void {
     const out = form.querySelector(`output[data-out="${c.name}"]`);
     const v = values[c.name];
     if (out && v !== undefined) out.textContent = formatControlValue(c, v);
+    const stop = v === undefined ? null : stopName(c, v);
+    const el = field(form, c.name);
+    if (stop !== null && el instanceof HTMLInputElement) el.setAttribute('aria-valuetext', stop);
   }
+}
+
+/**
+ * Swaps one range's bounds and stop names for new ones (a widget whose slider walks another list
+ * when another control changes) and sets its value; the spec in data-controls follows, so reading
+ * and the URL use the new bounds.
+ */
+export function replaceRange(form: HTMLFormElement, spec: ControlSpec, value: number): void {
+  const specs = controlSpecs(form).map((c) => (c.name === spec.name ? spec : c));
+  form.dataset.controls = JSON.stringify(specs);
+  const el = field(form, spec.name);
+  if (!(el instanceof HTMLInputElement)) throw new Error(`replaceRange: no range named "${spec.name}"`);
+  el.min = String(spec.min);
+  el.max = String(spec.max);
+  el.step = String(spec.step ?? 1);
+  el.value = String(value);
+  const ends = el.parentElement?.querySelectorAll('.ends > span');
+  if (ends?.length === 2 && spec.stops) {
+    ends[0].textContent = spec.stops[0];
+    ends[1].textContent = spec.stops.at(-1)!;
+  }
+  updateOutputs(form, readControls(form));
 }
 
 export interface BindOptions {

@@ -1,10 +1,11 @@
 /**
  * <multiplier-curves>: lesson 3's width and resolution multipliers in the browser. The two sliders
- * step through the zoo's real models (their stops are α and pixel values, not the slider's 0–3);
+ * step through the zoo's real models (kit ranges whose named stops are α and pixel values);
  * every change redraws the panels and read-outs from multiplier-curves-scene.ts and marks the
  * paper's row for the selection, if it has one.
  */
 import { WidgetElement } from '~/components/kit/widget-element.ts';
+import type { ControlValues } from '~/lib/viz/kit/controls.ts';
 import { curvePanels, multiplierTex, pointAt, type FamilyPoint } from '~/lib/viz/lessons/multiplier-curves.ts';
 import {
   MULTIPLIER_RESOLUTIONS,
@@ -21,29 +22,18 @@ interface CurvesState {
 }
 
 class MultiplierCurvesElement extends WidgetElement<CurvesState> {
-  private slider(name: 'width' | 'resolution'): HTMLInputElement {
-    return this.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-  }
-
-  protected override setup(): void {
-    const read = () => {
-      this.state = {
-        ...this.state,
-        width: MULTIPLIER_WIDTHS[Number(this.slider('width').value)]!,
-        resolution: MULTIPLIER_RESOLUTIONS[Number(this.slider('resolution').value)]!,
-      };
-      this.redraw();
+  /** The sliders hold stop indices; the state holds the α and pixel values they name. */
+  protected override controlsChanged(values: ControlValues): void {
+    this.state = {
+      ...this.state,
+      width: MULTIPLIER_WIDTHS[Number(values.width)]!,
+      resolution: MULTIPLIER_RESOLUTIONS[Number(values.resolution)]!,
     };
-    this.slider('width').addEventListener('input', read);
-    this.slider('resolution').addEventListener('input', read);
+    this.redraw();
   }
 
   protected redraw(): void {
     const { points, width: w, resolution: r } = this.state;
-    this.slider('width').setAttribute('aria-valuetext', `α = ${w}`);
-    this.slider('resolution').setAttribute('aria-valuetext', `${r} pixels`);
-    this.querySelector('[data-out="width"]')!.textContent = String(w);
-    this.querySelector('[data-out="resolution"]')!.textContent = String(r);
     const full = pointAt(points, 1, 224);
     const sel = pointAt(points, w, r);
     this.setReadouts(multiplierReadouts(full, sel));

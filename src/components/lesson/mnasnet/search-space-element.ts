@@ -1,8 +1,10 @@
 /**
- * `<search-space>`: the reader picks a stage of MnasNet-A1 and changes its choices; the zoo's
+ * `<search-space>`: the reader picks a stage of MnasNet-A1 (the kit's controls, kept in the URL as
+ * ?ss-stage=…) and changes its choices; the zoo's
  * builder and the engine (loaded on the first change) recount params and MACs per stage. Picks the
  * builder cannot make (the pooling skip, SE on a plain conv) get a message instead of a number.
  */
+import { bindControls } from '~/components/kit/controls-client.ts';
 import type { StageInfo, StagePick } from '~/lib/viz/lessons/mnasnet-space.ts';
 import { formatCompact, formatInt } from '~/lib/viz/charts/number-format.ts';
 
@@ -22,23 +24,24 @@ class SearchSpace extends HTMLElement {
   private seq = 0;
 
   connectedCallback(): void {
-    const form = this.querySelector<HTMLFormElement>('form.ss-controls');
-    if (!form) return;
-    form.hidden = false;
+    const controls = this.querySelector<HTMLElement>('.ss-controls');
+    const stageForm = this.querySelector<HTMLFormElement>('form.ss-stage');
+    const picksForm = this.querySelector<HTMLFormElement>('form.ss-picks');
+    if (!controls || !stageForm || !picksForm) return;
+    controls.hidden = false;
     this.stages = (JSON.parse(this.dataset.state ?? '{}') as { stages: StageInfo[] }).stages;
     this.picks = this.stages.map((s) => s.a1);
-    form.addEventListener('submit', (e) => e.preventDefault());
-    form.addEventListener('input', (e) => {
-      const name = (e.target as HTMLSelectElement).name;
-      if (name === 'stage') this.showStage();
-      else void this.change();
-    });
-    form.querySelector('[name="reset"]')!.addEventListener('click', () => {
+    // The picks' filter and layer options change with the stage, so they are read here as the
+    // selects hold them, not through the specs <Controls> rendered for the first stage.
+    picksForm.addEventListener('submit', (e) => e.preventDefault());
+    picksForm.addEventListener('input', () => void this.change());
+    controls.querySelector('[name="reset"]')!.addEventListener('click', () => {
       this.picks = this.stages.map((s) => s.a1);
       this.showStage();
       void this.recount();
     });
     this.showStage();
+    bindControls(stageForm, () => this.showStage());
   }
 
   private sel(name: string): HTMLSelectElement {

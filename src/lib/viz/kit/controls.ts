@@ -1,5 +1,5 @@
 /**
- * The labelled controls every widget repeats (slider, select, toggle, number) as data, and the pure
+ * The labelled controls every widget repeats (slider, select, radio group, toggle, number) as data, and the pure
  * half of reading them: parsing a form's or a URL's strings back into typed values with the spec's
  * bounds, so a hand-edited link cannot put a widget into a state its controls could not reach.
  * `<Controls controls={…} />` renders the specs; `bindControls` in the browser reads them.
@@ -14,7 +14,7 @@
  */
 
 export interface ControlSpec {
-  kind: 'range' | 'select' | 'toggle' | 'number';
+  kind: 'range' | 'select' | 'radio' | 'toggle' | 'number';
   /** Form field name, test hook (input[name=…]) and URL parameter (after the widget's prefix). */
   name: string;
   label: string;
@@ -22,7 +22,14 @@ export interface ControlSpec {
   min?: number;
   max?: number;
   step?: number;
+  /** A select's or radio group's choices. */
   options?: readonly { value: string; label: string }[];
+  /**
+   * A range's named stops: one name per value min, min + step, …, max (e.g. 'B0' … 'B7', or
+   * 'w = 1.4'). The <output>, the screen reader's value (aria-valuetext) and the words under the
+   * slider's two ends read the names instead of the numbers.
+   */
+  stops?: readonly string[];
   /** Shown after the value in the control's <output>, e.g. '×' or 'px'. */
   unit?: string;
 }
@@ -56,12 +63,19 @@ export function controlProblem(c: ControlSpec): string | null {
         return `${c.kind} "${c.name}": value ${c.value} is outside ${c.min ?? '−∞'}…${c.max ?? '∞'}`;
       }
       if (c.step !== undefined && !(c.step > 0)) return `${c.kind} "${c.name}": step must be positive, got ${c.step}`;
+      if (c.stops !== undefined) {
+        if (c.kind !== 'range') return `number "${c.name}": only a range has named stops`;
+        const count = Math.round((c.max! - c.min!) / (c.step ?? 1)) + 1;
+        if (c.stops.length !== count)
+          return `range "${c.name}": ${c.stops.length} stop names for ${count} stops (${c.min}…${c.max} in steps of ${c.step ?? 1})`;
+      }
       return null;
     }
     case 'select':
-      if (!c.options?.length) return `select "${c.name}" needs options`;
+    case 'radio':
+      if (!c.options?.length) return `${c.kind} "${c.name}" needs options`;
       if (!c.options.some((o) => o.value === c.value))
-        return `select "${c.name}": value ${JSON.stringify(c.value)} is not one of its options`;
+        return `${c.kind} "${c.name}": value ${JSON.stringify(c.value)} is not one of its options`;
       return null;
     case 'toggle':
       return typeof c.value === 'boolean'
@@ -100,6 +114,7 @@ export function parseControlValue(c: ControlSpec, raw: string | null | undefined
       return snap(c, Number(t));
     }
     case 'select':
+    case 'radio':
       return c.options?.some((o) => o.value === raw) ? raw : null;
     case 'toggle':
       if (['1', 'true', 'on'].includes(raw)) return true;
@@ -119,10 +134,18 @@ export function parseControls(
   return out;
 }
 
-/** How a value reads in the control's <output>: the number or option label, then the unit. */
+/** A range's stop name for a value (null without stops or off the grid). */
+export function stopName(c: ControlSpec, v: ControlValue): string | null {
+  if (!c.stops || typeof v !== 'number') return null;
+  return c.stops[Math.round((v - (c.min ?? 0)) / (c.step ?? 1))] ?? null;
+}
+
+/** How a value reads in the control's <output>: the stop name, number or option label, then the unit. */
 export function formatControlValue(c: ControlSpec, v: ControlValue): string {
   let text: string;
-  if (c.kind === 'select') text = c.options?.find((o) => o.value === v)?.label ?? String(v);
+  const stop = stopName(c, v);
+  if (stop !== null) return stop;
+  if (c.kind === 'select' || c.kind === 'radio') text = c.options?.find((o) => o.value === v)?.label ?? String(v);
   else if (c.kind === 'toggle') text = v ? 'on' : 'off';
   else text = String(v);
   return c.unit ? `${text}${c.unit.startsWith('×') || c.unit === '%' ? '' : ' '}${c.unit}` : text;

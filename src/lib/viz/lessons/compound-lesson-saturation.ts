@@ -4,10 +4,11 @@
  * r = 1.0…2.5 where "r = 2.5 denotes resolution 560x560"); the figure gives accuracy only as
  * curves, so this module computes the other axis, the cost, with the zoo builder and the engine.
  * Table 7 of the paper does give numbers, for four models of about the same FLOPs, and they are
- * carried here as cited data beside our own count of each model's MACs.
+ * carried here as cited data beside our own count of each model's MACs. The widget's charts,
+ * controls and read-outs are in compound-saturation-scene.ts (the browser runs it; this file reaches
+ * the zoo, so it stays at build time).
  */
 import { efficientNetSpec, specStats } from '../../models/index.ts';
-import { round1 } from '../charts/scale.ts';
 
 export type ScaleDim = 'width' | 'depth' | 'resolution';
 
@@ -84,46 +85,4 @@ export function table7Computed(): Table7Computed[] {
     const s = specStats(efficientNetSpec(row.width, row.depth, resolution));
     return { ...row, resolution, macs: s.macs, params: s.params };
   });
-}
-
-export interface SaturationChart {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
-  /** Computed MACs ÷ B0 and the rule of thumb (d, w², r²), as paths. */
-  readonly actual: string;
-  readonly ideal: string;
-  readonly points: readonly { readonly coefficient: number; readonly x: number; readonly y: number }[];
-  readonly xTicks: readonly { readonly value: number; readonly x: number }[];
-  readonly yTicks: readonly { readonly value: number; readonly y: number }[];
-}
-
-/** Chart of MACs ÷ B0 against the coefficient of one dimension, y from 0 to a shared top. */
-export function saturationChart(
-  points: readonly ScalePoint[],
-  yMax: number,
-  width = 560,
-  height = 240,
-): SaturationChart {
-  if (points.length < 2) throw new RangeError('saturationChart needs at least two points');
-  const plot = { left: 58, right: width - 14, top: 14, bottom: height - 36 };
-  const c0 = points[0].coefficient;
-  const c1 = points[points.length - 1].coefficient;
-  const x = (c: number) => round1(plot.left + ((c - c0) / (c1 - c0)) * (plot.right - plot.left));
-  const y = (v: number) => round1(plot.bottom - (v / yMax) * (plot.bottom - plot.top));
-  const path = (key: 'macsRatio' | 'idealRatio') =>
-    `M${points.map((p) => `${x(p.coefficient)},${y(p[key])}`).join('L')}`;
-  const step = yMax <= 8 ? 1 : yMax <= 16 ? 2 : 5;
-  const yTicks = [];
-  for (let v = 0; v <= yMax + 1e-9; v += step) yTicks.push({ value: v, y: y(v) });
-  return {
-    width,
-    height,
-    plot,
-    actual: path('macsRatio'),
-    ideal: path('idealRatio'),
-    points: points.map((p) => ({ coefficient: p.coefficient, x: x(p.coefficient), y: y(p.macsRatio) })),
-    xTicks: points.map((p) => ({ value: p.coefficient, x: x(p.coefficient) })),
-    yTicks,
-  };
 }

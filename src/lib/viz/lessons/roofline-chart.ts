@@ -4,6 +4,7 @@
  * layers (left) from compute-bound ones (right), and two stacked bars comparing each layer kind's
  * share of the MACs with its share of the roofline time (see roofline.ts). Pure: data in, positions out.
  */
+import { logScale, logTicks } from '../charts/scale.ts';
 import { LAYER_KINDS, rooflineSummary, type LayerKind, type LayerTraffic, type RooflineSummary } from './roofline.ts';
 
 export interface RooflineDot {
@@ -25,8 +26,9 @@ export interface RooflineChart {
   readonly width: number;
   readonly height: number;
   readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
-  readonly xTicks: { readonly pos: number; readonly label: string }[];
-  readonly yTicks: { readonly pos: number; readonly label: string }[];
+  /** Tick values (1-2-5 × 10^k along x, decades along y) with their positions and labels. */
+  readonly xTicks: { readonly value: number; readonly pos: number; readonly label: string }[];
+  readonly yTicks: { readonly value: number; readonly pos: number; readonly label: string }[];
   readonly dots: RooflineDot[];
   /** The balance line's x, clamped to the plot. */
   readonly ridgeX: number;
@@ -47,17 +49,12 @@ const BAR_H = 22;
 
 const log10 = Math.log10;
 
-function decades(lo: number, hi: number): number[] {
-  const out: number[] = [];
-  for (let e = Math.floor(log10(lo)); e <= Math.ceil(log10(hi)); e++) out.push(10 ** e);
-  return out;
-}
-
-function label(v: number, unit: string): string {
-  if (v >= 1e9) return `${v / 1e9}G${unit}`;
-  if (v >= 1e6) return `${v / 1e6}M${unit}`;
-  if (v >= 1e3) return `${v / 1e3}k${unit}`;
-  return `${v}${unit}`;
+/** A tick label: 0.5, 20, 5k, 10M (short, so the phone font fits beside the axis). */
+export function tickLabel(v: number): string {
+  if (v >= 1e9) return `${v / 1e9}G`;
+  if (v >= 1e6) return `${v / 1e6}M`;
+  if (v >= 1e3) return `${v / 1e3}k`;
+  return String(v);
 }
 
 /** Lays out the chart for a model's layers at one machine balance (MACs per byte). */
@@ -71,15 +68,10 @@ export function rooflineChart(layers: readonly LayerTraffic[], balance: number):
   const xHi = log10(Math.max(...ints)) + 0.1;
   const yLo = log10(Math.min(...macs)) - 0.15;
   const yHi = log10(Math.max(...macs)) + 0.15;
-  const x = (v: number) => plot.left + ((log10(v) - xLo) / (xHi - xLo)) * (plot.right - plot.left);
-  const y = (v: number) => plot.bottom - ((log10(v) - yLo) / (yHi - yLo)) * (plot.bottom - plot.top);
-  const xTicks = decades(10 ** xLo, 10 ** xHi)
-    .flatMap((d) => [d, 2 * d, 5 * d])
-    .filter((v) => log10(v) >= xLo && log10(v) <= xHi)
-    .map((v) => ({ pos: x(v), label: label(v, '') }));
-  const yTicks = decades(10 ** yLo, 10 ** yHi)
-    .filter((v) => log10(v) >= yLo && log10(v) <= yHi)
-    .map((v) => ({ pos: y(v), label: label(v, '') }));
+  const x = logScale([10 ** xLo, 10 ** xHi], [plot.left, plot.right]);
+  const y = logScale([10 ** yLo, 10 ** yHi], [plot.bottom, plot.top]);
+  const xTicks = logTicks(10 ** xLo, 10 ** xHi).map((v) => ({ value: v, pos: x(v), label: tickLabel(v) }));
+  const yTicks = logTicks(10 ** yLo, 10 ** yHi, [1]).map((v) => ({ value: v, pos: y(v), label: tickLabel(v) }));
   // Drawn in this order: the many repeated pointwise and depthwise layers first, the one-off stem and
   // head layers last, so a lone layer that lands on a repeated one (MobileNetV2's stem sits on three
   // 1×1 convs) stays visible and is the one a click picks.

@@ -1,6 +1,6 @@
 /**
  * Lesson 1's MACs-against-bytes chart as kit data: rooflineChart's positions as one Scene (grid,
- * ticks, the memory-bound zone and ridge, a dot per layer, the two share bars), the legend and the
+ * axes through axisMarks, the memory-bound zone and ridge, a dot per layer, the two share bars), the legend and the
  * read-outs. RooflineChart.astro renders them at build time and <roofline-chart>
  * (roofline-element.ts) after every change.
  */
@@ -8,7 +8,9 @@ import { formatShare } from '../charts/number-format.ts';
 import type { Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import { LAYER_KIND_LABEL, type LayerTraffic } from './roofline.ts';
-import { rooflineChart, sig3 } from './roofline-chart.ts';
+import { rooflineChart, sig3, type RooflineChart } from './roofline-chart.ts';
+import { axisMarks } from '../charts/axes.ts';
+import { logScale } from '../charts/scale.ts';
 
 /** Dot radius; CSS sizes the dots per screen (r is a CSS property), this is the fallback. */
 const DOT_R = 4.5;
@@ -22,29 +24,25 @@ export function rooflineScene(
   const c = rooflineChart(layers, balance);
   const p = c.plot;
   const marks: Mark[] = [];
-  c.yTicks.forEach((t) => {
+  // Axes through the one tick module: the chart's log scales, rebuilt from its first and last tick.
+  const through = (t: RooflineChart['xTicks']) => logScale([t[0].value, t.at(-1)!.value], [t[0].pos, t.at(-1)!.pos]);
+  const labelOf = (t: RooflineChart['xTicks']) => (v: number) => t.find((k) => k.value === v)!.label;
+  for (const t of c.yTicks)
     marks.push({ kind: 'line', key: `y-${t.label}`, class: 'gridline', x1: p.left, x2: p.right, y1: t.pos, y2: t.pos });
-    marks.push({
-      kind: 'text',
-      key: `y-${t.label}`,
-      class: 'tick',
-      x: p.left - 6,
-      y: t.pos + 4,
-      text: t.label,
-      anchor: 'end',
-    });
-  });
-  c.xTicks.forEach((t) =>
-    marks.push({
-      kind: 'text',
-      key: `x-${t.label}`,
-      class: 'tick',
-      x: t.pos,
-      y: p.bottom + 15,
-      text: t.label,
-      anchor: 'middle',
-    }),
-  );
+  for (const [orient, ticks] of [
+    ['left', c.yTicks],
+    ['bottom', c.xTicks],
+  ] as const)
+    marks.push(
+      ...axisMarks(through(ticks), {
+        orient,
+        at: orient === 'left' ? p.left : p.bottom,
+        tickValues: ticks.map((t) => t.value),
+        format: labelOf(ticks),
+        tickSize: 0,
+        key: orient === 'left' ? 'y' : 'x',
+      }),
+    );
   marks.push(
     {
       kind: 'text',

@@ -3,11 +3,12 @@ import {
   FIGURE3_COEFFICIENTS,
   TABLE7,
   figure3Series,
-  saturationChart,
   scaleOne,
   table7Computed,
 } from '~/lib/viz/lessons/compound-lesson-saturation.ts';
-import { LESSON_PHIS, constraintTex, phiChart, phiNumbers } from '~/lib/viz/lessons/compound-lesson-phi.ts';
+import { LESSON_PHIS, constraintTex, phiNumbers } from '~/lib/viz/lessons/compound-lesson-phi.ts';
+import { phiChart } from '~/lib/viz/lessons/compound-phi-scene.ts';
+import { saturationChart } from '~/lib/viz/lessons/compound-saturation-scene.ts';
 import { releasedPhiLayout } from '~/lib/viz/lessons/compound-lesson-released.ts';
 import { releasedModels } from '~/lib/viz/scaling/scaling-released.ts';
 import { PAPER_COEFFICIENTS } from '~/lib/viz/scaling/scaling-config.ts';
