@@ -322,6 +322,7 @@ class TrainedDebugger extends HTMLElement {
       '[data-goto], [data-act="gradcam"], [data-act="gates"], [data-act="backward"]',
     ).forEach((b) => (b.disabled = false));
     await this.predict();
+    this.dataset.loadedSeed = String(this.cfg.seed);
     if (new URLSearchParams(location.search).has('block') && this.q('[data-dbg="back-block"]')) await this.backward();
   }
 
