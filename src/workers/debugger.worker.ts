@@ -19,6 +19,7 @@ import type {
 import { calibrateBatchNorm } from './calibrate.ts';
 import { ortIntermediates, ortLatency } from './ort-run.ts';
 import { forwardValues, gradCamTensors } from './trained-probes.ts';
+import { blockBackward } from './trained-backward.ts';
 
 interface Session {
   graph: Graph;
@@ -218,6 +219,12 @@ async function handle(req: RuntimeRequest): Promise<void> {
       const s = need();
       if (!s.input) throw new Error('no input yet (choose an image first)');
       post({ id, type: 'gradcam', ...gradCamTensors(s.graph, s.input, req.value, req.classIndex) });
+      return;
+    }
+    case 'backward': {
+      const s = need();
+      if (!s.input) throw new Error('no input yet (choose an image first)');
+      post({ id, type: 'backward', result: blockBackward(s.graph, s.input, req.block, req.label) });
       return;
     }
     case 'probe': {

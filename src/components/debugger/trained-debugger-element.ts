@@ -11,11 +11,14 @@ import type { Preprocessing } from '~/lib/family/manifest.ts';
 import { gradCam } from '~/lib/viz/debugger/grad-cam.ts';
 import { topPredictions, type Prediction } from '~/lib/viz/debugger/predictions.ts';
 import { gateRows } from '~/lib/viz/debugger/se-gates.ts';
+import { backwardView } from './backward-view.ts';
 import { h } from './dom.ts';
 import { themePalette } from './palette.ts';
 import { Stepper } from './stepper.ts';
-import { grayCanvas, loadSampleSet, padPixels, pixelsOf, type SampleSet } from './trained-samples.ts';
+import { wireDrawPad, wireUpload } from './trained-own-input.ts';
+import { grayCanvas, loadSampleSet, pixelsOf, type SampleSet } from './trained-samples.ts';
 import { chosenView, gatesView, gradCamView, type Chosen } from './trained-views.ts';
+import { fetchChecked, preprocessView } from './trained-file.ts';
 
 interface Config {
   id: string;
@@ -28,6 +31,10 @@ interface Config {
   samples: { images: string; index: string };
   camLayers: string[];
   se: { block: string; gate: string }[];
+  /** Every trained seed of this model: its file and test accuracy. */
+  runs: { seed: number; url: string; sha256: string; accuracy: number }[];
+  /** Blocks the backward explain view covers. */
+  blocks: string[];
 }
 
 class TrainedDebugger extends HTMLElement {
@@ -40,24 +47,7 @@ class TrainedDebugger extends HTMLElement {
 
   /** The model file, fetched once and checked against the manifest's sha256. */
   private async fetchModel(): Promise<void> {
-    if (this.bytes) return;
-    const { url, sha256 } = this.cfg;
-    let res: Response;
-    try {
-      res = await fetch(url);
-    } catch {
-      throw new Error(`The model file ${url} could not be downloaded (network error).`);
-    }
-    if (!res.ok) throw new Error(`The model file ${url} is missing on this site (HTTP ${res.status}).`);
-    const bytes = await res.arrayBuffer();
-    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
-      .map((b) => b.toString(16).padStart(2, '0'))
-      .join('');
-    if (digest !== sha256)
-      throw new Error(
-        `The model file ${url} is not the one the manifest describes (sha256 ${digest.slice(0, 12)}…, expected ${sha256.slice(0, 12)}…).`,
-      );
-    this.bytes = bytes;
+    this.bytes ??= await fetchChecked(this.cfg.url, this.cfg.sha256);
   }
 
   connectedCallback(): void {
@@ -65,6 +55,10 @@ class TrainedDebugger extends HTMLElement {
     this.cfg = JSON.parse(this.dataset.config ?? '{}') as Config;
     this.querySelectorAll<HTMLElement>('[data-js]').forEach((el) => (el.hidden = false));
     const c = this.cfg;
+    const params = new URLSearchParams(location.search);
+    this.setSeed(Number(params.get('seed') ?? c.seed));
+    const block = this.q<HTMLSelectElement>('[data-dbg="back-block"]');
+    if (block && c.blocks.includes(params.get('block') ?? '')) block.value = params.get('block')!;
     const fileBytes = (): ArrayBuffer => this.bytes ?? new ArrayBuffer(0);
     const st = new Stepper(this, {
       // The file's bytes (fetched and checked on "Load model") with the static input shape the
@@ -165,15 +159,58 @@ class TrainedDebugger extends HTMLElement {
     );
     const sel = this.q<HTMLSelectElement>('[data-dbg="se-b"]');
     if (sel) sel.value = String(set.index.labels.findIndex((l) => l === (label + 1) % this.cfg.classes.length));
+    this.urlSet('img', String(k));
+  }
+
+  private urlSet(key: string, value: string | null): void {
     const url = new URL(location.href);
-    url.searchParams.set('img', String(k));
+    if (value === null) url.searchParams.delete(key);
+    else url.searchParams.set(key, value);
     history.replaceState(null, '', url);
+  }
+
+  /** Switches to the run trained with `seed` (reloading the model if one is open). */
+  private setSeed(seed: number): void {
+    const r = this.cfg.runs.find((x) => x.seed === seed);
+    this.querySelectorAll<HTMLInputElement>('input[name="tdbg-seed"]').forEach(
+      (x) => (x.checked = Number(x.value) === (r?.seed ?? this.cfg.seed)),
+    );
+    if (!r || r.url === this.cfg.url) return;
+    Object.assign(this.cfg, { url: r.url, sha256: r.sha256, seed: r.seed });
+    this.bytes = null;
+    this.urlSet('seed', String(r.seed));
+    if (this.stepper?.opened) void this.load();
+  }
+
+  private async backward(): Promise<void> {
+    const out = this.q('[data-dbg="backward"]');
+    await this.guarded(out, async () => {
+      const block = this.q<HTMLSelectElement>('[data-dbg="back-block"]')!.value;
+      const c = this.chosen!;
+      const label = c.label ?? this.preds?.[0]?.index ?? 0;
+      this.urlSet('block', block);
+      out?.replaceChildren(h('p', { class: 'muted' }, `Running forward and backward to ${block}…`));
+      const { result } = await this.stepper!.client.one({ type: 'backward', block, label }, 'backward');
+      const formula = (key: string): Node | null =>
+        this.q<HTMLTemplateElement>(`template[data-formula="${key}"]`)?.content.cloneNode(true) ?? null;
+      out?.replaceChildren(
+        backwardView({
+          result,
+          classes: this.cfg.classes,
+          against: c.label === undefined ? 'predicted class' : 'true label',
+          palette: themePalette(this),
+          width: Math.min(560, out.clientWidth || 320),
+          formula,
+        }),
+      );
+    });
   }
 
   private choose(c: Chosen): void {
     this.chosen = c;
     this.preds = null;
     this.q('[data-dbg="gradcam"]')?.replaceChildren();
+    this.q('[data-dbg="backward"]')?.replaceChildren();
     this.q('[data-dbg="gates"]')?.replaceChildren();
     this.renderChosen();
     const st = this.stepper!;
@@ -200,30 +237,7 @@ class TrainedDebugger extends HTMLElement {
   }
 
   private preprocessView(): HTMLElement | null {
-    const c = this.chosen;
-    if (!c) return null;
-    const p = this.cfg.preprocessing;
-    const x = trainedInput(c.pixels, p).subarray(0, p.resolution * p.resolution);
-    // The normalised plane shown back in bytes: (x · std + mean) · 255.
-    const back = Array.from(x, (v) => Math.round(Math.max(0, Math.min(1, v * p.std + p.mean)) * 255));
-    const src = grayCanvas(c.pixels);
-    const sized = grayCanvas(back, p.resolution, p.resolution);
-    src.setAttribute('role', 'img');
-    src.setAttribute('aria-label', 'The 28×28 test image');
-    sized.setAttribute('role', 'img');
-    sized.setAttribute('aria-label', `The ${p.resolution}×${p.resolution} image the model sees`);
-    src.className = sized.className = 'tdbg-big';
-    return h(
-      'section',
-      { class: 'dbg-detail', 'data-dbg': 'detail-preprocess' },
-      h('h4', {}, 'Preprocessing'),
-      h(
-        'p',
-        {},
-        `1. Bytes / ${p.scale}. 2. Resize 28×28 → ${p.resolution}×${p.resolution}: ${p.resize}. 3. (x − ${p.mean}) / ${p.std}, ${p.channels} channel${p.channels > 1 ? 's' : ''}.`,
-      ),
-      h('div', { class: 'dbg-zoom-row' }, src, sized),
-    );
+    return this.chosen ? preprocessView(this.chosen, this.cfg.preprocessing) : null;
   }
 
   private async predict(): Promise<void> {
@@ -292,6 +306,26 @@ class TrainedDebugger extends HTMLElement {
     });
   }
 
+  /** Fetches the chosen seed's file, opens it in the worker and predicts the chosen image. */
+  private async load(): Promise<void> {
+    const st = this.stepper!;
+    try {
+      await this.fetchModel();
+    } catch (e) {
+      st.status(e instanceof Error ? e.message : String(e), 'error');
+      return;
+    }
+    await st.start();
+    if (!st.opened) return;
+    this.q('[data-act="start"]')!.textContent = 'Reload model';
+    this.querySelectorAll<HTMLButtonElement>(
+      '[data-goto], [data-act="gradcam"], [data-act="gates"], [data-act="backward"]',
+    ).forEach((b) => (b.disabled = false));
+    await this.predict();
+    this.dataset.loadedSeed = String(this.cfg.seed);
+    if (new URLSearchParams(location.search).has('block') && this.q('[data-dbg="back-block"]')) await this.backward();
+  }
+
   private wire(st: Stepper): void {
     const on = (act: string, fn: () => unknown): void =>
       this.querySelectorAll<HTMLButtonElement>(`[data-act="${act}"]`).forEach((b) =>
@@ -300,21 +334,7 @@ class TrainedDebugger extends HTMLElement {
           void fn();
         }),
       );
-    on('start', async () => {
-      try {
-        await this.fetchModel();
-      } catch (e) {
-        st.status(e instanceof Error ? e.message : String(e), 'error');
-        return;
-      }
-      await st.start();
-      if (!st.opened) return;
-      this.q('[data-act="start"]')!.textContent = 'Reload model';
-      this.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="gradcam"], [data-act="gates"]').forEach(
-        (b) => (b.disabled = false),
-      );
-      await this.predict();
-    });
+    on('start', () => this.load());
     on('next', () => st.move('node', 1));
     on('prev', () => st.move('node', -1));
     on('block', () => st.move('block', 1));
@@ -324,9 +344,13 @@ class TrainedDebugger extends HTMLElement {
     on('cancel', () => st.cancel());
     on('gradcam', () => this.gradcam());
     on('gates', () => this.gates());
+    on('backward', () => this.backward());
+    this.querySelectorAll<HTMLInputElement>('input[name="tdbg-seed"]').forEach((r) =>
+      r.addEventListener('change', () => r.checked && !this.hasAttribute('data-busy') && this.setSeed(Number(r.value))),
+    );
     this.addEventListener('dbg-cancelled', () => {
       this.querySelectorAll<HTMLButtonElement>(
-        '[data-goto], [data-act="gradcam"], [data-act="gates"], [data-act="next"], [data-act="prev"], [data-act="block"], [data-act="stage"], [data-act="end"], [data-act="reset"]',
+        '[data-goto], [data-act="gradcam"], [data-act="gates"], [data-act="backward"], [data-act="next"], [data-act="prev"], [data-act="block"], [data-act="stage"], [data-act="end"], [data-act="reset"]',
       ).forEach((b) => (b.disabled = true));
       this.q('[data-act="start"]')!.textContent = 'Load model';
     });
@@ -352,48 +376,17 @@ class TrainedDebugger extends HTMLElement {
         void st.move('node', e.key === 'ArrowRight' ? 1 : -1);
       }
     });
-    this.wirePad();
-  }
-
-  private wirePad(): void {
-    const pad = this.q<HTMLCanvasElement>('[data-dbg="pad"]')!;
-    const ctx = pad.getContext('2d')!;
-    const clear = (): void => {
-      ctx.fillStyle = '#000000';
-      ctx.fillRect(0, 0, pad.width, pad.height);
-    };
-    clear();
-    let drawing = false;
-    const at = (e: PointerEvent): [number, number] => {
-      const r = pad.getBoundingClientRect();
-      return [((e.clientX - r.left) * pad.width) / r.width, ((e.clientY - r.top) * pad.height) / r.height];
-    };
-    pad.addEventListener('pointerdown', (e) => {
-      drawing = true;
-      pad.setPointerCapture(e.pointerId);
-      ctx.beginPath();
-      ctx.moveTo(...at(e));
-    });
-    pad.addEventListener('pointermove', (e) => {
-      if (!drawing) return;
-      ctx.lineTo(...at(e));
-      ctx.strokeStyle = '#ffffff';
-      ctx.lineWidth = 14;
-      ctx.lineCap = 'round';
-      ctx.lineJoin = 'round';
-      ctx.stroke();
-    });
-    pad.addEventListener('pointerup', () => (drawing = false));
-    this.q('[data-act="clear-drawing"]')!.addEventListener('click', clear);
-    this.q('[data-act="use-drawing"]')!.addEventListener('click', () => {
-      if (this.hasAttribute('data-busy')) return;
-      try {
-        this.choose({ pixels: padPixels(pad), title: 'Your drawing' });
+    const hooks = {
+      choose: (c: Chosen) => {
+        this.choose(c);
         this.querySelectorAll<HTMLElement>('.tdbg-thumb').forEach((b) => b.setAttribute('aria-pressed', 'false'));
-      } catch (e) {
-        this.stepper!.status(e instanceof Error ? e.message : String(e), 'error');
-      }
-    });
+        this.urlSet('img', null);
+      },
+      error: (m: string) => this.stepper!.status(m, 'error'),
+      busy: () => this.hasAttribute('data-busy'),
+    };
+    wireDrawPad(this, hooks);
+    wireUpload(this, hooks);
   }
 }
 

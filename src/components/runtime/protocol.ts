@@ -3,6 +3,7 @@
  * travel as structured clones; explanations are the engine's plain data.
  */
 import type { Explanation, OutputPosition, Tensor } from '~/lib/engine/index.ts';
+import type { BlockBackward } from '~/lib/viz/debugger/backward-explain.ts';
 
 /**
  * What to load: a zoo model by id (weights materialised from its seed), a block `.onnx` by URL, or
@@ -45,7 +46,9 @@ export type RuntimeRequest =
   /** Grad-CAM on the fed input: the feature map `value` and ∂(logit `classIndex`)/∂value by the engine's backward. */
   | { id: number; type: 'gradcam'; value: string; classIndex: number }
   /** Full forward runs of other inputs (the open model, the stepper's run untouched): these values of each. */
-  | { id: number; type: 'probe'; inputs: readonly Tensor[]; names: readonly string[] };
+  | { id: number; type: 'probe'; inputs: readonly Tensor[]; names: readonly string[] }
+  /** The backward pass of one block (cross-entropy against `label`) on the fed input, node by node. */
+  | { id: number; type: 'backward'; block: string; label: number };
 
 export interface StepTensors {
   readonly index: number;
@@ -86,5 +89,6 @@ export type RuntimeResponse =
   | { id: number; type: 'measured'; row: MeasureRow }
   | { id: number; type: 'gradcam'; activation: Tensor; gradient: Tensor; logits: Tensor }
   | { id: number; type: 'probed'; values: Record<string, Tensor>[] }
+  | { id: number; type: 'backward'; result: BlockBackward }
   | { id: number; type: 'done' }
   | { id: number; type: 'error'; message: string };

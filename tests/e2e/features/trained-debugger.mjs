@@ -19,9 +19,12 @@ const { gateRows } = await src('lib/viz/debugger/se-gates.ts');
 const { findSeBlocks } = await src('lib/viz/lessons/se-nodes.ts');
 const { analyze } = await src('lib/engine/index.ts');
 const { forwardValues, gradCamTensors } = await src('workers/trained-probes.ts');
+const { blockBackward } = await src('workers/trained-backward.ts');
+const { backwardBlocks, explainGradient } = await src('lib/viz/debugger/backward-explain.ts');
 
 const pub = new URL('../../../public/', import.meta.url).pathname;
-const runs = readTrainedFamily(new URL('../../../', import.meta.url).pathname).models.map((m) => m.runs[0]);
+const models = readTrainedFamily(new URL('../../../', import.meta.url).pathname).models;
+const runs = models.map((m) => m.runs[0]);
 // The files keep a symbolic batch; the manifest's preprocessing gives the static shape (as the page does).
 const graphOf = (run) => {
   const p = run.preprocessing;
@@ -77,7 +80,34 @@ async function pick(page, k) {
 const shot = (page, shotsDir, name) =>
   page.screenshot({ path: join(shotsDir, `trained-debugger-${name}.png`), fullPage: true });
 
+/** The explain panel's numbers: [formula, position, value, engine]. */
+const explained = (page) =>
+  page
+    .locator(`${el} [data-dbg="back-explain"]`)
+    .evaluate((e) => [e.dataset.formula, e.dataset.position, Number(e.dataset.value), Number(e.dataset.engine)]);
+const flatOf = (dims, pos) => pos.reduce((f, v, i) => f * dims[i] + v, 0);
+
+async function checkExplained(page, result, label) {
+  const at = Number(await page.locator(`${el} [data-dbg="back"]`).getAttribute('data-at'));
+  const step = result.steps[at];
+  const slotSel = page.locator(`${el} [data-dbg="back-slot"]`);
+  const slot = (await slotSel.count()) ? Number(await slotSel.inputValue()) : step.gradIns.findIndex((g) => g);
+  const [formula, position, value, engine] = await explained(page);
+  const pos = position.split(',').map(Number);
+  const e = explainGradient(step, slot, flatOf(step.gradIns[slot].dims, pos));
+  assert.equal(formula, e.formula, `${label}: formula`);
+  const tol = 1e-6 * Math.max(1e-6, Math.abs(e.value));
+  assert.ok(Math.abs(value - e.value) <= tol, `${label}: page ${value} vs Node ${e.value}`);
+  assert.ok(Math.abs(engine - e.engine) <= tol, `${label}: engine ${engine} vs Node ${e.engine}`);
+  assert.match(await page.locator(`${el} [data-dbg="back-agree"]`).textContent(), /same number|agrees/, label);
+  return { step, slot };
+}
 const graph = run ? graphOf(run) : null;
+const blocks = graph ? backwardBlocks(graph.nodes) : [];
+const seBlock = graph
+  ? (blocks.find((b) => graph.nodes.some((n) => n.name.startsWith(`${b}.`) && n.opType === 'Mul')) ?? blocks.at(-1))
+  : null;
+const model = run ? models.find((m) => m.id === run.id) : null;
 const logits = graph?.outputs[0].name;
 
 export default run
@@ -157,6 +187,132 @@ export default run
           rows.forEach((r, i) => assert.ok(Math.abs(shown[i] - r.meanAbsDiff) < 1e-6, `block ${i}`));
           assert.ok(Math.max(...shown) > 1e-3, 'some block gates the two images differently');
           await shot(page, shotsDir, 'gates-1280');
+        },
+      },
+
+      {
+        name: `trained debugger: ${run.id} backward pass of ${seBlock} explains each gradient as Node does`,
+        path: `/models/trained/${run.id}/run/?img=35&block=${seBlock}`,
+        async run(page, { shotsDir }) {
+          await load(page);
+          await page.waitForSelector(`${el} [data-dbg="back-explain"]`);
+          const result = blockBackward(graph, tensor(35), seBlock, index.labels[35]);
+          const loss = Number(await page.locator(`${el} [data-dbg="back-loss"]`).getAttribute('data-loss'));
+          assert.ok(Math.abs(loss - result.loss) <= 1e-6 * result.loss, `loss ${loss} vs ${result.loss}`);
+          assert.equal(
+            Number(await page.locator(`${el} [data-dbg="back"]`).getAttribute('data-steps')),
+            result.steps.length,
+          );
+          const ops = [];
+          for (let i = 0; i < result.steps.length; i++) {
+            if (i > 0) await page.locator(`${el} [data-back="next"]`).click();
+            const { step } = await checkExplained(page, result, `step ${i}`);
+            ops.push(step.opType);
+            if (step.opType === 'Conv' && !ops.includes('ConvW')) {
+              // The weight gradient, at a position the reader types.
+              ops.push('ConvW');
+              await page.locator(`${el} [data-dbg="back-slot"]`).selectOption('1');
+              const inputs = page.locator(`${el} .tdbg-back-coords input`);
+              await inputs.first().fill('1');
+              await inputs.first().dispatchEvent('change');
+              const { slot } = await checkExplained(page, result, `step ${i} weight`);
+              assert.equal(slot, 1);
+              const [, position] = await explained(page);
+              assert.equal(position.split(',')[0], '1', 'the typed index is the explained one');
+              await shot(page, shotsDir, 'backward-conv-weight-1280');
+            }
+          }
+          assert.ok(ops.includes('BatchNormalization') && ops.includes('Conv'), ops.join());
+          // The URL carries the block so the view can be shared.
+          assert.match(page.url(), new RegExp(`block=${seBlock.replaceAll('.', '\\.')}`));
+          await shot(page, shotsDir, 'backward-1280');
+        },
+      },
+      {
+        name: `trained debugger: ${run.id} backward pass at 360 px`,
+        path: `/models/trained/${run.id}/run/?img=0&block=${blocks[0]}`,
+        viewport: { width: 360, height: 780 },
+        async run(page, { shotsDir }) {
+          await load(page);
+          await page.waitForSelector(`${el} [data-dbg="back-explain"]`);
+          const result = blockBackward(graph, tensor(0), blocks[0], index.labels[0]);
+          await page.locator(`${el} [data-back-step="1"]`).click();
+          await checkExplained(page, result, 'step 1 at 360 px');
+          await shot(page, shotsDir, 'backward-360');
+        },
+      },
+      {
+        name: `trained debugger: ${run.id} switches seed and shows both accuracies`,
+        path: `/models/trained/${run.id}/run/?img=95`,
+        async run(page, { shotsDir }) {
+          if (!model || model.runs.length < 2) return;
+          for (const r of model.runs)
+            assert.match(await page.locator(`${el} .lede`).textContent(), new RegExp(`seed ${r.seed}`));
+          await load(page);
+          const second = model.runs[1];
+          await page.locator(`${el} input[name="tdbg-seed"][value="${second.seed}"]`).check();
+          await page.waitForSelector(`${el}[data-loaded-seed="${second.seed}"]`, { timeout: 120_000 });
+          await idle(page);
+          await page.waitForSelector(`${el} [data-dbg="top5"] li`);
+          assert.match(page.url(), new RegExp(`seed=${second.seed}`));
+          const g2 = graphOf(second);
+          const expected = topPredictions(forwardValues(g2, tensor(95), [logits])[logits].data, 5);
+          const shown = await top5(page);
+          shown.forEach(([c, p], i) => {
+            assert.equal(c, expected[i].index, `seed ${second.seed}: class ${i}`);
+            assert.ok(Math.abs(p - expected[i].probability) < 1e-5, `seed ${second.seed}: p ${p}`);
+          });
+          await shot(page, shotsDir, 'seed2-1280');
+        },
+      },
+      {
+        name: `trained debugger: ${run.id} takes your own image and refuses a non-image`,
+        path: `/models/trained/${run.id}/run/`,
+        viewport: { width: 360, height: 780 },
+        async run(page, { shotsDir }) {
+          await load(page);
+          // A dark shirt-like shape on a light background, drawn and encoded as PNG in the page.
+          const png = await page.evaluate(() => {
+            const c = document.createElement('canvas');
+            c.width = 120;
+            c.height = 90;
+            const x = c.getContext('2d');
+            x.fillStyle = '#f0f0f0';
+            x.fillRect(0, 0, 120, 90);
+            x.fillStyle = '#202020';
+            x.fillRect(35, 15, 50, 65);
+            x.fillRect(15, 15, 90, 20);
+            return c.toDataURL('image/png').split(',')[1];
+          });
+          const upload = page.locator(`${el} [data-dbg="upload"]`);
+          await upload.setInputFiles({ name: 'shirt.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+          await page.waitForFunction(
+            (sel) => /shirt\.png/.test(document.querySelector(`${sel} [data-dbg="top5"]`)?.textContent ?? ''),
+            el,
+          );
+          await idle(page);
+          await page.waitForSelector(`${el} [data-dbg="top5"] li`);
+          assert.equal(
+            await page.locator(`${el} [data-dbg="invert"]`).isChecked(),
+            true,
+            'a light background is inverted',
+          );
+          assert.match(await page.locator(`${el} [data-dbg="upload-note"]`).textContent(), /28×21.*inverted/);
+          const before = await top5(page);
+          await page.locator(`${el} [data-dbg="invert"]`).uncheck();
+          await page.waitForFunction(
+            (sel) => /not inverted/.test(document.querySelector(`${sel} [data-dbg="upload-note"]`)?.textContent ?? ''),
+            el,
+          );
+          await idle(page);
+          await page.waitForSelector(`${el} [data-dbg="top5"] li`);
+          assert.notDeepEqual(await top5(page), before, 'the toggle changes what the model sees');
+          await shot(page, shotsDir, 'upload-360');
+          await upload.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+          await page.waitForFunction(
+            (sel) => /not an image/.test(document.querySelector(`${sel} [data-dbg="status"]`)?.textContent ?? ''),
+            el,
+          );
         },
       },
     ]
