@@ -4,9 +4,8 @@
  * The same layouts render to static SVG at build time (ScalingDiagram/Curve/Released.astro).
  */
 import * as d3 from '~/components/viz/d3.ts';
-import { formatCompact, formatInt } from '~/lib/viz/charts/number-format.ts';
 import { AXIS } from '~/lib/viz/scaling/scaling-charts.ts';
-import type { SingleDimMatch } from '~/lib/viz/scaling/scaling-single-dim.ts';
+import { SINGLE_ROWS, type SingleColumn } from '~/lib/viz/scaling/scaling-single-table.ts';
 import type { PlaygroundView } from '~/lib/viz/scaling/scaling-view.ts';
 
 const DURATION = 280;
@@ -136,42 +135,12 @@ export function drawScatter(host: HTMLElement, v: PlaygroundView, animate: boole
   pts.exit().remove();
 }
 
-/** The single-dimension table's cells: the compound model first, then each match. */
-export function writeSingles(
-  host: HTMLElement,
-  singles: readonly SingleDimMatch[],
-  w: number,
-  d: number,
-  r: number,
-  blocks: number,
-  params: number,
-  macs: number,
-): void {
-  const cols = [
-    { id: 'compound', w, d, r, blocks, params, macs, reached: true },
-    ...singles.map((s) => ({
-      id: s.dimension,
-      w: s.width,
-      d: s.depth,
-      r: s.resolution,
-      blocks: s.blocks,
-      params: s.params,
-      macs: s.macs,
-      reached: s.reached,
-    })),
-  ];
+/** The single-dimension table's cells (scaling-single-table.ts), column by column. */
+export function writeSingles(host: HTMLElement, cols: readonly SingleColumn[]): void {
   for (const c of cols) {
-    const cells: Record<string, string> = {
-      w: c.w.toFixed(3),
-      d: c.d.toFixed(3),
-      r: String(c.r),
-      blocks: formatInt(c.blocks),
-      params: formatCompact(c.params),
-      macs: `${formatCompact(c.macs)}${c.reached ? '' : ' (limit)'}`,
-    };
-    for (const [row, text] of Object.entries(cells)) {
-      const el = host.querySelector(`tr[data-single="${row}"] td[data-col="${c.id}"]`);
-      if (el) el.textContent = text;
+    for (const row of SINGLE_ROWS) {
+      const el = host.querySelector(`tr[data-single="${row.key}"] td[data-col="${c.id}"]`);
+      if (el) el.textContent = row.text(c);
     }
   }
 }

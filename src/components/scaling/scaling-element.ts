@@ -25,6 +25,7 @@ import {
   type DepthProfile,
   type SingleDimMatch,
 } from '~/lib/viz/scaling/scaling-single-dim.ts';
+import { singleColumns } from '~/lib/viz/scaling/scaling-single-table.ts';
 import { parseState, serializeState, type PlaygroundState } from '~/lib/viz/state/scaling-url.ts';
 import {
   diagramFrame,
@@ -224,16 +225,7 @@ class ScalingPlaygroundElement extends HTMLElement {
           return;
         }
         this.singles = found;
-        writeSingles(
-          this,
-          this.singles,
-          model.config.width,
-          model.config.depth,
-          model.resolution,
-          model.blocks,
-          model.params,
-          model.macs,
-        );
+        writeSingles(this, singleColumns(model, this.singles));
         table.dataset.busy = 'false';
         table.setAttribute('aria-busy', 'false');
       };
