@@ -218,7 +218,7 @@ export function drawMisses(box: Element, test: ImageSet, predicted: Uint8Array):
 /** The reader's runs (circles, their front) beside the trained family (diamonds), and the runs table. */
 export function drawRuns(
   svg: Element,
-  table: Element,
+  table: HTMLElement,
   runs: readonly RunRecord[],
   family: readonly FamilyPoint[],
 ): void {
