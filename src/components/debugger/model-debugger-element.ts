@@ -3,6 +3,10 @@
  * guards memory before anything is materialised, drives the shared Stepper with buttons, keys and
  * the timeline, keeps the view in the URL, and runs onnxruntime-web for latency, agreement and the
  * "this device" measurements.
+ *
+ * Why one file over 400 lines: it only wires the page's controls to one Stepper (the stepping, views
+ * and diagram live in stepper.ts, detail-view.ts and the other modules beside it); the wiring for the
+ * input, the buttons and keys, the URL and the measurements shares that Stepper and the prepared input.
  */
 import type { Tensor } from '~/lib/engine/index.ts';
 import {

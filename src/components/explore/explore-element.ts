@@ -4,6 +4,11 @@
  * nothing blocks the tab), shows the summary, the blocks, the layer table with its downloads and
  * the compute breakdown, then steps through the model with the zoo debugger's Stepper and compares
  * it with onnxruntime-web. A refused file shows why and leaves the page ready for the next one.
+ *
+ * Why one file over 400 lines: one reader's file goes through one sequence (parse under a watchdog →
+ * summary → run section → compare) whose steps share the worker, its request counter and the file's
+ * bytes; the drawing it reuses is already in the debugger's modules (Stepper, ortView, image-input),
+ * and the pure parts in src/lib/viz/debugger/explore-summary.ts.
  */
 import type { Tensor } from '~/lib/engine/index.ts';
 import type { DynamicInput } from '~/lib/engine/onnx/index.ts';

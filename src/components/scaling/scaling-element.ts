@@ -1,16 +1,13 @@
 /**
  * <scaling-playground>: the live side of ScalingPlayground.astro. Every update recomputes the
- * scaled model with the same pure modules the build used (src/lib/viz/scaling-*.ts) and writes the
- * numbers into the server-rendered markup; the diagram and charts move with D3 transitions.
+ * scaled model with the same pure modules the build used (src/lib/viz/scaling/) and writes the
+ * numbers into the server-rendered markup; the diagram and charts move with D3 transitions (scaling-draw.ts).
  *
  * What is debounced and why: nothing on the φ path (config → graph → analysis → layouts stays
  * under 16 ms, scripts/bench-scaling.ts), except writing the URL (150 ms, see render). The single-dimension search (dozens of graphs) waits
  * until the slider rests for 300 ms; the MACs curve for new coefficients (71 graphs) is rebuilt in
  * small slices between frames; measuring runs in a worker.
  */
-import * as d3 from '~/components/viz/d3.ts';
-import { formatCompact, formatInt } from '~/lib/viz/charts/number-format.ts';
-import { AXIS } from '~/lib/viz/scaling/scaling-charts.ts';
 import {
   coefficientProblem,
   PAPER_COEFFICIENTS,
@@ -28,6 +25,7 @@ import {
   type DepthProfile,
   type SingleDimMatch,
 } from '~/lib/viz/scaling/scaling-single-dim.ts';
+import { singleColumns } from '~/lib/viz/scaling/scaling-single-table.ts';
 import { parseState, serializeState, type PlaygroundState } from '~/lib/viz/state/scaling-url.ts';
 import {
   diagramFrame,
@@ -37,6 +35,7 @@ import {
   type PlaygroundView,
 } from '~/lib/viz/scaling/scaling-view.ts';
 import { MeasurePanel, type ReleasedInfo } from './measure-panel.ts';
+import { drawCurve, drawDiagram, drawScatter, writeSingles } from './scaling-draw.ts';
 
 interface Config {
   state: PlaygroundState;
@@ -46,7 +45,6 @@ interface Config {
   released: ReleasedInfo[];
 }
 
-const DURATION = 280;
 const SINGLE_DELAY = 300;
 const URL_DELAY = 150;
 
@@ -227,14 +225,7 @@ class ScalingPlaygroundElement extends HTMLElement {
           return;
         }
         this.singles = found;
-        this.renderSingles(
-          model.config.width,
-          model.config.depth,
-          model.resolution,
-          model.blocks,
-          model.params,
-          model.macs,
-        );
+        writeSingles(this, singleColumns(model, this.singles));
         table.dataset.busy = 'false';
         table.setAttribute('aria-busy', 'false');
       };
@@ -276,9 +267,9 @@ class ScalingPlaygroundElement extends HTMLElement {
       write(this.cells.get(`${g.id}:label`), g.label);
       write(this.cells.get(`${g.id}:factor`), g.factor);
     }
-    this.renderDiagram(animate);
-    this.renderCurve(animate);
-    this.renderScatter(animate);
+    drawDiagram(this, v, animate);
+    drawCurve(this, v, animate);
+    drawScatter(this, v, animate);
     if (this.cfg.syncUrl) {
       // history.replaceState costs ~6 ms in Chromium (and is throttled when called hundreds of
       // times in a few seconds), so the URL follows once the slider rests.
@@ -289,194 +280,6 @@ class ScalingPlaygroundElement extends HTMLElement {
       }, URL_DELAY);
     }
   }
-
-  private renderDiagram(animate: boolean): void {
-    const v = this.view!;
-    const svg = d3.select(this).select<SVGSVGElement>('svg.diagram');
-    svg.attr('aria-label', `The network at φ = ${v.text.phi}: ${v.text.blocks} blocks, input ${v.text.resolution} px`);
-    const t = d3.transition().duration(animate ? DURATION : 0);
-    const bars = svg
-      .select('g.bars')
-      .selectAll<SVGRectElement, (typeof v.diagram.bars)[number]>('rect.bar')
-      .data(v.diagram.bars, function (this: SVGRectElement | undefined, d?: { id: string }) {
-        return d ? d.id : (this as SVGRectElement).dataset.id!;
-      } as never);
-    bars
-      .exit()
-      .transition(t as never)
-      .attr('height', 0)
-      .attr(
-        'y',
-        (_d, i, nodes) =>
-          Number((nodes[i] as SVGRectElement).getAttribute('y')) +
-          Number((nodes[i] as SVGRectElement).getAttribute('height')) / 2,
-      )
-      .remove();
-    const entered = bars
-      .enter()
-      .append('rect')
-      .attr('data-id', (d) => d.id)
-      .attr('class', (d) => `bar g${d.group + 1}`)
-      .attr('x', (d) => d.x)
-      .attr('width', (d) => d.w)
-      .attr('y', (d) => d.y + d.h / 2)
-      .attr('height', 0);
-    entered.append('title');
-    entered
-      .merge(bars)
-      .each(function (d) {
-        d3.select(this).select('title').text(d.title);
-      })
-      .transition(t as never)
-      .attr('x', (d) => d.x)
-      .attr('y', (d) => d.y)
-      .attr('width', (d) => d.w)
-      .attr('height', (d) => d.h);
-    const labels = svg
-      .select('g.labels')
-      .selectAll<SVGTextElement, (typeof v.diagram.labels)[number]>('text')
-      .data(v.diagram.labels, function (this: SVGTextElement | undefined, d?: { id: string }) {
-        return d ? d.id : (this as SVGTextElement).dataset.id!;
-      } as never);
-    labels
-      .enter()
-      .append('text')
-      .attr('data-id', (d) => d.id)
-      .attr('text-anchor', 'middle')
-      .attr('y', (d) => d.y)
-      .attr('x', (d) => d.x)
-      .merge(labels)
-      .text((d) => d.text)
-      .transition(t as never)
-      .attr('x', (d) => d.x)
-      .attr('y', (d) => d.y);
-    labels.exit().remove();
-  }
-
-  private renderCurve(animate: boolean): void {
-    const c = this.view!.curve;
-    const svg = d3.select(this).select<SVGSVGElement>('svg.curve');
-    svg.attr(
-      'aria-label',
-      `MACs against φ: at φ = ${this.view!.text.phi} the model has ${this.view!.text.macsCompact} MACs against the ideal ${this.view!.text.idealMacs}`,
-    );
-    const t = d3.transition().duration(animate ? DURATION : 0);
-    axis(svg, c.yTicks, c.xTicks);
-    svg.select('path.ideal').attr('d', c.ideal);
-    svg.select('path.formula').attr('d', c.formula);
-    svg.select('path.actual').attr('d', c.actual);
-    svg
-      .select('line.cursor')
-      .transition(t as never)
-      .attr('x1', c.current.x)
-      .attr('x2', c.current.x);
-    svg
-      .select('circle.dot.ideal')
-      .transition(t as never)
-      .attr('cx', c.current.x)
-      .attr('cy', c.current.yIdeal);
-    svg
-      .select('circle.dot.actual')
-      .transition(t as never)
-      .attr('cx', c.current.x)
-      .attr('cy', c.current.yActual);
-  }
-
-  private renderScatter(animate: boolean): void {
-    const svg = d3.select(this).select<SVGSVGElement>('svg.scatter');
-    if (svg.empty()) return;
-    const s = this.view!.scatter;
-    const t = d3.transition().duration(animate ? DURATION : 0);
-    axis(svg, s.yTicks, s.xTicks);
-    svg.select('path.actual').attr('d', s.line);
-    const pts = svg
-      .select('g.points')
-      .selectAll<SVGGElement, (typeof s.points)[number]>('g.pt')
-      .data(s.points, function (this: SVGGElement | undefined, d?: { id: string }) {
-        return d ? d.id : (this as SVGGElement).dataset.id!;
-      } as never);
-    const entered = pts
-      .enter()
-      .append('g')
-      .attr('class', (d) => `pt ${d.id}`)
-      .attr('data-id', (d) => d.id)
-      .attr('transform', (d) => `translate(${d.px},${d.py})`);
-    entered.append('circle').attr('r', 4.5);
-    entered.append('text');
-    entered
-      .merge(pts)
-      .each(function (d) {
-        d3.select(this).select('text').text(d.label).attr('x', d.dx).attr('y', d.dy).attr('text-anchor', d.anchor);
-      })
-      .transition(t as never)
-      .attr('transform', (d) => `translate(${d.px},${d.py})`);
-    pts.exit().remove();
-  }
-
-  private renderSingles(w: number, d: number, r: number, blocks: number, params: number, macs: number): void {
-    const cols = [
-      { id: 'compound', w, d, r, blocks, params, macs, reached: true },
-      ...this.singles.map((s) => ({
-        id: s.dimension,
-        w: s.width,
-        d: s.depth,
-        r: s.resolution,
-        blocks: s.blocks,
-        params: s.params,
-        macs: s.macs,
-        reached: s.reached,
-      })),
-    ];
-    for (const c of cols) {
-      const cells: Record<string, string> = {
-        w: c.w.toFixed(3),
-        d: c.d.toFixed(3),
-        r: String(c.r),
-        blocks: formatInt(c.blocks),
-        params: formatCompact(c.params),
-        macs: `${formatCompact(c.macs)}${c.reached ? '' : ' (limit)'}`,
-      };
-      for (const [row, text] of Object.entries(cells)) {
-        const el = this.querySelector(`tr[data-single="${row}"] td[data-col="${c.id}"]`);
-        if (el) el.textContent = text;
-      }
-    }
-  }
-}
-
-function axis(
-  svg: d3.Selection<SVGSVGElement, unknown, null, undefined>,
-  yTicks: readonly { pos: number; label: string }[],
-  xTicks: readonly { pos: number; label: string }[],
-): void {
-  const gl = svg.select('g.grid').selectAll('line').data(yTicks);
-  gl.enter()
-    .append('line')
-    .merge(gl as never)
-    .attr('x1', AXIS.gridX1)
-    .attr('x2', AXIS.gridX2)
-    .attr('y1', (d) => d.pos)
-    .attr('y2', (d) => d.pos);
-  gl.exit().remove();
-  const yl = svg.select('g.axis.y').selectAll('text').data(yTicks);
-  yl.enter()
-    .append('text')
-    .attr('text-anchor', 'end')
-    .merge(yl as never)
-    .attr('x', AXIS.yLabelX)
-    .attr('y', (d) => d.pos + 4)
-    .text((d) => d.label);
-  yl.exit().remove();
-  const xl = svg.select('g.axis.x').selectAll('text.tick').data(xTicks);
-  xl.enter()
-    .append('text')
-    .attr('class', 'tick')
-    .attr('text-anchor', 'middle')
-    .merge(xl as never)
-    .attr('x', (d) => d.pos)
-    .attr('y', AXIS.xLabelY)
-    .text((d) => d.label);
-  xl.exit().remove();
 }
 
 function sameCoefficients(a: Coefficients, b: Coefficients): boolean {

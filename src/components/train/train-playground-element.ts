@@ -4,29 +4,41 @@
  * on that click, with the bundled data) and every message updates the curves, the confusion
  * matrix, the misclassified images, the kernels and, at the end, the runs chart. The main thread
  * only draws: each message touches a few SVG paths or small canvases, coalesced per frame.
+ *
+ * Why one file over 400 lines: it is one state machine (phase idle → loading → running ⇄ paused →
+ * evaluating, the worker's messages, the form and the URL) over one set of fields; the figures it draws
+ * are in train-figures.ts and the storage in train-storage.ts, so what is left is that state and its
+ * transitions, which read best together.
  */
 import { formatBytes, formatCompact, formatInt } from '~/lib/viz/charts/number-format.ts';
-import { BLOCKS, configFromQuery, configLabel, configToQuery, type TrainConfig } from '~/lib/viz/train/train-config.ts';
-import { confusionMatrix, misclassified, rowShare } from '~/lib/viz/train/train-confusion.ts';
+import { configFromQuery, configLabel, configToQuery, type TrainConfig } from '~/lib/viz/train/train-config.ts';
 import { curveLayout, type CurvePoint, type CurveLayout } from '~/lib/viz/train/train-curves.ts';
-import { subsetImageSet, subsetUrls, TRAIN_SUBSET } from '~/lib/viz/train/train-data.ts';
-import { kernelPixels, kernelScale } from '~/lib/viz/train/train-kernels.ts';
+import { TRAIN_SUBSET } from '~/lib/viz/train/train-data.ts';
 import {
   parseRuns,
   RUNS_KEY,
   runsToCsv,
-  scatterLayout,
   type FamilyPoint,
   serializeRuns,
   type RunRecord,
 } from '~/lib/viz/train/train-runs.ts';
 import { estimateSeconds, memoryBytes, refusal, statsKey, type StatsTable } from '~/lib/viz/train/train-stats.ts';
-import { FASHION_MNIST_CLASSES, type ImageSet } from '~/lib/data/fashion-mnist.ts';
-import type { Inspection, PlaygroundRequest, PlaygroundResponse, Probe } from '~/workers/train-playground.ts';
+import type { ImageSet } from '~/lib/data/fashion-mnist.ts';
+import type { PlaygroundRequest, PlaygroundResponse, Probe } from '~/workers/train-playground.ts';
 import { h } from '~/components/debugger/dom.ts';
 import { themePalette } from '~/components/debugger/palette.ts';
-import { tensorView } from '~/components/debugger/tensor-view.ts';
-import { backwardStepper, imageCanvas, probeView } from './train-inside.ts';
+import { probeView } from './train-inside.ts';
+import {
+  drawConfusion,
+  drawCurveChart,
+  drawInspection,
+  drawKernels,
+  drawMisses,
+  drawRuns,
+  type KernelData,
+  svgWidth,
+} from './train-figures.ts';
+import { loadData, readStore, writeStore } from './train-storage.ts';
 
 interface Cfg {
   config: TrainConfig;
@@ -39,65 +51,7 @@ interface Cfg {
 
 const RENDER_MS = 250;
 const SCALE_KEY = 'depthwise.train.timescale.v1';
-const SVG = 'http://www.w3.org/2000/svg';
 type Phase = 'idle' | 'loading' | 'running' | 'paused' | 'evaluating';
-
-let dataPromise: Promise<{ train: ImageSet; test: ImageSet }> | undefined;
-function loadData(): Promise<{ train: ImageSet; test: ImageSet }> {
-  const get = async (u: string): Promise<Uint8Array> => {
-    const r = await fetch(u);
-    if (!r.ok) throw new Error(`${u}: HTTP ${r.status}`);
-    return new Uint8Array(await r.arrayBuffer());
-  };
-  const split = async (s: 'train' | 'test'): Promise<ImageSet> => {
-    const u = subsetUrls(s);
-    const [im, lb] = await Promise.all([get(u.images), get(u.labels)]);
-    return subsetImageSet(s, im, lb);
-  };
-  dataPromise ??= Promise.all([split('train'), split('test')]).then(([train, test]) => ({ train, test }));
-  dataPromise.catch(() => (dataPromise = undefined));
-  return dataPromise;
-}
-
-function readStore(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-function writeStore(key: string, v: string | null): void {
-  try {
-    if (v === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, v);
-  } catch {
-    /* private mode: runs live for this page only */
-  }
-}
-
-function svgEl(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-/** Horizontal grid lines with y labels, and x labels under the plot, of a curve or scatter layout. */
-function axisElements(l: {
-  height: number;
-  plot: { left: number; right: number; bottom: number };
-  xTicks: readonly { pos: number; label: string }[];
-  yTicks: readonly { pos: number; label: string }[];
-}): SVGElement[] {
-  const kids: SVGElement[] = [];
-  for (const t of l.yTicks) {
-    kids.push(svgEl('line', { x1: l.plot.left, x2: l.plot.right, y1: t.pos, y2: t.pos, class: 'tp-gridline' }));
-    kids.push(svgEl('text', { x: l.plot.left - 4, y: t.pos + 4, 'text-anchor': 'end', class: 'tp-tick' }, t.label));
-  }
-  for (const t of l.xTicks)
-    kids.push(svgEl('text', { x: t.pos, y: l.plot.bottom + 16, 'text-anchor': 'middle', class: 'tp-tick' }, t.label));
-  return kids;
-}
 
 class TrainPlaygroundElement extends HTMLElement {
   private cfg!: Cfg;
@@ -114,7 +68,7 @@ class TrainPlaygroundElement extends HTMLElement {
   private started = 0;
   private runConfig?: TrainConfig;
   private frame = 0;
-  private kernelData?: { channels: number; k: number; data: Float32Array; step: number; layer: string };
+  private kernelData?: KernelData;
   private kernelsDirty = false;
   private probe?: Probe;
   private probeDirty = false;
@@ -448,7 +402,7 @@ class TrainPlaygroundElement extends HTMLElement {
         this.schedule();
         return;
       case 'inspect':
-        this.drawInspection(m.inspect);
+        drawInspection(this.q('[data-inspect-out]'), m.inspect, themePalette(this));
         this.q<HTMLButtonElement>('[data-act="inspect"]').disabled = this.phase !== 'paused';
         this.status(
           `Paused after step ${m.inspect.step}: one backward pass done (loss ${m.inspect.loss.toFixed(3)} on 4 images).`,
@@ -492,8 +446,8 @@ class TrainPlaygroundElement extends HTMLElement {
       finished: new Date().toISOString(),
     };
     writeStore(RUNS_KEY, serializeRuns([...this.runs(), run]));
-    setTimeout(() => this.drawConfusion(predicted), 0);
-    setTimeout(() => this.drawMisses(predicted), 0);
+    setTimeout(() => drawConfusion(this.q('[data-confusion]'), this.test!, predicted), 0);
+    setTimeout(() => drawMisses(this.q('[data-misses]'), this.test!, predicted), 0);
     setTimeout(() => this.drawRuns(), 0);
     setTimeout(() => this.update(), 0);
     this.setPhase('idle');
@@ -523,18 +477,12 @@ class TrainPlaygroundElement extends HTMLElement {
     }, RENDER_MS);
   }
 
-  /** Drawing width of an SVG: its rendered width (so 11 px labels stay 11 px on a phone), clamped. */
-  private svgWidth(svg: Element, max: number): number {
-    const w = Math.round(svg.getBoundingClientRect().width);
-    return w > 0 ? Math.max(260, Math.min(max, w)) : max;
-  }
-
   private drawCurves(): void {
     const x =
       this.phase === 'idle' && this.trainLoss.length === 0
         ? Math.floor(TRAIN_SUBSET.train / this.config.batch) * this.config.epochs
         : this.totalSteps;
-    const w = this.svgWidth(this.q('[data-chart="loss"]'), 520);
+    const w = svgWidth(this.q('[data-chart="loss"]'), 520);
     const h = 200;
     const maxLoss = Math.max(2.5, ...this.trainLoss.map((p) => p.y).slice(0, 3));
     this.drawChart(
@@ -560,55 +508,13 @@ class TrainPlaygroundElement extends HTMLElement {
   }
 
   private drawChart(name: string, l: CurveLayout): void {
-    const svg = this.q(`[data-chart="${name}"]`) as unknown as SVGSVGElement;
-    const sig = JSON.stringify([l.width, l.height, l.xTicks, l.yTicks]);
-    if (this.axes.get(name) === sig) {
-      for (const p of l.paths) svg.querySelector(`[data-series="${p.id}"]`)?.setAttribute('d', p.d);
-      return;
-    }
-    this.axes.set(name, sig);
-    svg.setAttribute('viewBox', `0 0 ${l.width} ${l.height}`);
-    const kids = axisElements(l);
-    for (const p of l.paths) kids.push(svgEl('path', { d: p.d, class: `tp-line tp-${p.id}`, 'data-series': p.id }));
-    svg.replaceChildren(...kids);
+    drawCurveChart(this.q(`[data-chart="${name}"]`), this.axes, name, l);
   }
 
-  /** All kernels of the layer in one canvas (one context, one putImageData), k×k cells with 1-pixel gaps. */
   private drawKernels(): void {
-    const k = this.kernelData;
-    if (!k || !this.kernelsDirty) return;
+    if (!this.kernelData || !this.kernelsDirty) return;
     this.kernelsDirty = false;
-    const box = this.q('[data-kernels]');
-    const scale = kernelScale(k.data);
-    const cols = Math.min(k.channels, 8);
-    const rows = Math.ceil(k.channels / cols);
-    const cell = k.k + 1;
-    let cv = box.querySelector('canvas');
-    if (!cv) {
-      cv = document.createElement('canvas');
-      box.replaceChildren(cv);
-    }
-    cv.width = cols * cell - 1;
-    cv.height = rows * cell - 1;
-    cv.style.width = `${cv.width * 10}px`;
-    const img = new ImageData(cv.width, cv.height);
-    for (let c = 0; c < k.channels; c++) {
-      const px = kernelPixels(k.data, c, k.k, scale);
-      const ox = (c % cols) * cell;
-      const oy = Math.floor(c / cols) * cell;
-      for (let y = 0; y < k.k; y++)
-        img.data.set(px.subarray(y * k.k * 4, (y + 1) * k.k * 4), ((oy + y) * cv.width + ox) * 4);
-    }
-    cv.getContext('2d')!.putImageData(img, 0, 0);
-    cv.setAttribute('role', 'img');
-    cv.setAttribute(
-      'aria-label',
-      `${k.channels} kernels of ${k.layer} after step ${k.step}; largest |weight| ${scale.toFixed(3)}`,
-    );
-    this.out(
-      'kernelnote',
-      `${k.layer} after step ${k.step}: ${k.channels} kernels, orange positive, blue negative, scale ±${scale.toFixed(3)}.`,
-    );
+    this.out('kernelnote', drawKernels(this.q('[data-kernels]'), this.kernelData));
   }
 
   /** The live look inside: the watched image, the chosen layer's output on it and the norms. */
@@ -623,177 +529,8 @@ class TrainPlaygroundElement extends HTMLElement {
     this.q('[data-probe-norms]').replaceChildren(v.norms);
   }
 
-  /** The backward pass at a pause: the stepper through the layer's block, the explained weight gradient, the layer's input (the debugger's tensor view). */
-  private drawInspection(r: Inspection): void {
-    const out = this.q('[data-inspect-out]');
-    const [ky, kx] = r.k;
-    const same = Math.fround(r.sum) === r.gradient;
-    const explain = h(
-      'div',
-      {
-        class: 'tp-inspect',
-        'data-inspect': '',
-        'data-sum': r.sum,
-        'data-gradient': r.gradient,
-        'data-terms': r.terms,
-      },
-      h('h4', {}, `dL/dw[${r.m}, 0, ${ky}, ${kx}] of ${r.layer} after step ${r.step}`),
-      h(
-        'p',
-        { class: 'tp-note' },
-        `${r.terms} products of an input value and an output gradient (one per image and output position). Their float64 sum is ${r.sum.toPrecision(9)}; the backward pass reported ${r.gradient.toPrecision(9)} (float32, ${r.accumulation} accumulation)${same ? ': the same number rounded to float32.' : '.'} The largest products:`,
-      ),
-      h(
-        'div',
-        { class: 'tp-scroll scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Largest products' },
-        h(
-          'table',
-          {},
-          h(
-            'tr',
-            {},
-            ...['image', 'output (y, x)', 'input (y, x)', 'X', 'dL/dY', 'product'].map((t) =>
-              h('th', { scope: 'col' }, t),
-            ),
-          ),
-          ...r.top.map((t) =>
-            h(
-              'tr',
-              {},
-              h('td', {}, t.n),
-              h('td', {}, `(${t.out.join(', ')})`),
-              h('td', {}, `(${t.pos.join(', ')})`),
-              h('td', {}, t.x.toFixed(4)),
-              h('td', {}, t.dy.toExponential(3)),
-              h('td', {}, t.product.toExponential(3)),
-            ),
-          ),
-        ),
-      ),
-    );
-    const width = Math.min(520, Math.max(260, Math.round(out.getBoundingClientRect().width) || 520));
-    const view = tensorView({
-      title: `Input of ${r.layer}, first training image`,
-      tensor: r.activation,
-      palette: themePalette(this),
-      width,
-      channel: Math.min(r.m, r.activation.dims[1] - 1),
-      role: 'inspect-activation',
-    });
-    out.replaceChildren(backwardStepper(r, themePalette(this), width), explain, view);
-  }
-
-  private drawConfusion(predicted: Uint8Array): void {
-    const test = this.test!;
-    const labels = test.labels.subarray(0, predicted.length);
-    const m = confusionMatrix(labels, predicted);
-    const short = FASHION_MNIST_CLASSES.map((n) => n.split('/')[0]);
-    const table = this.q('[data-confusion]');
-    const head = document.createElement('tr');
-    head.append(Object.assign(document.createElement('th'), { textContent: 'true ↓ / predicted →', scope: 'col' }));
-    short.forEach((n) => head.append(Object.assign(document.createElement('th'), { textContent: n, scope: 'col' })));
-    const rows = m.map((row, r) => {
-      const tr = document.createElement('tr');
-      tr.append(Object.assign(document.createElement('th'), { textContent: short[r], scope: 'row' }));
-      row.forEach((v, c) => {
-        const td = document.createElement('td');
-        td.textContent = String(v);
-        const share = rowShare(m, r, c);
-        td.style.setProperty('--share', share.toFixed(3));
-        td.className = r === c ? 'tp-diag' : share > 0 ? 'tp-off' : '';
-        if (share > 0.5) td.classList.add('tp-strong');
-        tr.append(td);
-      });
-      return tr;
-    });
-    table.replaceChildren(head, ...rows);
-  }
-
-  private drawMisses(predicted: Uint8Array): void {
-    const test = this.test!;
-    const labels = test.labels.subarray(0, predicted.length);
-    const short = FASHION_MNIST_CLASSES.map((n) => n.split('/')[0]);
-    const misses = misclassified(labels, predicted, 20);
-    const box = this.q('[data-misses]');
-    box.replaceChildren(
-      ...misses.map((x) => {
-        const fig = document.createElement('button');
-        fig.type = 'button';
-        fig.className = 'tp-miss';
-        fig.dataset.miss = String(x.index);
-        fig.title = `Show the activations on test image ${x.index}`;
-        const cv = imageCanvas(
-          test,
-          x.index,
-          `test image ${x.index}: a ${FASHION_MNIST_CLASSES[x.label]} predicted as ${FASHION_MNIST_CLASSES[x.predicted]}`,
-        );
-        const cap = document.createElement('span');
-        cap.textContent = `${short[x.label]} → ${short[x.predicted]}`;
-        fig.append(cv, cap);
-        return fig;
-      }),
-    );
-  }
-
   private drawRuns(): void {
-    const runs = this.runs();
-    const svg = this.q('[data-chart="runs"]') as unknown as SVGSVGElement;
-    const l = scatterLayout(runs, this.svgWidth(svg, 640), 260, this.cfg.family ?? []);
-    svg.setAttribute('viewBox', `0 0 ${l.width} ${l.height}`);
-    const kids = axisElements(l);
-    kids.push(
-      svgEl(
-        'text',
-        { x: l.plot.right, y: l.height - 1, 'text-anchor': 'end', class: 'tp-tick' },
-        'MACs per image (log)',
-      ),
-    );
-    for (const f of l.family) {
-      // A diamond, so the family reads apart from the reader's circles without colour.
-      const d = `M${f.cx.toFixed(1)},${(f.cy - 5).toFixed(1)}l5,5l-5,5l-5,-5z`;
-      const m = svgEl('path', { d, class: 'tp-family', 'data-family-run': f.key });
-      m.append(svgEl('title', {}, f.label));
-      kids.push(m);
-    }
-    if (l.front) kids.push(svgEl('path', { d: l.front, class: 'tp-front' }));
-    for (const p of l.points) {
-      const c = svgEl('circle', { cx: p.cx, cy: p.cy, r: 5, class: 'tp-point', 'data-run': p.id });
-      c.append(svgEl('title', {}, p.label));
-      kids.push(c);
-    }
-    svg.replaceChildren(...kids);
-    const table = this.q('[data-runs]');
-    const cap = table.querySelector('caption')!;
-    const head = document.createElement('tr');
-    for (const h of ['Block', 'Width', 'Depth', 'Res.', 'Params', 'MACs', 'Test acc.', 'Time', 'Link'])
-      head.append(Object.assign(document.createElement('th'), { textContent: h, scope: 'col' }));
-    const rows = runs.map((r) => {
-      const tr = document.createElement('tr');
-      tr.dataset.run = r.id;
-      for (const v of [
-        BLOCKS.find((b) => b.id === r.config.block)!.label,
-        r.config.width,
-        r.config.depth,
-        r.config.resolution,
-        formatInt(r.params),
-        formatCompact(r.macs),
-        `${(r.accuracy * 100).toFixed(1)} %`,
-        `${r.seconds.toFixed(0)} s`,
-      ]) {
-        tr.append(Object.assign(document.createElement('td'), { textContent: String(v) }));
-      }
-      const td = document.createElement('td');
-      td.append(
-        Object.assign(document.createElement('a'), {
-          href: `/train/?${configToQuery(r.config)}`,
-          textContent: 'configure',
-        }),
-      );
-      tr.append(td);
-      return tr;
-    });
-    table.replaceChildren(cap, head, ...rows);
-    table.hidden = runs.length === 0;
+    drawRuns(this.q('[data-chart="runs"]'), this.q('[data-runs]'), this.runs(), this.cfg.family ?? []);
   }
 }
 

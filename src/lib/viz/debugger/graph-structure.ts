@@ -7,6 +7,11 @@
  * 1×1 before them, as in MBConv), and transformer blocks (an attention residual with a Softmax,
  * then an MLP residual). The result is a timm-style scope per node, so the zoo's layer table and
  * architecture diagram (layer-table.ts, arch-diagram.ts) lay it out unchanged.
+ *
+ * Why one file over 400 lines: infer() is one pass over one graph index (producers, the analysis'
+ * shapes) in which each finder marks the nodes it took (SE, residual spans, separable pairs) for the
+ * finders after it; apart they would hand those marks and the index between files.
+ * tests/unit/explore/graph-structure.test.ts covers each pattern.
  */
 import type { Analysis, Graph, Node } from '../../engine/index.ts';
 import type { Section } from '../models/arch-sections.ts';
