@@ -52,11 +52,11 @@ describe('execute with reuse', () => {
         ['back', { dtype: 'int64', dims: [1], data: Float64Array.from([n]) }],
       ]),
       nodes: [
-        { name: 'a', opType: 'Relu', inputs: ['x'], outputs: ['r'], attrs: {} },
-        { name: 'b', opType: 'Reshape', inputs: ['r', 'shape'], outputs: ['v'], attrs: {} },
-        { name: 'c', opType: 'Neg', inputs: ['x'], outputs: ['m'], attrs: {} },
-        { name: 'd', opType: 'Reshape', inputs: ['v', 'back'], outputs: ['v2'], attrs: {} },
-        { name: 'e', opType: 'Add', inputs: ['v2', 'm'], outputs: ['y'], attrs: {} },
+        { name: 'a', opType: 'Relu', inputs: ['x'], outputs: ['r'], attrs: {}, scope: '' },
+        { name: 'b', opType: 'Reshape', inputs: ['r', 'shape'], outputs: ['v'], attrs: {}, scope: '' },
+        { name: 'c', opType: 'Neg', inputs: ['x'], outputs: ['m'], attrs: {}, scope: '' },
+        { name: 'd', opType: 'Reshape', inputs: ['v', 'back'], outputs: ['v2'], attrs: {}, scope: '' },
+        { name: 'e', opType: 'Add', inputs: ['v2', 'm'], outputs: ['y'], attrs: {}, scope: '' },
       ],
     };
     const x = f(
