@@ -41,7 +41,7 @@ export function calibrateBatchNorm(graph: Graph, batch: Tensor, onNode?: (index:
   const gen = execute(
     graph,
     { [graph.inputs[0].name]: batch },
-    { fuse: true, beforeBatchNorm: (_node, inputs) => setBatchNormStats(inputs) },
+    { fuse: true, reuse: true, beforeBatchNorm: (_node, inputs) => setBatchNormStats(inputs) },
   );
   let i = 0;
   while (!gen.next().done) onNode?.(i++);

@@ -21,6 +21,7 @@ import { affineInPlace } from './ops/wasm-kernels.ts';
 import { checkSupported, planNode } from './plan-node.ts';
 import { checkOpAttributes } from './op-attributes.ts';
 import { MAX_TENSOR_ELEMENTS } from './shape-util.ts';
+import { newRecyclingArena, openedArena, recycle, swapArena } from './pool.ts';
 import { BYTES_PER_ELEMENT, f32, type Tensor } from './tensor.ts';
 
 const byteSize = (t: Tensor): number => t.data.length * BYTES_PER_ELEMENT[t.dtype];
@@ -59,6 +60,16 @@ export interface ExecuteOptions {
    * and the BatchNorm folded from the new statistics and the activation are applied after.
    */
   beforeBatchNorm?: (node: Node, inputs: readonly (Tensor | undefined)[]) => void;
+  /**
+   * Reuse activation buffers within the run (ignored with retain, or while another arena is open,
+   * as in a training step): each node's float32 outputs come from a recycling arena (pool.ts), and
+   * a value's buffer goes back to it once the value's last reader has run (analyze.ts lastUses) and
+   * no other live value shares it (Reshape and friends may return a view of their input). A
+   * yielded Step's tensors are then valid only until the generator resumes, so only callers that
+   * look at each step before the next (runGraph, calibration) ask for it. Same values bit for bit:
+   * every kernel writes all of its output, and recycled buffers are zeroed where a fresh one would be.
+   */
+  reuse?: boolean;
 }
 
 /** Checks everything a run needs up front, listing every problem of a kind at once. */
@@ -192,11 +203,36 @@ export function* execute(
   const absorbed = new Set<number>();
   for (const c of chains.values()) for (const a of c.absorbed) absorbed.add(a);
   const weights = new Set(graph.initializers.keys());
+  const arena = opts.reuse && !opts.retain && !openedArena() ? newRecyclingArena() : undefined;
+  // Live values per buffer: a buffer is recycled only when no value still holds it.
+  const holders = new Map<ArrayBufferLike, number>();
+  const hold = (t: Tensor, by: number): void => {
+    const n = (holders.get(t.data.buffer) ?? 0) + by;
+    if (n > 0) holders.set(t.data.buffer, n);
+    else {
+      holders.delete(t.data.buffer);
+      if (arena) recycle(arena, t.data);
+    }
+  };
+  /** Runs a kernel with the recycling arena open (plain allocation without one). */
+  const inArena = <T>(fn: () => T): T => {
+    if (!arena) return fn();
+    const prev = swapArena(arena);
+    try {
+      return fn();
+    } finally {
+      swapArena(prev);
+    }
+  };
   let live = 0;
   for (const [k, v] of Object.entries(feeds)) if (!weights.has(k)) live += byteSize(v);
   const store = (name: string, t: Tensor): void => {
     const old = values.get(name);
     if (old && !weights.has(name)) live -= byteSize(old);
+    if (arena) {
+      if (old && !weights.has(name)) hold(old, -1);
+      hold(t, 1);
+    }
     values.set(name, t);
     live += byteSize(t);
   };
@@ -209,6 +245,7 @@ export function* execute(
       if (t && (l === undefined || l <= upTo)) {
         values.delete(name);
         live -= byteSize(t);
+        if (arena && !weights.has(name)) hold(t, -1);
       }
     }
   };
@@ -221,7 +258,7 @@ export function* execute(
     const chain = chains.get(index);
     if (chain) {
       const t0 = now();
-      const { inputs, out, macs } = runChain(graph, chain, values, opts.beforeBatchNorm);
+      const { inputs, out, macs } = inArena(() => runChain(graph, chain, values, opts.beforeBatchNorm));
       const ms = now() - t0;
       const lastNode = graph.nodes[chain.last];
       store(lastNode.outputs[0], out);
@@ -244,14 +281,18 @@ export function* execute(
     });
     opts.beforeNode?.(node, inputs);
     if (node.opType === 'BatchNormalization') opts.beforeBatchNorm?.(node, inputs);
+    let macs = 0;
     const t0 = now();
-    const { def, planned } = planNode(graph, node, inputs, inputs, MAX_TENSOR_ELEMENTS);
-    const outputs = def.run(planned.geom, inputs);
+    const outputs = inArena(() => {
+      const { def, planned } = planNode(graph, node, inputs, inputs, MAX_TENSOR_ELEMENTS);
+      macs = def.macs ? def.macs(planned.geom) : 0;
+      return def.run(planned.geom, inputs);
+    });
     const ms = now() - t0;
     node.outputs.forEach((name, i) => {
       if (name !== '' && outputs[i]) store(name, outputs[i]);
     });
-    yield { index, node, inputs, outputs, macs: def.macs ? def.macs(planned.geom) : 0, ms, liveBytes: live };
+    yield { index, node, inputs, outputs, macs, ms, liveBytes: live };
     release(node.inputs, index);
     release(node.outputs, index);
   }

@@ -13,7 +13,11 @@ export function runGraph(
   opts: { keepAll?: boolean } = {},
 ): Record<string, Tensor> {
   const all: Record<string, Tensor> = { ...feeds };
-  const gen = execute(graph, feeds, { retain: opts.keepAll === true, fuse: opts.keepAll !== true });
+  const gen = execute(graph, feeds, {
+    retain: opts.keepAll === true,
+    fuse: opts.keepAll !== true,
+    reuse: opts.keepAll !== true,
+  });
   for (;;) {
     const r = gen.next();
     if (r.done) return opts.keepAll ? { ...all, ...r.value } : r.value;

@@ -5,6 +5,8 @@
  * axes, indices) is far below 2^53, so doubles hold them exactly and no bigint arithmetic leaks
  * into kernels. The ONNX adapter converts at the edge.
  */
+import { f32data } from './pool.ts';
+
 export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'uint8' | 'int8' | 'bool';
 
 export type TensorData = Float32Array | Float64Array | Int32Array | Uint8Array | Int8Array;
@@ -37,7 +39,7 @@ export const BYTES_PER_ELEMENT: Readonly<Record<DType, number>> = {
 export function allocData(dtype: DType, n: number): TensorData {
   switch (dtype) {
     case 'float32':
-      return new Float32Array(n);
+      return f32data(n);
     case 'float64':
     case 'int64':
       return new Float64Array(n);

@@ -200,6 +200,7 @@ export function materialize(graph: Graph, seed: number, opts: MaterializeOptions
     { [input.name]: referenceInput(input.dims as number[], seed) },
     {
       fuse: true,
+      reuse: true,
       beforeBatchNorm: (_node, inputs) => {
         calibrateBatchNormStats(inputs);
         if (opts.snapStatistics) snapStatistics(inputs[3]!.data as Float32Array, inputs[4]!.data as Float32Array);

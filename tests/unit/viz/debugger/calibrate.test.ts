@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runGraph, type Graph } from '~/lib/engine/index.ts';
+import { execute, runGraph, type Graph } from '~/lib/engine/index.ts';
 import { calibrateBatchNorm, setBatchNormStats } from '~/workers/calibrate.ts';
 import { buildModel, materialize } from '~/lib/models/index.ts';
 
@@ -78,5 +78,40 @@ describe('BatchNorm calibration on a batch', () => {
       expect(m).toBeCloseTo(0, 5);
       expect(v).toBeCloseTo(1, 3);
     }
+  });
+});
+
+describe('calibration on the fast path', () => {
+  it('sets the statistics the unfused JavaScript path sets, within float32 rounding of the kernels', () => {
+    // Fast: Conv alone (WebAssembly SIMD, float32 sums), statistics from its output, folded
+    // BatchNorm and activation applied after, buffers recycled. Reference: every node on its own
+    // (execute without fuse or reuse), the hook seeing each BatchNorm's real input.
+    const declared = buildModel('efficientnet_b0', { resolution: 64 });
+    const fast = materialize(declared, 2, { calibrate: false });
+    const slow = materialize(declared, 2, { calibrate: false });
+    const batch = f(
+      [2, 3, 64, 64],
+      Array.from({ length: 2 * 3 * 64 * 64 }, (_, i) => Math.sin(i * 0.013) + 0.5 * Math.cos(i * 0.0021)),
+    );
+    calibrateBatchNorm(fast, batch);
+    const gen = execute(slow, { input: batch }, { beforeBatchNorm: (_n, inputs) => setBatchNormStats(inputs) });
+    while (!gen.next().done);
+    const bns = fast.nodes.filter((n) => n.opType === 'BatchNormalization');
+    expect(bns.length).toBeGreaterThan(40);
+    let worst = 0;
+    for (const bn of bns) {
+      for (const slot of [3, 4]) {
+        const a = fast.initializers.get(bn.inputs[slot])!.data;
+        const b = slow.initializers.get(bn.inputs[slot])!.data;
+        // relative to the channel's spread: √var for the mean, var for the variance
+        const v = slow.initializers.get(bn.inputs[4])!.data;
+        for (let c = 0; c < a.length; c++) {
+          const scale = slot === 3 ? Math.sqrt(v[c]) : v[c];
+          worst = Math.max(worst, Math.abs(a[c] - b[c]) / scale);
+        }
+      }
+    }
+    expect(worst).toBeLessThan(1e-3);
+    expect(worst).toBeGreaterThanOrEqual(0);
   });
 });
