@@ -19,6 +19,7 @@ import { validateManifest, type TrainedManifest, type TrainedModel } from '~/lib
 import { trainedIndex } from '~/lib/family/trained-index.ts';
 import { buildTinyModel, TINY_COMPARISONS, TINY_MODELS } from '~/lib/models/tiny.ts';
 import { comparisonVerdict, macsSentence } from '~/lib/viz/models/trained-text.ts';
+import { syntheticRun } from './synthetic-run.ts';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/trained/manifest.json', import.meta.url), 'utf8'),
@@ -31,30 +32,9 @@ const cost = new Map(
   }),
 );
 
-/** A well-formed run of `id` with `correct` of 10,000 right (on the confusion matrix's diagonal). */
-function run(id: string, seed: number, correct: number): TrainedModel {
-  const n = template.testImages;
-  const K = template.classes.length;
-  const confusion = Array.from({ length: K }, (_, r) => {
-    const row = new Array<number>(K).fill(0);
-    const diag = Math.floor(correct / K) + (r < correct % K ? 1 : 0);
-    row[r] = diag;
-    row[r === 0 ? 1 : 0] = n / K - diag;
-    return row;
-  });
-  return {
-    ...template,
-    id,
-    seed,
-    file: seed === 1 ? `${id}.onnx` : `${id}.seed${seed}.onnx`,
-    ...cost.get(id)!,
-    correct,
-    accuracy: correct / n,
-    perClass: confusion.map((row, r) => row[r] / (n / K)),
-    confusion,
-    recipe: { ...template.recipe, seed },
-  };
-}
+/** A well-formed run of `id` with `correct` of 10,000 right, at the engine's MACs and params for `id`. */
+const run = (id: string, seed: number, correct: number): TrainedModel =>
+  syntheticRun(template, id, seed, correct, cost.get(id)!);
 
 const FIRST_13 = [
   'tiny_plain',

@@ -11,6 +11,7 @@ import type { TrainedManifest, TrainedModel } from '~/lib/family/manifest.ts';
 import { comparePair, familyFromJson, trainedIndex } from '~/lib/family/trained-index.ts';
 import { readTrainedFamily } from '~/lib/family/trained-read.ts';
 import { TINY_COMPARISONS } from '~/lib/models/tiny.ts';
+import { syntheticRun } from './synthetic-run.ts';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/trained/manifest.json', import.meta.url), 'utf8'),
@@ -18,31 +19,8 @@ const fixture = JSON.parse(
 const template = fixture.models[0];
 
 /** A run of `id` with `correct` of 10,000 right: the confusion matrix puts them on the diagonal. */
-function run(id: string, seed: number, correct: number, macs = 1000, params = 100): TrainedModel {
-  const n = template.testImages;
-  const K = template.classes.length;
-  // correct spread over the diagonal, the rest in column 0 of the off-diagonal rows (row sums n / K).
-  const confusion = Array.from({ length: K }, (_, r) => {
-    const row = new Array<number>(K).fill(0);
-    const diag = Math.floor(correct / K) + (r < correct % K ? 1 : 0);
-    row[r] = diag;
-    row[r === 0 ? 1 : 0] = n / K - diag;
-    return row;
-  });
-  return {
-    ...template,
-    id,
-    seed,
-    file: seed === 1 ? `${id}.onnx` : `${id}.seed${seed}.onnx`,
-    macs,
-    params,
-    correct,
-    accuracy: correct / n,
-    perClass: confusion.map((row, r) => row[r] / (n / K)),
-    confusion,
-    recipe: { ...template.recipe, seed },
-  };
-}
+const run = (id: string, seed: number, correct: number, macs = 1000, params = 100): TrainedModel =>
+  syntheticRun(template, id, seed, correct, { macs, params });
 const manifest = (models: TrainedModel[]): TrainedManifest => ({ ...fixture, models });
 
 describe('trainedIndex', () => {

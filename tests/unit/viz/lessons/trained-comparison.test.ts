@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TrainedManifest, TrainedModel } from '~/lib/family/manifest.ts';
 import { trainedIndex } from '~/lib/family/trained-index.ts';
+import { syntheticRun } from '../../family/synthetic-run.ts';
 import type { CircleMark } from '~/lib/viz/kit/marks.ts';
 import {
   comparisonControls,
@@ -23,30 +24,8 @@ const fixture = JSON.parse(
 ) as TrainedManifest;
 const template = fixture.models[0];
 
-function run(id: string, seed: number, correct: number, macs: number): TrainedModel {
-  const n = template.testImages;
-  const K = template.classes.length;
-  const confusion = Array.from({ length: K }, (_, r) => {
-    const row = new Array<number>(K).fill(0);
-    const diag = Math.floor(correct / K) + (r < correct % K ? 1 : 0);
-    row[r] = diag;
-    row[r === 0 ? 1 : 0] = n / K - diag;
-    return row;
-  });
-  return {
-    ...template,
-    id,
-    seed,
-    file: seed === 1 ? `${id}.onnx` : `${id}.seed${seed}.onnx`,
-    macs,
-    params: 100,
-    correct,
-    accuracy: correct / n,
-    perClass: confusion.map((row, r) => row[r] / (n / K)),
-    confusion,
-    recipe: { ...template.recipe, seed },
-  };
-}
+const run = (id: string, seed: number, correct: number, macs: number): TrainedModel =>
+  syntheticRun(template, id, seed, correct, { macs, params: 100 });
 const family = (models: TrainedModel[]) => trainedIndex({ ...fixture, models });
 
 describe('comparisonFigure', () => {
