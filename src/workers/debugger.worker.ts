@@ -16,7 +16,7 @@ import type {
   RuntimeResponse,
   StepTensors,
 } from '~/components/runtime/protocol.ts';
-import { calibrateBatchNorm } from './calibrate.ts';
+import { lazyCalibration, type LazyCalibration } from './calibrate.ts';
 import { ortIntermediates, ortLatency } from './ort-run.ts';
 import { forwardValues, gradCamTensors } from './trained-probes.ts';
 import { blockBackward } from './trained-backward.ts';
@@ -29,6 +29,12 @@ interface Session {
   last: number;
   ms: number[];
   input?: Tensor;
+  /**
+   * BatchNorm calibration on the sample images, run only as far as the stepping needs it (node i's
+   * statistics are set before node i runs; the weights are bit-identical to a whole pass up front);
+   * anything that reads the whole graph finishes it first.
+   */
+  calibration?: LazyCalibration;
 }
 
 const post = (m: RuntimeResponse): void => (self as unknown as Worker).postMessage(m);
@@ -56,6 +62,7 @@ function nodeInfos(graph: Graph): NodeInfo[] {
 async function open(id: number, source: ModelSource, calibration?: Tensor): Promise<void> {
   session = undefined;
   let graph: Graph;
+  let lazy: LazyCalibration | undefined;
   if (source.kind === 'zoo') {
     const entry = getModel(source.id);
     post({ id, type: 'progress', phase: `Building ${entry.id} from its spec`, done: 0, total: 3 });
@@ -71,21 +78,10 @@ async function open(id: number, source: ModelSource, calibration?: Tensor): Prom
       total: 3,
     });
     await tick();
-    // With sample images every BatchNorm is calibrated on them below, so materialize's own pass
-    // on the reference input would be overwritten: skip it (one forward run fewer on Load).
+    // With sample images every BatchNorm is calibrated on them (lazily, below), so materialize's own
+    // pass on the reference input would be overwritten: skip it (one forward run fewer on Load).
     graph = materialize(declared, source.seed ?? 0, { calibrate: !calibration });
-    if (calibration) {
-      const n = calibration.dims[0];
-      post({
-        id,
-        type: 'progress',
-        phase: `Calibrating BatchNorm statistics on the ${n} sample images`,
-        done: 2,
-        total: 3,
-      });
-      await tick();
-      calibrateBatchNorm(graph, calibration);
-    }
+    if (calibration) lazy = lazyCalibration(graph, calibration);
   } else if (source.kind === 'bytes') {
     post({ id, type: 'progress', phase: `Reading ${source.name}`, done: 1, total: 3 });
     await tick();
@@ -103,7 +99,13 @@ async function open(id: number, source: ModelSource, calibration?: Tensor): Prom
     graph = importOnnx(new Uint8Array(await res.arrayBuffer()));
   }
   post({ id, type: 'progress', phase: 'Ready', done: 3, total: 3 });
-  session = { graph, values: new Map(graph.initializers), last: -1, ms: graph.nodes.map(() => NaN) };
+  session = {
+    graph,
+    values: new Map(graph.initializers),
+    last: -1,
+    ms: graph.nodes.map(() => NaN),
+    ...(lazy ? { calibration: lazy } : {}),
+  };
   const inp = graph.inputs[0];
   const params = source.kind === 'zoo' ? modelStats(source.id).params : analyze(graph).params;
   post({ id, type: 'opened', nodes: nodeInfos(graph), input: { name: inp.name, dims: inp.dims.map(Number) }, params });
@@ -112,6 +114,13 @@ async function open(id: number, source: ModelSource, calibration?: Tensor): Prom
 function need(): Session {
   if (!session) throw new Error('no model is loaded yet');
   return session;
+}
+
+/** The session with every BatchNorm calibrated, for requests that read the whole graph. */
+function calibrated(): Session {
+  const s = need();
+  s.calibration?.finish();
+  return s;
 }
 
 function feed(input: Tensor): void {
@@ -132,6 +141,7 @@ async function runTo(id: number, index: number): Promise<void> {
   const target = Math.min(index, s.graph.nodes.length - 1);
   let t = performance.now();
   while (s.last < target) {
+    s.calibration?.upTo(s.last + 1);
     const r = s.gen.next();
     if (r.done) break;
     const step = r.value;
@@ -180,11 +190,14 @@ async function handle(req: RuntimeRequest): Promise<void> {
       post({ id, type: 'at', step: stepTensors(s, Math.min(req.index, s.last)), ms: s.ms });
       return;
     }
-    case 'explain':
-      post({ id, type: 'explained', explanation: explain(need().graph, need().values, req.node, req.at) });
-      return;
-    case 'values': {
+    case 'explain': {
       const s = need();
+      s.calibration?.upTo(s.graph.nodes.findIndex((n) => n.name === req.node));
+      post({ id, type: 'explained', explanation: explain(s.graph, s.values, req.node, req.at) });
+      return;
+    }
+    case 'values': {
+      const s = calibrated();
       const values: Record<string, Tensor> = {};
       for (const n of req.names) {
         const t = s.values.get(n);
@@ -194,7 +207,7 @@ async function handle(req: RuntimeRequest): Promise<void> {
       return;
     }
     case 'ort': {
-      const s = need();
+      const s = calibrated();
       if (!s.input) throw new Error('no input yet (choose an image first)');
       post({ id, type: 'progress', phase: 'Starting onnxruntime-web', done: 0, total: 2 });
       const lat = await ortLatency(s.graph, s.input, req.runs);
@@ -216,19 +229,19 @@ async function handle(req: RuntimeRequest): Promise<void> {
       return;
     }
     case 'gradcam': {
-      const s = need();
+      const s = calibrated();
       if (!s.input) throw new Error('no input yet (choose an image first)');
       post({ id, type: 'gradcam', ...gradCamTensors(s.graph, s.input, req.value, req.classIndex) });
       return;
     }
     case 'backward': {
-      const s = need();
+      const s = calibrated();
       if (!s.input) throw new Error('no input yet (choose an image first)');
       post({ id, type: 'backward', result: blockBackward(s.graph, s.input, req.block, req.label) });
       return;
     }
     case 'probe': {
-      const s = need();
+      const s = calibrated();
       post({ id, type: 'probed', values: req.inputs.map((x) => forwardValues(s.graph, x, req.names)) });
       return;
     }
