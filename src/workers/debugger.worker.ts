@@ -4,7 +4,16 @@
  * graph in onnxruntime-web for timing and per-node agreement. All heavy work happens here; the page
  * cancels by terminating the worker.
  */
-import { analyze, execute, explain, UNARY, type Graph, type Step, type Tensor } from '~/lib/engine/index.ts';
+import {
+  analyze,
+  execute,
+  explain,
+  UNARY,
+  type Analysis,
+  type Graph,
+  type Step,
+  type Tensor,
+} from '~/lib/engine/index.ts';
 import { importOnnx } from '~/lib/engine/onnx/index.ts';
 import { buildModel, getModel, materialize, modelStats } from '~/lib/models/index.ts';
 import { agreementTable } from '~/lib/viz/debugger/ort-agreement.ts';
@@ -41,8 +50,9 @@ const post = (m: RuntimeResponse): void => (self as unknown as Worker).postMessa
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 let session: Session | undefined;
 
-function nodeInfos(graph: Graph): NodeInfo[] {
-  const layers = new Map(analyze(graph).layers.map((l) => [l.node, l]));
+/** `analysis` defaults to analyze(graph); the zoo passes its declared graph's (same nodes, weights by shape only, so nothing lazy is drawn). */
+function nodeInfos(graph: Graph, analysis: Analysis = analyze(graph)): NodeInfo[] {
+  const layers = new Map(analysis.layers.map((l) => [l.node, l]));
   return graph.nodes.map((n) => {
     const l = layers.get(n.name);
     return {
@@ -63,11 +73,13 @@ async function open(id: number, source: ModelSource, calibration?: Tensor): Prom
   session = undefined;
   let graph: Graph;
   let lazy: LazyCalibration | undefined;
+  let analysis: Analysis | undefined;
   if (source.kind === 'zoo') {
     const entry = getModel(source.id);
     post({ id, type: 'progress', phase: `Building ${entry.id} from its spec`, done: 0, total: 3 });
     await tick();
     const declared = buildModel(source.id);
+    analysis = analyze(declared);
     post({
       id,
       type: 'progress',
@@ -80,7 +92,8 @@ async function open(id: number, source: ModelSource, calibration?: Tensor): Prom
     await tick();
     // With sample images every BatchNorm is calibrated on them (lazily, below), so materialize's own
     // pass on the reference input would be overwritten: skip it (one forward run fewer on Load).
-    graph = materialize(declared, source.seed ?? 0, { calibrate: !calibration });
+    // Its weights are drawn lazily then, each when a step (or the calibration) first reads it.
+    graph = materialize(declared, source.seed ?? 0, calibration ? { calibrate: false, lazy: true } : {});
     if (calibration) lazy = lazyCalibration(graph, calibration);
   } else if (source.kind === 'bytes') {
     post({ id, type: 'progress', phase: `Reading ${source.name}`, done: 1, total: 3 });
@@ -108,7 +121,13 @@ async function open(id: number, source: ModelSource, calibration?: Tensor): Prom
   };
   const inp = graph.inputs[0];
   const params = source.kind === 'zoo' ? modelStats(source.id).params : analyze(graph).params;
-  post({ id, type: 'opened', nodes: nodeInfos(graph), input: { name: inp.name, dims: inp.dims.map(Number) }, params });
+  post({
+    id,
+    type: 'opened',
+    nodes: nodeInfos(graph, analysis),
+    input: { name: inp.name, dims: inp.dims.map(Number) },
+    params,
+  });
 }
 
 function need(): Session {
