@@ -4,7 +4,16 @@
  * graph in onnxruntime-web for timing and per-node agreement. All heavy work happens here; the page
  * cancels by terminating the worker.
  */
-import { analyze, execute, explain, UNARY, type Graph, type Step, type Tensor } from '~/lib/engine/index.ts';
+import {
+  analyze,
+  execute,
+  explain,
+  UNARY,
+  type Analysis,
+  type Graph,
+  type Step,
+  type Tensor,
+} from '~/lib/engine/index.ts';
 import { importOnnx } from '~/lib/engine/onnx/index.ts';
 import { buildModel, getModel, materialize, modelStats } from '~/lib/models/index.ts';
 import { agreementTable } from '~/lib/viz/debugger/ort-agreement.ts';
@@ -16,7 +25,7 @@ import type {
   RuntimeResponse,
   StepTensors,
 } from '~/components/runtime/protocol.ts';
-import { calibrateBatchNorm } from './calibrate.ts';
+import { lazyCalibration, type LazyCalibration } from './calibrate.ts';
 import { ortIntermediates, ortLatency } from './ort-run.ts';
 import { forwardValues, gradCamTensors } from './trained-probes.ts';
 import { blockBackward } from './trained-backward.ts';
@@ -29,14 +38,21 @@ interface Session {
   last: number;
   ms: number[];
   input?: Tensor;
+  /**
+   * BatchNorm calibration on the sample images, run only as far as the stepping needs it (node i's
+   * statistics are set before node i runs; the weights are bit-identical to a whole pass up front);
+   * anything that reads the whole graph finishes it first.
+   */
+  calibration?: LazyCalibration;
 }
 
 const post = (m: RuntimeResponse): void => (self as unknown as Worker).postMessage(m);
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 let session: Session | undefined;
 
-function nodeInfos(graph: Graph): NodeInfo[] {
-  const layers = new Map(analyze(graph).layers.map((l) => [l.node, l]));
+/** `analysis` defaults to analyze(graph); the zoo passes its declared graph's (same nodes, weights by shape only, so nothing lazy is drawn). */
+function nodeInfos(graph: Graph, analysis: Analysis = analyze(graph)): NodeInfo[] {
+  const layers = new Map(analysis.layers.map((l) => [l.node, l]));
   return graph.nodes.map((n) => {
     const l = layers.get(n.name);
     return {
@@ -56,11 +72,14 @@ function nodeInfos(graph: Graph): NodeInfo[] {
 async function open(id: number, source: ModelSource, calibration?: Tensor): Promise<void> {
   session = undefined;
   let graph: Graph;
+  let lazy: LazyCalibration | undefined;
+  let analysis: Analysis | undefined;
   if (source.kind === 'zoo') {
     const entry = getModel(source.id);
     post({ id, type: 'progress', phase: `Building ${entry.id} from its spec`, done: 0, total: 3 });
     await tick();
     const declared = buildModel(source.id);
+    analysis = analyze(declared);
     post({
       id,
       type: 'progress',
@@ -71,21 +90,11 @@ async function open(id: number, source: ModelSource, calibration?: Tensor): Prom
       total: 3,
     });
     await tick();
-    // With sample images every BatchNorm is calibrated on them below, so materialize's own pass
-    // on the reference input would be overwritten: skip it (one forward run fewer on Load).
-    graph = materialize(declared, source.seed ?? 0, { calibrate: !calibration });
-    if (calibration) {
-      const n = calibration.dims[0];
-      post({
-        id,
-        type: 'progress',
-        phase: `Calibrating BatchNorm statistics on the ${n} sample images`,
-        done: 2,
-        total: 3,
-      });
-      await tick();
-      calibrateBatchNorm(graph, calibration);
-    }
+    // With sample images every BatchNorm is calibrated on them (lazily, below), so materialize's own
+    // pass on the reference input would be overwritten: skip it (one forward run fewer on Load).
+    // Its weights are drawn lazily then, each when a step (or the calibration) first reads it.
+    graph = materialize(declared, source.seed ?? 0, calibration ? { calibrate: false, lazy: true } : {});
+    if (calibration) lazy = lazyCalibration(graph, calibration);
   } else if (source.kind === 'bytes') {
     post({ id, type: 'progress', phase: `Reading ${source.name}`, done: 1, total: 3 });
     await tick();
@@ -103,15 +112,34 @@ async function open(id: number, source: ModelSource, calibration?: Tensor): Prom
     graph = importOnnx(new Uint8Array(await res.arrayBuffer()));
   }
   post({ id, type: 'progress', phase: 'Ready', done: 3, total: 3 });
-  session = { graph, values: new Map(graph.initializers), last: -1, ms: graph.nodes.map(() => NaN) };
+  session = {
+    graph,
+    values: new Map(graph.initializers),
+    last: -1,
+    ms: graph.nodes.map(() => NaN),
+    ...(lazy ? { calibration: lazy } : {}),
+  };
   const inp = graph.inputs[0];
   const params = source.kind === 'zoo' ? modelStats(source.id).params : analyze(graph).params;
-  post({ id, type: 'opened', nodes: nodeInfos(graph), input: { name: inp.name, dims: inp.dims.map(Number) }, params });
+  post({
+    id,
+    type: 'opened',
+    nodes: nodeInfos(graph, analysis),
+    input: { name: inp.name, dims: inp.dims.map(Number) },
+    params,
+  });
 }
 
 function need(): Session {
   if (!session) throw new Error('no model is loaded yet');
   return session;
+}
+
+/** The session with every BatchNorm calibrated, for requests that read the whole graph. */
+function calibrated(): Session {
+  const s = need();
+  s.calibration?.finish();
+  return s;
 }
 
 function feed(input: Tensor): void {
@@ -132,6 +160,7 @@ async function runTo(id: number, index: number): Promise<void> {
   const target = Math.min(index, s.graph.nodes.length - 1);
   let t = performance.now();
   while (s.last < target) {
+    s.calibration?.upTo(s.last + 1);
     const r = s.gen.next();
     if (r.done) break;
     const step = r.value;
@@ -180,11 +209,14 @@ async function handle(req: RuntimeRequest): Promise<void> {
       post({ id, type: 'at', step: stepTensors(s, Math.min(req.index, s.last)), ms: s.ms });
       return;
     }
-    case 'explain':
-      post({ id, type: 'explained', explanation: explain(need().graph, need().values, req.node, req.at) });
-      return;
-    case 'values': {
+    case 'explain': {
       const s = need();
+      s.calibration?.upTo(s.graph.nodes.findIndex((n) => n.name === req.node));
+      post({ id, type: 'explained', explanation: explain(s.graph, s.values, req.node, req.at) });
+      return;
+    }
+    case 'values': {
+      const s = calibrated();
       const values: Record<string, Tensor> = {};
       for (const n of req.names) {
         const t = s.values.get(n);
@@ -194,7 +226,7 @@ async function handle(req: RuntimeRequest): Promise<void> {
       return;
     }
     case 'ort': {
-      const s = need();
+      const s = calibrated();
       if (!s.input) throw new Error('no input yet (choose an image first)');
       post({ id, type: 'progress', phase: 'Starting onnxruntime-web', done: 0, total: 2 });
       const lat = await ortLatency(s.graph, s.input, req.runs);
@@ -216,19 +248,19 @@ async function handle(req: RuntimeRequest): Promise<void> {
       return;
     }
     case 'gradcam': {
-      const s = need();
+      const s = calibrated();
       if (!s.input) throw new Error('no input yet (choose an image first)');
       post({ id, type: 'gradcam', ...gradCamTensors(s.graph, s.input, req.value, req.classIndex) });
       return;
     }
     case 'backward': {
-      const s = need();
+      const s = calibrated();
       if (!s.input) throw new Error('no input yet (choose an image first)');
       post({ id, type: 'backward', result: blockBackward(s.graph, s.input, req.block, req.label) });
       return;
     }
     case 'probe': {
-      const s = need();
+      const s = calibrated();
       post({ id, type: 'probed', values: req.inputs.map((x) => forwardValues(s.graph, x, req.names)) });
       return;
     }

@@ -84,6 +84,7 @@ export class Stepper {
   async start(initial?: number, initialChannel = 0, initialPixel: [number, number] | null = null): Promise<void> {
     this.busy();
     try {
+      this.client.warm(); // the worker boots while the sample images load
       if (this.cfg.calibration) this.progress(0, 3, 'Loading the sample images for BatchNorm calibration');
       const calibration = this.cfg.calibration ? await this.cfg.calibration() : undefined;
       const opened = await this.client.one(

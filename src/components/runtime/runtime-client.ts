@@ -45,6 +45,14 @@ export class RuntimeClient {
     return w;
   }
 
+  /**
+   * Starts the worker now (fetching and evaluating its script) so that it boots while the caller
+   * prepares its first request (the debugger loads its sample images meanwhile).
+   */
+  warm(): void {
+    this.ensure();
+  }
+
   private receive(m: RuntimeResponse): void {
     const p = this.pending.get(m.id);
     if (!p) return;

@@ -176,6 +176,28 @@ export interface MaterializeOptions {
    * before the first run, and a repeated pattern costs a kernel exactly what fresh draws do.
    */
   readonly tiled?: boolean;
+  /**
+   * Draw each weight the first time anything reads its `data` (default false), with
+   * `calibrate: false` only. The values are the same bit for bit (every weight has its own stream,
+   * see prng.ts); a caller that runs the graph node by node (the debugger) then pays for a layer's
+   * weights when it first reaches that layer instead of for all of them before the first step.
+   */
+  readonly lazy?: boolean;
+}
+
+/** A tensor whose data is made by `fill` on first read, then kept as a plain property. */
+function lazyTensor(dims: number[], fill: () => Float32Array): Tensor {
+  const t = { dtype: 'float32', dims } as Omit<Tensor, 'data'>;
+  Object.defineProperty(t, 'data', {
+    configurable: true,
+    enumerable: true,
+    get(): Float32Array {
+      const data = fill();
+      Object.defineProperty(t, 'data', { value: data, writable: true, enumerable: true, configurable: true });
+      return data;
+    },
+  });
+  return t as Tensor;
 }
 
 const TILE = 4096;
@@ -187,9 +209,11 @@ const TILE = 4096;
 export function materialize(graph: Graph, seed: number, opts: MaterializeOptions = {}): Graph {
   const use = consumers(graph);
   const initializers = new Map(graph.initializers);
+  const lazy = opts.lazy === true && opts.calibrate === false;
   for (const [name, info] of graph.declared ?? []) {
     const dims = info.dims as number[];
-    initializers.set(name, { dtype: 'float32', dims, data: initWeight(name, dims, use.get(name), seed, opts.tiled) });
+    const fill = (): Float32Array => initWeight(name, dims, use.get(name), seed, opts.tiled);
+    initializers.set(name, lazy ? lazyTensor(dims, fill) : { dtype: 'float32', dims, data: fill() });
   }
   const out: Graph = { ...graph, initializers, declared: new Map() };
   if (opts.calibrate === false) return out;

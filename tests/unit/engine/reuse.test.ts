@@ -67,6 +67,46 @@ describe('execute with reuse', () => {
     expect(Array.from(runGraph(graph, { x }).y.data)).toEqual(want);
   });
 
+  it('keeps the arena between runs of a graph: a second run takes every buffer from the first', () => {
+    const graph = materialize(buildModel('efficientnet_b0', { resolution: 64 }), 3);
+    const first = new Set<ArrayBufferLike>();
+    const second = new Set<ArrayBufferLike>();
+    for (const [seen, seed] of [
+      [first, 3],
+      [second, 4],
+    ] as const) {
+      const gen = execute(graph, { input: referenceInput(64, seed) }, { fuse: true, reuse: true });
+      for (let r = gen.next(); !r.done; r = gen.next())
+        for (const t of r.value.outputs) if (t.data.length >= 4096) seen.add(t.data.buffer);
+    }
+    expect(second.size).toBeGreaterThan(5);
+    expect([...second].filter((b) => !first.has(b))).toEqual([]);
+  });
+
+  it('never recycles a fed tensor, even an output of an earlier run of the same graph', () => {
+    const n = 8192;
+    const graph: Graph = {
+      name: 'loop',
+      opset: 17,
+      inputs: [{ name: 'x', dtype: 'float32', dims: [n] }],
+      outputs: [{ name: 'y', dtype: 'float32', dims: [n] }],
+      initializers: new Map(),
+      nodes: [
+        { name: 'a', opType: 'Relu', inputs: ['x'], outputs: ['r'], attrs: {}, scope: '' },
+        { name: 'b', opType: 'Neg', inputs: ['r'], outputs: ['y'], attrs: {}, scope: '' },
+      ],
+    };
+    const x0: Tensor = { dtype: 'float32', dims: [n], data: Float32Array.from({ length: n }, (_, i) => Math.sin(i)) };
+    const y1 = runGraph(graph, { x: x0 }).y;
+    const want = Array.from(x0.data, (v) => -Math.max(v, 0));
+    expect(Array.from(y1.data)).toEqual(want);
+    // Fed back in: y1 is the arena's buffer, and the caller still holds it.
+    const y2 = runGraph(graph, { x: y1 }).y;
+    runGraph(graph, { x: x0 });
+    expect(Array.from(y1.data)).toEqual(want);
+    expect(Array.from(y2.data)).toEqual(Array.from(y1.data, (v) => -Math.max(v, 0)));
+  });
+
   it('a recycling arena takes back only whole buffers it made', () => {
     const arena = newRecyclingArena();
     const prev = swapArena(arena);

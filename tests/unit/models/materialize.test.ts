@@ -138,3 +138,34 @@ describe('calibration on the fused path', () => {
     expect(worst).toBeLessThan(1e-3);
   });
 });
+
+describe('lazy weights (the debugger draws a layer when it first steps into it)', () => {
+  it('draws each weight on first read, the same bits as drawing them all up front', () => {
+    const declared = buildModel('mobilenetv3_small_050', { resolution: 48 });
+    const eager = materialize(declared, 7, { calibrate: false });
+    const lazy = materialize(declared, 7, { calibrate: false, lazy: true });
+    const drawn = (): number =>
+      [...lazy.initializers.values()].filter((t) => !Object.getOwnPropertyDescriptor(t, 'data')!.get).length;
+    const declaredCount = declared.declared!.size;
+    expect(declaredCount).toBeGreaterThan(50);
+    const before = drawn();
+    expect(before).toBe(lazy.initializers.size - declaredCount); // only the graph's own constants
+    // Running the first two nodes reads only their weights.
+    const gen = execute(lazy, { input: referenceInput(48) }, { retain: true });
+    gen.next();
+    gen.next();
+    const after = drawn() - before;
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(8);
+    for (const [k, t] of eager.initializers) expect(lazy.initializers.get(k)!.data, k).toEqual(t.data);
+    expect(drawn()).toBe(lazy.initializers.size);
+    // A run from then on gives the same logits bit for bit.
+    const x = referenceInput(48, 3);
+    expect(runGraph(lazy, { input: x })).toEqual(runGraph(eager, { input: x }));
+  });
+
+  it('draws everything up front when it also calibrates (a pass reads every weight anyway)', () => {
+    const g = materialize(buildModel('mobilenetv3_small_050', { resolution: 48 }), 7, { lazy: true });
+    expect([...g.initializers.values()].every((t) => !Object.getOwnPropertyDescriptor(t, 'data')!.get)).toBe(true);
+  });
+});

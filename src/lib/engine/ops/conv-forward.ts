@@ -4,7 +4,7 @@
  * everything else as im2col + GEMM per group; each applies the epilogue y = act(scale·conv + shift).
  */
 import { EngineError } from '../errors.ts';
-import { f32buf } from '../pool.ts';
+import { f32bufUninit } from '../pool.ts';
 import { activateRow, type Epilogue } from './activation-code.ts';
 import type { ConvGeometry } from './conv-geometry.ts';
 import { gemmUsesWasm, sgemm } from './sgemm.ts';
@@ -209,7 +209,8 @@ export function checkConvBuffers(g: ConvGeometry, x: Float32Array, w: Float32Arr
 export function convForward(g: ConvGeometry, x: Float32Array, w: Float32Array, ep: Epilogue): Float32Array {
   checkConvBuffers(g, x, w, ep);
   const { N, C, H, W, M, kH, kW, group, Ho, Wo } = g;
-  const y = f32buf(N * M * Ho * Wo);
+  // Every path below writes every output element (sgemm and the depthwise kernels overwrite, never accumulate).
+  const y = f32bufUninit(N * M * Ho * Wo);
   const HW = H * W;
   const HWo = Ho * Wo;
   const Cg = C / group;

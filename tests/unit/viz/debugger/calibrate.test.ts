@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execute, runGraph, type Graph } from '~/lib/engine/index.ts';
-import { calibrateBatchNorm, setBatchNormStats } from '~/workers/calibrate.ts';
+import { calibrateBatchNorm, lazyCalibration, setBatchNormStats } from '~/workers/calibrate.ts';
 import { buildModel, materialize } from '~/lib/models/index.ts';
 
 const f = (dims: number[], data: number[]) => ({ dtype: 'float32' as const, dims, data: Float32Array.from(data) });
@@ -113,5 +113,60 @@ describe('calibration on the fast path', () => {
     }
     expect(worst).toBeLessThan(1e-3);
     expect(worst).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('calibration on demand (the debugger steps while it calibrates)', () => {
+  it('leaves the weights and every stepped value a whole pass up front leaves, bit for bit', () => {
+    const declared = buildModel('mobilenetv3_small_050', { resolution: 48 });
+    const batch = f(
+      [2, 3, 48, 48],
+      Array.from({ length: 2 * 3 * 48 * 48 }, (_, i) => Math.sin(i * 0.017) + 0.3 * Math.cos(i * 0.0031)),
+    );
+    const image = f(
+      [1, 3, 48, 48],
+      Array.from({ length: 3 * 48 * 48 }, (_, i) => Math.cos(i * 0.011)),
+    );
+    const eager = materialize(declared, 3, { calibrate: false });
+    calibrateBatchNorm(eager, batch);
+    const lazyGraph = materialize(declared, 3, { calibrate: false });
+    const lazy = lazyCalibration(lazyGraph, batch);
+    const bns = lazyGraph.nodes.flatMap((n, i) => (n.opType === 'BatchNormalization' ? [i] : []));
+    expect(bns.length).toBeGreaterThan(10);
+    // Nothing runs until asked: the last BatchNorm still has its materialised variance of 1.
+    const lastVar = lazyGraph.initializers.get(lazyGraph.nodes[bns.at(-1)!].inputs[4])!.data;
+    expect([...lastVar].every((v) => v === 1)).toBe(true);
+    const want = execute(eager, { input: image }, { retain: true });
+    const got = execute(lazyGraph, { input: image }, { retain: true });
+    for (let i = 0; i < eager.nodes.length; i++) {
+      lazy.upTo(i);
+      const a = want.next();
+      const b = got.next();
+      if (a.done || b.done) throw new Error('a run ended early');
+      b.value.outputs.forEach((t, k) => expect(t.data, eager.nodes[i].name).toEqual(a.value.outputs[k].data));
+    }
+    expect(lazy.done).toBe(true);
+    for (const [k, t] of eager.initializers) expect(lazyGraph.initializers.get(k)!.data, k).toEqual(t.data);
+  });
+
+  it('stops once the last BatchNorm is set and does nothing for a graph without one', () => {
+    const vit = materialize(buildModel('vit_tiny_patch16_224', { resolution: 32 }), 0);
+    const none = lazyCalibration(vit, f([4, 3, 32, 32], new Array(4 * 3 * 32 * 32).fill(0.5)));
+    expect(none.done).toBe(true);
+    expect(none.advance()).toBe(false);
+    const g = materialize(buildModel('mobilenetv3_small_050', { resolution: 48 }), 1, { calibrate: false });
+    const c = lazyCalibration(
+      g,
+      f(
+        [2, 3, 48, 48],
+        Array.from({ length: 2 * 3 * 48 * 48 }, (_, i) => Math.sin(i * 0.05)),
+      ),
+    );
+    c.upTo(0);
+    expect(c.done).toBe(false);
+    c.finish();
+    expect(c.done).toBe(true);
+    const last = g.nodes.findLast((n) => n.opType === 'BatchNormalization')!;
+    expect([...g.initializers.get(last.inputs[4])!.data].some((v) => v !== 1)).toBe(true);
   });
 });
