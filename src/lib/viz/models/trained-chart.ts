@@ -26,6 +26,8 @@ export interface FamilyChartOptions {
    * sans-serif of .tf-label (the widest common glyphs, digits and `_`, are ≈ 0.56 em).
    */
   readonly charWidth?: number;
+  /** A point's label from its model id (default chartLabel: the id without `tiny_`). */
+  readonly label?: (id: string) => string;
 }
 
 export interface FamilyChart {
@@ -156,7 +158,7 @@ export function familyChart(models: readonly TrainedSummary[], o: FamilyChartOpt
     // The circles with their stroke, and the range line between them.
     const around = box(cx - RADIUS - 1, top - RADIUS - 1, cx + RADIUS + 1, bottom + RADIUS + 1);
     obstacles.push({ ...around, owner: m.id });
-    requests.push({ key: m.id, text: chartLabel(m.id), ...at(m), around });
+    requests.push({ key: m.id, text: (o.label ?? chartLabel)(m.id), ...at(m), around });
   }
   const placement = placeLabels(requests, {
     bounds: box(plot.left + 2, plot.top, plot.right, plot.bottom - 2),
