@@ -83,8 +83,8 @@ export function compoundStep(phi: number): CompoundStep {
   const target = tinyCompoundSpec(phi);
   const side = target.resolution;
   const b0 = builtShape(tinyEfficientNetSpec(1, 1, TINY_RESOLUTION));
-  const deep = builtShape(tinyEfficientNetSpec(1, target.depth, TINY_RESOLUTION));
-  const deepWide = builtShape(tinyEfficientNetSpec(target.width, target.depth, TINY_RESOLUTION));
+  const deep = builtShape(tinyEfficientNetSpec(1, m.depth, TINY_RESOLUTION));
+  const deepWide = builtShape(tinyEfficientNetSpec(m.width, m.depth, TINY_RESOLUTION));
   const all = builtShape(target);
   const factors: StepFactor[] = [
     { dim: 'depth', rule: alpha ** phi, built: deep.macs / b0.macs, before: b0, after: deep },

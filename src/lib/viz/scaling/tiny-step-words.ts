@@ -20,9 +20,7 @@ export function stageChanges(before: readonly number[], after: readonly number[]
     const k = b === after[i] ? `${b} unchanged` : `${b} → ${after[i]}`;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   });
-  return [...counts]
-    .map(([k, n]) => `${k} in ${n === 1 ? 'one stage' : `${n} stages`}`)
-    .join(', ');
+  return [...counts].map(([k, n]) => `${k} in ${n === 1 ? 'one stage' : `${n} stages`}`).join(', ');
 }
 
 /** Why a factor is what it is, from the shapes the zoo built. */

@@ -45,7 +45,9 @@ export interface ScalingModel {
   readonly summary: TrainedSummary;
 }
 
-const mult = (v: number): string => String(+v.toFixed(2));
+/** A multiplier as written: 2.09, 3.1 (a per-stage depth list, which the family does not use, joined by /). */
+const mult = (v: number | readonly number[]): string =>
+  typeof v === 'number' ? String(+v.toFixed(2)) : v.map((x) => String(+x.toFixed(2))).join('/');
 
 function labels(s: TrainedSummary, role: ScalingRole): { label: string; short: string } {
   const spec = s.entry.spec;
@@ -56,8 +58,10 @@ function labels(s: TrainedSummary, role: ScalingRole): { label: string; short: s
     const label = `B${role.phi} (depth ×${mult(spec.depth)}, width ×${mult(spec.width)}, ${spec.resolution} px)`;
     return { label, short };
   }
-  if (role.kind === 'width') return { label: `B0, width only ×${mult(spec.width)}`, short: `width ×${mult(spec.width)}` };
-  if (role.kind === 'depth') return { label: `B0, depth only ×${mult(spec.depth)}`, short: `depth ×${mult(spec.depth)}` };
+  if (role.kind === 'width')
+    return { label: `B0, width only ×${mult(spec.width)}`, short: `width ×${mult(spec.width)}` };
+  if (role.kind === 'depth')
+    return { label: `B0, depth only ×${mult(spec.depth)}`, short: `depth ×${mult(spec.depth)}` };
   return { label: `B0, resolution only ${spec.resolution} px`, short: `${spec.resolution} px` };
 }
 
@@ -117,10 +121,14 @@ export function pairWords(c: PhiComparison, p: PairResult): string {
   return pairSentence({ ...p, a: name(p.a)!, b: name(p.b)!, better: name(p.better) });
 }
 
+/** "a", "a and b", "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** φ's result in one sentence: which single-dimension models compound scaling beats, ties or loses to. */
 export function phiHeadline(c: PhiComparison): string {
-  const names = (ps: PairResult[]) =>
-    ps.map((p) => c.singles.find((s) => s.id === p.b)!.short).join(c.pairs.length > 2 ? ', ' : ' and ');
+  const names = (ps: PairResult[]) => listWords(ps.map((p) => c.singles.find((s) => s.id === p.b)!.short));
   const beats = c.pairs.filter((p) => p.exceeds && p.better === p.a);
   const loses = c.pairs.filter((p) => p.exceeds && p.better === p.b);
   const ties = c.pairs.filter((p) => !p.exceeds);
@@ -144,14 +152,16 @@ export function macsMatch(c: PhiComparison): string {
 /** The table: one row per model, φ ascending; the MACs cell adds the match to the compound model of its φ. */
 export function scalingRows(models: readonly ScalingModel[]): { id: string; cells: string[] }[] {
   return models.map((m) => {
-    const ref = m.role.kind === 'compound' ? null : models.find((c) => c.role.phi === m.role.phi && c.role.kind === 'compound');
+    const ref =
+      m.role.kind === 'compound' ? null : models.find((c) => c.role.phi === m.role.phi && c.role.kind === 'compound');
     const s = m.summary;
     return {
       id: m.id,
       cells: [
         String(m.role.phi),
         m.label,
-        formatInt(s.macs) + (ref ? ` (${signedPercent((s.macs - ref.summary.macs) / ref.summary.macs)} of ${ref.short})` : ''),
+        formatInt(s.macs) +
+          (ref ? ` (${signedPercent((s.macs - ref.summary.macs) / ref.summary.macs)} of ${ref.short})` : ''),
         ...s.runs.map((r) => formatTestAccuracy(r.accuracy)),
         formatTestAccuracy(s.mean),
         formatPoints(s.spread, false),
@@ -164,7 +174,10 @@ export function scalingHeader(models: readonly ScalingModel[]): string[] {
   return ['φ', 'Model', 'MACs', ...(models[0]?.summary.runs ?? []).map((r) => `Seed ${r.seed}`), 'Mean', 'Seed spread'];
 }
 
-/** The chart, wide and narrow: the /models/ family chart (trained-chart.ts) on these models, with short labels. */
+/**
+ * The chart, wide and narrow: the /models/ family chart (trained-chart.ts) on these models, with
+ * short labels (`unlabelled` holds model ids; `short` of each ScalingModel names them).
+ */
 export function scalingCharts(models: readonly ScalingModel[]): { wide: FamilyChart; narrow: FamilyChart } {
   const summaries = models.map((m) => m.summary);
   const short = new Map(models.map((m) => [m.id, m.short]));

@@ -5,6 +5,7 @@
  * counts them, independently of the zoo's builder and the engine's analysis.
  */
 import { describe, expect, it } from 'vitest';
+import { readTrainedFamily } from '~/lib/family/trained-read.ts';
 import { TINY_EFFICIENTNET_B0_ARCH } from '~/lib/models/tiny.ts';
 import { compoundStep } from '~/lib/viz/scaling/tiny-step-factors.ts';
 import { equivalentPhi, factorReason, stageChanges, stepReadouts } from '~/lib/viz/scaling/tiny-step-words.ts';
@@ -25,7 +26,11 @@ const divisible = (v: number): number => {
 };
 
 /** Multiply-adds of the tiny EfficientNet at (width, depth, side): conv and linear layers, SE on 1×1 maps. */
-function count(w: number, d: number, side: number): { macs: number; repeats: number[]; channels: number[]; maps: number[] } {
+function count(
+  w: number,
+  d: number,
+  side: number,
+): { macs: number; repeats: number[]; channels: number[]; maps: number[] } {
   const stem = divisible(STEM * w);
   let s = Math.ceil(side / 2);
   const maps = [side, s];
@@ -119,5 +124,12 @@ describe('the tiny compound step, factor by factor', () => {
       expect(s.factors.reduce((p, f) => p * f.built, 1)).toBeCloseTo(s.built, 12);
     }
     expect(() => compoundStep(0.5)).toThrow(/whole number/);
+  });
+});
+
+describe('the committed manifest', () => {
+  it('has, for every trained compound model, the MACs the step counts (the page refuses a mismatch)', () => {
+    const trained = readTrainedFamily().models.filter((m) => /^tiny_efficientnet_b[1-9]$/.test(m.id));
+    for (const m of trained) expect(m.macs).toBe(compoundStep(Number(m.id.at(-1))).macs);
   });
 });
