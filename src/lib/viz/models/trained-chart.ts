@@ -56,8 +56,12 @@ export function familyChart(models: readonly TrainedSummary[], o: FamilyChartOpt
   // Half a factor of 1.6 on each side, so the extreme models do not sit on the frame.
   const x = logScale([Math.min(...macs) / 1.6, Math.max(...macs) * 1.6], [plot.left, plot.right]);
   const accs = models.flatMap((m) => m.runs.map((r) => r.accuracy * 100));
-  const yTicks = niceTicks(Math.floor(Math.min(...accs) - 1), Math.ceil(Math.max(...accs) + 1), 5);
-  const y = linearScale([yTicks[0], yTicks.at(-1)!], [plot.bottom, plot.top]);
+  const yLo = Math.floor(Math.min(...accs) - 1);
+  const yHi = Math.ceil(Math.max(...accs) + 1);
+  const yTicks = niceTicks(yLo, yHi, 5);
+  // The domain is the margin around the runs, not the ticks': a run above the last nice tick
+  // (90.49 % with ticks 80, 85, 90) would sit in the margin above the plot.
+  const y = linearScale([Math.min(yTicks[0], yLo), Math.max(yTicks.at(-1)!, yHi)], [plot.bottom, plot.top]);
 
   const marks: Mark[] = [];
   for (const t of yTicks)

@@ -4,14 +4,18 @@
  * number is read from the CompoundStep; nothing here is typed.
  */
 import type { Readout } from '../kit/controls.ts';
-import { formatCompact } from '../charts/number-format.ts';
 import { TINY_RESOLUTION } from '../../models/tiny.ts';
 import type { CompoundStep, StepFactor } from './tiny-step-factors.ts';
 
 export const times = (v: number): string => `${v.toFixed(2)}×`;
 
 const DIM_WORD: Record<StepFactor['dim'], string> = { depth: 'Depth', width: 'Width', resolution: 'Resolution' };
-const RULE_WORD: Record<StepFactor['dim'], string> = { depth: 'α^φ', width: 'β^2φ', resolution: 'γ^2φ' };
+const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** n as superscript digits, none for 1: α, β², γ⁴. */
+const sup = (n: number): string => (n === 1 ? '' : [...String(n)].map((d) => SUP[Number(d)]).join(''));
+/** Equation 3's factor of a dimension at φ: α^φ on depth, β^2φ and γ^2φ on the MACs (w², r²). */
+const ruleWord = (dim: StepFactor['dim'], phi: number): string =>
+  dim === 'depth' ? `α${sup(phi)}` : dim === 'width' ? `β${sup(2 * phi)}` : `γ${sup(2 * phi)}`;
 
 /** "1 → 2 in 5 stages, 2 → 3 in 2": each distinct change of a per-stage number, with how many stages made it. */
 export function stageChanges(before: readonly number[], after: readonly number[]): string {
@@ -48,7 +52,7 @@ export function factorReason(step: CompoundStep, f: StepFactor): string {
   const lastB = b.maps.at(-1)!;
   const lastA = a.maps.at(-1)!;
   return (
-    `side ${TINY_RESOLUTION} × ${(step.sideExact / TINY_RESOLUTION).toFixed(4)} = ${step.sideExact.toFixed(1)} → ` +
+    `side ${TINY_RESOLUTION} × ${+(step.sideExact / TINY_RESOLUTION).toFixed(4)} = ${step.sideExact.toFixed(1)} → ` +
     `${step.side} px, (${step.side} / ${TINY_RESOLUTION})² = ${times((step.side / TINY_RESOLUTION) ** 2)}; but each ` +
     `stride-2 layer takes ceil(side / 2), so the maps go ${b.maps.join(', ')} → ${a.maps.join(', ')}: the last ` +
     `stages' ${lastB} × ${lastB} maps become ${lastA} × ${lastA}, ${times((lastA / lastB) ** 2)} the pixels`
@@ -69,7 +73,7 @@ export function factorRows(step: CompoundStep): FactorRow[] {
     ...step.factors.map((f) => ({
       dim: f.dim,
       label: DIM_WORD[f.dim],
-      rule: `${times(f.rule)} (${RULE_WORD[f.dim]})`,
+      rule: `${ruleWord(f.dim, step.phi)} = ${times(f.rule)}`,
       built: times(f.built),
       reason: factorReason(step, f),
     })),
@@ -83,13 +87,13 @@ export function stepReadouts(step: CompoundStep): Readout[] {
       key: `step${step.phi}-total`,
       label: `B${step.phi} / B0 MACs`,
       value: times(step.built),
-      detail: `(${formatCompact(step.macs)} / ${formatCompact(step.b0Macs)}; Equation 3: (α·β²·γ²)^${step.phi} = ${times(step.rule)})`,
+      detail: `(Equation 3: ${times(step.rule)})`,
     },
     ...step.factors.map((f) => ({
       key: `step${step.phi}-${f.dim}`,
       label: `${DIM_WORD[f.dim]} factor`,
       value: times(f.built),
-      detail: `(Equation 3: ${times(f.rule)})`,
+      detail: `(${ruleWord(f.dim, step.phi)} = ${times(f.rule)})`,
     })),
   ];
 }

@@ -149,7 +149,10 @@ export function macsMatch(c: PhiComparison): string {
   return `${c.macs.map((m) => `${m.short} ${signedPercent(m.relative)}`).join(', ')} of ${c.compound.short}'s MACs`;
 }
 
-/** The table: one row per model, φ ascending; the MACs cell adds the match to the compound model of its φ. */
+/**
+ * The table: one row per model, φ ascending. A single-dimension model's "matched to" cell says how
+ * far its MACs are from the compound model of its φ (empty for the compound models themselves).
+ */
 export function scalingRows(models: readonly ScalingModel[]): { id: string; cells: string[] }[] {
   return models.map((m) => {
     const ref =
@@ -160,8 +163,8 @@ export function scalingRows(models: readonly ScalingModel[]): { id: string; cell
       cells: [
         String(m.role.phi),
         m.label,
-        formatInt(s.macs) +
-          (ref ? ` (${signedPercent((s.macs - ref.summary.macs) / ref.summary.macs)} of ${ref.short})` : ''),
+        formatInt(s.macs),
+        ref ? `${ref.short} ${signedPercent((s.macs - ref.summary.macs) / ref.summary.macs)}` : '',
         ...s.runs.map((r) => formatTestAccuracy(r.accuracy)),
         formatTestAccuracy(s.mean),
         formatPoints(s.spread, false),
@@ -171,7 +174,15 @@ export function scalingRows(models: readonly ScalingModel[]): { id: string; cell
 }
 
 export function scalingHeader(models: readonly ScalingModel[]): string[] {
-  return ['φ', 'Model', 'MACs', ...(models[0]?.summary.runs ?? []).map((r) => `Seed ${r.seed}`), 'Mean', 'Seed spread'];
+  return [
+    'φ',
+    'Model',
+    'MACs',
+    'MACs matched to',
+    ...(models[0]?.summary.runs ?? []).map((r) => `Seed ${r.seed}`),
+    'Mean',
+    'Seed spread',
+  ];
 }
 
 /**

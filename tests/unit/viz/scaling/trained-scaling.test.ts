@@ -124,11 +124,31 @@ describe('the trained scaling figure', () => {
     const rows = scalingRows(scalingModels(family(runs)));
     const w1 = rows.find((r) => r.id === `${B}0_width1`)!;
     expect(w1.cells[0]).toBe('1');
-    expect(w1.cells[2]).toBe('3,710 (+0.3 % of B1)');
-    expect(w1.cells.slice(3)).toEqual(['89.00 %', '88.50 %', '88.75 %', '0.50 points']);
-    expect(rows.find((r) => r.id === `${B}1`)!.cells[2]).toBe('3,700');
+    expect(w1.cells.slice(2, 4)).toEqual(['3,710', 'B1 +0.3 %']);
+    expect(w1.cells.slice(4)).toEqual(['89.00 %', '88.50 %', '88.75 %', '0.50 points']);
+    expect(rows.find((r) => r.id === `${B}1`)!.cells.slice(2, 4)).toEqual(['3,700', '']);
     expect(signedPercent(-0.0684)).toBe('−6.8 %');
     expect(signedPercent(-0.00001)).toBe('+0.0 %');
+  });
+
+  it('keeps every circle inside the plot, also a run above the last nice tick', () => {
+    // 90.49 % with ticks at 80, 85, 90: the domain must reach past the last tick.
+    const high = [
+      ...runs,
+      run(`${B}0_res2`, 1, 9049, 7500),
+      run(`${B}0_res2`, 2, 8993, 7500),
+      run(`${B}0_depth2`, 1, 8004, 9189),
+      run(`${B}0_depth2`, 2, 8263, 9189),
+    ];
+    for (const chart of Object.values(scalingCharts(scalingModels(family(high))))) {
+      const circles = chart.scene.marks.filter((m) => m.kind === 'circle');
+      expect(circles).toHaveLength((BOTH.length + 2) * 2);
+      for (const c of circles)
+        if (c.kind === 'circle') {
+          expect(c.cy).toBeGreaterThanOrEqual(chart.plot.top);
+          expect(c.cy).toBeLessThanOrEqual(chart.plot.bottom);
+        }
+    }
   });
 
   it('is empty when no scaling model is complete', () => {
