@@ -3,6 +3,7 @@
 // (make_divisible to 8 with the 10 % rule, repeats by ceil), independently of the site's code.
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
+import { checkTrainedScaling } from './trained-scaling-kit.mjs';
 
 const PATH = '/lessons/compound-scaling/';
 const out = (root, key) =>
@@ -26,6 +27,11 @@ async function slide(locator, value) {
 }
 
 export default [
+  {
+    name: 'the trained φ points: a circle per run of every complete scaling model of the manifest, verdicts by the seed spread',
+    path: PATH,
+    run: checkTrainedScaling,
+  },
   {
     name: 'the φ slider fills Equation 3 and builds the scaled model with the rounded sizes',
     path: PATH,

@@ -4,6 +4,7 @@
 // times B0 in onnxruntime-web and plots it.
 import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
+import { checkTrainedScaling } from './trained-scaling-kit.mjs';
 
 const lib = (p) => tsImport(new URL(`../../../src/lib/viz/${p}`, import.meta.url).href, import.meta.url);
 const { scaledConfig } = await lib('scaling/scaling-config.ts');
@@ -47,6 +48,11 @@ const bars = (page) => page.locator('svg.diagram g.bars rect.bar').count();
 const settle = (page) => page.waitForTimeout(450); // D3 transitions last 280 ms; exits are removed at their end.
 
 export default [
+  {
+    name: 'the trained φ points beside the MACs curve: a circle per run of every complete scaling model of the manifest',
+    path: '/scaling/',
+    run: checkTrainedScaling,
+  },
   {
     name: 'φ moves with the keyboard: numbers, stage table, diagram and URL follow',
     path: '/scaling/',

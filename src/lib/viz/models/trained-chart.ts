@@ -26,6 +26,8 @@ export interface FamilyChartOptions {
    * sans-serif of .tf-label (the widest common glyphs, digits and `_`, are ≈ 0.56 em).
    */
   readonly charWidth?: number;
+  /** A point's label from its model id (default chartLabel: the id without `tiny_`). */
+  readonly label?: (id: string) => string;
 }
 
 export interface FamilyChart {
@@ -54,8 +56,12 @@ export function familyChart(models: readonly TrainedSummary[], o: FamilyChartOpt
   // Half a factor of 1.6 on each side, so the extreme models do not sit on the frame.
   const x = logScale([Math.min(...macs) / 1.6, Math.max(...macs) * 1.6], [plot.left, plot.right]);
   const accs = models.flatMap((m) => m.runs.map((r) => r.accuracy * 100));
-  const yTicks = niceTicks(Math.floor(Math.min(...accs) - 1), Math.ceil(Math.max(...accs) + 1), 5);
-  const y = linearScale([yTicks[0], yTicks.at(-1)!], [plot.bottom, plot.top]);
+  const yLo = Math.floor(Math.min(...accs) - 1);
+  const yHi = Math.ceil(Math.max(...accs) + 1);
+  const yTicks = niceTicks(yLo, yHi, 5);
+  // The domain is the margin around the runs, not the ticks': a run above the last nice tick
+  // (90.49 % with ticks 80, 85, 90) would sit in the margin above the plot.
+  const y = linearScale([Math.min(yTicks[0], yLo), Math.max(yTicks.at(-1)!, yHi)], [plot.bottom, plot.top]);
 
   const marks: Mark[] = [];
   for (const t of yTicks)
@@ -156,7 +162,7 @@ export function familyChart(models: readonly TrainedSummary[], o: FamilyChartOpt
     // The circles with their stroke, and the range line between them.
     const around = box(cx - RADIUS - 1, top - RADIUS - 1, cx + RADIUS + 1, bottom + RADIUS + 1);
     obstacles.push({ ...around, owner: m.id });
-    requests.push({ key: m.id, text: chartLabel(m.id), ...at(m), around });
+    requests.push({ key: m.id, text: (o.label ?? chartLabel)(m.id), ...at(m), around });
   }
   const placement = placeLabels(requests, {
     bounds: box(plot.left + 2, plot.top, plot.right, plot.bottom - 2),
