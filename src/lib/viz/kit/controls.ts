@@ -42,6 +42,14 @@ export interface ControlSpec {
   unit?: string;
 }
 
+/**
+ * A select's or radio group's options from value → label pairs, in order:
+ * `choices({ both: 'both', printed: 'as printed' })`.
+ */
+export function choices(labels: Readonly<Record<string, string>>): { value: string; label: string }[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
 /** One line of a widget's read-out list: `<dt>label</dt><dd data-out=key>value</dd>`. */
 export interface Readout {
   key: string;
