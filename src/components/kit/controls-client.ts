@@ -9,8 +9,9 @@ import {
   encodeControlValue,
   formatControlValue,
   parseControls,
-  stopName,
   parseControlValue,
+  rangeEnds,
+  stopValueText,
   type ControlSpec,
   type ControlValues,
 } from '~/lib/viz/kit/controls.ts';
@@ -69,9 +70,9 @@ function updateOutputs(form: HTMLFormElement, values: ControlValues): void {
     const out = form.querySelector(`output[data-out="${c.name}"]`);
     const v = values[c.name];
     if (out && v !== undefined) out.textContent = formatControlValue(c, v);
-    const stop = v === undefined ? null : stopName(c, v);
+    const text = v === undefined ? null : stopValueText(c, v);
     const el = field(form, c.name);
-    if (stop !== null && el instanceof HTMLInputElement) el.setAttribute('aria-valuetext', stop);
+    if (text !== null && el instanceof HTMLInputElement) el.setAttribute('aria-valuetext', text);
   }
 }
 
@@ -90,9 +91,10 @@ export function replaceRange(form: HTMLFormElement, spec: ControlSpec, value: nu
   el.step = String(spec.step ?? 1);
   el.value = String(value);
   const ends = el.parentElement?.querySelectorAll('.ends > span');
-  if (ends?.length === 2 && spec.stops) {
-    ends[0].textContent = spec.stops[0];
-    ends[1].textContent = spec.stops.at(-1)!;
+  const words = rangeEnds(spec);
+  if (ends?.length === 2 && words) {
+    ends[0].textContent = words[0];
+    ends[1].textContent = words[1];
   }
   updateOutputs(form, readControls(form));
 }

@@ -3,7 +3,7 @@
  * (JSON), binds the <Controls> form inside it, and on every change merges the control values into
  * the state and calls redraw(), which re-runs the widget's pure layout function and hands the
  * result to drawScene / setReadouts. Without JavaScript the element never upgrades and the static
- * render stays (the layout hides its controls).
+ * render stays (the layout hides its controls; parts written `data-js hidden` stay hidden).
  *
  * @example
  * // dots-element.ts, imported from Dots.astro's <script>
@@ -31,6 +31,8 @@ export abstract class WidgetElement<State extends object = ControlValues> extend
     if (this.bound) return;
     this.bound = true;
     this.state = JSON.parse(this.dataset.state ?? '{}') as State;
+    // Parts written `data-js hidden` (controls that need this script) show once it runs.
+    for (const el of this.querySelectorAll<HTMLElement>('[data-js][hidden]')) el.hidden = false;
     this.form = this.querySelector<HTMLFormElement>('form.kit-controls');
     this.setup();
     if (this.form) bindControls(this.form, (values, changed) => this.controlsChanged(values, changed));

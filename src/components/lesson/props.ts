@@ -94,3 +94,70 @@ export function expectKnownProps(component: string, props: Record<string, unknow
     );
   }
 }
+
+/**
+ * One prop's rule for `checkProps`: checks the received value (undefined when the MDX leaves the
+ * prop out) and returns the value the component uses.
+ */
+export type PropRule<T> = (component: string, prop: string, value: unknown) => T;
+
+/** The rules `checkProps` takes, each the expect* check above with its default for a missing prop. */
+export const prop = {
+  int:
+    (min: number, max: number, fallback?: number): PropRule<number> =>
+    (c, p, v) =>
+      v === undefined && fallback !== undefined ? fallback : expectInt(c, p, v, min, max),
+  number:
+    (min: number, max: number, step?: number, fallback?: number): PropRule<number> =>
+    (c, p, v) =>
+      v === undefined && fallback !== undefined ? fallback : expectNumber(c, p, v, min, max, step),
+  oneOf:
+    <T extends string | number>(options: readonly T[], fallback?: T): PropRule<T> =>
+    (c, p, v) =>
+      v === undefined && fallback !== undefined ? fallback : expectOneOf(c, p, v, options),
+  bool:
+    (fallback?: boolean): PropRule<boolean> =>
+    (c, p, v) =>
+      v === undefined && fallback !== undefined ? fallback : expectBool(c, p, v),
+  /** Text; `what` and `pattern` as in expectString; required unless it has a fallback. */
+  text:
+    (what?: string, pattern?: RegExp, fallback?: string): PropRule<string> =>
+    (c, p, v) =>
+      v === undefined && fallback !== undefined ? fallback : expectString(c, p, v, what, pattern),
+  /** Text that may be left out (a caption, a hint): undefined then. */
+  optionalText:
+    (what?: string): PropRule<string | undefined> =>
+    (c, p, v) =>
+      expectOptionalString(c, p, v, what),
+  /**
+   * Data the page computed and passes in (a figure from the committed models, a list of ids):
+   * `ok` says whether the value has the form `what` describes.
+   */
+  data:
+    <T>(what: string, ok: (value: T) => boolean): PropRule<T> =>
+    (c, p, v) => {
+      if (!ok(v as T)) failProp(c, p, what, v);
+      return v as T;
+    },
+};
+
+/**
+ * A component's props checked in one call: props it does not name fail (`expectKnownProps`), then
+ * each rule checks its prop in the order written. A component's whole frontmatter check reads
+ *
+ *   const { dim, caption } = checkProps('CompoundSaturation', Astro.props, {
+ *     dim: prop.oneOf(SCALE_DIMS, 'width'),
+ *     caption: prop.optionalText(),
+ *   });
+ */
+export function checkProps<R extends Record<string, PropRule<unknown>>>(
+  component: string,
+  props: object,
+  rules: R,
+): { [K in keyof R]: ReturnType<R[K]> } {
+  const received = props as Record<string, unknown>;
+  expectKnownProps(component, received, Object.keys(rules));
+  const out: Record<string, unknown> = {};
+  for (const [name, rule] of Object.entries(rules)) out[name] = rule(component, name, received[name]);
+  return out as { [K in keyof R]: ReturnType<R[K]> };
+}

@@ -27,7 +27,6 @@ class FusedLatency extends WidgetElement<State> {
   private timings: UnitTiming[] = [];
 
   protected setup(): void {
-    this.querySelector<HTMLElement>('.effv2-js')?.removeAttribute('hidden');
     const { data } = this.state;
     bindMeasureBar(this, {
       request: () => ({ type: 'measure', targets: this.state.targets, rounds: data.rounds, groupBy: 'stage' }),

@@ -13,10 +13,6 @@ interface State {
 }
 
 class FusedStages extends WidgetElement<State> {
-  protected setup(): void {
-    this.querySelector<HTMLElement>('.effv2-js')?.removeAttribute('hidden');
-  }
-
   protected redraw(): void {
     const { data, base, variant, metric } = this.state;
     const d = data[base];

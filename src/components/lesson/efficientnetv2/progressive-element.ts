@@ -11,10 +11,6 @@ interface State {
 }
 
 class ProgressiveStages extends WidgetElement<State> {
-  protected setup(): void {
-    this.querySelector<HTMLElement>('.effv2-js')?.removeAttribute('hidden');
-  }
-
   protected redraw(): void {
     const { model, stage } = this.state;
     const i = Number(stage) - 1;

@@ -10,10 +10,6 @@ interface State {
 }
 
 class V2Scaling extends WidgetElement<State> {
-  protected setup(): void {
-    this.querySelector<HTMLElement>('.effv2-js')?.removeAttribute('hidden');
-  }
-
   protected redraw(): void {
     const { models, size } = this.state;
     if (!models[size]) return;

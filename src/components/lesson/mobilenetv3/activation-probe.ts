@@ -20,11 +20,6 @@ interface State {
 }
 
 class ActivationProbe extends WidgetElement<State> {
-  protected setup(): void {
-    const controls = this.querySelector<HTMLElement>('[data-js]');
-    if (controls) controls.hidden = false;
-  }
-
   protected redraw(): void {
     const { pair, x, facts } = this.state;
     const p = activationPair(pair);

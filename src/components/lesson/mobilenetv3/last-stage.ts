@@ -28,7 +28,6 @@ class LastStage extends WidgetElement<State> {
   private timings: UnitTiming[] = [];
 
   protected setup(): void {
-    this.querySelector<HTMLElement>('.mbv3-js')?.removeAttribute('hidden');
     bindMeasureBar(this, {
       request: () => ({ type: 'measure', targets: this.state.targets, rounds: this.state.rounds, groupBy: 'all' }),
       reset: () => {

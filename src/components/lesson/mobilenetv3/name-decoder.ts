@@ -14,10 +14,6 @@ interface State {
 }
 
 class NameDecoder extends WidgetElement<State> {
-  protected setup(): void {
-    this.querySelector<HTMLElement>('.mbv3-js')?.removeAttribute('hidden');
-  }
-
   protected redraw(): void {
     const d = this.state.decoded.find((x) => x.name === this.state.name);
     if (!d) return;

@@ -13,7 +13,6 @@ interface State {
 
 class NetAdaptStepper extends WidgetElement<State> {
   protected setup(): void {
-    this.querySelector<HTMLElement>('.mbv3-js')?.removeAttribute('hidden');
     this.querySelector('[data-act="step"]')?.addEventListener('click', () => {
       this.state.steps++;
       this.redraw();

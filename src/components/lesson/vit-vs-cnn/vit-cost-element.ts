@@ -15,10 +15,6 @@ interface State {
 }
 
 class VitCost extends WidgetElement<State> {
-  protected setup(): void {
-    for (const el of this.querySelectorAll<HTMLElement>('[data-js]')) el.hidden = false;
-  }
-
   protected controlsChanged(values: ControlValues): void {
     this.state = { ...this.state, resolution: Number(values.resolution), patch: Number(values.patch) };
     this.redraw();

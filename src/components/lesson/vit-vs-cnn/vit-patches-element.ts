@@ -17,10 +17,6 @@ interface State {
 }
 
 class VitPatches extends WidgetElement<State> {
-  protected setup(): void {
-    for (const el of this.querySelectorAll<HTMLElement>('[data-js]')) el.hidden = false;
-  }
-
   protected controlsChanged(values: ControlValues): void {
     this.state = { ...this.state, patch: Number(values.patch), x: Number(values.x), y: Number(values.y) };
     this.redraw();

@@ -30,8 +30,24 @@ export interface ControlSpec {
    * slider's two ends read the names instead of the numbers.
    */
   stops?: readonly string[];
-  /** Shown after the value in the control's <output>, e.g. '×' or 'px'. */
+  /**
+   * A range's words under its two ends when they are not its first and last stop names (e.g.
+   * 'plenty of bandwidth' … 'starved' under a slider whose stops are numbers).
+   */
+  ends?: readonly [string, string];
+  /**
+   * Shown after the value in the control's <output>, e.g. '×' or 'px'; after a named stop it
+   * follows the <output> ('B = <output>8</output> MACs per byte'), so the output holds the name.
+   */
   unit?: string;
+}
+
+/**
+ * A select's or radio group's options from value → label pairs, in order:
+ * `choices({ both: 'both', printed: 'as printed' })`.
+ */
+export function choices(labels: Readonly<Record<string, string>>): { value: string; label: string }[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }
 
 /** One line of a widget's read-out list: `<dt>label</dt><dd data-out=key>value</dd>`. */
@@ -63,6 +79,8 @@ export function controlProblem(c: ControlSpec): string | null {
         return `${c.kind} "${c.name}": value ${c.value} is outside ${c.min ?? '−∞'}…${c.max ?? '∞'}`;
       }
       if (c.step !== undefined && !(c.step > 0)) return `${c.kind} "${c.name}": step must be positive, got ${c.step}`;
+      if (c.ends !== undefined && (c.kind !== 'range' || c.ends.length !== 2))
+        return `${c.kind} "${c.name}": ends are two words under a range's ends`;
       if (c.stops !== undefined) {
         if (c.kind !== 'range') return `number "${c.name}": only a range has named stops`;
         const count = Math.round((c.max! - c.min!) / (c.step ?? 1)) + 1;
@@ -138,6 +156,18 @@ export function parseControls(
 export function stopName(c: ControlSpec, v: ControlValue): string | null {
   if (!c.stops || typeof v !== 'number') return null;
   return c.stops[Math.round((v - (c.min ?? 0)) / (c.step ?? 1))] ?? null;
+}
+
+/** The words under a range's two ends: its `ends`, else its first and last stop names, else none. */
+export function rangeEnds(c: ControlSpec): readonly [string, string] | null {
+  if (c.ends) return c.ends;
+  return c.stops?.length ? [c.stops[0]!, c.stops.at(-1)!] : null;
+}
+
+/** What a screen reader says for a range's value (aria-valuetext): its stop name and unit, or null without stops. */
+export function stopValueText(c: ControlSpec, v: ControlValue): string | null {
+  const stop = stopName(c, v);
+  return stop === null ? null : c.unit ? `${stop} ${c.unit}` : stop;
 }
 
 /** How a value reads in the control's <output>: the stop name, number or option label, then the unit. */

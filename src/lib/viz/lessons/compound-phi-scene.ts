@@ -123,9 +123,9 @@ export function phiScene(c: PhiChart, i: number): Scene {
       anchor: 'middle',
       text: 'φ',
     },
-    { kind: 'path', key: 'ideal', class: 'ideal', d: c.ideal },
+    { kind: 'path', key: 'ideal', class: 'ideal kit-ref', d: c.ideal },
     { kind: 'path', key: 'formula', class: 'formula', d: c.formula },
-    { kind: 'path', key: 'actual', class: 'actual', d: c.actual },
+    { kind: 'path', key: 'actual', class: 'actual kit-curve', d: c.actual },
     { kind: 'line', key: 'cursor', class: 'cursor', x1: p.x, x2: p.x, y1: top, y2: bottom },
     { kind: 'circle', key: 'dot', class: 'dot', cx: p.x, cy: p.yActual, r: 5 },
   ];

@@ -148,8 +148,8 @@ export function saturationScene(series: readonly ScalePoint[], i: number): Scene
       format: String,
       key: 'x',
     }),
-    { kind: 'path', key: 'ideal', class: 'ideal', d: c.ideal },
-    { kind: 'path', key: 'actual', class: 'actual', d: c.actual },
+    { kind: 'path', key: 'ideal', class: 'ideal kit-ref', d: c.ideal },
+    { kind: 'path', key: 'actual', class: 'actual kit-curve', d: c.actual },
     ...c.points.map((q): Mark => ({
       kind: 'circle',
       key: `pt-${q.coefficient}`,

@@ -17,6 +17,7 @@ import type { CnnSpec } from '../../models/spec.ts';
 import type { UnitTiming } from './block-latency.ts';
 import { stageTimes, type LatencyTarget } from './latency-pieces.ts';
 import { fusedCount, type FusedVariant } from './effv2-variants.ts';
+import { logGridMarks, logY, px, STAGE_CHART, stageBands, stageLabelMarks } from './effv2-stage-chart.ts';
 
 export interface FusedLatencyData {
   readonly label: string;
@@ -91,10 +92,7 @@ export function fusedLatencyReadouts(stages: readonly StageLatency[], variant: F
   ];
 }
 
-const W = 640;
-const H = 300;
-const PAD = { left: 56, right: 12, top: 16, bottom: 62 };
-const px = (v: number): number => Math.round(v * 10) / 10;
+const LEFT = 56;
 
 /**
  * Per stage two bars from the 1× line on a log₂ scale: Fused-MBConv ÷ MBConv in MACs (always) and
@@ -109,34 +107,20 @@ export function fusedLatencyScene(stages: readonly StageLatency[], variant: Fuse
   ]);
   const lo = Math.min(-1, Math.floor(Math.log2(Math.min(...ratios))));
   const hi = Math.max(1, Math.ceil(Math.log2(Math.max(...ratios))));
-  const y = (r: number): number => PAD.top + ((hi - Math.log2(r)) / (hi - lo)) * (H - PAD.top - PAD.bottom);
-  const bottom = H - PAD.bottom;
-  const band = (W - PAD.left - PAD.right) / stages.length;
+  const y = logY(lo, hi, 2);
+  const { bottom, band, cx: centre } = stageBands(stages.length, LEFT);
   const bar = Math.min(24, band * 0.3);
-  const marks: Mark[] = [];
-  for (let e = lo; e <= hi; e++) {
-    marks.push({
-      kind: 'line',
-      key: `grid-${e}`,
-      class: e === 0 ? 'axis' : 'grid',
-      x1: PAD.left,
-      x2: W - PAD.right,
-      y1: px(y(2 ** e)),
-      y2: px(y(2 ** e)),
-    });
-    marks.push({
-      kind: 'text',
-      key: `tick-${e}`,
-      class: 'tick',
-      x: PAD.left - 6,
-      y: px(y(2 ** e)),
-      text: `${e < 0 ? `1/${2 ** -e}` : 2 ** e}×`,
-      anchor: 'end',
-      baseline: 'middle',
-    });
-  }
+  const marks: Mark[] = logGridMarks(
+    lo,
+    hi,
+    2,
+    LEFT,
+    y,
+    (e) => `${e < 0 ? `1/${2 ** -e}` : 2 ** e}×`,
+    (e) => (e === 0 ? 'axis' : 'grid'),
+  );
   stages.forEach((s, i) => {
-    const cx = PAD.left + band * (i + 0.5);
+    const cx = centre(i);
     const pairs: ['macs' | 'time', number | null, number][] = [
       ['macs', s.macsFused / s.macsMbconv, -bar / 2 - 1],
       ['time', s.msFused !== null && s.msMbconv !== null ? s.msFused / s.msMbconv : null, bar / 2 + 1],
@@ -156,29 +140,12 @@ export function fusedLatencyScene(stages: readonly StageLatency[], variant: Fuse
         data: { stage: s.stage, what, ratio: r },
       });
     }
-    marks.push({
-      kind: 'text',
-      key: `stage-${i}`,
-      class: 'tick',
-      x: px(cx),
-      y: bottom + 22,
-      text: String(s.stage),
-      anchor: 'middle',
-    });
-    marks.push({
-      kind: 'text',
-      key: `used-${i}`,
-      class: `used-label ${i < n ? 'fused' : 'mbconv'}`,
-      x: px(cx),
-      y: bottom + 50,
-      text: i < n ? 'F' : 'MB',
-      anchor: 'middle',
-    });
+    marks.push(...stageLabelMarks(i, s.stage, cx, bottom, i < n));
   });
   const measured = stages.filter((s) => s.msFused !== null && s.msMbconv !== null);
   return {
-    width: W,
-    height: H,
+    width: STAGE_CHART.width,
+    height: STAGE_CHART.height,
     label: `Fused-MBConv ÷ MBConv per stage, MACs${measured.length ? ' and time on this device' : ''} (log scale): ${stages
       .map(
         (s) =>

@@ -9,14 +9,12 @@ import type { Readout } from '../kit/controls.ts';
 import { formatCompact, formatInt } from '../charts/number-format.ts';
 import type { FusedData } from './effv2-fused.ts';
 import { fusedCount, VARIANT_LABELS, type FusedVariant } from './effv2-variants.ts';
+import { logGridMarks, logY, px, STAGE_CHART, stageBands, stageLabelMarks } from './effv2-stage-chart.ts';
 
 export type FusedMetric = 'params' | 'macs';
 export const METRIC_LABELS: Readonly<Record<FusedMetric, string>> = { params: 'Parameters', macs: 'MACs' };
 
-const W = 640;
-const H = 300;
-const PAD = { left: 72, right: 12, top: 16, bottom: 62 };
-const px = (v: number): number => Math.round(v * 10) / 10;
+const LEFT = 72;
 
 export function fusedScene(data: FusedData, variant: FusedVariant, metric: FusedMetric): Scene {
   const stages = data.stages;
@@ -24,34 +22,12 @@ export function fusedScene(data: FusedData, variant: FusedVariant, metric: Fused
   const values = stages.flatMap((s) => [s.fused[metric], s.mbconv[metric]]);
   const lo = Math.floor(Math.log10(Math.min(...values)));
   const hi = Math.ceil(Math.log10(Math.max(...values)));
-  const y = (v: number): number => PAD.top + ((hi - Math.log10(v)) / (hi - lo)) * (H - PAD.top - PAD.bottom);
-  const bottom = H - PAD.bottom;
-  const band = (W - PAD.left - PAD.right) / stages.length;
+  const y = logY(lo, hi, 10);
+  const { bottom, band, cx: centre } = stageBands(stages.length, LEFT);
   const bar = Math.min(28, band * 0.34);
-  const marks: Mark[] = [];
-  for (let e = lo; e <= hi; e++) {
-    marks.push({
-      kind: 'line',
-      key: `grid-${e}`,
-      class: 'grid',
-      x1: PAD.left,
-      x2: W - PAD.right,
-      y1: px(y(10 ** e)),
-      y2: px(y(10 ** e)),
-    });
-    marks.push({
-      kind: 'text',
-      key: `tick-${e}`,
-      class: 'tick',
-      x: PAD.left - 6,
-      y: px(y(10 ** e)),
-      text: formatCompact(10 ** e),
-      anchor: 'end',
-      baseline: 'middle',
-    });
-  }
+  const marks: Mark[] = logGridMarks(lo, hi, 10, LEFT, y, (e) => formatCompact(10 ** e));
   stages.forEach((s, i) => {
-    const cx = PAD.left + band * (i + 0.5);
+    const cx = centre(i);
     const used: 'fused' | 'mbconv' = i < n ? 'fused' : 'mbconv';
     for (const [kind, dx] of [
       ['mbconv', -bar / 2 - 1],
@@ -70,29 +46,20 @@ export function fusedScene(data: FusedData, variant: FusedVariant, metric: Fused
         data: { stage: s.stage, kind, value: v },
       });
     }
-    marks.push({
-      kind: 'text',
-      key: `stage-${i}`,
-      class: 'tick',
-      x: px(cx),
-      y: bottom + 22,
-      text: String(s.stage),
-      anchor: 'middle',
-    });
-    marks.push({
-      kind: 'text',
-      key: `used-${i}`,
-      class: `used-label ${used}`,
-      x: px(cx),
-      y: bottom + 50,
-      text: used === 'fused' ? 'F' : 'MB',
-      anchor: 'middle',
-    });
+    marks.push(...stageLabelMarks(i, s.stage, cx, bottom, used === 'fused'));
   });
-  marks.push({ kind: 'line', key: 'axis', class: 'axis', x1: PAD.left, x2: W - PAD.right, y1: bottom, y2: bottom });
+  marks.push({
+    kind: 'line',
+    key: 'axis',
+    class: 'axis',
+    x1: LEFT,
+    x2: STAGE_CHART.width - STAGE_CHART.right,
+    y1: bottom,
+    y2: bottom,
+  });
   return {
-    width: W,
-    height: H,
+    width: STAGE_CHART.width,
+    height: STAGE_CHART.height,
     label: `${METRIC_LABELS[metric]} of each stage of ${data.label} as MBConv and as Fused-MBConv (log scale); ${VARIANT_LABELS[variant]}`,
     marks,
   };

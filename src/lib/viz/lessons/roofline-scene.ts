@@ -5,10 +5,10 @@
  * (roofline-element.ts) after every change.
  */
 import { formatShare } from '../charts/number-format.ts';
-import type { Readout } from '../kit/controls.ts';
+import type { ControlSpec, Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import { LAYER_KIND_LABEL, type LayerTraffic } from './roofline.ts';
-import { rooflineChart, sig3, type RooflineChart } from './roofline-chart.ts';
+import { BALANCES, rooflineChart, sig3, type RooflineChart } from './roofline-chart.ts';
 import { axisMarks } from '../charts/axes.ts';
 import { logScale } from '../charts/scale.ts';
 
@@ -126,5 +126,35 @@ export function rooflineReadouts(layers: readonly LayerTraffic[], balance: numbe
     { key: 'dw-macs', label: 'Depthwise: share of MACs', value: formatShare(dw?.macShare ?? 0) },
     { key: 'dw-time', label: 'Depthwise: share of time', value: formatShare(dw?.timeShare ?? 0) },
     { key: 'slowdown', label: 'Time ÷ MAC count', value: `${sig3(s.slowdown)}×` },
+  ];
+}
+
+/**
+ * The chart's two controls: the machine balance as a kit range whose named stops are BALANCES (the
+ * slider holds the stop index; its ends say what low and high balance mean), and the layer picker.
+ */
+export function rooflineControls(layers: readonly LayerTraffic[], balance: number, selected: string): ControlSpec[] {
+  const at = BALANCES.indexOf(balance as (typeof BALANCES)[number]);
+  if (at < 0) throw new Error(`rooflineControls: balance ${balance} is not one of ${BALANCES.join(', ')}`);
+  return [
+    {
+      kind: 'range',
+      name: 'balance',
+      label: 'Machine balance B',
+      value: at,
+      min: 0,
+      max: BALANCES.length - 1,
+      step: 1,
+      stops: BALANCES.map(String),
+      unit: 'MACs per byte',
+      ends: ['plenty of bandwidth', 'starved'],
+    },
+    {
+      kind: 'select',
+      name: 'layer',
+      label: 'Layer to inspect (or click a dot)',
+      value: selected,
+      options: layers.map((l) => ({ value: l.node, label: `${l.node} · ${LAYER_KIND_LABEL[l.kind]}` })),
+    },
   ];
 }

@@ -4,9 +4,16 @@
  * and <separable-morph> (separable-morph-element.ts) again after every change.
  */
 import { formatInt } from '../charts/number-format.ts';
-import type { Readout } from '../kit/controls.ts';
+import type { ControlSpec, Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
-import { morphGeometry, stageCost, stageName, type MorphLayer, type MorphStage } from './separable-morph.ts';
+import {
+  morphGeometry,
+  morphStages,
+  stageCost,
+  stageName,
+  type MorphLayer,
+  type MorphStage,
+} from './separable-morph.ts';
 
 /** Lines first (under the nodes), then each column's label and drawn channels. */
 export function morphScene(layer: MorphLayer, stage: MorphStage): Scene {
@@ -65,5 +72,43 @@ export function morphReadouts(layer: MorphLayer, stage: MorphStage): Readout[] {
     },
     { key: 'params', label: 'Parameters', value: formatInt(cost.params) },
     { key: 'ratio', label: 'Cost ratio', value: cost.ratio.toPrecision(3) },
+  ];
+}
+
+/**
+ * The morph slider of a layer: a kit range whose named stops are the layer's stages (their number
+ * depends on which group counts divide its channels), from standard to separable.
+ */
+export function morphStageControl(layer: MorphLayer, stage: number): ControlSpec {
+  const stages = morphStages(layer);
+  return {
+    kind: 'range',
+    name: 'stage',
+    label: 'Morph:',
+    value: Math.min(stage, stages.length - 1),
+    min: 0,
+    max: stages.length - 1,
+    step: 1,
+    stops: stages.map(stageName),
+    ends: ['standard', 'separable'],
+  };
+}
+
+/** The layer picker (the paper's Table 1 rows) and the layer's morph slider. */
+export function morphControls(
+  model: string,
+  layers: readonly MorphLayer[],
+  layer: number,
+  stage: number,
+): ControlSpec[] {
+  return [
+    {
+      kind: 'select',
+      name: 'layer',
+      label: `Layer of ${model} (paper Table 1)`,
+      value: String(layer),
+      options: layers.map((l, i) => ({ value: String(i), label: l.label })),
+    },
+    morphStageControl(layers[layer]!, stage),
   ];
 }

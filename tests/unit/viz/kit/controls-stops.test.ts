@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  choices,
   controlProblem,
   formatControlValue,
+  rangeEnds,
+  stopValueText,
   parseControlValue,
   stopName,
   type ControlSpec,
@@ -72,5 +75,49 @@ describe('a radio group', () => {
     expect(parseControlValue(dim, 'height')).toBeNull();
     expect(controlProblem({ ...dim, value: 'height' })).toBe('radio "dim": value "height" is not one of its options');
     expect(controlProblem({ ...dim, options: [] })).toBe('radio "dim" needs options');
+  });
+});
+
+describe('a range with ends and a unit after its stop names', () => {
+  const balance: ControlSpec = {
+    kind: 'range',
+    name: 'balance',
+    label: 'Machine balance B',
+    value: 1,
+    min: 0,
+    max: 2,
+    step: 1,
+    stops: ['0.5', '8', '64'],
+    unit: 'MACs per byte',
+    ends: ['plenty of bandwidth', 'starved'],
+  };
+
+  it('reads the stop name in the output and the name with its unit aloud', () => {
+    expect(formatControlValue(balance, 2)).toBe('64');
+    expect(stopValueText(balance, 2)).toBe('64 MACs per byte');
+    expect(stopValueText({ ...balance, unit: undefined }, 0)).toBe('0.5');
+    expect(stopValueText({ ...balance, stops: undefined }, 0)).toBeNull();
+  });
+
+  it('puts its own words under the ends, else the first and last stop names', () => {
+    expect(rangeEnds(balance)).toEqual(['plenty of bandwidth', 'starved']);
+    expect(rangeEnds({ ...balance, ends: undefined })).toEqual(['0.5', '64']);
+    expect(rangeEnds({ ...balance, ends: undefined, stops: undefined })).toBeNull();
+  });
+
+  it('refuses ends on anything but a range', () => {
+    expect(controlProblem(balance)).toBeNull();
+    expect(controlProblem({ kind: 'number', name: 'n', label: 'N', value: 1, ends: ['a', 'b'] })).toBe(
+      `number "n": ends are two words under a range's ends`,
+    );
+  });
+});
+
+describe('choices', () => {
+  it('keeps the pairs in the order written', () => {
+    expect(choices({ both: 'both', printed: 'as printed' })).toEqual([
+      { value: 'both', label: 'both' },
+      { value: 'printed', label: 'as printed' },
+    ]);
   });
 });

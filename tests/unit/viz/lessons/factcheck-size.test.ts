@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   SIZE_DEFAULT,
+  sizeControls,
   sizeReadouts,
   sizeScene,
   sizeTex,
@@ -137,5 +138,19 @@ describe('the claim list counts', () => {
   it('counts verdicts within the chosen section', () => {
     const r = Object.fromEntries(claimListReadouts(rows, 'all', 'size').map((x) => [x.key, x.value]));
     expect(r).toEqual({ shown: '2 of 4', correct: '0', wrong: '1', misleading: '1', unverifiable: '0' });
+  });
+});
+
+describe('the size table controls', () => {
+  it('start at the default state and offer every row to work out', () => {
+    const specs = sizeControls(rows, SIZE_DEFAULT);
+    expect(specs.map((c) => [c.name, c.value])).toEqual([
+      ['view', SIZE_DEFAULT.view],
+      ['verdict', SIZE_DEFAULT.verdict],
+      ['highlight', SIZE_DEFAULT.highlight],
+      ['row', SIZE_DEFAULT.row],
+    ]);
+    expect(specs[3]!.options!.map((o) => o.value)).toEqual(rows.map((r) => r.key));
+    expect(specs[1]!.options!.map((o) => o.value)).toEqual(['all', 'wrong', 'misleading', 'correct']);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkScene, type CircleMark, type RectMark } from '~/lib/viz/kit/marks.ts';
 import type { LayerTraffic } from '~/lib/viz/lessons/roofline.ts';
-import { rooflineLegend, rooflineReadouts, rooflineScene } from '~/lib/viz/lessons/roofline-scene.ts';
+import { BALANCES } from '~/lib/viz/lessons/roofline-chart.ts';
+import { rooflineControls, rooflineLegend, rooflineReadouts, rooflineScene } from '~/lib/viz/lessons/roofline-scene.ts';
 
 // Two layers with known intensities: a depthwise conv at 2 MACs/byte, a pointwise one at 50.
 const layer = (node: string, kind: LayerTraffic['kind'], macs: number, bytes: number) =>
@@ -44,5 +45,20 @@ describe('lesson 1 roofline as kit data', () => {
         .sort(),
     ).toEqual(['depthwise', 'pointwise']);
     expect(rooflineReadouts(layers, 64).find((r) => r.key === 'bound')!.value).toBe('2 of 2');
+  });
+});
+
+describe('the roofline controls', () => {
+  it('walk BALANCES by stop index and pick any layer', () => {
+    const [range, select] = rooflineControls(layers, 8, 'pw');
+    expect(range).toMatchObject({ kind: 'range', name: 'balance', value: BALANCES.indexOf(8), min: 0, max: 7 });
+    expect(range!.stops).toEqual(['0.5', '1', '2', '4', '8', '16', '32', '64']);
+    expect(range!.ends).toEqual(['plenty of bandwidth', 'starved']);
+    expect(select).toMatchObject({ kind: 'select', name: 'layer', value: 'pw' });
+    expect(select!.options!.map((o) => o.value)).toEqual(['dw', 'pw']);
+  });
+
+  it('refuses a balance that is not a stop', () => {
+    expect(() => rooflineControls(layers, 3, 'dw')).toThrow(/balance 3 is not one of 0.5, 1, 2/);
   });
 });

@@ -7,6 +7,8 @@ import {
   expectString,
   failProp,
   PropError,
+  checkProps,
+  prop,
 } from '~/components/lesson/props.ts';
 
 describe('props.ts checks', () => {
@@ -57,6 +59,50 @@ describe('props.ts checks', () => {
   it('failProp words a rule no helper covers the same way', () => {
     expect(() => failProp('W', 'hide', 'a list of "a", "b"', ['c'])).toThrow(
       new PropError('<W> prop "hide" expects a list of "a", "b"; received ["c"]'),
+    );
+  });
+});
+
+describe('checkProps', () => {
+  const rules = {
+    n: prop.int(1, 5, 2),
+    dim: prop.oneOf(['width', 'depth'] as const, 'width'),
+    x: prop.number(0, 1, 0.25),
+    on: prop.bool(false),
+    id: prop.text('a zoo model id'),
+    caption: prop.optionalText(),
+  };
+
+  it('returns each prop checked, with its default when left out', () => {
+    expect(checkProps('W', { id: 'm', x: 0.5 }, rules)).toEqual({
+      n: 2,
+      dim: 'width',
+      x: 0.5,
+      on: false,
+      id: 'm',
+      caption: undefined,
+    });
+    expect(checkProps('W', { id: 'm', x: 1, n: 5, dim: 'depth', on: true, caption: 'C.' }, rules)).toMatchObject({
+      n: 5,
+      dim: 'depth',
+      on: true,
+      caption: 'C.',
+    });
+  });
+
+  it('words a wrong or missing prop as the expect* checks do', () => {
+    expect(() => checkProps('W', { id: 'm', x: 0.3 }, rules)).toThrow(
+      '<W> prop "x" expects a number from 0 to 1 in steps of 0.25; received 0.3',
+    );
+    expect(() => checkProps('W', { x: 0 }, rules)).toThrow('<W> prop "id" expects a zoo model id; received undefined');
+    expect(() => checkProps('W', { id: 'm', x: 0, n: 6 }, rules)).toThrow(
+      '<W> prop "n" expects a whole number from 1 to 5; received 6',
+    );
+  });
+
+  it('refuses a prop it has no rule for before checking the others', () => {
+    expect(() => checkProps('W', { id: 3, x: 0, colour: 'red' }, rules)).toThrow(
+      '<W> does not take "colour"; its props are n, dim, x, on, id, caption',
     );
   });
 });
