@@ -45,7 +45,9 @@ const inScope = (n: ScopedNode, scope: string): boolean => n.scope === scope || 
 
 /** The op types a scope runs, in order (Constant nodes are data, not ops). */
 export function opSignature(nodes: readonly ScopedNode[], scope?: string): string[] {
-  return nodes.filter((n) => n.opType !== 'Constant' && (scope === undefined || inScope(n, scope))).map((n) => n.opType);
+  return nodes
+    .filter((n) => n.opType !== 'Constant' && (scope === undefined || inScope(n, scope)))
+    .map((n) => n.opType);
 }
 
 /** How many blocks stage `stage` has (distinct `blocks.<stage>.<i>` scopes). */
@@ -71,7 +73,8 @@ export function counterpartScope(
     const index = Number(m[2]);
     const n = stageBlocks(tiny, stage);
     if (n === 0) return { reason: `it has no stage ${stage}` };
-    if (index > 0 && n < 2) return { reason: `its stage ${stage} has one block, no repeat like blocks.${stage}.${index}` };
+    if (index > 0 && n < 2)
+      return { reason: `its stage ${stage} has one block, no repeat like blocks.${stage}.${index}` };
     candidate = `blocks.${stage}.${index === 0 ? 0 : Math.min(index, n - 1)}${m[3] ?? ''}`;
   }
   return tiny.some((x) => inScope(x, candidate)) ? { scope: candidate } : { reason: `it has no ${candidate}` };
