@@ -20,6 +20,8 @@ interface CellConfig {
   inputKind: 'image' | 'random';
   inputDims: number[];
   trained?: TrainedCellConfig;
+  /** The block's node range in a trained file (see StepperConfig.range). */
+  range?: [number, number];
 }
 
 async function makeInput(cfg: CellConfig, dims: readonly number[]): Promise<Tensor> {
@@ -56,6 +58,7 @@ export class StepCellElement extends HTMLElement {
         return tr ? tr.source : cfg.source;
       },
       scope: cfg.scope,
+      ...(cfg.range ? { range: cfg.range } : {}),
       makeInput: (dims) => (tr ? tr.input(dims) : makeInput(cfg, dims)),
       ...(tr ? { preprocessView: () => tr.preprocessView() } : {}),
       ...(cfg.source.kind === 'zoo' && !tr ? { calibration: () => sampleBatch(Number(cfg.inputDims[2])) } : {}),

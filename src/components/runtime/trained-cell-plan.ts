@@ -43,6 +43,8 @@ export interface TrainedCellPlan {
   readonly classes: readonly string[];
   readonly preprocessing: Preprocessing;
   readonly ops: readonly CellOp[];
+  /** The block's first and last node index in the run's file (the stepper's range). */
+  readonly range: readonly [number, number];
   readonly macs: number;
   readonly params: number;
   readonly samples: { readonly images: string; readonly index: string };
@@ -105,6 +107,7 @@ export function planTrainedCell(model: string, scope: string | undefined): CellW
       classes: run.classes,
       preprocessing: run.preprocessing,
       ops,
+      range: [start, end - 1],
       macs,
       params,
       samples: {

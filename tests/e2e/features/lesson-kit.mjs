@@ -112,6 +112,8 @@ export function trainedCellSpecs({ path, lesson, id, scope, nth = 0, firstMacs, 
       await next.click();
       await idle(page, cell);
       assert.equal(await counter(cell), fmt(firstMacs));
+      const op = await text(cell.locator('[data-dbg="views"] .dbg-op').first());
+      assert.ok(op.includes(` ${scope}.`), `the first op stepped is in ${scope}: ${op}`);
       assert.ok((await cell.locator('[data-dbg="views"] canvas').count()) > 0, 'a stepped activation is drawn');
       const prediction = cell.locator('[data-dbg="prediction"]');
       await page.waitForFunction((el) => el.textContent !== '', await prediction.elementHandle(), { timeout: 30_000 });
