@@ -6,14 +6,31 @@
  * manifest says (trainedInput), and the model's prediction for it (a probe of the logits).
  */
 import type { Tensor } from '~/lib/engine/index.ts';
-import { trainedInput } from '~/lib/data/debug-samples.ts';
 import type { Preprocessing } from '~/lib/family/manifest.ts';
 import { formatShare } from '~/lib/viz/charts/number-format.ts';
-import { topPredictions } from '~/lib/viz/debugger/predictions.ts';
 import type { ModelSource } from '~/components/runtime/protocol.ts';
 import type { Stepper } from './stepper.ts';
-import { fetchChecked, preprocessView } from './trained-file.ts';
 import { grayCanvas, loadSampleSet, pixelsOf, type SampleSet } from './trained-samples.ts';
+
+/**
+ * What running the model needs (preprocessing, the checked fetch, the predictions), loaded on
+ * "Load and step" only: a lesson page's JavaScript before any interaction stays within its budget
+ * (tests/e2e/budget.mjs) with one or two cells on it.
+ */
+async function runParts() {
+  const [data, file, preds] = await Promise.all([
+    import('~/lib/data/debug-samples.ts'),
+    import('./trained-file.ts'),
+    import('~/lib/viz/debugger/predictions.ts'),
+  ]);
+  return {
+    trainedInput: data.trainedInput,
+    fetchChecked: file.fetchChecked,
+    preprocessView: file.preprocessView,
+    topPredictions: preds.topPredictions,
+  };
+}
+type RunParts = Awaited<ReturnType<typeof runParts>>;
 
 export interface TrainedCellConfig {
   readonly id: string;
@@ -41,6 +58,7 @@ function sampleSet(urls: TrainedCellConfig['samples']): Promise<SampleSet> {
 export class TrainedCell {
   private bytes: ArrayBuffer | null = null;
   private set: SampleSet | null = null;
+  private run: RunParts | null = null;
   k: number;
 
   constructor(
@@ -71,7 +89,8 @@ export class TrainedCell {
 
   /** Fetches (once) and checks the model file. */
   async fetchModel(): Promise<void> {
-    this.bytes ??= await fetchChecked(this.cfg.url, this.cfg.sha256);
+    this.run ??= await runParts();
+    this.bytes ??= await this.run.fetchChecked(this.cfg.url, this.cfg.sha256);
   }
 
   private pixels(): Uint8Array {
@@ -80,16 +99,18 @@ export class TrainedCell {
   }
 
   private tensor(): Tensor {
+    if (!this.run) throw new Error('the model is not loaded yet');
     const p = this.cfg.preprocessing;
     return {
       dtype: 'float32',
       dims: [1, p.channels, p.resolution, p.resolution],
-      data: trainedInput(this.pixels(), p),
+      data: this.run.trainedInput(this.pixels(), p),
     };
   }
 
   async input(dims: readonly number[]): Promise<Tensor> {
     if (!this.set) await this.images();
+    this.run ??= await runParts();
     const t = this.tensor();
     if (dims.length !== 4 || dims.some((d, i) => d !== t.dims[i]))
       throw new Error(`the model's input is [${dims.join(', ')}] but its manifest says [${t.dims.join(', ')}]`);
@@ -97,9 +118,9 @@ export class TrainedCell {
   }
 
   preprocessView(): HTMLElement | null {
-    if (!this.set) return null;
+    if (!this.set || !this.run) return null;
     const label = this.set.index.labels[this.k];
-    return preprocessView(
+    return this.run.preprocessView(
       {
         pixels: this.pixels(),
         title: `${this.cfg.classes[label]}, test image ${this.set.index.indices[this.k]}`,
@@ -126,10 +147,10 @@ export class TrainedCell {
 
   /** The open model's top class for the chosen image, written after the true class. */
   async predict(st: Stepper): Promise<void> {
-    if (!st.opened || !this.set) return;
+    if (!st.opened || !this.set || !this.run) return;
     const logits = st.nodes.at(-1)!.outputs[0];
     const { values } = await st.client.one({ type: 'probe', inputs: [this.tensor()], names: [logits] }, 'probed');
-    const top = topPredictions(values[0][logits].data, 1, this.cfg.classes)[0];
+    const top = this.run.topPredictions(values[0][logits].data, 1, this.cfg.classes)[0];
     const label = this.set.index.labels[this.k];
     const el = this.root.querySelector<HTMLElement>('[data-dbg="prediction"]')!;
     el.textContent = ` · ${this.cfg.id} predicts ${top.name ?? top.index} (${formatShare(top.probability)})${top.index === label ? ', right' : ', wrong'}.`;
