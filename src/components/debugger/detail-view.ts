@@ -184,7 +184,7 @@ export function bnDetail(ex: BatchNormExplanation): HTMLElement {
     h(
       'p',
       { class: 'muted' },
-      'μ and σ² are running statistics; with untrained weights they are calibrated on sample data instead of learned during training.',
+      'μ and σ² are running statistics: a trained model’s were gathered during its training; for the zoo’s seeded weights they are calibrated on sample images.',
     ),
   );
 }
@@ -213,7 +213,20 @@ export function activationDetail(
     svg.append(s('line', { x1: L.xOf(0).toFixed(1), x2: L.xOf(0).toFixed(1), y1: 0, y2: H, class: 'axis' }));
   for (const k of L.knees) {
     svg.append(s('line', { x1: L.xOf(k).toFixed(1), x2: L.xOf(k).toFixed(1), y1: 0, y2: H, class: 'knee' }));
-    svg.append(s('text', { x: (L.xOf(k) + 3).toFixed(1), y: 12, class: 'knee-label' }, `x = ${f(k, 3)}`));
+    // Near the right edge the label goes left of its line, so the SVG never clips it.
+    const right = L.xOf(k) > W - 64;
+    svg.append(
+      s(
+        'text',
+        {
+          x: (L.xOf(k) + (right ? -3 : 3)).toFixed(1),
+          y: 12,
+          class: 'knee-label',
+          ...(right ? { 'text-anchor': 'end' } : {}),
+        },
+        `x = ${f(k, 3)}`,
+      ),
+    );
   }
   svg.append(s('path', { d: L.curve, class: 'curve' }));
   if (point)

@@ -15,6 +15,13 @@ export interface StepperConfig {
   readonly source: ModelSource;
   /** Limit stepping to the nodes whose scope is this prefix (a lesson's block). */
   readonly scope?: string;
+  /**
+   * The scope's first and last node index, when the page knows them from the same file at build
+   * time (a trained model's ONNX: its node order is fixed). Used instead of matching `scope`
+   * against the opened nodes' scopes, which for a file are the ones its structure suggests
+   * (withStructureScopes in the worker) and need not number stages as the zoo does.
+   */
+  readonly range?: readonly [number, number];
   /** The graph input for a run (called after the model is open). */
   readonly makeInput: (dims: readonly number[]) => Promise<Tensor>;
   /** Natural images to calibrate BatchNorm statistics on after materialising (zoo models). */

@@ -95,7 +95,13 @@ export class Stepper {
       this.nodes = opened.nodes;
       this.kinds = detailKinds(this.nodes);
       this.macs = cumulativeMacs(this.nodes);
-      if (this.cfg.scope) {
+      const range = this.cfg.range;
+      if (range) {
+        if (range[1] >= this.nodes.length || range[0] > range[1])
+          throw new Error(`the block's nodes ${range[0]}–${range[1]} are not in this ${this.nodes.length}-node model`);
+        this.lo = range[0] - 1;
+        this.hi = range[1];
+      } else if (this.cfg.scope) {
         const i0 = this.nodes.findIndex((n) => n.scope === this.cfg.scope || n.scope.startsWith(`${this.cfg.scope}.`));
         if (i0 < 0) throw new Error(`no node of this model has a scope starting with '${this.cfg.scope}'`);
         let i1 = i0;

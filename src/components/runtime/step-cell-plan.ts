@@ -72,7 +72,7 @@ export function readManifest(dir = MODELS_DIR()): ManifestEntry[] {
   });
 }
 
-function opsOf(graph: Graph, start: number, end: number): { ops: CellOp[]; macs: number; params: number } {
+export function opsOf(graph: Graph, start: number, end: number): { ops: CellOp[]; macs: number; params: number } {
   const stats = new Map(analyze(graph).layers.map((l) => [l.node, l]));
   const ops: CellOp[] = [];
   let macs = 0;

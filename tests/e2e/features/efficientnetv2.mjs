@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import { predict } from './question-kit.mjs';
+import { trainedCellSpecs } from './lesson-kit.mjs';
 
 const { latencyUnits } = await tsImport(
   new URL('../../../src/lib/viz/lessons/block-latency.ts', import.meta.url).href,
@@ -299,4 +300,24 @@ export default [
       assert.equal(await w.locator('button[name="measure"]').isEnabled(), true);
     },
   },
+  // tiny_efficientnetv2 (tiny.ts): blocks.1.0, er_r1_k3_s2_e4_c16 after stage 0's 8 channels at 16×16:
+  // one 3×3 stride-2 conv 8 → 32 at 8×8, then 1×1 32 → 16. blocks.3.0, ir_r2_k3_s1_e4_c32_se0.25
+  // after stage 2's 24 channels at 4×4: 24 → 96, 3×3 depthwise, SE 96 → 24 / 4 = 6 → 96, project to 32.
+  ...trainedCellSpecs({
+    path: PATH,
+    lesson: 'efficientnetv2',
+    id: 'tiny_efficientnetv2',
+    scope: 'blocks.1.0',
+    firstMacs: 8 * 8 * 8 * 32 * 9,
+    totalMacs: 8 * 8 * 8 * 32 * 9 + 8 * 8 * 32 * 16,
+  }),
+  ...trainedCellSpecs({
+    path: PATH,
+    lesson: 'efficientnetv2',
+    id: 'tiny_efficientnetv2',
+    scope: 'blocks.3.0',
+    nth: 1,
+    firstMacs: 4 * 4 * 24 * 96,
+    totalMacs: 4 * 4 * 24 * 96 + 4 * 4 * 96 * 9 + 2 * 96 * 6 + 4 * 4 * 96 * 32,
+  }),
 ];

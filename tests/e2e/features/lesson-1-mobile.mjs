@@ -3,7 +3,7 @@
 // compute MACs, bytes and roofline shares independently of the site's code.
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
-import { stepThrough } from './lesson-kit.mjs';
+import { trainedCellSpecs } from './lesson-kit.mjs';
 
 const PATH = '/lessons/what-makes-a-model-mobile/';
 const BALANCES = [0.5, 1, 2, 4, 8, 16, 32, 64];
@@ -127,16 +127,16 @@ export default [
       assert.equal(await w.locator('.layer-tex .katex').count(), 1);
     },
   },
-  {
-    name: 'the step cell steps through MobileNetV2’s blocks.1.1',
+  // tiny_mobilenetv2 blocks.1.1 (tiny.ts: ir_r2_k3_s2_e6_c16 at 32 px): the stem and stage 1 halve
+  // the map twice, 32 → 8; 16 → 96 → 16 channels, 3×3 depthwise.
+  ...trainedCellSpecs({
     path: PATH,
-    async run(page) {
-      const expand = 56 * 56 * 24 * 144;
-      const dw = 56 * 56 * 144 * 9;
-      const project = 56 * 56 * 144 * 24;
-      await stepThrough(page, expand, expand + dw + project);
-    },
-  },
+    lesson: 'mobile',
+    id: 'tiny_mobilenetv2',
+    scope: 'blocks.1.1',
+    firstMacs: 8 * 8 * 16 * 96,
+    totalMacs: 8 * 8 * 16 * 96 + 8 * 8 * 96 * 9 + 8 * 8 * 96 * 16,
+  }),
   {
     name: 'the three questions accept the right answer and reject a wrong one',
     path: PATH,

@@ -3,7 +3,7 @@
 // layer list (paper Table 1, timm rounding), independently of the site's code.
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
-import { stepThrough } from './lesson-kit.mjs';
+import { trainedCellSpecs } from './lesson-kit.mjs';
 
 const PATH = '/lessons/depthwise-separable/';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
@@ -126,15 +126,16 @@ export default [
       );
     },
   },
-  {
-    name: 'the step cell steps through MobileNetV1’s layer 7',
+  // tiny_mobilenetv1 blocks.3.1 (tiny.ts: dsa_r2_k3_s2_c256): the stem and stages 1–3 halve the
+  // map four times, 32 → 2; depthwise 3×3 on 256 channels, then pointwise 256 → 256.
+  ...trainedCellSpecs({
     path: PATH,
-    async run(page) {
-      const dw = 14 * 14 * 512 * 9;
-      const pw = 14 * 14 * 512 * 512;
-      await stepThrough(page, dw, dw + pw);
-    },
-  },
+    lesson: 'separable',
+    id: 'tiny_mobilenetv1',
+    scope: 'blocks.3.1',
+    firstMacs: 2 * 2 * 256 * 9,
+    totalMacs: 2 * 2 * 256 * 9 + 2 * 2 * 256 * 256,
+  }),
   {
     name: 'the three questions accept the right answer and reject a wrong one',
     path: PATH,

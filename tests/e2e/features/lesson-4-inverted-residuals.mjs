@@ -3,6 +3,7 @@
 // Table 2: 64 → 64 channels at 14×14, 3×3 depthwise), independently of the site's code.
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
+import { trainedCellSpecs } from './lesson-kit.mjs';
 
 const PATH = '/lessons/inverted-residuals/';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
@@ -102,40 +103,16 @@ export default [
       assert.equal(await red(), again);
     },
   },
-  {
-    name: 'the step cell steps through blocks.3.1 and counts its MACs',
+  // tiny_mobilenetv2 blocks.3.1 (tiny.ts: ir_r2_k3_s1_e6_c24): the stem, stage 1 and stage 2 halve
+  // the map, 32 → 4; 24 → 144 → 24 channels, 3×3 depthwise, residual add.
+  ...trainedCellSpecs({
     path: PATH,
-    async run(page) {
-      const cell = page.locator('step-cell').first();
-      await cell.scrollIntoViewIfNeeded();
-      // The static op list: the three convolutions of the block with their MACs.
-      const b = block(6);
-      const rows = await cell.locator('table.dbg-ops tbody tr').allTextContents();
-      for (const m of [b.expand, b.dw, b.project])
-        assert.ok(
-          rows.some((r) => r.includes(fmt(m))),
-          `op list shows ${fmt(m)} MACs`,
-        );
-      await cell.locator('[data-act="start"]').click();
-      const next = cell.locator('[data-act="next"]');
-      await next.waitFor({ state: 'visible' });
-      await page.waitForFunction((el) => !el.disabled, await next.elementHandle(), { timeout: 60_000 });
-      await next.click();
-      await page.waitForFunction(
-        (el) => el.textContent !== '0',
-        await cell.locator('[data-dbg="macs"]').elementHandle(),
-        { timeout: 30_000 },
-      );
-      // "MACs so far" reads "4,816,896 (4.82 M)": the exact count first.
-      assert.equal((await cell.locator('[data-dbg="macs"]').textContent())?.trim().split(' ')[0], fmt(b.expand));
-      await cell.locator('[data-act="end"]').click();
-      await page.waitForFunction(
-        ([el, want]) => el.textContent?.trim().split(' ')[0] === want,
-        [await cell.locator('[data-dbg="macs"]').elementHandle(), fmt(b.macs)],
-        { timeout: 60_000 },
-      );
-    },
-  },
+    lesson: 'inverted-residuals',
+    id: 'tiny_mobilenetv2',
+    scope: 'blocks.3.1',
+    firstMacs: 4 * 4 * 24 * 144,
+    totalMacs: 4 * 4 * 24 * 144 + 4 * 4 * 144 * 9 + 4 * 4 * 144 * 24,
+  }),
   {
     name: 'the three questions accept the right answer and reject a wrong one',
     path: PATH,

@@ -5,6 +5,7 @@
 // quarter of the expanded channels, rounded to 8), independently of the site's code.
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
+import { trainedCellSpecs } from './lesson-kit.mjs';
 
 const PATH = '/lessons/squeeze-and-excitation/';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
@@ -112,38 +113,16 @@ export default [
       );
     },
   },
-  {
-    name: 'the step cell steps through an MBConv block with SE and counts its MACs',
+  // tiny_efficientnet_b0 blocks.1.0 (tiny.ts: ir_r1_k3_s2_e6_c16_se0.25 after stage 0's 8 channels):
+  // 8 → 48 at 16×16 (the stem halves 32), 3×3 depthwise stride 2 to 8×8, SE 48 → 8 / 4 = 2 → 48, project to 16.
+  ...trainedCellSpecs({
     path: PATH,
-    async run(page) {
-      const cell = page.locator('step-cell').first();
-      await cell.scrollIntoViewIfNeeded();
-      // blocks.1.0: 16 → 96 at 112², depthwise 3×3 stride 2 to 56², SE 96 → 4 → 96, project to 24.
-      const expand = 112 * 112 * 16 * 96;
-      const total = expand + 56 * 56 * 96 * 9 + 2 * 96 * 4 + 56 * 56 * 96 * 24;
-      const rows = await cell.locator('table.dbg-ops tbody tr').allTextContents();
-      assert.ok(
-        rows.some((r) => r.includes('conv_reduce')),
-        'the op list includes the SE reduce conv',
-      );
-      await cell.locator('[data-act="start"]').click();
-      const next = cell.locator('[data-act="next"]');
-      await page.waitForFunction((el) => !el.disabled, await next.elementHandle(), { timeout: 60_000 });
-      await next.click();
-      const macs = cell.locator('[data-dbg="macs"]');
-      await page.waitForFunction(
-        ([el, want]) => el.textContent?.trim().split(' ')[0] === want,
-        [await macs.elementHandle(), fmt(expand)],
-        { timeout: 30_000 },
-      );
-      await cell.locator('[data-act="end"]').click();
-      await page.waitForFunction(
-        ([el, want]) => el.textContent?.trim().split(' ')[0] === want,
-        [await macs.elementHandle(), fmt(total)],
-        { timeout: 60_000 },
-      );
-    },
-  },
+    lesson: 'se',
+    id: 'tiny_efficientnet_b0',
+    scope: 'blocks.1.0',
+    firstMacs: 16 * 16 * 8 * 48,
+    totalMacs: 16 * 16 * 8 * 48 + 8 * 8 * 48 * 9 + 2 * 48 * 2 + 8 * 8 * 48 * 16,
+  }),
   {
     name: 'the three questions accept the right answer and reject a wrong one',
     path: PATH,

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
 import { checkTrainedScaling } from './trained-scaling-kit.mjs';
+import { trainedCellSpecs } from './lesson-kit.mjs';
 
 const PATH = '/lessons/compound-scaling/';
 const out = (root, key) =>
@@ -103,45 +104,17 @@ export default [
       assert.notEqual(await embed.textContent(), before, 'the playground numbers change with φ');
     },
   },
-  {
-    name: 'the step cell steps through the block depth scaling added to B1',
+  // tiny_efficientnet_b1 blocks.1.1, the repeat depth scaling adds (⌈1 · 1.2⌉ = 2 blocks in stage 1):
+  // side round(32 · 1.15) = 37, the stem gives ⌈37 / 2⌉ = 19, stage 1 strides to 10; 16 → 96 → 16
+  // channels (16 · 1.1 rounds back to 16), 3×3 depthwise, SE 96 → 16 / 4 = 4 → 96, residual add.
+  ...trainedCellSpecs({
     path: PATH,
-    async run(page) {
-      const cell = page.locator('step-cell').first();
-      await cell.scrollIntoViewIfNeeded();
-      // EfficientNet-B1 blocks.1.2 at 240 px: 24 → 144 → 24 channels on a 60×60 map (240 / 2 / 2),
-      // 3×3 depthwise, SE 144 → round(24 / 4) = 6 → 144.
-      const hw = 60 * 60;
-      const expand = hw * 24 * 144;
-      const total = expand + hw * 144 * 9 + 2 * 144 * 6 + hw * 144 * 24;
-      const fmt = (n) => Math.round(n).toLocaleString('en-US');
-      const rows = await cell.locator('table.dbg-ops tbody tr').allTextContents();
-      assert.ok(
-        rows.some((r) => r.includes(fmt(expand))),
-        `the op list shows the expansion's ${fmt(expand)} MACs`,
-      );
-      assert.ok(
-        rows.some((r) => /Add/.test(r)),
-        'the block ends with its residual add',
-      );
-      await cell.locator('[data-act="start"]').click();
-      const next = cell.locator('[data-act="next"]');
-      await page.waitForFunction((el) => !el.disabled, await next.elementHandle(), { timeout: 90_000 });
-      await next.click();
-      const macs = cell.locator('[data-dbg="macs"]');
-      await page.waitForFunction(
-        ([el, want]) => el.textContent?.trim().split(' ')[0] === want,
-        [await macs.elementHandle(), fmt(expand)],
-        { timeout: 30_000 },
-      );
-      await cell.locator('[data-act="end"]').click();
-      await page.waitForFunction(
-        ([el, want]) => el.textContent?.trim().split(' ')[0] === want,
-        [await macs.elementHandle(), fmt(total)],
-        { timeout: 60_000 },
-      );
-    },
-  },
+    lesson: 'compound',
+    id: 'tiny_efficientnet_b1',
+    scope: 'blocks.1.1',
+    firstMacs: 10 * 10 * 16 * 96,
+    totalMacs: 10 * 10 * 16 * 96 + 10 * 10 * 96 * 9 + 2 * 96 * 4 + 10 * 10 * 96 * 16,
+  }),
   {
     name: 'the three questions accept the right answer and reject a wrong one',
     path: PATH,

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import { pick, predict } from './question-kit.mjs';
+import { trainedCellSpecs } from './lesson-kit.mjs';
 
 const src = (p) => tsImport(new URL(`../../../src/${p}`, import.meta.url).href, import.meta.url);
 const { latencyUnits } = await src('lib/viz/lessons/block-latency.ts');
@@ -195,4 +196,14 @@ export default [
       assert.equal(await fig.locator('button[name="measure"]').isEnabled(), true);
     },
   },
+  // tiny_mnasnet blocks.2.0 (tiny.ts: ir_r2_k5_s2_e3_c16_se0.25): the stem and stage 1 halve the map,
+  // 32 → 8; 16 → 48 at 8×8, 5×5 depthwise stride 2 to 4×4, SE 48 → 16 / 4 = 4 → 48, project to 16.
+  ...trainedCellSpecs({
+    path: '/lessons/mnasnet/',
+    lesson: 'mnasnet',
+    id: 'tiny_mnasnet',
+    scope: 'blocks.2.0',
+    firstMacs: 8 * 8 * 16 * 48,
+    totalMacs: 8 * 8 * 16 * 48 + 4 * 4 * 48 * 25 + 2 * 48 * 4 + 4 * 4 * 48 * 16,
+  }),
 ];

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import { predict } from './question-kit.mjs';
-import { stepThrough } from './lesson-kit.mjs';
+import { trainedCellSpecs } from './lesson-kit.mjs';
 
 const PATH = '/lessons/mobilenetv3/';
 const lib = (p) => tsImport(new URL(`../../../src/lib/${p}`, import.meta.url).href, import.meta.url);
@@ -152,16 +152,16 @@ export default [
       assert.match(await out(w, 'params'), /\(2\.04 M\)$/);
     },
   },
-  {
-    name: 'the step cell runs MobileNetV3-Large blocks.4.0 with h-swish and the hard-sigmoid SE',
+  // tiny_mobilenetv3 blocks.4.0 (tiny.ts: ir_r1_k3_s1_e6_c32_se0.25): the stem, stage 1 and stage 2
+  // halve the map, 32 → 4; 24 → 144 → 32, SE on the expanded width: 144 / 4 = 36 → 40 (a multiple of 8).
+  ...trainedCellSpecs({
     path: PATH,
-    async run(page) {
-      // blocks.4.0: 80 → 480 at 14×14, 3×3 depthwise, SE 480 → 120 → 480, projection 480 → 112.
-      const first = 14 * 14 * 80 * 480;
-      const total = first + 14 * 14 * 480 * 9 + 2 * 480 * 120 + 14 * 14 * 480 * 112;
-      await stepThrough(page, first, total);
-    },
-  },
+    lesson: 'mobilenetv3',
+    id: 'tiny_mobilenetv3',
+    scope: 'blocks.4.0',
+    firstMacs: 4 * 4 * 24 * 144,
+    totalMacs: 4 * 4 * 24 * 144 + 4 * 4 * 144 * 9 + 2 * 144 * 40 + 4 * 4 * 144 * 32,
+  }),
   {
     name: 'the three questions accept the computed answers and reject wrong ones',
     path: PATH,

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import { predict } from './question-kit.mjs';
-import { stepThrough } from './lesson-kit.mjs';
+import { trainedCellSpecs } from './lesson-kit.mjs';
 
 const src = (p) => tsImport(new URL(`../../../src/lib/${p}`, import.meta.url).href, import.meta.url);
 const { analyze } = await src('engine/index.ts');
@@ -149,12 +149,14 @@ export default [
       assert.equal((await predict(q3, String(vit(224, 16).macs))).state, 'right');
     },
   },
-  {
-    name: 'lesson vit-vs-cnn: the step cell runs the patch embedding convolution',
+  // tiny_vit's patch embedding (tiny.ts: 4×4 patches, dim 24, gray 32 px): 8 × 8 patches, each a
+  // 1 × 4 × 4 window into 24 channels; the reshape and transpose cost nothing.
+  ...trainedCellSpecs({
     path: PATH,
-    async run(page) {
-      const conv = vit(224, 16).layers.find((l) => l.node === 'patch_embed.proj');
-      await stepThrough(page, conv.macs, conv.macs);
-    },
-  },
+    lesson: 'vit',
+    id: 'tiny_vit',
+    scope: 'patch_embed',
+    firstMacs: 8 * 8 * 16 * 24,
+    totalMacs: 8 * 8 * 16 * 24,
+  }),
 ];
