@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
 import { stepThrough } from './lesson-kit.mjs';
+import { withoutJs } from './page-kit.mjs';
 
 const PATH = '/lessons/depthwise-separable/';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
@@ -160,17 +161,12 @@ export default [
     name: 'the morph and the curves read as static SVG with JavaScript off',
     path: PATH,
     async run(page, { base }) {
-      const context = await page
-        .context()
-        .browser()
-        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
-      const p = await context.newPage();
-      await p.goto(`${base}${PATH}`);
-      assert.equal(await p.locator('separable-morph svg.diagram line.edge').count(), 16 * 16);
-      assert.equal(await p.locator('separable-morph .morph-tex .katex').count(), 2);
-      assert.equal(await p.locator('multiplier-curves circle.dot').count(), 8);
-      assert.equal(await p.locator('multiplier-curves tr[aria-current="true"]').getAttribute('data-row'), '0.75@224');
-      await context.close();
+      await withoutJs(page, `${base}${PATH}`, async (p) => {
+        assert.equal(await p.locator('separable-morph svg.diagram line.edge').count(), 16 * 16);
+        assert.equal(await p.locator('separable-morph .morph-tex .katex').count(), 2);
+        assert.equal(await p.locator('multiplier-curves circle.dot').count(), 8);
+        assert.equal(await p.locator('multiplier-curves tr[aria-current="true"]').getAttribute('data-row'), '0.75@224');
+      });
     },
   },
 ];

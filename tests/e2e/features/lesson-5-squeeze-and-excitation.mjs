@@ -5,15 +5,10 @@
 // quarter of the expanded channels, rounded to 8), independently of the site's code.
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
+import { out } from './page-kit.mjs';
 
 const PATH = '/lessons/squeeze-and-excitation/';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-const out = (root, key) =>
-  root
-    .locator(`[data-out="${key}"]`)
-    .first()
-    .textContent()
-    .then((t) => t?.trim());
 const seParams = (pairs) => pairs.reduce((s, [c, r]) => s + 2 * c * r + c + r, 0);
 
 // EfficientNet-B0: (expanded channels, SE width) of its 16 blocks; SE width = round(block input / 4).

@@ -4,14 +4,9 @@
 // parameter integers torchvision publishes (num_params) for the same architectures.
 import assert from 'node:assert/strict';
 import { predict } from './question-kit.mjs';
+import { out, withoutJs } from './page-kit.mjs';
 
 const PATH = '/lessons/overview-fact-check/';
-const out = (root, key) =>
-  root
-    .locator(`[data-out="${key}"]`)
-    .first()
-    .textContent()
-    .then((t) => t?.trim());
 
 /** MobileNetV1 1.0-224 (paper Table 1): stem, 13 depthwise-separable layers, FC; BN γ and β counted. */
 function mobilenetV1() {
@@ -203,24 +198,19 @@ export default [
     name: 'fact-check: the page reads without JavaScript',
     path: PATH,
     async run(page, { base }) {
-      const context = await page
-        .context()
-        .browser()
-        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
-      const p = await context.newPage();
-      await p.goto(`${base}${PATH}`);
-      const w = p.locator('fc-size-table');
-      assert.equal(await w.locator('tr[data-row]').count(), SIZE_ROWS);
-      assert.equal(await w.locator('circle.fc-printed').count(), SIZE_ROWS);
-      assert.equal(await w.locator('select[name="view"]').isVisible(), false, 'controls hidden without JavaScript');
-      assert.equal(await w.locator('td[data-cell="params"]').first().isVisible(), true, 'both columns show');
-      const list = p.locator('fc-claim-list');
-      const n = await list.locator('article.fc-claim').count();
-      assert.ok(n > 100, `${n} claims listed`);
-      assert.equal(await list.locator('article.fc-claim[hidden]').count(), 0);
-      assert.equal(await list.locator('blockquote[lang="ja"]').count(), n, 'every quote is marked Japanese');
-      assert.ok((await p.locator('.katex').count()) > 0, 'the rounding rule is typeset');
-      await context.close();
+      await withoutJs(page, `${base}${PATH}`, async (p) => {
+        const w = p.locator('fc-size-table');
+        assert.equal(await w.locator('tr[data-row]').count(), SIZE_ROWS);
+        assert.equal(await w.locator('circle.fc-printed').count(), SIZE_ROWS);
+        assert.equal(await w.locator('select[name="view"]').isVisible(), false, 'controls hidden without JavaScript');
+        assert.equal(await w.locator('td[data-cell="params"]').first().isVisible(), true, 'both columns show');
+        const list = p.locator('fc-claim-list');
+        const n = await list.locator('article.fc-claim').count();
+        assert.ok(n > 100, `${n} claims listed`);
+        assert.equal(await list.locator('article.fc-claim[hidden]').count(), 0);
+        assert.equal(await list.locator('blockquote[lang="ja"]').count(), n, 'every quote is marked Japanese');
+        assert.ok((await p.locator('.katex').count()) > 0, 'the rounding rule is typeset');
+      });
     },
   },
   {
