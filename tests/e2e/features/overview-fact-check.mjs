@@ -3,38 +3,16 @@
 // computed here independently: MobileNetV1 by hand from its Table 1, the others from the exact
 // parameter integers torchvision publishes (num_params) for the same architectures.
 import assert from 'node:assert/strict';
+import { tsImport } from 'tsx/esm/api';
 import { predict } from './question-kit.mjs';
 import { out, withoutJs } from './page-kit.mjs';
 
-const PATH = '/lessons/overview-fact-check/';
+const { mobilenetV1ByHand } = await tsImport(
+  new URL('../../fixtures/paper-tables.ts', import.meta.url).href,
+  import.meta.url,
+);
 
-/** MobileNetV1 1.0-224 (paper Table 1): stem, 13 depthwise-separable layers, FC; BN γ and β counted. */
-function mobilenetV1() {
-  const layers = [
-    [32, 64, 1],
-    [64, 128, 2],
-    [128, 128, 1],
-    [128, 256, 2],
-    [256, 256, 1],
-    [256, 512, 2],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 1024, 2],
-    [1024, 1024, 1],
-  ];
-  let h = 112;
-  let params = 27 * 32 + 64;
-  let macs = h * h * 32 * 27;
-  for (const [cin, cout, s] of layers) {
-    h = Math.ceil(h / s);
-    params += 11 * cin + cin * cout + 2 * cout;
-    macs += h * h * cin * 9 + h * h * cin * cout;
-  }
-  return { params: params + 1024 * 1000 + 1000, macs: macs + 1024 * 1000 };
-}
+const PATH = '/lessons/overview-fact-check/';
 
 // torchvision weight metadata num_params (same architectures as the zoo's models).
 const EXACT = {
@@ -167,7 +145,7 @@ export default [
       );
       await choose(w, 'section', 'all');
       // MobileNet's 4.2M: the engine's count equals the hand count of Table 1.
-      const hand = mobilenetV1();
+      const hand = mobilenetV1ByHand();
       const card = w.locator('article[data-claim="compare-params-mobilenet"]');
       assert.equal(Number(await card.locator('[data-field="ours"]').getAttribute('data-value')), hand.params);
       assert.equal(await card.getAttribute('data-verdict'), 'correct');
@@ -185,7 +163,7 @@ export default [
       assert.equal((await predict(q1, '1.3M')).state, 'wrong');
       // torchvision efficientnet_b0 num_params.
       assert.equal((await predict(q1, '5288548')).state, 'right');
-      const hand = mobilenetV1();
+      const hand = mobilenetV1ByHand();
       const q2 = page.locator('[data-question="fc-mobilenet-flops"]');
       assert.equal((await predict(q2, '560M')).state, 'wrong');
       assert.equal((await predict(q2, String(2 * hand.macs))).state, 'right');
