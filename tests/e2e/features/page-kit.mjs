@@ -25,3 +25,26 @@ export async function withoutJs(page, url, check, viewport = { width: 360, heigh
     await context.close();
   }
 }
+
+/**
+ * `idle(page, timeout)` waits until the debugger element `host` exists and is no longer
+ * data-busy; `click(page, target)` clicks `target` (a selector's first match, or a locator), then
+ * waits for it to be idle.
+ */
+export function debuggerWaits(host) {
+  const idle = (page, timeout = 120_000) =>
+    page.waitForFunction(
+      (sel) => {
+        const el = document.querySelector(sel);
+        return el && !el.hasAttribute('data-busy');
+      },
+      host,
+      { timeout },
+    );
+  const click = async (page, target) => {
+    await (typeof target === 'string' ? page.locator(target).first() : target).click();
+    await page.waitForTimeout(50);
+    await idle(page);
+  };
+  return { idle, click };
+}
