@@ -131,48 +131,46 @@ function head21k(id: string, of: string, spec: CnnSpec): ZooEntry {
 
 const paperMacs = (value: number, reason: string) => ({ value, source: PAPER, tolerance: 0.06, reason });
 
+/**
+ * A V2-B* row: timm's counts and top-1, and the paper's (top-1, params in millions, MACs at the
+ * model's side), whose MACs are the reference (the paper rounds to two digits).
+ */
+function bRow(
+  b: 'b0' | 'b1' | 'b2' | 'b3',
+  timmM: number,
+  gmacs: number,
+  top1: number,
+  paper: { top1: number; paramsM: number; macs: number },
+  extra: Partial<ZooEntry> = {},
+): ZooEntry {
+  const spec = base(b);
+  return row(
+    `tf_efficientnetv2_${b}`,
+    spec,
+    timmM,
+    gmacs,
+    top1,
+    { macsReference: paperMacs(paper.macs, 'the paper rounds to two digits'), ...extra },
+    [{ source: PAPER, top1: paper.top1, params: paper.paramsM * M, macs: paper.macs, resolution: spec.resolution }],
+  );
+}
+
 export const EFFICIENTNETV2_MODELS: readonly ZooEntry[] = [
-  row(
-    'tf_efficientnetv2_b0',
-    base('b0'),
-    7.14,
-    0.73,
-    78.386,
-    { macsReference: paperMacs(0.72e9, 'the paper rounds to two digits') },
-    [{ source: PAPER, top1: 78.7, params: 7.1 * M, macs: 0.72e9, resolution: 224 }],
-  ),
-  row(
-    'tf_efficientnetv2_b1',
-    base('b1'),
-    8.14,
-    1.21,
-    79.518,
-    { macsReference: paperMacs(1.2e9, 'the paper rounds to two digits') },
-    [{ source: PAPER, top1: 79.8, params: 8.1 * M, macs: 1.2e9, resolution: 240 }],
-  ),
-  row(
-    'tf_efficientnetv2_b2',
-    base('b2'),
-    10.1,
-    1.72,
-    80.226,
-    { macsReference: paperMacs(1.7e9, 'the paper rounds to two digits') },
-    [{ source: PAPER, top1: 80.5, params: 10.1 * M, macs: 1.7e9, resolution: 260 }],
-  ),
-  row(
-    'tf_efficientnetv2_b3',
-    base('b3'),
+  bRow('b0', 7.14, 0.73, 78.386, { top1: 78.7, paramsM: 7.1, macs: 0.72e9 }),
+  bRow('b1', 8.14, 1.21, 79.518, { top1: 79.8, paramsM: 8.1, macs: 1.2e9 }),
+  bRow('b2', 10.1, 1.72, 80.226, { top1: 80.5, paramsM: 10.1, macs: 1.7e9 }),
+  bRow(
+    'b3',
     14.36,
     3.04,
     81.96,
+    { top1: 82.1, paramsM: 14.4, macs: 3.0e9 },
     {
       exactParams: {
         value: 14_358_406,
         source: 'timm tf_efficientnetv2_b3, sum of parameter numel (round_limit 0; 14,377,062 with the 10 % rule)',
       },
-      macsReference: paperMacs(3.0e9, 'the paper rounds to two digits'),
     },
-    [{ source: PAPER, top1: 82.1, params: 14.4 * M, macs: 3.0e9, resolution: 300 }],
   ),
   head21k('tf_efficientnetv2_b3.in21k', 'tf_efficientnetv2_b3', base('b3', IN21K)),
   row(
