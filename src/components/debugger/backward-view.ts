@@ -18,7 +18,8 @@ import {
   type BlockBackward,
   type GradExplanation,
 } from '~/lib/viz/debugger/backward-explain.ts';
-import { moveStep, stepExplanation, stepTitle } from '~/lib/viz/train/train-backward.ts';
+import { stepExplanation, stepTitle } from '~/lib/viz/train/train-backward.ts';
+import { backwardSteps } from './backward-steps.ts';
 import { dimsText, h } from './dom.ts';
 import { tensorView } from './tensor-view.ts';
 
@@ -147,23 +148,23 @@ export function backwardView(o: BackwardViewOptions): HTMLElement {
   const title = h('h4', { 'data-dbg': 'back-title' });
   const note = h('p', { class: 'muted' });
   const body = h('div', { class: 'tdbg-back-body' });
-  const prev = h('button', { type: 'button', class: 'button secondary', 'data-back': 'prev' }, '◀ Towards the output');
-  const next = h('button', { type: 'button', class: 'button secondary', 'data-back': 'next' }, 'Towards the input ▶');
-  const list = h(
-    'ol',
-    { class: 'tdbg-back-list', 'aria-label': `Backward steps of ${r.block}` },
-    ...steps.map((s, i) =>
-      h(
-        'li',
-        {},
-        h(
-          'button',
-          { type: 'button', class: 'tdbg-back-step', 'data-back-step': i },
-          `${s.node.slice(r.block.length + 1) || s.node} · ${s.opType}`,
-        ),
-      ),
-    ),
-  );
+  const { prev, next, list, show } = backwardSteps({
+    block: r.block,
+    steps,
+    classes: { button: 'button secondary', list: 'tdbg-back-list', step: 'tdbg-back-step' },
+    onShow: (i) => {
+      at = i;
+      const s = steps[i];
+      const ok = slots(s);
+      if (!ok.includes(slot)) slot = ok[0] ?? 0;
+      const gi = s.gradIns[slot];
+      flat = gi ? largestAt(gi) : 0;
+      root.dataset.at = String(i);
+      title.textContent = stepTitle(info, i);
+      note.textContent = `${what(s)}.`;
+      draw();
+    },
+  });
   const root = h(
     'div',
     { class: 'tdbg-back', 'data-dbg': 'back', 'data-block': r.block, 'data-steps': steps.length },
@@ -185,25 +186,6 @@ export function backwardView(o: BackwardViewOptions): HTMLElement {
 
   const renderExplain = (box: HTMLElement): void => {
     box.replaceChildren(explainPanel(steps[at], slot, flat, o));
-  };
-
-  const show = (i: number, focus = false): void => {
-    at = i;
-    const s = steps[i];
-    const ok = slots(s);
-    if (!ok.includes(slot)) slot = ok[0] ?? 0;
-    const gi = s.gradIns[slot];
-    flat = gi ? largestAt(gi) : 0;
-    root.dataset.at = String(i);
-    title.textContent = stepTitle(info, i);
-    note.textContent = `${what(s)}.`;
-    prev.disabled = i === 0;
-    next.disabled = i === steps.length - 1;
-    list
-      .querySelectorAll<HTMLButtonElement>('button')
-      .forEach((b, k) => b.setAttribute('aria-current', k === i ? 'step' : 'false'));
-    if (focus) list.querySelectorAll<HTMLButtonElement>('button')[i]?.focus();
-    draw();
   };
 
   const draw = (): void => {
@@ -282,19 +264,6 @@ export function backwardView(o: BackwardViewOptions): HTMLElement {
     renderExplain(explain);
   };
 
-  prev.addEventListener('click', () => show(moveStep(steps.length, at, -1)));
-  next.addEventListener('click', () => show(moveStep(steps.length, at, 1)));
-  list.addEventListener('click', (e) => {
-    const b = (e.target as Element).closest<HTMLButtonElement>('[data-back-step]');
-    if (b) show(Number(b.dataset.backStep));
-  });
-  list.addEventListener('keydown', (e) => {
-    const dir =
-      e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
-    if (!dir) return;
-    e.preventDefault();
-    show(moveStep(steps.length, at, dir), true);
-  });
   if (steps.length) show(0);
   else root.append(h('p', { class: 'muted' }, 'No gradient reached this block.'));
   return root;

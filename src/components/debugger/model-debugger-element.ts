@@ -24,6 +24,7 @@ import { CancelledError } from '~/components/runtime/runtime-client.ts';
 import { h, s } from './dom.ts';
 import { loadImage, prepareImage, sampleBatch, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
 import { DiagramLink } from './diagram-link.ts';
+import { wirePad } from './draw-pad.ts';
 import { ortView } from './ort-view.ts';
 import { sampleByName } from './samples.ts';
 import { Stepper, type ClassesConfig } from './stepper.ts';
@@ -259,35 +260,7 @@ class ModelDebugger extends HTMLElement {
       }
     });
     const pad = this.q<HTMLCanvasElement>('[data-dbg="pad"]');
-    const ctx = pad.getContext('2d')!;
-    const clear = (): void => {
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(0, 0, pad.width, pad.height);
-    };
-    clear();
-    let drawing = false;
-    const at = (e: PointerEvent): [number, number] => {
-      const r = pad.getBoundingClientRect();
-      return [((e.clientX - r.left) * pad.width) / r.width, ((e.clientY - r.top) * pad.height) / r.height];
-    };
-    pad.addEventListener('pointerdown', (e) => {
-      drawing = true;
-      pad.setPointerCapture(e.pointerId);
-      const [x, y] = at(e);
-      ctx.beginPath();
-      ctx.moveTo(x, y);
-    });
-    pad.addEventListener('pointermove', (e) => {
-      if (!drawing) return;
-      const [x, y] = at(e);
-      ctx.lineTo(x, y);
-      ctx.strokeStyle = '#1b1f2a';
-      ctx.lineWidth = 10;
-      ctx.lineCap = 'round';
-      ctx.lineJoin = 'round';
-      ctx.stroke();
-    });
-    pad.addEventListener('pointerup', () => (drawing = false));
+    const { clear } = wirePad(pad, { background: '#ffffff', ink: '#1b1f2a', lineWidth: 10 });
     this.q('[data-act="clear-drawing"]').addEventListener('click', clear);
     this.q('[data-act="use-drawing"]').addEventListener('click', () => {
       this.querySelectorAll<HTMLInputElement>('input[name="dbg-input"]').forEach((r) => (r.checked = false));

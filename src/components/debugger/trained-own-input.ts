@@ -6,6 +6,7 @@
  * decoding is asynchronous, so nothing blocks the tab).
  */
 import { fashionPixels, fitSize, grayFromRgba, lightBackground } from '~/lib/viz/debugger/upload-gray.ts';
+import { wirePad } from './draw-pad.ts';
 import { uploadToCanvas } from './image-input.ts';
 import { padPixels } from './trained-samples.ts';
 import type { Chosen } from './trained-views.ts';
@@ -18,33 +19,7 @@ export interface OwnInputHooks {
 
 export function wireDrawPad(root: HTMLElement, hooks: OwnInputHooks): void {
   const pad = root.querySelector<HTMLCanvasElement>('[data-dbg="pad"]')!;
-  const ctx = pad.getContext('2d')!;
-  const clear = (): void => {
-    ctx.fillStyle = '#000000';
-    ctx.fillRect(0, 0, pad.width, pad.height);
-  };
-  clear();
-  let drawing = false;
-  const at = (e: PointerEvent): [number, number] => {
-    const r = pad.getBoundingClientRect();
-    return [((e.clientX - r.left) * pad.width) / r.width, ((e.clientY - r.top) * pad.height) / r.height];
-  };
-  pad.addEventListener('pointerdown', (e) => {
-    drawing = true;
-    pad.setPointerCapture(e.pointerId);
-    ctx.beginPath();
-    ctx.moveTo(...at(e));
-  });
-  pad.addEventListener('pointermove', (e) => {
-    if (!drawing) return;
-    ctx.lineTo(...at(e));
-    ctx.strokeStyle = '#ffffff';
-    ctx.lineWidth = 14;
-    ctx.lineCap = 'round';
-    ctx.lineJoin = 'round';
-    ctx.stroke();
-  });
-  pad.addEventListener('pointerup', () => (drawing = false));
+  const { clear } = wirePad(pad, { background: '#000000', ink: '#ffffff', lineWidth: 14 });
   root.querySelector('[data-act="clear-drawing"]')!.addEventListener('click', clear);
   root.querySelector('[data-act="use-drawing"]')!.addEventListener('click', () => {
     if (hooks.busy()) return;

@@ -7,9 +7,10 @@
 import type { ImageSet } from '~/lib/data/fashion-mnist.ts';
 import { FASHION_MNIST_CLASSES } from '~/lib/data/fashion-mnist.ts';
 import type { Palette } from '~/lib/viz/charts/heatmap.ts';
-import { moveStep, stepExplanation, stepTitle } from '~/lib/viz/train/train-backward.ts';
+import { stepExplanation, stepTitle } from '~/lib/viz/train/train-backward.ts';
 import { grayPixels } from '~/lib/viz/train/train-kernels.ts';
 import type { GradNorm, Inspection, Probe } from '~/workers/train-probe.ts';
+import { backwardSteps } from '~/components/debugger/backward-steps.ts';
 import { h } from '~/components/debugger/dom.ts';
 import { tensorView } from '~/components/debugger/tensor-view.ts';
 
@@ -109,28 +110,45 @@ export function probeView(
  * keys on the list) move one node; the current node's gradients are drawn with tensor views.
  */
 export function backwardStepper(r: Inspection, palette: Palette, width: number): HTMLElement {
-  let at = 0;
   const steps = r.steps;
   const title = h('h4', { 'data-step-title': '' });
   const note = h('p', { class: 'tp-note' });
   const views = h('div', { class: 'tp-step-views' });
-  const prev = h('button', { type: 'button', class: 'tp-btn', 'data-back': 'prev' }, '◀ Towards the output');
-  const next = h('button', { type: 'button', class: 'tp-btn', 'data-back': 'next' }, 'Towards the input ▶');
-  const list = h(
-    'ol',
-    { class: 'tp-step-list', 'aria-label': `Backward steps of ${r.block}` },
-    ...steps.map((s, i) =>
-      h(
-        'li',
-        {},
-        h(
-          'button',
-          { type: 'button', class: 'tp-step', 'data-back-step': i },
-          `${s.node.slice(r.block.length + 1) || s.node} · ${s.opType}`,
-        ),
-      ),
-    ),
-  );
+  const { prev, next, list, show } = backwardSteps({
+    block: r.block,
+    steps,
+    classes: { button: 'tp-btn', list: 'tp-step-list', step: 'tp-step' },
+    onShow: (i) => {
+      const s = steps[i];
+      root.dataset.at = String(i);
+      title.textContent = stepTitle(steps, i);
+      note.textContent = `${stepExplanation(s.opType)}.${s.weightNorm === null ? '' : ` ‖dL/dW‖ of its weight: ${s.weightNorm.toExponential(3)}.`}${s.node === r.layer ? ' This is the layer whose weight gradient is explained below.' : ''}`;
+      const kids: HTMLElement[] = [];
+      if (s.gradOut)
+        kids.push(
+          tensorView({
+            title: `dL/d(output) arriving at ${s.node}`,
+            tensor: s.gradOut,
+            palette,
+            width,
+            channel: 0,
+            role: 'back-grad-out',
+          }),
+        );
+      if (s.gradIn)
+        kids.push(
+          tensorView({
+            title: `dL/d(input) sent on by ${s.node}`,
+            tensor: s.gradIn,
+            palette,
+            width,
+            channel: 0,
+            role: 'back-grad-in',
+          }),
+        );
+      views.replaceChildren(...kids);
+    },
+  });
   const root = h(
     'div',
     { class: 'tp-backward', 'data-backward': '', 'data-block': r.block, 'data-steps': steps.length },
@@ -147,56 +165,6 @@ export function backwardStepper(r: Inspection, palette: Palette, width: number):
     views,
   );
 
-  const show = (i: number, focus: boolean): void => {
-    at = i;
-    const s = steps[i];
-    root.dataset.at = String(i);
-    title.textContent = stepTitle(steps, i);
-    note.textContent = `${stepExplanation(s.opType)}.${s.weightNorm === null ? '' : ` ‖dL/dW‖ of its weight: ${s.weightNorm.toExponential(3)}.`}${s.node === r.layer ? ' This is the layer whose weight gradient is explained below.' : ''}`;
-    const kids: HTMLElement[] = [];
-    if (s.gradOut)
-      kids.push(
-        tensorView({
-          title: `dL/d(output) arriving at ${s.node}`,
-          tensor: s.gradOut,
-          palette,
-          width,
-          channel: 0,
-          role: 'back-grad-out',
-        }),
-      );
-    if (s.gradIn)
-      kids.push(
-        tensorView({
-          title: `dL/d(input) sent on by ${s.node}`,
-          tensor: s.gradIn,
-          palette,
-          width,
-          channel: 0,
-          role: 'back-grad-in',
-        }),
-      );
-    views.replaceChildren(...kids);
-    prev.disabled = i === 0;
-    next.disabled = i === steps.length - 1;
-    list.querySelectorAll<HTMLButtonElement>('button').forEach((b, k) => {
-      b.setAttribute('aria-current', k === i ? 'step' : 'false');
-    });
-    if (focus) list.querySelectorAll<HTMLButtonElement>('button')[i]?.focus();
-  };
-  prev.addEventListener('click', () => show(moveStep(steps.length, at, -1), false));
-  next.addEventListener('click', () => show(moveStep(steps.length, at, 1), false));
-  list.addEventListener('click', (e) => {
-    const b = (e.target as Element).closest<HTMLButtonElement>('[data-back-step]');
-    if (b) show(Number(b.dataset.backStep), false);
-  });
-  list.addEventListener('keydown', (e) => {
-    const dir =
-      e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
-    if (!dir) return;
-    e.preventDefault();
-    show(moveStep(steps.length, at, dir), true);
-  });
-  if (steps.length) show(0, false);
+  if (steps.length) show(0);
   return root;
 }

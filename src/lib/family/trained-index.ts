@@ -15,7 +15,8 @@
  * (never a placeholder for what is not trained). Pure: the caller reads the file
  * (trained-read.ts at build time).
  */
-import { TINY_COMPARISONS, TINY_MODELS, type TinyComparison, type TinyEntry } from '../models/tiny.ts';
+import { TINY_COMPARISONS, type TinyComparison } from '../models/tiny-comparisons.ts';
+import { TINY_MODELS, type TinyEntry } from '../models/tiny.ts';
 import { validateManifest, type TrainedManifest, type TrainedModel } from './manifest.ts';
 import { FAMILY_SEEDS } from './recipe.ts';
 

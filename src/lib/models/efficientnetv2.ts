@@ -1,13 +1,21 @@
 /**
- * EfficientNetV2 (arXiv 2104.00298, Table 4 for V2-S): Fused-MBConv (`er`) in the early stages,
- * MBConv with SE (on the block input × 0.25) later, every kernel 3×3, SiLU. timm
- * `_gen_efficientnetv2_base/_s/_m/_l/_xl` (`efficientnet.py`); `tf_` models use TF SAME padding
- * and BN eps 1e-3. The V2-B* models round channels *without* the 10 % rule (automl
- * `round_filters`; timm `round_limit=0.`). `efficientnetv2_rw_*` are timm's pre-release variants;
- * `gc_efficientnetv2_rw_t` swaps SE for global-context attention.
+ * The EfficientNetV2 rows of the zoo (arXiv 2104.00298): each model's spec, timm's and torchvision's
+ * counts and the paper's and README's published figures. The architectures (block strings and the
+ * spec builder) are in efficientnetv2-spec.ts. The V2-B* models round channels *without* the 10 %
+ * rule (automl `round_filters`; timm `round_limit=0.`). `efficientnetv2_rw_*` are timm's
+ * pre-release variants; `gc_efficientnetv2_rw_t` swaps SE for global-context attention.
  */
 import { EFFICIENTNETV2_BASE_SCALING } from './scaling.ts';
 import type { AttnSpec, CnnSpec } from './spec.ts';
+import {
+  efficientNetV2Spec,
+  EFFICIENTNETV2_BASE_ARCH,
+  EFFICIENTNETV2_L_ARCH,
+  EFFICIENTNETV2_M_ARCH,
+  EFFICIENTNETV2_RW_S_ARCH,
+  EFFICIENTNETV2_S_ARCH,
+  EFFICIENTNETV2_XL_ARCH,
+} from './efficientnetv2-spec.ts';
 import {
   M,
   TIMM_BENCH,
@@ -18,95 +26,6 @@ import {
   type Citation,
   type ZooEntry,
 } from './zoo-entry.ts';
-
-export const EFFICIENTNETV2_BASE_ARCH = [
-  ['cn_r1_k3_s1_e1_c16_skip'],
-  ['er_r2_k3_s2_e4_c32'],
-  ['er_r2_k3_s2_e4_c48'],
-  ['ir_r3_k3_s2_e4_c96_se0.25'],
-  ['ir_r5_k3_s1_e6_c112_se0.25'],
-  ['ir_r8_k3_s2_e6_c192_se0.25'],
-] as const;
-
-export const EFFICIENTNETV2_S_ARCH = [
-  ['cn_r2_k3_s1_e1_c24_skip'],
-  ['er_r4_k3_s2_e4_c48'],
-  ['er_r4_k3_s2_e4_c64'],
-  ['ir_r6_k3_s2_e4_c128_se0.25'],
-  ['ir_r9_k3_s1_e6_c160_se0.25'],
-  ['ir_r15_k3_s2_e6_c256_se0.25'],
-] as const;
-
-/** timm's pre-release guess at V2-S from the paper's figure: a fused first stage, 272 final channels. */
-export const EFFICIENTNETV2_RW_S_ARCH = [
-  ['er_r2_k3_s1_e1_c24'],
-  ...EFFICIENTNETV2_S_ARCH.slice(1, -1),
-  ['ir_r15_k3_s2_e6_c272_se0.25'],
-] as const;
-
-export const EFFICIENTNETV2_M_ARCH = [
-  ['cn_r3_k3_s1_e1_c24_skip'],
-  ['er_r5_k3_s2_e4_c48'],
-  ['er_r5_k3_s2_e4_c80'],
-  ['ir_r7_k3_s2_e4_c160_se0.25'],
-  ['ir_r14_k3_s1_e6_c176_se0.25'],
-  ['ir_r18_k3_s2_e6_c304_se0.25'],
-  ['ir_r5_k3_s1_e6_c512_se0.25'],
-] as const;
-
-export const EFFICIENTNETV2_L_ARCH = [
-  ['cn_r4_k3_s1_e1_c32_skip'],
-  ['er_r7_k3_s2_e4_c64'],
-  ['er_r7_k3_s2_e4_c96'],
-  ['ir_r10_k3_s2_e4_c192_se0.25'],
-  ['ir_r19_k3_s1_e6_c224_se0.25'],
-  ['ir_r25_k3_s2_e6_c384_se0.25'],
-  ['ir_r7_k3_s1_e6_c640_se0.25'],
-] as const;
-
-export const EFFICIENTNETV2_XL_ARCH = [
-  ['cn_r4_k3_s1_e1_c32_skip'],
-  ['er_r8_k3_s2_e4_c64'],
-  ['er_r8_k3_s2_e4_c96'],
-  ['ir_r16_k3_s2_e4_c192_se0.25'],
-  ['ir_r24_k3_s1_e6_c256_se0.25'],
-  ['ir_r32_k3_s2_e6_c512_se0.25'],
-  ['ir_r8_k3_s1_e6_c640_se0.25'],
-] as const;
-
-const SE: AttnSpec = { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' };
-
-interface V2Options {
-  readonly arch: CnnSpec['arch'];
-  readonly stem: number;
-  readonly head: CnnSpec['head'];
-  readonly width?: number;
-  readonly depth?: number | readonly number[];
-  readonly roundLimit?: number;
-  readonly tf: boolean;
-  readonly resolution: number;
-  readonly numClasses?: number;
-  readonly attn?: AttnSpec;
-}
-
-export function efficientNetV2Spec(o: V2Options): CnnSpec {
-  return {
-    kind: 'cnn',
-    family: 'EfficientNetV2',
-    arch: o.arch,
-    stem: { channels: o.stem },
-    head: o.head,
-    act: 'swish',
-    attn: o.attn ?? SE,
-    width: o.width ?? 1,
-    depth: o.depth ?? 1,
-    roundLimit: o.roundLimit ?? 0.9,
-    padding: o.tf ? 'same' : 'symmetric',
-    bnEps: o.tf ? 1e-3 : 1e-5,
-    resolution: o.resolution,
-    numClasses: o.numClasses ?? 1000,
-  };
-}
 
 const FIXED_1280 = { kind: 'conv', features: 1280, scaling: 'fixed' } as const;
 const ROUND_1280 = { kind: 'conv', features: 1280, scaling: 'round' } as const;
@@ -129,42 +48,41 @@ function base(b: 'b0' | 'b1' | 'b2' | 'b3', numClasses = 1000): CnnSpec {
     numClasses,
   });
 }
-const vs = (numClasses = 1000) =>
+/** A `tf_` model (TF SAME padding, BN eps 1e-3) with a 1000-class or an ImageNet-21k head. */
+const tfV2 =
+  (arch: CnnSpec['arch'], stem: number, head: CnnSpec['head'], resolution: number) =>
+  (numClasses = 1000): CnnSpec =>
+    efficientNetV2Spec({ arch, stem, head, tf: true, resolution, numClasses });
+const vs = tfV2(EFFICIENTNETV2_S_ARCH, 24, ROUND_1280, 384);
+const vm = tfV2(EFFICIENTNETV2_M_ARCH, 24, FIXED_1280, 480);
+const vl = tfV2(EFFICIENTNETV2_L_ARCH, 32, FIXED_1280, 480);
+const vxl = tfV2(EFFICIENTNETV2_XL_ARCH, 32, FIXED_1280, 512);
+
+/** timm's pre-release V2-T (`efficientnetv2_rw_t`), with SE or (gc_) global-context attention. */
+const rwT = (attn?: AttnSpec): CnnSpec =>
   efficientNetV2Spec({
     arch: EFFICIENTNETV2_S_ARCH,
     stem: 24,
     head: ROUND_1280,
-    tf: true,
-    resolution: 384,
-    numClasses,
+    width: 0.8,
+    depth: 0.9,
+    tf: false,
+    resolution: 288,
+    ...(attn ? { attn } : {}),
   });
-const vm = (numClasses = 1000) =>
-  efficientNetV2Spec({
-    arch: EFFICIENTNETV2_M_ARCH,
-    stem: 24,
-    head: FIXED_1280,
-    tf: true,
-    resolution: 480,
-    numClasses,
-  });
-const vl = (numClasses = 1000) =>
-  efficientNetV2Spec({
-    arch: EFFICIENTNETV2_L_ARCH,
-    stem: 32,
-    head: FIXED_1280,
-    tf: true,
-    resolution: 480,
-    numClasses,
-  });
-const vxl = (numClasses = 1000) =>
-  efficientNetV2Spec({
-    arch: EFFICIENTNETV2_XL_ARCH,
-    stem: 32,
-    head: FIXED_1280,
-    tf: true,
-    resolution: 512,
-    numClasses,
-  });
+const RW_S_HEAD = { kind: 'conv', features: 1792, scaling: 'round' } as const;
+
+/**
+ * The exact parameter count and MACs torchvision publishes for the same architecture
+ * (`efficientnet_v2_<size>`: params and `_ops` at `resolution`), which it rounds as `reason` says.
+ */
+function torchvision(size: 's' | 'm' | 'l', params: number, macs: number, resolution: number, reason: string) {
+  const name = `efficientnet_v2_${size}`;
+  return {
+    exactParams: { value: params, source: `${TORCHVISION}: ${name} (same architecture)` },
+    macsReference: { value: macs, source: `${TORCHVISION}: ${name} _ops at ${resolution}`, tolerance: 0.002, reason },
+  };
+}
 
 function row(
   id: string,
@@ -213,48 +131,46 @@ function head21k(id: string, of: string, spec: CnnSpec): ZooEntry {
 
 const paperMacs = (value: number, reason: string) => ({ value, source: PAPER, tolerance: 0.06, reason });
 
+/**
+ * A V2-B* row: timm's counts and top-1, and the paper's (top-1, params in millions, MACs at the
+ * model's side), whose MACs are the reference (the paper rounds to two digits).
+ */
+function bRow(
+  b: 'b0' | 'b1' | 'b2' | 'b3',
+  timmM: number,
+  gmacs: number,
+  top1: number,
+  paper: { top1: number; paramsM: number; macs: number },
+  extra: Partial<ZooEntry> = {},
+): ZooEntry {
+  const spec = base(b);
+  return row(
+    `tf_efficientnetv2_${b}`,
+    spec,
+    timmM,
+    gmacs,
+    top1,
+    { macsReference: paperMacs(paper.macs, 'the paper rounds to two digits'), ...extra },
+    [{ source: PAPER, top1: paper.top1, params: paper.paramsM * M, macs: paper.macs, resolution: spec.resolution }],
+  );
+}
+
 export const EFFICIENTNETV2_MODELS: readonly ZooEntry[] = [
-  row(
-    'tf_efficientnetv2_b0',
-    base('b0'),
-    7.14,
-    0.73,
-    78.386,
-    { macsReference: paperMacs(0.72e9, 'the paper rounds to two digits') },
-    [{ source: PAPER, top1: 78.7, params: 7.1 * M, macs: 0.72e9, resolution: 224 }],
-  ),
-  row(
-    'tf_efficientnetv2_b1',
-    base('b1'),
-    8.14,
-    1.21,
-    79.518,
-    { macsReference: paperMacs(1.2e9, 'the paper rounds to two digits') },
-    [{ source: PAPER, top1: 79.8, params: 8.1 * M, macs: 1.2e9, resolution: 240 }],
-  ),
-  row(
-    'tf_efficientnetv2_b2',
-    base('b2'),
-    10.1,
-    1.72,
-    80.226,
-    { macsReference: paperMacs(1.7e9, 'the paper rounds to two digits') },
-    [{ source: PAPER, top1: 80.5, params: 10.1 * M, macs: 1.7e9, resolution: 260 }],
-  ),
-  row(
-    'tf_efficientnetv2_b3',
-    base('b3'),
+  bRow('b0', 7.14, 0.73, 78.386, { top1: 78.7, paramsM: 7.1, macs: 0.72e9 }),
+  bRow('b1', 8.14, 1.21, 79.518, { top1: 79.8, paramsM: 8.1, macs: 1.2e9 }),
+  bRow('b2', 10.1, 1.72, 80.226, { top1: 80.5, paramsM: 10.1, macs: 1.7e9 }),
+  bRow(
+    'b3',
     14.36,
     3.04,
     81.96,
+    { top1: 82.1, paramsM: 14.4, macs: 3.0e9 },
     {
       exactParams: {
         value: 14_358_406,
         source: 'timm tf_efficientnetv2_b3, sum of parameter numel (round_limit 0; 14,377,062 with the 10 % rule)',
       },
-      macsReference: paperMacs(3.0e9, 'the paper rounds to two digits'),
     },
-    [{ source: PAPER, top1: 82.1, params: 14.4 * M, macs: 3.0e9, resolution: 300 }],
   ),
   head21k('tf_efficientnetv2_b3.in21k', 'tf_efficientnetv2_b3', base('b3', IN21K)),
   row(
@@ -263,15 +179,13 @@ export const EFFICIENTNETV2_MODELS: readonly ZooEntry[] = [
     21.46,
     8.44,
     83.9,
-    {
-      exactParams: { value: 21_458_488, source: `${TORCHVISION}: efficientnet_v2_s (same architecture)` },
-      macsReference: {
-        value: 8.366e9,
-        source: `${TORCHVISION}: efficientnet_v2_s _ops at 384`,
-        tolerance: 0.002,
-        reason: "torchvision rounds to 1 MMAC; the paper's 8.8 B and the README's 8.4 B are the same network",
-      },
-    },
+    torchvision(
+      's',
+      21_458_488,
+      8.366e9,
+      384,
+      "torchvision rounds to 1 MMAC; the paper's 8.8 B and the README's 8.4 B are the same network",
+    ),
     [
       { source: PAPER, top1: 83.9, params: 22 * M, macs: 8.8e9, resolution: 384 },
       { source: README, top1: 83.9, params: 21.5 * M, macs: 8.4e9, resolution: 384 },
@@ -284,15 +198,7 @@ export const EFFICIENTNETV2_MODELS: readonly ZooEntry[] = [
     54.14,
     24.76,
     85.208,
-    {
-      exactParams: { value: 54_139_356, source: `${TORCHVISION}: efficientnet_v2_m (same architecture)` },
-      macsReference: {
-        value: 24.582e9,
-        source: `${TORCHVISION}: efficientnet_v2_m _ops at 480`,
-        tolerance: 0.002,
-        reason: 'torchvision rounds to 1 MMAC',
-      },
-    },
+    torchvision('m', 54_139_356, 24.582e9, 480, 'torchvision rounds to 1 MMAC'),
     [
       { source: PAPER, top1: 85.1, params: 54 * M, macs: 24e9, resolution: 480 },
       { source: README, top1: 85.2, params: 54.1 * M, macs: 24.7e9, resolution: 480 },
@@ -305,15 +211,7 @@ export const EFFICIENTNETV2_MODELS: readonly ZooEntry[] = [
     118.52,
     56.4,
     85.66,
-    {
-      exactParams: { value: 118_515_272, source: `${TORCHVISION}: efficientnet_v2_l (same architecture)` },
-      macsReference: {
-        value: 56.08e9,
-        source: `${TORCHVISION}: efficientnet_v2_l _ops at 480`,
-        tolerance: 0.002,
-        reason: 'torchvision rounds to 10 MMAC',
-      },
-    },
+    torchvision('l', 118_515_272, 56.08e9, 480, 'torchvision rounds to 10 MMAC'),
     [
       { source: PAPER, top1: 85.7, params: 120 * M, macs: 53e9, resolution: 480 },
       { source: README, top1: 85.7, params: 119.5 * M, macs: 56.3e9, resolution: 480 },
@@ -342,43 +240,14 @@ export const EFFICIENTNETV2_MODELS: readonly ZooEntry[] = [
     ],
   ),
   head21k('tf_efficientnetv2_xl.in21k', 'tf_efficientnetv2_xl', vxl(IN21K)),
-  row(
-    'efficientnetv2_rw_t',
-    efficientNetV2Spec({
-      arch: EFFICIENTNETV2_S_ARCH,
-      stem: 24,
-      head: ROUND_1280,
-      width: 0.8,
-      depth: 0.9,
-      tf: false,
-      resolution: 288,
-    }),
-    13.65,
-    3.19,
-    82.354,
-  ),
-  row(
-    'gc_efficientnetv2_rw_t',
-    efficientNetV2Spec({
-      arch: EFFICIENTNETV2_S_ARCH,
-      stem: 24,
-      head: ROUND_1280,
-      width: 0.8,
-      depth: 0.9,
-      tf: false,
-      resolution: 288,
-      attn: { kind: 'gc' },
-    }),
-    13.68,
-    3.2,
-    82.486,
-  ),
+  row('efficientnetv2_rw_t', rwT(), 13.65, 3.19, 82.354),
+  row('gc_efficientnetv2_rw_t', rwT({ kind: 'gc' }), 13.68, 3.2, 82.486),
   row(
     'efficientnetv2_rw_s',
     efficientNetV2Spec({
       arch: EFFICIENTNETV2_RW_S_ARCH,
       stem: 24,
-      head: { kind: 'conv', features: 1792, scaling: 'round' },
+      head: RW_S_HEAD,
       tf: false,
       resolution: 384,
     }),
@@ -391,7 +260,7 @@ export const EFFICIENTNETV2_MODELS: readonly ZooEntry[] = [
     efficientNetV2Spec({
       arch: EFFICIENTNETV2_RW_S_ARCH,
       stem: 24,
-      head: { kind: 'conv', features: 1792, scaling: 'round' },
+      head: RW_S_HEAD,
       width: 1.2,
       depth: [1.2, 1.2, 1.2, 1.2, 1.6, 1.6],
       tf: false,

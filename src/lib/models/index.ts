@@ -23,18 +23,12 @@ export { mobilenetV2Spec, MOBILENETV2_ARCH } from './mobilenetv2.ts';
 export { mobilenetV3Spec, mobilenetV3RwSpec, type MobileNetV3Options } from './mobilenetv3.ts';
 export { mnasnetSpec } from './mnasnet.ts';
 export { efficientNetSpec, EFFICIENTNET_B0_ARCH } from './efficientnet.ts';
-export { efficientNetV2Spec } from './efficientnetv2.ts';
+export { efficientNetV2Spec } from './efficientnetv2-spec.ts';
 export { vitSpec } from './vit.ts';
 export { resolveBlock } from './resolve.ts';
 export { buildBlock, resolveBlockSpec } from './build-block.ts';
 export type { BlockSpec, CnnBlockSpec, VitBlockSpec } from './spec.ts';
 export { LESSON_BLOCKS, type LessonBlock } from './lesson-blocks.ts';
-export {
-  TINY_MODELS,
-  TINY_COMPARISONS,
-  TINY_RESOLUTION,
-  getTinyModel,
-  buildTinyModel,
-  type TinyEntry,
-  type TinyComparison,
-} from './tiny.ts';
+export { TINY_MODELS, getTinyModel, buildTinyModel, type TinyEntry } from './tiny.ts';
+export { TINY_RESOLUTION } from './tiny-specs.ts';
+export { TINY_COMPARISONS, type TinyComparison } from './tiny-comparisons.ts';

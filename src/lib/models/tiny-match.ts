@@ -8,7 +8,7 @@
 import { analyze } from '../engine/index.ts';
 import { buildFromSpec } from './build.ts';
 import type { ModelSpec } from './spec.ts';
-import { tinyEfficientNetSpec, TINY_CHANNELS, TINY_RESOLUTION } from './tiny.ts';
+import { tinyEfficientNetSpec, TINY_CHANNELS, TINY_RESOLUTION } from './tiny-specs.ts';
 
 /** MACs of a spec as the tiny family is built (1-channel input, batch 1). */
 export function tinyMacs(spec: ModelSpec): number {

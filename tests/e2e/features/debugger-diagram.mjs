@@ -2,23 +2,9 @@
 // depthwise conv outlines that block's depthwise op; clicking a later block (or an earlier op, or
 // reloading a deep link) moves the debugger there and the diagram with it.
 import assert from 'node:assert/strict';
+import { debuggerWaits } from './page-kit.mjs';
 
-async function idle(page, timeout = 120_000) {
-  await page.waitForFunction(
-    () => {
-      const el = document.querySelector('model-debugger');
-      return el && !el.hasAttribute('data-busy');
-    },
-    null,
-    { timeout },
-  );
-}
-
-async function click(page, locator) {
-  await locator.click();
-  await page.waitForTimeout(50);
-  await idle(page);
-}
+const { idle, click } = debuggerWaits('model-debugger');
 
 /** The current node's name, as the debugger's position line and op list show it. */
 async function currentNode(page) {

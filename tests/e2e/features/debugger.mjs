@@ -2,25 +2,11 @@
 // it explains (and its products multiply out), SE bars and gate arithmetic, onnxruntime-web
 // agreement after a full run, deep links that reload to the same view, and the memory guard.
 import assert from 'node:assert/strict';
+import { debuggerWaits } from './page-kit.mjs';
 
 const num = (s) => Number(String(s).trim().replace(/−/g, '-').replace(/,/g, ''));
 
-async function idle(page, timeout = 120_000) {
-  await page.waitForFunction(
-    () => {
-      const el = document.querySelector('model-debugger');
-      return el && !el.hasAttribute('data-busy');
-    },
-    null,
-    { timeout },
-  );
-}
-
-async function click(page, selector) {
-  await page.locator(selector).first().click();
-  await page.waitForTimeout(50);
-  await idle(page);
-}
+const { idle, click } = debuggerWaits('model-debugger');
 
 async function load(page) {
   await click(page, 'model-debugger [data-act="start"]');

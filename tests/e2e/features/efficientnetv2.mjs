@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import { predict } from './question-kit.mjs';
 import { trainedCellSpecs } from './lesson-kit.mjs';
+import { out } from './page-kit.mjs';
 
 const { latencyUnits } = await tsImport(
   new URL('../../../src/lib/viz/lessons/block-latency.ts', import.meta.url).href,
@@ -14,12 +15,6 @@ const { latencyUnits } = await tsImport(
 const { analyze } = await tsImport(new URL('../../../src/lib/engine/index.ts', import.meta.url).href, import.meta.url);
 const models = await tsImport(new URL('../../../src/lib/models/index.ts', import.meta.url).href, import.meta.url);
 const PATH = '/lessons/efficientnetv2/';
-const out = (root, key) =>
-  root
-    .locator(`[data-out="${key}"]`)
-    .first()
-    .textContent()
-    .then((t) => t?.trim());
 
 // V2-S (EfficientNetV2 Table 4 / automl v2_s_block) with MBConv everywhere, and with every stage fused.
 const V2S = models.getModel('tf_efficientnetv2_s').spec;

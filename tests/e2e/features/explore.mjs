@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs/minimal.js';
+import { debuggerWaits } from './page-kit.mjs';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -64,22 +65,7 @@ async function exact(page) {
   return { params: Number(await el.getAttribute('data-params')), macs: Number(await el.getAttribute('data-macs')) };
 }
 
-async function idle(page, timeout = 120_000) {
-  await page.waitForFunction(
-    () => {
-      const el = document.querySelector('.x-debugger');
-      return el && !el.hasAttribute('data-busy');
-    },
-    null,
-    { timeout },
-  );
-}
-
-async function click(page, selector) {
-  await page.locator(selector).first().click();
-  await page.waitForTimeout(50);
-  await idle(page);
-}
+const { idle, click } = debuggerWaits('.x-debugger');
 
 /** A model that imports but is quantized: int8 weights through QuantizeLinear/DequantizeLinear. */
 function quantizedModel() {

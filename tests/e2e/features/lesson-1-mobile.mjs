@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
 import { trainedCellSpecs } from './lesson-kit.mjs';
+import { withoutJs } from './page-kit.mjs';
 
 const PATH = '/lessons/what-makes-a-model-mobile/';
 const BALANCES = [0.5, 1, 2, 4, 8, 16, 32, 64];
@@ -166,18 +167,13 @@ export default [
     name: 'the chart reads as static SVG with JavaScript off',
     path: PATH,
     async run(page, { base }) {
-      const context = await page
-        .context()
-        .browser()
-        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
-      const p = await context.newPage();
-      await p.goto(`${base}${PATH}`);
-      const w = p.locator('roofline-chart');
-      assert.equal(await w.locator('circle.dot').count(), LAYERS.length);
-      assert.equal(await w.locator('circle.dot.bound').count(), depthwiseShares(8).bound);
-      assert.equal(await w.locator('.layer-tex .katex').count(), 1);
-      assert.equal((await p.locator('step-cell table.dbg-ops tbody tr').count()) > 0, true);
-      await context.close();
+      await withoutJs(page, `${base}${PATH}`, async (p) => {
+        const w = p.locator('roofline-chart');
+        assert.equal(await w.locator('circle.dot').count(), LAYERS.length);
+        assert.equal(await w.locator('circle.dot.bound').count(), depthwiseShares(8).bound);
+        assert.equal(await w.locator('.layer-tex .katex').count(), 1);
+        assert.equal((await p.locator('step-cell table.dbg-ops tbody tr').count()) > 0, true);
+      });
     },
   },
 ];

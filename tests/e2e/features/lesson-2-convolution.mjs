@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { predict } from './question-kit.mjs';
 import { stepThrough } from './lesson-kit.mjs';
+import { withoutJs } from './page-kit.mjs';
 
 const PATH = '/lessons/convolution-cost/';
 const outSize = (h, k, s, p, d) => Math.floor((h + 2 * p - d * (k - 1) - 1) / s) + 1;
@@ -115,18 +116,13 @@ export default [
     name: 'the window diagram reads as static SVG with JavaScript off',
     path: PATH,
     async run(page, { base }) {
-      const context = await page
-        .context()
-        .browser()
-        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
-      const p = await context.newPage();
-      await p.goto(`${base}${PATH}`);
-      const w = p.locator('conv-window');
-      assert.equal(await w.locator('svg.in-grid').count(), 3);
-      assert.equal(await w.locator('svg.in-grid rect.tap').count(), 27);
-      assert.equal(await w.locator('.out-grid button').count(), 49);
-      assert.equal(await w.locator('.size-tex .katex').count(), 1);
-      await context.close();
+      await withoutJs(page, `${base}${PATH}`, async (p) => {
+        const w = p.locator('conv-window');
+        assert.equal(await w.locator('svg.in-grid').count(), 3);
+        assert.equal(await w.locator('svg.in-grid rect.tap').count(), 27);
+        assert.equal(await w.locator('.out-grid button').count(), 49);
+        assert.equal(await w.locator('.size-tex .katex').count(), 1);
+      });
     },
   },
 ];

@@ -2,47 +2,19 @@
 // and the three questions. Expected numbers are computed here from the formulas and MobileNetV1's
 // layer list (paper Table 1, timm rounding), independently of the site's code.
 import assert from 'node:assert/strict';
+import { tsImport } from 'tsx/esm/api';
 import { pick, predict } from './question-kit.mjs';
 import { trainedCellSpecs } from './lesson-kit.mjs';
+import { withoutJs } from './page-kit.mjs';
+
+const { mobilenetV1ByHand } = await tsImport(
+  new URL('../../fixtures/paper-tables.ts', import.meta.url).href,
+  import.meta.url,
+);
 
 const PATH = '/lessons/depthwise-separable/';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-
-/** timm make_divisible(v, 8) with the 10 % rule. */
-const divisible = (v) => {
-  let n = Math.max(8, Math.floor((v + 4) / 8) * 8);
-  if (n < 0.9 * v) n += 8;
-  return n;
-};
-
-/** MobileNetV1 conv + linear MACs at width α and resolution r (stem, 13 dw+pw layers, classifier). */
-function mobilenetV1Macs(alpha, res) {
-  let h = Math.ceil(res / 2);
-  let cin = divisible(32 * alpha);
-  let macs = h * h * cin * 3 * 9;
-  const layers = [
-    [64, 1],
-    [128, 2],
-    [128, 1],
-    [256, 2],
-    [256, 1],
-    [512, 2],
-    [512, 1],
-    [512, 1],
-    [512, 1],
-    [512, 1],
-    [512, 1],
-    [1024, 2],
-    [1024, 1],
-  ];
-  for (const [c, s] of layers) {
-    h = Math.ceil(h / s);
-    const cout = divisible(c * alpha);
-    macs += h * h * cin * 9 + h * h * cin * cout;
-    cin = cout;
-  }
-  return macs + cin * 1000;
-}
+const mobilenetV1Macs = (alpha, res) => mobilenetV1ByHand(alpha, res).macs;
 
 async function slide(locator, value) {
   await locator.evaluate((el, v) => {
@@ -161,17 +133,12 @@ export default [
     name: 'the morph and the curves read as static SVG with JavaScript off',
     path: PATH,
     async run(page, { base }) {
-      const context = await page
-        .context()
-        .browser()
-        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
-      const p = await context.newPage();
-      await p.goto(`${base}${PATH}`);
-      assert.equal(await p.locator('separable-morph svg.diagram line.edge').count(), 16 * 16);
-      assert.equal(await p.locator('separable-morph .morph-tex .katex').count(), 2);
-      assert.equal(await p.locator('multiplier-curves circle.dot').count(), 8);
-      assert.equal(await p.locator('multiplier-curves tr[aria-current="true"]').getAttribute('data-row'), '0.75@224');
-      await context.close();
+      await withoutJs(page, `${base}${PATH}`, async (p) => {
+        assert.equal(await p.locator('separable-morph svg.diagram line.edge').count(), 16 * 16);
+        assert.equal(await p.locator('separable-morph .morph-tex .katex').count(), 2);
+        assert.equal(await p.locator('multiplier-curves circle.dot').count(), 8);
+        assert.equal(await p.locator('multiplier-curves tr[aria-current="true"]').getAttribute('data-row'), '0.75@224');
+      });
     },
   },
 ];

@@ -4,17 +4,12 @@
 import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
 import { trainedCellSpecs } from './lesson-kit.mjs';
+import { out } from './page-kit.mjs';
 
 const PATH = '/lessons/inverted-residuals/';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 /** Binary units with three significant figures, as a reader would write them. */
 const kib = (bytes) => `${+(bytes / 1024).toPrecision(3)} KiB`;
-const out = (root, key) =>
-  root
-    .locator(`[data-out="${key}"]`)
-    .first()
-    .textContent()
-    .then((t) => t?.trim());
 
 /** The block at expansion t: mid = 64·t (a multiple of 8 for every half step). */
 function block(t) {

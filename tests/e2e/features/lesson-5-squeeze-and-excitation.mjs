@@ -4,38 +4,18 @@
 // family (EfficientNet §4 Table 1 with a quarter of the block input; MobileNetV3 §5.3 with a
 // quarter of the expanded channels, rounded to 8), independently of the site's code.
 import assert from 'node:assert/strict';
+import { tsImport } from 'tsx/esm/api';
 import { pick, predict } from './question-kit.mjs';
 import { trainedCellSpecs } from './lesson-kit.mjs';
+import { out } from './page-kit.mjs';
+
+const { B0_SE, seParams } = await tsImport(
+  new URL('../../fixtures/paper-tables.ts', import.meta.url).href,
+  import.meta.url,
+);
 
 const PATH = '/lessons/squeeze-and-excitation/';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-const out = (root, key) =>
-  root
-    .locator(`[data-out="${key}"]`)
-    .first()
-    .textContent()
-    .then((t) => t?.trim());
-const seParams = (pairs) => pairs.reduce((s, [c, r]) => s + 2 * c * r + c + r, 0);
-
-// EfficientNet-B0: (expanded channels, SE width) of its 16 blocks; SE width = round(block input / 4).
-const B0_SE = [
-  [32, 8],
-  [96, 4],
-  [144, 6],
-  [144, 6],
-  [240, 10],
-  [240, 10],
-  [480, 20],
-  [480, 20],
-  [480, 20],
-  [672, 28],
-  [672, 28],
-  [672, 28],
-  [1152, 48],
-  [1152, 48],
-  [1152, 48],
-  [1152, 48],
-];
 
 async function values(w, row) {
   return w

@@ -5,14 +5,9 @@ import assert from 'node:assert/strict';
 import { pick, predict } from './question-kit.mjs';
 import { checkTrainedScaling } from './trained-scaling-kit.mjs';
 import { trainedCellSpecs } from './lesson-kit.mjs';
+import { out } from './page-kit.mjs';
 
 const PATH = '/lessons/compound-scaling/';
-const out = (root, key) =>
-  root
-    .locator(`[data-out="${key}"]`)
-    .first()
-    .textContent()
-    .then((t) => t?.trim());
 const divisible = (v) => {
   let n = Math.max(8, Math.floor(v + 4) - (Math.floor(v + 4) % 8));
   if (n < 0.9 * v) n += 8;

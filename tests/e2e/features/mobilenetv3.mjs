@@ -7,15 +7,10 @@ import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import { predict } from './question-kit.mjs';
 import { trainedCellSpecs } from './lesson-kit.mjs';
+import { out } from './page-kit.mjs';
 
 const PATH = '/lessons/mobilenetv3/';
 const lib = (p) => tsImport(new URL(`../../../src/lib/${p}`, import.meta.url).href, import.meta.url);
-const out = (root, key) =>
-  root
-    .locator(`[data-out="${key}"]`)
-    .first()
-    .textContent()
-    .then((t) => t?.trim());
 const f4 = (n) => n.toFixed(4).replace('-', '−');
 const int = (n) => Math.round(n).toLocaleString('en-US');
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));

@@ -3,43 +3,16 @@
 // computed here independently: MobileNetV1 by hand from its Table 1, the others from the exact
 // parameter integers torchvision publishes (num_params) for the same architectures.
 import assert from 'node:assert/strict';
+import { tsImport } from 'tsx/esm/api';
 import { predict } from './question-kit.mjs';
+import { out, withoutJs } from './page-kit.mjs';
+
+const { mobilenetV1ByHand } = await tsImport(
+  new URL('../../fixtures/paper-tables.ts', import.meta.url).href,
+  import.meta.url,
+);
 
 const PATH = '/lessons/overview-fact-check/';
-const out = (root, key) =>
-  root
-    .locator(`[data-out="${key}"]`)
-    .first()
-    .textContent()
-    .then((t) => t?.trim());
-
-/** MobileNetV1 1.0-224 (paper Table 1): stem, 13 depthwise-separable layers, FC; BN γ and β counted. */
-function mobilenetV1() {
-  const layers = [
-    [32, 64, 1],
-    [64, 128, 2],
-    [128, 128, 1],
-    [128, 256, 2],
-    [256, 256, 1],
-    [256, 512, 2],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 1024, 2],
-    [1024, 1024, 1],
-  ];
-  let h = 112;
-  let params = 27 * 32 + 64;
-  let macs = h * h * 32 * 27;
-  for (const [cin, cout, s] of layers) {
-    h = Math.ceil(h / s);
-    params += 11 * cin + cin * cout + 2 * cout;
-    macs += h * h * cin * 9 + h * h * cin * cout;
-  }
-  return { params: params + 1024 * 1000 + 1000, macs: macs + 1024 * 1000 };
-}
 
 // torchvision weight metadata num_params (same architectures as the zoo's models).
 const EXACT = {
@@ -172,7 +145,7 @@ export default [
       );
       await choose(w, 'section', 'all');
       // MobileNet's 4.2M: the engine's count equals the hand count of Table 1.
-      const hand = mobilenetV1();
+      const hand = mobilenetV1ByHand();
       const card = w.locator('article[data-claim="compare-params-mobilenet"]');
       assert.equal(Number(await card.locator('[data-field="ours"]').getAttribute('data-value')), hand.params);
       assert.equal(await card.getAttribute('data-verdict'), 'correct');
@@ -190,7 +163,7 @@ export default [
       assert.equal((await predict(q1, '1.3M')).state, 'wrong');
       // torchvision efficientnet_b0 num_params.
       assert.equal((await predict(q1, '5288548')).state, 'right');
-      const hand = mobilenetV1();
+      const hand = mobilenetV1ByHand();
       const q2 = page.locator('[data-question="fc-mobilenet-flops"]');
       assert.equal((await predict(q2, '560M')).state, 'wrong');
       assert.equal((await predict(q2, String(2 * hand.macs))).state, 'right');
@@ -203,24 +176,19 @@ export default [
     name: 'fact-check: the page reads without JavaScript',
     path: PATH,
     async run(page, { base }) {
-      const context = await page
-        .context()
-        .browser()
-        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
-      const p = await context.newPage();
-      await p.goto(`${base}${PATH}`);
-      const w = p.locator('fc-size-table');
-      assert.equal(await w.locator('tr[data-row]').count(), SIZE_ROWS);
-      assert.equal(await w.locator('circle.fc-printed').count(), SIZE_ROWS);
-      assert.equal(await w.locator('select[name="view"]').isVisible(), false, 'controls hidden without JavaScript');
-      assert.equal(await w.locator('td[data-cell="params"]').first().isVisible(), true, 'both columns show');
-      const list = p.locator('fc-claim-list');
-      const n = await list.locator('article.fc-claim').count();
-      assert.ok(n > 100, `${n} claims listed`);
-      assert.equal(await list.locator('article.fc-claim[hidden]').count(), 0);
-      assert.equal(await list.locator('blockquote[lang="ja"]').count(), n, 'every quote is marked Japanese');
-      assert.ok((await p.locator('.katex').count()) > 0, 'the rounding rule is typeset');
-      await context.close();
+      await withoutJs(page, `${base}${PATH}`, async (p) => {
+        const w = p.locator('fc-size-table');
+        assert.equal(await w.locator('tr[data-row]').count(), SIZE_ROWS);
+        assert.equal(await w.locator('circle.fc-printed').count(), SIZE_ROWS);
+        assert.equal(await w.locator('select[name="view"]').isVisible(), false, 'controls hidden without JavaScript');
+        assert.equal(await w.locator('td[data-cell="params"]').first().isVisible(), true, 'both columns show');
+        const list = p.locator('fc-claim-list');
+        const n = await list.locator('article.fc-claim').count();
+        assert.ok(n > 100, `${n} claims listed`);
+        assert.equal(await list.locator('article.fc-claim[hidden]').count(), 0);
+        assert.equal(await list.locator('blockquote[lang="ja"]').count(), n, 'every quote is marked Japanese');
+        assert.ok((await p.locator('.katex').count()) > 0, 'the rounding rule is typeset');
+      });
     },
   },
   {

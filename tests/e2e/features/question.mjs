@@ -2,6 +2,7 @@
 // any readable way, submitted with Enter) is accepted and opens the answer. Expected values are
 // worked by hand here, independently of src/lib/viz/lessons/question-answer.ts.
 import assert from 'node:assert/strict';
+import { withoutJs } from './page-kit.mjs';
 
 async function predict(question, text) {
   const input = question.locator('input[name="prediction"]');
@@ -63,17 +64,12 @@ export default [
     name: 'without JavaScript a question reads as text with its answer behind a disclosure',
     path: '/lessons/convolution-cost/',
     async run(page, { base }) {
-      const context = await page
-        .context()
-        .browser()
-        .newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
-      const p = await context.newPage();
-      await p.goto(`${base}/lessons/convolution-cost/`);
-      const q = p.locator('[data-question="stem-output-size"]');
-      assert.equal(await q.locator('form').isVisible(), false);
-      await q.locator('summary').click();
-      assert.match((await q.locator('[data-answer-text]').textContent()) ?? '', /^112 pixels$/);
-      await context.close();
+      await withoutJs(page, `${base}/lessons/convolution-cost/`, async (p) => {
+        const q = p.locator('[data-question="stem-output-size"]');
+        assert.equal(await q.locator('form').isVisible(), false);
+        await q.locator('summary').click();
+        assert.match((await q.locator('[data-answer-text]').textContent()) ?? '', /^112 pixels$/);
+      });
     },
   },
 ];

@@ -17,7 +17,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '~/lib/engine/index.ts';
 import { validateManifest, type TrainedManifest, type TrainedModel } from '~/lib/family/manifest.ts';
 import { trainedIndex } from '~/lib/family/trained-index.ts';
-import { buildTinyModel, TINY_COMPARISONS, TINY_MODELS } from '~/lib/models/tiny.ts';
+import { TINY_COMPARISONS } from '~/lib/models/tiny-comparisons.ts';
+import { buildTinyModel, TINY_MODELS } from '~/lib/models/tiny.ts';
 import { comparisonVerdict, macsSentence } from '~/lib/viz/models/trained-text.ts';
 import { syntheticRun } from './synthetic-run.ts';
 

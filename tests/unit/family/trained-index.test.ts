@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrainedManifest, TrainedModel } from '~/lib/family/manifest.ts';
 import { comparePair, familyFromJson, trainedIndex } from '~/lib/family/trained-index.ts';
 import { readTrainedFamily } from '~/lib/family/trained-read.ts';
-import { TINY_COMPARISONS } from '~/lib/models/tiny.ts';
+import { TINY_COMPARISONS } from '~/lib/models/tiny-comparisons.ts';
 import { syntheticRun } from './synthetic-run.ts';
 
 const fixture = JSON.parse(

@@ -8,19 +8,17 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '~/lib/engine/index.ts';
 import { buildModel, MODELS } from '~/lib/models/index.ts';
+import { buildTinyModel, getTinyModel, TINY_MODELS } from '~/lib/models/tiny.ts';
+import { TINY_COMPARISONS } from '~/lib/models/tiny-comparisons.ts';
 import {
-  buildTinyModel,
-  getTinyModel,
   tinyCompoundSpec,
   tinyEfficientNetSpec,
   tinyMobilenetV1Spec,
   tinyPlainSpec,
   tinyVitSpec,
-  TINY_COMPARISONS,
-  TINY_MODELS,
   TINY_PLAIN_WIDTH,
   TINY_SINGLE_DIM,
-} from '~/lib/models/tiny.ts';
+} from '~/lib/models/tiny-specs.ts';
 import { closeness, closestOnGrid, grid, singleDimMatch, tinyMacs } from '~/lib/models/tiny-match.ts';
 
 /** [params, MACs] from the engine's analysis at the time the family was fixed. */

@@ -5,6 +5,7 @@
  * tolerance of its reference, with the reason carried in the entry.
  */
 import { describe, expect, it } from 'vitest';
+import { mobilenetV1ByHand } from '../../fixtures/paper-tables.ts';
 import { analyze } from '~/lib/engine/index.ts';
 import {
   MODELS,
@@ -20,33 +21,6 @@ function cnn(id: string): CnnSpec {
   const s = getModel(id).spec;
   if (s.kind !== 'cnn') throw new Error(`${id} is not a CNN`);
   return s;
-}
-
-/** MobileNetV1 multiply-adds from the paper's Table 1 layer formula (§3.1 Eq. 5), independent of the builder. */
-function mobilenetV1Macs(width: number, res: number): number {
-  const c = (n: number) => n * width;
-  let size = Math.ceil(res / 2);
-  let macs = size * size * c(32) * 3 * 9;
-  const layers: [number, number, number][] = [
-    [32, 64, 1],
-    [64, 128, 2],
-    [128, 128, 1],
-    [128, 256, 2],
-    [256, 256, 1],
-    [256, 512, 2],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 1024, 2],
-    [1024, 1024, 1],
-  ];
-  for (const [cin, cout, s] of layers) {
-    size = Math.ceil(size / s);
-    macs += size * size * c(cin) * 9 + size * size * c(cin) * c(cout);
-  }
-  return macs + c(1024) * 1000;
 }
 
 function headFeatures(m: ZooEntry): number {
@@ -103,7 +77,7 @@ describe('the model zoo', () => {
       } else {
         expect(m.family).toBe('MobileNetV1');
         const s = cnn(id);
-        expect(stats.macs).toBe(mobilenetV1Macs(s.width, s.resolution));
+        expect(stats.macs).toBe(mobilenetV1ByHand(s.width, s.resolution).macs);
       }
     });
   });
@@ -111,7 +85,7 @@ describe('the model zoo', () => {
   it("counts MobileNetV1 exactly as the paper's layer formula at every width and resolution", () => {
     for (const m of MODELS.filter((e) => e.family === 'MobileNetV1')) {
       const s = cnn(m.id);
-      expect(modelStats(m.id).macs).toBe(mobilenetV1Macs(s.width, s.resolution));
+      expect(modelStats(m.id).macs).toBe(mobilenetV1ByHand(s.width, s.resolution).macs);
     }
   });
 

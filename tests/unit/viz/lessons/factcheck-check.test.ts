@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mobilenetV1ByHand } from '../../../fixtures/paper-tables.ts';
 import { getModel } from '~/lib/models/index.ts';
 import type { CheckedClaim } from '~/lib/viz/lessons/factcheck-check.ts';
 import { CLAIMS, checkAll, checkClaim, verdictCounts } from '~/lib/viz/lessons/factcheck-check.ts';
@@ -20,36 +21,6 @@ const byId = (id: string): CheckedClaim => {
 beforeAll(() => {
   rows = checkAll();
 }, 120_000);
-
-/** MobileNetV1 1.0-224 counted by hand from its Table 1: stem, 13 depthwise-separable layers, FC. */
-function mobilenetV1ByHand(): { params: number; macs: number } {
-  const layers: [number, number, number][] = [
-    [32, 64, 1],
-    [64, 128, 2],
-    [128, 128, 1],
-    [128, 256, 2],
-    [256, 256, 1],
-    [256, 512, 2],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 512, 1],
-    [512, 1024, 2],
-    [1024, 1024, 1],
-  ];
-  let h = 112;
-  let params = 3 * 3 * 3 * 32 + 2 * 32;
-  let macs = h * h * 32 * 27;
-  for (const [cin, cout, s] of layers) {
-    h = Math.ceil(h / s);
-    params += 9 * cin + 2 * cin + cin * cout + 2 * cout;
-    macs += h * h * cin * 9 + h * h * cin * cout;
-  }
-  params += 1024 * 1000 + 1000;
-  macs += 1024 * 1000;
-  return { params, macs };
-}
 
 describe('the claims as data', () => {
   it('has unique ids', () => {

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { B0_SE, seParams } from '../../../fixtures/paper-tables.ts';
 import { checkScene } from '~/lib/viz/kit/marks.ts';
 import { modelSECost } from '~/lib/viz/lessons/se-cost.ts';
 import { seCostEntry, seCostReadouts, seCostScene } from '~/lib/viz/lessons/se-cost-layout.ts';
 
-// EfficientNet-B0's SE layers, from the widths of its 16 blocks (expanded channels, SE width =
-// round(block input / 4), EfficientNet §4 / timm): 2·C·C_r + C + C_r parameters each.
-const B0_SE: [number, number][] = [
-  [32, 8],
-  [96, 4],
-  [144, 6],
-  [144, 6],
-  [240, 10],
-  [240, 10],
-  [480, 20],
-  [480, 20],
-  [480, 20],
-  [672, 28],
-  [672, 28],
-  [672, 28],
-  [1152, 48],
-  [1152, 48],
-  [1152, 48],
-  [1152, 48],
-];
-const b0SeParams = B0_SE.reduce((s, [c, r]) => s + 2 * c * r + c + r, 0);
+// EfficientNet-B0's SE layers, counted from the widths of its 16 blocks.
+const b0SeParams = seParams(B0_SE);
 
 describe('SE cost chart scene', () => {
   const entry = seCostEntry('efficientnet_b0', 'EfficientNet-B0', modelSECost('efficientnet_b0'));
