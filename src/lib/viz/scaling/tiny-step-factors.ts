@@ -19,7 +19,7 @@ import { buildFromSpec, scaleSpec } from '../../models/index.ts';
 import { resolveCnn } from '../../models/resolve.ts';
 import { compoundMultipliers, EFFICIENTNET_COEFFICIENTS } from '../../models/scaling.ts';
 import type { CnnSpec } from '../../models/spec.ts';
-import { tinyCompoundSpec, tinyEfficientNetSpec, TINY_CHANNELS, TINY_RESOLUTION } from '../../models/tiny.ts';
+import { tinyCompoundSpec, tinyEfficientNetSpec, TINY_CHANNELS, TINY_RESOLUTION } from '../../models/tiny-specs.ts';
 
 /** What the zoo builds for a spec: per stage its repeats, output channels and output side; stem, head; MACs. */
 export interface BuiltShape {

@@ -4,7 +4,7 @@
  * number is read from the CompoundStep; nothing here is typed.
  */
 import type { Readout } from '../kit/controls.ts';
-import { TINY_RESOLUTION } from '../../models/tiny.ts';
+import { TINY_RESOLUTION } from '../../models/tiny-specs.ts';
 import type { CompoundStep, StepFactor } from './tiny-step-factors.ts';
 
 export const times = (v: number): string => `${v.toFixed(2)}×`;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readTrainedFamily } from '~/lib/family/trained-read.ts';
-import { TINY_EFFICIENTNET_B0_ARCH } from '~/lib/models/tiny.ts';
+import { TINY_EFFICIENTNET_B0_ARCH } from '~/lib/models/tiny-specs.ts';
 import { compoundStep } from '~/lib/viz/scaling/tiny-step-factors.ts';
 import { equivalentPhi, factorReason, stageChanges, stepReadouts } from '~/lib/viz/scaling/tiny-step-words.ts';
 
