@@ -1,10 +1,10 @@
 /**
  * <trained-comparison>: picking another pair of a trained comparison re-draws the chart's
  * highlight and the read-outs from the figure the build embedded, through the same layout
- * functions (src/lib/viz/lessons/trained-comparison.ts).
+ * functions (src/lib/viz/lessons/trained-comparison.ts). data-chart="macs" draws accuracy
+ * against MACs instead of the seeds' strip.
  */
-import { WidgetElement } from '~/components/kit/widget-element.ts';
-import type { ControlValues } from '~/lib/viz/kit/controls.ts';
+import { defineFigureWidget, indexState } from '~/components/kit/figure-widget.ts';
 import {
   comparisonReadouts,
   macsScene,
@@ -12,26 +12,9 @@ import {
   type ComparisonFigure,
 } from '~/lib/viz/lessons/trained-comparison.ts';
 
-class TrainedComparisonElement extends WidgetElement<{ pair: number }> {
-  private fig!: ComparisonFigure;
-
-  protected override setup(): void {
-    this.fig = JSON.parse(this.dataset.figure ?? 'null') as ComparisonFigure;
-  }
-
-  protected override controlsChanged(values: ControlValues): void {
-    const pair = Number(values.pair);
-    if (!this.fig.pairs[pair]) return;
-    this.state = { pair };
-    this.redraw();
-  }
-
-  protected redraw(): void {
-    const { pair } = this.state;
-    const scene = this.dataset.chart === 'macs' ? macsScene(this.fig, pair) : stripScene(this.fig, pair);
-    this.drawScene('svg.tc-chart', scene);
-    this.setReadouts(comparisonReadouts(this.fig, pair));
-  }
-}
-
-if (!customElements.get('trained-comparison')) customElements.define('trained-comparison', TrainedComparisonElement);
+defineFigureWidget<ComparisonFigure, { pair: number }>('trained-comparison', {
+  svg: 'svg.tc-chart',
+  state: (values, fig) => indexState(values, { pair: fig.pairs }),
+  scene: (fig, { pair }, host) => (host.dataset.chart === 'macs' ? macsScene(fig, pair) : stripScene(fig, pair)),
+  readouts: (fig, { pair }) => comparisonReadouts(fig, pair),
+});
