@@ -51,7 +51,8 @@ export class MeasurePanel {
     this.cancelButton.addEventListener('click', () => this.cancel(true));
   }
 
-  private start(): void {
+  /** Measures the current model and the released ones (the button's click; the first click builds the panel). */
+  start(): void {
     this.cancel(false);
     const m = this.current();
     const budget = memoryBudget((navigator as Navigator & { deviceMemory?: number }).deviceMemory);

@@ -34,7 +34,7 @@ import {
   type PlaygroundContext,
   type PlaygroundView,
 } from '~/lib/viz/scaling/scaling-view.ts';
-import { MeasurePanel, type ReleasedInfo } from './measure-panel.ts';
+import type { MeasurePanel, ReleasedInfo } from './measure-panel.ts';
 import { drawCurve, drawDiagram, drawScatter, writeSingles } from './scaling-draw.ts';
 
 interface Config {
@@ -98,9 +98,18 @@ class ScalingPlaygroundElement extends HTMLElement {
     if (coeffsChanged) this.rebuildCurve();
     this.render(false);
     if (state.phi !== this.cfg.state.phi || coeffsChanged) this.scheduleSingles();
-    if (this.querySelector('[data-action="measure"]'))
-      this.measure = new MeasurePanel(this, () => this.view!.model, this.cfg.released);
+    // "Measure it" loads its panel (worker protocol, charts) on the first click: a lesson page's
+    // JavaScript before any interaction stays within its budget (tests/e2e/budget.mjs).
+    this.querySelector('[data-action="measure"]')?.addEventListener('click', () => void this.openMeasure(), {
+      once: true,
+    });
     this.dataset.ready = 'true';
+  }
+
+  private async openMeasure(): Promise<void> {
+    const { MeasurePanel } = await import('./measure-panel.ts');
+    this.measure = new MeasurePanel(this, () => this.view!.model, this.cfg.released);
+    this.measure.start();
   }
 
   disconnectedCallback(): void {
