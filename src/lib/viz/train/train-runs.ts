@@ -161,7 +161,9 @@ export function scatterLayout(
   height: number,
   family: readonly FamilyPoint[] = [],
 ): ScatterLayout {
-  const plot = { left: 44, top: 10, right: width - 12, bottom: height - 28 };
+  // The right margin holds half of the last decade's label, centred on the plot's edge ("100M"
+  // once the family's largest models, 17.5 M MACs, widen the axis past 10M).
+  const plot = { left: 44, top: 10, right: width - 20, bottom: height - 28 };
   const macs = [...runs.map((r) => r.macs), ...family.map((f) => f.macs)];
   const ticksX = decades(Math.min(1e4, ...macs), Math.max(1e7, ...macs));
   const lo = Math.log10(ticksX[0]);
