@@ -265,6 +265,12 @@ export default [
     name: 'EfficientNet-B3: Cancel stops loading at once and leaves the page ready to load again',
     path: '/models/efficientnet_b3/run/',
     async run(page) {
+      // Load is quick now (weights drawn lazily, calibration on demand), so Cancel would be gone
+      // before a click lands: the debugger's worker script arrives 4 s late, and Load is still busy.
+      await page.context().route(/debugger\.worker[^/]*\.js/, async (route) => {
+        await new Promise((r) => setTimeout(r, 4_000));
+        await route.continue().catch(() => {});
+      });
       await page.locator('model-debugger [data-act="start"]').click();
       const cancel = page.locator('model-debugger [data-act="cancel"]').first();
       await cancel.waitFor({ state: 'visible' });
