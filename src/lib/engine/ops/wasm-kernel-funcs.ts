@@ -33,7 +33,7 @@ import {
   v128Store,
   v128Zero,
 } from './wasm-asm.ts';
-import { depthwiseFunc, depthwiseGradFunc } from './wasm-depthwise-funcs.ts';
+import { depthwiseFunc, depthwiseGradFunc, padFunc } from './wasm-depthwise-funcs.ts';
 import { activation, EPILOGUE_LOCALS, epilogueInit, madd, v128s } from './wasm-epilogue.ts';
 
 /** probe(a, b, c) = lane 0 of a·b + c with the kernels' multiply-add: tells whether it rounds once. */
@@ -191,5 +191,6 @@ export function kernelFuncs(fma: boolean): FuncDef[] {
     probeFunc(fma),
     depthwiseGradFunc(1, fma),
     depthwiseGradFunc(2, fma),
+    padFunc(),
   ];
 }

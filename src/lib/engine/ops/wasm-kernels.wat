@@ -3684,6 +3684,7 @@
     (local $WP4 i32)
     (local $PLANE i32)
     (local $ACC v128)
+    (local $ACC2 v128)
     (local $VS v128)
     (local $VT v128)
     (local $V v128)
@@ -3812,7 +3813,8 @@
         local.set $OX
         loop
           v128.const i32x4 0 0 0 0
-          local.set $ACC
+          local.tee $ACC
+          local.set $ACC2
           local.get $W_C
           local.set $WTAP
           i32.const 0
@@ -3830,29 +3832,177 @@
             local.set $TAP
             i32.const 0
             local.set $KX
-            loop
-              local.get $TAP
-              v128.load
+            local.get $KW
+            i32.const 3
+            i32.eq
+            if
               local.get $WTAP
               v128.load32_splat
+              local.set $V
+              local.get $TAP
+              v128.load
+              local.get $V
               local.get $ACC
               f32x4.relaxed_madd
               local.set $ACC
               local.get $TAP
-              i32.const 4
-              i32.add
-              local.set $TAP
+              v128.load offset=16
+              local.get $V
+              local.get $ACC2
+              f32x4.relaxed_madd
+              local.set $ACC2
               local.get $WTAP
-              i32.const 4
+              v128.load32_splat offset=4
+              local.set $V
+              local.get $TAP
+              v128.load offset=4
+              local.get $V
+              local.get $ACC
+              f32x4.relaxed_madd
+              local.set $ACC
+              local.get $TAP
+              v128.load offset=20
+              local.get $V
+              local.get $ACC2
+              f32x4.relaxed_madd
+              local.set $ACC2
+              local.get $WTAP
+              v128.load32_splat offset=8
+              local.set $V
+              local.get $TAP
+              v128.load offset=8
+              local.get $V
+              local.get $ACC
+              f32x4.relaxed_madd
+              local.set $ACC
+              local.get $TAP
+              v128.load offset=24
+              local.get $V
+              local.get $ACC2
+              f32x4.relaxed_madd
+              local.set $ACC2
+              local.get $WTAP
+              i32.const 12
               i32.add
               local.set $WTAP
-              local.get $KX
-              i32.const 1
-              i32.add
-              local.tee $KX
+            else
               local.get $KW
-              i32.lt_u
-              br_if 0
+              i32.const 5
+              i32.eq
+              if
+                local.get $WTAP
+                v128.load32_splat
+                local.set $V
+                local.get $TAP
+                v128.load
+                local.get $V
+                local.get $ACC
+                f32x4.relaxed_madd
+                local.set $ACC
+                local.get $TAP
+                v128.load offset=16
+                local.get $V
+                local.get $ACC2
+                f32x4.relaxed_madd
+                local.set $ACC2
+                local.get $WTAP
+                v128.load32_splat offset=4
+                local.set $V
+                local.get $TAP
+                v128.load offset=4
+                local.get $V
+                local.get $ACC
+                f32x4.relaxed_madd
+                local.set $ACC
+                local.get $TAP
+                v128.load offset=20
+                local.get $V
+                local.get $ACC2
+                f32x4.relaxed_madd
+                local.set $ACC2
+                local.get $WTAP
+                v128.load32_splat offset=8
+                local.set $V
+                local.get $TAP
+                v128.load offset=8
+                local.get $V
+                local.get $ACC
+                f32x4.relaxed_madd
+                local.set $ACC
+                local.get $TAP
+                v128.load offset=24
+                local.get $V
+                local.get $ACC2
+                f32x4.relaxed_madd
+                local.set $ACC2
+                local.get $WTAP
+                v128.load32_splat offset=12
+                local.set $V
+                local.get $TAP
+                v128.load offset=12
+                local.get $V
+                local.get $ACC
+                f32x4.relaxed_madd
+                local.set $ACC
+                local.get $TAP
+                v128.load offset=28
+                local.get $V
+                local.get $ACC2
+                f32x4.relaxed_madd
+                local.set $ACC2
+                local.get $WTAP
+                v128.load32_splat offset=16
+                local.set $V
+                local.get $TAP
+                v128.load offset=16
+                local.get $V
+                local.get $ACC
+                f32x4.relaxed_madd
+                local.set $ACC
+                local.get $TAP
+                v128.load offset=32
+                local.get $V
+                local.get $ACC2
+                f32x4.relaxed_madd
+                local.set $ACC2
+                local.get $WTAP
+                i32.const 20
+                i32.add
+                local.set $WTAP
+              else
+                loop
+                  local.get $WTAP
+                  v128.load32_splat
+                  local.set $V
+                  local.get $TAP
+                  v128.load
+                  local.get $V
+                  local.get $ACC
+                  f32x4.relaxed_madd
+                  local.set $ACC
+                  local.get $TAP
+                  v128.load offset=16
+                  local.get $V
+                  local.get $ACC2
+                  f32x4.relaxed_madd
+                  local.set $ACC2
+                  local.get $TAP
+                  i32.const 4
+                  i32.add
+                  local.set $TAP
+                  local.get $WTAP
+                  i32.const 4
+                  i32.add
+                  local.set $WTAP
+                  local.get $KX
+                  i32.const 1
+                  i32.add
+                  local.tee $KX
+                  local.get $KW
+                  i32.lt_u
+                  br_if 0
+                end
+              end
             end
             local.get $KY
             i32.const 1
@@ -4288,8 +4438,434 @@
           i32.add
           local.get $V
           v128.store
+          local.get $ACC2
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
+          local.get $OUT_ROW
           local.get $OX
           i32.const 4
+          i32.mul
+          i32.add
+          local.get $V
+          v128.store offset=16
+          local.get $OX
+          i32.const 8
           i32.add
           local.tee $OX
           local.get $WO
@@ -4333,6 +4909,7 @@
     (local $WP4 i32)
     (local $PLANE i32)
     (local $ACC v128)
+    (local $ACC2 v128)
     (local $VS v128)
     (local $VT v128)
     (local $V v128)
@@ -4461,7 +5038,8 @@
         local.set $OX
         loop
           v128.const i32x4 0 0 0 0
-          local.set $ACC
+          local.tee $ACC
+          local.set $ACC2
           local.get $W_C
           local.set $WTAP
           i32.const 0
@@ -4479,32 +5057,231 @@
             local.set $TAP
             i32.const 0
             local.set $KX
-            loop
+            local.get $KW
+            i32.const 3
+            i32.eq
+            if
+              local.get $WTAP
+              v128.load32_splat
+              local.set $V
               local.get $TAP
               v128.load
               local.get $TAP
               v128.load offset=16
               i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
-              local.get $WTAP
-              v128.load32_splat
+              local.get $V
               local.get $ACC
               f32x4.relaxed_madd
               local.set $ACC
               local.get $TAP
-              i32.const 4
-              i32.add
-              local.set $TAP
+              v128.load offset=32
+              local.get $TAP
+              v128.load offset=48
+              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+              local.get $V
+              local.get $ACC2
+              f32x4.relaxed_madd
+              local.set $ACC2
               local.get $WTAP
-              i32.const 4
+              v128.load32_splat offset=4
+              local.set $V
+              local.get $TAP
+              v128.load offset=4
+              local.get $TAP
+              v128.load offset=20
+              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+              local.get $V
+              local.get $ACC
+              f32x4.relaxed_madd
+              local.set $ACC
+              local.get $TAP
+              v128.load offset=36
+              local.get $TAP
+              v128.load offset=52
+              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+              local.get $V
+              local.get $ACC2
+              f32x4.relaxed_madd
+              local.set $ACC2
+              local.get $WTAP
+              v128.load32_splat offset=8
+              local.set $V
+              local.get $TAP
+              v128.load offset=8
+              local.get $TAP
+              v128.load offset=24
+              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+              local.get $V
+              local.get $ACC
+              f32x4.relaxed_madd
+              local.set $ACC
+              local.get $TAP
+              v128.load offset=40
+              local.get $TAP
+              v128.load offset=56
+              i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+              local.get $V
+              local.get $ACC2
+              f32x4.relaxed_madd
+              local.set $ACC2
+              local.get $WTAP
+              i32.const 12
               i32.add
               local.set $WTAP
-              local.get $KX
-              i32.const 1
-              i32.add
-              local.tee $KX
+            else
               local.get $KW
-              i32.lt_u
-              br_if 0
+              i32.const 5
+              i32.eq
+              if
+                local.get $WTAP
+                v128.load32_splat
+                local.set $V
+                local.get $TAP
+                v128.load
+                local.get $TAP
+                v128.load offset=16
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                local.get $V
+                local.get $ACC
+                f32x4.relaxed_madd
+                local.set $ACC
+                local.get $TAP
+                v128.load offset=32
+                local.get $TAP
+                v128.load offset=48
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                local.get $V
+                local.get $ACC2
+                f32x4.relaxed_madd
+                local.set $ACC2
+                local.get $WTAP
+                v128.load32_splat offset=4
+                local.set $V
+                local.get $TAP
+                v128.load offset=4
+                local.get $TAP
+                v128.load offset=20
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                local.get $V
+                local.get $ACC
+                f32x4.relaxed_madd
+                local.set $ACC
+                local.get $TAP
+                v128.load offset=36
+                local.get $TAP
+                v128.load offset=52
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                local.get $V
+                local.get $ACC2
+                f32x4.relaxed_madd
+                local.set $ACC2
+                local.get $WTAP
+                v128.load32_splat offset=8
+                local.set $V
+                local.get $TAP
+                v128.load offset=8
+                local.get $TAP
+                v128.load offset=24
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                local.get $V
+                local.get $ACC
+                f32x4.relaxed_madd
+                local.set $ACC
+                local.get $TAP
+                v128.load offset=40
+                local.get $TAP
+                v128.load offset=56
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                local.get $V
+                local.get $ACC2
+                f32x4.relaxed_madd
+                local.set $ACC2
+                local.get $WTAP
+                v128.load32_splat offset=12
+                local.set $V
+                local.get $TAP
+                v128.load offset=12
+                local.get $TAP
+                v128.load offset=28
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                local.get $V
+                local.get $ACC
+                f32x4.relaxed_madd
+                local.set $ACC
+                local.get $TAP
+                v128.load offset=44
+                local.get $TAP
+                v128.load offset=60
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                local.get $V
+                local.get $ACC2
+                f32x4.relaxed_madd
+                local.set $ACC2
+                local.get $WTAP
+                v128.load32_splat offset=16
+                local.set $V
+                local.get $TAP
+                v128.load offset=16
+                local.get $TAP
+                v128.load offset=32
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                local.get $V
+                local.get $ACC
+                f32x4.relaxed_madd
+                local.set $ACC
+                local.get $TAP
+                v128.load offset=48
+                local.get $TAP
+                v128.load offset=64
+                i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                local.get $V
+                local.get $ACC2
+                f32x4.relaxed_madd
+                local.set $ACC2
+                local.get $WTAP
+                i32.const 20
+                i32.add
+                local.set $WTAP
+              else
+                loop
+                  local.get $WTAP
+                  v128.load32_splat
+                  local.set $V
+                  local.get $TAP
+                  v128.load
+                  local.get $TAP
+                  v128.load offset=16
+                  i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                  local.get $V
+                  local.get $ACC
+                  f32x4.relaxed_madd
+                  local.set $ACC
+                  local.get $TAP
+                  v128.load offset=32
+                  local.get $TAP
+                  v128.load offset=48
+                  i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                  local.get $V
+                  local.get $ACC2
+                  f32x4.relaxed_madd
+                  local.set $ACC2
+                  local.get $TAP
+                  i32.const 4
+                  i32.add
+                  local.set $TAP
+                  local.get $WTAP
+                  i32.const 4
+                  i32.add
+                  local.set $WTAP
+                  local.get $KX
+                  i32.const 1
+                  i32.add
+                  local.tee $KX
+                  local.get $KW
+                  i32.lt_u
+                  br_if 0
+                end
+              end
             end
             local.get $KY
             i32.const 1
@@ -4940,8 +5717,434 @@
           i32.add
           local.get $V
           v128.store
+          local.get $ACC2
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
+          local.get $OUT_ROW
           local.get $OX
           i32.const 4
+          i32.mul
+          i32.add
+          local.get $V
+          v128.store offset=16
+          local.get $OX
+          i32.const 8
           i32.add
           local.tee $OX
           local.get $WO
@@ -6240,6 +7443,128 @@
         i32.lt_u
         br_if 0
       end
+      local.get $CH
+      i32.const 1
+      i32.add
+      local.tee $CH
+      local.get $C
+      i32.lt_u
+      br_if 0
+    end)
+  (func $pad (export "pad") (param $C i32) (param $SRC i32) (param $H i32) (param $W i32) (param $DST i32) (param $HP i32) (param $WP i32) (param $TOP i32) (param $LEFT i32) (param $ZERO i32)
+    (local $CH i32)
+    (local $IY i32)
+    (local $ROW i32)
+    (local $VEC_END i32)
+    (local $P i32)
+    (local $WP4 i32)
+    (local $GAP i32)
+    (local $D i32)
+    local.get $DST
+    i32.const 0
+    local.get $ZERO
+    memory.fill
+    local.get $W
+    i32.const 4
+    i32.mul
+    local.tee $ROW
+    i32.const -16
+    i32.and
+    local.set $VEC_END
+    local.get $WP
+    i32.const 4
+    i32.mul
+    local.set $WP4
+    local.get $HP
+    local.get $H
+    i32.const -1
+    i32.mul
+    i32.add
+    local.get $WP4
+    i32.mul
+    local.set $GAP
+    local.get $DST
+    local.get $TOP
+    local.get $WP
+    i32.mul
+    local.get $LEFT
+    i32.add
+    i32.const 4
+    i32.mul
+    i32.add
+    local.set $D
+    i32.const 0
+    local.set $CH
+    loop
+      i32.const 0
+      local.set $IY
+      loop
+        i32.const 0
+        local.set $P
+        local.get $P
+        local.get $VEC_END
+        i32.lt_u
+        if
+          loop
+            local.get $D
+            local.get $P
+            i32.add
+            local.get $SRC
+            local.get $P
+            i32.add
+            v128.load
+            v128.store
+            local.get $P
+            i32.const 16
+            i32.add
+            local.tee $P
+            local.get $VEC_END
+            i32.lt_u
+            br_if 0
+          end
+        end
+        local.get $P
+        local.get $ROW
+        i32.lt_u
+        if
+          loop
+            local.get $D
+            local.get $P
+            i32.add
+            local.get $SRC
+            local.get $P
+            i32.add
+            f32.load
+            f32.store
+            local.get $P
+            i32.const 4
+            i32.add
+            local.tee $P
+            local.get $ROW
+            i32.lt_u
+            br_if 0
+          end
+        end
+        local.get $D
+        local.get $WP4
+        i32.add
+        local.set $D
+        local.get $SRC
+        local.get $ROW
+        i32.add
+        local.set $SRC
+        local.get $IY
+        i32.const 1
+        i32.add
+        local.tee $IY
+        local.get $H
+        i32.lt_u
+        br_if 0
+      end
+      local.get $D
+      local.get $GAP
+      i32.add
+      local.set $D
       local.get $CH
       i32.const 1
       i32.add
