@@ -277,22 +277,23 @@ export function depthwiseGradFunc(stride: 1 | 2, fma: boolean): FuncDef {
 }
 
 /**
- * pad(C, SRC, H, W, DST, HP, WP, TOP, LEFT, ZERO): zeroes ZERO bytes from DST (one memory.fill), then
- * copies C planes of H rows of W floats from SRC (contiguous) into planes of HP×WP floats at DST,
- * each starting TOP rows down and LEFT columns in: the zero-padded input dwS and dwgS read. A row
- * moves four floats per v128, then the last W mod 4 one by one (a memory.copy per row, like a
+ * pad(C, SRC, H, W, SW, DST, HP, WP, TOP, LEFT, ZERO): zeroes ZERO bytes from DST (one memory.fill),
+ * then copies C planes of H rows of W floats from SRC (rows SW floats apart, planes contiguous) into
+ * planes of HP×WP floats at DST, each starting TOP rows down and LEFT columns in: the zero-padded
+ * input dwS and dwgS read; with C = 1 and no padding it re-strides a matrix's rows (wasm-gemm.ts). A
+ * row moves four floats per v128, then the last W mod 4 one by one (a memory.copy per row, like a
  * typed-array set() per row from JavaScript, costs a call each: as much as the convolution on
  * MobileNet's early layers). Needs C, H ≥ 1.
  */
 export function padFunc(): FuncDef {
   const { l, def } = func(
     'pad',
-    { C: I32, SRC: I32, H: I32, W: I32, DST: I32, HP: I32, WP: I32, TOP: I32, LEFT: I32, ZERO: I32 },
-    { CH: I32, IY: I32, ROW: I32, VEC_END: I32, P: I32, WP4: I32, GAP: I32, D: I32 },
+    { C: I32, SRC: I32, H: I32, W: I32, SW: I32, DST: I32, HP: I32, WP: I32, TOP: I32, LEFT: I32, ZERO: I32 },
+    { CH: I32, IY: I32, ROW: I32, SROW: I32, VEC_END: I32, P: I32, WP4: I32, GAP: I32, D: I32 },
   );
   const b: Code = [...get(l.DST), ...i32c(0), ...get(l.ZERO), ...memoryFill];
   b.push(...get(l.W), ...i32c(4), ...mul, ...tee(l.ROW), ...i32c(-16), ...and, ...set(l.VEC_END));
-  b.push(...get(l.WP), ...i32c(4), ...mul, ...set(l.WP4));
+  b.push(...get(l.WP), ...i32c(4), ...mul, ...set(l.WP4), ...get(l.SW), ...i32c(4), ...mul, ...set(l.SROW));
   // From one plane's last row to the next plane's first: the bottom and top padding rows.
   b.push(...get(l.HP), ...get(l.H), ...i32c(-1), ...mul, ...add, ...get(l.WP4), ...mul, ...set(l.GAP));
   // d = DST + (TOP·WP + LEFT)·4
@@ -325,7 +326,7 @@ export function padFunc(): FuncDef {
   ];
   const rows: Code = [...i32c(0), ...set(l.P)];
   rows.push(...copy(v128Load(0), v128Store(0), 16, l.VEC_END), ...copy(f32Load(0), f32Store(0), 4, l.ROW));
-  rows.push(...get(l.D), ...get(l.WP4), ...add, ...set(l.D), ...get(l.SRC), ...get(l.ROW), ...add, ...set(l.SRC));
+  rows.push(...get(l.D), ...get(l.WP4), ...add, ...set(l.D), ...get(l.SRC), ...get(l.SROW), ...add, ...set(l.SRC));
   rows.push(...get(l.IY), ...i32c(1), ...add, ...tee(l.IY), ...get(l.H), ...ltU, ...continueIf);
   const chans: Code = [...i32c(0), ...set(l.IY), ...loop(rows), ...get(l.D), ...get(l.GAP), ...add, ...set(l.D)];
   chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);

@@ -36,7 +36,7 @@ export function copyPaddedPlanes(
     return;
   }
   heap.set(x.subarray(n * size, (n + 1) * size), stage);
-  k.pad(C, stage * 4, H, W, at * 4, Hp, Wp, padTop, padLeft, floats * 4);
+  k.pad(C, stage * 4, H, W, W, at * 4, Hp, Wp, padTop, padLeft, floats * 4);
 }
 
 /** Runs image n of a depthwise conv; returns false (doing nothing) without WebAssembly SIMD. */

@@ -34,14 +34,21 @@ export function wasmGemm(
   const cPtr = bPtr + bBytes;
   const sPtr = cPtr + cBytes;
   const tPtr = sPtr + m4 * 4;
-  const need = tPtr + m4 * 4;
-  const heap = kern.heap(need);
+  // Scratch for B, or C, with rows N apart, when the kernel's rows (n8 apart) are wider.
+  const stage = tPtr + m4 * 4;
+  const restride = n8 !== N;
+  const heap = kern.heap(stage + (restride ? Math.max(K, M) * N * 4 : 0));
   // A: M rows of K (padding rows only feed padding output rows, which are never read back).
   if (lda === K) heap.set(A.subarray(aOff, aOff + M * K), aPtr >> 2);
   else for (let i = 0; i < M; i++) heap.set(A.subarray(aOff + i * lda, aOff + i * lda + K), (aPtr >> 2) + i * K);
   // B: K rows of N at stride n8 (padding columns likewise only feed padding outputs).
+  // Re-striding goes through the module's pad (one set() in, then rows moved in wasm): a set() per
+  // row cost more than the multiply-adds on 14×14 and 7×7 maps and the 1×1 squeeze-excite convs.
   if (n8 === N && ldb === N) heap.set(B.subarray(bOff, bOff + K * N), bPtr >> 2);
-  else for (let k = 0; k < K; k++) heap.set(B.subarray(bOff + k * ldb, bOff + k * ldb + N), (bPtr >> 2) + k * n8);
+  else if (ldb === N) {
+    heap.set(B.subarray(bOff, bOff + K * N), stage >> 2);
+    kern.pad(1, stage, K, N, N, bPtr, K, n8, 0, 0, 0);
+  } else for (let k = 0; k < K; k++) heap.set(B.subarray(bOff + k * ldb, bOff + k * ldb + N), (bPtr >> 2) + k * n8);
   const s0 = sPtr >> 2;
   const t0 = tPtr >> 2;
   if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
@@ -51,6 +58,9 @@ export function wasmGemm(
   kern.gemm(m4, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1);
   const c0 = cPtr >> 2;
   if (n8 === N && ldc === N) C.set(heap.subarray(c0, c0 + M * N), cOff);
-  else for (let i = 0; i < M; i++) C.set(heap.subarray(c0 + i * n8, c0 + i * n8 + N), cOff + i * ldc);
+  else if (ldc === N) {
+    kern.pad(1, cPtr, M, N, n8, stage, M, N, 0, 0, 0);
+    C.set(heap.subarray(stage >> 2, (stage >> 2) + M * N), cOff);
+  } else for (let i = 0; i < M; i++) C.set(heap.subarray(c0 + i * n8, c0 + i * n8 + N), cOff + i * ldc);
   return true;
 }

@@ -72,6 +72,7 @@ type PadFn = (
   src: number,
   h: number,
   w: number,
+  sw: number,
   dst: number,
   hp: number,
   wp: number,

@@ -7451,10 +7451,11 @@
       i32.lt_u
       br_if 0
     end)
-  (func $pad (export "pad") (param $C i32) (param $SRC i32) (param $H i32) (param $W i32) (param $DST i32) (param $HP i32) (param $WP i32) (param $TOP i32) (param $LEFT i32) (param $ZERO i32)
+  (func $pad (export "pad") (param $C i32) (param $SRC i32) (param $H i32) (param $W i32) (param $SW i32) (param $DST i32) (param $HP i32) (param $WP i32) (param $TOP i32) (param $LEFT i32) (param $ZERO i32)
     (local $CH i32)
     (local $IY i32)
     (local $ROW i32)
+    (local $SROW i32)
     (local $VEC_END i32)
     (local $P i32)
     (local $WP4 i32)
@@ -7475,6 +7476,10 @@
     i32.const 4
     i32.mul
     local.set $WP4
+    local.get $SW
+    i32.const 4
+    i32.mul
+    local.set $SROW
     local.get $HP
     local.get $H
     i32.const -1
@@ -7550,7 +7555,7 @@
         i32.add
         local.set $D
         local.get $SRC
-        local.get $ROW
+        local.get $SROW
         i32.add
         local.set $SRC
         local.get $IY
