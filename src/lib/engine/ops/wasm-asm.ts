@@ -73,6 +73,8 @@ export const and = ins('i32.and', 0x71);
 export const eq = ins('i32.eq', 0x46);
 /** Bulk memory (WebAssembly 2.0): memory.fill(dst, byte, bytes) on memory 0. */
 export const memoryFill = ins('memory.fill', 0xfc, 0x0b, 0x00);
+/** select(a, b, cond): a if cond ≠ 0, else b. */
+export const select = ins('select', 0x1b);
 /** br_if to the innermost enclosing loop (continue). */
 export const continueIf = ins('br_if 0', 0x0d, 0x00);
 const simd = (text: string, op: number, ...imm: number[]): Code => ins(text, 0xfd, ...uleb(op), ...imm);

@@ -6,6 +6,16 @@
 import type { Epilogue } from './activation-code.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
+/**
+ * Columns per panel of the kernel's blocking (wasm-kernel-funcs.ts): all N8 while B fits in
+ * PANEL_BYTES (then each row block already finds it in cache), else as many 8-wide columns as fit.
+ */
+const PANEL_BYTES = 128 * 1024;
+function panelWidth(n8: number, K: number): number {
+  if (K * n8 * 4 <= PANEL_BYTES) return n8;
+  return Math.max(8, Math.floor(PANEL_BYTES / (K * 4 * 8)) * 8);
+}
+
 /** Same contract as sgemm(); returns false (doing nothing) when the WebAssembly kernel is unavailable. */
 export function wasmGemm(
   M: number,
@@ -55,7 +65,7 @@ export function wasmGemm(
   else heap.fill(1, s0, s0 + M);
   if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
   else heap.fill(0, t0, t0 + M);
-  kern.gemm(m4, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1);
+  kern.gemm(m4, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1, panelWidth(n8, K));
   const c0 = cPtr >> 2;
   if (n8 === N && ldc === N) C.set(heap.subarray(c0, c0 + M * N), cOff);
   else if (ldc === N) {

@@ -26,6 +26,7 @@ import {
   loop,
   ltU,
   mul,
+  select,
   set,
   tee,
   V128,
@@ -46,17 +47,22 @@ function probeFunc(fma: boolean): FuncDef {
 }
 
 /**
- * gemm(M4, N8, K, A, B, C, S, T, ACT, P0, P1): C[M4×N8] = epilogue(A[M4×K] · B[K×N8]), row-major,
+ * gemm(M4, N8, K, A, B, C, S, T, ACT, P0, P1, NB): C[M4×N8] = epilogue(A[M4×K] · B[K×N8]), row-major,
  * pointers in bytes; S and T hold M4 per-row scales and shifts. Each step of the k loop loads one
  * 8-wide row of B into two v128 (B0, B1) and splats four values of A's column, updating a 4×8 tile
- * of accumulators (ACC<row><half>).
+ * of accumulators (ACC<row><half>). The columns go in panels NB wide (a multiple of 8; N8 for one
+ * panel), each panel through every row block before the next: a panel of B sized for the cache is
+ * read from it M4/4 times instead of the whole of B from memory (the classic GEMM blocking, Goto and
+ * van de Geijn, "Anatomy of high-performance matrix multiplication", 2008, §4). The sums are the same.
  */
 function gemmFunc(fma: boolean): FuncDef {
   const ACCS = ['ACC00', 'ACC01', 'ACC10', 'ACC11', 'ACC20', 'ACC21', 'ACC30', 'ACC31'] as const;
   const { l, def } = func(
     'gemm',
-    { M4: I32, N8: I32, K: I32, A: I32, B: I32, C: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
+    { M4: I32, N8: I32, K: I32, A: I32, B: I32, C: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32, NB: I32 },
     {
+      PB: I32,
+      P_END: I32,
       I: I32,
       P: I32,
       AP: I32,
@@ -81,8 +87,12 @@ function gemmFunc(fma: boolean): FuncDef {
   c.push(...get(l.K), ...i32c(4), ...mul, ...set(l.KB)); // bytes per row of A
   c.push(...get(l.N8), ...i32c(4), ...mul, ...set(l.LDB)); // bytes per row of B and C
   c.push(...epilogueInit(l));
-  c.push(...i32c(0), ...set(l.I));
-  const rows: Code = [...i32c(0), ...set(l.P)];
+  c.push(...get(l.NB), ...i32c(4), ...mul, ...set(l.NB)); // panel width in bytes from here on
+  c.push(...i32c(0), ...set(l.PB));
+  // pEnd = min(PB + NB, LDB)
+  const panels: Code = [...get(l.PB), ...get(l.NB), ...add, ...tee(l.P_END), ...get(l.LDB)];
+  panels.push(...get(l.P_END), ...get(l.LDB), ...ltU, ...select, ...set(l.P_END), ...i32c(0), ...set(l.I));
+  const rows: Code = [...get(l.PB), ...set(l.P)];
   const cols: Code = [];
   for (const a of ACCS) cols.push(...v128Zero, ...set(l[a]));
   cols.push(
@@ -121,10 +131,12 @@ function gemmFunc(fma: boolean): FuncDef {
     }
     cols.push(...get(l.CROW), ...get(l.LDB), ...add, ...set(l.CROW));
   }
-  cols.push(...get(l.P), ...i32c(32), ...add, ...tee(l.P), ...get(l.LDB), ...ltU, ...continueIf);
+  cols.push(...get(l.P), ...i32c(32), ...add, ...tee(l.P), ...get(l.P_END), ...ltU, ...continueIf);
   rows.push(...loop(cols));
   rows.push(...get(l.I), ...i32c(4), ...add, ...tee(l.I), ...get(l.M4), ...ltU, ...continueIf);
-  c.push(...loop(rows));
+  panels.push(...loop(rows));
+  panels.push(...get(l.PB), ...get(l.NB), ...add, ...tee(l.PB), ...get(l.LDB), ...ltU, ...continueIf);
+  c.push(...loop(panels));
   return def(c);
 }
 

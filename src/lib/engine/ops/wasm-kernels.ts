@@ -48,6 +48,7 @@ type GemmFn = (
   act: number,
   p0: number,
   p1: number,
+  nb: number,
 ) => void;
 type DwFn = (
   c: number,

@@ -1,6 +1,8 @@
 (module
   (import "env" "mem" (memory 1))
-  (func $gemm (export "gemm") (param $M4 i32) (param $N8 i32) (param $K i32) (param $A i32) (param $B i32) (param $C i32) (param $S i32) (param $T_PTR i32) (param $ACT i32) (param $P0 f32) (param $P1 f32)
+  (func $gemm (export "gemm") (param $M4 i32) (param $N8 i32) (param $K i32) (param $A i32) (param $B i32) (param $C i32) (param $S i32) (param $T_PTR i32) (param $ACT i32) (param $P0 f32) (param $P1 f32) (param $NB i32)
+    (local $PB i32)
+    (local $P_END i32)
     (local $I i32)
     (local $P i32)
     (local $AP i32)
@@ -91,3581 +93,3606 @@
     f32.const 1
     f32x4.splat
     local.set $ONE
+    local.get $NB
+    i32.const 4
+    i32.mul
+    local.set $NB
     i32.const 0
-    local.set $I
+    local.set $PB
     loop
+      local.get $PB
+      local.get $NB
+      i32.add
+      local.tee $P_END
+      local.get $LDB
+      local.get $P_END
+      local.get $LDB
+      i32.lt_u
+      select
+      local.set $P_END
       i32.const 0
-      local.set $P
+      local.set $I
       loop
-        v128.const i32x4 0 0 0 0
-        local.set $ACC00
-        v128.const i32x4 0 0 0 0
-        local.set $ACC01
-        v128.const i32x4 0 0 0 0
-        local.set $ACC10
-        v128.const i32x4 0 0 0 0
-        local.set $ACC11
-        v128.const i32x4 0 0 0 0
-        local.set $ACC20
-        v128.const i32x4 0 0 0 0
-        local.set $ACC21
-        v128.const i32x4 0 0 0 0
-        local.set $ACC30
-        v128.const i32x4 0 0 0 0
-        local.set $ACC31
-        local.get $A
-        local.get $I
-        local.get $KB
-        i32.mul
-        i32.add
-        local.tee $AP
-        local.get $KB
-        i32.add
-        local.set $AP_END
-        local.get $B
-        local.get $P
-        i32.add
-        local.set $BP
+        local.get $PB
+        local.set $P
         loop
-          local.get $BP
-          v128.load
-          local.set $B0
-          local.get $BP
-          v128.load offset=16
-          local.set $B1
-          local.get $AP
-          v128.load32_splat
-          local.set $AV
-          local.get $AV
-          local.get $B0
-          local.get $ACC00
-          f32x4.relaxed_madd
+          v128.const i32x4 0 0 0 0
           local.set $ACC00
-          local.get $AV
-          local.get $B1
-          local.get $ACC01
-          f32x4.relaxed_madd
+          v128.const i32x4 0 0 0 0
           local.set $ACC01
-          local.get $AP
-          local.get $KB
-          i32.add
-          v128.load32_splat
-          local.set $AV
-          local.get $AV
-          local.get $B0
-          local.get $ACC10
-          f32x4.relaxed_madd
+          v128.const i32x4 0 0 0 0
           local.set $ACC10
-          local.get $AV
-          local.get $B1
-          local.get $ACC11
-          f32x4.relaxed_madd
+          v128.const i32x4 0 0 0 0
           local.set $ACC11
-          local.get $AP
-          local.get $KB
-          i32.add
-          local.get $KB
-          i32.add
-          v128.load32_splat
-          local.set $AV
-          local.get $AV
-          local.get $B0
-          local.get $ACC20
-          f32x4.relaxed_madd
+          v128.const i32x4 0 0 0 0
           local.set $ACC20
-          local.get $AV
-          local.get $B1
-          local.get $ACC21
-          f32x4.relaxed_madd
+          v128.const i32x4 0 0 0 0
           local.set $ACC21
-          local.get $AP
-          local.get $KB
-          i32.add
-          local.get $KB
-          i32.add
-          local.get $KB
-          i32.add
-          v128.load32_splat
-          local.set $AV
-          local.get $AV
-          local.get $B0
-          local.get $ACC30
-          f32x4.relaxed_madd
+          v128.const i32x4 0 0 0 0
           local.set $ACC30
-          local.get $AV
-          local.get $B1
-          local.get $ACC31
-          f32x4.relaxed_madd
+          v128.const i32x4 0 0 0 0
           local.set $ACC31
-          local.get $BP
-          local.get $LDB
-          i32.add
-          local.set $BP
-          local.get $AP
-          i32.const 4
+          local.get $A
+          local.get $I
+          local.get $KB
+          i32.mul
           i32.add
           local.tee $AP
-          local.get $AP_END
+          local.get $KB
+          i32.add
+          local.set $AP_END
+          local.get $B
+          local.get $P
+          i32.add
+          local.set $BP
+          loop
+            local.get $BP
+            v128.load
+            local.set $B0
+            local.get $BP
+            v128.load offset=16
+            local.set $B1
+            local.get $AP
+            v128.load32_splat
+            local.set $AV
+            local.get $AV
+            local.get $B0
+            local.get $ACC00
+            f32x4.relaxed_madd
+            local.set $ACC00
+            local.get $AV
+            local.get $B1
+            local.get $ACC01
+            f32x4.relaxed_madd
+            local.set $ACC01
+            local.get $AP
+            local.get $KB
+            i32.add
+            v128.load32_splat
+            local.set $AV
+            local.get $AV
+            local.get $B0
+            local.get $ACC10
+            f32x4.relaxed_madd
+            local.set $ACC10
+            local.get $AV
+            local.get $B1
+            local.get $ACC11
+            f32x4.relaxed_madd
+            local.set $ACC11
+            local.get $AP
+            local.get $KB
+            i32.add
+            local.get $KB
+            i32.add
+            v128.load32_splat
+            local.set $AV
+            local.get $AV
+            local.get $B0
+            local.get $ACC20
+            f32x4.relaxed_madd
+            local.set $ACC20
+            local.get $AV
+            local.get $B1
+            local.get $ACC21
+            f32x4.relaxed_madd
+            local.set $ACC21
+            local.get $AP
+            local.get $KB
+            i32.add
+            local.get $KB
+            i32.add
+            local.get $KB
+            i32.add
+            v128.load32_splat
+            local.set $AV
+            local.get $AV
+            local.get $B0
+            local.get $ACC30
+            f32x4.relaxed_madd
+            local.set $ACC30
+            local.get $AV
+            local.get $B1
+            local.get $ACC31
+            f32x4.relaxed_madd
+            local.set $ACC31
+            local.get $BP
+            local.get $LDB
+            i32.add
+            local.set $BP
+            local.get $AP
+            i32.const 4
+            i32.add
+            local.tee $AP
+            local.get $AP_END
+            i32.lt_u
+            br_if 0
+          end
+          local.get $C
+          local.get $I
+          local.get $LDB
+          i32.mul
+          i32.add
+          local.get $P
+          i32.add
+          local.set $CROW
+          local.get $I
+          i32.const 4
+          i32.mul
+          local.set $SROW
+          local.get $S
+          local.get $SROW
+          i32.add
+          v128.load32_splat
+          local.set $VS
+          local.get $T_PTR
+          local.get $SROW
+          i32.add
+          v128.load32_splat
+          local.set $VT
+          local.get $ACC00
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
+          local.get $CROW
+          local.get $V
+          v128.store
+          local.get $ACC01
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
+          local.get $CROW
+          local.get $V
+          v128.store offset=16
+          local.get $CROW
+          local.get $LDB
+          i32.add
+          local.set $CROW
+          local.get $S
+          local.get $SROW
+          i32.add
+          v128.load32_splat offset=4
+          local.set $VS
+          local.get $T_PTR
+          local.get $SROW
+          i32.add
+          v128.load32_splat offset=4
+          local.set $VT
+          local.get $ACC10
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
+          local.get $CROW
+          local.get $V
+          v128.store
+          local.get $ACC11
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
+          local.get $CROW
+          local.get $V
+          v128.store offset=16
+          local.get $CROW
+          local.get $LDB
+          i32.add
+          local.set $CROW
+          local.get $S
+          local.get $SROW
+          i32.add
+          v128.load32_splat offset=8
+          local.set $VS
+          local.get $T_PTR
+          local.get $SROW
+          i32.add
+          v128.load32_splat offset=8
+          local.set $VT
+          local.get $ACC20
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
+          local.get $CROW
+          local.get $V
+          v128.store
+          local.get $ACC21
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
+          local.get $CROW
+          local.get $V
+          v128.store offset=16
+          local.get $CROW
+          local.get $LDB
+          i32.add
+          local.set $CROW
+          local.get $S
+          local.get $SROW
+          i32.add
+          v128.load32_splat offset=12
+          local.set $VS
+          local.get $T_PTR
+          local.get $SROW
+          i32.add
+          v128.load32_splat offset=12
+          local.set $VT
+          local.get $ACC30
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
+          local.get $CROW
+          local.get $V
+          v128.store
+          local.get $ACC31
+          local.get $VS
+          f32x4.mul
+          local.get $VT
+          f32x4.add
+          local.set $V
+          local.get $ACT
+          i32.const 1
+          i32.eq
+          if
+            local.get $V
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 3
+          i32.eq
+          if
+            local.get $V
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            f32x4.mul
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 4
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.mul
+            local.get $VP1
+            f32x4.add
+            v128.const i32x4 0 0 0 0
+            f32x4.max
+            local.get $ONE
+            f32x4.min
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 5
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $ONE
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 6
+          i32.eq
+          if
+            v128.const i32x4 0 0 0 0
+            local.get $V
+            f32x4.sub
+            local.set $T
+            local.get $T
+            local.get $LO
+            f32x4.max
+            local.get $HI
+            f32x4.min
+            local.set $T
+            local.get $T
+            local.get $T
+            local.get $LOG2E
+            f32x4.mul
+            f32x4.nearest
+            local.tee $U
+            local.get $LN2_HI
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.get $LN2_LO
+            f32x4.mul
+            f32x4.sub
+            local.get $U
+            local.set $T
+            local.set $U
+            local.get $POLY5
+            local.get $U
+            f32x4.mul
+            local.get $POLY4
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY3
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY2
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY1
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $POLY0
+            f32x4.add
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.mul
+            local.get $U
+            f32x4.add
+            local.get $ONE
+            f32x4.add
+            local.get $T
+            i32x4.trunc_sat_f32x4_s
+            i32.const 23
+            i32x4.shl
+            i32x4.add
+            local.set $T
+            local.get $V
+            local.get $ONE
+            local.get $T
+            f32x4.add
+            f32x4.div
+            local.set $V
+          end
+          local.get $ACT
+          i32.const 7
+          i32.eq
+          if
+            local.get $P0
+            f32.const 1
+            f32.eq
+            if
+              local.get $V
+              local.get $V
+              f32x4.mul
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+              f32x4.mul
+              local.get $V
+              f32x4.add
+              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+              f32x4.mul
+              local.set $T
+              local.get $T
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $T
+              local.get $T
+              local.get $T
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $T
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $T
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $T
+              local.get $V
+              local.get $ONE
+              local.get $T
+              f32x4.add
+              f32x4.div
+              local.set $V
+            else
+              local.get $V
+              f32x4.abs
+              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+              f32x4.mul
+              local.set $Z
+              local.get $ONE
+              local.get $ONE
+              local.get $Z
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              f32x4.add
+              f32x4.div
+              local.set $T
+              v128.const i32x4 0 0 0 0
+              local.get $Z
+              local.get $Z
+              f32x4.mul
+              f32x4.sub
+              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+              f32x4.add
+              local.get $T
+              f32x4.mul
+              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+              f32x4.add
+              f32x4.add
+              local.set $Z
+              local.get $Z
+              local.get $LO
+              f32x4.max
+              local.get $HI
+              f32x4.min
+              local.set $Z
+              local.get $Z
+              local.get $Z
+              local.get $LOG2E
+              f32x4.mul
+              f32x4.nearest
+              local.tee $U
+              local.get $LN2_HI
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.get $LN2_LO
+              f32x4.mul
+              f32x4.sub
+              local.get $U
+              local.set $Z
+              local.set $U
+              local.get $POLY5
+              local.get $U
+              f32x4.mul
+              local.get $POLY4
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY3
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY2
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY1
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $POLY0
+              f32x4.add
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.mul
+              local.get $U
+              f32x4.add
+              local.get $ONE
+              f32x4.add
+              local.get $Z
+              i32x4.trunc_sat_f32x4_s
+              i32.const 23
+              i32x4.shl
+              i32x4.add
+              local.set $Z
+              local.get $T
+              local.get $Z
+              f32x4.mul
+              local.set $Z
+              v128.const f32x4 2 2 2 2
+              local.get $Z
+              f32x4.sub
+              local.get $Z
+              local.get $V
+              v128.const i32x4 0 0 0 0
+              f32x4.ge
+              v128.bitselect
+              local.get $V
+              f32x4.mul
+              v128.const f32x4 0.5 0.5 0.5 0.5
+              f32x4.mul
+              local.set $V
+            end
+          end
+          local.get $CROW
+          local.get $V
+          v128.store offset=16
+          local.get $CROW
+          local.get $LDB
+          i32.add
+          local.set $CROW
+          local.get $P
+          i32.const 32
+          i32.add
+          local.tee $P
+          local.get $P_END
           i32.lt_u
           br_if 0
         end
-        local.get $C
-        local.get $I
-        local.get $LDB
-        i32.mul
-        i32.add
-        local.get $P
-        i32.add
-        local.set $CROW
         local.get $I
         i32.const 4
-        i32.mul
-        local.set $SROW
-        local.get $S
-        local.get $SROW
         i32.add
-        v128.load32_splat
-        local.set $VS
-        local.get $T_PTR
-        local.get $SROW
-        i32.add
-        v128.load32_splat
-        local.set $VT
-        local.get $ACC00
-        local.get $VS
-        f32x4.mul
-        local.get $VT
-        f32x4.add
-        local.set $V
-        local.get $ACT
-        i32.const 1
-        i32.eq
-        if
-          local.get $V
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 2
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.max
-          local.get $VP1
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 3
-        i32.eq
-        if
-          local.get $V
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          f32x4.mul
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 4
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 5
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $ONE
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 6
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $V
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 7
-        i32.eq
-        if
-          local.get $P0
-          f32.const 1
-          f32.eq
-          if
-            local.get $V
-            local.get $V
-            f32x4.mul
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-            f32x4.mul
-            local.get $V
-            f32x4.add
-            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-            f32x4.mul
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          else
-            local.get $V
-            f32x4.abs
-            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-            f32x4.mul
-            local.set $Z
-            local.get $ONE
-            local.get $ONE
-            local.get $Z
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            f32x4.add
-            f32x4.div
-            local.set $T
-            v128.const i32x4 0 0 0 0
-            local.get $Z
-            local.get $Z
-            f32x4.mul
-            f32x4.sub
-            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-            f32x4.add
-            f32x4.add
-            local.set $Z
-            local.get $Z
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $Z
-            local.get $Z
-            local.get $Z
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $Z
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $Z
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $Z
-            local.get $T
-            local.get $Z
-            f32x4.mul
-            local.set $Z
-            v128.const f32x4 2 2 2 2
-            local.get $Z
-            f32x4.sub
-            local.get $Z
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.ge
-            v128.bitselect
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            local.set $V
-          end
-        end
-        local.get $CROW
-        local.get $V
-        v128.store
-        local.get $ACC01
-        local.get $VS
-        f32x4.mul
-        local.get $VT
-        f32x4.add
-        local.set $V
-        local.get $ACT
-        i32.const 1
-        i32.eq
-        if
-          local.get $V
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 2
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.max
-          local.get $VP1
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 3
-        i32.eq
-        if
-          local.get $V
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          f32x4.mul
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 4
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 5
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $ONE
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 6
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $V
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 7
-        i32.eq
-        if
-          local.get $P0
-          f32.const 1
-          f32.eq
-          if
-            local.get $V
-            local.get $V
-            f32x4.mul
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-            f32x4.mul
-            local.get $V
-            f32x4.add
-            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-            f32x4.mul
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          else
-            local.get $V
-            f32x4.abs
-            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-            f32x4.mul
-            local.set $Z
-            local.get $ONE
-            local.get $ONE
-            local.get $Z
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            f32x4.add
-            f32x4.div
-            local.set $T
-            v128.const i32x4 0 0 0 0
-            local.get $Z
-            local.get $Z
-            f32x4.mul
-            f32x4.sub
-            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-            f32x4.add
-            f32x4.add
-            local.set $Z
-            local.get $Z
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $Z
-            local.get $Z
-            local.get $Z
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $Z
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $Z
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $Z
-            local.get $T
-            local.get $Z
-            f32x4.mul
-            local.set $Z
-            v128.const f32x4 2 2 2 2
-            local.get $Z
-            f32x4.sub
-            local.get $Z
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.ge
-            v128.bitselect
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            local.set $V
-          end
-        end
-        local.get $CROW
-        local.get $V
-        v128.store offset=16
-        local.get $CROW
-        local.get $LDB
-        i32.add
-        local.set $CROW
-        local.get $S
-        local.get $SROW
-        i32.add
-        v128.load32_splat offset=4
-        local.set $VS
-        local.get $T_PTR
-        local.get $SROW
-        i32.add
-        v128.load32_splat offset=4
-        local.set $VT
-        local.get $ACC10
-        local.get $VS
-        f32x4.mul
-        local.get $VT
-        f32x4.add
-        local.set $V
-        local.get $ACT
-        i32.const 1
-        i32.eq
-        if
-          local.get $V
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 2
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.max
-          local.get $VP1
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 3
-        i32.eq
-        if
-          local.get $V
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          f32x4.mul
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 4
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 5
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $ONE
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 6
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $V
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 7
-        i32.eq
-        if
-          local.get $P0
-          f32.const 1
-          f32.eq
-          if
-            local.get $V
-            local.get $V
-            f32x4.mul
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-            f32x4.mul
-            local.get $V
-            f32x4.add
-            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-            f32x4.mul
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          else
-            local.get $V
-            f32x4.abs
-            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-            f32x4.mul
-            local.set $Z
-            local.get $ONE
-            local.get $ONE
-            local.get $Z
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            f32x4.add
-            f32x4.div
-            local.set $T
-            v128.const i32x4 0 0 0 0
-            local.get $Z
-            local.get $Z
-            f32x4.mul
-            f32x4.sub
-            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-            f32x4.add
-            f32x4.add
-            local.set $Z
-            local.get $Z
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $Z
-            local.get $Z
-            local.get $Z
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $Z
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $Z
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $Z
-            local.get $T
-            local.get $Z
-            f32x4.mul
-            local.set $Z
-            v128.const f32x4 2 2 2 2
-            local.get $Z
-            f32x4.sub
-            local.get $Z
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.ge
-            v128.bitselect
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            local.set $V
-          end
-        end
-        local.get $CROW
-        local.get $V
-        v128.store
-        local.get $ACC11
-        local.get $VS
-        f32x4.mul
-        local.get $VT
-        f32x4.add
-        local.set $V
-        local.get $ACT
-        i32.const 1
-        i32.eq
-        if
-          local.get $V
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 2
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.max
-          local.get $VP1
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 3
-        i32.eq
-        if
-          local.get $V
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          f32x4.mul
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 4
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 5
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $ONE
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 6
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $V
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 7
-        i32.eq
-        if
-          local.get $P0
-          f32.const 1
-          f32.eq
-          if
-            local.get $V
-            local.get $V
-            f32x4.mul
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-            f32x4.mul
-            local.get $V
-            f32x4.add
-            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-            f32x4.mul
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          else
-            local.get $V
-            f32x4.abs
-            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-            f32x4.mul
-            local.set $Z
-            local.get $ONE
-            local.get $ONE
-            local.get $Z
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            f32x4.add
-            f32x4.div
-            local.set $T
-            v128.const i32x4 0 0 0 0
-            local.get $Z
-            local.get $Z
-            f32x4.mul
-            f32x4.sub
-            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-            f32x4.add
-            f32x4.add
-            local.set $Z
-            local.get $Z
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $Z
-            local.get $Z
-            local.get $Z
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $Z
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $Z
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $Z
-            local.get $T
-            local.get $Z
-            f32x4.mul
-            local.set $Z
-            v128.const f32x4 2 2 2 2
-            local.get $Z
-            f32x4.sub
-            local.get $Z
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.ge
-            v128.bitselect
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            local.set $V
-          end
-        end
-        local.get $CROW
-        local.get $V
-        v128.store offset=16
-        local.get $CROW
-        local.get $LDB
-        i32.add
-        local.set $CROW
-        local.get $S
-        local.get $SROW
-        i32.add
-        v128.load32_splat offset=8
-        local.set $VS
-        local.get $T_PTR
-        local.get $SROW
-        i32.add
-        v128.load32_splat offset=8
-        local.set $VT
-        local.get $ACC20
-        local.get $VS
-        f32x4.mul
-        local.get $VT
-        f32x4.add
-        local.set $V
-        local.get $ACT
-        i32.const 1
-        i32.eq
-        if
-          local.get $V
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 2
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.max
-          local.get $VP1
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 3
-        i32.eq
-        if
-          local.get $V
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          f32x4.mul
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 4
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 5
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $ONE
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 6
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $V
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 7
-        i32.eq
-        if
-          local.get $P0
-          f32.const 1
-          f32.eq
-          if
-            local.get $V
-            local.get $V
-            f32x4.mul
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-            f32x4.mul
-            local.get $V
-            f32x4.add
-            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-            f32x4.mul
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          else
-            local.get $V
-            f32x4.abs
-            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-            f32x4.mul
-            local.set $Z
-            local.get $ONE
-            local.get $ONE
-            local.get $Z
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            f32x4.add
-            f32x4.div
-            local.set $T
-            v128.const i32x4 0 0 0 0
-            local.get $Z
-            local.get $Z
-            f32x4.mul
-            f32x4.sub
-            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-            f32x4.add
-            f32x4.add
-            local.set $Z
-            local.get $Z
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $Z
-            local.get $Z
-            local.get $Z
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $Z
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $Z
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $Z
-            local.get $T
-            local.get $Z
-            f32x4.mul
-            local.set $Z
-            v128.const f32x4 2 2 2 2
-            local.get $Z
-            f32x4.sub
-            local.get $Z
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.ge
-            v128.bitselect
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            local.set $V
-          end
-        end
-        local.get $CROW
-        local.get $V
-        v128.store
-        local.get $ACC21
-        local.get $VS
-        f32x4.mul
-        local.get $VT
-        f32x4.add
-        local.set $V
-        local.get $ACT
-        i32.const 1
-        i32.eq
-        if
-          local.get $V
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 2
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.max
-          local.get $VP1
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 3
-        i32.eq
-        if
-          local.get $V
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          f32x4.mul
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 4
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 5
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $ONE
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 6
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $V
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 7
-        i32.eq
-        if
-          local.get $P0
-          f32.const 1
-          f32.eq
-          if
-            local.get $V
-            local.get $V
-            f32x4.mul
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-            f32x4.mul
-            local.get $V
-            f32x4.add
-            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-            f32x4.mul
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          else
-            local.get $V
-            f32x4.abs
-            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-            f32x4.mul
-            local.set $Z
-            local.get $ONE
-            local.get $ONE
-            local.get $Z
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            f32x4.add
-            f32x4.div
-            local.set $T
-            v128.const i32x4 0 0 0 0
-            local.get $Z
-            local.get $Z
-            f32x4.mul
-            f32x4.sub
-            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-            f32x4.add
-            f32x4.add
-            local.set $Z
-            local.get $Z
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $Z
-            local.get $Z
-            local.get $Z
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $Z
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $Z
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $Z
-            local.get $T
-            local.get $Z
-            f32x4.mul
-            local.set $Z
-            v128.const f32x4 2 2 2 2
-            local.get $Z
-            f32x4.sub
-            local.get $Z
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.ge
-            v128.bitselect
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            local.set $V
-          end
-        end
-        local.get $CROW
-        local.get $V
-        v128.store offset=16
-        local.get $CROW
-        local.get $LDB
-        i32.add
-        local.set $CROW
-        local.get $S
-        local.get $SROW
-        i32.add
-        v128.load32_splat offset=12
-        local.set $VS
-        local.get $T_PTR
-        local.get $SROW
-        i32.add
-        v128.load32_splat offset=12
-        local.set $VT
-        local.get $ACC30
-        local.get $VS
-        f32x4.mul
-        local.get $VT
-        f32x4.add
-        local.set $V
-        local.get $ACT
-        i32.const 1
-        i32.eq
-        if
-          local.get $V
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 2
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.max
-          local.get $VP1
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 3
-        i32.eq
-        if
-          local.get $V
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          f32x4.mul
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 4
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 5
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $ONE
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 6
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $V
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 7
-        i32.eq
-        if
-          local.get $P0
-          f32.const 1
-          f32.eq
-          if
-            local.get $V
-            local.get $V
-            f32x4.mul
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-            f32x4.mul
-            local.get $V
-            f32x4.add
-            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-            f32x4.mul
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          else
-            local.get $V
-            f32x4.abs
-            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-            f32x4.mul
-            local.set $Z
-            local.get $ONE
-            local.get $ONE
-            local.get $Z
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            f32x4.add
-            f32x4.div
-            local.set $T
-            v128.const i32x4 0 0 0 0
-            local.get $Z
-            local.get $Z
-            f32x4.mul
-            f32x4.sub
-            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-            f32x4.add
-            f32x4.add
-            local.set $Z
-            local.get $Z
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $Z
-            local.get $Z
-            local.get $Z
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $Z
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $Z
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $Z
-            local.get $T
-            local.get $Z
-            f32x4.mul
-            local.set $Z
-            v128.const f32x4 2 2 2 2
-            local.get $Z
-            f32x4.sub
-            local.get $Z
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.ge
-            v128.bitselect
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            local.set $V
-          end
-        end
-        local.get $CROW
-        local.get $V
-        v128.store
-        local.get $ACC31
-        local.get $VS
-        f32x4.mul
-        local.get $VT
-        f32x4.add
-        local.set $V
-        local.get $ACT
-        i32.const 1
-        i32.eq
-        if
-          local.get $V
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 2
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.max
-          local.get $VP1
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 3
-        i32.eq
-        if
-          local.get $V
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          f32x4.mul
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 4
-        i32.eq
-        if
-          local.get $V
-          local.get $VP0
-          f32x4.mul
-          local.get $VP1
-          f32x4.add
-          v128.const i32x4 0 0 0 0
-          f32x4.max
-          local.get $ONE
-          f32x4.min
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 5
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $ONE
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 6
-        i32.eq
-        if
-          v128.const i32x4 0 0 0 0
-          local.get $V
-          f32x4.sub
-          local.set $T
-          local.get $T
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $V
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
-          local.set $V
-        end
-        local.get $ACT
-        i32.const 7
-        i32.eq
-        if
-          local.get $P0
-          f32.const 1
-          f32.eq
-          if
-            local.get $V
-            local.get $V
-            f32x4.mul
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-            f32x4.mul
-            local.get $V
-            f32x4.add
-            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-            f32x4.mul
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          else
-            local.get $V
-            f32x4.abs
-            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-            f32x4.mul
-            local.set $Z
-            local.get $ONE
-            local.get $ONE
-            local.get $Z
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            f32x4.add
-            f32x4.div
-            local.set $T
-            v128.const i32x4 0 0 0 0
-            local.get $Z
-            local.get $Z
-            f32x4.mul
-            f32x4.sub
-            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-            f32x4.add
-            local.get $T
-            f32x4.mul
-            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-            f32x4.add
-            f32x4.add
-            local.set $Z
-            local.get $Z
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $Z
-            local.get $Z
-            local.get $Z
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $Z
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $Z
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $Z
-            local.get $T
-            local.get $Z
-            f32x4.mul
-            local.set $Z
-            v128.const f32x4 2 2 2 2
-            local.get $Z
-            f32x4.sub
-            local.get $Z
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.ge
-            v128.bitselect
-            local.get $V
-            f32x4.mul
-            v128.const f32x4 0.5 0.5 0.5 0.5
-            f32x4.mul
-            local.set $V
-          end
-        end
-        local.get $CROW
-        local.get $V
-        v128.store offset=16
-        local.get $CROW
-        local.get $LDB
-        i32.add
-        local.set $CROW
-        local.get $P
-        i32.const 32
-        i32.add
-        local.tee $P
-        local.get $LDB
+        local.tee $I
+        local.get $M4
         i32.lt_u
         br_if 0
       end
-      local.get $I
-      i32.const 4
+      local.get $PB
+      local.get $NB
       i32.add
-      local.tee $I
-      local.get $M4
+      local.tee $PB
+      local.get $LDB
       i32.lt_u
       br_if 0
     end)
