@@ -92,6 +92,8 @@ export const f32Load = (offset: number): Code =>
 export const v128Load = memOp('v128.load', 0x00, 4);
 export const v128Store = memOp('v128.store', 0x0b, 4);
 export const load32Splat = memOp('v128.load32_splat', 0x09, 2);
+/** v128.load32_lane: [address, vector] → the vector with one lane replaced by the float at the address. */
+export const load32Lane = (lane: number): Code => simd(`v128.load32_lane ${lane}`, 0x56, 2, 0, lane);
 export const f32x4Splat = simd('f32x4.splat', 0x13);
 export const f32x4Add = simd('f32x4.add', 0xe4);
 export const f32x4Mul = simd('f32x4.mul', 0xe6);

@@ -4,7 +4,7 @@
  * cost a small fraction of the multiply-adds they speed up.
  */
 import type { Epilogue } from './activation-code.ts';
-import { wasmKernels } from './wasm-kernels.ts';
+import { type WasmKernels, wasmKernels } from './wasm-kernels.ts';
 
 /**
  * Columns per panel of the kernel's blocking (wasm-kernel-funcs.ts): all N8 while B fits in
@@ -34,6 +34,7 @@ export function wasmGemm(
 ): boolean {
   const kern = wasmKernels();
   if (!kern) return false;
+  if (N === 1) return gemv(kern, M, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
   const m4 = Math.ceil(M / 4) * 4;
   const n8 = Math.ceil(N / 8) * 8;
   const aBytes = m4 * K * 4;
@@ -72,5 +73,42 @@ export function wasmGemm(
     kern.pad(1, cPtr, M, N, n8, stage, M, N, 0, 0, 0);
     C.set(heap.subarray(stage >> 2, (stage >> 2) + M * N), cOff);
   } else for (let i = 0; i < M; i++) C.set(heap.subarray(c0 + i * n8, c0 + i * n8 + N), cOff + i * ldc);
+  return true;
+}
+
+/** wasmGemm's one-column case on the module's gemv (same sums as gemm, without seven idle columns). */
+function gemv(
+  kern: WasmKernels,
+  M: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  lda: number,
+  B: Float32Array,
+  bOff: number,
+  ldb: number,
+  C: Float32Array,
+  cOff: number,
+  ldc: number,
+  ep: Epilogue,
+): true {
+  const m4 = Math.ceil(M / 4) * 4;
+  const a0 = 0;
+  const x0 = m4 * K;
+  const c0 = x0 + K;
+  const s0 = c0 + m4;
+  const t0 = s0 + m4;
+  const heap = kern.heap((t0 + m4) * 4);
+  if (lda === K) heap.set(A.subarray(aOff, aOff + M * K), a0);
+  else for (let i = 0; i < M; i++) heap.set(A.subarray(aOff + i * lda, aOff + i * lda + K), a0 + i * K);
+  if (ldb === 1) heap.set(B.subarray(bOff, bOff + K), x0);
+  else for (let k = 0; k < K; k++) heap[x0 + k] = B[bOff + k * ldb];
+  if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
+  else heap.fill(1, s0, s0 + M);
+  if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
+  else heap.fill(0, t0, t0 + M);
+  kern.gemv(m4, K, a0 * 4, x0 * 4, c0 * 4, s0 * 4, t0 * 4, ep.act, ep.p0, ep.p1);
+  if (ldc === 1) C.set(heap.subarray(c0, c0 + M), cOff);
+  else for (let i = 0; i < M; i++) C[cOff + i * ldc] = heap[c0 + i];
   return true;
 }

@@ -21,6 +21,7 @@ import {
   F32,
   i32c,
   ifThen,
+  load32Lane,
   load32Splat,
   type Local,
   loop,
@@ -141,6 +142,54 @@ function gemmFunc(fma: boolean): FuncDef {
 }
 
 /**
+ * gemv(M4, K, A, X, C, S, T, ACT, P0, P1): C[M4] = epilogue(A[M4×K] · X[K]), the one-column case of
+ * gemm (a 1×1 conv on a 1×1 map: squeeze-and-excitation, MobileNetV3's last conv), where gemm's
+ * 8-wide tiles would waste seven columns in eight. Four rows per f32x4, gathered lane by lane from
+ * A's column k and multiplied by splatted X[k]: every output sums the same products in the same
+ * order as gemm, so the two agree bit for bit.
+ */
+function gemvFunc(fma: boolean): FuncDef {
+  const { l, def } = func(
+    'gemv',
+    { M4: I32, K: I32, A: I32, X: I32, C: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
+    {
+      I: I32,
+      KB: I32,
+      AP: I32,
+      XP: I32,
+      X_END: I32,
+      ACC: V128,
+      AV: V128,
+      VS: V128,
+      VT: V128,
+      V: V128,
+      ...EPILOGUE_LOCALS,
+    },
+  );
+  const c: Code = [...get(l.K), ...i32c(4), ...mul, ...set(l.KB), ...epilogueInit(l), ...i32c(0), ...set(l.I)];
+  c.push(...get(l.X), ...get(l.KB), ...add, ...set(l.X_END));
+  const rows: Code = [...get(l.A), ...get(l.I), ...get(l.KB), ...mul, ...add, ...set(l.AP)];
+  rows.push(...get(l.X), ...set(l.XP), ...v128Zero, ...set(l.ACC));
+  const ks: Code = [...get(l.AP), ...load32Splat(0), ...set(l.AV)];
+  for (let r = 1; r < 4; r++) {
+    ks.push(...get(l.AP));
+    for (let q = 0; q < r; q++) ks.push(...get(l.KB), ...add);
+    ks.push(...get(l.AV), ...load32Lane(r), ...set(l.AV));
+  }
+  ks.push(...madd(fma, get(l.AV), [...get(l.XP), ...load32Splat(0)], get(l.ACC)), ...set(l.ACC));
+  ks.push(...get(l.AP), ...i32c(4), ...add, ...set(l.AP));
+  ks.push(...get(l.XP), ...i32c(4), ...add, ...tee(l.XP), ...get(l.X_END), ...ltU, ...continueIf);
+  rows.push(...loop(ks));
+  rows.push(...get(l.S), ...get(l.I), ...i32c(4), ...mul, ...add, ...v128Load(0), ...set(l.VS));
+  rows.push(...get(l.T_PTR), ...get(l.I), ...i32c(4), ...mul, ...add, ...v128Load(0), ...set(l.VT));
+  rows.push(...get(l.ACC), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V), ...activation(l, l.V));
+  rows.push(...get(l.C), ...get(l.I), ...i32c(4), ...mul, ...add, ...get(l.V), ...v128Store(0));
+  rows.push(...get(l.I), ...i32c(4), ...add, ...tee(l.I), ...get(l.M4), ...ltU, ...continueIf);
+  c.push(...loop(rows));
+  return def(c);
+}
+
+/**
  * affine(C, INNER, PTR, S, T_PTR, ACT, P0, P1): in place over C channels of INNER floats at PTR,
  * y ← act(y·S[c] + T[c]): the epilogue alone, for a BatchNorm whose statistics are set after its
  * Conv ran (calibration) and for activation ops. Four values per step, then the last INNER mod 4
@@ -204,5 +253,6 @@ export function kernelFuncs(fma: boolean): FuncDef[] {
     depthwiseGradFunc(1, fma),
     depthwiseGradFunc(2, fma),
     padFunc(),
+    gemvFunc(fma),
   ];
 }

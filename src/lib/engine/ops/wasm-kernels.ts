@@ -1,6 +1,6 @@
 /**
  * The engine's WebAssembly SIMD kernels, assembled at load time by wasm-asm.ts (our own code, no
- * toolchain): `gemm` (4×8 register tiles, see sgemm.ts for the contract) and `dw1` / `dw2`
+ * toolchain): `gemm` (4×8 register tiles, see sgemm.ts for the contract) and `gemv` (its one-column case) and `dw1` / `dw2`
  * (depthwise convolution at stride 1 / 2 over a zero-padded copy of the input, four outputs per
  * f32x4) with `pad` to lay their input out, and for training `dwg1` / `dwg2` (the depthwise weight gradient). Multiply-adds use
  * relaxed SIMD's f32x4.relaxed_madd where available. The forward kernels apply the
@@ -50,6 +50,18 @@ type GemmFn = (
   p1: number,
   nb: number,
 ) => void;
+type GemvFn = (
+  m4: number,
+  k: number,
+  a: number,
+  x: number,
+  c: number,
+  s: number,
+  t: number,
+  act: number,
+  p0: number,
+  p1: number,
+) => void;
 type DwFn = (
   c: number,
   inPtr: number,
@@ -90,6 +102,7 @@ export interface WasmKernels {
    */
   readonly fusedMultiplyAdd: boolean;
   readonly gemm: GemmFn;
+  readonly gemv: GemvFn;
   readonly dw1: DwFn;
   readonly dw2: DwFn;
   readonly affine: AffineFn;
@@ -123,6 +136,7 @@ export function wasmKernels(): WasmKernels | null {
       memory,
       fusedMultiplyAdd,
       gemm: e.gemm as GemmFn,
+      gemv: e.gemv as GemvFn,
       dw1: e.dw1 as DwFn,
       dw2: e.dw2 as DwFn,
       affine: e.affine as AffineFn,

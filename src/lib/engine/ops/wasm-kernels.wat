@@ -7604,4 +7604,589 @@
       local.get $C
       i32.lt_u
       br_if 0
+    end)
+  (func $gemv (export "gemv") (param $M4 i32) (param $K i32) (param $A i32) (param $X i32) (param $C i32) (param $S i32) (param $T_PTR i32) (param $ACT i32) (param $P0 f32) (param $P1 f32)
+    (local $I i32)
+    (local $KB i32)
+    (local $AP i32)
+    (local $XP i32)
+    (local $X_END i32)
+    (local $ACC v128)
+    (local $AV v128)
+    (local $VS v128)
+    (local $VT v128)
+    (local $V v128)
+    (local $VP0 v128)
+    (local $VP1 v128)
+    (local $T v128)
+    (local $U v128)
+    (local $Z v128)
+    (local $LO v128)
+    (local $HI v128)
+    (local $LOG2E v128)
+    (local $LN2_HI v128)
+    (local $LN2_LO v128)
+    (local $POLY5 v128)
+    (local $POLY4 v128)
+    (local $POLY3 v128)
+    (local $POLY2 v128)
+    (local $POLY1 v128)
+    (local $POLY0 v128)
+    (local $ONE v128)
+    local.get $K
+    i32.const 4
+    i32.mul
+    local.set $KB
+    local.get $P0
+    f32x4.splat
+    local.set $VP0
+    local.get $P1
+    f32x4.splat
+    local.set $VP1
+    f32.const -87.30000305175781
+    f32x4.splat
+    local.set $LO
+    f32.const 88.30000305175781
+    f32x4.splat
+    local.set $HI
+    f32.const 1.4426950216293335
+    f32x4.splat
+    local.set $LOG2E
+    f32.const 0.693359375
+    f32x4.splat
+    local.set $LN2_HI
+    f32.const -0.00021219444170128554
+    f32x4.splat
+    local.set $LN2_LO
+    f32.const 0.00019875691214110702
+    f32x4.splat
+    local.set $POLY5
+    f32.const 0.001398199936375022
+    f32x4.splat
+    local.set $POLY4
+    f32.const 0.008333452045917511
+    f32x4.splat
+    local.set $POLY3
+    f32.const 0.04166579619050026
+    f32x4.splat
+    local.set $POLY2
+    f32.const 0.1666666567325592
+    f32x4.splat
+    local.set $POLY1
+    f32.const 0.5
+    f32x4.splat
+    local.set $POLY0
+    f32.const 1
+    f32x4.splat
+    local.set $ONE
+    i32.const 0
+    local.set $I
+    local.get $X
+    local.get $KB
+    i32.add
+    local.set $X_END
+    loop
+      local.get $A
+      local.get $I
+      local.get $KB
+      i32.mul
+      i32.add
+      local.set $AP
+      local.get $X
+      local.set $XP
+      v128.const i32x4 0 0 0 0
+      local.set $ACC
+      loop
+        local.get $AP
+        v128.load32_splat
+        local.set $AV
+        local.get $AP
+        local.get $KB
+        i32.add
+        local.get $AV
+        v128.load32_lane 1
+        local.set $AV
+        local.get $AP
+        local.get $KB
+        i32.add
+        local.get $KB
+        i32.add
+        local.get $AV
+        v128.load32_lane 2
+        local.set $AV
+        local.get $AP
+        local.get $KB
+        i32.add
+        local.get $KB
+        i32.add
+        local.get $KB
+        i32.add
+        local.get $AV
+        v128.load32_lane 3
+        local.set $AV
+        local.get $AV
+        local.get $XP
+        v128.load32_splat
+        local.get $ACC
+        f32x4.relaxed_madd
+        local.set $ACC
+        local.get $AP
+        i32.const 4
+        i32.add
+        local.set $AP
+        local.get $XP
+        i32.const 4
+        i32.add
+        local.tee $XP
+        local.get $X_END
+        i32.lt_u
+        br_if 0
+      end
+      local.get $S
+      local.get $I
+      i32.const 4
+      i32.mul
+      i32.add
+      v128.load
+      local.set $VS
+      local.get $T_PTR
+      local.get $I
+      i32.const 4
+      i32.mul
+      i32.add
+      v128.load
+      local.set $VT
+      local.get $ACC
+      local.get $VS
+      f32x4.mul
+      local.get $VT
+      f32x4.add
+      local.set $V
+      local.get $ACT
+      i32.const 1
+      i32.eq
+      if
+        local.get $V
+        v128.const i32x4 0 0 0 0
+        f32x4.max
+        local.set $V
+      end
+      local.get $ACT
+      i32.const 2
+      i32.eq
+      if
+        local.get $V
+        local.get $VP0
+        f32x4.max
+        local.get $VP1
+        f32x4.min
+        local.set $V
+      end
+      local.get $ACT
+      i32.const 3
+      i32.eq
+      if
+        local.get $V
+        local.get $V
+        local.get $VP0
+        f32x4.mul
+        local.get $VP1
+        f32x4.add
+        v128.const i32x4 0 0 0 0
+        f32x4.max
+        local.get $ONE
+        f32x4.min
+        f32x4.mul
+        local.set $V
+      end
+      local.get $ACT
+      i32.const 4
+      i32.eq
+      if
+        local.get $V
+        local.get $VP0
+        f32x4.mul
+        local.get $VP1
+        f32x4.add
+        v128.const i32x4 0 0 0 0
+        f32x4.max
+        local.get $ONE
+        f32x4.min
+        local.set $V
+      end
+      local.get $ACT
+      i32.const 5
+      i32.eq
+      if
+        v128.const i32x4 0 0 0 0
+        local.get $V
+        f32x4.sub
+        local.set $T
+        local.get $T
+        local.get $LO
+        f32x4.max
+        local.get $HI
+        f32x4.min
+        local.set $T
+        local.get $T
+        local.get $T
+        local.get $LOG2E
+        f32x4.mul
+        f32x4.nearest
+        local.tee $U
+        local.get $LN2_HI
+        f32x4.mul
+        f32x4.sub
+        local.get $U
+        local.get $LN2_LO
+        f32x4.mul
+        f32x4.sub
+        local.get $U
+        local.set $T
+        local.set $U
+        local.get $POLY5
+        local.get $U
+        f32x4.mul
+        local.get $POLY4
+        f32x4.add
+        local.get $U
+        f32x4.mul
+        local.get $POLY3
+        f32x4.add
+        local.get $U
+        f32x4.mul
+        local.get $POLY2
+        f32x4.add
+        local.get $U
+        f32x4.mul
+        local.get $POLY1
+        f32x4.add
+        local.get $U
+        f32x4.mul
+        local.get $POLY0
+        f32x4.add
+        local.get $U
+        f32x4.mul
+        local.get $U
+        f32x4.mul
+        local.get $U
+        f32x4.add
+        local.get $ONE
+        f32x4.add
+        local.get $T
+        i32x4.trunc_sat_f32x4_s
+        i32.const 23
+        i32x4.shl
+        i32x4.add
+        local.set $T
+        local.get $ONE
+        local.get $ONE
+        local.get $T
+        f32x4.add
+        f32x4.div
+        local.set $V
+      end
+      local.get $ACT
+      i32.const 6
+      i32.eq
+      if
+        v128.const i32x4 0 0 0 0
+        local.get $V
+        f32x4.sub
+        local.set $T
+        local.get $T
+        local.get $LO
+        f32x4.max
+        local.get $HI
+        f32x4.min
+        local.set $T
+        local.get $T
+        local.get $T
+        local.get $LOG2E
+        f32x4.mul
+        f32x4.nearest
+        local.tee $U
+        local.get $LN2_HI
+        f32x4.mul
+        f32x4.sub
+        local.get $U
+        local.get $LN2_LO
+        f32x4.mul
+        f32x4.sub
+        local.get $U
+        local.set $T
+        local.set $U
+        local.get $POLY5
+        local.get $U
+        f32x4.mul
+        local.get $POLY4
+        f32x4.add
+        local.get $U
+        f32x4.mul
+        local.get $POLY3
+        f32x4.add
+        local.get $U
+        f32x4.mul
+        local.get $POLY2
+        f32x4.add
+        local.get $U
+        f32x4.mul
+        local.get $POLY1
+        f32x4.add
+        local.get $U
+        f32x4.mul
+        local.get $POLY0
+        f32x4.add
+        local.get $U
+        f32x4.mul
+        local.get $U
+        f32x4.mul
+        local.get $U
+        f32x4.add
+        local.get $ONE
+        f32x4.add
+        local.get $T
+        i32x4.trunc_sat_f32x4_s
+        i32.const 23
+        i32x4.shl
+        i32x4.add
+        local.set $T
+        local.get $V
+        local.get $ONE
+        local.get $T
+        f32x4.add
+        f32x4.div
+        local.set $V
+      end
+      local.get $ACT
+      i32.const 7
+      i32.eq
+      if
+        local.get $P0
+        f32.const 1
+        f32.eq
+        if
+          local.get $V
+          local.get $V
+          f32x4.mul
+          local.get $V
+          f32x4.mul
+          v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+          f32x4.mul
+          local.get $V
+          f32x4.add
+          v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+          f32x4.mul
+          local.set $T
+          local.get $T
+          local.get $LO
+          f32x4.max
+          local.get $HI
+          f32x4.min
+          local.set $T
+          local.get $T
+          local.get $T
+          local.get $LOG2E
+          f32x4.mul
+          f32x4.nearest
+          local.tee $U
+          local.get $LN2_HI
+          f32x4.mul
+          f32x4.sub
+          local.get $U
+          local.get $LN2_LO
+          f32x4.mul
+          f32x4.sub
+          local.get $U
+          local.set $T
+          local.set $U
+          local.get $POLY5
+          local.get $U
+          f32x4.mul
+          local.get $POLY4
+          f32x4.add
+          local.get $U
+          f32x4.mul
+          local.get $POLY3
+          f32x4.add
+          local.get $U
+          f32x4.mul
+          local.get $POLY2
+          f32x4.add
+          local.get $U
+          f32x4.mul
+          local.get $POLY1
+          f32x4.add
+          local.get $U
+          f32x4.mul
+          local.get $POLY0
+          f32x4.add
+          local.get $U
+          f32x4.mul
+          local.get $U
+          f32x4.mul
+          local.get $U
+          f32x4.add
+          local.get $ONE
+          f32x4.add
+          local.get $T
+          i32x4.trunc_sat_f32x4_s
+          i32.const 23
+          i32x4.shl
+          i32x4.add
+          local.set $T
+          local.get $V
+          local.get $ONE
+          local.get $T
+          f32x4.add
+          f32x4.div
+          local.set $V
+        else
+          local.get $V
+          f32x4.abs
+          v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+          f32x4.mul
+          local.set $Z
+          local.get $ONE
+          local.get $ONE
+          local.get $Z
+          v128.const f32x4 0.5 0.5 0.5 0.5
+          f32x4.mul
+          f32x4.add
+          f32x4.div
+          local.set $T
+          v128.const i32x4 0 0 0 0
+          local.get $Z
+          local.get $Z
+          f32x4.mul
+          f32x4.sub
+          v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+          local.get $T
+          f32x4.mul
+          v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+          f32x4.add
+          local.get $T
+          f32x4.mul
+          v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+          f32x4.add
+          local.get $T
+          f32x4.mul
+          v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+          f32x4.add
+          local.get $T
+          f32x4.mul
+          v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+          f32x4.add
+          local.get $T
+          f32x4.mul
+          v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+          f32x4.add
+          local.get $T
+          f32x4.mul
+          v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+          f32x4.add
+          local.get $T
+          f32x4.mul
+          v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+          f32x4.add
+          local.get $T
+          f32x4.mul
+          v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+          f32x4.add
+          local.get $T
+          f32x4.mul
+          v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+          f32x4.add
+          f32x4.add
+          local.set $Z
+          local.get $Z
+          local.get $LO
+          f32x4.max
+          local.get $HI
+          f32x4.min
+          local.set $Z
+          local.get $Z
+          local.get $Z
+          local.get $LOG2E
+          f32x4.mul
+          f32x4.nearest
+          local.tee $U
+          local.get $LN2_HI
+          f32x4.mul
+          f32x4.sub
+          local.get $U
+          local.get $LN2_LO
+          f32x4.mul
+          f32x4.sub
+          local.get $U
+          local.set $Z
+          local.set $U
+          local.get $POLY5
+          local.get $U
+          f32x4.mul
+          local.get $POLY4
+          f32x4.add
+          local.get $U
+          f32x4.mul
+          local.get $POLY3
+          f32x4.add
+          local.get $U
+          f32x4.mul
+          local.get $POLY2
+          f32x4.add
+          local.get $U
+          f32x4.mul
+          local.get $POLY1
+          f32x4.add
+          local.get $U
+          f32x4.mul
+          local.get $POLY0
+          f32x4.add
+          local.get $U
+          f32x4.mul
+          local.get $U
+          f32x4.mul
+          local.get $U
+          f32x4.add
+          local.get $ONE
+          f32x4.add
+          local.get $Z
+          i32x4.trunc_sat_f32x4_s
+          i32.const 23
+          i32x4.shl
+          i32x4.add
+          local.set $Z
+          local.get $T
+          local.get $Z
+          f32x4.mul
+          local.set $Z
+          v128.const f32x4 2 2 2 2
+          local.get $Z
+          f32x4.sub
+          local.get $Z
+          local.get $V
+          v128.const i32x4 0 0 0 0
+          f32x4.ge
+          v128.bitselect
+          local.get $V
+          f32x4.mul
+          v128.const f32x4 0.5 0.5 0.5 0.5
+          f32x4.mul
+          local.set $V
+        end
+      end
+      local.get $C
+      local.get $I
+      i32.const 4
+      i32.mul
+      i32.add
+      local.get $V
+      v128.store
+      local.get $I
+      i32.const 4
+      i32.add
+      local.tee $I
+      local.get $M4
+      i32.lt_u
+      br_if 0
     end))
