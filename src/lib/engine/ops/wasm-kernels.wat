@@ -257,416 +257,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $CROW
@@ -679,416 +688,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $CROW
@@ -1115,416 +1133,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $CROW
@@ -1537,416 +1564,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $CROW
@@ -1973,416 +2009,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $CROW
@@ -2395,416 +2440,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $CROW
@@ -2831,416 +2885,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $CROW
@@ -3253,416 +3316,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $CROW
@@ -4046,416 +4118,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $OUT_ROW
@@ -4472,416 +4553,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $OUT_ROW
@@ -5325,416 +5415,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $OUT_ROW
@@ -5751,416 +5850,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $OUT_ROW
@@ -6313,416 +6421,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $P
@@ -6750,416 +6867,425 @@
           f32x4.add
           local.set $V
           local.get $ACT
-          i32.const 1
-          i32.eq
           if
-            local.get $V
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 2
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.max
-            local.get $VP1
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 3
-          i32.eq
-          if
-            local.get $V
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            f32x4.mul
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 4
-          i32.eq
-          if
-            local.get $V
-            local.get $VP0
-            f32x4.mul
-            local.get $VP1
-            f32x4.add
-            v128.const i32x4 0 0 0 0
-            f32x4.max
-            local.get $ONE
-            f32x4.min
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 5
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $ONE
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 6
-          i32.eq
-          if
-            v128.const i32x4 0 0 0 0
-            local.get $V
-            f32x4.sub
-            local.set $T
-            local.get $T
-            local.get $LO
-            f32x4.max
-            local.get $HI
-            f32x4.min
-            local.set $T
-            local.get $T
-            local.get $T
-            local.get $LOG2E
-            f32x4.mul
-            f32x4.nearest
-            local.tee $U
-            local.get $LN2_HI
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.get $LN2_LO
-            f32x4.mul
-            f32x4.sub
-            local.get $U
-            local.set $T
-            local.set $U
-            local.get $POLY5
-            local.get $U
-            f32x4.mul
-            local.get $POLY4
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY3
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY2
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY1
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $POLY0
-            f32x4.add
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.mul
-            local.get $U
-            f32x4.add
-            local.get $ONE
-            f32x4.add
-            local.get $T
-            i32x4.trunc_sat_f32x4_s
-            i32.const 23
-            i32x4.shl
-            i32x4.add
-            local.set $T
-            local.get $V
-            local.get $ONE
-            local.get $T
-            f32x4.add
-            f32x4.div
-            local.set $V
-          end
-          local.get $ACT
-          i32.const 7
-          i32.eq
-          if
-            local.get $P0
-            f32.const 1
-            f32.eq
+            local.get $ACT
+            i32.const 1
+            i32.eq
             if
               local.get $V
-              local.get $V
-              f32x4.mul
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-              f32x4.mul
-              local.get $V
-              f32x4.add
-              v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-              f32x4.mul
-              local.set $T
-              local.get $T
-              local.get $LO
+              v128.const i32x4 0 0 0 0
               f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $T
-              local.get $T
-              local.get $T
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $T
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $T
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $T
-              local.get $V
-              local.get $ONE
-              local.get $T
-              f32x4.add
-              f32x4.div
               local.set $V
             else
-              local.get $V
-              f32x4.abs
-              v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-              f32x4.mul
-              local.set $Z
-              local.get $ONE
-              local.get $ONE
-              local.get $Z
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              f32x4.add
-              f32x4.div
-              local.set $T
-              v128.const i32x4 0 0 0 0
-              local.get $Z
-              local.get $Z
-              f32x4.mul
-              f32x4.sub
-              v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-              f32x4.add
-              local.get $T
-              f32x4.mul
-              v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-              f32x4.add
-              f32x4.add
-              local.set $Z
-              local.get $Z
-              local.get $LO
-              f32x4.max
-              local.get $HI
-              f32x4.min
-              local.set $Z
-              local.get $Z
-              local.get $Z
-              local.get $LOG2E
-              f32x4.mul
-              f32x4.nearest
-              local.tee $U
-              local.get $LN2_HI
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.get $LN2_LO
-              f32x4.mul
-              f32x4.sub
-              local.get $U
-              local.set $Z
-              local.set $U
-              local.get $POLY5
-              local.get $U
-              f32x4.mul
-              local.get $POLY4
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY3
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY2
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY1
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $POLY0
-              f32x4.add
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.mul
-              local.get $U
-              f32x4.add
-              local.get $ONE
-              f32x4.add
-              local.get $Z
-              i32x4.trunc_sat_f32x4_s
-              i32.const 23
-              i32x4.shl
-              i32x4.add
-              local.set $Z
-              local.get $T
-              local.get $Z
-              f32x4.mul
-              local.set $Z
-              v128.const f32x4 2 2 2 2
-              local.get $Z
-              f32x4.sub
-              local.get $Z
-              local.get $V
-              v128.const i32x4 0 0 0 0
-              f32x4.ge
-              v128.bitselect
-              local.get $V
-              f32x4.mul
-              v128.const f32x4 0.5 0.5 0.5 0.5
-              f32x4.mul
-              local.set $V
+              local.get $ACT
+              i32.const 2
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.max
+                local.get $VP1
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 3
+                i32.eq
+                if
+                  local.get $V
+                  local.get $V
+                  local.get $VP0
+                  f32x4.mul
+                  local.get $VP1
+                  f32x4.add
+                  v128.const i32x4 0 0 0 0
+                  f32x4.max
+                  local.get $ONE
+                  f32x4.min
+                  f32x4.mul
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 4
+                  i32.eq
+                  if
+                    local.get $V
+                    local.get $VP0
+                    f32x4.mul
+                    local.get $VP1
+                    f32x4.add
+                    v128.const i32x4 0 0 0 0
+                    f32x4.max
+                    local.get $ONE
+                    f32x4.min
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 5
+                    i32.eq
+                    if
+                      v128.const i32x4 0 0 0 0
+                      local.get $V
+                      f32x4.sub
+                      local.set $T
+                      local.get $T
+                      local.get $LO
+                      f32x4.max
+                      local.get $HI
+                      f32x4.min
+                      local.set $T
+                      local.get $T
+                      local.get $T
+                      local.get $LOG2E
+                      f32x4.mul
+                      f32x4.nearest
+                      local.tee $U
+                      local.get $LN2_HI
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.get $LN2_LO
+                      f32x4.mul
+                      f32x4.sub
+                      local.get $U
+                      local.set $T
+                      local.set $U
+                      local.get $POLY5
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY4
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY3
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY2
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY1
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $POLY0
+                      f32x4.add
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.mul
+                      local.get $U
+                      f32x4.add
+                      local.get $ONE
+                      f32x4.add
+                      local.get $T
+                      i32x4.trunc_sat_f32x4_s
+                      i32.const 23
+                      i32x4.shl
+                      i32x4.add
+                      local.set $T
+                      local.get $ONE
+                      local.get $ONE
+                      local.get $T
+                      f32x4.add
+                      f32x4.div
+                      local.set $V
+                    else
+                      local.get $ACT
+                      i32.const 6
+                      i32.eq
+                      if
+                        v128.const i32x4 0 0 0 0
+                        local.get $V
+                        f32x4.sub
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $ACT
+                        i32.const 7
+                        i32.eq
+                        if
+                          local.get $P0
+                          f32.const 1
+                          f32.eq
+                          if
+                            local.get $V
+                            local.get $V
+                            f32x4.mul
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                            f32x4.mul
+                            local.get $V
+                            f32x4.add
+                            v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                            f32x4.mul
+                            local.set $T
+                            local.get $T
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $T
+                            local.get $T
+                            local.get $T
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $T
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $T
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $T
+                            local.get $V
+                            local.get $ONE
+                            local.get $T
+                            f32x4.add
+                            f32x4.div
+                            local.set $V
+                          else
+                            local.get $V
+                            f32x4.abs
+                            v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                            f32x4.mul
+                            local.set $Z
+                            local.get $ONE
+                            local.get $ONE
+                            local.get $Z
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            f32x4.add
+                            f32x4.div
+                            local.set $T
+                            v128.const i32x4 0 0 0 0
+                            local.get $Z
+                            local.get $Z
+                            f32x4.mul
+                            f32x4.sub
+                            v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                            f32x4.add
+                            local.get $T
+                            f32x4.mul
+                            v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                            f32x4.add
+                            f32x4.add
+                            local.set $Z
+                            local.get $Z
+                            local.get $LO
+                            f32x4.max
+                            local.get $HI
+                            f32x4.min
+                            local.set $Z
+                            local.get $Z
+                            local.get $Z
+                            local.get $LOG2E
+                            f32x4.mul
+                            f32x4.nearest
+                            local.tee $U
+                            local.get $LN2_HI
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.get $LN2_LO
+                            f32x4.mul
+                            f32x4.sub
+                            local.get $U
+                            local.set $Z
+                            local.set $U
+                            local.get $POLY5
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY4
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY3
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY2
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY1
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $POLY0
+                            f32x4.add
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.mul
+                            local.get $U
+                            f32x4.add
+                            local.get $ONE
+                            f32x4.add
+                            local.get $Z
+                            i32x4.trunc_sat_f32x4_s
+                            i32.const 23
+                            i32x4.shl
+                            i32x4.add
+                            local.set $Z
+                            local.get $T
+                            local.get $Z
+                            f32x4.mul
+                            local.set $Z
+                            v128.const f32x4 2 2 2 2
+                            local.get $Z
+                            f32x4.sub
+                            local.get $Z
+                            local.get $V
+                            v128.const i32x4 0 0 0 0
+                            f32x4.ge
+                            v128.bitselect
+                            local.get $V
+                            f32x4.mul
+                            v128.const f32x4 0.5 0.5 0.5 0.5
+                            f32x4.mul
+                            local.set $V
+                          end
+                        end
+                      end
+                    end
+                  end
+                end
+              end
             end
           end
           local.get $P
@@ -7763,416 +7889,425 @@
       f32x4.add
       local.set $V
       local.get $ACT
-      i32.const 1
-      i32.eq
       if
-        local.get $V
-        v128.const i32x4 0 0 0 0
-        f32x4.max
-        local.set $V
-      end
-      local.get $ACT
-      i32.const 2
-      i32.eq
-      if
-        local.get $V
-        local.get $VP0
-        f32x4.max
-        local.get $VP1
-        f32x4.min
-        local.set $V
-      end
-      local.get $ACT
-      i32.const 3
-      i32.eq
-      if
-        local.get $V
-        local.get $V
-        local.get $VP0
-        f32x4.mul
-        local.get $VP1
-        f32x4.add
-        v128.const i32x4 0 0 0 0
-        f32x4.max
-        local.get $ONE
-        f32x4.min
-        f32x4.mul
-        local.set $V
-      end
-      local.get $ACT
-      i32.const 4
-      i32.eq
-      if
-        local.get $V
-        local.get $VP0
-        f32x4.mul
-        local.get $VP1
-        f32x4.add
-        v128.const i32x4 0 0 0 0
-        f32x4.max
-        local.get $ONE
-        f32x4.min
-        local.set $V
-      end
-      local.get $ACT
-      i32.const 5
-      i32.eq
-      if
-        v128.const i32x4 0 0 0 0
-        local.get $V
-        f32x4.sub
-        local.set $T
-        local.get $T
-        local.get $LO
-        f32x4.max
-        local.get $HI
-        f32x4.min
-        local.set $T
-        local.get $T
-        local.get $T
-        local.get $LOG2E
-        f32x4.mul
-        f32x4.nearest
-        local.tee $U
-        local.get $LN2_HI
-        f32x4.mul
-        f32x4.sub
-        local.get $U
-        local.get $LN2_LO
-        f32x4.mul
-        f32x4.sub
-        local.get $U
-        local.set $T
-        local.set $U
-        local.get $POLY5
-        local.get $U
-        f32x4.mul
-        local.get $POLY4
-        f32x4.add
-        local.get $U
-        f32x4.mul
-        local.get $POLY3
-        f32x4.add
-        local.get $U
-        f32x4.mul
-        local.get $POLY2
-        f32x4.add
-        local.get $U
-        f32x4.mul
-        local.get $POLY1
-        f32x4.add
-        local.get $U
-        f32x4.mul
-        local.get $POLY0
-        f32x4.add
-        local.get $U
-        f32x4.mul
-        local.get $U
-        f32x4.mul
-        local.get $U
-        f32x4.add
-        local.get $ONE
-        f32x4.add
-        local.get $T
-        i32x4.trunc_sat_f32x4_s
-        i32.const 23
-        i32x4.shl
-        i32x4.add
-        local.set $T
-        local.get $ONE
-        local.get $ONE
-        local.get $T
-        f32x4.add
-        f32x4.div
-        local.set $V
-      end
-      local.get $ACT
-      i32.const 6
-      i32.eq
-      if
-        v128.const i32x4 0 0 0 0
-        local.get $V
-        f32x4.sub
-        local.set $T
-        local.get $T
-        local.get $LO
-        f32x4.max
-        local.get $HI
-        f32x4.min
-        local.set $T
-        local.get $T
-        local.get $T
-        local.get $LOG2E
-        f32x4.mul
-        f32x4.nearest
-        local.tee $U
-        local.get $LN2_HI
-        f32x4.mul
-        f32x4.sub
-        local.get $U
-        local.get $LN2_LO
-        f32x4.mul
-        f32x4.sub
-        local.get $U
-        local.set $T
-        local.set $U
-        local.get $POLY5
-        local.get $U
-        f32x4.mul
-        local.get $POLY4
-        f32x4.add
-        local.get $U
-        f32x4.mul
-        local.get $POLY3
-        f32x4.add
-        local.get $U
-        f32x4.mul
-        local.get $POLY2
-        f32x4.add
-        local.get $U
-        f32x4.mul
-        local.get $POLY1
-        f32x4.add
-        local.get $U
-        f32x4.mul
-        local.get $POLY0
-        f32x4.add
-        local.get $U
-        f32x4.mul
-        local.get $U
-        f32x4.mul
-        local.get $U
-        f32x4.add
-        local.get $ONE
-        f32x4.add
-        local.get $T
-        i32x4.trunc_sat_f32x4_s
-        i32.const 23
-        i32x4.shl
-        i32x4.add
-        local.set $T
-        local.get $V
-        local.get $ONE
-        local.get $T
-        f32x4.add
-        f32x4.div
-        local.set $V
-      end
-      local.get $ACT
-      i32.const 7
-      i32.eq
-      if
-        local.get $P0
-        f32.const 1
-        f32.eq
+        local.get $ACT
+        i32.const 1
+        i32.eq
         if
           local.get $V
-          local.get $V
-          f32x4.mul
-          local.get $V
-          f32x4.mul
-          v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
-          f32x4.mul
-          local.get $V
-          f32x4.add
-          v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
-          f32x4.mul
-          local.set $T
-          local.get $T
-          local.get $LO
+          v128.const i32x4 0 0 0 0
           f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $T
-          local.get $T
-          local.get $T
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $T
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $T
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $T
-          local.get $V
-          local.get $ONE
-          local.get $T
-          f32x4.add
-          f32x4.div
           local.set $V
         else
-          local.get $V
-          f32x4.abs
-          v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
-          f32x4.mul
-          local.set $Z
-          local.get $ONE
-          local.get $ONE
-          local.get $Z
-          v128.const f32x4 0.5 0.5 0.5 0.5
-          f32x4.mul
-          f32x4.add
-          f32x4.div
-          local.set $T
-          v128.const i32x4 0 0 0 0
-          local.get $Z
-          local.get $Z
-          f32x4.mul
-          f32x4.sub
-          v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
-          local.get $T
-          f32x4.mul
-          v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
-          f32x4.add
-          local.get $T
-          f32x4.mul
-          v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
-          f32x4.add
-          local.get $T
-          f32x4.mul
-          v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
-          f32x4.add
-          local.get $T
-          f32x4.mul
-          v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
-          f32x4.add
-          local.get $T
-          f32x4.mul
-          v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
-          f32x4.add
-          local.get $T
-          f32x4.mul
-          v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
-          f32x4.add
-          local.get $T
-          f32x4.mul
-          v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
-          f32x4.add
-          local.get $T
-          f32x4.mul
-          v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
-          f32x4.add
-          local.get $T
-          f32x4.mul
-          v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
-          f32x4.add
-          f32x4.add
-          local.set $Z
-          local.get $Z
-          local.get $LO
-          f32x4.max
-          local.get $HI
-          f32x4.min
-          local.set $Z
-          local.get $Z
-          local.get $Z
-          local.get $LOG2E
-          f32x4.mul
-          f32x4.nearest
-          local.tee $U
-          local.get $LN2_HI
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.get $LN2_LO
-          f32x4.mul
-          f32x4.sub
-          local.get $U
-          local.set $Z
-          local.set $U
-          local.get $POLY5
-          local.get $U
-          f32x4.mul
-          local.get $POLY4
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY3
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY2
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY1
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $POLY0
-          f32x4.add
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.mul
-          local.get $U
-          f32x4.add
-          local.get $ONE
-          f32x4.add
-          local.get $Z
-          i32x4.trunc_sat_f32x4_s
-          i32.const 23
-          i32x4.shl
-          i32x4.add
-          local.set $Z
-          local.get $T
-          local.get $Z
-          f32x4.mul
-          local.set $Z
-          v128.const f32x4 2 2 2 2
-          local.get $Z
-          f32x4.sub
-          local.get $Z
-          local.get $V
-          v128.const i32x4 0 0 0 0
-          f32x4.ge
-          v128.bitselect
-          local.get $V
-          f32x4.mul
-          v128.const f32x4 0.5 0.5 0.5 0.5
-          f32x4.mul
-          local.set $V
+          local.get $ACT
+          i32.const 2
+          i32.eq
+          if
+            local.get $V
+            local.get $VP0
+            f32x4.max
+            local.get $VP1
+            f32x4.min
+            local.set $V
+          else
+            local.get $ACT
+            i32.const 3
+            i32.eq
+            if
+              local.get $V
+              local.get $V
+              local.get $VP0
+              f32x4.mul
+              local.get $VP1
+              f32x4.add
+              v128.const i32x4 0 0 0 0
+              f32x4.max
+              local.get $ONE
+              f32x4.min
+              f32x4.mul
+              local.set $V
+            else
+              local.get $ACT
+              i32.const 4
+              i32.eq
+              if
+                local.get $V
+                local.get $VP0
+                f32x4.mul
+                local.get $VP1
+                f32x4.add
+                v128.const i32x4 0 0 0 0
+                f32x4.max
+                local.get $ONE
+                f32x4.min
+                local.set $V
+              else
+                local.get $ACT
+                i32.const 5
+                i32.eq
+                if
+                  v128.const i32x4 0 0 0 0
+                  local.get $V
+                  f32x4.sub
+                  local.set $T
+                  local.get $T
+                  local.get $LO
+                  f32x4.max
+                  local.get $HI
+                  f32x4.min
+                  local.set $T
+                  local.get $T
+                  local.get $T
+                  local.get $LOG2E
+                  f32x4.mul
+                  f32x4.nearest
+                  local.tee $U
+                  local.get $LN2_HI
+                  f32x4.mul
+                  f32x4.sub
+                  local.get $U
+                  local.get $LN2_LO
+                  f32x4.mul
+                  f32x4.sub
+                  local.get $U
+                  local.set $T
+                  local.set $U
+                  local.get $POLY5
+                  local.get $U
+                  f32x4.mul
+                  local.get $POLY4
+                  f32x4.add
+                  local.get $U
+                  f32x4.mul
+                  local.get $POLY3
+                  f32x4.add
+                  local.get $U
+                  f32x4.mul
+                  local.get $POLY2
+                  f32x4.add
+                  local.get $U
+                  f32x4.mul
+                  local.get $POLY1
+                  f32x4.add
+                  local.get $U
+                  f32x4.mul
+                  local.get $POLY0
+                  f32x4.add
+                  local.get $U
+                  f32x4.mul
+                  local.get $U
+                  f32x4.mul
+                  local.get $U
+                  f32x4.add
+                  local.get $ONE
+                  f32x4.add
+                  local.get $T
+                  i32x4.trunc_sat_f32x4_s
+                  i32.const 23
+                  i32x4.shl
+                  i32x4.add
+                  local.set $T
+                  local.get $ONE
+                  local.get $ONE
+                  local.get $T
+                  f32x4.add
+                  f32x4.div
+                  local.set $V
+                else
+                  local.get $ACT
+                  i32.const 6
+                  i32.eq
+                  if
+                    v128.const i32x4 0 0 0 0
+                    local.get $V
+                    f32x4.sub
+                    local.set $T
+                    local.get $T
+                    local.get $LO
+                    f32x4.max
+                    local.get $HI
+                    f32x4.min
+                    local.set $T
+                    local.get $T
+                    local.get $T
+                    local.get $LOG2E
+                    f32x4.mul
+                    f32x4.nearest
+                    local.tee $U
+                    local.get $LN2_HI
+                    f32x4.mul
+                    f32x4.sub
+                    local.get $U
+                    local.get $LN2_LO
+                    f32x4.mul
+                    f32x4.sub
+                    local.get $U
+                    local.set $T
+                    local.set $U
+                    local.get $POLY5
+                    local.get $U
+                    f32x4.mul
+                    local.get $POLY4
+                    f32x4.add
+                    local.get $U
+                    f32x4.mul
+                    local.get $POLY3
+                    f32x4.add
+                    local.get $U
+                    f32x4.mul
+                    local.get $POLY2
+                    f32x4.add
+                    local.get $U
+                    f32x4.mul
+                    local.get $POLY1
+                    f32x4.add
+                    local.get $U
+                    f32x4.mul
+                    local.get $POLY0
+                    f32x4.add
+                    local.get $U
+                    f32x4.mul
+                    local.get $U
+                    f32x4.mul
+                    local.get $U
+                    f32x4.add
+                    local.get $ONE
+                    f32x4.add
+                    local.get $T
+                    i32x4.trunc_sat_f32x4_s
+                    i32.const 23
+                    i32x4.shl
+                    i32x4.add
+                    local.set $T
+                    local.get $V
+                    local.get $ONE
+                    local.get $T
+                    f32x4.add
+                    f32x4.div
+                    local.set $V
+                  else
+                    local.get $ACT
+                    i32.const 7
+                    i32.eq
+                    if
+                      local.get $P0
+                      f32.const 1
+                      f32.eq
+                      if
+                        local.get $V
+                        local.get $V
+                        f32x4.mul
+                        local.get $V
+                        f32x4.mul
+                        v128.const f32x4 0.044714998453855515 0.044714998453855515 0.044714998453855515 0.044714998453855515
+                        f32x4.mul
+                        local.get $V
+                        f32x4.add
+                        v128.const f32x4 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111 -1.5957691669464111
+                        f32x4.mul
+                        local.set $T
+                        local.get $T
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $T
+                        local.get $T
+                        local.get $T
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $T
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $T
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $T
+                        local.get $V
+                        local.get $ONE
+                        local.get $T
+                        f32x4.add
+                        f32x4.div
+                        local.set $V
+                      else
+                        local.get $V
+                        f32x4.abs
+                        v128.const f32x4 0.7071067690849304 0.7071067690849304 0.7071067690849304 0.7071067690849304
+                        f32x4.mul
+                        local.set $Z
+                        local.get $ONE
+                        local.get $ONE
+                        local.get $Z
+                        v128.const f32x4 0.5 0.5 0.5 0.5
+                        f32x4.mul
+                        f32x4.add
+                        f32x4.div
+                        local.set $T
+                        v128.const i32x4 0 0 0 0
+                        local.get $Z
+                        local.get $Z
+                        f32x4.mul
+                        f32x4.sub
+                        v128.const f32x4 0.170872762799263 0.170872762799263 0.170872762799263 0.170872762799263
+                        local.get $T
+                        f32x4.mul
+                        v128.const f32x4 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372 -0.8221522569656372
+                        f32x4.add
+                        local.get $T
+                        f32x4.mul
+                        v128.const f32x4 1.488515853881836 1.488515853881836 1.488515853881836 1.488515853881836
+                        f32x4.add
+                        local.get $T
+                        f32x4.mul
+                        v128.const f32x4 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782 -1.1352039575576782
+                        f32x4.add
+                        local.get $T
+                        f32x4.mul
+                        v128.const f32x4 0.27886807918548584 0.27886807918548584 0.27886807918548584 0.27886807918548584
+                        f32x4.add
+                        local.get $T
+                        f32x4.mul
+                        v128.const f32x4 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198 -0.18628805875778198
+                        f32x4.add
+                        local.get $T
+                        f32x4.mul
+                        v128.const f32x4 0.09678418189287186 0.09678418189287186 0.09678418189287186 0.09678418189287186
+                        f32x4.add
+                        local.get $T
+                        f32x4.mul
+                        v128.const f32x4 0.3740919530391693 0.3740919530391693 0.3740919530391693 0.3740919530391693
+                        f32x4.add
+                        local.get $T
+                        f32x4.mul
+                        v128.const f32x4 1.0000237226486206 1.0000237226486206 1.0000237226486206 1.0000237226486206
+                        f32x4.add
+                        local.get $T
+                        f32x4.mul
+                        v128.const f32x4 -1.265512228012085 -1.265512228012085 -1.265512228012085 -1.265512228012085
+                        f32x4.add
+                        f32x4.add
+                        local.set $Z
+                        local.get $Z
+                        local.get $LO
+                        f32x4.max
+                        local.get $HI
+                        f32x4.min
+                        local.set $Z
+                        local.get $Z
+                        local.get $Z
+                        local.get $LOG2E
+                        f32x4.mul
+                        f32x4.nearest
+                        local.tee $U
+                        local.get $LN2_HI
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.get $LN2_LO
+                        f32x4.mul
+                        f32x4.sub
+                        local.get $U
+                        local.set $Z
+                        local.set $U
+                        local.get $POLY5
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY4
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY3
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY2
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY1
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $POLY0
+                        f32x4.add
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.mul
+                        local.get $U
+                        f32x4.add
+                        local.get $ONE
+                        f32x4.add
+                        local.get $Z
+                        i32x4.trunc_sat_f32x4_s
+                        i32.const 23
+                        i32x4.shl
+                        i32x4.add
+                        local.set $Z
+                        local.get $T
+                        local.get $Z
+                        f32x4.mul
+                        local.set $Z
+                        v128.const f32x4 2 2 2 2
+                        local.get $Z
+                        f32x4.sub
+                        local.get $Z
+                        local.get $V
+                        v128.const i32x4 0 0 0 0
+                        f32x4.ge
+                        v128.bitselect
+                        local.get $V
+                        f32x4.mul
+                        v128.const f32x4 0.5 0.5 0.5 0.5
+                        f32x4.mul
+                        local.set $V
+                      end
+                    end
+                  end
+                end
+              end
+            end
+          end
         end
       end
       local.get $C
