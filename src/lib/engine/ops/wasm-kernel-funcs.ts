@@ -64,6 +64,8 @@ function gemmFunc(fma: boolean): FuncDef {
     {
       PB: I32,
       P_END: I32,
+      KB2: I32,
+      KB3: I32,
       I: I32,
       P: I32,
       AP: I32,
@@ -86,6 +88,7 @@ function gemmFunc(fma: boolean): FuncDef {
   const acc = (r: number, h: number): Local => l[ACCS[2 * r + h]];
   const c: Code = [];
   c.push(...get(l.K), ...i32c(4), ...mul, ...set(l.KB)); // bytes per row of A
+  c.push(...get(l.KB), ...i32c(2), ...mul, ...set(l.KB2), ...get(l.KB), ...i32c(3), ...mul, ...set(l.KB3));
   c.push(...get(l.N8), ...i32c(4), ...mul, ...set(l.LDB)); // bytes per row of B and C
   c.push(...epilogueInit(l));
   c.push(...get(l.NB), ...i32c(4), ...mul, ...set(l.NB)); // panel width in bytes from here on
@@ -110,9 +113,10 @@ function gemmFunc(fma: boolean): FuncDef {
   cols.push(...get(l.B), ...get(l.P), ...add, ...set(l.BP));
   const ks: Code = [];
   ks.push(...get(l.BP), ...v128Load(0), ...set(l.B0), ...get(l.BP), ...v128Load(16), ...set(l.B1));
+  // Row r of the tile is r·KB bytes on: one add each (KB2 = 2·KB, KB3 = 3·KB), not r adds.
+  const rowOffset = [[], [...get(l.KB), ...add], [...get(l.KB2), ...add], [...get(l.KB3), ...add]];
   for (let r = 0; r < 4; r++) {
-    ks.push(...get(l.AP));
-    for (let q = 0; q < r; q++) ks.push(...get(l.KB), ...add);
+    ks.push(...get(l.AP), ...rowOffset[r]);
     ks.push(...load32Splat(0), ...set(l.AV));
     for (let h = 0; h < 2; h++)
       ks.push(...madd(fma, get(l.AV), get(h === 0 ? l.B0 : l.B1), get(acc(r, h))), ...set(acc(r, h)));

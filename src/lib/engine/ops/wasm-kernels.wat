@@ -3,6 +3,8 @@
   (func $gemm (export "gemm") (param $M4 i32) (param $N8 i32) (param $K i32) (param $A i32) (param $B i32) (param $C i32) (param $S i32) (param $T_PTR i32) (param $ACT i32) (param $P0 f32) (param $P1 f32) (param $NB i32)
     (local $PB i32)
     (local $P_END i32)
+    (local $KB2 i32)
+    (local $KB3 i32)
     (local $I i32)
     (local $P i32)
     (local $AP i32)
@@ -47,6 +49,14 @@
     i32.const 4
     i32.mul
     local.set $KB
+    local.get $KB
+    i32.const 2
+    i32.mul
+    local.set $KB2
+    local.get $KB
+    i32.const 3
+    i32.mul
+    local.set $KB3
     local.get $N8
     i32.const 4
     i32.mul
@@ -181,9 +191,7 @@
             f32x4.relaxed_madd
             local.set $ACC11
             local.get $AP
-            local.get $KB
-            i32.add
-            local.get $KB
+            local.get $KB2
             i32.add
             v128.load32_splat
             local.set $AV
@@ -198,11 +206,7 @@
             f32x4.relaxed_madd
             local.set $ACC21
             local.get $AP
-            local.get $KB
-            i32.add
-            local.get $KB
-            i32.add
-            local.get $KB
+            local.get $KB3
             i32.add
             v128.load32_splat
             local.set $AV
