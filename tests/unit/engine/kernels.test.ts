@@ -53,6 +53,24 @@ describe('GEMM kernels', () => {
     expect(C[4 * (N + 4) + 9]).toBe(7); // untouched padding column
   });
 
+  for (const [name, act, p0, p1] of acts) {
+    it(`gives one column (gemv) bit-identical to the same column of a wider product (gemm), ${name} epilogue`, () => {
+      const [M, K] = [11, 301];
+      const A = randomTensor([M, K], 7).data as Float32Array;
+      const B = randomTensor([K, 2], 8).data as Float32Array;
+      const ep = { scale: randomTensor([M], 9).data as Float32Array, shift: null, act, p0, p1 };
+      const wide = new Float32Array(M * 2);
+      expect(wasmGemm(M, 2, K, A, 0, K, B, 0, 2, wide, 0, 2, ep)).toBe(true);
+      // Column 0 of B, strided (ldb 2), into a strided result (ldc 3): the gather paths too.
+      const one = new Float32Array(M * 3).fill(7);
+      expect(wasmGemm(M, 1, K, A, 0, K, B, 0, 2, one, 0, 3, ep)).toBe(true);
+      for (let i = 0; i < M; i++) {
+        expect(one[3 * i]).toBe(wide[2 * i]);
+        expect(one[3 * i + 1]).toBe(7);
+      }
+    });
+  }
+
   it('applies Clip as min(max(x, lo), hi), so hi wins when lo > hi', () => {
     const y = new Float32Array([-2, 0, 2]);
     activateRow(y, 0, 3, Act.Clip, 1, 0.5);

@@ -30,13 +30,14 @@ export function wasmDepthwiseWeightGrad(g: ConvGeometry, x: Float32Array, dy: Fl
   const dyOff = inF;
   const dyF = C * Ho * Wo4;
   const accOff = dyOff + dyF;
-  const heap = k.heap((accOff + C * kk * 4) * 4);
+  const stage = accOff + C * kk * 4;
+  const heap = k.heap((stage + C * H * W) * 4);
   heap.fill(0, accOff, accOff + C * kk * 4);
   if (Wo4 !== Wo) heap.fill(0, dyOff, dyOff + dyF);
   const run = g.sH === 1 ? k.dwg1 : k.dwg2;
   const HWo = Ho * Wo;
   for (let n = 0; n < N; n++) {
-    copyPaddedPlanes(g, x, n, heap, 0, inF);
+    copyPaddedPlanes(k, g, x, n, heap, 0, inF, stage);
     const base = n * C * HWo;
     if (Wo4 === Wo) heap.set(dy.subarray(base, base + C * HWo), dyOff);
     else {

@@ -71,6 +71,10 @@ export const mul = ins('i32.mul', 0x6c);
 export const ltU = ins('i32.lt_u', 0x49);
 export const and = ins('i32.and', 0x71);
 export const eq = ins('i32.eq', 0x46);
+/** Bulk memory (WebAssembly 2.0): memory.fill(dst, byte, bytes) on memory 0. */
+export const memoryFill = ins('memory.fill', 0xfc, 0x0b, 0x00);
+/** select(a, b, cond): a if cond ≠ 0, else b. */
+export const select = ins('select', 0x1b);
 /** br_if to the innermost enclosing loop (continue). */
 export const continueIf = ins('br_if 0', 0x0d, 0x00);
 const simd = (text: string, op: number, ...imm: number[]): Code => ins(text, 0xfd, ...uleb(op), ...imm);
@@ -82,9 +86,14 @@ const memOp =
 /** f32.store (natural alignment). */
 export const f32Store = (offset: number): Code =>
   ins(offset === 0 ? 'f32.store' : `f32.store offset=${offset}`, 0x38, 2, ...uleb(offset));
+/** f32.load (natural alignment). */
+export const f32Load = (offset: number): Code =>
+  ins(offset === 0 ? 'f32.load' : `f32.load offset=${offset}`, 0x2a, 2, ...uleb(offset));
 export const v128Load = memOp('v128.load', 0x00, 4);
 export const v128Store = memOp('v128.store', 0x0b, 4);
 export const load32Splat = memOp('v128.load32_splat', 0x09, 2);
+/** v128.load32_lane: [address, vector] → the vector with one lane replaced by the float at the address. */
+export const load32Lane = (lane: number): Code => simd(`v128.load32_lane ${lane}`, 0x56, 2, 0, lane);
 export const f32x4Splat = simd('f32x4.splat', 0x13);
 export const f32x4Add = simd('f32x4.add', 0xe4);
 export const f32x4Mul = simd('f32x4.mul', 0xe6);

@@ -1,7 +1,8 @@
 /**
  * The depthwise kernel functions of the WebAssembly module (wasm-kernels.ts): `dw1` / `dw2`, the
  * forward convolution at stride 1 / 2 over a zero-padded copy of the input, four outputs per f32x4 with
- * the epilogue in registers, and `dwg1` / `dwg2`, the depthwise weight gradient for training.
+ * the epilogue in registers, `dwg1` / `dwg2`, the depthwise weight gradient for training, and `pad`,
+ * which lays an image's planes out zero-padded for them.
  */
 import {
   add,
@@ -12,6 +13,7 @@ import {
   f32x4Mul,
   func,
   type FuncDef,
+  type Local,
   get,
   I32,
   F32,
@@ -19,6 +21,13 @@ import {
   load32Splat,
   loop,
   ltU,
+  and,
+  f32Load,
+  f32Store,
+  ifElse,
+  ifThen,
+  eq,
+  memoryFill,
   mul,
   set,
   tee,
@@ -32,9 +41,12 @@ import { activation, EPILOGUE_LOCALS, epilogueInit, madd } from './wasm-epilogue
 /**
  * dwS(C, IN, HP, WP, W, KH, KW, HO, WO, OUT, S, T_PTR, ACT, P0, P1) for stride S:
  * channel c's padded input plane is HP×WP at IN + c·HP·WP·4, its KH·KW weights at
- * W + c·KH·KW·4; outputs go to OUT + c·HO·WO·4 four at a time. A row's last group may
- * spill up to three values into the next row, which that row then overwrites (the caller leaves
- * slack after the last channel).
+ * W + c·KH·KW·4; outputs go to OUT + c·HO·WO·4 eight at a time, in two f32x4 accumulators that
+ * share each tap's weight splat: one accumulator is a chain of KH·KW dependent multiply-adds, so a
+ * second, independent chain hides the latency (each output still sums its taps in the same order,
+ * so the values are unchanged). A row's last group may spill up to seven values into the next row,
+ * which that row then overwrites (the caller leaves slack after the last channel, and after the
+ * last input plane for the reads of those spilled lanes).
  */
 export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
   const { l, def } = func(
@@ -71,6 +83,7 @@ export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
       WP4: I32,
       PLANE: I32,
       ACC: V128,
+      ACC2: V128,
       VS: V128,
       VT: V128,
       V: V128,
@@ -116,7 +129,7 @@ export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
   ys.push(...get(l.IN_C), ...get(l.OY), ...i32c(stride), ...mul, ...get(l.WP4), ...mul, ...add, ...set(l.ROW_IN));
   ys.push(...i32c(0), ...set(l.OX));
   const xs: Code = [];
-  xs.push(...v128Zero, ...set(l.ACC), ...get(l.W_C), ...set(l.WTAP), ...i32c(0), ...set(l.KY));
+  xs.push(...v128Zero, ...tee(l.ACC), ...set(l.ACC2), ...get(l.W_C), ...set(l.WTAP), ...i32c(0), ...set(l.KY));
   const kys: Code = [];
   // tap = rowIn + ky·Wp·4 + ox·stride·4
   kys.push(
@@ -134,21 +147,47 @@ export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
   kys.push(...i32c(0), ...set(l.KX));
   const kxs: Code = [];
   // stride 2: the even lanes of eight consecutive inputs are the four taps
-  const input: Code = [
+  // (the second group of four outputs starts 4·stride inputs, 16·stride bytes, further on)
+  const input = (at: number): Code => [
     ...get(l.TAP),
-    ...v128Load(0),
-    ...(stride === 2 ? [...get(l.TAP), ...v128Load(16), ...evenLanes] : []),
+    ...v128Load(at),
+    ...(stride === 2 ? [...get(l.TAP), ...v128Load(at + 16), ...evenLanes] : []),
   ];
-  kxs.push(...madd(fma, input, [...get(l.WTAP), ...load32Splat(0)], get(l.ACC)), ...set(l.ACC));
+  // One tap at byte offset `at` along the row: its weight splat, then both groups of four.
+  const tap = (at: number): Code => [
+    ...get(l.WTAP),
+    ...load32Splat(at),
+    ...set(l.V),
+    ...madd(fma, input(at), get(l.V), get(l.ACC)),
+    ...set(l.ACC),
+    ...madd(fma, input(at + 16 * stride), get(l.V), get(l.ACC2)),
+    ...set(l.ACC2),
+  ];
+  kxs.push(...tap(0));
   kxs.push(...get(l.TAP), ...i32c(4), ...add, ...set(l.TAP), ...get(l.WTAP), ...i32c(4), ...add, ...set(l.WTAP));
   kxs.push(...get(l.KX), ...i32c(1), ...add, ...tee(l.KX), ...get(l.KW), ...ltU, ...continueIf);
-  kys.push(...loop(kxs));
+  // The mobile nets' 3- and 5-wide rows of taps unrolled, offsets as immediates: the loop's own
+  // counting and pointer updates cost as much as the multiply-adds. Same taps, same order.
+  const unrolled = (kw: number): Code => [
+    ...Array.from({ length: kw }, (_, kx) => tap(4 * kx)).flat(),
+    ...get(l.WTAP),
+    ...i32c(4 * kw),
+    ...add,
+    ...set(l.WTAP),
+  ];
+  const widthIs = (kw: number): Code => [...get(l.KW), ...i32c(kw), ...eq];
+  kys.push(...widthIs(3), ...ifElse(unrolled(3), [...widthIs(5), ...ifElse(unrolled(5), loop(kxs))]));
   kys.push(...get(l.KY), ...i32c(1), ...add, ...tee(l.KY), ...get(l.KH), ...ltU, ...continueIf);
   xs.push(...loop(kys));
-  xs.push(...get(l.ACC), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V));
-  xs.push(...activation(l, l.V));
-  xs.push(...get(l.OUT_ROW), ...get(l.OX), ...i32c(4), ...mul, ...add, ...get(l.V), ...v128Store(0));
-  xs.push(...get(l.OX), ...i32c(4), ...add, ...tee(l.OX), ...get(l.WO), ...ltU, ...continueIf);
+  for (const [acc, at] of [
+    [l.ACC, 0],
+    [l.ACC2, 16],
+  ] as const) {
+    xs.push(...get(acc), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V));
+    xs.push(...activation(l, l.V));
+    xs.push(...get(l.OUT_ROW), ...get(l.OX), ...i32c(4), ...mul, ...add, ...get(l.V), ...v128Store(at));
+  }
+  xs.push(...get(l.OX), ...i32c(8), ...add, ...tee(l.OX), ...get(l.WO), ...ltU, ...continueIf);
   ys.push(...loop(xs));
   ys.push(...get(l.OUT_ROW), ...get(l.WO), ...i32c(4), ...mul, ...add, ...set(l.OUT_ROW));
   ys.push(...get(l.OY), ...i32c(1), ...add, ...tee(l.OY), ...get(l.HO), ...ltU, ...continueIf);
@@ -232,6 +271,64 @@ export function depthwiseGradFunc(stride: 1 | 2, fma: boolean): FuncDef {
   kys.push(...loop(kxs));
   kys.push(...get(l.KY), ...i32c(1), ...add, ...tee(l.KY), ...get(l.KH), ...ltU, ...continueIf);
   chans.push(...loop(kys));
+  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
+  b.push(...loop(chans));
+  return def(b);
+}
+
+/**
+ * pad(C, SRC, H, W, SW, DST, HP, WP, TOP, LEFT, ZERO): zeroes ZERO bytes from DST (one memory.fill),
+ * then copies C planes of H rows of W floats from SRC (rows SW floats apart, planes contiguous) into
+ * planes of HP×WP floats at DST, each starting TOP rows down and LEFT columns in: the zero-padded
+ * input dwS and dwgS read; with C = 1 and no padding it re-strides a matrix's rows (wasm-gemm.ts). A
+ * row moves four floats per v128, then the last W mod 4 one by one (a memory.copy per row, like a
+ * typed-array set() per row from JavaScript, costs a call each: as much as the convolution on
+ * MobileNet's early layers). Needs C, H ≥ 1.
+ */
+export function padFunc(): FuncDef {
+  const { l, def } = func(
+    'pad',
+    { C: I32, SRC: I32, H: I32, W: I32, SW: I32, DST: I32, HP: I32, WP: I32, TOP: I32, LEFT: I32, ZERO: I32 },
+    { CH: I32, IY: I32, ROW: I32, SROW: I32, VEC_END: I32, P: I32, WP4: I32, GAP: I32, D: I32 },
+  );
+  const b: Code = [...get(l.DST), ...i32c(0), ...get(l.ZERO), ...memoryFill];
+  b.push(...get(l.W), ...i32c(4), ...mul, ...tee(l.ROW), ...i32c(-16), ...and, ...set(l.VEC_END));
+  b.push(...get(l.WP), ...i32c(4), ...mul, ...set(l.WP4), ...get(l.SW), ...i32c(4), ...mul, ...set(l.SROW));
+  // From one plane's last row to the next plane's first: the bottom and top padding rows.
+  b.push(...get(l.HP), ...get(l.H), ...i32c(-1), ...mul, ...add, ...get(l.WP4), ...mul, ...set(l.GAP));
+  // d = DST + (TOP·WP + LEFT)·4
+  b.push(...get(l.DST), ...get(l.TOP), ...get(l.WP), ...mul, ...get(l.LEFT), ...add, ...i32c(4), ...mul, ...add);
+  b.push(...set(l.D), ...i32c(0), ...set(l.CH));
+  // while (P < end) { D[P] = SRC[P]; P += step }, P in bytes from the row's start
+  const copy = (load: Code, store: Code, step: number, end: Local): Code => [
+    ...get(l.P),
+    ...get(end),
+    ...ltU,
+    ...ifThen(
+      loop([
+        ...get(l.D),
+        ...get(l.P),
+        ...add,
+        ...get(l.SRC),
+        ...get(l.P),
+        ...add,
+        ...load,
+        ...store,
+        ...get(l.P),
+        ...i32c(step),
+        ...add,
+        ...tee(l.P),
+        ...get(end),
+        ...ltU,
+        ...continueIf,
+      ]),
+    ),
+  ];
+  const rows: Code = [...i32c(0), ...set(l.P)];
+  rows.push(...copy(v128Load(0), v128Store(0), 16, l.VEC_END), ...copy(f32Load(0), f32Store(0), 4, l.ROW));
+  rows.push(...get(l.D), ...get(l.WP4), ...add, ...set(l.D), ...get(l.SRC), ...get(l.SROW), ...add, ...set(l.SRC));
+  rows.push(...get(l.IY), ...i32c(1), ...add, ...tee(l.IY), ...get(l.H), ...ltU, ...continueIf);
+  const chans: Code = [...i32c(0), ...set(l.IY), ...loop(rows), ...get(l.D), ...get(l.GAP), ...add, ...set(l.D)];
   chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
   b.push(...loop(chans));
   return def(b);

@@ -5,7 +5,7 @@
  */
 import type { Epilogue } from './activation-code.ts';
 import type { ConvGeometry } from './conv-geometry.ts';
-import { wasmKernels } from './wasm-kernels.ts';
+import { type WasmKernels, wasmKernels } from './wasm-kernels.ts';
 
 export function wasmDepthwiseFits(g: ConvGeometry): boolean {
   return g.M === g.C && g.group === g.C && g.dH === 1 && g.dW === 1 && g.sH === g.sW && (g.sH === 1 || g.sH === 2);
@@ -13,32 +13,30 @@ export function wasmDepthwiseFits(g: ConvGeometry): boolean {
 
 /**
  * Image n's C planes, zero-padded to (H + pads) × (W + pads), into heap[at …]; zeroes `floats`
- * floats from `at` first (the planes and any slack after them).
+ * floats from `at` first (the planes and any slack after them). The image is first copied whole to
+ * heap[stage …] (C·H·W floats, clear of the planes), then the kernel module's `pad` lays its rows
+ * out: one typed-array set() per row from JavaScript cost about as much as the convolution.
  */
 export function copyPaddedPlanes(
+  k: WasmKernels,
   g: ConvGeometry,
   x: Float32Array,
   n: number,
   heap: Float32Array,
   at: number,
   floats: number,
+  stage: number,
 ): void {
   const { C, H, W, padTop, padLeft } = g;
   const Wp = W + padLeft + g.padRight;
-  const plane = (H + padTop + g.padBottom) * Wp;
-  const xBase = n * C * H * W;
-  // Zero the padded planes in one memset, then copy the rows in (short rows element by element:
-  // a typed-array set() call costs more than copying a few floats).
-  heap.fill(0, at, at + floats);
-  for (let c = 0; c < C; c++) {
-    const src0 = xBase + c * H * W;
-    let d = at + c * plane + padTop * Wp + padLeft;
-    for (let iy = 0; iy < H; iy++, d += Wp) {
-      const s = src0 + iy * W;
-      if (W >= 32) heap.set(x.subarray(s, s + W), d);
-      else for (let i = 0; i < W; i++) heap[d + i] = x[s + i];
-    }
+  const Hp = H + padTop + g.padBottom;
+  const size = C * H * W;
+  if (size === 0) {
+    heap.fill(0, at, at + floats);
+    return;
   }
+  heap.set(x.subarray(n * size, (n + 1) * size), stage);
+  k.pad(C, stage * 4, H, W, W, at * 4, Hp, Wp, padTop, padLeft, floats * 4);
 }
 
 /** Runs image n of a depthwise conv; returns false (doing nothing) without WebAssembly SIMD. */
@@ -56,15 +54,18 @@ export function wasmDepthwise(
   const Hp = H + g.padTop + g.padBottom;
   const Wp = W + g.padLeft + g.padRight;
   const plane = Hp * Wp;
-  const inF = C * plane + 16;
+  // Slack for the kernel's last group of eight (wasm-depthwise-funcs.ts): up to seven outputs past
+  // the last row, whose reads reach at most 2·7 + 1 inputs past the last plane at stride 2.
+  const inF = C * plane + 32;
   const wF = C * kH * kW;
-  const outF = C * Ho * Wo + 4;
+  const outF = C * Ho * Wo + 8;
   const wOff = inF;
   const sOff = wOff + wF;
   const tOff = sOff + C;
   const outOff = tOff + C;
-  const heap = k.heap((outOff + outF) * 4);
-  copyPaddedPlanes(g, x, n, heap, 0, inF);
+  const stage = outOff + outF;
+  const heap = k.heap((stage + C * H * W) * 4);
+  copyPaddedPlanes(k, g, x, n, heap, 0, inF, stage);
   heap.set(w.subarray(0, wF), wOff);
   if (ep.scale) heap.set(ep.scale.subarray(0, C), sOff);
   else heap.fill(1, sOff, sOff + C);

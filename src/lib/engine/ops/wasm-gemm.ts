@@ -4,7 +4,17 @@
  * cost a small fraction of the multiply-adds they speed up.
  */
 import type { Epilogue } from './activation-code.ts';
-import { wasmKernels } from './wasm-kernels.ts';
+import { type WasmKernels, wasmKernels } from './wasm-kernels.ts';
+
+/**
+ * Columns per panel of the kernel's blocking (wasm-kernel-funcs.ts): all N8 while B fits in
+ * PANEL_BYTES (then each row block already finds it in cache), else as many 8-wide columns as fit.
+ */
+const PANEL_BYTES = 128 * 1024;
+function panelWidth(n8: number, K: number): number {
+  if (K * n8 * 4 <= PANEL_BYTES) return n8;
+  return Math.max(8, Math.floor(PANEL_BYTES / (K * 4 * 8)) * 8);
+}
 
 /** Same contract as sgemm(); returns false (doing nothing) when the WebAssembly kernel is unavailable. */
 export function wasmGemm(
@@ -24,6 +34,7 @@ export function wasmGemm(
 ): boolean {
   const kern = wasmKernels();
   if (!kern) return false;
+  if (N === 1) return gemv(kern, M, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
   const m4 = Math.ceil(M / 4) * 4;
   const n8 = Math.ceil(N / 8) * 8;
   const aBytes = m4 * K * 4;
@@ -34,23 +45,70 @@ export function wasmGemm(
   const cPtr = bPtr + bBytes;
   const sPtr = cPtr + cBytes;
   const tPtr = sPtr + m4 * 4;
-  const need = tPtr + m4 * 4;
-  const heap = kern.heap(need);
+  // Scratch for B, or C, with rows N apart, when the kernel's rows (n8 apart) are wider.
+  const stage = tPtr + m4 * 4;
+  const restride = n8 !== N;
+  const heap = kern.heap(stage + (restride ? Math.max(K, M) * N * 4 : 0));
   // A: M rows of K (padding rows only feed padding output rows, which are never read back).
   if (lda === K) heap.set(A.subarray(aOff, aOff + M * K), aPtr >> 2);
   else for (let i = 0; i < M; i++) heap.set(A.subarray(aOff + i * lda, aOff + i * lda + K), (aPtr >> 2) + i * K);
   // B: K rows of N at stride n8 (padding columns likewise only feed padding outputs).
+  // Re-striding goes through the module's pad (one set() in, then rows moved in wasm): a set() per
+  // row cost more than the multiply-adds on 14×14 and 7×7 maps and the 1×1 squeeze-excite convs.
   if (n8 === N && ldb === N) heap.set(B.subarray(bOff, bOff + K * N), bPtr >> 2);
-  else for (let k = 0; k < K; k++) heap.set(B.subarray(bOff + k * ldb, bOff + k * ldb + N), (bPtr >> 2) + k * n8);
+  else if (ldb === N) {
+    heap.set(B.subarray(bOff, bOff + K * N), stage >> 2);
+    kern.pad(1, stage, K, N, N, bPtr, K, n8, 0, 0, 0);
+  } else for (let k = 0; k < K; k++) heap.set(B.subarray(bOff + k * ldb, bOff + k * ldb + N), (bPtr >> 2) + k * n8);
   const s0 = sPtr >> 2;
   const t0 = tPtr >> 2;
   if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
   else heap.fill(1, s0, s0 + M);
   if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
   else heap.fill(0, t0, t0 + M);
-  kern.gemm(m4, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1);
+  kern.gemm(m4, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1, panelWidth(n8, K));
   const c0 = cPtr >> 2;
   if (n8 === N && ldc === N) C.set(heap.subarray(c0, c0 + M * N), cOff);
-  else for (let i = 0; i < M; i++) C.set(heap.subarray(c0 + i * n8, c0 + i * n8 + N), cOff + i * ldc);
+  else if (ldc === N) {
+    kern.pad(1, cPtr, M, N, n8, stage, M, N, 0, 0, 0);
+    C.set(heap.subarray(stage >> 2, (stage >> 2) + M * N), cOff);
+  } else for (let i = 0; i < M; i++) C.set(heap.subarray(c0 + i * n8, c0 + i * n8 + N), cOff + i * ldc);
+  return true;
+}
+
+/** wasmGemm's one-column case on the module's gemv (same sums as gemm, without seven idle columns). */
+function gemv(
+  kern: WasmKernels,
+  M: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  lda: number,
+  B: Float32Array,
+  bOff: number,
+  ldb: number,
+  C: Float32Array,
+  cOff: number,
+  ldc: number,
+  ep: Epilogue,
+): true {
+  const m4 = Math.ceil(M / 4) * 4;
+  const a0 = 0;
+  const x0 = m4 * K;
+  const c0 = x0 + K;
+  const s0 = c0 + m4;
+  const t0 = s0 + m4;
+  const heap = kern.heap((t0 + m4) * 4);
+  if (lda === K) heap.set(A.subarray(aOff, aOff + M * K), a0);
+  else for (let i = 0; i < M; i++) heap.set(A.subarray(aOff + i * lda, aOff + i * lda + K), a0 + i * K);
+  if (ldb === 1) heap.set(B.subarray(bOff, bOff + K), x0);
+  else for (let k = 0; k < K; k++) heap[x0 + k] = B[bOff + k * ldb];
+  if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
+  else heap.fill(1, s0, s0 + M);
+  if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
+  else heap.fill(0, t0, t0 + M);
+  kern.gemv(m4, K, a0 * 4, x0 * 4, c0 * 4, s0 * 4, t0 * 4, ep.act, ep.p0, ep.p1);
+  if (ldc === 1) C.set(heap.subarray(c0, c0 + M), cOff);
+  else for (let i = 0; i < M; i++) C[cOff + i * ldc] = heap[c0 + i];
   return true;
 }

@@ -21,11 +21,13 @@ import {
   F32,
   i32c,
   ifThen,
+  load32Lane,
   load32Splat,
   type Local,
   loop,
   ltU,
   mul,
+  select,
   set,
   tee,
   V128,
@@ -33,7 +35,7 @@ import {
   v128Store,
   v128Zero,
 } from './wasm-asm.ts';
-import { depthwiseFunc, depthwiseGradFunc } from './wasm-depthwise-funcs.ts';
+import { depthwiseFunc, depthwiseGradFunc, padFunc } from './wasm-depthwise-funcs.ts';
 import { activation, EPILOGUE_LOCALS, epilogueInit, madd, v128s } from './wasm-epilogue.ts';
 
 /** probe(a, b, c) = lane 0 of a·b + c with the kernels' multiply-add: tells whether it rounds once. */
@@ -46,17 +48,24 @@ function probeFunc(fma: boolean): FuncDef {
 }
 
 /**
- * gemm(M4, N8, K, A, B, C, S, T, ACT, P0, P1): C[M4×N8] = epilogue(A[M4×K] · B[K×N8]), row-major,
+ * gemm(M4, N8, K, A, B, C, S, T, ACT, P0, P1, NB): C[M4×N8] = epilogue(A[M4×K] · B[K×N8]), row-major,
  * pointers in bytes; S and T hold M4 per-row scales and shifts. Each step of the k loop loads one
  * 8-wide row of B into two v128 (B0, B1) and splats four values of A's column, updating a 4×8 tile
- * of accumulators (ACC<row><half>).
+ * of accumulators (ACC<row><half>). The columns go in panels NB wide (a multiple of 8; N8 for one
+ * panel), each panel through every row block before the next: a panel of B sized for the cache is
+ * read from it M4/4 times instead of the whole of B from memory (the classic GEMM blocking, Goto and
+ * van de Geijn, "Anatomy of high-performance matrix multiplication", 2008, §4). The sums are the same.
  */
 function gemmFunc(fma: boolean): FuncDef {
   const ACCS = ['ACC00', 'ACC01', 'ACC10', 'ACC11', 'ACC20', 'ACC21', 'ACC30', 'ACC31'] as const;
   const { l, def } = func(
     'gemm',
-    { M4: I32, N8: I32, K: I32, A: I32, B: I32, C: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
+    { M4: I32, N8: I32, K: I32, A: I32, B: I32, C: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32, NB: I32 },
     {
+      PB: I32,
+      P_END: I32,
+      KB2: I32,
+      KB3: I32,
       I: I32,
       P: I32,
       AP: I32,
@@ -79,10 +88,15 @@ function gemmFunc(fma: boolean): FuncDef {
   const acc = (r: number, h: number): Local => l[ACCS[2 * r + h]];
   const c: Code = [];
   c.push(...get(l.K), ...i32c(4), ...mul, ...set(l.KB)); // bytes per row of A
+  c.push(...get(l.KB), ...i32c(2), ...mul, ...set(l.KB2), ...get(l.KB), ...i32c(3), ...mul, ...set(l.KB3));
   c.push(...get(l.N8), ...i32c(4), ...mul, ...set(l.LDB)); // bytes per row of B and C
   c.push(...epilogueInit(l));
-  c.push(...i32c(0), ...set(l.I));
-  const rows: Code = [...i32c(0), ...set(l.P)];
+  c.push(...get(l.NB), ...i32c(4), ...mul, ...set(l.NB)); // panel width in bytes from here on
+  c.push(...i32c(0), ...set(l.PB));
+  // pEnd = min(PB + NB, LDB)
+  const panels: Code = [...get(l.PB), ...get(l.NB), ...add, ...tee(l.P_END), ...get(l.LDB)];
+  panels.push(...get(l.P_END), ...get(l.LDB), ...ltU, ...select, ...set(l.P_END), ...i32c(0), ...set(l.I));
+  const rows: Code = [...get(l.PB), ...set(l.P)];
   const cols: Code = [];
   for (const a of ACCS) cols.push(...v128Zero, ...set(l[a]));
   cols.push(
@@ -99,9 +113,10 @@ function gemmFunc(fma: boolean): FuncDef {
   cols.push(...get(l.B), ...get(l.P), ...add, ...set(l.BP));
   const ks: Code = [];
   ks.push(...get(l.BP), ...v128Load(0), ...set(l.B0), ...get(l.BP), ...v128Load(16), ...set(l.B1));
+  // Row r of the tile is r·KB bytes on: one add each (KB2 = 2·KB, KB3 = 3·KB), not r adds.
+  const rowOffset = [[], [...get(l.KB), ...add], [...get(l.KB2), ...add], [...get(l.KB3), ...add]];
   for (let r = 0; r < 4; r++) {
-    ks.push(...get(l.AP));
-    for (let q = 0; q < r; q++) ks.push(...get(l.KB), ...add);
+    ks.push(...get(l.AP), ...rowOffset[r]);
     ks.push(...load32Splat(0), ...set(l.AV));
     for (let h = 0; h < 2; h++)
       ks.push(...madd(fma, get(l.AV), get(h === 0 ? l.B0 : l.B1), get(acc(r, h))), ...set(acc(r, h)));
@@ -121,8 +136,58 @@ function gemmFunc(fma: boolean): FuncDef {
     }
     cols.push(...get(l.CROW), ...get(l.LDB), ...add, ...set(l.CROW));
   }
-  cols.push(...get(l.P), ...i32c(32), ...add, ...tee(l.P), ...get(l.LDB), ...ltU, ...continueIf);
+  cols.push(...get(l.P), ...i32c(32), ...add, ...tee(l.P), ...get(l.P_END), ...ltU, ...continueIf);
   rows.push(...loop(cols));
+  rows.push(...get(l.I), ...i32c(4), ...add, ...tee(l.I), ...get(l.M4), ...ltU, ...continueIf);
+  panels.push(...loop(rows));
+  panels.push(...get(l.PB), ...get(l.NB), ...add, ...tee(l.PB), ...get(l.LDB), ...ltU, ...continueIf);
+  c.push(...loop(panels));
+  return def(c);
+}
+
+/**
+ * gemv(M4, K, A, X, C, S, T, ACT, P0, P1): C[M4] = epilogue(A[M4×K] · X[K]), the one-column case of
+ * gemm (a 1×1 conv on a 1×1 map: squeeze-and-excitation, MobileNetV3's last conv), where gemm's
+ * 8-wide tiles would waste seven columns in eight. Four rows per f32x4, gathered lane by lane from
+ * A's column k and multiplied by splatted X[k]: every output sums the same products in the same
+ * order as gemm, so the two agree bit for bit.
+ */
+function gemvFunc(fma: boolean): FuncDef {
+  const { l, def } = func(
+    'gemv',
+    { M4: I32, K: I32, A: I32, X: I32, C: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
+    {
+      I: I32,
+      KB: I32,
+      AP: I32,
+      XP: I32,
+      X_END: I32,
+      ACC: V128,
+      AV: V128,
+      VS: V128,
+      VT: V128,
+      V: V128,
+      ...EPILOGUE_LOCALS,
+    },
+  );
+  const c: Code = [...get(l.K), ...i32c(4), ...mul, ...set(l.KB), ...epilogueInit(l), ...i32c(0), ...set(l.I)];
+  c.push(...get(l.X), ...get(l.KB), ...add, ...set(l.X_END));
+  const rows: Code = [...get(l.A), ...get(l.I), ...get(l.KB), ...mul, ...add, ...set(l.AP)];
+  rows.push(...get(l.X), ...set(l.XP), ...v128Zero, ...set(l.ACC));
+  const ks: Code = [...get(l.AP), ...load32Splat(0), ...set(l.AV)];
+  for (let r = 1; r < 4; r++) {
+    ks.push(...get(l.AP));
+    for (let q = 0; q < r; q++) ks.push(...get(l.KB), ...add);
+    ks.push(...get(l.AV), ...load32Lane(r), ...set(l.AV));
+  }
+  ks.push(...madd(fma, get(l.AV), [...get(l.XP), ...load32Splat(0)], get(l.ACC)), ...set(l.ACC));
+  ks.push(...get(l.AP), ...i32c(4), ...add, ...set(l.AP));
+  ks.push(...get(l.XP), ...i32c(4), ...add, ...tee(l.XP), ...get(l.X_END), ...ltU, ...continueIf);
+  rows.push(...loop(ks));
+  rows.push(...get(l.S), ...get(l.I), ...i32c(4), ...mul, ...add, ...v128Load(0), ...set(l.VS));
+  rows.push(...get(l.T_PTR), ...get(l.I), ...i32c(4), ...mul, ...add, ...v128Load(0), ...set(l.VT));
+  rows.push(...get(l.ACC), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V), ...activation(l, l.V));
+  rows.push(...get(l.C), ...get(l.I), ...i32c(4), ...mul, ...add, ...get(l.V), ...v128Store(0));
   rows.push(...get(l.I), ...i32c(4), ...add, ...tee(l.I), ...get(l.M4), ...ltU, ...continueIf);
   c.push(...loop(rows));
   return def(c);
@@ -191,5 +256,7 @@ export function kernelFuncs(fma: boolean): FuncDef[] {
     probeFunc(fma),
     depthwiseGradFunc(1, fma),
     depthwiseGradFunc(2, fma),
+    padFunc(),
+    gemvFunc(fma),
   ];
 }

@@ -1,8 +1,8 @@
 /**
  * The engine's WebAssembly SIMD kernels, assembled at load time by wasm-asm.ts (our own code, no
- * toolchain): `gemm` (4×8 register tiles, see sgemm.ts for the contract) and `dw1` / `dw2`
+ * toolchain): `gemm` (4×8 register tiles, see sgemm.ts for the contract) and `gemv` (its one-column case) and `dw1` / `dw2`
  * (depthwise convolution at stride 1 / 2 over a zero-padded copy of the input, four outputs per
- * f32x4), and for training `dwg1` / `dwg2` (the depthwise weight gradient). Multiply-adds use
+ * f32x4) with `pad` to lay their input out, and for training `dwg1` / `dwg2` (the depthwise weight gradient). Multiply-adds use
  * relaxed SIMD's f32x4.relaxed_madd where available. The forward kernels apply the
  * epilogue in registers: per-channel scale and shift, then any activation of the table in
  * activation-code.ts. The text listing of this module is wasm-kernels.wat beside this file
@@ -48,6 +48,19 @@ type GemmFn = (
   act: number,
   p0: number,
   p1: number,
+  nb: number,
+) => void;
+type GemvFn = (
+  m4: number,
+  k: number,
+  a: number,
+  x: number,
+  c: number,
+  s: number,
+  t: number,
+  act: number,
+  p0: number,
+  p1: number,
 ) => void;
 type DwFn = (
   c: number,
@@ -67,6 +80,20 @@ type DwFn = (
   p1: number,
 ) => void;
 
+type PadFn = (
+  c: number,
+  src: number,
+  h: number,
+  w: number,
+  sw: number,
+  dst: number,
+  hp: number,
+  wp: number,
+  top: number,
+  left: number,
+  zero: number,
+) => void;
+
 export interface WasmKernels {
   readonly memory: WebAssembly.Memory;
   /**
@@ -75,11 +102,13 @@ export interface WasmKernels {
    */
   readonly fusedMultiplyAdd: boolean;
   readonly gemm: GemmFn;
+  readonly gemv: GemvFn;
   readonly dw1: DwFn;
   readonly dw2: DwFn;
   readonly affine: AffineFn;
   readonly dwg1: DwgFn;
   readonly dwg2: DwgFn;
+  readonly pad: PadFn;
   /** The memory as floats, re-viewed after any growth. */
   heap(bytes: number): Float32Array;
 }
@@ -107,11 +136,13 @@ export function wasmKernels(): WasmKernels | null {
       memory,
       fusedMultiplyAdd,
       gemm: e.gemm as GemmFn,
+      gemv: e.gemv as GemvFn,
       dw1: e.dw1 as DwFn,
       dw2: e.dw2 as DwFn,
       affine: e.affine as AffineFn,
       dwg1: e.dwg1 as DwgFn,
       dwg2: e.dwg2 as DwgFn,
+      pad: e.pad as PadFn,
       heap(need) {
         if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
         if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
