@@ -6,11 +6,13 @@ import { kernelFuncs } from '~/lib/engine/ops/wasm-kernel-funcs.ts';
 
 const listing = readFileSync(new URL('../../../src/lib/engine/ops/wasm-kernels.wat', import.meta.url), 'utf8');
 
-/** The bytes wabt's wat2wasm makes of a WAT text (SIMD and relaxed SIMD enabled). */
+/** The bytes wabt's wat2wasm makes of a WAT text (SIMD, relaxed SIMD and threads, for a shared memory, enabled). */
 async function wat2wasm(text: string): Promise<Uint8Array> {
   const wabt = await wabtInit();
-  const mod = wabt.parseWat('kernels.wat', text, { simd: true, relaxed_simd: true });
-  mod.validate();
+  const features = { simd: true, relaxed_simd: true, threads: true };
+  const mod = wabt.parseWat('kernels.wat', text, features);
+  // wabt.js's validate reads the same features (its typings omit the argument).
+  (mod as unknown as { validate(f: typeof features): void }).validate(features);
   return mod.toBinary({}).buffer;
 }
 
@@ -25,6 +27,14 @@ describe('WebAssembly kernel listing', () => {
 
   it('also matches for the build without relaxed SIMD', async () => {
     expect(Array.from(await wat2wasm(watOf(kernelFuncs(false))))).toEqual(Array.from(moduleOf(kernelFuncs(false))));
+  });
+
+  it('declares a shared memory for two threads (limits flag 0x03, with a maximum)', async () => {
+    const shared = { initial: 64, maximum: 16384 };
+    expect(watOf(kernelFuncs(true), shared)).toContain('(import "env" "mem" (memory 64 16384 shared))');
+    expect(Array.from(await wat2wasm(watOf(kernelFuncs(true), shared)))).toEqual(
+      Array.from(moduleOf(kernelFuncs(true), shared)),
+    );
   });
 
   it('names locals in the text and numbers them in the bytes', async () => {

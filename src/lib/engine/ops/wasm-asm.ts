@@ -179,8 +179,25 @@ function localGroups(locals: readonly Local[]): number[][] {
   return groups.map(([n, t]) => [...uleb(n), t]);
 }
 
-/** A module importing one memory (env.mem) and exporting the given functions. */
-export function moduleOf(funcs: readonly FuncDef[]): Uint8Array {
+/**
+ * A shared memory import: with it, a second instance of the module (in a worker) works on the same
+ * bytes. The threads proposal requires a shared memory to declare its maximum (its limits flag is
+ * 0x03: has-max | shared) so an engine can reserve it up front and never move it
+ * (https://github.com/WebAssembly/threads/blob/main/proposals/threads/Overview.md#shared-linear-memory).
+ */
+export interface SharedMemoryLimits {
+  /** Initial and maximum size in 64 KiB pages. */
+  readonly initial: number;
+  readonly maximum: number;
+}
+
+/** The memory import's limits: 0x00 min (unshared, as before), or 0x03 min max (shared). */
+function memoryLimits(shared?: SharedMemoryLimits): number[] {
+  return shared ? [0x03, ...uleb(shared.initial), ...uleb(shared.maximum)] : [0x00, ...uleb(1)];
+}
+
+/** A module importing one memory (env.mem; shared when `shared` is given) and exporting the given functions. */
+export function moduleOf(funcs: readonly FuncDef[], shared?: SharedMemoryLimits): Uint8Array {
   // One type per distinct signature, as wat2wasm emits them.
   const sigs = funcs.map((f) => [
     0x60,
@@ -189,7 +206,7 @@ export function moduleOf(funcs: readonly FuncDef[]): Uint8Array {
   ]);
   const distinct = [...new Set(sigs.map((t) => t.join()))];
   const type = section(1, vec(distinct.map((t) => t.split(',').map(Number))));
-  const imports = section(2, vec([[...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)]]));
+  const imports = section(2, vec([[...str('env'), ...str('mem'), 0x02, ...memoryLimits(shared)]]));
   const fsec = section(3, vec(sigs.map((t) => uleb(distinct.indexOf(t.join())))));
   const exports = section(7, vec(funcs.map((f, i) => [...str(f.name), 0x00, ...uleb(i)])));
   const code = section(
@@ -219,8 +236,9 @@ export function moduleOf(funcs: readonly FuncDef[]): Uint8Array {
 }
 
 /** The same module as WebAssembly text (flat instruction syntax, locals by name). */
-export function watOf(funcs: readonly FuncDef[]): string {
-  const out = ['(module', '  (import "env" "mem" (memory 1))'];
+export function watOf(funcs: readonly FuncDef[], shared?: SharedMemoryLimits): string {
+  const memory = shared ? `${shared.initial} ${shared.maximum} shared` : '1';
+  const out = ['(module', `  (import "env" "mem" (memory ${memory}))`];
   for (const f of funcs) {
     const params = f.params.map((p) => `(param $${p.name} ${TYPE_NAME[p.type]})`).join(' ');
     const results = (f.results ?? []).map((r) => ` (result ${TYPE_NAME[r]})`).join('');

@@ -58,7 +58,7 @@ export function wasmDepthwise(
   // the last row, whose reads reach at most 2·7 + 1 inputs past the last plane at stride 2.
   const inF = C * plane + 32;
   const wF = C * kH * kW;
-  const outF = C * Ho * Wo + 8;
+  const outF = C * Ho * Wo + 16;
   const wOff = inF;
   const sOff = wOff + wF;
   const tOff = sOff + C;
@@ -71,9 +71,40 @@ export function wasmDepthwise(
   else heap.fill(1, sOff, sOff + C);
   if (ep.shift) heap.set(ep.shift.subarray(0, C), tOff);
   else heap.fill(0, tOff, tOff + C);
-  const run = g.sH === 1 ? k.dw1 : k.dw2;
-  run(C, 0, Hp, Wp, wOff * 4, kH, kW, Ho, Wo, outOff * 4, sOff * 4, tOff * 4, ep.act, ep.p0, ep.p1);
-  const yBase = n * C * Ho * Wo;
-  y.set(heap.subarray(outOff, outOff + C * Ho * Wo), yBase);
+  const fn = g.sH === 1 ? 'dw1' : 'dw2';
+  const map = Ho * Wo;
+  const yBase = n * C * map;
+  const split = splitChannels(k, C, map * kH * kW);
+  if (split < C) {
+    // The helper's channels write to their own range, eight floats past this thread's: a thread's
+    // last row may spill up to seven values past its last channel (the slack above), which must not
+    // land on outputs the other thread has already written.
+    const out2 = outOff + split * map + 8;
+    const args = [C - split, split * plane * 4, Hp, Wp, (wOff + split * kH * kW) * 4, kH, kW, Ho, Wo, out2 * 4];
+    k.helper?.start(fn, [...args, (sOff + split) * 4, (tOff + split) * 4, ep.act, ep.p0, ep.p1]);
+    k[fn](split, 0, Hp, Wp, wOff * 4, kH, kW, Ho, Wo, outOff * 4, sOff * 4, tOff * 4, ep.act, ep.p0, ep.p1);
+    k.helper?.join();
+    y.set(heap.subarray(outOff, outOff + split * map), yBase);
+    y.set(heap.subarray(out2, out2 + (C - split) * map), yBase + split * map);
+    return true;
+  }
+  k[fn](C, 0, Hp, Wp, wOff * 4, kH, kW, Ho, Wo, outOff * 4, sOff * 4, tOff * 4, ep.act, ep.p0, ep.p1);
+  y.set(heap.subarray(outOff, outOff + C * map), yBase);
   return true;
+}
+
+/**
+ * Multiply-adds below which a depthwise conv stays on one thread even with a helper (see
+ * SPLIT_MIN_MACS in wasm-gemm.ts).
+ */
+const SPLIT_MIN_MACS = 1 << 16;
+
+/**
+ * Channels this thread convolves; the helper, if any, takes the rest. Channels are independent
+ * and each is computed by the same code in the same order on either thread, so the output is
+ * bit-identical to the one-thread run.
+ */
+function splitChannels(k: WasmKernels, C: number, macsPerChannel: number): number {
+  if (!k.helper || C < 2 || C * macsPerChannel < SPLIT_MIN_MACS) return C;
+  return Math.ceil(C / 2);
 }

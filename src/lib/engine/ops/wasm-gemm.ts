@@ -16,6 +16,22 @@ function panelWidth(n8: number, K: number): number {
   return Math.max(8, Math.floor(PANEL_BYTES / (K * 4 * 8)) * 8);
 }
 
+/**
+ * Multiply-adds below which a GEMM stays on one thread even when a helper is there: handing work
+ * over and back costs some microseconds, as much as a few tens of thousands of multiply-adds.
+ */
+export const SPLIT_MIN_MACS = 1 << 16;
+
+/**
+ * Rows (of M4, a multiple of 4) this thread computes; the helper, if any, computes the rest. Each
+ * output row is one dot product per column in the same order whichever thread runs it, so the
+ * split changes no bit of the result (the split is over independent outputs only).
+ */
+export function splitRows(kern: WasmKernels, m4: number, macsPerRow: number): number {
+  if (!kern.helper || m4 < 8 || m4 * macsPerRow < SPLIT_MIN_MACS) return m4;
+  return Math.ceil(m4 / 8) * 4;
+}
+
 /** Same contract as sgemm(); returns false (doing nothing) when the WebAssembly kernel is unavailable. */
 export function wasmGemm(
   M: number,
@@ -66,7 +82,15 @@ export function wasmGemm(
   else heap.fill(1, s0, s0 + M);
   if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
   else heap.fill(0, t0, t0 + M);
-  kern.gemm(m4, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1, panelWidth(n8, K));
+  const nb = panelWidth(n8, K);
+  const split = splitRows(kern, m4, n8 * K);
+  // The helper's rows first, so both threads run at once (wasm-threads.ts; none on one thread).
+  if (split < m4) {
+    const [a, c, s, t] = [aPtr + split * K * 4, cPtr + split * n8 * 4, sPtr + split * 4, tPtr + split * 4];
+    kern.helper?.start('gemm', [m4 - split, n8, K, a, bPtr, c, s, t, ep.act, ep.p0, ep.p1, nb]);
+  }
+  kern.gemm(split, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1, nb);
+  if (split < m4) kern.helper?.join();
   const c0 = cPtr >> 2;
   if (n8 === N && ldc === N) C.set(heap.subarray(c0, c0 + M * N), cOff);
   else if (ldc === N) {
@@ -107,7 +131,13 @@ function gemv(
   else heap.fill(1, s0, s0 + M);
   if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
   else heap.fill(0, t0, t0 + M);
-  kern.gemv(m4, K, a0 * 4, x0 * 4, c0 * 4, s0 * 4, t0 * 4, ep.act, ep.p0, ep.p1);
+  const split = splitRows(kern, m4, K);
+  if (split < m4) {
+    const [a, c, s, t] = [(a0 + split * K) * 4, (c0 + split) * 4, (s0 + split) * 4, (t0 + split) * 4];
+    kern.helper?.start('gemv', [m4 - split, K, a, x0 * 4, c, s, t, ep.act, ep.p0, ep.p1]);
+  }
+  kern.gemv(split, K, a0 * 4, x0 * 4, c0 * 4, s0 * 4, t0 * 4, ep.act, ep.p0, ep.p1);
+  if (split < m4) kern.helper?.join();
   if (ldc === 1) C.set(heap.subarray(c0, c0 + M), cOff);
   else for (let i = 0; i < M; i++) C[cOff + i * ldc] = heap[c0 + i];
   return true;

@@ -10,9 +10,13 @@
  * Where WebAssembly SIMD is missing, `wasmKernels()` is null and callers run the JavaScript kernels.
  * The functions are written in wasm-kernel-funcs.ts (gemm, affine, probe), wasm-depthwise-funcs.ts
  * (dw, dwg) and wasm-epilogue.ts (scale, shift, activation); this file instantiates them.
+ *
+ * Two threads (opt-in, wasm-threads.ts): `useKernelThreads` swaps in an instance over a shared
+ * memory whose twin runs in a worker; wasm-gemm.ts then gives the worker half of each large GEMM.
  */
-import { moduleOf } from './wasm-asm.ts';
+import { moduleOf, type SharedMemoryLimits } from './wasm-asm.ts';
 import { kernelFuncs } from './wasm-kernel-funcs.ts';
+import type { KernelHelper } from './wasm-threads.ts';
 
 type DwgFn = (
   c: number,
@@ -111,48 +115,103 @@ export interface WasmKernels {
   readonly pad: PadFn;
   /** The memory as floats, re-viewed after any growth. */
   heap(bytes: number): Float32Array;
+  /** The second thread's instance over the same (shared) memory; absent on the one-thread path. */
+  readonly helper?: KernelHelper;
 }
 
 let kernels: WasmKernels | null | undefined;
+let threaded: WasmKernels | null = null;
+
+/**
+ * The module's bytes: relaxed SIMD's multiply-add where the engine has it (Chrome ≥ 114, Node ≥ 20),
+ * else plain SIMD; null where neither validates. A fresh copy is backed by a plain ArrayBuffer,
+ * which is what the WebAssembly API types ask for.
+ */
+function kernelBytes(shared?: SharedMemoryLimits): Uint8Array<ArrayBuffer> | null {
+  if (typeof WebAssembly === 'undefined') return null;
+  const build = (fma: boolean): Uint8Array<ArrayBuffer> => new Uint8Array(moduleOf(kernelFuncs(fma), shared));
+  let bytes = build(true);
+  if (!WebAssembly.validate(bytes)) bytes = build(false);
+  return WebAssembly.validate(bytes) ? bytes : null;
+}
 
 /** The compiled kernels, or null where WebAssembly SIMD is unavailable. */
 export function wasmKernels(): WasmKernels | null {
+  if (threaded) return threaded;
   if (kernels !== undefined) return kernels;
   try {
-    if (typeof WebAssembly === 'undefined') return (kernels = null);
-    // Relaxed SIMD's multiply-add where the engine has it (Chrome ≥ 114, Node ≥ 20), else plain SIMD.
-    // A fresh copy is backed by a plain ArrayBuffer, which is what the WebAssembly API types ask for.
-    const build = (fma: boolean): Uint8Array<ArrayBuffer> => new Uint8Array(moduleOf(kernelFuncs(fma)));
-    let bytes = build(true);
-    if (!WebAssembly.validate(bytes)) bytes = build(false);
-    if (!WebAssembly.validate(bytes)) return (kernels = null);
-    const memory = new WebAssembly.Memory({ initial: 64 });
-    const e = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: memory } }).exports;
-    // (1 + 2⁻¹²)² − 1 is 2⁻¹¹ + 2⁻²⁴ exactly; a product rounded to float32 first loses the 2⁻²⁴.
-    const a = 1 + 2 ** -12;
-    const fusedMultiplyAdd = (e.probe as (a: number, b: number, c: number) => number)(a, a, -1) !== 2 ** -11;
-    let view = new Float32Array(memory.buffer);
-    kernels = {
-      memory,
-      fusedMultiplyAdd,
-      gemm: e.gemm as GemmFn,
-      gemv: e.gemv as GemvFn,
-      dw1: e.dw1 as DwFn,
-      dw2: e.dw2 as DwFn,
-      affine: e.affine as AffineFn,
-      dwg1: e.dwg1 as DwgFn,
-      dwg2: e.dwg2 as DwgFn,
-      pad: e.pad as PadFn,
-      heap(need) {
-        if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
-        if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
-        return view;
-      },
-    };
+    const bytes = kernelBytes();
+    if (!bytes) return (kernels = null);
+    kernels = instantiate(new WebAssembly.Module(bytes), new WebAssembly.Memory({ initial: 64 }));
   } catch {
     kernels = null;
   }
   return kernels;
+}
+
+/**
+ * Pages of the shared memory: it cannot be moved once shared, so the engine reserves its maximum
+ * up front (address space, not RAM); 1 GiB holds the largest GEMM of the zoo's models many times.
+ */
+export const SHARED_LIMITS: SharedMemoryLimits = { initial: 64, maximum: 16384 };
+
+/**
+ * The kernel module declaring a shared memory, and that memory, for a second thread: null where
+ * WebAssembly SIMD, shared memory or SharedArrayBuffer is unavailable (e.g. a page that is not
+ * cross-origin isolated, where SharedArrayBuffer is withheld).
+ */
+export function sharedKernelModule(): { module: WebAssembly.Module; memory: WebAssembly.Memory } | null {
+  try {
+    if (typeof SharedArrayBuffer === 'undefined') return null;
+    const bytes = kernelBytes(SHARED_LIMITS);
+    if (!bytes) return null;
+    const memory = new WebAssembly.Memory({ ...SHARED_LIMITS, shared: true });
+    return { module: new WebAssembly.Module(bytes), memory };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs the kernels on two threads from here on: this thread's instance of `module` over `memory`
+ * (from sharedKernelModule) and `helper`, the worker's instance of the same module over the same
+ * memory. Null goes back to the one-thread kernels. The adapter that made the worker (the CLI's
+ * kernel-threads.ts, the engine worker) calls this; ops only see the kernels.
+ */
+export function useKernelThreads(
+  threads: { module: WebAssembly.Module; memory: WebAssembly.Memory; helper: KernelHelper } | null,
+): void {
+  threaded = threads ? instantiate(threads.module, threads.memory, threads.helper) : null;
+}
+
+function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory, helper?: KernelHelper): WasmKernels {
+  const e = new WebAssembly.Instance(module, { env: { mem: memory } }).exports;
+  // (1 + 2⁻¹²)² − 1 is 2⁻¹¹ + 2⁻²⁴ exactly; a product rounded to float32 first loses the 2⁻²⁴.
+  const a = 1 + 2 ** -12;
+  const fusedMultiplyAdd = (e.probe as (a: number, b: number, c: number) => number)(a, a, -1) !== 2 ** -11;
+  let view = new Float32Array(memory.buffer);
+  return {
+    helper,
+    memory,
+    fusedMultiplyAdd,
+    gemm: e.gemm as GemmFn,
+    gemv: e.gemv as GemvFn,
+    dw1: e.dw1 as DwFn,
+    dw2: e.dw2 as DwFn,
+    affine: e.affine as AffineFn,
+    dwg1: e.dwg1 as DwgFn,
+    dwg2: e.dwg2 as DwgFn,
+    pad: e.pad as PadFn,
+    heap(need) {
+      if (view.byteLength < need) {
+        if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+        // A shared memory's buffer getter makes a new SharedArrayBuffer object after growth (the
+        // old one keeps its length); an unshared one detaches the old buffer.
+        view = new Float32Array(memory.buffer);
+      }
+      return view;
+    },
+  };
 }
 
 /**

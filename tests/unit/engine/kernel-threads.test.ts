@@ -1,0 +1,112 @@
+/**
+ * Two kernel threads (src/cli/kernel-threads.ts, src/lib/engine/ops/wasm-threads.ts) give the
+ * same bits as one: every case is run on one thread first, then again with the worker taking half
+ * of each large GEMM and depthwise conv, and compared with Object.is element by element.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { startKernelThreads, type KernelThreads } from '~/cli/kernel-threads.ts';
+import { int, ints, runGraph } from '~/lib/engine/index.ts';
+import type { Tensor } from '~/lib/engine/tensor.ts';
+import { Act } from '~/lib/engine/ops/activation-code.ts';
+import { wasmGemm } from '~/lib/engine/ops/wasm-gemm.ts';
+import { buildModel, materialize, referenceInput } from '~/lib/models/index.ts';
+import { graphOf, input, node, randomTensor } from './build-graph.ts';
+
+const rand = (dims: number[], seed: number): Float32Array => randomTensor(dims, seed).data as Float32Array;
+
+/** Index of the first element whose bits differ, or −1. */
+function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
+  return -1;
+}
+
+/** Each case returns its output; run once per thread count. */
+const cases: [string, () => ArrayLike<number>][] = [];
+
+for (const [M, N, K, act] of [
+  [96, 3136, 24, Act.Clip],
+  [24, 3136, 144, Act.None],
+  [1280, 49, 320, Act.HardSwish],
+  [197, 192, 768, Act.Gelu],
+  [13, 301, 77, Act.Sigmoid],
+  [1000, 1, 1280, Act.None],
+  [240, 1, 960, Act.Relu],
+] as const) {
+  cases.push([
+    `gemm ${M}×${N}×${K}`,
+    () => {
+      const C = new Float32Array(M * N);
+      const ep = { scale: rand([M], 3), shift: rand([M], 4), act, p0: 1 / 6, p1: 0.5 };
+      expect(wasmGemm(M, N, K, rand([M, K], 1), 0, K, rand([K, N], 2), 0, N, C, 0, N, ep)).toBe(true);
+      return C;
+    },
+  ]);
+}
+
+for (const [C, H, k, s] of [
+  [144, 56, 3, 1],
+  [96, 112, 3, 2],
+  [672, 14, 5, 1],
+  [33, 29, 5, 2],
+] as const) {
+  cases.push([
+    `depthwise conv ${C}×${H}×${H}, ${k}×${k} stride ${s}, then ReLU`,
+    () => {
+      const p = k >> 1;
+      const graph = graphOf({
+        nodes: [
+          node('Conv', ['x', 'w', 'b'], ['y'], {
+            group: int(C),
+            strides: ints([s, s]),
+            pads: ints([p, p, p, p]),
+            kernel_shape: ints([k, k]),
+          }),
+          node('Relu', ['y'], ['z']),
+        ],
+        inputs: [input('x', [1, C, H, H])],
+        outputs: ['z'],
+        weights: { w: randomTensor([C, 1, k, k], 6), b: randomTensor([C], 7) },
+      });
+      return runGraph(graph, { x: randomTensor([1, C, H, H], 5) }).z.data as Float32Array;
+    },
+  ]);
+}
+
+const MODELS = ['mobilenetv2_100', 'efficientnet_b0', 'vit_tiny_patch16_224'];
+for (const id of MODELS) {
+  cases.push([
+    `whole model ${id}`,
+    () => {
+      const graph = materialize(buildModel(id), 1);
+      const input: Tensor = referenceInput(graph.inputs[0].dims[2] as number, 1);
+      return runGraph(graph, { [graph.inputs[0].name]: input })[graph.outputs[0].name].data as Float32Array;
+    },
+  ]);
+}
+
+describe('two kernel threads', () => {
+  let threads: KernelThreads | null = null;
+  let one: ArrayLike<number>[] = [];
+  afterAll(async () => {
+    await threads?.stop();
+  });
+
+  it('runs every case on one thread', () => {
+    one = cases.map(([, run]) => run());
+  }, 120_000);
+
+  it('starts a worker over a shared WebAssembly memory in Node', async () => {
+    threads = await startKernelThreads();
+    expect(threads).not.toBeNull();
+  });
+
+  for (const [i, [name, run]] of cases.entries()) {
+    it(`gives the same bits on two threads: ${name}`, () => {
+      const before = threads!.calls();
+      const two = run();
+      expect(threads!.calls()).toBeGreaterThan(before);
+      expect(firstDifference(two, one[i])).toBe(-1);
+    }, 60_000);
+  }
+});
