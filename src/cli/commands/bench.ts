@@ -2,8 +2,10 @@
  * `depthwise bench [--json] [--runs N] [--warmup N]`: the engine against onnxruntime-web (wasm,
  * one thread) in the same process, on the zoo's MobileNetV2-1.0, EfficientNet-B0,
  * MobileNetV3-Large-1.0 and ViT-Ti at 224 with seeded (untrained, BatchNorm-calibrated) weights,
- * each ratio beside its goal (issue 16). Then the same for EfficientNet-B0 with ORT at two threads
- * (a child process: ORT fixes its thread count when it starts), and the time to materialise
+ * each ratio beside its goal (issue 16). Then the same four at two threads (a child process: ORT
+ * fixes its thread count when it starts): the engine on one thread, the engine on two (its kernel
+ * worker, kernel-threads.ts, takes half of each large GEMM and depthwise conv) and ORT on two,
+ * interleaved in that process; and the time to materialise
  * B0–B3's weights (seeded init + BatchNorm calibration; wall and CPU time, since the machine is shared). Each runtime gets the same graph (ORT via
  * exportOnnx) and the same input; we report the median of the timed runs after warm-up (engine
  * and ORT runs interleaved), the engine/ORT ratio and how far apart the two outputs are.
@@ -20,6 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ortRun, ortSession, setOrtThreads } from '../ort-session.ts';
+import { startKernelThreads, type KernelThreads } from '../kernel-threads.ts';
 
 export const summary =
   'time the engine against onnxruntime-web (1 and 2 threads) on four zoo models; weight materialisation; peak live memory';
@@ -44,7 +47,7 @@ export interface ModelBench {
   /** max |engine − ORT| / max |ORT| over the logits. */
   maxRelDiff: number;
   runs: number;
-  /** Threads each runtime used (the engine runs on one). */
+  /** Threads each runtime used. */
   engineThreads: number;
   ortThreads: number;
   /** The ratio this model should stay under, when it has one. */
@@ -124,17 +127,93 @@ export async function benchModel(id: string, runs: number, warmup: number, ortTh
     () => ortRun(session, feeds),
   ]);
   await session.release();
+  const macs = analyze(graph).macs;
+  const maxRelDiff = relDiff(engineOut, ortOut);
   return {
     id,
-    macs: analyze(graph).macs,
+    macs,
     engineMs,
     ortMs,
     ratio: engineMs / ortMs,
-    maxRelDiff: relDiff(engineOut, ortOut),
+    maxRelDiff,
     runs,
     engineThreads: 1,
     ortThreads,
     goal: GOALS[id],
+  };
+}
+
+/** One model at two threads: the engine on one and on two threads, and ORT on two. */
+export interface TwoThreadBench {
+  /** Engine (2 threads) against ORT (2 threads). */
+  both: ModelBench;
+  /** Engine (1 thread) against ORT (2 threads), from the same interleaved runs. */
+  engineOne: ModelBench;
+  /** Engine one-thread median / two-thread median. */
+  engineSpeedup: number;
+  /** Whether the engine's two-thread logits equal its one-thread logits bit for bit. */
+  bitIdentical: boolean;
+  /** Kernel calls split (half offered to the worker) per two-thread inference. */
+  splitCallsPerRun: number;
+  /** Share of those halves the worker ran over the timed runs (the main thread took back the rest). */
+  workerShare: number;
+}
+
+/**
+ * The same model with ORT at `ortThreads` (set before this process's first session) and the engine
+ * on one thread and on two, the three interleaved; `threads` is the engine's kernel worker, paused
+ * (the kernels back on one thread) for the one-thread runs.
+ */
+async function benchModelTwoThreads(
+  id: string,
+  runs: number,
+  warmup: number,
+  ortThreads: number,
+  threads: KernelThreads,
+): Promise<TwoThreadBench> {
+  const { graph, input } = seededModel(id);
+  const feeds = { [graph.inputs[0].name]: input };
+  const out = graph.outputs[0].name;
+  const session = await ortSession(exportOnnx(graph));
+  const one = (): Record<string, Tensor> => {
+    threads.pause();
+    try {
+      return runGraph(graph, feeds);
+    } finally {
+      threads.resume();
+    }
+  };
+  const oneOut = one()[out];
+  let c0 = threads.calls();
+  const twoOut = runGraph(graph, feeds)[out];
+  const splitCallsPerRun = threads.calls() - c0;
+  const ortOut = (await ortRun(session, feeds))[out];
+  c0 = threads.calls();
+  const w0 = threads.workerRan();
+  const [oneMs, twoMs, ortMs] = await timedInterleaved(runs, warmup, [
+    one,
+    () => runGraph(graph, feeds),
+    () => ortRun(session, feeds),
+  ]);
+  const workerShare = (threads.workerRan() - w0) / Math.max(1, threads.calls() - c0);
+  await session.release();
+  const macs = analyze(graph).macs;
+  const base = { id, macs, ortMs, runs, ortThreads };
+  let bitIdentical = oneOut.data.length === twoOut.data.length;
+  for (let i = 0; bitIdentical && i < oneOut.data.length; i++) bitIdentical = Object.is(oneOut.data[i], twoOut.data[i]);
+  return {
+    both: { ...base, engineMs: twoMs, ratio: twoMs / ortMs, maxRelDiff: relDiff(twoOut, ortOut), engineThreads: 2 },
+    engineOne: {
+      ...base,
+      engineMs: oneMs,
+      ratio: oneMs / ortMs,
+      maxRelDiff: relDiff(oneOut, ortOut),
+      engineThreads: 1,
+    },
+    engineSpeedup: oneMs / twoMs,
+    bitIdentical,
+    splitCallsPerRun,
+    workerShare,
   };
 }
 
@@ -153,19 +232,34 @@ export function benchMaterialize(id: string, runs: number): MaterializeBench {
   return { id, wallMs: median(wall), cpuMs: median(cpu), runs };
 }
 
-/** EfficientNet-B0 with ORT at `threads` threads, timed in a child process (see the file comment). */
-function benchTwoThreads(runs: number, warmup: number, threads: number): ModelBench {
+/** Every model at `threads` threads, timed in a child process (see the file comment). */
+function benchTwoThreads(runs: number, warmup: number, threads: number): TwoThreadBench[] {
   const bin = fileURLToPath(new URL('../../../bin/depthwise.mjs', import.meta.url));
   const r = spawnSync(
     process.execPath,
-    [bin, 'bench', '--child-ort-threads', String(threads), '--runs', String(runs), '--warmup', String(warmup)],
+    [bin, 'bench', '--child-threads', String(threads), '--runs', String(runs), '--warmup', String(warmup)],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     },
   );
   if (r.status !== 0) throw new Error(`the ${threads}-thread bench failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as ModelBench;
+  return JSON.parse(r.stdout) as TwoThreadBench[];
+}
+
+/** The child's side of benchTwoThreads: ORT and the engine's kernels at `threads` (2) threads. */
+async function childTwoThreads(runs: number, warmup: number, threads: number): Promise<TwoThreadBench[]> {
+  if (threads !== 2) throw new Error('--child-threads: the engine splits its kernels over two threads only');
+  setOrtThreads(threads);
+  const kernelThreads = await startKernelThreads();
+  if (!kernelThreads) throw new Error('no shared WebAssembly memory in this Node: the engine cannot use two threads');
+  try {
+    const out: TwoThreadBench[] = [];
+    for (const id of Object.keys(GOALS)) out.push(await benchModelTwoThreads(id, runs, warmup, threads, kernelThreads));
+    return out;
+  } finally {
+    await kernelThreads.stop();
+  }
 }
 
 function peakLive(graph: Graph, feeds: Record<string, Tensor>, fuse: boolean): number {
@@ -205,10 +299,8 @@ export async function run(args: string[]): Promise<number> {
   const runs = Math.max(10, flag(args, '--runs', 10));
   const warmup = Math.max(3, flag(args, '--warmup', 3));
   const json = args.includes('--json');
-  if (args.includes('--child-ort-threads')) {
-    const threads = flag(args, '--child-ort-threads', 2);
-    setOrtThreads(threads);
-    console.log(JSON.stringify({ ...(await benchModel('efficientnet_b0', runs, warmup, threads)), goal: undefined }));
+  if (args.includes('--child-threads')) {
+    console.log(JSON.stringify(await childTwoThreads(runs, warmup, flag(args, '--child-threads', 2))));
     return 0;
   }
   const load = (): string => (process.platform === 'linux' ? loadavg() : 'n/a');
@@ -220,7 +312,15 @@ export async function run(args: string[]): Promise<number> {
     if (!json) console.log(modelLine(b));
   }
   const twoThreads = benchTwoThreads(runs, warmup, 2);
-  if (!json) console.log(`${modelLine(twoThreads)}   [ORT at 2 threads; the engine has no thread split yet]`);
+  if (!json) {
+    console.log('at two threads (engine 1 and 2 threads and ORT 2 threads interleaved, one child process):');
+    for (const t of twoThreads) {
+      console.log(`${modelLine(t.engineOne)}`);
+      console.log(
+        `${modelLine(t.both)}   [engine 2 thr / 1 thr speed-up ${t.engineSpeedup.toFixed(2)}×; ${t.splitCallsPerRun} kernel calls split per run, ${(100 * t.workerShare).toFixed(0)}% of halves run by the worker; logits ${t.bitIdentical ? 'bit-identical to' : 'DIFFER from'} 1 thread]`,
+      );
+    }
+  }
   const materialized = MATERIALIZE.map((id) => {
     const m = benchMaterialize(id, 3);
     if (!json)

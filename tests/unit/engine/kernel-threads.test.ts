@@ -1,9 +1,10 @@
 /**
  * Two kernel threads (src/cli/kernel-threads.ts, src/lib/engine/ops/wasm-threads.ts) give the
  * same bits as one: every case is run on one thread first, then again with the worker taking half
- * of each large GEMM and depthwise conv, and compared with Object.is element by element.
+ * of each large GEMM and depthwise conv (always, then as in use, where the main thread takes back a
+ * half the worker has not begun), and compared with Object.is element by element.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKernelThreads, type KernelThreads } from '~/cli/kernel-threads.ts';
 import { int, ints, runGraph } from '~/lib/engine/index.ts';
 import type { Tensor } from '~/lib/engine/tensor.ts';
@@ -86,27 +87,36 @@ for (const id of MODELS) {
 }
 
 describe('two kernel threads', () => {
-  let threads: KernelThreads | null = null;
   let one: ArrayLike<number>[] = [];
-  afterAll(async () => {
-    await threads?.stop();
-  });
 
   it('runs every case on one thread', () => {
     one = cases.map(([, run]) => run());
   }, 120_000);
 
-  it('starts a worker over a shared WebAssembly memory in Node', async () => {
-    threads = await startKernelThreads();
-    expect(threads).not.toBeNull();
-  });
+  for (const takeBack of [false, true]) {
+    const how = takeBack ? 'late halves taken back by the main thread' : 'every half on the worker';
+    describe(how, () => {
+      let threads: KernelThreads | null = null;
+      beforeAll(async () => {
+        threads = await startKernelThreads({ takeBack });
+      });
+      afterAll(async () => {
+        await threads?.stop();
+      });
 
-  for (const [i, [name, run]] of cases.entries()) {
-    it(`gives the same bits on two threads: ${name}`, () => {
-      const before = threads!.calls();
-      const two = run();
-      expect(threads!.calls()).toBeGreaterThan(before);
-      expect(firstDifference(two, one[i])).toBe(-1);
-    }, 60_000);
+      it('starts a worker over a shared WebAssembly memory in Node', () => {
+        expect(threads).not.toBeNull();
+      });
+
+      for (const [i, [name, run]] of cases.entries()) {
+        it(`gives the same bits on two threads: ${name}`, () => {
+          const [calls, ran] = [threads!.calls(), threads!.workerRan()];
+          const two = run();
+          expect(threads!.calls()).toBeGreaterThan(calls);
+          if (!takeBack) expect(threads!.workerRan() - ran).toBe(threads!.calls() - calls);
+          expect(firstDifference(two, one[i])).toBe(-1);
+        }, 60_000);
+      }
+    });
   }
 });

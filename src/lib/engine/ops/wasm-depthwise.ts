@@ -5,7 +5,7 @@
  */
 import type { Epilogue } from './activation-code.ts';
 import type { ConvGeometry } from './conv-geometry.ts';
-import { type WasmKernels, wasmKernels } from './wasm-kernels.ts';
+import { splitCall, type WasmKernels, wasmKernels } from './wasm-kernels.ts';
 
 export function wasmDepthwiseFits(g: ConvGeometry): boolean {
   return g.M === g.C && g.group === g.C && g.dH === 1 && g.dW === 1 && g.sH === g.sW && (g.sH === 1 || g.sH === 2);
@@ -81,9 +81,9 @@ export function wasmDepthwise(
     // land on outputs the other thread has already written.
     const out2 = outOff + split * map + 8;
     const args = [C - split, split * plane * 4, Hp, Wp, (wOff + split * kH * kW) * 4, kH, kW, Ho, Wo, out2 * 4];
-    k.helper?.start(fn, [...args, (sOff + split) * 4, (tOff + split) * 4, ep.act, ep.p0, ep.p1]);
-    k[fn](split, 0, Hp, Wp, wOff * 4, kH, kW, Ho, Wo, outOff * 4, sOff * 4, tOff * 4, ep.act, ep.p0, ep.p1);
-    k.helper?.join();
+    splitCall(k, fn, [...args, (sOff + split) * 4, (tOff + split) * 4, ep.act, ep.p0, ep.p1], () =>
+      k[fn](split, 0, Hp, Wp, wOff * 4, kH, kW, Ho, Wo, outOff * 4, sOff * 4, tOff * 4, ep.act, ep.p0, ep.p1),
+    );
     y.set(heap.subarray(outOff, outOff + split * map), yBase);
     y.set(heap.subarray(out2, out2 + (C - split) * map), yBase + split * map);
     return true;

@@ -4,7 +4,7 @@
  * cost a small fraction of the multiply-adds they speed up.
  */
 import type { Epilogue } from './activation-code.ts';
-import { type WasmKernels, wasmKernels } from './wasm-kernels.ts';
+import { splitCall, type WasmKernels, wasmKernels } from './wasm-kernels.ts';
 
 /**
  * Columns per panel of the kernel's blocking (wasm-kernel-funcs.ts): all N8 while B fits in
@@ -84,13 +84,12 @@ export function wasmGemm(
   else heap.fill(0, t0, t0 + M);
   const nb = panelWidth(n8, K);
   const split = splitRows(kern, m4, n8 * K);
-  // The helper's rows first, so both threads run at once (wasm-threads.ts; none on one thread).
+  const here = (): void => kern.gemm(split, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1, nb);
   if (split < m4) {
+    // Rows split..m4 on the helper (wasm-threads.ts), rows 0..split here.
     const [a, c, s, t] = [aPtr + split * K * 4, cPtr + split * n8 * 4, sPtr + split * 4, tPtr + split * 4];
-    kern.helper?.start('gemm', [m4 - split, n8, K, a, bPtr, c, s, t, ep.act, ep.p0, ep.p1, nb]);
-  }
-  kern.gemm(split, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1, nb);
-  if (split < m4) kern.helper?.join();
+    splitCall(kern, 'gemm', [m4 - split, n8, K, a, bPtr, c, s, t, ep.act, ep.p0, ep.p1, nb], here);
+  } else here();
   const c0 = cPtr >> 2;
   if (n8 === N && ldc === N) C.set(heap.subarray(c0, c0 + M * N), cOff);
   else if (ldc === N) {
@@ -132,12 +131,11 @@ function gemv(
   if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
   else heap.fill(0, t0, t0 + M);
   const split = splitRows(kern, m4, K);
+  const here = (): void => kern.gemv(split, K, a0 * 4, x0 * 4, c0 * 4, s0 * 4, t0 * 4, ep.act, ep.p0, ep.p1);
   if (split < m4) {
     const [a, c, s, t] = [(a0 + split * K) * 4, (c0 + split) * 4, (s0 + split) * 4, (t0 + split) * 4];
-    kern.helper?.start('gemv', [m4 - split, K, a, x0 * 4, c, s, t, ep.act, ep.p0, ep.p1]);
-  }
-  kern.gemv(split, K, a0 * 4, x0 * 4, c0 * 4, s0 * 4, t0 * 4, ep.act, ep.p0, ep.p1);
-  if (split < m4) kern.helper?.join();
+    splitCall(kern, 'gemv', [m4 - split, K, a, x0 * 4, c, s, t, ep.act, ep.p0, ep.p1], here);
+  } else here();
   if (ldc === 1) C.set(heap.subarray(c0, c0 + M), cOff);
   else for (let i = 0; i < M; i++) C[cOff + i * ldc] = heap[c0 + i];
   return true;

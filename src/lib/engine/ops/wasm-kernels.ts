@@ -16,7 +16,7 @@
  */
 import { moduleOf, type SharedMemoryLimits } from './wasm-asm.ts';
 import { kernelFuncs } from './wasm-kernel-funcs.ts';
-import type { KernelHelper } from './wasm-threads.ts';
+import type { KernelExport, KernelHelper } from './wasm-threads.ts';
 
 type DwgFn = (
   c: number,
@@ -121,6 +121,7 @@ export interface WasmKernels {
 
 let kernels: WasmKernels | null | undefined;
 let threaded: WasmKernels | null = null;
+const instances = new WeakMap<KernelHelper, WasmKernels>();
 
 /**
  * The module's bytes: relaxed SIMD's multiply-add where the engine has it (Chrome ≥ 114, Node ≥ 20),
@@ -181,7 +182,25 @@ export function sharedKernelModule(): { module: WebAssembly.Module; memory: WebA
 export function useKernelThreads(
   threads: { module: WebAssembly.Module; memory: WebAssembly.Memory; helper: KernelHelper } | null,
 ): void {
-  threaded = threads ? instantiate(threads.module, threads.memory, threads.helper) : null;
+  if (!threads) {
+    threaded = null;
+    return;
+  }
+  // One instance per helper, so switching back and forth (the bench's one-thread runs) is free.
+  threaded = instances.get(threads.helper) ?? instantiate(threads.module, threads.memory, threads.helper);
+  instances.set(threads.helper, threaded);
+}
+
+/**
+ * Runs `fn(...there)` on the helper while `here()` runs on this thread, and returns when both are
+ * done: if the helper had not begun its part by then, this thread runs it too (wasm-threads.ts).
+ * Callers split only independent outputs, so the result is the same either way.
+ */
+export function splitCall(k: WasmKernels, fn: KernelExport, there: readonly number[], here: () => void): void {
+  if (!k.helper) throw new Error('splitCall needs the two-thread kernels');
+  k.helper.start(fn, there);
+  here();
+  if (!k.helper.join()) (k[fn] as (...args: number[]) => void)(...there);
 }
 
 function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory, helper?: KernelHelper): WasmKernels {
