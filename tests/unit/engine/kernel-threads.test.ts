@@ -10,6 +10,7 @@ import { int, ints, runGraph } from '~/lib/engine/index.ts';
 import type { Tensor } from '~/lib/engine/tensor.ts';
 import { Act } from '~/lib/engine/ops/activation-code.ts';
 import { wasmGemm } from '~/lib/engine/ops/wasm-gemm.ts';
+import { wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
 import { buildModel, materialize, referenceInput } from '~/lib/models/index.ts';
 import { graphOf, input, node, randomTensor } from './build-graph.ts';
 
@@ -117,6 +118,14 @@ describe('two kernel threads', () => {
           expect(firstDifference(two, one[i])).toBe(-1);
         }, 60_000);
       }
+
+      if (!takeBack)
+        it('throws here when a call traps in the worker (last: the threads stay failed)', () => {
+          const helper = wasmKernels()!.helper!;
+          // gemv reading A from 2 GiB on, far past the memory: an out-of-bounds trap in the worker.
+          helper.start('gemv', [4, 4, 2 ** 31, 0, 0, 0, 0, 0, 0, 0]);
+          expect(() => helper.join()).toThrow(/kernel worker/);
+        });
     });
   }
 });

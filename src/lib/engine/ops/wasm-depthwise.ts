@@ -58,7 +58,10 @@ export function wasmDepthwise(
   // the last row, whose reads reach at most 2·7 + 1 inputs past the last plane at stride 2.
   const inF = C * plane + 32;
   const wF = C * kH * kW;
-  const outF = C * Ho * Wo + 16;
+  const map = Ho * Wo;
+  const split = splitChannels(k, C, map * kH * kW);
+  // Split, the helper's channels start eight floats past this thread's (see below), 8 more slack.
+  const outF = C * map + (split < C ? 16 : 8);
   const wOff = inF;
   const sOff = wOff + wF;
   const tOff = sOff + C;
@@ -72,13 +75,11 @@ export function wasmDepthwise(
   if (ep.shift) heap.set(ep.shift.subarray(0, C), tOff);
   else heap.fill(0, tOff, tOff + C);
   const fn = g.sH === 1 ? 'dw1' : 'dw2';
-  const map = Ho * Wo;
   const yBase = n * C * map;
-  const split = splitChannels(k, C, map * kH * kW);
   if (split < C) {
     // The helper's channels write to their own range, eight floats past this thread's: a thread's
-    // last row may spill up to seven values past its last channel (the slack above), which must not
-    // land on outputs the other thread has already written.
+    // last row may spill up to seven values past its last channel, which must not land on outputs
+    // the other thread has already written (on one thread the next channel overwrites them later).
     const out2 = outOff + split * map + 8;
     const args = [C - split, split * plane * 4, Hp, Wp, (wOff + split * kH * kW) * 4, kH, kW, Ho, Wo, out2 * 4];
     splitCall(k, fn, [...args, (sOff + split) * 4, (tOff + split) * 4, ep.act, ep.p0, ep.p1], () =>

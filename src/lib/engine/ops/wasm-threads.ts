@@ -9,7 +9,8 @@
  * (https://github.com/WebAssembly/threads/blob/main/proposals/threads/Overview.md, "Memory model").
  *
  * Control block, Int32 slots: [0] the number of the last call posted (−1: stop), [1] the number of
- * the last call the worker finished, [2] the number of the last call claimed; Float64 slots from
+ * the last call the worker finished, [2] the number of the last call claimed, [3] 1 once a call
+ * threw in the worker (a trap: the main thread then throws too, rather than read half a result); Float64 slots from
  * byte 16: [0] the export's index in KERNEL_EXPORTS, [1] the argument count, then the arguments
  * (i32 and f32 values are exact in a float64).
  *
@@ -27,7 +28,7 @@
 export const KERNEL_EXPORTS = ['gemm', 'gemv', 'dw1', 'dw2'] as const;
 export type KernelExport = (typeof KERNEL_EXPORTS)[number];
 
-/** Bytes of the control block: two Int32 counters, padding, then 2 + 16 Float64 slots. */
+/** Bytes of the control block: four Int32 slots, then 2 + 16 Float64 slots. */
 export const CONTROL_BYTES = 16 + 8 * 18;
 
 /**
@@ -56,7 +57,7 @@ export interface KernelHelper {
  * results); by default a call the worker has not begun is taken back.
  */
 export function helperOver(control: SharedArrayBuffer, takeBack = true): KernelHelper & { stop(): void } {
-  const ctl = new Int32Array(control, 0, 3);
+  const ctl = new Int32Array(control, 0, 4);
   const slots = new Float64Array(control, 16, 18);
   let posted = 0;
   return {
@@ -73,7 +74,10 @@ export function helperOver(control: SharedArrayBuffer, takeBack = true): KernelH
       if (takeBack && Atomics.compareExchange(ctl, 2, prev, posted) === prev) return false;
       for (let spin = 0; ; spin++) {
         const done = Atomics.load(ctl, 1);
-        if (done === posted) return true;
+        if (done === posted) {
+          if (Atomics.load(ctl, 3) !== 0) throw new Error('a kernel call failed in the kernel worker');
+          return true;
+        }
         // Atomics.wait returns at once if slot 1 already changed from `done` (no lost wake-up).
         if (spin >= SPINS) Atomics.wait(ctl, 1, done);
       }
@@ -87,15 +91,16 @@ export function helperOver(control: SharedArrayBuffer, takeBack = true): KernelH
 
 /**
  * The worker's loop as JavaScript source: `serve(module, memory, control, ready)` instantiates the
- * kernel module over the shared memory, calls `ready()`, then runs posted calls until told to stop. Plain source (not a
- * bundled module) so Node can run it with `eval: true` and a page from a Blob URL alike.
+ * kernel module over the shared memory, calls `ready()`, then runs posted calls until told to
+ * stop. Plain source (not a bundled module) so Node can run it with `eval: true` and a page from a
+ * Blob URL alike.
  */
 export const WORKER_LOOP = `
 function serve(module, memory, control, ready) {
   const e = new WebAssembly.Instance(module, { env: { mem: memory } }).exports;
   ready();
   const fns = ${JSON.stringify(KERNEL_EXPORTS)}.map((n) => e[n]);
-  const ctl = new Int32Array(control, 0, 3);
+  const ctl = new Int32Array(control, 0, 4);
   const slots = new Float64Array(control, 16, 18);
   let seen = 0;
   for (;;) {
@@ -110,7 +115,11 @@ function serve(module, memory, control, ready) {
     const n = slots[1];
     const args = [];
     for (let i = 0; i < n; i++) args.push(slots[2 + i]);
-    fns[slots[0]](...args);
+    try {
+      fns[slots[0]](...args);
+    } catch {
+      Atomics.store(ctl, 3, 1);
+    }
     Atomics.store(ctl, 1, seen);
     Atomics.notify(ctl, 1);
   }
