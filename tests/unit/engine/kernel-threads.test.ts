@@ -32,6 +32,7 @@ for (const [M, N, K, act] of [
   [1280, 49, 320, Act.HardSwish],
   [197, 192, 768, Act.Gelu],
   [13, 301, 77, Act.Sigmoid],
+  [16, 12544, 64, Act.None],
   [1000, 1, 1280, Act.None],
   [240, 1, 960, Act.Relu],
 ] as const) {

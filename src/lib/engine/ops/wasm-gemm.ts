@@ -51,6 +51,7 @@ export function wasmGemm(
   const kern = wasmKernels();
   if (!kern) return false;
   if (N === 1) return gemv(kern, M, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
+  if (splitColumns(kern, M, N, K, ldb, ldc)) return gemmColumns(kern, M, N, K, A, aOff, lda, B, bOff, C, cOff, ldc, ep);
   const m4 = Math.ceil(M / 4) * 4;
   const n8 = Math.ceil(N / 8) * 8;
   const aBytes = m4 * K * 4;
@@ -138,5 +139,75 @@ function gemv(
   } else here();
   if (ldc === 1) C.set(heap.subarray(c0, c0 + M), cOff);
   else for (let i = 0; i < M; i++) C[cOff + i * ldc] = heap[c0 + i];
+  return true;
+}
+
+/**
+ * Whether to split a GEMM by columns rather than rows (two threads only): for a wide C (few rows,
+ * many columns: the projecting pointwise convs on MobileNet's large early maps) each thread would
+ * otherwise stream all of a large B through its cache for half the rows; by columns each reads
+ * half of B. The price is two more passes over B and C on this thread (re-striding the halves),
+ * too much where K is small: 96×3136×24 lost time by columns, 24×3136×144 gained (quick timings
+ * on a loaded two-core machine, so the bounds are rough).
+ */
+const COLUMN_SPLIT_MIN_K = 64;
+function splitColumns(kern: WasmKernels, M: number, N: number, K: number, ldb: number, ldc: number): boolean {
+  if (!kern.helper || ldb !== N || ldc !== N || M * N * K < SPLIT_MIN_MACS) return false;
+  return N >= 256 && N >= 2 * M && K >= COLUMN_SPLIT_MIN_K;
+}
+
+/**
+ * wasmGemm split by columns: B's first NA columns (a multiple of 8) and the rest are laid out as two
+ * matrices, and C's two halves computed by the same kernel, one per thread, then interleaved back
+ * into rows of N by the module's pad. An output's sum runs over k in the same order whichever half
+ * (and which lane of a tile) computes it, so the result is the one-thread result bit for bit.
+ */
+function gemmColumns(
+  kern: WasmKernels,
+  M: number,
+  N: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  lda: number,
+  B: Float32Array,
+  bOff: number,
+  C: Float32Array,
+  cOff: number,
+  ldc: number,
+  ep: Epilogue,
+): true {
+  const m4 = Math.ceil(M / 4) * 4;
+  const nA = Math.ceil(N / 16) * 8;
+  const nB = N - nA;
+  const nB8 = Math.ceil(nB / 8) * 8;
+  const aPtr = 0;
+  const bA = aPtr + m4 * K * 4;
+  const bB = bA + K * nA * 4;
+  const cA = bB + K * nB8 * 4;
+  const cB = cA + m4 * nA * 4;
+  const sPtr = cB + m4 * nB8 * 4;
+  const tPtr = sPtr + m4 * 4;
+  // B unstrided on the way in, C on the way out.
+  const stage = tPtr + m4 * 4;
+  const heap = kern.heap(stage + Math.max(K, M) * N * 4);
+  if (lda === K) heap.set(A.subarray(aOff, aOff + M * K), aPtr >> 2);
+  else for (let i = 0; i < M; i++) heap.set(A.subarray(aOff + i * lda, aOff + i * lda + K), (aPtr >> 2) + i * K);
+  heap.set(B.subarray(bOff, bOff + K * N), stage >> 2);
+  kern.pad(1, stage, K, nA, N, bA, K, nA, 0, 0, 0);
+  kern.pad(1, stage + nA * 4, K, nB, N, bB, K, nB8, 0, 0, 0);
+  const s0 = sPtr >> 2;
+  const t0 = tPtr >> 2;
+  if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
+  else heap.fill(1, s0, s0 + M);
+  if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
+  else heap.fill(0, t0, t0 + M);
+  const there = [m4, nB8, K, aPtr, bB, cB, sPtr, tPtr, ep.act, ep.p0, ep.p1, panelWidth(nB8, K)];
+  splitCall(kern, 'gemm', there, () =>
+    kern.gemm(m4, nA, K, aPtr, bA, cA, sPtr, tPtr, ep.act, ep.p0, ep.p1, panelWidth(nA, K)),
+  );
+  kern.pad(1, cA, M, nA, nA, stage, M, N, 0, 0, 0);
+  kern.pad(1, cB, M, nB, nB8, stage, M, N, 0, nA, 0);
+  C.set(heap.subarray(stage >> 2, (stage >> 2) + M * N), cOff);
   return true;
 }
