@@ -12,7 +12,8 @@
  * (dw, dwg) and wasm-epilogue.ts (scale, shift, activation); this file instantiates them.
  *
  * Two threads (opt-in, wasm-threads.ts): `useKernelThreads` swaps in an instance over a shared
- * memory whose twin runs in a worker; wasm-gemm.ts then gives the worker half of each large GEMM.
+ * memory whose twin runs in a worker; wasm-gemm.ts and wasm-depthwise.ts then give the worker half
+ * of each large GEMM or depthwise conv (`splitCall`).
  */
 import { moduleOf, type SharedMemoryLimits } from './wasm-asm.ts';
 import { kernelFuncs } from './wasm-kernel-funcs.ts';
@@ -222,12 +223,10 @@ function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory, hel
     dwg2: e.dwg2 as DwgFn,
     pad: e.pad as PadFn,
     heap(need) {
-      if (view.byteLength < need) {
-        if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
-        // A shared memory's buffer getter makes a new SharedArrayBuffer object after growth (the
-        // old one keeps its length); an unshared one detaches the old buffer.
-        view = new Float32Array(memory.buffer);
-      }
+      if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+      // After growth an unshared memory's buffer is a new one (the old detached); a shared
+      // memory's getter also hands out a new SharedArrayBuffer object, the old keeping its length.
+      if (view.buffer !== memory.buffer) view = new Float32Array(memory.buffer);
       return view;
     },
   };
