@@ -19,6 +19,8 @@ const steps = [
   ['format (prettier --check)', ['node_modules/prettier/bin/prettier.cjs', '--check', '.']],
   ['unit tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run']],
   ['build (astro build)', ['node_modules/astro/bin/astro.mjs', 'build']],
+  // The engine's second kernel thread in a cross-origin-isolated page, bit for bit (and off without isolation).
+  ['kernel threads (chromium)', ['tests/browser/kernel-threads.mjs']],
   ['end-to-end (chromium)', ['tests/e2e/run.mjs']],
 ];
 
