@@ -11,9 +11,44 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 const isByte = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= 255;
 
+/** Bins per side of the colour table: a power of two, so k · BINS and its floor are exact. */
+const BINS = 4096;
+
+/** planePixels's colour for k = |v / scale| in [0, 1] on one side, as one RGBA word (alpha 255). */
+function word(mid: readonly number[], b: readonly number[], k: number): number {
+  return (
+    (0xff000000 |
+      (Math.round(mid[2] + (b[2] - mid[2]) * k) << 16) |
+      (Math.round(mid[1] + (b[1] - mid[1]) * k) << 8) |
+      Math.round(mid[0] + (b[0] - mid[0]) * k)) >>>
+    0
+  );
+}
+
 /**
- * planePixels (same colours, same transparent blank cells) with the clamp and the sign test as
- * branches and each pixel written as one 32-bit word instead of four clamped bytes.
+ * One side's colour table: entry i is the colour of every k in [i / BINS, (i + 1) / BINS) when
+ * that colour is the same at both ends (each channel, mid + (b − mid) · k rounded, is monotone in
+ * k, so then it is the same throughout), else 0, which no colour is (alpha 255), meaning "compute
+ * it". Entry BINS is k = 1 (values at or past ±scale).
+ */
+function sideTable(mid: readonly number[], b: readonly number[]): Uint32Array {
+  const table = new Uint32Array(BINS + 1);
+  let lo = word(mid, b, 0);
+  for (let i = 0; i < BINS; i++) {
+    const hi = word(mid, b, (i + 1) / BINS);
+    table[i] = lo === hi ? lo : 0;
+    lo = hi;
+  }
+  table[BINS] = lo;
+  return table;
+}
+
+const tables = new WeakMap<Palette, { readonly neg: Uint32Array; readonly pos: Uint32Array }>();
+
+/**
+ * planePixels (same colours, same transparent blank cells), each pixel one 32-bit word from a
+ * per-palette colour table where the table's bin has a single colour and from planePixels's own
+ * arithmetic where it straddles a step of the rounding.
  */
 export function planePixelsFast(
   data: ArrayLike<number>,
@@ -24,28 +59,26 @@ export function planePixelsFast(
 ): Uint8ClampedArray<ArrayBuffer> {
   const { neg, mid, pos } = palette;
   if (!LITTLE_ENDIAN || ![...neg, ...mid, ...pos].every(isByte)) return planePixels(data, shape, p, scale, palette);
+  let t2 = tables.get(palette);
+  if (!t2) tables.set(palette, (t2 = { neg: sideTable(mid, neg), pos: sideTable(mid, pos) }));
+  const negT = t2.neg;
+  const posT = t2.pos;
   const out = new Uint8ClampedArray(shape.h * shape.w * 4);
   const px = new Uint32Array(out.buffer);
   const base = p * shape.stride;
   const n = Math.min(shape.h * shape.w, shape.size);
-  const [m0, m1, m2] = mid;
-  // b − mid as planePixels computes it, per channel, for each side.
-  const n0 = neg[0] - m0;
-  const n1 = neg[1] - m1;
-  const n2 = neg[2] - m2;
-  const p0 = pos[0] - m0;
-  const p1 = pos[1] - m1;
-  const p2 = pos[2] - m2;
-  const midWord = (0xff000000 | (m2 << 16) | (m1 << 8) | m0) >>> 0;
+  const midWord = posT[0]; // k = 0: the middle colour (also NaN's, as planePixels draws it)
   for (let i = 0; i < n; i++) {
     const t = data[base + i] / scale;
     if (t < 0) {
       const k = t < -1 ? 1 : -t;
-      px[i] = 0xff000000 | (Math.round(m2 + n2 * k) << 16) | (Math.round(m1 + n1 * k) << 8) | Math.round(m0 + n0 * k);
+      const w = negT[(k * BINS) | 0];
+      px[i] = w !== 0 ? w : word(mid, neg, k);
     } else if (t >= 0) {
       const k = t > 1 ? 1 : t;
-      px[i] = 0xff000000 | (Math.round(m2 + p2 * k) << 16) | (Math.round(m1 + p1 * k) << 8) | Math.round(m0 + p0 * k);
-    } else px[i] = midWord; // NaN: the middle colour, as planePixels draws it
+      const w = posT[(k * BINS) | 0];
+      px[i] = w !== 0 ? w : word(mid, pos, k);
+    } else px[i] = midWord;
   }
   return out;
 }

@@ -37,6 +37,23 @@ describe('planePixelsFast', () => {
           expect(planePixelsFast(data, shape, p, scale, palette)).toEqual(planePixels(data, shape, p, scale, palette));
   });
 
+  it('agrees at and around every step of the colour rounding and every table bin edge', () => {
+    const edges: number[] = [];
+    for (let i = 0; i <= 4096; i++) {
+      const k = i / 4096;
+      edges.push(k, -k, k + 1e-12, k - 1e-12, -k + 1e-12, -k - 1e-12);
+    }
+    for (let i = 0; i < 40_000; i++) edges.push(-1.1 + (2.2 * i) / 40_000);
+    const data = Float32Array.from(edges);
+    const exact = Float64Array.from(edges); // the float64 values themselves, not rounded to float32
+    for (const d of [data, exact]) {
+      const shape = planeShape([1, d.length]);
+      const wide = { ...shape, h: 1, w: d.length };
+      for (const palette of PALETTES)
+        expect(planePixelsFast(d, wide, 0, 1, palette)).toEqual(planePixels(d, wide, 0, 1, palette));
+    }
+  });
+
   it('leaves the blank cells of a wrapped vector transparent, as planePixels does', () => {
     const data = values(1000, 3);
     const shape = planeShape([1, 1000]);
