@@ -102,8 +102,12 @@ function gridTiles(d: Derived, data: ArrayLike<number>, shape: PlaneShape, layou
   canvas.width = layout.width;
   canvas.height = layout.height;
   const g = canvas.getContext('2d')!;
+  // One buffer for every tile: once drawn, a tile lives in the canvas, so its pixels need not be kept
+  // (64 planes of 112×112 were 3 MB more to collect per step); pixelsOf keeps the enlarged channel's.
+  const buf = new Uint8ClampedArray(shape.h * shape.w * 4);
   for (const tile of layout.tiles) {
-    drawPlane(g, pixelsOf(d, data, shape, tile.p), shape.w, shape.h, tile.x, tile.y, layout.tileW, layout.tileH);
+    const px = d.planes.get(tile.p) ?? planePixelsFast(data, shape, tile.p, d.scale, d.palette, buf);
+    drawPlane(g, px, shape.w, shape.h, tile.x, tile.y, layout.tileW, layout.tileH);
   }
   d.tiles = { key, canvas };
   return canvas;

@@ -48,7 +48,8 @@ const tables = new WeakMap<Palette, { readonly neg: Uint32Array; readonly pos: U
 /**
  * planePixels (same colours, same transparent blank cells), each pixel one 32-bit word from a
  * per-palette colour table where the table's bin has a single colour and from planePixels's own
- * arithmetic where it straddles a step of the rounding.
+ * arithmetic where it straddles a step of the rounding. Written into `into` when it is the right
+ * size (a caller drawing many planes one after another reuses one buffer), else into a new array.
  */
 export function planePixelsFast(
   data: ArrayLike<number>,
@@ -56,15 +57,23 @@ export function planePixelsFast(
   p: number,
   scale: number,
   palette: Palette,
+  into?: Uint8ClampedArray<ArrayBuffer>,
 ): Uint8ClampedArray<ArrayBuffer> {
   const { neg, mid, pos } = palette;
-  if (!LITTLE_ENDIAN || ![...neg, ...mid, ...pos].every(isByte)) return planePixels(data, shape, p, scale, palette);
+  const size = shape.h * shape.w * 4;
+  const reuse = into !== undefined && into.length === size;
+  if (!LITTLE_ENDIAN || ![...neg, ...mid, ...pos].every(isByte)) {
+    const fresh = planePixels(data, shape, p, scale, palette);
+    if (!reuse) return fresh;
+    into.set(fresh);
+    return into;
+  }
   let t2 = tables.get(palette);
   if (!t2) tables.set(palette, (t2 = { neg: sideTable(mid, neg), pos: sideTable(mid, pos) }));
   const negT = t2.neg;
   const posT = t2.pos;
-  const out = new Uint8ClampedArray(shape.h * shape.w * 4);
-  const px = new Uint32Array(out.buffer);
+  const out = reuse ? into : new Uint8ClampedArray(size);
+  const px = new Uint32Array(out.buffer, out.byteOffset, size / 4);
   const base = p * shape.stride;
   const n = Math.min(shape.h * shape.w, shape.size);
   const midWord = posT[0]; // k = 0: the middle colour (also NaN's, as planePixels draws it)
@@ -80,6 +89,7 @@ export function planePixelsFast(
       px[i] = w !== 0 ? w : word(mid, pos, k);
     } else px[i] = midWord;
   }
+  if (reuse) px.fill(0, n); // blank cells transparent, as in a new array
   return out;
 }
 

@@ -60,6 +60,22 @@ describe('planePixelsFast', () => {
     expect(planePixelsFast(data, shape, 0, 2, PALETTES[0])).toEqual(planePixels(data, shape, 0, 2, PALETTES[0]));
   });
 
+  it('fills a reused buffer exactly as a new array, blank cells included', () => {
+    const data = values(1000, 5);
+    const shape = planeShape([1, 1000]); // 32 × 32 with 24 blank cells
+    const buf = new Uint8ClampedArray(shape.h * shape.w * 4).fill(99);
+    for (const palette of PALETTES) {
+      const got = planePixelsFast(data, shape, 0, 2, palette, buf);
+      expect(got).toBe(buf);
+      expect(got).toEqual(planePixels(data, shape, 0, 2, palette));
+    }
+    const odd: Palette = { neg: [10.5, 0, 0], mid: [128, 128, 128], pos: [300, 0, 0] };
+    expect(planePixelsFast(data, shape, 0, 2, odd, buf.fill(7))).toEqual(planePixels(data, shape, 0, 2, odd));
+    // A buffer of the wrong size is left alone.
+    const small = new Uint8ClampedArray(4);
+    expect(planePixelsFast(data, shape, 0, 2, PALETTES[0], small)).not.toBe(small);
+  });
+
   it('falls back to planePixels for a palette that is not whole bytes', () => {
     const odd: Palette = { neg: [10.5, 0, 0], mid: [128, 128, 128], pos: [300, 0, 0] };
     const data = values(64, 11);
