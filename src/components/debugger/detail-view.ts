@@ -12,7 +12,7 @@ import type {
   ScaleExplanation,
   Tensor,
 } from '~/lib/engine/index.ts';
-import { curveLayout, type ActivationFn } from '~/lib/viz/charts/activation-curve.ts';
+import { curveLayout, type ActivationFn, type CurveLayout } from '~/lib/viz/charts/activation-curve.ts';
 import { bnTerms } from '~/lib/viz/lessons/bn-formula.ts';
 import type { ConvWindowView } from '~/lib/viz/lessons/conv-window.ts';
 import { seBars, type SeVector } from '~/lib/viz/lessons/se-bars.ts';
@@ -189,6 +189,25 @@ export function bnDetail(ex: BatchNormExplanation): HTMLElement {
   );
 }
 
+/** x values at which two activations must agree to share a layout (their parameters are not in the name). */
+const PROBES = [-7.3, -2.9, -0.61, -0.07, 0.13, 0.58, 3.1, 6.7];
+
+/** The last curve drawn over each input tensor, with what it was drawn for. */
+const curves = new WeakMap<object, { readonly key: string; readonly layout: CurveLayout }>();
+
+/**
+ * curveLayout (a quantile sort and a histogram of the whole input) kept with the input: SiLU is
+ * two steps over one tensor (Sigmoid, then Mul), and choosing a value redraws the same curve.
+ */
+function cachedCurve(act: ActivationFn, data: ArrayLike<number>, W: number, H: number): CurveLayout {
+  const key = [act.name, act.formula, W, H, ...act.knees, ...PROBES.map(act.fn)].join('|');
+  const hit = curves.get(data);
+  if (hit?.key === key) return hit.layout;
+  const layout = curveLayout(act, data, W, H);
+  curves.set(data, { key, layout });
+  return layout;
+}
+
 export function activationDetail(
   act: ActivationFn,
   input: Tensor,
@@ -197,7 +216,7 @@ export function activationDetail(
 ): HTMLElement {
   const W = Math.max(240, Math.min(width, 520));
   const H = 200;
-  const L = curveLayout(act, input.data as ArrayLike<number>, W, H);
+  const L = cachedCurve(act, input.data as ArrayLike<number>, W, H);
   const svg = s('svg', {
     viewBox: `0 0 ${W} ${H + 22}`,
     class: 'dbg-curve',

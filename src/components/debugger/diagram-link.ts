@@ -11,6 +11,8 @@ export class DiagramLink {
   private marked: Element[] = [];
   /** The section panel this class opened (closed again when the current node leaves it). */
   private opened: HTMLDetailsElement | null = null;
+  /** What the next frame scrolls into view (the latest op wins when steps come faster than frames). */
+  private toReveal: { op: HTMLElement; col: Element | null } | null = null;
 
   constructor(readonly root: HTMLElement) {
     this.nodeOp = JSON.parse(root.dataset.nodeOp ?? '[]') as string[];
@@ -67,7 +69,22 @@ export class DiagramLink {
       this.opened.open = false;
       this.opened = null;
     }
-    this.reveal(op, col);
+    this.queueReveal(op, col);
+  }
+
+  /**
+   * Scrolls in the next animation frame, after the step's other writes: reading the op's box here,
+   * right after marking it, forced a layout of the whole page on every step.
+   */
+  private queueReveal(op: HTMLElement, col: Element | null): void {
+    const queued = this.toReveal !== null;
+    this.toReveal = { op, col };
+    if (queued) return;
+    requestAnimationFrame(() => {
+      const r = this.toReveal;
+      this.toReveal = null;
+      if (r && r.op.isConnected) this.reveal(r.op, r.col);
+    });
   }
 
   private openSection(section: string): void {

@@ -39,6 +39,8 @@ interface PageConfig {
 }
 
 const AGREEMENT_LIMIT = 1e-4;
+/** How long stepping must pause before the URL is rewritten (see writeUrl). */
+const URL_SETTLE_MS = 150;
 
 class ModelDebugger extends HTMLElement {
   private stepper?: Stepper;
@@ -99,6 +101,7 @@ class ModelDebugger extends HTMLElement {
         'Choose an input, then press “Load model” to materialise the weights in a background worker.';
     }
 
+    window.addEventListener('pagehide', () => this.flushUrl());
     this.wireControls(stepper, verdict.ok);
     this.wireInputs(stepper);
     this.wireMeasure();
@@ -114,7 +117,25 @@ class ModelDebugger extends HTMLElement {
     return this.querySelector<T>(sel)!;
   }
 
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
+  private urlView: DebuggerView | null = null;
+
+  /**
+   * Puts the view in the URL once stepping pauses (URL_SETTLE_MS after the last move): a
+   * replaceState on every step cost a few ms each while the reader held → down. Leaving the page
+   * writes what is pending first, so a reload or a bookmark still gets the view on screen.
+   */
   private writeUrl(v: DebuggerView): void {
+    this.urlView = v;
+    clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => this.flushUrl(), URL_SETTLE_MS);
+  }
+
+  private flushUrl(): void {
+    clearTimeout(this.urlTimer);
+    const v = this.urlView;
+    this.urlView = null;
+    if (!v) return;
     const url = `${location.pathname}${formatView(v)}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
   }

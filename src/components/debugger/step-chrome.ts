@@ -19,6 +19,52 @@ export interface ChromeHost {
 
 const fmtMs = formatMs;
 
+interface OpRow {
+  readonly el: HTMLElement;
+  readonly k: number;
+  current: boolean;
+  done: boolean;
+}
+
+/** Each host's op-list rows (static markup) with the state last written to them. */
+const rowsOf = new WeakMap<HTMLElement, OpRow[]>();
+
+function opRows(root: HTMLElement): OpRow[] {
+  let rows = rowsOf.get(root);
+  if (!rows) {
+    rows = [...root.querySelectorAll<HTMLElement>('[data-op-index]')].map((el) => ({
+      el,
+      k: Number(el.dataset.opIndex),
+      current: el.hasAttribute('aria-current'),
+      done: el.classList.contains('dbg-done'),
+    }));
+    rowsOf.set(root, rows);
+  }
+  return rows;
+}
+
+/** Hosts whose list scroll is already queued for the next frame. */
+const following = new WeakSet<HTMLElement>();
+
+/**
+ * Keeps the current row in view inside the list, without scrolling the page. The row's position is
+ * read in the next animation frame, after this step's writes (and the views' redraw, when it comes
+ * first): reading it here forced a second layout of the whole page on every step.
+ */
+function followCurrentRow(root: HTMLElement, rows: readonly OpRow[]): void {
+  if (following.has(root)) return;
+  following.add(root);
+  requestAnimationFrame(() => {
+    following.delete(root);
+    const cur = rows.find((r) => r.current)?.el;
+    const list = cur?.closest<HTMLElement>('.dbg-scroll');
+    if (!cur || !list) return;
+    const top = cur.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+    if (top < list.scrollTop + 30 || top > list.scrollTop + list.clientHeight - cur.offsetHeight)
+      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+  });
+}
+
 export function updateChrome(s: ChromeHost): void {
   const i = s.step;
   const node = i >= 0 ? s.nodes[i] : undefined;
@@ -46,20 +92,23 @@ export function updateChrome(s: ChromeHost): void {
     for (let k = s.lo + 1; k <= i; k++) t += Number.isFinite(s.ms[k]) ? s.ms[k] : 0;
     el.textContent = fmtMs(t);
   }
-  s.root.querySelectorAll<HTMLElement>('[data-op-index]').forEach((li) => {
-    const k = Number(li.dataset.opIndex);
-    li.toggleAttribute('aria-current', k === i);
-    li.classList.toggle('dbg-done', k <= i);
-    if (k === i) li.setAttribute('aria-current', 'step');
-  });
-  const cur = s.root.querySelector<HTMLElement>('[data-op-index][aria-current]');
-  const list = cur?.closest<HTMLElement>('.dbg-scroll');
-  if (cur && list) {
-    // Keep the current row in view inside the list, without scrolling the page.
-    const top = cur.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
-    if (top < list.scrollTop + 30 || top > list.scrollTop + list.clientHeight - cur.offsetHeight)
-      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+  const rows = opRows(s.root);
+  for (const r of rows) {
+    // Only the rows whose state changes are written: toggling all of them (288 in B0) restyled the
+    // whole list on every step.
+    const current = r.k === i;
+    const done = r.k <= i;
+    if (current !== r.current) {
+      if (current) r.el.setAttribute('aria-current', 'step');
+      else r.el.removeAttribute('aria-current');
+      r.current = current;
+    }
+    if (done !== r.done) {
+      r.el.classList.toggle('dbg-done', done);
+      r.done = done;
+    }
   }
+  followCurrentRow(s.root, rows);
   const scrub = s.root.querySelector<HTMLInputElement>('[data-dbg="scrubber"]');
   if (scrub) scrub.value = String(i);
   s.root

@@ -223,6 +223,24 @@ export class Stepper {
     this.cfg.onState?.({ step: this.step, channel: this.channel, pixel: this.pixel });
   }
 
+  private viewsObserver: ResizeObserver | null = null;
+  private viewsClientWidth = 0;
+
+  /**
+   * The views box's clientWidth as of the last layout, kept by a ResizeObserver: reading it at
+   * every step, right after the step's writes, forced a layout of the whole page each time.
+   */
+  private viewsWidth(views: HTMLElement): number {
+    if (!this.viewsObserver) {
+      this.viewsClientWidth = views.clientWidth;
+      this.viewsObserver = new ResizeObserver((entries) => {
+        for (const e of entries) this.viewsClientWidth = (e.target as HTMLElement).clientWidth;
+      });
+      this.viewsObserver.observe(views);
+    }
+    return this.viewsClientWidth;
+  }
+
   private async render(): Promise<void> {
     const seq = ++this.renderSeq;
     updateChrome(this);
@@ -230,7 +248,7 @@ export class Stepper {
     const views = this.q<HTMLElement>('[data-dbg="views"]');
     if (!views || !this.tensors) return;
     this.palette ??= themePalette(this.root);
-    const width = Math.max(200, views.clientWidth || 320);
+    const width = Math.max(200, this.viewsWidth(views) || 320);
     const panelWidth = width >= 760 ? Math.floor((width - 24) / 2) : width;
     const i = this.step;
     const t = this.tensors;

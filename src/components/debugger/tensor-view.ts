@@ -8,16 +8,16 @@ import {
   cellAt,
   channelStats,
   gridLayout,
+  type GridLayout,
   legendStops,
-  planePixels,
   type ChannelStats,
   type PlaneShape,
   planeShape,
-  robustScale,
   tileAt,
   type Palette,
 } from '~/lib/viz/charts/heatmap.ts';
 import { formatValue } from '~/lib/viz/charts/number-format.ts';
+import { planePixelsFast, robustScaleFast } from '~/lib/viz/debugger/fast-heatmap.ts';
 import { dimsText, h } from './dom.ts';
 
 export const MAX_TILES = 64;
@@ -70,6 +70,8 @@ interface Derived {
   readonly scale: number;
   readonly palette: Palette;
   readonly planes: Map<number, Uint8ClampedArray<ArrayBuffer>>;
+  /** The grid's tiles, drawn once without the selection mark (for the last grid size asked). */
+  tiles?: { readonly key: string; readonly canvas: HTMLCanvasElement };
 }
 const derivedCache = new WeakMap<object, Derived>();
 
@@ -77,7 +79,7 @@ function derived(t: Tensor, shape: PlaneShape, palette: Palette): Derived {
   const data = t.data as ArrayLike<number>;
   let d = derivedCache.get(t.data);
   if (!d || d.palette !== palette) {
-    d = { stats: channelStats(data, shape), scale: robustScale(data), palette, planes: new Map() };
+    d = { stats: channelStats(data, shape), scale: robustScaleFast(data), palette, planes: new Map() };
     derivedCache.set(t.data, d);
   }
   return d;
@@ -85,8 +87,30 @@ function derived(t: Tensor, shape: PlaneShape, palette: Palette): Derived {
 
 function pixelsOf(d: Derived, data: ArrayLike<number>, shape: PlaneShape, p: number): Uint8ClampedArray<ArrayBuffer> {
   let px = d.planes.get(p);
-  if (!px) d.planes.set(p, (px = planePixels(data, shape, p, d.scale, d.palette)));
+  if (!px) d.planes.set(p, (px = planePixelsFast(data, shape, p, d.scale, d.palette)));
   return px;
+}
+
+/**
+ * The grid's tiles as one canvas, kept with the tensor: the output drawn at one step is the next
+ * step's input, and copying its grid in one drawImage replaces a putImageData and a drawImage per tile.
+ */
+function gridTiles(d: Derived, data: ArrayLike<number>, shape: PlaneShape, layout: GridLayout): HTMLCanvasElement {
+  const key = `${layout.width}×${layout.height}:${layout.cols}:${layout.tileW}×${layout.tileH}`;
+  if (d.tiles?.key === key) return d.tiles.canvas;
+  const canvas = document.createElement('canvas');
+  canvas.width = layout.width;
+  canvas.height = layout.height;
+  const g = canvas.getContext('2d')!;
+  // One buffer for every tile: once drawn, a tile lives in the canvas, so its pixels need not be kept
+  // (64 planes of 112×112 were 3 MB more to collect per step); pixelsOf keeps the enlarged channel's.
+  const buf = new Uint8ClampedArray(shape.h * shape.w * 4);
+  for (const tile of layout.tiles) {
+    const px = d.planes.get(tile.p) ?? planePixelsFast(data, shape, tile.p, d.scale, d.palette, buf);
+    drawPlane(g, px, shape.w, shape.h, tile.x, tile.y, layout.tileW, layout.tileH);
+  }
+  d.tiles = { key, canvas };
+  return canvas;
 }
 
 export function tensorView(o: TensorViewOptions): HTMLElement {
@@ -114,9 +138,7 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
   grid.style.height = `${layout.height}px`;
   const g = grid.getContext('2d');
   if (g) {
-    for (const tile of layout.tiles) {
-      drawPlane(g, pixelsOf(d, data, shape, tile.p), shape.w, shape.h, tile.x, tile.y, layout.tileW, layout.tileH);
-    }
+    g.drawImage(gridTiles(d, data, shape, layout), 0, 0);
     const sel = layout.tiles[channel];
     if (sel) {
       g.strokeStyle = getComputedStyle(document.documentElement).getPropertyValue('--text').trim() || '#000';
