@@ -30,16 +30,12 @@ class FusedLatency extends WidgetElement<State> {
     const { data } = this.state;
     bindMeasureBar(this, {
       request: () => ({ type: 'measure', targets: this.state.targets, rounds: data.rounds, groupBy: 'stage' }),
-      reset: () => {
-        this.timings = [];
-        this.redraw();
-      },
       timings: (t) => {
-        this.timings.push(...t);
+        this.timings = t;
         this.redraw();
       },
-      finished: (threads) =>
-        `Measured on this device at ${data.resolution} px: each stage's first two blocks, median of ${data.rounds} interleaved runs, onnxruntime-web (wasm, ${threads} thread${threads > 1 ? 's' : ''}), untrained weights.`,
+      measured: () =>
+        `Measured on this device at ${data.resolution} px: each stage's first two blocks, median of ${data.rounds} interleaved runs`,
     });
   }
 

@@ -1,21 +1,11 @@
 /** <v2-scaling>: redraws the blocks-per-stage chart (effv2-scaling-layout.ts) for the chosen model. */
-import { WidgetElement } from '~/components/kit/widget-element.ts';
+import { defineFigureWidget } from '~/components/kit/figure-widget.ts';
 import { scalingReadouts, scalingScene, type V2Models } from '~/lib/viz/lessons/effv2-scaling-layout.ts';
 import type { V2Size } from '~/lib/viz/lessons/effv2-scaling.ts';
 
-interface State {
-  models: V2Models;
-  size: V2Size;
-  [k: string]: unknown;
-}
-
-class V2Scaling extends WidgetElement<State> {
-  protected redraw(): void {
-    const { models, size } = this.state;
-    if (!models[size]) return;
-    this.drawScene('svg.effv2-scaling', scalingScene(models, size));
-    this.setReadouts(scalingReadouts(models, size));
-  }
-}
-
-if (!customElements.get('v2-scaling')) customElements.define('v2-scaling', V2Scaling);
+defineFigureWidget<V2Models, { size: V2Size }>('v2-scaling', {
+  svg: 'svg.effv2-scaling',
+  state: (v, models) => (Object.hasOwn(models, String(v.size)) ? { size: v.size as V2Size } : null),
+  scene: (models, s) => scalingScene(models, s.size),
+  readouts: (models, s) => scalingReadouts(models, s.size),
+});

@@ -9,11 +9,16 @@ import { startMeasure, type Measurement } from './measure-client.ts';
 
 export interface MeasureBarOptions {
   request(): BlockLatencyRequest;
-  /** When a new measurement reports its first medians: forget the last one's (until then they stay shown). */
-  reset(): void;
-  timings(timings: UnitTiming[], threads: number): void;
-  /** The status sentence when every piece is measured. */
-  finished(threads: number): string;
+  /**
+   * Every median the current measurement has reported so far, each time it reports more (the last
+   * measurement's stay shown until the new one reports its first).
+   */
+  timings(timings: UnitTiming[]): void;
+  /**
+   * What was measured, opening the status sentence when every piece is: 'Measured on this device:
+   * median of 9 interleaved runs of each piece'. The bar adds the runtime, its threads and the weights.
+   */
+  measured(): string;
 }
 
 export function bindMeasureBar(root: HTMLElement, o: MeasureBarOptions): { cancel(): void } {
@@ -28,6 +33,7 @@ export function bindMeasureBar(root: HTMLElement, o: MeasureBarOptions): { cance
   let job: Measurement | undefined;
   let threads = 1;
   let fresh = true;
+  let timings: UnitTiming[] = [];
   const stop = (message: string): void => {
     job?.cancel();
     job = undefined;
@@ -51,15 +57,15 @@ export function bindMeasureBar(root: HTMLElement, o: MeasureBarOptions): { cance
         status.textContent = `${phase}…`;
       },
       timings: (t, n) => {
-        if (fresh) o.reset();
+        timings = fresh ? [...t] : [...timings, ...t];
         fresh = false;
         threads = n;
-        o.timings(t, n);
+        o.timings(timings);
       },
       done: () => {
         progress.value = 1;
         root.dataset.measured = 'true';
-        stop(o.finished(threads));
+        stop(`${o.measured()}, onnxruntime-web (wasm, ${threads} thread${threads > 1 ? 's' : ''}), untrained weights.`);
       },
       error: (message) => stop(`${message}. Nothing more was measured.`),
     });

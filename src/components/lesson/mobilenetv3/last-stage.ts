@@ -30,16 +30,11 @@ class LastStage extends WidgetElement<State> {
   protected setup(): void {
     bindMeasureBar(this, {
       request: () => ({ type: 'measure', targets: this.state.targets, rounds: this.state.rounds, groupBy: 'all' }),
-      reset: () => {
-        this.timings = [];
-        this.showLatency();
-      },
       timings: (t) => {
-        this.timings.push(...t);
+        this.timings = t;
         this.showLatency();
       },
-      finished: (threads) =>
-        `Measured on this device: median of ${this.state.rounds} interleaved runs of each piece, onnxruntime-web (wasm, ${threads} thread${threads > 1 ? 's' : ''}), untrained weights.`,
+      measured: () => `Measured on this device: median of ${this.state.rounds} interleaved runs of each piece`,
     });
   }
 
