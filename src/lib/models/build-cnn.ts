@@ -69,39 +69,15 @@ export class CnnEmitter {
     if (a.kind === 'se') {
       // SqueezeExcite: mean over H, W → conv_reduce (bias) → act → conv_expand (bias) → gate → x · gate.
       const s = g.op1('GlobalAveragePool', [x], {}, scope);
-      const r = g.conv(s, `${scope}.conv_reduce`, {
-        inC: c,
-        outC: a.width,
-        k: 1,
-        stride: 1,
-        groups: 1,
-        bias: true,
-        pads: [0, 0, 0, 0],
-      });
+      const r = g.pointwise(s, `${scope}.conv_reduce`, c, a.width);
       const ra = g.act(r, a.act, `${scope}.act1`);
-      const e = g.conv(ra, `${scope}.conv_expand`, {
-        inC: a.width,
-        outC: c,
-        k: 1,
-        stride: 1,
-        groups: 1,
-        bias: true,
-        pads: [0, 0, 0, 0],
-      });
+      const e = g.pointwise(ra, `${scope}.conv_expand`, a.width, c);
       return g.op1('Mul', [x, g.gate(e, a.gate, `${scope}.gate`)], {}, scope);
     }
     // GlobalContext (fuse_scale): softmax attention pooling over the H·W positions gives a C×1
     // context (GCNet §3, timm `GlobalContext.forward`), then a bottleneck MLP with LayerNorm gates x.
     const hw = size * size;
-    const logits = g.conv(x, `${scope}.conv_attn`, {
-      inC: c,
-      outC: 1,
-      k: 1,
-      stride: 1,
-      groups: 1,
-      bias: true,
-      pads: [0, 0, 0, 0],
-    });
+    const logits = g.pointwise(x, `${scope}.conv_attn`, c, 1);
     const flat = g.op1('Reshape', [logits, g.constant('shape', int64s([this.batchShape, hw]))], {}, scope, 'Reshape');
     const soft = g.op1('Softmax', [flat], { axis: { type: 'int', value: -1 } }, scope);
     const col = g.op1('Reshape', [soft, g.constant('shape', int64s([this.batchShape, hw, 1]))], {}, scope, 'Reshape');
@@ -109,15 +85,7 @@ export class CnnEmitter {
     const ctx = g.op1('MatMul', [xr, col], {}, scope);
     const ctx4 = g.op1('Reshape', [ctx, g.constant('shape', int64s([this.batchShape, c, 1, 1]))], {}, scope, 'Reshape');
     const m = `${scope}.mlp_scale`;
-    const f1 = g.conv(ctx4, `${m}.fc1`, {
-      inC: c,
-      outC: a.width,
-      k: 1,
-      stride: 1,
-      groups: 1,
-      bias: true,
-      pads: [0, 0, 0, 0],
-    });
+    const f1 = g.pointwise(ctx4, `${m}.fc1`, c, a.width);
     // LayerNorm2d normalises over channels; on a 1×1 map that is a LayerNorm of the [1, rd] row.
     const f1r = g.op1(
       'Reshape',
@@ -140,15 +108,7 @@ export class CnnEmitter {
       'Reshape',
     );
     const act = g.act(ln4, a.act, `${m}.act`);
-    const f2 = g.conv(act, `${m}.fc2`, {
-      inC: a.width,
-      outC: c,
-      k: 1,
-      stride: 1,
-      groups: 1,
-      bias: true,
-      pads: [0, 0, 0, 0],
-    });
+    const f2 = g.pointwise(act, `${m}.fc2`, a.width, c);
     return g.op1('Mul', [x, g.gate(f2, 'sigmoid', `${scope}.gate`)], {}, scope);
   }
 
@@ -218,15 +178,7 @@ export function buildCnnGraph(net: ResolvedCnn, name: string, layout: LayoutOpti
     // MobileNetV3 §5.3 "efficient last stage": pool first, then the 1×1 conv runs on a 1×1 map.
     x = g.op1('GlobalAveragePool', [x], {}, 'global_pool');
     const bias = spec.head.kind === 'efficient' && spec.head.bias;
-    x = g.conv(x, 'conv_head', {
-      inC: lastC,
-      outC: head.features,
-      k: 1,
-      stride: 1,
-      groups: 1,
-      bias,
-      pads: [0, 0, 0, 0],
-    });
+    x = g.pointwise(x, 'conv_head', lastC, head.features, bias);
     x = g.act(x, head.act, 'act2');
   } else {
     x = g.op1('GlobalAveragePool', [x], {}, 'global_pool');
