@@ -63,6 +63,44 @@ export const PATCH_LAYOUT = {
   tokens: { x: 452, y: 20, width: 24, height: 224 },
 } as const;
 
+/**
+ * The inner lines of a square `box` cut into n × n cells, the i-th line `at(i)` from its left and
+ * top edges: `<prefix>v-i` (vertical) then `<prefix>h-i`, for i = 1 … n − 1.
+ */
+function gridLines(
+  box: { readonly x: number; readonly y: number; readonly size: number },
+  n: number,
+  at: (i: number) => number,
+  prefix: string,
+  cls: string,
+): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = 1; i < n; i++) {
+    const t = at(i);
+    marks.push(
+      {
+        kind: 'line',
+        key: `${prefix}v-${i}`,
+        class: cls,
+        x1: box.x + t,
+        x2: box.x + t,
+        y1: box.y,
+        y2: box.y + box.size,
+      },
+      {
+        kind: 'line',
+        key: `${prefix}h-${i}`,
+        class: cls,
+        x1: box.x,
+        x2: box.x + box.size,
+        y1: box.y + t,
+        y2: box.y + t,
+      },
+    );
+  }
+  return marks;
+}
+
 export function patchScene(resolution: number, dim: number, s: PatchState): Scene {
   const p = pickPatch(resolution, s);
   const L = PATCH_LAYOUT;
@@ -85,27 +123,7 @@ export function patchScene(resolution: number, dim: number, s: PatchState): Scen
     width: L.image.size,
     height: L.image.size,
   });
-  for (let i = 1; i < p.side; i++) {
-    const t = i * s.patch * k;
-    marks.push({
-      kind: 'line',
-      key: `gv-${i}`,
-      class: 'patch-line',
-      x1: L.image.x + t,
-      x2: L.image.x + t,
-      y1: L.image.y,
-      y2: L.image.y + L.image.size,
-    });
-    marks.push({
-      kind: 'line',
-      key: `gh-${i}`,
-      class: 'patch-line',
-      x1: L.image.x,
-      x2: L.image.x + L.image.size,
-      y1: L.image.y + t,
-      y2: L.image.y + t,
-    });
-  }
+  marks.push(...gridLines(L.image, p.side, (i) => i * s.patch * k, 'g', 'patch-line'));
   const pk = s.patch * k;
   marks.push({
     kind: 'rect',
@@ -145,26 +163,7 @@ export function patchScene(resolution: number, dim: number, s: PatchState): Scen
     height: L.grid.size,
   });
   const g = L.grid.size / p.side;
-  for (let i = 1; i < p.side; i++) {
-    marks.push({
-      kind: 'line',
-      key: `ov-${i}`,
-      class: 'cell-line',
-      x1: L.grid.x + i * g,
-      x2: L.grid.x + i * g,
-      y1: L.grid.y,
-      y2: L.grid.y + L.grid.size,
-    });
-    marks.push({
-      kind: 'line',
-      key: `oh-${i}`,
-      class: 'cell-line',
-      x1: L.grid.x,
-      x2: L.grid.x + L.grid.size,
-      y1: L.grid.y + i * g,
-      y2: L.grid.y + i * g,
-    });
-  }
+  marks.push(...gridLines(L.grid, p.side, (i) => i * g, 'o', 'cell-line'));
   marks.push({
     kind: 'rect',
     key: 'cell',
