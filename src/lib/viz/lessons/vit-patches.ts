@@ -64,17 +64,20 @@ export const PATCH_LAYOUT = {
 } as const;
 
 /**
- * The inner lines of a square `box` cut into n × n cells, the i-th line `at(i)` from its left and
- * top edges: `<prefix>v-i` (vertical) then `<prefix>h-i`, for i = 1 … n − 1.
+ * A square `box` cut into n × n cells: its frame `<name>-frame`, then its inner lines, the i-th
+ * `at(i)` from its left and top edges: `<prefix>v-i` (vertical) then `<prefix>h-i`, i = 1 … n − 1.
  */
-function gridLines(
+function framedGrid(
   box: { readonly x: number; readonly y: number; readonly size: number },
+  name: string,
   n: number,
   at: (i: number) => number,
   prefix: string,
   cls: string,
 ): Mark[] {
-  const marks: Mark[] = [];
+  const marks: Mark[] = [
+    { kind: 'rect', key: `${name}-frame`, class: 'frame', x: box.x, y: box.y, width: box.size, height: box.size },
+  ];
   for (let i = 1; i < n; i++) {
     const t = at(i);
     marks.push(
@@ -114,16 +117,7 @@ export function patchScene(resolution: number, dim: number, s: PatchState): Scen
     y: 12,
     text: `image ${resolution}×${resolution}×3`,
   });
-  marks.push({
-    kind: 'rect',
-    key: 'image-frame',
-    class: 'frame',
-    x: L.image.x,
-    y: L.image.y,
-    width: L.image.size,
-    height: L.image.size,
-  });
-  marks.push(...gridLines(L.image, p.side, (i) => i * s.patch * k, 'g', 'patch-line'));
+  marks.push(...framedGrid(L.image, 'image', p.side, (i) => i * s.patch * k, 'g', 'patch-line'));
   const pk = s.patch * k;
   marks.push({
     kind: 'rect',
@@ -153,17 +147,8 @@ export function patchScene(resolution: number, dim: number, s: PatchState): Scen
     y: L.grid.y - 8,
     text: `conv output ${p.side}×${p.side}×${dim}`,
   });
-  marks.push({
-    kind: 'rect',
-    key: 'grid-frame',
-    class: 'frame',
-    x: L.grid.x,
-    y: L.grid.y,
-    width: L.grid.size,
-    height: L.grid.size,
-  });
   const g = L.grid.size / p.side;
-  marks.push(...gridLines(L.grid, p.side, (i) => i * g, 'o', 'cell-line'));
+  marks.push(...framedGrid(L.grid, 'grid', p.side, (i) => i * g, 'o', 'cell-line'));
   marks.push({
     kind: 'rect',
     key: 'cell',
