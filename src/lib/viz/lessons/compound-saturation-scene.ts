@@ -6,7 +6,7 @@
  * (compound-saturation-element.ts) after every change.
  */
 import { linearScale, round1 } from '../charts/scale.ts';
-import { axisMarks } from '../charts/axes.ts';
+import { axisMarks, gridlines } from '../charts/axes.ts';
 import { formatCompact } from '../charts/number-format.ts';
 import type { ControlSpec, Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
@@ -125,15 +125,7 @@ export function saturationScene(series: readonly ScalePoint[], i: number): Scene
   const dim = series[0].dim;
   const last = series.at(-1)!;
   const marks: Mark[] = [
-    ...c.yTicks.map((t): Mark => ({
-      kind: 'line',
-      key: `grid-${t.value}`,
-      class: 'grid',
-      x1: left,
-      x2: right,
-      y1: t.y,
-      y2: t.y,
-    })),
+    ...gridlines(left, right, c.yTicks, (t) => [t.value, t.y]),
     ...axisMarks(y, {
       orient: 'left',
       at: left,
