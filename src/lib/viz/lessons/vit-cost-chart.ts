@@ -8,22 +8,22 @@ import type { Readout } from '../kit/controls.ts';
 import { formatInt } from '../charts/number-format.ts';
 import { depthwiseMacs, vitBlockCost, vitTokens } from './vit-cost.ts';
 import { macsGridline, sideAxis, VIT_CHART_WIDTH, vitPlot } from './vit-chart-frame.ts';
+import type { CnnBlockMeasure } from './vit-measure.ts';
 
-/** What the engine counted at one (resolution, patch): see vit-measure.ts. */
-export interface CostRow {
+/**
+ * What the engine counted at one (resolution, patch), see vit-measure.ts: ViT-Ti's first block,
+ * and EfficientNet-B0's comparator block (its depthwise conv and the whole block).
+ */
+export interface CostRow extends Pick<
+  CnnBlockMeasure,
+  'block' | 'side' | 'channels' | 'k' | 'depthwise' | 'blockMacs'
+> {
   readonly resolution: number;
   readonly patch: number;
   readonly tokens: number;
   /** ViT-Ti blocks.0: the two attention MatMuls, and the Gemms. */
   readonly quadratic: number;
   readonly linear: number;
-  /** EfficientNet-B0's comparator block: its depthwise conv and the whole block. */
-  readonly block: string;
-  readonly side: number;
-  readonly channels: number;
-  readonly k: number;
-  readonly depthwise: number;
-  readonly blockMacs: number;
 }
 
 export interface CostState {
