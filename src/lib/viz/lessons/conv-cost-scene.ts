@@ -4,7 +4,7 @@
  * renders these at build time; <conv-cost-widget> renders them again after every change.
  */
 import { formatBytes, formatCompact, formatInt } from '../charts/number-format.ts';
-import type { ControlSpec, Readout } from '../kit/controls.ts';
+import { boundedControls, type ControlSpec, type Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import { CONV_LIMITS, type ConvCost, type ConvLayer } from './conv-cost.ts';
 import { boxFaces, convDiagramLayout } from './conv-cost-layout.ts';
@@ -23,15 +23,7 @@ export const CONV_COST_FIELDS = FIELDS.map((f) => f.name);
 
 export function convCostControls(l: ConvLayer): ControlSpec[] {
   return [
-    ...FIELDS.map(({ name, label }): ControlSpec => ({
-      kind: 'number',
-      name,
-      label,
-      value: l[name],
-      min: CONV_LIMITS[name].min,
-      max: CONV_LIMITS[name].max,
-      step: 1,
-    })),
+    ...boundedControls('number', FIELDS, l, CONV_LIMITS),
     {
       kind: 'select',
       name: 'padding',
