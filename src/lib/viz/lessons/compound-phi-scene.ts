@@ -5,7 +5,7 @@
  * draws the view at build time, <compound-phi> (compound-phi-element.ts) after every move of the slider.
  */
 import type { CurvePoint } from '../scaling/scaling-curve.ts';
-import { decades, linearScale, logScale, round1, stepTicks } from '../charts/scale.ts';
+import { decades, linearScale, logScale, round1, stepTicks, type ChartFrame } from '../charts/scale.ts';
 import { axisMarks, gridlines } from '../charts/axes.ts';
 import { formatCompact, formatInt } from '../charts/number-format.ts';
 import type { ControlSpec, Readout } from '../kit/controls.ts';
@@ -16,10 +16,7 @@ import type { PhiNumbers } from './compound-lesson-phi.ts';
 const PHI_MIN = 0;
 const PHI_MAX = 7;
 
-export interface PhiChart {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+export interface PhiChart extends ChartFrame {
   readonly ideal: string;
   readonly formula: string;
   readonly actual: string;
