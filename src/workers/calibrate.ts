@@ -5,29 +5,20 @@
  * input; on photographs that leaves late activations of untrained networks in the thousands, where
  * float32 rounding alone moves them by whole units. Calibrated on photographs they stay near unit
  * scale at every depth for any photograph. A thin adapter over the engine's `execute` hook
- * (`beforeBatchNorm` may write the statistics in place, and keeps the fused fast path), written here because the zoo keeps its own
- * calibration private.
+ * (`beforeBatchNorm` may write the statistics in place, and keeps the fused fast path), with the
+ * zoo's per-channel moments (materialize.ts) but without its variance floor.
  */
 import { execute, type Graph, type Tensor } from '~/lib/engine/index.ts';
+import { channelMoments } from '~/lib/models/materialize.ts';
 
 /** Per-channel mean and (biased) variance of X [N, C, ...] written into the node's mean and var inputs. */
 export function setBatchNormStats(inputs: readonly (Tensor | undefined)[]): void {
-  const x = inputs[0]!;
   const mean = inputs[3]!.data as Float32Array;
   const variance = inputs[4]!.data as Float32Array;
-  const [n, c] = x.dims;
-  const inner = x.dims.slice(2).reduce((a, b) => a * b, 1);
-  const xs = x.data as Float32Array;
-  const count = n * inner;
+  const { c, count, sums, devs } = channelMoments(inputs[0]!);
   for (let ch = 0; ch < c; ch++) {
-    let s = 0;
-    for (let b = 0; b < n; b++) for (let i = 0, base = (b * c + ch) * inner; i < inner; i++) s += xs[base + i];
-    const m = s / count;
-    let s2 = 0;
-    for (let b = 0; b < n; b++)
-      for (let i = 0, base = (b * c + ch) * inner; i < inner; i++) s2 += (xs[base + i] - m) ** 2;
-    mean[ch] = m;
-    variance[ch] = s2 / count;
+    mean[ch] = sums[ch] / count;
+    variance[ch] = devs[ch] / count;
   }
 }
 

@@ -99,6 +99,15 @@ export async function ortIntermediates(
   }
 }
 
+/** Seeded stand-in values of n elements for an input of each dtype ortOnBytes feeds (any other: float32). */
+const STAND_INS = {
+  int64: (n: number) => BigInt64Array.from({ length: n }, (_, i) => BigInt(i % 3)),
+  int32: (n: number) => Int32Array.from({ length: n }, (_, i) => i % 3),
+  bool: (n: number) => Uint8Array.from({ length: n }, (_, i) => i % 2),
+  uint8: (n: number) => Uint8Array.from({ length: n }, (_, i) => i % 251),
+  float32: (n: number) => Float32Array.from({ length: n }, (_, i) => ((i * 7919) % 101) / 50 - 1),
+};
+
 /**
  * A file the engine cannot run, in onnxruntime-web alone: every input filled with seeded values of
  * its dtype and shape, the median over `runs` runs, and each output's shape and first values.
@@ -116,38 +125,9 @@ export async function ortOnBytes(
   try {
     const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {};
     for (const [name, { dtype, dims }] of Object.entries(inputs)) {
-      const n = dims.reduce((a, b) => a * b, 1);
-      const f = (i: number): number => ((i * 7919) % 101) / 50 - 1;
-      if (dtype === 'int64')
-        feeds[name] = new ort.Tensor(
-          'int64',
-          BigInt64Array.from({ length: n }, (_, i) => BigInt(i % 3)),
-          dims,
-        );
-      else if (dtype === 'int32')
-        feeds[name] = new ort.Tensor(
-          'int32',
-          Int32Array.from({ length: n }, (_, i) => i % 3),
-          dims,
-        );
-      else if (dtype === 'bool')
-        feeds[name] = new ort.Tensor(
-          'bool',
-          Uint8Array.from({ length: n }, (_, i) => i % 2),
-          dims,
-        );
-      else if (dtype === 'uint8')
-        feeds[name] = new ort.Tensor(
-          'uint8',
-          Uint8Array.from({ length: n }, (_, i) => i % 251),
-          dims,
-        );
-      else
-        feeds[name] = new ort.Tensor(
-          'float32',
-          Float32Array.from({ length: n }, (_, i) => f(i)),
-          dims,
-        );
+      const type = Object.hasOwn(STAND_INS, dtype) ? (dtype as keyof typeof STAND_INS) : 'float32';
+      const data = STAND_INS[type](dims.reduce((a, b) => a * b, 1));
+      feeds[name] = new ort.Tensor(type, data, dims);
     }
     let result = await session.run(feeds);
     const times: number[] = [];

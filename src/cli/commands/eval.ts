@@ -5,10 +5,10 @@
  * input shape and, when the file was written by `depthwise train`, its metadata_props.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { FASHION_MNIST_MEAN, FASHION_MNIST_STD, limitSet } from '../../lib/data/fashion-mnist.ts';
 import { readTrained } from '../../lib/train/checkpoint.ts';
 import { evaluate, type Evaluation } from '../../lib/train/evaluate.ts';
+import { parseFlags, usageError } from '../args.ts';
 import { loadFashionMnist } from '../fashion-mnist-files.ts';
 
 export const summary =
@@ -35,29 +35,16 @@ export function formatEvaluation(e: Evaluation): string[] {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        data: { type: 'string' },
-        split: { type: 'string' },
-        limit: { type: 'string' },
-        batch: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    console.error(`depthwise eval: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseFlags('eval', USAGE, args, {
+    data: { type: 'string' },
+    split: { type: 'string' },
+    limit: { type: 'string' },
+    batch: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (!parsed) return 2;
   const v = parsed.values;
-  const fail = (m: string): number => {
-    console.error(`depthwise eval: ${m}\n${USAGE}`);
-    return 2;
-  };
+  const fail = (m: string): number => usageError('eval', USAGE, m);
   if (parsed.positionals.length !== 1) return fail('expected one model file');
   if (v.data !== 'fashion-mnist') return fail(`--data fashion-mnist is required${v.data ? `, got '${v.data}'` : ''}`);
   const split = v.split ?? 'test';

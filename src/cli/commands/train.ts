@@ -7,7 +7,6 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Graph } from '../../lib/engine/index.ts';
 import { FASHION_MNIST_MEAN, FASHION_MNIST_STD, limitSet } from '../../lib/data/fashion-mnist.ts';
 import { readTrained, writeTrained, type TrainingRecord } from '../../lib/train/checkpoint.ts';
@@ -20,6 +19,7 @@ import {
   type TrainerState,
 } from '../../lib/train/trainer.ts';
 import type { OptimizerConfig } from '../../lib/train/optimizer.ts';
+import { parseFlags, usageError } from '../args.ts';
 import { loadFashionMnist } from '../fashion-mnist-files.ts';
 import { progressLine } from '../progress.ts';
 
@@ -78,37 +78,27 @@ function loadSource(source: string, res: number, seed: number): { graph: Graph; 
 const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        data: { type: 'string' },
-        epochs: { type: 'string' },
-        batch: { type: 'string' },
-        lr: { type: 'string' },
-        opt: { type: 'string' },
-        wd: { type: 'string' },
-        smoothing: { type: 'string' },
-        warmup: { type: 'string' },
-        'no-augment': { type: 'boolean' },
-        seed: { type: 'string' },
-        res: { type: 'string' },
-        limit: { type: 'string' },
-        out: { type: 'string' },
-        checkpoint: { type: 'string' },
-        resume: { type: 'string' },
-        'stop-after': { type: 'string' },
-        json: { type: 'boolean' },
-        'memory-budget': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    console.error(`depthwise train: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseFlags('train', USAGE, args, {
+    data: { type: 'string' },
+    epochs: { type: 'string' },
+    batch: { type: 'string' },
+    lr: { type: 'string' },
+    opt: { type: 'string' },
+    wd: { type: 'string' },
+    smoothing: { type: 'string' },
+    warmup: { type: 'string' },
+    'no-augment': { type: 'boolean' },
+    seed: { type: 'string' },
+    res: { type: 'string' },
+    limit: { type: 'string' },
+    out: { type: 'string' },
+    checkpoint: { type: 'string' },
+    resume: { type: 'string' },
+    'stop-after': { type: 'string' },
+    json: { type: 'boolean' },
+    'memory-budget': { type: 'string' },
+  });
+  if (!parsed) return 2;
   const v = parsed.values;
   try {
     if (v.data !== 'fashion-mnist')
@@ -244,10 +234,7 @@ export async function run(args: string[]): Promise<number> {
     }
     return result.interrupted ? 130 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`depthwise train: ${e.message}\n${USAGE}`);
-      return 2;
-    }
+    if (e instanceof UsageError) return usageError('train', USAGE, e.message);
     // TrainError, EngineError (no gradient, memory), DatasetError, an unknown zoo id, a bad file.
     console.error(`depthwise train: ${e instanceof Error ? e.message : String(e)}`);
     return 1;

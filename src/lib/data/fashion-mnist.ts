@@ -12,7 +12,11 @@ export const FASHION_MNIST_PACKAGE = 'dataset-fashion-mnist';
 /** The command that installs the files when they are missing. */
 export const FASHION_MNIST_INSTALL = `apt-get update && apt-get install -y ${FASHION_MNIST_PACKAGE}`;
 
-/** Class names in label order (the paper's Table 1). */
+/**
+ * Class names in label order: the paper's Table 1, and the README "Labels" table of
+ * zalandoresearch/fashion-mnist (installed by the Debian package dataset-fashion-mnist as
+ * /usr/share/doc/dataset-fashion-mnist/README.md.gz).
+ */
 export const FASHION_MNIST_CLASSES: readonly string[] = [
   'T-shirt/top',
   'Trouser',

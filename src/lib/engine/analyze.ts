@@ -10,7 +10,7 @@
 import type { Graph } from './graph.ts';
 import { EngineError } from './errors.ts';
 import type { ValueMeta } from './op.ts';
-import { checkSupported, planNode } from './plan-node.ts';
+import { checkSupported, nodeInputs, planNode } from './plan-node.ts';
 import { BYTES_PER_ELEMENT, sizeOf, type Tensor } from './tensor.ts';
 
 export interface LayerStats {
@@ -93,17 +93,7 @@ export function analyze(graph: Graph, opts: { inputDims?: Record<string, number[
   let peak = live;
 
   graph.nodes.forEach((node, index) => {
-    const inMetas = node.inputs.map((name) => {
-      if (name === '') return undefined;
-      const m = metas.get(name);
-      if (!m)
-        throw new EngineError(
-          'missing-input',
-          `input '${name}' is not produced by any earlier node, graph input or weight`,
-          node.name,
-        );
-      return m;
-    });
+    const inMetas = nodeInputs(node, metas, 'is not produced by any earlier node, graph input or weight');
     const inValues = node.inputs.map((name) => (name === '' ? undefined : values.get(name)));
     const { def, planned } = planNode(graph, node, inMetas, inValues);
     const outs = planned.outputs;

@@ -18,7 +18,7 @@ import { convForward } from './ops/conv-forward.ts';
 import { convMacs, convOutputDims, planConvGeometry } from './ops/conv-geometry.ts';
 import { UNARY } from './ops/unary.ts';
 import { affineInPlace } from './ops/wasm-kernels.ts';
-import { checkSupported, planNode } from './plan-node.ts';
+import { checkSupported, nodeInputs, NO_VALUE, planNode } from './plan-node.ts';
 import { checkOpAttributes } from './op-attributes.ts';
 import { MAX_TENSOR_ELEMENTS } from './shape-util.ts';
 import { newRecyclingArena, openedArena, recycle, swapArena } from './pool.ts';
@@ -307,17 +307,7 @@ export function* execute(
       release(lastNode.outputs, chain.last);
       continue;
     }
-    const inputs = node.inputs.map((name) => {
-      if (name === '') return undefined;
-      const t = values.get(name);
-      if (!t)
-        throw new EngineError(
-          'missing-input',
-          `input '${name}' has no value (not fed, not a weight, not produced earlier)`,
-          node.name,
-        );
-      return t;
-    });
+    const inputs = nodeInputs(node, values, NO_VALUE);
     opts.beforeNode?.(node, inputs);
     if (node.opType === 'BatchNormalization') opts.beforeBatchNorm?.(node, inputs);
     let macs = 0;

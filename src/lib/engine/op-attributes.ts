@@ -128,36 +128,24 @@ export const OP_ARITY: Readonly<Record<string, readonly [inputs: number, outputs
   Gelu: [1, 1],
 };
 
+/** The elementwise binary ops: two inputs each, and (opset < 7) the legacy broadcasting attributes. */
+const BINARY_OPS: readonly string[] = ['Add', 'Sub', 'Mul', 'Div', 'Pow', 'Less'];
+
+/** Inputs each op requires where it is not 1 and does not depend on the opset. */
+const REQUIRED_INPUTS = new Map<string, number>([
+  ['Constant', 0],
+  ...[...BINARY_OPS, 'Gemm', 'MatMul', 'Conv', 'Gather', 'CastLike', 'LayerNormalization', 'Reshape'].map(
+    (op) => [op, 2] as const,
+  ),
+  ['Where', 3],
+  ['BatchNormalization', 5],
+]);
+
 /** Inputs each op requires (present and not ''), by opset where it changed (Pad-11, Slice-10 moved attributes to inputs). */
 export function requiredInputs(opType: string, opset: number): number {
-  switch (opType) {
-    case 'Constant':
-      return 0;
-    case 'Add':
-    case 'Sub':
-    case 'Mul':
-    case 'Div':
-    case 'Pow':
-    case 'Less':
-    case 'Gemm':
-    case 'MatMul':
-    case 'Conv':
-    case 'Gather':
-    case 'CastLike':
-    case 'LayerNormalization':
-    case 'Reshape':
-      return 2;
-    case 'Where':
-      return 3;
-    case 'BatchNormalization':
-      return 5;
-    case 'Pad':
-      return opset >= 11 ? 2 : 1;
-    case 'Slice':
-      return opset >= 10 ? 3 : 1;
-    default:
-      return 1;
-  }
+  if (opType === 'Pad') return opset >= 11 ? 2 : 1;
+  if (opType === 'Slice') return opset >= 10 ? 3 : 1;
+  return REQUIRED_INPUTS.get(opType) ?? 1;
 }
 
 function refuse(node: Node, message: string): never {
@@ -200,21 +188,16 @@ export function checkOpAttributes(node: Node, opset: number): void {
     const v = intOf(node, name);
     if (v !== undefined && v !== 0 && v !== 1) refuse(node, `attribute '${name}' must be 0 or 1, got ${v}`);
   };
+  if (BINARY_OPS.includes(node.opType)) {
+    // Legacy broadcasting (opset < 7) aligns B at `axis`; numpy broadcasting equals it only for a suffix alignment, which the planner checks.
+    bool01('broadcast');
+    if (node.attrs.axis !== undefined)
+      refuse(
+        node,
+        `attribute 'axis' (legacy broadcasting of opset < 7, aligning B at an axis other than the last) is not supported`,
+      );
+  }
   switch (node.opType) {
-    case 'Add':
-    case 'Sub':
-    case 'Mul':
-    case 'Div':
-    case 'Pow':
-    case 'Less':
-      // Legacy broadcasting (opset < 7) aligns B at `axis`; numpy broadcasting equals it only for a suffix alignment, which the planner checks.
-      bool01('broadcast');
-      if (node.attrs.axis !== undefined)
-        refuse(
-          node,
-          `attribute 'axis' (legacy broadcasting of opset < 7, aligning B at an axis other than the last) is not supported`,
-        );
-      break;
     case 'MaxPool': {
       bool01('ceil_mode');
       bool01('storage_order');

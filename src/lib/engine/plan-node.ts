@@ -24,6 +24,22 @@ export function checkSupported(graph: Graph): void {
   }
 }
 
+/** nodeInputs' words for a value missing at run time (execute, the training tape). */
+export const NO_VALUE = 'has no value (not fed, not a weight, not produced earlier)';
+
+/**
+ * A node's inputs looked up by name ('' is an omitted optional input: undefined); a name with no
+ * entry throws 'missing-input' with `missing` ("input 'x' …").
+ */
+export function nodeInputs<T>(node: Node, known: ReadonlyMap<string, T>, missing: string): (T | undefined)[] {
+  return node.inputs.map((name) => {
+    if (name === '') return undefined;
+    const v = known.get(name);
+    if (!v) throw new EngineError('missing-input', `input '${name}' ${missing}`, node.name);
+    return v;
+  });
+}
+
 /** A tensor whose data does not hold exactly its dims' elements would let a kernel read past its buffer. */
 function checkTensor(node: Node, t: Tensor, i: number): void {
   if (t.data.length !== sizeOf(t.dims)) {

@@ -4,7 +4,7 @@
  * `layers/global_context.py` GlobalContext), emitted with ONNX ops the engine runs.
  */
 import type { Graph } from '../engine/graph.ts';
-import { GraphBuilder, int64s } from './graph-builder.ts';
+import { GraphBuilder } from './graph-builder.ts';
 import type { ResolvedAttn, ResolvedBlock, ResolvedCnn } from './resolve.ts';
 import type { LayoutOptions } from './spec.ts';
 
@@ -69,86 +69,34 @@ export class CnnEmitter {
     if (a.kind === 'se') {
       // SqueezeExcite: mean over H, W → conv_reduce (bias) → act → conv_expand (bias) → gate → x · gate.
       const s = g.op1('GlobalAveragePool', [x], {}, scope);
-      const r = g.conv(s, `${scope}.conv_reduce`, {
-        inC: c,
-        outC: a.width,
-        k: 1,
-        stride: 1,
-        groups: 1,
-        bias: true,
-        pads: [0, 0, 0, 0],
-      });
+      const r = g.pointwise(s, `${scope}.conv_reduce`, c, a.width);
       const ra = g.act(r, a.act, `${scope}.act1`);
-      const e = g.conv(ra, `${scope}.conv_expand`, {
-        inC: a.width,
-        outC: c,
-        k: 1,
-        stride: 1,
-        groups: 1,
-        bias: true,
-        pads: [0, 0, 0, 0],
-      });
+      const e = g.pointwise(ra, `${scope}.conv_expand`, a.width, c);
       return g.op1('Mul', [x, g.gate(e, a.gate, `${scope}.gate`)], {}, scope);
     }
     // GlobalContext (fuse_scale): softmax attention pooling over the H·W positions gives a C×1
     // context (GCNet §3, timm `GlobalContext.forward`), then a bottleneck MLP with LayerNorm gates x.
     const hw = size * size;
-    const logits = g.conv(x, `${scope}.conv_attn`, {
-      inC: c,
-      outC: 1,
-      k: 1,
-      stride: 1,
-      groups: 1,
-      bias: true,
-      pads: [0, 0, 0, 0],
-    });
-    const flat = g.op1('Reshape', [logits, g.constant('shape', int64s([this.batchShape, hw]))], {}, scope, 'Reshape');
+    const logits = g.pointwise(x, `${scope}.conv_attn`, c, 1);
+    const flat = g.reshape(logits, [this.batchShape, hw], scope);
     const soft = g.op1('Softmax', [flat], { axis: { type: 'int', value: -1 } }, scope);
-    const col = g.op1('Reshape', [soft, g.constant('shape', int64s([this.batchShape, hw, 1]))], {}, scope, 'Reshape');
-    const xr = g.op1('Reshape', [x, g.constant('shape', int64s([this.batchShape, c, hw]))], {}, scope, 'Reshape');
+    const col = g.reshape(soft, [this.batchShape, hw, 1], scope);
+    const xr = g.reshape(x, [this.batchShape, c, hw], scope);
     const ctx = g.op1('MatMul', [xr, col], {}, scope);
-    const ctx4 = g.op1('Reshape', [ctx, g.constant('shape', int64s([this.batchShape, c, 1, 1]))], {}, scope, 'Reshape');
+    const ctx4 = g.reshape(ctx, [this.batchShape, c, 1, 1], scope);
     const m = `${scope}.mlp_scale`;
-    const f1 = g.conv(ctx4, `${m}.fc1`, {
-      inC: c,
-      outC: a.width,
-      k: 1,
-      stride: 1,
-      groups: 1,
-      bias: true,
-      pads: [0, 0, 0, 0],
-    });
+    const f1 = g.pointwise(ctx4, `${m}.fc1`, c, a.width);
     // LayerNorm2d normalises over channels; on a 1×1 map that is a LayerNorm of the [1, rd] row.
-    const f1r = g.op1(
-      'Reshape',
-      [f1, g.constant('shape', int64s([this.batchShape, a.width]))],
-      {},
-      `${m}.norm`,
-      'Reshape',
-    );
+    const f1r = g.reshape(f1, [this.batchShape, a.width], `${m}.norm`);
     const ln = g.op1(
       'LayerNormalization',
       [f1r, g.weight(`${m}.norm.weight`, [a.width]), g.weight(`${m}.norm.bias`, [a.width])],
       { axis: { type: 'int', value: -1 }, epsilon: { type: 'float', value: 1e-6 } },
       `${m}.norm`,
     );
-    const ln4 = g.op1(
-      'Reshape',
-      [ln, g.constant('shape', int64s([this.batchShape, a.width, 1, 1]))],
-      {},
-      `${m}.norm`,
-      'Reshape',
-    );
+    const ln4 = g.reshape(ln, [this.batchShape, a.width, 1, 1], `${m}.norm`);
     const act = g.act(ln4, a.act, `${m}.act`);
-    const f2 = g.conv(act, `${m}.fc2`, {
-      inC: a.width,
-      outC: c,
-      k: 1,
-      stride: 1,
-      groups: 1,
-      bias: true,
-      pads: [0, 0, 0, 0],
-    });
+    const f2 = g.pointwise(act, `${m}.fc2`, a.width, c);
     return g.op1('Mul', [x, g.gate(f2, 'sigmoid', `${scope}.gate`)], {}, scope);
   }
 
@@ -218,15 +166,7 @@ export function buildCnnGraph(net: ResolvedCnn, name: string, layout: LayoutOpti
     // MobileNetV3 §5.3 "efficient last stage": pool first, then the 1×1 conv runs on a 1×1 map.
     x = g.op1('GlobalAveragePool', [x], {}, 'global_pool');
     const bias = spec.head.kind === 'efficient' && spec.head.bias;
-    x = g.conv(x, 'conv_head', {
-      inC: lastC,
-      outC: head.features,
-      k: 1,
-      stride: 1,
-      groups: 1,
-      bias,
-      pads: [0, 0, 0, 0],
-    });
+    x = g.pointwise(x, 'conv_head', lastC, head.features, bias);
     x = g.act(x, head.act, 'act2');
   } else {
     x = g.op1('GlobalAveragePool', [x], {}, 'global_pool');

@@ -44,7 +44,7 @@ export function vitBlock(
   const scale = g.constant('scale', { dtype: 'float32', dims: [], data: Float32Array.of(hd ** -0.5) });
   let h = layerNorm(g, x, `${s}.norm1`, D);
   h = g.linear(h, `${a}.qkv`, D, 3 * D);
-  h = g.op1('Reshape', [h, g.constant('shape', int64s([N, 3, H, hd]))], {}, a, 'Reshape');
+  h = g.reshape(h, [N, 3, H, hd], a);
   h = g.op1('Transpose', [h], { perm: ints([1, 2, 0, 3]) }, a, 'Transpose');
   // q, k, v: rows 0, 1, 2 of the leading axis (Gather keeps it as a batch axis of 1).
   const [q, k, v] = [0, 1, 2].map((j) =>
@@ -56,7 +56,7 @@ export function vitBlock(
   const attn = g.op1('Softmax', [logits], { axis: int(-1) }, a, 'Softmax');
   let o = g.op1('MatMul', [attn, v], {}, a, 'MatMul');
   o = g.op1('Transpose', [o], { perm: ints([0, 2, 1, 3]) }, a, 'Transpose');
-  o = g.op1('Reshape', [o, g.constant('shape', int64s([N, D]))], {}, a, 'Reshape');
+  o = g.reshape(o, [N, D], a);
   o = g.linear(o, `${a}.proj`, D, D);
   x = g.op1('Add', [x, o], {}, s, 'Add');
   let m = layerNorm(g, x, `${s}.norm2`, D);
@@ -77,7 +77,7 @@ export function buildVitGraph(spec: VitSpec, name: string, layout: Pick<LayoutOp
   let x = g.input('input', [1, inC, R, R]);
   // PatchEmbed: a P×P stride-P conv is the linear projection of flattened patches (§3.1, Eq. 1).
   x = g.conv(x, 'patch_embed.proj', { inC, outC: D, k: P, stride: P, groups: 1, bias: true, pads: [0, 0, 0, 0] });
-  x = g.op1('Reshape', [x, g.constant('shape', int64s([D, side * side]))], {}, 'patch_embed', 'Reshape');
+  x = g.reshape(x, [D, side * side], 'patch_embed');
   x = g.op1('Transpose', [x], { perm: ints([1, 0]) }, 'patch_embed', 'Transpose');
   x = g.op1('Concat', [g.weight('cls_token', [1, D]), x], { axis: int(0) }, 'cls_token', 'Concat');
   x = g.op1('Add', [x, g.weight('pos_embed', [N, D])], {}, 'pos_embed', 'Add');

@@ -13,23 +13,8 @@ export type LabelSet = 'imagenet-1k' | 'fashion-mnist';
 
 export const LABEL_SETS: readonly LabelSet[] = ['imagenet-1k', 'fashion-mnist'];
 
-/**
- * Fashion-MNIST's labels 0–9, as defined by the dataset: Xiao, Rasul & Vollgraf 2017 (arXiv
- * 1708.07747), README "Labels" table of zalandoresearch/fashion-mnist (installed by the Debian
- * package dataset-fashion-mnist as /usr/share/doc/dataset-fashion-mnist/README.md.gz).
- */
-export const FASHION_MNIST_CLASSES: readonly string[] = [
-  'T-shirt/top',
-  'Trouser',
-  'Pullover',
-  'Dress',
-  'Coat',
-  'Sandal',
-  'Shirt',
-  'Sneaker',
-  'Bag',
-  'Ankle boot',
-];
+/** Fashion-MNIST's labels 0–9, as the dataset defines them (~/lib/data/fashion-mnist.ts). */
+export { FASHION_MNIST_CLASSES } from '../data/fashion-mnist.ts';
 
 /** How many classes each list has (a declared list must match the head it labels). */
 export const LABEL_SET_SIZE: Readonly<Record<LabelSet, number>> = { 'imagenet-1k': 1000, 'fashion-mnist': 10 };

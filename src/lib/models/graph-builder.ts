@@ -101,6 +101,16 @@ export class GraphBuilder {
     );
   }
 
+  /** A 1×1 Conv2d, stride 1, no padding (SE and global-context MLPs, MobileNetV3's efficient head). */
+  pointwise(x: string, scope: string, inC: number, outC: number, bias = true): string {
+    return this.conv(x, scope, { inC, outC, k: 1, stride: 1, groups: 1, bias, pads: [0, 0, 0, 0] });
+  }
+
+  /** Reshape to fixed `dims` (an int64 shape constant; 0 copies that input dim, as ONNX says). */
+  reshape(x: string, dims: readonly number[], scope: string): string {
+    return this.op1('Reshape', [x, this.constant('shape', int64s(dims))], {}, scope);
+  }
+
   /** BatchNorm2d in inference form; running mean/var are buffers (not parameters). */
   bn(x: string, scope: string, channels: number, eps: number): string {
     const ins = ['weight', 'bias', 'running_mean', 'running_var'].map((p) => this.weight(`${scope}.${p}`, [channels]));

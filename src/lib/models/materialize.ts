@@ -93,20 +93,14 @@ export function referenceInput(resolution: number | readonly number[], seed = 0)
 export const VARIANCE_FLOOR = 1;
 
 /**
- * Sets a BatchNorm's running mean/var (inputs 3, 4) to the per-channel statistics of its input
- * X [N, C, ...], the variance floored as above. A map with a single position (batch 1, 1×1) has
- * no spatial statistics, so every channel then uses the statistics of the whole tensor.
+ * Per channel of X [N, C, ...]: the sum of its N·inner values and the sum of their squared
+ * deviations from its mean, in two passes (sums, then deviations).
  */
-export function calibrateBatchNormStats(inputs: readonly (Tensor | undefined)[]): void {
-  const x = inputs[0]!;
-  const mean = inputs[3]!.data as Float32Array;
-  const variance = inputs[4]!.data as Float32Array;
+export function channelMoments(x: Tensor): { c: number; count: number; sums: Float64Array; devs: Float64Array } {
   const [n, c] = x.dims;
   const inner = x.dims.slice(2).reduce((a, b) => a * b, 1);
   const xs = x.data as Float32Array;
   const count = n * inner;
-  // Two passes (per-channel sums, then squared deviations); the whole tensor's mean and variance
-  // combine the channels' exactly (Chan et al.'s pairwise formula), so need no passes of their own.
   const sums = new Float64Array(c);
   const devs = new Float64Array(c);
   for (let ch = 0; ch < c; ch++) {
@@ -124,6 +118,21 @@ export function calibrateBatchNormStats(inputs: readonly (Tensor | undefined)[])
     }
     devs[ch] = s2;
   }
+  return { c, count, sums, devs };
+}
+
+/**
+ * Sets a BatchNorm's running mean/var (inputs 3, 4) to the per-channel statistics of its input
+ * X [N, C, ...], the variance floored as above. A map with a single position (batch 1, 1×1) has
+ * no spatial statistics, so every channel then uses the statistics of the whole tensor.
+ */
+export function calibrateBatchNormStats(inputs: readonly (Tensor | undefined)[]): void {
+  const mean = inputs[3]!.data as Float32Array;
+  const variance = inputs[4]!.data as Float32Array;
+  const xs = inputs[0]!.data as Float32Array;
+  const { c, count, sums, devs } = channelMoments(inputs[0]!);
+  // The whole tensor's mean and variance combine the channels' exactly (Chan et al.'s pairwise
+  // formula), so need no passes of their own.
   let all = 0;
   for (let ch = 0; ch < c; ch++) all += sums[ch];
   const pooledMean = all / xs.length;

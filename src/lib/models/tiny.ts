@@ -49,6 +49,19 @@ function entry(id: string, spec: ModelSpec, description: string): TinyEntry {
   return { id, family: spec.family, spec, description };
 }
 
+/**
+ * B0 scaled in one dimension only, to the MACs of compound φ (TINY_SINGLE_DIM):
+ * `tiny_efficientnet_b0_<width|depth|res><φ>`.
+ */
+function singleDim(dim: 'width' | 'depth' | 'resolution', phi: 1 | 2): TinyEntry {
+  const v = TINY_SINGLE_DIM[`${dim}${phi}`];
+  return entry(
+    `tiny_efficientnet_b0_${dim === 'resolution' ? 'res' : dim}${phi}`,
+    tinyEfficientNetSpec(dim === 'width' ? v : 1, dim === 'depth' ? v : 1, dim === 'resolution' ? v : TINY_RESOLUTION),
+    `B0 scaled in ${dim} only, to the MACs of φ = ${phi}`,
+  );
+}
+
 export const TINY_MODELS: readonly TinyEntry[] = [
   entry(
     'tiny_plain',
@@ -79,36 +92,7 @@ export const TINY_MODELS: readonly TinyEntry[] = [
       `EfficientNet compound scaling, φ = ${phi} (depth 1.2^φ, width 1.1^φ, side 32·1.15^φ)`,
     ),
   ),
-  entry(
-    'tiny_efficientnet_b0_width1',
-    tinyEfficientNetSpec(TINY_SINGLE_DIM.width1, 1, TINY_RESOLUTION),
-    'B0 scaled in width only, to the MACs of φ = 1',
-  ),
-  entry(
-    'tiny_efficientnet_b0_depth1',
-    tinyEfficientNetSpec(1, TINY_SINGLE_DIM.depth1, TINY_RESOLUTION),
-    'B0 scaled in depth only, to the MACs of φ = 1',
-  ),
-  entry(
-    'tiny_efficientnet_b0_res1',
-    tinyEfficientNetSpec(1, 1, TINY_SINGLE_DIM.resolution1),
-    'B0 scaled in resolution only, to the MACs of φ = 1',
-  ),
-  entry(
-    'tiny_efficientnet_b0_width2',
-    tinyEfficientNetSpec(TINY_SINGLE_DIM.width2, 1, TINY_RESOLUTION),
-    'B0 scaled in width only, to the MACs of φ = 2',
-  ),
-  entry(
-    'tiny_efficientnet_b0_depth2',
-    tinyEfficientNetSpec(1, TINY_SINGLE_DIM.depth2, TINY_RESOLUTION),
-    'B0 scaled in depth only, to the MACs of φ = 2',
-  ),
-  entry(
-    'tiny_efficientnet_b0_res2',
-    tinyEfficientNetSpec(1, 1, TINY_SINGLE_DIM.resolution2),
-    'B0 scaled in resolution only, to the MACs of φ = 2',
-  ),
+  ...([1, 2] as const).flatMap((phi) => (['width', 'depth', 'resolution'] as const).map((d) => singleDim(d, phi))),
   entry(
     'tiny_efficientnet_b0_nose',
     tinyEfficientNetSpec(1, 1, TINY_RESOLUTION, false),

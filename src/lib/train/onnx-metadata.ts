@@ -6,7 +6,7 @@
  * the top-level fields (decodeModel skips field 14).
  */
 import protobuf from 'protobufjs/minimal.js';
-import { LEN, WireReader } from '../engine/onnx/wire-reader.ts';
+import { LEN, readStringEntry, WireReader } from '../engine/onnx/wire-reader.ts';
 
 const key = (field: number, wire: number): number => (field << 3) | wire;
 
@@ -35,15 +35,7 @@ export function readMetadata(bytes: Uint8Array): Record<string, string> {
       r.skip(w);
       continue;
     }
-    const e = r.message(w, f, 'metadata_props entry');
-    let k = '';
-    let v = '';
-    while (!e.done()) {
-      const [g, x] = e.key();
-      if (g === 1) k = e.string(x, g);
-      else if (g === 2) v = e.string(x, g);
-      else e.skip(x);
-    }
+    const [k, v] = readStringEntry(r.message(w, f, 'metadata_props entry'));
     out[k] = v;
   }
   return out;

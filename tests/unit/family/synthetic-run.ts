@@ -1,7 +1,13 @@
 // A well-formed synthetic run for tests of what reads the manifest: built on a real fixture entry so every field
 // the validator checks is present, with `correct` of the test images right, spread over the confusion diagonal and
 // the rest in one off-diagonal column (each row sums to testImages / classes, as a balanced test set does).
-import type { TrainedModel } from '~/lib/family/manifest.ts';
+import { readFileSync } from 'node:fs';
+import type { TrainedManifest, TrainedModel } from '~/lib/family/manifest.ts';
+
+/** tests/fixtures/trained/manifest.json: a real manifest (one briefly trained model) that synthetic runs start from. */
+export const FIXTURE_MANIFEST = JSON.parse(
+  readFileSync(new URL('../../fixtures/trained/manifest.json', import.meta.url), 'utf8'),
+) as TrainedManifest;
 
 export function syntheticRun(
   template: TrainedModel,

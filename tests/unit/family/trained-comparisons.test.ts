@@ -12,19 +12,16 @@
  *
  * Validated (validateManifest) so the synthetic runs are well-formed manifest entries.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '~/lib/engine/index.ts';
-import { validateManifest, type TrainedManifest, type TrainedModel } from '~/lib/family/manifest.ts';
+import { validateManifest, type TrainedModel } from '~/lib/family/manifest.ts';
 import { trainedIndex } from '~/lib/family/trained-index.ts';
 import { TINY_COMPARISONS } from '~/lib/models/tiny-comparisons.ts';
 import { buildTinyModel, TINY_MODELS } from '~/lib/models/tiny.ts';
 import { comparisonVerdict, macsSentence } from '~/lib/viz/models/trained-text.ts';
-import { syntheticRun } from './synthetic-run.ts';
+import { FIXTURE_MANIFEST, syntheticRun } from './synthetic-run.ts';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/trained/manifest.json', import.meta.url), 'utf8'),
-) as TrainedManifest;
+const fixture = FIXTURE_MANIFEST;
 const template = fixture.models[0];
 const cost = new Map(
   TINY_MODELS.map((e) => {

@@ -3,7 +3,7 @@
  * model in the family's order, means and spreads are those of the seeds, a comparison appears only
  * when every member has every seed, and a difference counts only when it beats the seed spread.
  */
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,11 +11,9 @@ import type { TrainedManifest, TrainedModel } from '~/lib/family/manifest.ts';
 import { comparePair, familyFromJson, trainedIndex } from '~/lib/family/trained-index.ts';
 import { readTrainedFamily } from '~/lib/family/trained-read.ts';
 import { TINY_COMPARISONS } from '~/lib/models/tiny-comparisons.ts';
-import { syntheticRun } from './synthetic-run.ts';
+import { FIXTURE_MANIFEST, syntheticRun } from './synthetic-run.ts';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/trained/manifest.json', import.meta.url), 'utf8'),
-) as TrainedManifest;
+const fixture = FIXTURE_MANIFEST;
 const template = fixture.models[0];
 
 /** A run of `id` with `correct` of 10,000 right: the confusion matrix puts them on the diagonal. */

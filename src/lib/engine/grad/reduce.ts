@@ -10,7 +10,7 @@
  */
 import { EngineError } from '../errors.ts';
 import type { Gradient } from '../op.ts';
-import type { LayerNormGeometry, ReduceGeometry, SoftmaxGeometry } from '../ops/reduce.ts';
+import { layerNormStats, type LayerNormGeometry, type ReduceGeometry, type SoftmaxGeometry } from '../ops/reduce.ts';
 import { broadcastStrides } from '../shape-util.ts';
 import { f32, sizeOf, type Tensor } from '../tensor.ts';
 import { expandTo, reduceToTensor } from './reduce-to.ts';
@@ -57,13 +57,7 @@ export const layerNormGradient: Gradient<LayerNormGeometry> = {
     const xh = new Float64Array(g.n);
     for (let o = 0; o < g.outer; o++) {
       const base = o * g.n;
-      let m = 0;
-      for (let k = 0; k < g.n; k++) m += x[base + k];
-      m /= g.n;
-      let v = 0;
-      for (let k = 0; k < g.n; k++) v += (x[base + k] - m) ** 2;
-      v /= g.n;
-      const is = 1 / Math.sqrt(v + g.epsilon);
+      const [m, is] = layerNormStats(x, base, g.n, g.epsilon);
       let sg = 0;
       let sgx = 0;
       for (let k = 0; k < g.n; k++) {

@@ -10,7 +10,7 @@ import { lastUses } from '../analyze.ts';
 import { EngineError } from '../errors.ts';
 import { checkRunnable } from '../execute.ts';
 import type { OpDef, ValueMeta } from '../op.ts';
-import { planNode } from '../plan-node.ts';
+import { nodeInputs, NO_VALUE, planNode } from '../plan-node.ts';
 import { BYTES_PER_ELEMENT, type Tensor } from '../tensor.ts';
 import { gradientPath, type GradientPath } from './path.ts';
 import { hashSeed } from '../random.ts';
@@ -126,17 +126,7 @@ export function trainingForward(
     if (opts.signal?.cancelled)
       throw new EngineError('cancelled', `training forward cancelled before node ${index} of ${graph.nodes.length}`);
     const node = graph.nodes[index];
-    const inputs = node.inputs.map((name) => {
-      if (name === '') return undefined;
-      const t = values.get(name);
-      if (!t)
-        throw new EngineError(
-          'missing-input',
-          `input '${name}' has no value (not fed, not a weight, not produced earlier)`,
-          node.name,
-        );
-      return t;
-    });
+    const inputs = nodeInputs(node, values, NO_VALUE);
     const { def, planned } = planNode(graph, node, inputs, inputs);
     const g = def.backward;
     let outputs: Tensor[];

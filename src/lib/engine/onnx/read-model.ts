@@ -9,7 +9,7 @@ import type { Attr } from '../graph.ts';
 import type { Tensor } from '../tensor.ts';
 import { OnnxError } from './onnx-error.ts';
 import { readTensorProto, type ByteBudget } from './decode-tensor.ts';
-import { WireReader } from './wire-reader.ts';
+import { readStringEntry, WireReader } from './wire-reader.ts';
 import { SCOPE_KEY } from './export-onnx.ts';
 
 export interface RawNode {
@@ -171,19 +171,6 @@ function readNode(r: WireReader, budget: ByteBudget): RawNode {
   if (node.outputs.length === 0) r.fail(`node '${node.name}' (${node.opType}) has no outputs`);
   if (node.domain === 'ai.onnx') node.domain = '';
   return node;
-}
-
-/** StringStringEntryProto { key = 1; value = 2 }. */
-function readStringEntry(r: WireReader): [string, string] {
-  let k = '';
-  let v = '';
-  while (!r.done()) {
-    const [f, w] = r.key();
-    if (f === 1) k = r.string(w, f);
-    else if (f === 2) v = r.string(w, f);
-    else r.skip(w);
-  }
-  return [k, v];
 }
 
 /**

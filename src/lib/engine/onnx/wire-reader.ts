@@ -160,3 +160,16 @@ function toNumber(v: LongLike): number {
 }
 
 const utf8 = new TextDecoder('utf-8');
+
+/** StringStringEntryProto { key = 1; value = 2 }. */
+export function readStringEntry(r: WireReader): [string, string] {
+  let k = '';
+  let v = '';
+  while (!r.done()) {
+    const [f, w] = r.key();
+    if (f === 1) k = r.string(w, f);
+    else if (f === 2) v = r.string(w, f);
+    else r.skip(w);
+  }
+  return [k, v];
+}

@@ -133,6 +133,22 @@ export const Softmax = defineOp<SoftmaxGeometry>({
   },
 });
 
+/** Mean and 1/√(variance + ε) of x[base, base + n): one LayerNormalization row (forward and backward). */
+export function layerNormStats(
+  x: ArrayLike<number>,
+  base: number,
+  n: number,
+  epsilon: number,
+): [mean: number, invStd: number] {
+  let m = 0;
+  for (let k = 0; k < n; k++) m += x[base + k];
+  m /= n;
+  let v = 0;
+  for (let k = 0; k < n; k++) v += (x[base + k] - m) ** 2;
+  v /= n;
+  return [m, 1 / Math.sqrt(v + epsilon)];
+}
+
 export interface LayerNormGeometry {
   readonly node: Node;
   readonly dims: readonly number[];
@@ -216,13 +232,7 @@ export const LayerNormalization = defineOp<LayerNormGeometry>({
     const bi = expand(bias, 0);
     for (let o = 0; o < g.outer; o++) {
       const base = o * g.n;
-      let m = 0;
-      for (let k = 0; k < g.n; k++) m += src[base + k];
-      m /= g.n;
-      let v = 0;
-      for (let k = 0; k < g.n; k++) v += (src[base + k] - m) ** 2;
-      v /= g.n;
-      const is = 1 / Math.sqrt(v + g.epsilon);
+      const [m, is] = layerNormStats(src, base, g.n, g.epsilon);
       mean[o] = m;
       inv[o] = is;
       for (let k = 0; k < g.n; k++) y[base + k] = (src[base + k] - m) * is * sc[k] + bi[k];

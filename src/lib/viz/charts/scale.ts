@@ -15,6 +15,13 @@ export type LinearScale = ScaleLinear<number, number>;
 export type LogScale = ScaleLogarithmic<number, number>;
 
 /** A linear map from `domain` to `range` (d3 scaleLinear). */
+/** A chart's drawing: width × height and, inside it, the plot rectangle its scales map onto. */
+export interface ChartFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+}
+
 export function linearScale(domain: Interval, range: Interval): LinearScale {
   return scaleLinear().domain(domain).range(range);
 }

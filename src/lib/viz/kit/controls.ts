@@ -50,6 +50,27 @@ export function choices(labels: Readonly<Record<string, string>>): { value: stri
   return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }
 
+/**
+ * Whole-number controls (sliders or number boxes), one per field, each at its value in `values`
+ * and within its bounds in `limits`.
+ */
+export function boundedControls<K extends string>(
+  kind: 'range' | 'number',
+  fields: readonly { readonly name: K; readonly label: string }[],
+  values: Readonly<Record<K, number>>,
+  limits: Readonly<Record<K, { readonly min: number; readonly max: number }>>,
+): ControlSpec[] {
+  return fields.map(({ name, label }) => ({
+    kind,
+    name,
+    label,
+    value: values[name],
+    min: limits[name].min,
+    max: limits[name].max,
+    step: 1,
+  }));
+}
+
 /** One line of a widget's read-out list: `<dt>label</dt><dd data-out=key>value</dd>`. */
 export interface Readout {
   key: string;

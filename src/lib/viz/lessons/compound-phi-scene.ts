@@ -5,8 +5,8 @@
  * draws the view at build time, <compound-phi> (compound-phi-element.ts) after every move of the slider.
  */
 import type { CurvePoint } from '../scaling/scaling-curve.ts';
-import { decades, linearScale, logScale, round1, stepTicks } from '../charts/scale.ts';
-import { axisMarks } from '../charts/axes.ts';
+import { decades, linearScale, logScale, round1, stepTicks, type ChartFrame } from '../charts/scale.ts';
+import { axisMarks, gridlines } from '../charts/axes.ts';
 import { formatCompact, formatInt } from '../charts/number-format.ts';
 import type { ControlSpec, Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
@@ -16,10 +16,7 @@ import type { PhiNumbers } from './compound-lesson-phi.ts';
 const PHI_MIN = 0;
 const PHI_MAX = 7;
 
-export interface PhiChart {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+export interface PhiChart extends ChartFrame {
   readonly ideal: string;
   readonly formula: string;
   readonly actual: string;
@@ -103,15 +100,7 @@ export function phiScene(c: PhiChart, i: number): Scene {
   const xs = c.points.map((q) => q.phi);
   const x = linearScale([xs[0], xs.at(-1)!], [left, right]);
   const marks: Mark[] = [
-    ...c.yTicks.map((t): Mark => ({
-      kind: 'line',
-      key: `grid-${t.macs}`,
-      class: 'grid',
-      x1: left,
-      x2: right,
-      y1: t.y,
-      y2: t.y,
-    })),
+    ...gridlines(left, right, c.yTicks, (t) => [t.macs, t.y]),
     ...axisMarks(y, { orient: 'left', at: left, tickValues: ys, format: formatCompact, key: 'y' }),
     ...axisMarks(x, { orient: 'bottom', at: bottom, tickValues: c.xTicks.map((t) => t.phi), format: String, key: 'x' }),
     {

@@ -5,17 +5,14 @@
  * CompoundSaturation.astro draws it at build time, <compound-saturation>
  * (compound-saturation-element.ts) after every change.
  */
-import { linearScale, round1 } from '../charts/scale.ts';
-import { axisMarks } from '../charts/axes.ts';
+import { linearScale, round1, type ChartFrame } from '../charts/scale.ts';
+import { axisMarks, gridlines } from '../charts/axes.ts';
 import { formatCompact } from '../charts/number-format.ts';
 import type { ControlSpec, Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import type { ScaleDim, ScalePoint } from './compound-lesson-saturation.ts';
 
-export interface SaturationChart {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+export interface SaturationChart extends ChartFrame {
   /** Computed MACs ÷ B0 and the rule of thumb (d, w², r²), as paths. */
   readonly actual: string;
   readonly ideal: string;
@@ -125,15 +122,7 @@ export function saturationScene(series: readonly ScalePoint[], i: number): Scene
   const dim = series[0].dim;
   const last = series.at(-1)!;
   const marks: Mark[] = [
-    ...c.yTicks.map((t): Mark => ({
-      kind: 'line',
-      key: `grid-${t.value}`,
-      class: 'grid',
-      x1: left,
-      x2: right,
-      y1: t.y,
-      y2: t.y,
-    })),
+    ...gridlines(left, right, c.yTicks, (t) => [t.value, t.y]),
     ...axisMarks(y, {
       orient: 'left',
       at: left,

@@ -6,8 +6,8 @@
  */
 import type { ConvCost, ConvLayer } from './conv-cost.ts';
 
-export interface BoxLayout {
-  id: 'input' | 'kernel' | 'output';
+/** An oblique box: its front face and the offset of its depth. */
+export interface BoxGeometry {
   /** Front face, top-left corner. */
   x: number;
   y: number;
@@ -16,6 +16,10 @@ export interface BoxLayout {
   /** Oblique depth offset (the channel axis). */
   dx: number;
   dy: number;
+}
+
+export interface BoxLayout extends BoxGeometry {
+  id: 'input' | 'kernel' | 'output';
   label: string;
   sublabel: string;
   /** SVG path data for the front, top and side faces. */
@@ -65,14 +69,7 @@ function box(
 }
 
 /** SVG paths of a box's front, top and side faces (the front's top-left corner at x, y). */
-export function boxFaces(b: {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  dx: number;
-  dy: number;
-}): BoxLayout['faces'] {
+export function boxFaces(b: BoxGeometry): BoxLayout['faces'] {
   return {
     front: `M${b.x},${b.y}h${b.w}v${b.h}h${-b.w}Z`,
     top: `M${b.x},${b.y}l${b.dx},${-b.dy}h${b.w}l${-b.dx},${b.dy}Z`,

@@ -4,7 +4,7 @@
  * renders these at build time; <conv-cost-widget> renders them again after every change.
  */
 import { formatBytes, formatCompact, formatInt } from '../charts/number-format.ts';
-import type { ControlSpec, Readout } from '../kit/controls.ts';
+import { boundedControls, type ControlSpec, type Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import { CONV_LIMITS, type ConvCost, type ConvLayer } from './conv-cost.ts';
 import { boxFaces, convDiagramLayout } from './conv-cost-layout.ts';
@@ -23,15 +23,7 @@ export const CONV_COST_FIELDS = FIELDS.map((f) => f.name);
 
 export function convCostControls(l: ConvLayer): ControlSpec[] {
   return [
-    ...FIELDS.map(({ name, label }): ControlSpec => ({
-      kind: 'number',
-      name,
-      label,
-      value: l[name],
-      min: CONV_LIMITS[name].min,
-      max: CONV_LIMITS[name].max,
-      step: 1,
-    })),
+    ...boundedControls('number', FIELDS, l, CONV_LIMITS),
     {
       kind: 'select',
       name: 'padding',
@@ -46,9 +38,11 @@ export function convCostControls(l: ConvLayer): ControlSpec[] {
   ];
 }
 
-/** Labels sit this far below the boxes' common baseline (convDiagramLayout's 190). */
-const LABEL_Y = 212;
-const SUBLABEL_Y = 232;
+/** Each box's two text lines and their y (the boxes' common baseline is convDiagramLayout's 190). */
+const BOX_TEXT = [
+  ['label', 212],
+  ['sublabel', 232],
+] as const;
 
 /** The diagram, trimmed to the drawing: tall boxes need more headroom than flat ones. */
 export function convCostScene(l: ConvLayer, c: ConvCost): Scene {
@@ -60,24 +54,16 @@ export function convCostScene(l: ConvLayer, c: ConvCost): Scene {
     const f = boxFaces({ ...b, y: Math.round((b.y - top) * 10) / 10 });
     for (const face of ['side', 'top', 'front'] as const)
       marks.push({ kind: 'path', key: `${b.id}-${face}`, class: `face ${face} ${b.id}`, d: f[face] });
-    marks.push({
-      kind: 'text',
-      key: `${b.id}-label`,
-      class: 'label',
-      x: b.x + b.w / 2,
-      y: LABEL_Y - top,
-      text: b.label,
-      anchor: 'middle',
-    });
-    marks.push({
-      kind: 'text',
-      key: `${b.id}-sublabel`,
-      class: 'sublabel',
-      x: b.x + b.w / 2,
-      y: SUBLABEL_Y - top,
-      text: b.sublabel,
-      anchor: 'middle',
-    });
+    for (const [line, y] of BOX_TEXT)
+      marks.push({
+        kind: 'text',
+        key: `${b.id}-${line}`,
+        class: line,
+        x: b.x + b.w / 2,
+        y: y - top,
+        text: b[line],
+        anchor: 'middle',
+      });
   }
   layout.operators.forEach((o, i) =>
     marks.push({ kind: 'text', key: `op-${i}`, class: 'op', x: o.x, y: o.y - top, text: o.text }),

@@ -6,7 +6,7 @@
  * in windowLayout (lesson-window.ts).
  */
 import { formatInt } from '../charts/number-format.ts';
-import type { ControlSpec, Readout } from '../kit/controls.ts';
+import { boundedControls, type ControlSpec, type Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import {
   macsPerOutputPixel,
@@ -26,15 +26,7 @@ export const WINDOW_CONTROLS = [
 ] as const;
 
 export function windowControls(g: WindowGeometry): ControlSpec[] {
-  return WINDOW_CONTROLS.map(({ name, label }) => ({
-    kind: 'range',
-    name,
-    label,
-    value: g[name],
-    min: WINDOW_LIMITS[name].min,
-    max: WINDOW_LIMITS[name].max,
-    step: 1,
-  }));
+  return boundedControls('range', WINDOW_CONTROLS, g, WINDOW_LIMITS);
 }
 
 /**

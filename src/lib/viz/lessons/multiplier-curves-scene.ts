@@ -4,7 +4,7 @@
  * stops: the zoo's α and pixel values) and the read-outs. MultiplierCurves.astro
  * renders them at build time and <multiplier-curves> (multiplier-curves-element.ts) after every change.
  */
-import { axisMarks } from '../charts/axes.ts';
+import { axisMarks, gridlines } from '../charts/axes.ts';
 import { formatInt } from '../charts/number-format.ts';
 import { linearScale, type LinearScale } from '../charts/scale.ts';
 import type { ControlSpec, Readout } from '../kit/controls.ts';
@@ -26,16 +26,7 @@ const labelOf = (ticks: readonly Tick[]) => (v: number) => ticks.find((t) => t.v
 
 export function panelScene(p: CurvePanel): Scene {
   const marks: Mark[] = [{ kind: 'text', key: 'title', class: 'title', x: p.plot.left, y: 14, text: p.title }];
-  for (const t of p.yTicks)
-    marks.push({
-      kind: 'line',
-      key: `y-${t.value}`,
-      class: 'grid',
-      x1: p.plot.left,
-      x2: p.plot.right,
-      y1: t.pos,
-      y2: t.pos,
-    });
+  marks.push(...gridlines(p.plot.left, p.plot.right, p.yTicks, (t) => [t.value, t.pos], 'y'));
   const values = (ticks: readonly Tick[]) => ticks.map((t) => t.value);
   marks.push(
     ...axisMarks(scaleThrough(p.yTicks), {

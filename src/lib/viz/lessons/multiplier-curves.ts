@@ -8,7 +8,7 @@
  * Pure: data in, chart geometry out.
  */
 import type { ZooEntry } from '../../models/index.ts';
-import { niceStep } from '../charts/scale.ts';
+import { niceStep, type ChartFrame } from '../charts/scale.ts';
 
 export interface FamilyPoint {
   readonly id: string;
@@ -84,13 +84,10 @@ export interface Tick {
   readonly label: string;
 }
 
-export interface CurvePanel {
+export interface CurvePanel extends ChartFrame {
   readonly axis: 'width' | 'resolution';
   readonly title: string;
   readonly xLabel: string;
-  readonly width: number;
-  readonly height: number;
-  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
   readonly xTicks: Tick[];
   readonly yTicks: Tick[];
   /** The quadratic through the full-size point, as SVG path data. */

@@ -89,6 +89,22 @@ function int(where: string, v: unknown, min: number): number {
   return v;
 }
 
+/** `v` when it is one of `list`, else an AnswerSpecError naming them. */
+function oneOf<T extends string>(where: string, v: unknown, list: readonly T[]): T {
+  return list.includes(v as T) ? (v as T) : fail(where, `one of ${list.join(', ')}`, v);
+}
+
+const zooModel = (where: string, v: unknown): string =>
+  typeof v === 'string' ? v : fail(where, 'a zoo model id such as "mobilenetv2_100"', v);
+
+/** The optional width and resolution a model is asked at (spec kinds 'model' and 'layers'). */
+function sizing(where: string, s: Record<string, unknown>): { width?: number; resolution?: number } {
+  return {
+    width: s.width === undefined ? undefined : positive(`${where}.width`, s.width),
+    resolution: s.resolution === undefined ? undefined : int(`${where}.resolution`, s.resolution, 1),
+  };
+}
+
 function positive(where: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) fail(where, 'a positive number', v);
   return v;
@@ -174,15 +190,9 @@ export function answerValue(spec: unknown, where = 'answer'): { value: number; u
       return { value: (k * k * cin + cin * cout) / (k * k * cin * cout), unit: 'ratio' };
     }
     case 'model': {
-      const model =
-        typeof s.model === 'string'
-          ? s.model
-          : fail(`${where}.model`, 'a zoo model id such as "mobilenetv2_100"', s.model);
-      const stat = MODEL_STATS.includes(s.stat as ModelStat)
-        ? (s.stat as ModelStat)
-        : fail(`${where}.stat`, `one of ${MODEL_STATS.join(', ')}`, s.stat);
-      const width = s.width === undefined ? undefined : positive(`${where}.width`, s.width);
-      const resolution = s.resolution === undefined ? undefined : int(`${where}.resolution`, s.resolution, 1);
+      const model = zooModel(`${where}.model`, s.model);
+      const stat = oneOf(`${where}.stat`, s.stat, MODEL_STATS);
+      const { width, resolution } = sizing(where, s);
       let stats;
       try {
         stats = specStats(getModel(model).spec, { width, resolution });
@@ -196,21 +206,14 @@ export function answerValue(spec: unknown, where = 'answer'): { value: number; u
       };
     }
     case 'layers': {
-      const model =
-        typeof s.model === 'string'
-          ? s.model
-          : fail(`${where}.model`, 'a zoo model id such as "mobilenetv2_100"', s.model);
-      const stat = LAYERS_STATS.includes(s.stat as LayersStat)
-        ? (s.stat as LayersStat)
-        : fail(`${where}.stat`, `one of ${LAYERS_STATS.join(', ')}`, s.stat);
+      const model = zooModel(`${where}.model`, s.model);
+      const stat = oneOf(`${where}.stat`, s.stat, LAYERS_STATS);
       if (s.node !== undefined && typeof s.node !== 'string')
         fail(`${where}.node`, 'a node name such as "blocks.1.0.conv_dw"', s.node);
       if (s.scope !== undefined && typeof s.scope !== 'string')
         fail(`${where}.scope`, 'a scope prefix such as "blocks.1"', s.scope);
-      if (s.layerKind !== undefined && !LAYER_KINDS.includes(s.layerKind as LayerKind))
-        fail(`${where}.layerKind`, `one of ${LAYER_KINDS.join(', ')}`, s.layerKind);
-      const width = s.width === undefined ? undefined : positive(`${where}.width`, s.width);
-      const resolution = s.resolution === undefined ? undefined : int(`${where}.resolution`, s.resolution, 1);
+      if (s.layerKind !== undefined) oneOf(`${where}.layerKind`, s.layerKind, LAYER_KINDS);
+      const { width, resolution } = sizing(where, s);
       const all = modelTraffic(analysisOf(model, width, resolution));
       const scope = s.scope as string | undefined;
       const picked = all.filter(
@@ -253,7 +256,7 @@ export function answerValue(spec: unknown, where = 'answer'): { value: number; u
     case 'computed': {
       if (typeof s.value !== 'number' || !Number.isFinite(s.value))
         fail(`${where}.value`, 'a finite number returned by a library function', s.value);
-      if (!UNITS.includes(s.unit as AnswerUnit)) fail(`${where}.unit`, `one of ${UNITS.join(', ')}`, s.unit);
+      oneOf(`${where}.unit`, s.unit, UNITS);
       if (typeof s.source !== 'string' || s.source.trim().length < 3)
         fail(`${where}.source`, 'the name of the function that computed the value', s.source);
       return { value: s.value as number, unit: s.unit as AnswerUnit };

@@ -4,7 +4,7 @@
  * layers (left) from compute-bound ones (right), and two stacked bars comparing each layer kind's
  * share of the MACs with its share of the roofline time (see roofline.ts). Pure: data in, positions out.
  */
-import { logScale, logTicks } from '../charts/scale.ts';
+import { logScale, logTicks, type ChartFrame } from '../charts/scale.ts';
 import { LAYER_KINDS, rooflineSummary, type LayerKind, type LayerTraffic, type RooflineSummary } from './roofline.ts';
 
 export interface RooflineDot {
@@ -22,10 +22,7 @@ export interface BarSegment {
   readonly share: number;
 }
 
-export interface RooflineChart {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+export interface RooflineChart extends ChartFrame {
   /** Tick values (1-2-5 × 10^k along x, decades along y) with their positions and labels. */
   readonly xTicks: { readonly value: number; readonly pos: number; readonly label: string }[];
   readonly yTicks: { readonly value: number; readonly pos: number; readonly label: string }[];

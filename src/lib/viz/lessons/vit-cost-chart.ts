@@ -5,24 +5,25 @@
  */
 import type { Mark, Scene } from '../kit/marks.ts';
 import type { Readout } from '../kit/controls.ts';
-import { formatCompact, formatInt } from '../charts/number-format.ts';
+import { formatInt } from '../charts/number-format.ts';
 import { depthwiseMacs, vitBlockCost, vitTokens } from './vit-cost.ts';
+import { macsGridline, sideAxis, VIT_CHART_WIDTH, vitPlot } from './vit-chart-frame.ts';
+import type { CnnBlockMeasure } from './vit-measure.ts';
 
-/** What the engine counted at one (resolution, patch): see vit-measure.ts. */
-export interface CostRow {
+/**
+ * What the engine counted at one (resolution, patch), see vit-measure.ts: ViT-Ti's first block,
+ * and EfficientNet-B0's comparator block (its depthwise conv and the whole block).
+ */
+export interface CostRow extends Pick<
+  CnnBlockMeasure,
+  'block' | 'side' | 'channels' | 'k' | 'depthwise' | 'blockMacs'
+> {
   readonly resolution: number;
   readonly patch: number;
   readonly tokens: number;
   /** ViT-Ti blocks.0: the two attention MatMuls, and the Gemms. */
   readonly quadratic: number;
   readonly linear: number;
-  /** EfficientNet-B0's comparator block: its depthwise conv and the whole block. */
-  readonly block: string;
-  readonly side: number;
-  readonly channels: number;
-  readonly k: number;
-  readonly depthwise: number;
-  readonly blockMacs: number;
 }
 
 export interface CostState {
@@ -38,9 +39,9 @@ export const COST_SERIES = [
 ] as const;
 export type SeriesKey = (typeof COST_SERIES)[number]['key'];
 
-const W = 560;
+const W = VIT_CHART_WIDTH;
 const H = 300;
-const PLOT = { left: 76, right: W - 16, top: 14, bottom: H - 40 };
+const PLOT = vitPlot(H);
 
 /** The rows of one patch size, by resolution; throws when the state is not one the rows hold. */
 export function rowsFor(rows: readonly CostRow[], patch: number): CostRow[] {
@@ -112,48 +113,8 @@ export function costScene(allRows: readonly CostRow[], s: CostState): Scene {
   const x = (R: number) => PLOT.left + ((R - r0) / (r1 - r0)) * (PLOT.right - PLOT.left);
   const { y, lo, hi } = yScale(rows);
   const marks: Mark[] = [];
-  for (let e = lo; e <= hi; e++) {
-    marks.push({
-      kind: 'line',
-      key: `grid-${e}`,
-      class: 'grid',
-      x1: PLOT.left,
-      x2: PLOT.right,
-      y1: y(10 ** e),
-      y2: y(10 ** e),
-    });
-    marks.push({
-      kind: 'text',
-      key: `ytick-${e}`,
-      class: 'tick',
-      x: PLOT.left - 6,
-      y: y(10 ** e),
-      text: formatCompact(10 ** e),
-      anchor: 'end',
-      baseline: 'middle',
-    });
-  }
-  const step = r1 - r0 > 600 ? 192 : 64;
-  for (let R = Math.ceil(r0 / step) * step; R <= r1; R += step) {
-    marks.push({
-      kind: 'text',
-      key: `xtick-${R}`,
-      class: 'tick',
-      x: x(R),
-      y: PLOT.bottom + 16,
-      text: String(R),
-      anchor: 'middle',
-    });
-  }
-  marks.push({
-    kind: 'text',
-    key: 'xlabel',
-    class: 'tick axis-label',
-    x: (PLOT.left + PLOT.right) / 2,
-    y: H - 4,
-    text: 'input side R (pixels)',
-    anchor: 'middle',
-  });
+  for (let e = lo; e <= hi; e++) marks.push(...macsGridline(PLOT, e, y(10 ** e), 10 ** e));
+  marks.push(...sideAxis(PLOT, H, [r0, r1], r1 - r0 > 600 ? 192 : 64, x, 'input side R (pixels)'));
   marks.push({
     kind: 'line',
     key: 'cursor',

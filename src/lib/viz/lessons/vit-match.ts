@@ -5,6 +5,7 @@
  */
 import type { Mark, Scene } from '../kit/marks.ts';
 import { formatCompact } from '../charts/number-format.ts';
+import { macsGridline, sideAxis, VIT_CHART_WIDTH, vitPlot } from './vit-chart-frame.ts';
 
 export interface MatchPoint {
   readonly resolution: number;
@@ -21,9 +22,9 @@ export function closestMatch(points: readonly MatchPoint[], target: number): Mat
   return { ...best, gap: best.macs / target - 1 };
 }
 
-const W = 560;
+const W = VIT_CHART_WIDTH;
 const H = 260;
-const PLOT = { left: 76, right: W - 16, top: 14, bottom: H - 40 };
+const PLOT = vitPlot(H);
 
 export function matchScene(points: readonly MatchPoint[], target: number, targetLabel: string): Scene {
   const m = closestMatch(points, target);
@@ -34,39 +35,8 @@ export function matchScene(points: readonly MatchPoint[], target: number, target
   const y = (v: number) => PLOT.bottom - (v / yMax) * (PLOT.bottom - PLOT.top);
   const marks: Mark[] = [];
   const tickStep = (10 ** Math.floor(Math.log10(yMax)) * (yMax / 10 ** Math.floor(Math.log10(yMax)) > 4 ? 2 : 1)) / 2;
-  for (let v = 0; v <= yMax; v += tickStep) {
-    marks.push({ kind: 'line', key: `grid-${v}`, class: 'grid', x1: PLOT.left, x2: PLOT.right, y1: y(v), y2: y(v) });
-    marks.push({
-      kind: 'text',
-      key: `ytick-${v}`,
-      class: 'tick',
-      x: PLOT.left - 6,
-      y: y(v),
-      text: formatCompact(v),
-      anchor: 'end',
-      baseline: 'middle',
-    });
-  }
-  for (let R = Math.ceil(r0 / 64) * 64; R <= r1; R += 64) {
-    marks.push({
-      kind: 'text',
-      key: `xtick-${R}`,
-      class: 'tick',
-      x: x(R),
-      y: PLOT.bottom + 16,
-      text: String(R),
-      anchor: 'middle',
-    });
-  }
-  marks.push({
-    kind: 'text',
-    key: 'xlabel',
-    class: 'tick axis-label',
-    x: (PLOT.left + PLOT.right) / 2,
-    y: H - 4,
-    text: 'ViT-Ti input side R (pixels)',
-    anchor: 'middle',
-  });
+  for (let v = 0; v <= yMax; v += tickStep) marks.push(...macsGridline(PLOT, v, y(v), v));
+  marks.push(...sideAxis(PLOT, H, [r0, r1], 64, x, 'ViT-Ti input side R (pixels)'));
   marks.push({
     kind: 'line',
     key: 'target',

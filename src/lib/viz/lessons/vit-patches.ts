@@ -63,6 +63,47 @@ export const PATCH_LAYOUT = {
   tokens: { x: 452, y: 20, width: 24, height: 224 },
 } as const;
 
+/**
+ * A square `box` cut into n × n cells: its frame `<name>-frame`, then its inner lines, the i-th
+ * `at(i)` from its left and top edges: `<prefix>v-i` (vertical) then `<prefix>h-i`, i = 1 … n − 1.
+ */
+function framedGrid(
+  box: { readonly x: number; readonly y: number; readonly size: number },
+  name: string,
+  n: number,
+  at: (i: number) => number,
+  prefix: string,
+  cls: string,
+): Mark[] {
+  const marks: Mark[] = [
+    { kind: 'rect', key: `${name}-frame`, class: 'frame', x: box.x, y: box.y, width: box.size, height: box.size },
+  ];
+  for (let i = 1; i < n; i++) {
+    const t = at(i);
+    marks.push(
+      {
+        kind: 'line',
+        key: `${prefix}v-${i}`,
+        class: cls,
+        x1: box.x + t,
+        x2: box.x + t,
+        y1: box.y,
+        y2: box.y + box.size,
+      },
+      {
+        kind: 'line',
+        key: `${prefix}h-${i}`,
+        class: cls,
+        x1: box.x,
+        x2: box.x + box.size,
+        y1: box.y + t,
+        y2: box.y + t,
+      },
+    );
+  }
+  return marks;
+}
+
 export function patchScene(resolution: number, dim: number, s: PatchState): Scene {
   const p = pickPatch(resolution, s);
   const L = PATCH_LAYOUT;
@@ -76,36 +117,7 @@ export function patchScene(resolution: number, dim: number, s: PatchState): Scen
     y: 12,
     text: `image ${resolution}×${resolution}×3`,
   });
-  marks.push({
-    kind: 'rect',
-    key: 'image-frame',
-    class: 'frame',
-    x: L.image.x,
-    y: L.image.y,
-    width: L.image.size,
-    height: L.image.size,
-  });
-  for (let i = 1; i < p.side; i++) {
-    const t = i * s.patch * k;
-    marks.push({
-      kind: 'line',
-      key: `gv-${i}`,
-      class: 'patch-line',
-      x1: L.image.x + t,
-      x2: L.image.x + t,
-      y1: L.image.y,
-      y2: L.image.y + L.image.size,
-    });
-    marks.push({
-      kind: 'line',
-      key: `gh-${i}`,
-      class: 'patch-line',
-      x1: L.image.x,
-      x2: L.image.x + L.image.size,
-      y1: L.image.y + t,
-      y2: L.image.y + t,
-    });
-  }
+  marks.push(...framedGrid(L.image, 'image', p.side, (i) => i * s.patch * k, 'g', 'patch-line'));
   const pk = s.patch * k;
   marks.push({
     kind: 'rect',
@@ -135,36 +147,8 @@ export function patchScene(resolution: number, dim: number, s: PatchState): Scen
     y: L.grid.y - 8,
     text: `conv output ${p.side}×${p.side}×${dim}`,
   });
-  marks.push({
-    kind: 'rect',
-    key: 'grid-frame',
-    class: 'frame',
-    x: L.grid.x,
-    y: L.grid.y,
-    width: L.grid.size,
-    height: L.grid.size,
-  });
   const g = L.grid.size / p.side;
-  for (let i = 1; i < p.side; i++) {
-    marks.push({
-      kind: 'line',
-      key: `ov-${i}`,
-      class: 'cell-line',
-      x1: L.grid.x + i * g,
-      x2: L.grid.x + i * g,
-      y1: L.grid.y,
-      y2: L.grid.y + L.grid.size,
-    });
-    marks.push({
-      kind: 'line',
-      key: `oh-${i}`,
-      class: 'cell-line',
-      x1: L.grid.x,
-      x2: L.grid.x + L.grid.size,
-      y1: L.grid.y + i * g,
-      y2: L.grid.y + i * g,
-    });
-  }
+  marks.push(...framedGrid(L.grid, 'grid', p.side, (i) => i * g, 'o', 'cell-line'));
   marks.push({
     kind: 'rect',
     key: 'cell',

@@ -4,13 +4,10 @@
  */
 import type { MemoryProfile } from './compute-breakdown.ts';
 import { formatBytes } from '../charts/number-format.ts';
-import { niceStep, round1 } from '../charts/scale.ts';
+import { niceStep, round1, type ChartFrame } from '../charts/scale.ts';
 import type { LayerTable } from './layer-table.ts';
 
-export interface MemoryChart {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+export interface MemoryChart extends ChartFrame {
   /** Area path (closed to the baseline) and its top line. */
   readonly area: string;
   readonly line: string;

@@ -12,7 +12,7 @@
 import { axisMarks } from '../charts/axes.ts';
 import { box, placeLabels, type LabelRequest, type Obstacle, type Segment } from '../charts/label-placer.ts';
 import { formatCompact } from '../charts/number-format.ts';
-import { linearScale, logScale, logTicks, niceTicks } from '../charts/scale.ts';
+import { linearScale, logScale, logTicks, niceTicks, type ChartFrame } from '../charts/scale.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import type { TrainedSummary } from '../../family/trained-index.ts';
 import { CHART_GROUPS, chartGroup, chartLabel, OTHER_GROUP, type ChartGroup } from './trained-groups.ts';
@@ -37,7 +37,7 @@ export interface FamilyChart {
   /** Models whose label found no room, in the family's order. */
   readonly unlabelled: readonly string[];
   /** Where labels may go (the plot area): the tests hold every label box inside it. */
-  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+  readonly plot: ChartFrame['plot'];
   readonly charWidth: number;
   readonly lineHeight: number;
 }

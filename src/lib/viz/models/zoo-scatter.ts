@@ -4,7 +4,7 @@
  */
 import type { Family } from '../../models/index.ts';
 import { formatCompact } from '../charts/number-format.ts';
-import { linearScale, logScale, logTicks, stepTicks } from '../charts/scale.ts';
+import { linearScale, logScale, logTicks, stepTicks, type ChartFrame } from '../charts/scale.ts';
 import { FAMILIES, type ZooRow } from './zoo-table.ts';
 
 export interface ScatterPoint {
@@ -30,10 +30,7 @@ export interface Tick {
   readonly minor: boolean;
 }
 
-export interface ScatterLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+export interface ScatterLayout extends ChartFrame {
   readonly points: readonly ScatterPoint[];
   readonly xTicks: readonly Tick[];
   readonly yTicks: readonly Tick[];

@@ -2,7 +2,7 @@
  * Layout of the playground's training curves (loss and accuracy against step): linear scales,
  * "nice" ticks, one SVG path per series. Pure: the element writes the strings into its SVG.
  */
-import { niceTicks } from '../charts/scale.ts';
+import { niceTicks, type ChartFrame } from '../charts/scale.ts';
 
 export interface CurvePoint {
   readonly x: number;
@@ -19,10 +19,7 @@ export interface Tick {
   readonly label: string;
 }
 
-export interface CurveLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+export interface CurveLayout extends ChartFrame {
   readonly xTicks: readonly Tick[];
   readonly yTicks: readonly Tick[];
   readonly paths: readonly { readonly id: string; readonly d: string }[];

@@ -5,7 +5,7 @@
  */
 import { configFromQuery, configLabel, configToQuery, type TrainConfig } from './train-config.ts';
 import type { Tick } from './train-curves.ts';
-import { decades, niceTicks } from '../charts/scale.ts';
+import { decades, niceTicks, type ChartFrame } from '../charts/scale.ts';
 import { formatCompact, formatInt } from '../charts/number-format.ts';
 
 export const RUNS_KEY = 'depthwise.train.runs.v1';
@@ -134,10 +134,7 @@ export function familyTrainingLabel(f: Pick<FamilyPoint, 'trainImages' | 'epochs
   return `family: ${formatInt(f.trainImages)} images, ${f.epochs} epoch${f.epochs === 1 ? '' : 's'}`;
 }
 
-export interface ScatterLayout {
-  readonly width: number;
-  readonly height: number;
-  readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+export interface ScatterLayout extends ChartFrame {
   readonly points: readonly { readonly id: string; readonly cx: number; readonly cy: number; readonly label: string }[];
   /** The family's runs, one per model and seed; `key` is `<id>@<seed>`. */
   readonly family: readonly {

@@ -3,11 +3,10 @@
  * manifests: the table carries both seeds' accuracies, the mean and the spread; a pair is called a
  * difference only beyond the seed spread; the charts place one dot per seed at its accuracy.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TrainedManifest, TrainedModel } from '~/lib/family/manifest.ts';
+import type { TrainedModel } from '~/lib/family/manifest.ts';
 import { trainedIndex } from '~/lib/family/trained-index.ts';
-import { syntheticRun } from '../../family/synthetic-run.ts';
+import { FIXTURE_MANIFEST, syntheticRun } from '../../family/synthetic-run.ts';
 import type { CircleMark } from '~/lib/viz/kit/marks.ts';
 import {
   comparisonControls,
@@ -19,9 +18,7 @@ import {
   stripScene,
 } from '~/lib/viz/lessons/trained-comparison.ts';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../fixtures/trained/manifest.json', import.meta.url), 'utf8'),
-) as TrainedManifest;
+const fixture = FIXTURE_MANIFEST;
 const template = fixture.models[0];
 
 const run = (id: string, seed: number, correct: number, macs: number): TrainedModel =>

@@ -4,7 +4,6 @@
  * seeds, and labels that never overlap; the curve has a path and a test dot per seed; the texts
  * say "no difference" exactly when the index says the seed spread covers the gap.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TrainedManifest, TrainedModel } from '~/lib/family/manifest.ts';
 import { trainedIndex } from '~/lib/family/trained-index.ts';
@@ -20,10 +19,9 @@ import {
   macsSentence,
   recipeSummary,
 } from '~/lib/viz/models/trained-text.ts';
+import { FIXTURE_MANIFEST } from '../../family/synthetic-run.ts';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../fixtures/trained/manifest.json', import.meta.url), 'utf8'),
-) as TrainedManifest;
+const fixture = FIXTURE_MANIFEST;
 const t = fixture.models[0];
 
 /** A run whose accuracy is `correct` / 10,000 (the chart and texts read only these fields). */

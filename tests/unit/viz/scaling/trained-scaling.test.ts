@@ -4,9 +4,8 @@
  * complete ones, one circle per run, and per φ the compound model against each single-dimension
  * one by the seed-spread rule, with the MACs match.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TrainedManifest, TrainedModel } from '~/lib/family/manifest.ts';
+import type { TrainedModel } from '~/lib/family/manifest.ts';
 import { trainedIndex } from '~/lib/family/trained-index.ts';
 import {
   macsMatch,
@@ -18,11 +17,9 @@ import {
   scalingRows,
   signedPercent,
 } from '~/lib/viz/scaling/trained-scaling.ts';
-import { syntheticRun } from '../../family/synthetic-run.ts';
+import { FIXTURE_MANIFEST, syntheticRun } from '../../family/synthetic-run.ts';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../fixtures/trained/manifest.json', import.meta.url), 'utf8'),
-) as TrainedManifest;
+const fixture = FIXTURE_MANIFEST;
 const run = (id: string, seed: number, correct: number, macs: number): TrainedModel =>
   syntheticRun(fixture.models[0], id, seed, correct, { macs, params: 100 });
 const family = (runs: TrainedModel[]) => trainedIndex({ ...fixture, models: runs }).models;

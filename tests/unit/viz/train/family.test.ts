@@ -3,17 +3,15 @@
  * scatterLayout's family points): a point per run at its accuracy, the axis widened to hold them,
  * never part of the reader's front, and a legend that says what the family trained on.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TrainedManifest, TrainedModel } from '~/lib/family/manifest.ts';
+import type { TrainedModel } from '~/lib/family/manifest.ts';
 import { trainedIndex } from '~/lib/family/trained-index.ts';
 import { familyLegend, familyPoints } from '~/lib/viz/train/train-family.ts';
 import { scatterLayout } from '~/lib/viz/train/train-runs.ts';
 import { DEFAULT_CONFIG } from '~/lib/viz/train/train-config.ts';
+import { FIXTURE_MANIFEST } from '../../family/synthetic-run.ts';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../fixtures/trained/manifest.json', import.meta.url), 'utf8'),
-) as TrainedManifest;
+const fixture = FIXTURE_MANIFEST;
 const t = fixture.models[0];
 const run = (id: string, seed: number, accuracy: number, macs: number, trainImages = 60000): TrainedModel => ({
   ...t,
