@@ -23,8 +23,22 @@ interface WebWorker {
   onerror: ((e: unknown) => void) | null;
 }
 
-/** Two kernel threads in this (worker) scope; null where the page is not cross-origin isolated. */
-export async function startWebKernelThreads(options: KernelThreadsOptions = {}): Promise<KernelThreads | null> {
+export interface WebKernelThreadsOptions extends KernelThreadsOptions {
+  /**
+   * How long to wait for the kernel worker's 'ready' before giving up on it (terminated, null):
+   * a worker that never boots (blocked script, out of memory) must not hang its caller. Default 10 s.
+   */
+  timeoutMs?: number;
+}
+
+/**
+ * Two kernel threads in this (worker) scope; null where the page is not cross-origin isolated or
+ * the kernel worker did not answer within `timeoutMs`.
+ */
+export async function startWebKernelThreads({
+  timeoutMs = 10_000,
+  ...options
+}: WebKernelThreadsOptions = {}): Promise<KernelThreads | null> {
   const scope = globalThis as unknown as WebScope;
   if (!scope.crossOriginIsolated || !scope.Worker || !scope.Blob) return null;
   const shared = sharedKernelModule();
@@ -37,8 +51,10 @@ onmessage = (e) => {
 };`;
   const url = scope.URL.createObjectURL(new scope.Blob([source], { type: 'text/javascript' }));
   const worker = new scope.Worker(url);
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('the kernel worker did not start')), timeoutMs);
       worker.onmessage = () => resolve();
       worker.onerror = reject;
       worker.postMessage({ ...shared, control });
@@ -47,6 +63,7 @@ onmessage = (e) => {
     worker.terminate();
     return null;
   } finally {
+    clearTimeout(timer);
     scope.URL.revokeObjectURL(url);
   }
   // The worker's loop returns on the stop signal; terminate() then frees it (a Web Worker has no
