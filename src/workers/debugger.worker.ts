@@ -27,6 +27,7 @@ import type {
 } from '~/components/runtime/protocol.ts';
 import { lazyCalibration, type LazyCalibration } from './calibrate.ts';
 import { ortIntermediates, ortLatency } from './ort-run.ts';
+import { engineLatency, setEngineThreads } from './engine-threads.ts';
 import { forwardValues, gradCamTensors } from './trained-probes.ts';
 import { blockBackward } from './trained-backward.ts';
 
@@ -228,13 +229,14 @@ async function handle(req: RuntimeRequest): Promise<void> {
     case 'ort': {
       const s = calibrated();
       if (!s.input) throw new Error('no input yet (choose an image first)');
-      post({ id, type: 'progress', phase: 'Starting onnxruntime-web', done: 0, total: 2 });
+      const steps = 1 + (req.agreement ? 1 : 0) + (req.agreement && req.engine ? 1 : 0);
+      post({ id, type: 'progress', phase: 'Starting onnxruntime-web', done: 0, total: steps });
       const lat = await ortLatency(s.graph, s.input, req.runs);
       if (!req.agreement) {
         post({ id, type: 'ort', result: lat });
         return;
       }
-      post({ id, type: 'progress', phase: 'Running the engine to the end for comparison', done: 1, total: 2 });
+      post({ id, type: 'progress', phase: 'Running the engine to the end for comparison', done: 1, total: steps });
       await runTo(id, s.graph.nodes.length - 1);
       const ort = await ortIntermediates(s.graph, s.input, s.values);
       const agreement = agreementTable(
@@ -244,9 +246,19 @@ async function handle(req: RuntimeRequest): Promise<void> {
       );
       const maxAbs = agreement.reduce((m, a) => Math.max(m, a.maxAbs), 0);
       const maxScaled = agreement.reduce((m, a) => Math.max(m, a.scaled), 0);
-      post({ id, type: 'ort', result: { ...lat, agreement, maxAbs, maxScaled } });
+      if (!req.engine) {
+        post({ id, type: 'ort', result: { ...lat, agreement, maxAbs, maxScaled } });
+        return;
+      }
+      post({ id, type: 'progress', phase: 'Timing the engine’s whole runs', done: 2, total: steps });
+      await tick();
+      const engine = engineLatency(s.graph, s.input, req.runs);
+      post({ id, type: 'ort', result: { ...lat, agreement, maxAbs, maxScaled, engine } });
       return;
     }
+    case 'threads':
+      post({ id, type: 'threads', ...(await setEngineThreads(req.threads)) });
+      return;
     case 'gradcam': {
       const s = calibrated();
       if (!s.input) throw new Error('no input yet (choose an image first)');

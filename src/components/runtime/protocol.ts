@@ -39,8 +39,16 @@ export type RuntimeRequest =
   | { id: number; type: 'goto'; index: number }
   | { id: number; type: 'explain'; node: string; at: OutputPosition }
   | { id: number; type: 'values'; names: readonly string[] }
-  /** onnxruntime-web: median latency over `runs` runs, and per-node agreement with the engine. */
-  | { id: number; type: 'ort'; runs: number; agreement: boolean }
+  /**
+   * onnxruntime-web: median latency over `runs` runs, and per-node agreement with the engine; with
+   * `engine` (after the agreement) the engine's own whole runs timed the same way.
+   */
+  | { id: number; type: 'ort'; runs: number; agreement: boolean; engine?: boolean }
+  /**
+   * Run the engine's kernels on this many threads from now on (2: the worker starts its kernel
+   * worker the first time, cross-origin isolated pages only); answered with the count it got.
+   */
+  | { id: number; type: 'threads'; threads: 1 | 2 }
   /** Latency in onnxruntime-web of zoo models (materialised here), one at a time. */
   | { id: number; type: 'measure'; ids: readonly string[]; runs: number }
   /** Grad-CAM on the fed input: the feature map `value` and ∂(logit `classIndex`)/∂value by the engine's backward. */
@@ -67,6 +75,16 @@ export interface OrtResult {
   readonly maxAbs?: number;
   /** Largest scaled difference over all nodes (see ort-agreement.ts). */
   readonly maxScaled?: number;
+  /** The engine's own whole runs on the same input, timed like ORT's (absent where not asked, as on /explore/). */
+  readonly engine?: EngineTiming;
+}
+
+export interface EngineTiming {
+  readonly medianMs: number;
+  readonly runsMs: readonly number[];
+  readonly threads: number;
+  /** Kernel calls split with the second thread during these runs (0 on one thread). */
+  readonly splitCalls: number;
 }
 
 export interface MeasureRow {
@@ -87,6 +105,8 @@ export type RuntimeResponse =
   | { id: number; type: 'values'; values: Record<string, Tensor> }
   | { id: number; type: 'ort'; result: OrtResult }
   | { id: number; type: 'measured'; row: MeasureRow }
+  /** `message`: why the engine has fewer threads than were asked for. */
+  | { id: number; type: 'threads'; threads: number; message?: string }
   | { id: number; type: 'gradcam'; activation: Tensor; gradient: Tensor; logits: Tensor }
   | { id: number; type: 'probed'; values: Record<string, Tensor>[] }
   | { id: number; type: 'backward'; result: BlockBackward }
