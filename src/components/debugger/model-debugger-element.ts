@@ -18,6 +18,7 @@ import {
   type DeviceRow,
 } from '~/lib/viz/debugger/device-measure.ts';
 import { formatCompact } from '~/lib/viz/charts/number-format.ts';
+import { engineThreadsOffer, parseEngineThreads, type EngineThreads } from '~/lib/viz/debugger/engine-threads.ts';
 import { memoryBudget, memoryVerdict, type MemoryNeed } from '~/lib/viz/state/memory-guard.ts';
 import { formatView, parseView, type DebuggerView } from '~/lib/viz/state/url-state.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
@@ -49,6 +50,8 @@ class ModelDebugger extends HTMLElement {
   private source: HTMLCanvasElement | null = null;
   private prepared: Prepared | null = null;
   private diagram: DiagramLink | null = null;
+  /** The reader's "Engine threads" choice; the worker learns it on Load, on change and before a comparison. */
+  private threads: EngineThreads = 1;
 
   connectedCallback(): void {
     if (this.stepper) return;
@@ -105,6 +108,7 @@ class ModelDebugger extends HTMLElement {
     this.wireControls(stepper, verdict.ok);
     this.wireInputs(stepper);
     this.wireMeasure();
+    this.wireThreads(stepper);
     this.renderDevice(parseRows(localStorage.getItem(STORAGE_KEY)));
 
     // A deep link with a step starts at once (the reader asked for that view); a plain visit waits for a click.
@@ -142,6 +146,8 @@ class ModelDebugger extends HTMLElement {
 
   private async begin(view?: DebuggerView): Promise<void> {
     const st = this.stepper!;
+    // A fresh worker (first Load, or after a cancel) runs on one thread until told otherwise.
+    if (this.threads === 2) await this.applyThreads(st);
     await st.start(view?.step, view?.channel ?? 0, view?.pixel ? [view.pixel[0], view.pixel[1]] : null);
     if (!st.opened) return;
     this.q<HTMLButtonElement>('[data-act="start"]').textContent = 'Reload model';
@@ -289,6 +295,60 @@ class ModelDebugger extends HTMLElement {
     });
   }
 
+  private threadRadios(): HTMLInputElement[] {
+    return [...this.querySelectorAll<HTMLInputElement>('[data-dbg="threads-form"] input[name="engine-threads"]')];
+  }
+
+  private wireThreads(st: Stepper): void {
+    const form = this.q<HTMLFormElement>('[data-dbg="threads-form"]');
+    const note = this.q('[data-dbg="threads-note"]');
+    const offer = engineThreadsOffer(globalThis.crossOriginIsolated === true, typeof SharedArrayBuffer !== 'undefined');
+    note.textContent = offer.note;
+    if (!offer.available) {
+      form.querySelector('fieldset')?.toggleAttribute('disabled', true);
+      return;
+    }
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.addEventListener('change', () => {
+      const checked = this.threadRadios().find((r) => r.checked);
+      this.threads = parseEngineThreads(checked?.value);
+      // Before Load there is no worker to tell; begin() tells the one it starts.
+      if (st.opened) void this.applyThreads(st);
+    });
+  }
+
+  /**
+   * Tells the worker how many threads the engine should use. Two may be refused (the kernel worker
+   * did not start in time, or at all): the choice falls back to 1 and the note says why.
+   */
+  private async applyThreads(st: Stepper): Promise<void> {
+    const note = this.q('[data-dbg="threads-note"]');
+    const want = this.threads;
+    try {
+      const [a] = await st.client.request({ type: 'threads', threads: want });
+      const got = a?.type === 'threads' ? a.threads : 1;
+      const message = a?.type === 'threads' ? a.message : undefined;
+      if (got === want) {
+        note.classList.remove('dbg-error');
+        note.textContent = engineThreadsOffer(true, true).note;
+        return;
+      }
+      this.fallBack(message ?? 'The engine stays on one thread.');
+    } catch (e) {
+      // A cancel stops the worker (and its kernel worker with it); the next Load asks again.
+      if (e instanceof CancelledError) return;
+      this.fallBack(`The engine stays on one thread: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private fallBack(message: string): void {
+    this.threads = 1;
+    for (const r of this.threadRadios()) r.checked = r.value === '1';
+    const note = this.q('[data-dbg="threads-note"]');
+    note.classList.add('dbg-error');
+    note.textContent = message;
+  }
+
   private async runOrt(): Promise<void> {
     const st = this.stepper!;
     const out = this.q('[data-dbg="ort-result"]');
@@ -296,7 +356,8 @@ class ModelDebugger extends HTMLElement {
     this.toggleAttribute('data-busy', true);
     out.replaceChildren(h('p', { class: 'muted' }, 'Running…'));
     try {
-      const { result } = await st.client.one({ type: 'ort', runs, agreement: true }, 'ort', {
+      await this.applyThreads(st);
+      const { result } = await st.client.one({ type: 'ort', runs, agreement: true, engine: true }, 'ort', {
         onProgress: (phase, d, t) => out.replaceChildren(h('p', { class: 'muted' }, `${phase} (${d}/${t})`)),
       });
       out.replaceChildren(ortView(result, AGREEMENT_LIMIT));

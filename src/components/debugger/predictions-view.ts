@@ -18,9 +18,11 @@ export function predictionsView(preds: readonly Prediction[], o: PredictionsOpti
   const top = preds[0]?.probability ?? 1;
   const rows = preds.map((p) => {
     const full = p.name ?? `class ${p.index}`;
+    // data-p holds the probability in full, so a test can compare two runs bit for bit (one
+    // engine thread against two).
     return h(
       'li',
-      { 'data-class': p.index, 'data-p': p.probability.toPrecision(6) },
+      { 'data-class': p.index, 'data-p': String(p.probability) },
       h('span', { class: 'pred-name', title: full }, p.name ? shortClassName(p.name) : full),
       h(
         'span',

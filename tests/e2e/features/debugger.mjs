@@ -131,6 +131,54 @@ async function checkOrt(page, runs) {
   assert.equal(await preds.locator('.dbg-untrained').count(), 1);
 }
 
+/** The top-5 as shown: class index and probability in full (data-p), best first. */
+async function top5(page) {
+  const preds = page.locator('[data-dbg="predictions"]');
+  await preds.waitFor();
+  return preds
+    .locator('li')
+    .evaluateAll((lis) => lis.map((li) => [Number(li.getAttribute('data-class')), li.getAttribute('data-p')]));
+}
+
+const threadRadio = (page, n) => page.locator(`[data-dbg="threads-form"] input[name="engine-threads"][value="${n}"]`);
+
+/**
+ * Runs the comparison and checks the engine's and onnxruntime-web's timings: each says its
+ * threads, the engine's as chosen (its halves really went to the kernel worker on 2), and both
+ * medians are positive (speed itself is never asserted).
+ */
+async function checkVersus(page, engineThreads) {
+  await page.locator('[data-dbg="ort-runs"]').fill('3');
+  await click(page, 'model-debugger [data-act="ort"]');
+  const table = page.locator('[data-dbg="runtimes"]');
+  await table.waitFor();
+  const cell = async (key) => {
+    const c = table.locator(`[data-dbg="${key}"]`);
+    return { text: (await c.textContent()).trim(), value: Number(await c.getAttribute('data-value')), el: c };
+  };
+  const eThreads = await cell('engine-threads');
+  assert.equal(eThreads.value, engineThreads, `engine threads ${eThreads.text}`);
+  assert.equal(eThreads.text, String(engineThreads));
+  const split = Number(await eThreads.el.getAttribute('data-split-calls'));
+  assert.ok(engineThreads === 2 ? split > 0 : split === 0, `${split} kernel calls split on ${engineThreads} thread(s)`);
+  // onnxruntime-web: up to four threads on an isolated page (ort-run.ts threadsFor).
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const oThreads = await cell('ort-threads');
+  assert.equal(oThreads.value, Math.max(1, Math.min(4, cores)), `onnxruntime-web threads ${oThreads.text}`);
+  assert.match(oThreads.text, new RegExp(`^${oThreads.value}\\b`));
+  for (const key of ['engine-median', 'ort-median']) {
+    const m = await cell(key);
+    assert.ok(Number.isFinite(m.value) && m.value > 0, `${key} ${m.text}`);
+    assert.match(m.text, /\d( ms| s)$/);
+  }
+  assert.match(
+    await page.locator('[data-dbg="engine-ratio"]').textContent(),
+    new RegExp(`× the time \\(${engineThreads} threads? against ${oThreads.value} threads?\\)`),
+  );
+  const scaled = Number(await page.locator('[data-dbg="ort-agreement"]').getAttribute('data-value'));
+  assert.ok(Number.isFinite(scaled) && scaled < 1e-4, `engine vs onnxruntime-web scaled agreement ${scaled}`);
+}
+
 export default [
   {
     name: 'MobileNetV2: the first depthwise conv explains an output pixel whose shown sum is its value',
@@ -158,6 +206,37 @@ export default [
     async run(page) {
       await load(page);
       await checkOrt(page);
+    },
+  },
+  {
+    name: 'MobileNetV2: on two engine threads the top-5 is the one-thread run’s bit for bit, timed beside onnxruntime-web',
+    path: '/models/mobilenetv2_100/run/',
+    async run(page, { shotsDir }) {
+      assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'the preview server isolates the page');
+      assert.equal(await threadRadio(page, 1).isChecked(), true, 'one engine thread by default');
+      assert.equal(await threadRadio(page, 2).isEnabled(), true, 'two threads offered on an isolated page');
+      assert.doesNotMatch(await page.locator('[data-dbg="threads-note"]').textContent(), /need a cross-origin/);
+      // One thread: load, run to the end, the top-5 in full.
+      await load(page);
+      await click(page, 'model-debugger [data-act="end"]');
+      const one = await top5(page);
+      assert.equal(one.length, 5);
+      // Two threads, then "Reload model": calibration and the whole run again, now on the kernel worker.
+      await threadRadio(page, 2).check();
+      await click(page, 'model-debugger [data-act="start"]');
+      assert.equal(await threadRadio(page, 2).isChecked(), true, 'two threads kept (the kernel worker started)');
+      assert.doesNotMatch(await page.locator('[data-dbg="threads-note"]').getAttribute('class'), /dbg-error/);
+      await click(page, 'model-debugger [data-act="end"]');
+      assert.match(await page.locator('[data-dbg="position"]').textContent(), /^Op (\d+) of \1:/);
+      assert.deepEqual(await top5(page), one, 'the same top-5 and probabilities, bit for bit');
+      await checkVersus(page, 2);
+      await page
+        .locator('section[aria-labelledby="dbg-ort-h"]')
+        .screenshot({ path: `${shotsDir}/debugger-threads-1280.png` });
+      // Back to one thread: the comparison says so, and nothing split.
+      await threadRadio(page, 1).check();
+      await checkVersus(page, 1);
+      assert.deepEqual(await top5(page), one);
     },
   },
   {
@@ -293,6 +372,23 @@ export default [
       );
       assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px`);
       await page.locator('[data-dbg="views"]').screenshot({ path: `${shotsDir}/debugger-views-360.png` });
+    },
+  },
+  {
+    name: 'the debugger at 360 px: engine on two threads beside onnxruntime-web fits the phone',
+    path: '/models/mobilenetv2_100/run/',
+    viewport: { width: 360, height: 780 },
+    async run(page, { shotsDir }) {
+      await threadRadio(page, 2).check();
+      await load(page);
+      await checkVersus(page, 2);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px`);
+      await page
+        .locator('section[aria-labelledby="dbg-ort-h"]')
+        .screenshot({ path: `${shotsDir}/debugger-threads-360.png` });
     },
   },
 ];
