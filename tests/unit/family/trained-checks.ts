@@ -10,13 +10,13 @@
  *   analysis of the tiny spec (and of the file itself);
  * - accuracy, for a run with stored test-set predictions (src/lib/family/predictions.ts, made for
  *   this file's sha256): the manifest's correct count, per-class accuracy and confusion matrix are
- *   recomputed from them and the test labels exactly, and the engine re-runs SUBSET test images
- *   (every 10th, batched) and must give the stored class for each — except at a near-tie, where
+ *   recomputed from them and the test labels exactly, and the engine re-runs all SUBSET test images
+ *   (batched) and must give the stored class for each — except at a near-tie, where
  *   the stored class's logit is within TIE of the top logit (a float32 summation-order allowance:
  *   kernels may change their order after a model is trained; none is needed today). A run without
  *   predictions (a train:family older than them) is re-evaluated on all 10,000 test images as
- *   before and must get the manifest's correct count to within 10 images. The subset is a tenth
- *   of the cost, which keeps the family's checks well inside CI's time as the scaling models land;
+ *   before and must get the manifest's correct count to within 10 images. Checking each image's
+ *   class is stricter than the count: a change in any one prediction fails;
  * - onnxruntime-web gives the same top-1 as the engine on a sample of test images (the engine's
  *   top-1 for the sample is one batched forward; ORT runs the file as committed, batch 1);
  * - re-running the first steps of training (20, or as many as recorded) from the same seed gives
@@ -60,8 +60,12 @@ export const SHARDS = 4;
 const ORT_SAMPLE = 200;
 /** The replay's cost in MAC units of the dealing: 20 training steps of the cheapest run ≈ a 2 MMAC evaluation. */
 const REPLAY_COST = 2e6;
-/** Test images the engine re-runs for a run with stored predictions: every 10th. */
-export const SUBSET = 1000;
+/**
+ * Test images the engine re-runs for a run with stored predictions: all of them, as the issue asks
+ * ("re-evaluates every committed model on the 10,000 test images"). Every 10th (1,000) was used while
+ * CI was slower; all 10,000 add about 7 min to the unit tests on a 2-core machine.
+ */
+export const SUBSET = 10_000;
 /** A near-tie: the stored class's logit within this of the top logit (relative to the largest |logit|). */
 const TIE = 1e-5;
 
@@ -243,7 +247,7 @@ export function trainedChecks(k: number): void {
         );
 
         it.runIf(predictions !== null)(
-          `gives the stored prediction on ${SUBSET} test images (every 10th) in the engine`,
+          `gives the stored prediction on all ${SUBSET} test images in the engine`,
           () => {
             const top1 = decodePredictions(JSON.parse(readFileSync(predictions!, 'utf8')), entry);
             const { resolution: R, channels: C } = entry.preprocessing;
@@ -270,7 +274,7 @@ export function trainedChecks(k: number): void {
             }
             expect(off).toEqual([]);
           },
-          300_000,
+          600_000,
         );
 
         it('gives the same top-1 in onnxruntime-web on a sample of test images', async () => {
