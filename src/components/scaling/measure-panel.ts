@@ -154,7 +154,10 @@ export class MeasurePanel {
     entered.append('td').attr('class', 'num ms');
     entered.append('td').attr('class', 'note');
     const all = entered.merge(tr);
-    all.attr('data-id', (d) => d.job.id).attr('data-ms', (d) => (d.ms === undefined ? null : d.ms.toFixed(3)));
+    // data-ms carries the median at full precision (String round-trips a double), so the cell's
+    // formatMs and one made from the attribute agree; toFixed(3) could round 25.0496 to 25.050, which
+    // formats as 25.1 ms beside the cell's 25 ms.
+    all.attr('data-id', (d) => d.job.id).attr('data-ms', (d) => (d.ms === undefined ? null : String(d.ms)));
     all.select('th').text((d) => d.job.label);
     all.select('td.macs').text((d) => formatCompact(d.macs));
     all.select('td.ms').text((d) => (d.ms === undefined ? '–' : formatMs(d.ms)));
