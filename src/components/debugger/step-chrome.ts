@@ -4,6 +4,7 @@
  */
 import type { NodeInfo } from '~/components/runtime/protocol.ts';
 import { formatCompact, formatInt, formatMs } from '~/lib/viz/charts/number-format.ts';
+import { opOrdinals } from '~/lib/viz/debugger/step-timeline.ts';
 
 /** What the chrome reads from the stepper. */
 export interface ChromeHost {
@@ -65,17 +66,28 @@ function followCurrentRow(root: HTMLElement, rows: readonly OpRow[]): void {
   });
 }
 
+/** Each node list's op numbering (Constants left out, as in the op list). */
+const ordinalsOf = new WeakMap<readonly NodeInfo[], number[]>();
+
+function ordinals(nodes: readonly NodeInfo[]): number[] {
+  let o = ordinalsOf.get(nodes);
+  if (!o) ordinalsOf.set(nodes, (o = opOrdinals(nodes)));
+  return o;
+}
+
 export function updateChrome(s: ChromeHost): void {
   const i = s.step;
   const node = i >= 0 ? s.nodes[i] : undefined;
   const pos = s.root.querySelector<HTMLElement>('[data-dbg="position"]');
   if (pos) {
     const scoped = s.cfg.scope !== undefined;
+    const ord = ordinals(s.nodes);
+    const before = s.lo >= 0 ? ord[s.lo] : 0;
     pos.textContent =
       node && i > s.lo
         ? scoped
-          ? `Op ${i - s.lo} of ${s.hi - s.lo} in ${s.cfg.scope}: ${node.name} (${node.opType})`
-          : `Op ${i + 1} of ${s.nodes.length}: ${node.name} (${node.opType})`
+          ? `Op ${ord[i] - before} of ${ord[s.hi] - before} in ${s.cfg.scope}: ${node.name} (${node.opType})`
+          : `Op ${ord[i]} of ${ord[s.nodes.length - 1]}: ${node.name} (${node.opType})`
         : s.lo >= 0
           ? `Block input: the output of ${s.nodes[s.lo].name}, from running the model this far`
           : 'Preprocessing: the image as the model receives it';

@@ -10,7 +10,7 @@ import { convWindow, windowOnPlane } from '~/lib/viz/lessons/conv-window.ts';
 import { detailKinds, type DetailKind } from '~/lib/viz/debugger/detail-kind.ts';
 import { planeShape, WRAP, type Palette } from '~/lib/viz/charts/heatmap.ts';
 import { formatInt } from '~/lib/viz/charts/number-format.ts';
-import { cumulativeMacs, nextStop, prevStop } from '~/lib/viz/debugger/step-timeline.ts';
+import { cumulativeMacs, nextStop, opStopAt, prevStop } from '~/lib/viz/debugger/step-timeline.ts';
 import { reuseTensors } from '~/lib/viz/debugger/reuse-tensors.ts';
 import type { StepLevel } from '~/lib/engine/steps.ts';
 import type { NodeInfo, StepTensors } from '~/components/runtime/protocol.ts';
@@ -167,7 +167,8 @@ export class Stepper {
   }
 
   async goto(index: number): Promise<void> {
-    const target = Math.max(this.lo, Math.min(this.hi, index));
+    const clamped = Math.max(this.lo, Math.min(this.hi, index));
+    const target = clamped > this.lo ? opStopAt(this.nodes, clamped, this.hi) : clamped;
     this.busy();
     try {
       const at = await this.client.one({ type: 'goto', index: target }, 'at', {

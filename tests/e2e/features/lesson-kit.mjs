@@ -125,6 +125,10 @@ export function trainedCellSpecs({ path, lesson, id, scope, nth = 0, firstMacs, 
       await cell.locator('[data-act="end"]').click();
       await idle(page, cell);
       assert.equal(await counter(cell), fmt(totalMacs));
+      // The position counts what the op list shows: Constants (a Reshape's shape, ViT's scale) are
+      // data, left out of both, and stepping never stops on one.
+      const listed = await cell.locator('table.dbg-ops tbody tr').count();
+      assert.match(await text(cell.locator('[data-dbg="position"]')), new RegExp(`^Op ${listed} of ${listed} in `));
       await cell.screenshot({ path: `${shotsDir}/lesson-${lesson}-stepcell-${nth}-${width}.png` });
 
       await cell.locator(`[data-sample="${other.k}"]`).click();

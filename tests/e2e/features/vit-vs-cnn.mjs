@@ -159,4 +159,16 @@ export default [
     firstMacs: 8 * 8 * 16 * 24,
     totalMacs: 8 * 8 * 16 * 24,
   }),
+  // Its first attention: 65 tokens (64 patches and the class token) of dim 24; the qkv projection
+  // (24 → 72), QKᵀ and AV (65 × 65 × 24 each, over all heads), the output projection (24 → 24). Its
+  // Reshape shapes, head indices and scale are Constant nodes, which the cell neither lists nor steps.
+  ...trainedCellSpecs({
+    path: PATH,
+    lesson: 'vit',
+    id: 'tiny_vit',
+    scope: 'blocks.0.attn',
+    nth: 1,
+    firstMacs: 65 * 24 * 72,
+    totalMacs: 65 * 24 * 72 + 2 * 65 * 65 * 24 + 65 * 24 * 24,
+  }),
 ];

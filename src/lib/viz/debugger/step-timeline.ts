@@ -23,23 +23,55 @@ export function groupsOf(nodes: readonly TimelineNode[], level: StepLevel): Step
 }
 
 /**
- * The step index after one step at `level` from `current` (the index of the last node run, −1 before
- * any): the last node of the group holding the next node, clamped to the last node.
+ * Constant nodes are data (a Clip bound, a Reshape shape, ViT's attention scale), not ops: the op
+ * lists leave them out, so stepping never stops on one and the position line does not count them.
  */
-export function nextStop(nodes: readonly TimelineNode[], level: StepLevel, current: number): number {
-  const next = current + 1;
-  if (next >= nodes.length) return nodes.length - 1;
-  if (level === 'node') return next;
-  const g = groupsOf(nodes, level).find((gr) => gr.start <= next && next < gr.end);
-  return g ? g.end - 1 : next;
+export function isStepOp(node: TimelineNode): boolean {
+  return node.opType !== 'Constant';
 }
 
-/** The step index one step back at `level`: the end of the previous group (−1 = before the first node). */
+/** The index of the last op at or before `i` that is a step op, or `floor` when none is above it. */
+function opAtOrBefore(nodes: readonly TimelineNode[], i: number, floor: number): number {
+  let k = i;
+  while (k > floor && !isStepOp(nodes[k])) k--;
+  return k;
+}
+
+/**
+ * The step index after one step at `level` from `current` (the index of the last node run, −1 before
+ * any): the last op of the group holding the next op, clamped to the last op.
+ */
+export function nextStop(nodes: readonly TimelineNode[], level: StepLevel, current: number): number {
+  let next = current + 1;
+  while (next < nodes.length && !isStepOp(nodes[next])) next++;
+  if (next >= nodes.length) return opAtOrBefore(nodes, nodes.length - 1, current);
+  if (level === 'node') return next;
+  const g = groupsOf(nodes, level).find((gr) => gr.start <= next && next < gr.end);
+  // A shared Constant sits just before its first consumer, so a group can end on one.
+  return g ? opAtOrBefore(nodes, g.end - 1, next) : next;
+}
+
+/** The step index one step back at `level`: the last op of the previous group (−1 = before the first op). */
 export function prevStop(nodes: readonly TimelineNode[], level: StepLevel, current: number): number {
   if (current <= 0) return -1;
-  if (level === 'node') return current - 1;
+  if (level === 'node') return opAtOrBefore(nodes, current - 1, -1);
   const g = groupsOf(nodes, level).find((gr) => gr.start <= current && current < gr.end);
-  return g ? g.start - 1 : current - 1;
+  return opAtOrBefore(nodes, g ? g.start - 1 : current - 1, -1);
+}
+
+/** Where a jump to `index` (a scrubber position, a list row) stops: that node, or the op a Constant feeds. */
+export function opStopAt(nodes: readonly TimelineNode[], index: number, last: number): number {
+  let k = index;
+  while (k >= 0 && k < last && !isStepOp(nodes[k])) k++;
+  return k;
+}
+
+/** How many step ops there are at or before each index: the op list's numbering (Constants left out). */
+export function opOrdinals(nodes: readonly TimelineNode[]): number[] {
+  const out: number[] = [];
+  let k = 0;
+  for (const n of nodes) out.push(isStepOp(n) ? ++k : k);
+  return out;
 }
 
 /** Cumulative MACs after each node: out[i] = MACs of nodes 0..i. */

@@ -3,6 +3,8 @@ import {
   cumulativeMacs,
   groupsOf,
   nextStop,
+  opOrdinals,
+  opStopAt,
   prevStop,
   scopeRange,
   stageBands,
@@ -55,6 +57,42 @@ describe('step timeline', () => {
     expect(prevStop(nodes, 'stage', 7)).toBe(3);
     expect(prevStop(nodes, 'stage', 1)).toBe(-1);
     expect(prevStop(nodes, 'node', 0)).toBe(-1);
+  });
+
+  // As the graph builder lays them out: a shared Constant (Clip bound, Reshape shape) stands just
+  // before its first consumer, with scope '' (so it joins the group before it).
+  const k = (name: string): TimelineNode => ({ name, opType: 'Constant', scope: '', macs: 0 });
+  const withConsts = [
+    n('conv_stem', 10),
+    k('const.zero'),
+    k('const.six'),
+    n('bn1'),
+    n('blocks.0.0.conv_dw', 5),
+    k('const.shape'),
+    n('blocks.1.0.conv_pw', 7),
+    n('classifier', 1),
+    k('const.tail'),
+  ];
+
+  it('never stops on a Constant node, which the op list leaves out', () => {
+    expect(nextStop(withConsts, 'node', 0)).toBe(3);
+    expect(nextStop(withConsts, 'node', 4)).toBe(6);
+    expect(prevStop(withConsts, 'node', 3)).toBe(0);
+    expect(prevStop(withConsts, 'node', 6)).toBe(4);
+    // blocks.0's group ends on the Constant before blocks.1: the stop is its last op
+    expect(nextStop(withConsts, 'block', 3)).toBe(4);
+    expect(nextStop(withConsts, 'stage', 3)).toBe(4);
+    expect(prevStop(withConsts, 'block', 6)).toBe(4);
+    // a trailing Constant: clamped to the last op
+    expect(nextStop(withConsts, 'node', 7)).toBe(7);
+    // a jump onto a Constant lands on the op it feeds
+    expect(opStopAt(withConsts, 1, 8)).toBe(3);
+    expect(opStopAt(withConsts, 4, 8)).toBe(4);
+    expect(opStopAt(withConsts, 5, 8)).toBe(6);
+  });
+
+  it('numbers ops as the op list does, Constants left out', () => {
+    expect(opOrdinals(withConsts)).toEqual([1, 1, 1, 2, 3, 3, 4, 5, 5]);
   });
 
   it('accumulates MACs', () => {
