@@ -4,7 +4,7 @@
  * MobileNetV3-Large-1.0 and ViT-Ti at 224 with seeded (untrained, BatchNorm-calibrated) weights,
  * each ratio beside its goal (issue 16). Then the same four at two threads (a child process: ORT
  * fixes its thread count when it starts): the engine on one thread, the engine on two (its kernel
- * worker, kernel-threads.ts, takes half of each large GEMM and depthwise conv) and ORT on two,
+ * worker, kernel-threads.ts, takes half of each large GEMM, depthwise conv and affine pass) and ORT on two,
  * interleaved in that process; and the time to materialise
  * B0–B3's weights (seeded init + BatchNorm calibration; wall and CPU time, since the machine is shared). Each runtime gets the same graph (ORT via
  * exportOnnx) and the same input; we report the median of the timed runs after warm-up (engine
