@@ -3,7 +3,8 @@
  * memory and the result copied back; for the pointwise convolutions of a mobile CNN the copies
  * cost a small fraction of the multiply-adds they speed up.
  */
-import type { Epilogue } from './activation-code.ts';
+import { NO_EPILOGUE } from './activation-code.ts';
+import type { GemmArgs } from './gemm-args.ts';
 import { splitCall, type WasmKernels, wasmKernels } from './wasm-kernels.ts';
 
 /**
@@ -33,25 +34,12 @@ export function splitRows(kern: WasmKernels, m4: number, macsPerRow: number): nu
 }
 
 /** Same contract as sgemm(); returns false (doing nothing) when the WebAssembly kernel is unavailable. */
-export function wasmGemm(
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  lda: number,
-  B: Float32Array,
-  bOff: number,
-  ldb: number,
-  C: Float32Array,
-  cOff: number,
-  ldc: number,
-  ep: Epilogue,
-): boolean {
+export function wasmGemm(...args: GemmArgs): boolean {
   const kern = wasmKernels();
   if (!kern) return false;
-  if (N === 1) return gemv(kern, M, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
-  if (splitColumns(kern, M, N, K, ldb, ldc)) return gemmColumns(kern, M, N, K, A, aOff, lda, B, bOff, C, cOff, ldc, ep);
+  const [M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE] = args;
+  if (N === 1) return gemv(kern, args);
+  if (splitColumns(kern, M, N, K, ldb, ldc)) return gemmColumns(kern, args);
   const m4 = Math.ceil(M / 4) * 4;
   const n8 = Math.ceil(N / 8) * 8;
   const aBytes = m4 * K * 4;
@@ -101,21 +89,7 @@ export function wasmGemm(
 }
 
 /** wasmGemm's one-column case on the module's gemv (same sums as gemm, without seven idle columns). */
-function gemv(
-  kern: WasmKernels,
-  M: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  lda: number,
-  B: Float32Array,
-  bOff: number,
-  ldb: number,
-  C: Float32Array,
-  cOff: number,
-  ldc: number,
-  ep: Epilogue,
-): true {
+function gemv(kern: WasmKernels, [M, , K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE]: GemmArgs): true {
   const m4 = Math.ceil(M / 4) * 4;
   const a0 = 0;
   const x0 = m4 * K;
@@ -159,23 +133,13 @@ function splitColumns(kern: WasmKernels, M: number, N: number, K: number, ldb: n
 /**
  * wasmGemm split by columns: B's first NA columns (a multiple of 8) and the rest are laid out as two
  * matrices, and C's two halves computed by the same kernel, one per thread, then interleaved back
- * into rows of N by the module's pad. An output's sum runs over k in the same order whichever half
- * (and which lane of a tile) computes it, so the result is the one-thread result bit for bit.
+ * into rows of N by the module's pad (B's and C's rows are N apart: splitColumns asks it, so ldb
+ * and ldc go unread). An output's sum runs over k in the same order whichever half (and which lane
+ * of a tile) computes it, so the result is the one-thread result bit for bit.
  */
 function gemmColumns(
   kern: WasmKernels,
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  lda: number,
-  B: Float32Array,
-  bOff: number,
-  C: Float32Array,
-  cOff: number,
-  ldc: number,
-  ep: Epilogue,
+  [M, N, K, A, aOff, lda, B, bOff, , C, cOff, , ep = NO_EPILOGUE]: GemmArgs,
 ): true {
   const m4 = Math.ceil(M / 4) * 4;
   const nA = Math.ceil(N / 16) * 8;
