@@ -5,7 +5,7 @@
  */
 import { NO_EPILOGUE } from './activation-code.ts';
 import type { GemmArgs } from './gemm-args.ts';
-import { splitCall, type WasmKernels, wasmKernels } from './wasm-kernels.ts';
+import { putScaleShift, splitCall, type WasmKernels, wasmKernels } from './wasm-kernels.ts';
 
 /**
  * Columns per panel of the kernel's blocking (wasm-kernel-funcs.ts): all N8 while B fits in
@@ -65,12 +65,7 @@ export function wasmGemm(...args: GemmArgs): boolean {
     heap.set(B.subarray(bOff, bOff + K * N), stage >> 2);
     kern.pad(1, stage, K, N, N, bPtr, K, n8, 0, 0, 0);
   } else for (let k = 0; k < K; k++) heap.set(B.subarray(bOff + k * ldb, bOff + k * ldb + N), (bPtr >> 2) + k * n8);
-  const s0 = sPtr >> 2;
-  const t0 = tPtr >> 2;
-  if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
-  else heap.fill(1, s0, s0 + M);
-  if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
-  else heap.fill(0, t0, t0 + M);
+  putScaleShift(heap, ep, M, sPtr >> 2, tPtr >> 2);
   const nb = panelWidth(n8, K);
   const split = splitRows(kern, m4, n8 * K);
   const here = (): void => kern.gemm(split, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1, nb);
@@ -101,10 +96,7 @@ function gemv(kern: WasmKernels, [M, , K, A, aOff, lda, B, bOff, ldb, C, cOff, l
   else for (let i = 0; i < M; i++) heap.set(A.subarray(aOff + i * lda, aOff + i * lda + K), a0 + i * K);
   if (ldb === 1) heap.set(B.subarray(bOff, bOff + K), x0);
   else for (let k = 0; k < K; k++) heap[x0 + k] = B[bOff + k * ldb];
-  if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
-  else heap.fill(1, s0, s0 + M);
-  if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
-  else heap.fill(0, t0, t0 + M);
+  putScaleShift(heap, ep, M, s0, t0);
   const split = splitRows(kern, m4, K);
   const here = (): void => kern.gemv(split, K, a0 * 4, x0 * 4, c0 * 4, s0 * 4, t0 * 4, ep.act, ep.p0, ep.p1);
   if (split < m4) {
@@ -160,12 +152,7 @@ function gemmColumns(
   heap.set(B.subarray(bOff, bOff + K * N), stage >> 2);
   kern.pad(1, stage, K, nA, N, bA, K, nA, 0, 0, 0);
   kern.pad(1, stage + nA * 4, K, nB, N, bB, K, nB8, 0, 0, 0);
-  const s0 = sPtr >> 2;
-  const t0 = tPtr >> 2;
-  if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
-  else heap.fill(1, s0, s0 + M);
-  if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
-  else heap.fill(0, t0, t0 + M);
+  putScaleShift(heap, ep, M, sPtr >> 2, tPtr >> 2);
   const there = [m4, nB8, K, aPtr, bB, cB, sPtr, tPtr, ep.act, ep.p0, ep.p1, panelWidth(nB8, K)];
   splitCall(kern, 'gemm', there, () =>
     kern.gemm(m4, nA, K, aPtr, bA, cA, sPtr, tPtr, ep.act, ep.p0, ep.p1, panelWidth(nA, K)),

@@ -15,6 +15,7 @@
  * memory whose twin runs in a worker; wasm-gemm.ts, wasm-depthwise.ts and affineInPlace then give
  * the worker half of each large GEMM, depthwise conv or affine pass (`splitCall`).
  */
+import type { Epilogue } from './activation-code.ts';
 import { moduleOf, type SharedMemoryLimits } from './wasm-asm.ts';
 import { kernelFuncs } from './wasm-kernel-funcs.ts';
 import type { KernelExport, KernelHelper } from './wasm-threads.ts';
@@ -230,6 +231,17 @@ function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory, hel
       return view;
     },
   };
+}
+
+/**
+ * Lays out an epilogue's per-row (per-channel) scale and shift for `rows` rows at floats s0 and t0
+ * of `heap`: 1 and 0 where the epilogue has none, since the kernels always read both.
+ */
+export function putScaleShift(heap: Float32Array, ep: Epilogue, rows: number, s0: number, t0: number): void {
+  if (ep.scale) heap.set(ep.scale.subarray(0, rows), s0);
+  else heap.fill(1, s0, s0 + rows);
+  if (ep.shift) heap.set(ep.shift.subarray(0, rows), t0);
+  else heap.fill(0, t0, t0 + rows);
 }
 
 /** Values below which an affine pass stays on one thread (a ReLU over 64 Ki floats takes about as long as a hand-over). */
