@@ -252,7 +252,10 @@ async function childTwoThreads(runs: number, warmup: number, threads: number): P
   if (threads !== 2) throw new Error('--child-threads: the engine splits its kernels over two threads only');
   setOrtThreads(threads);
   const kernelThreads = await startKernelThreads();
-  if (!kernelThreads) throw new Error('no shared WebAssembly memory in this Node: the engine cannot use two threads');
+  if (!kernelThreads)
+    throw new Error(
+      'the kernel worker did not start (no shared WebAssembly memory in this Node, or it failed to boot)',
+    );
   try {
     const out: TwoThreadBench[] = [];
     for (const id of Object.keys(GOALS)) out.push(await benchModelTwoThreads(id, runs, warmup, threads, kernelThreads));
