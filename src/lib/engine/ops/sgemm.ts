@@ -9,7 +9,7 @@
  * multiply-adds), and (3) row blocks of A that stay in cache while a panel streams past.
  */
 import { activateRow, NO_EPILOGUE } from './activation-code.ts';
-import type { GemmArgs } from './gemm-args.ts';
+import type { GemmFn } from './gemm-args.ts';
 import { wasmGemm } from './wasm-gemm.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
@@ -25,9 +25,7 @@ export function gemmUsesWasm(M: number, N: number, K: number): boolean {
  * The product's extent against the buffers, before the JavaScript loops or the WebAssembly kernel
  * index them (a few comparisons per call): the last row of each operand must end inside it.
  */
-export function checkGemmBuffers(
-  ...[M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE]: GemmArgs
-): void {
+export const checkGemmBuffers: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE) => {
   const ok =
     [M, N, K, aOff, lda, bOff, ldb, cOff, ldc].every((v) => Number.isSafeInteger(v) && v >= 0) &&
     (M === 0 || K === 0 || (lda >= K && aOff + (M - 1) * lda + K <= A.length)) &&
@@ -36,7 +34,7 @@ export function checkGemmBuffers(
     (!ep.scale || ep.scale.length >= M) &&
     (!ep.shift || ep.shift.length >= M);
   if (!ok) throw new RangeError(`sgemm ${M}×${K}·${K}×${N}: operands do not fit their buffers`);
-}
+};
 
 const NR = 8;
 /** Scratch for packed panels, grown on demand and reused across calls (results never depend on it). */
@@ -80,15 +78,14 @@ function packB(B: Float32Array, bOff: number, ldb: number, K: number, N: number,
 /**
  * C[i, j] = act(scale[i] · Σ_k A[i, k] · B[k, j] + shift[i]), the arguments as GemmArgs names them.
  */
-export function sgemm(...args: GemmArgs): void {
-  checkGemmBuffers(...args);
-  const [M, N, K] = args;
-  if (M * N * K >= WASM_MIN_MACS && wasmGemm(...args)) return;
-  jsGemm(...args);
-}
+export const sgemm: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE) => {
+  checkGemmBuffers(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
+  if (M * N * K >= WASM_MIN_MACS && wasmGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep)) return;
+  jsGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
+};
 
 /** The JavaScript GEMM (used for small products and where WebAssembly SIMD is unavailable). */
-export function jsGemm(...[M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE]: GemmArgs): void {
+export const jsGemm: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE) => {
   const panels = Math.ceil(N / NR);
   const Bp = scratch(panels * K * NR);
   packB(B, bOff, ldb, K, N, Bp);
@@ -282,4 +279,4 @@ export function jsGemm(...[M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep
     const o = cOff + i * ldc;
     activateRow(C, o, o + N, ep.act, ep.p0, ep.p1);
   }
-}
+};
