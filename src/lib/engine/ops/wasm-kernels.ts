@@ -244,8 +244,12 @@ export function putScaleShift(heap: Float32Array, ep: Epilogue, rows: number, s0
   else heap.fill(0, t0, t0 + rows);
 }
 
-/** Values below which an affine pass stays on one thread (a ReLU over 64 Ki floats takes about as long as a hand-over). */
-export const SPLIT_MIN_VALUES = 1 << 16;
+/**
+ * Values below which an affine pass stays on one thread: the same bound as the GEMM's
+ * SPLIT_MIN_MACS (wasm-gemm.ts), since handing half over costs some microseconds whatever the
+ * work; not tuned separately (ViT-Ti's GELUs, 151 K values each, are well above it).
+ */
+const SPLIT_MIN_VALUES = 1 << 16;
 
 /**
  * How affineInPlace shares `planes` × `inner` values at 0 with the helper: this thread runs the
