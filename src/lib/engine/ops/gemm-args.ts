@@ -1,9 +1,9 @@
 /**
  * The arguments of every GEMM kernel (sgemm.ts's contract, shared by the JavaScript kernel, the
- * WebAssembly one in wasm-gemm.ts and the buffer check), written once as a labelled tuple. A kernel
- * is a GemmFn, its parameters typed from the tuple by position; positional rather than a record or
- * a rest array, so a call allocates nothing: small products call these often, and a rest array
- * plus spread calls cost about a microsecond each (4×4×8 went from 0.6 to 1.6 µs).
+ * WebAssembly one in wasm-gemm.ts and the buffer check), written once as a labelled tuple. sgemm,
+ * jsGemm and the check are GemmFns, their parameters typed from the tuple by position, so a small
+ * product's call allocates nothing (a rest array and spread calls measurably slowed 4×4×8
+ * products); wasmGemm, for large products only, takes them as one array to hand to its cases.
  */
 import type { Epilogue } from './activation-code.ts';
 
