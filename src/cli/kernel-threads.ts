@@ -6,17 +6,28 @@
  * import it.
  */
 import { Worker } from 'node:worker_threads';
-import { installKernelThreads, type KernelThreads, type KernelThreadsOptions } from '../lib/engine/kernel-threads.ts';
+import {
+  installKernelThreads,
+  kernelWorkerReady,
+  type KernelThreads,
+  type KernelThreadsOptions,
+  START_TIMEOUT_MS,
+} from '../lib/engine/kernel-threads.ts';
 import { sharedKernelModule } from '../lib/engine/ops/wasm-kernels.ts';
 import { CONTROL_BYTES, WORKER_LOOP } from '../lib/engine/ops/wasm-threads.ts';
 
 export type { KernelThreads } from '../lib/engine/kernel-threads.ts';
 
 /**
- * Runs the engine's large GEMMs and depthwise convs on two threads (this one and a worker) until
- * stop(); null where shared WebAssembly memory is unavailable.
+ * Runs the engine's large GEMMs, depthwise convs and affine passes on two threads (this one and a
+ * worker) until stop(); null where shared WebAssembly memory is unavailable, or when the worker
+ * fails to start or does not say it is ready within `timeoutMs` (it is then terminated and the
+ * kernels stay on one thread).
  */
-export async function startKernelThreads(options: KernelThreadsOptions = {}): Promise<KernelThreads | null> {
+export async function startKernelThreads({
+  timeoutMs = START_TIMEOUT_MS,
+  ...options
+}: KernelThreadsOptions = {}): Promise<KernelThreads | null> {
   const shared = sharedKernelModule();
   if (!shared) return null;
   const control = new SharedArrayBuffer(CONTROL_BYTES);
@@ -25,10 +36,15 @@ export async function startKernelThreads(options: KernelThreadsOptions = {}): Pr
 const { parentPort, workerData } = require('node:worker_threads');
 serve(workerData.module, workerData.memory, workerData.control, () => parentPort.postMessage('ready'));`;
   const worker = new Worker(source, { eval: true, workerData: { ...shared, control } });
-  await new Promise<void>((resolve, reject) => {
-    worker.once('message', () => resolve());
-    worker.once('error', reject);
-  });
+  try {
+    await kernelWorkerReady((ready, failed) => {
+      worker.once('message', ready);
+      worker.once('error', failed);
+    }, timeoutMs);
+  } catch {
+    await worker.terminate();
+    return null;
+  }
   const exited = (): Promise<void> => new Promise((resolve) => worker.once('exit', () => resolve()));
   return installKernelThreads(shared, control, exited, options);
 }

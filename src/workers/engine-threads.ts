@@ -8,9 +8,6 @@ import { runGraph, type Graph, type Tensor } from '~/lib/engine/index.ts';
 import type { KernelThreads } from '~/lib/engine/kernel-threads.ts';
 import { startWebKernelThreads } from '~/lib/engine/kernel-threads-web.ts';
 
-/** How long the kernel worker may take to say it is ready before the engine stays on one thread. */
-const START_TIMEOUT_MS = 10_000;
-
 let kernels: KernelThreads | null = null;
 let current = 1;
 
@@ -39,7 +36,7 @@ export async function setEngineThreads(want: number): Promise<{ threads: number;
   } else {
     if (!globalThis.crossOriginIsolated)
       return { threads: 1, message: 'Two threads need a cross-origin isolated page; the engine stays on one.' };
-    kernels = await startWebKernelThreads({ timeoutMs: START_TIMEOUT_MS }).catch(() => null);
+    kernels = await startWebKernelThreads().catch(() => null);
     if (!kernels)
       return { threads: 1, message: 'The engine’s second thread did not start here; it stays on one thread.' };
   }

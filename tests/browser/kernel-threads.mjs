@@ -2,7 +2,8 @@
 // Bundles kernel-threads.worker.ts with esbuild, serves it from a local server twice, with and
 // without the cross-origin isolation headers (COOP same-origin, COEP require-corp), and checks that
 // an isolated page's engine worker starts its kernel worker and gets MobileNetV2's logits bit for bit
-// (every half on the kernel worker), and that a page without the headers stays on one thread.
+// (every half on the kernel worker), stays on one thread with the same bits when its kernel worker
+// throws as it loads or never answers, and that a page without the headers stays on one thread.
 // Prints the result of each and exits 1 on a failure.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -47,7 +48,16 @@ try {
     await tab.close();
     server.close();
     const ok = isolated
-      ? r.crossOriginIsolated && r.started && r.identical && r.calls > 0 && r.workerRan === r.calls
+      ? r.crossOriginIsolated &&
+        r.started &&
+        r.identical &&
+        r.calls > 0 &&
+        r.workerRan === r.calls &&
+        r.brokenWorkers.length === 2 &&
+        r.brokenWorkers.every((b) => !b.started && b.identical) &&
+        // the error is noticed before the timeout, the silence at it
+        r.brokenWorkers[0].ms < r.brokenWorkers[0].timeoutMs &&
+        r.brokenWorkers[1].ms >= r.brokenWorkers[1].timeoutMs
       : !r.crossOriginIsolated && !r.started;
     failed ||= !ok;
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${isolated ? 'isolated page' : 'plain page   '} ${JSON.stringify(r)}`);

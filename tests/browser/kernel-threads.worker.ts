@@ -1,7 +1,8 @@
 /**
  * The browser check's engine worker (kernel-threads.mjs bundles it): MobileNetV2 on one thread,
  * then on two with startWebKernelThreads (every half on the kernel worker), bit for bit; then the
- * one- and two-thread engine timed interleaved, with the usual take-back of late halves.
+ * one- and two-thread engine timed interleaved, with the usual take-back of late halves; then kernel
+ * workers that fail to start (brokenWorkers).
  */
 import { startWebKernelThreads } from '~/lib/engine/kernel-threads-web.ts';
 import { runGraph } from '~/lib/engine/index.ts';
@@ -46,7 +47,43 @@ async function main(): Promise<unknown> {
     timedWorkerShare: timed.workerRan() / timed.calls(),
   };
   await timed.stop();
-  return result;
+  return { ...result, brokenWorkers: await brokenWorkers(one, () => runGraph(graph, feeds)[out].data) };
+}
+
+/**
+ * Kernel workers that cannot start, for real: a script that throws as it loads (an error event)
+ * and one that never answers (the start timeout). Each start must give null, in about the time
+ * its failure takes, and the engine must go on giving the one-thread bits.
+ */
+async function brokenWorkers(
+  one: ArrayLike<number>,
+  run: () => ArrayLike<number>,
+): Promise<{ kind: string; started: boolean; ms: number; timeoutMs: number; identical: boolean }[]> {
+  const g = globalThis as unknown as { Worker: new (url: string) => object };
+  const RealWorker = g.Worker;
+  const out = [];
+  for (const [kind, script, timeoutMs] of [
+    ['throws as it loads', 'throw new Error("blocked")', 5000],
+    ['never answers', 'onmessage = null', 1000],
+  ] as const) {
+    const url = URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
+    g.Worker = class extends RealWorker {
+      constructor() {
+        super(url);
+      }
+    };
+    const t0 = performance.now();
+    const threads = await startWebKernelThreads({ timeoutMs });
+    const ms = performance.now() - t0;
+    g.Worker = RealWorker;
+    URL.revokeObjectURL(url);
+    await threads?.stop();
+    const again = run();
+    let identical = one.length === again.length;
+    for (let i = 0; identical && i < one.length; i++) identical = Object.is(one[i], again[i]);
+    out.push({ kind, started: threads !== null, ms, timeoutMs, identical });
+  }
+  return out;
 }
 
 main().then(

@@ -4,7 +4,7 @@
  * MobileNetV3-Large-1.0 and ViT-Ti at 224 with seeded (untrained, BatchNorm-calibrated) weights,
  * each ratio beside its goal (issue 16). Then the same four at two threads (a child process: ORT
  * fixes its thread count when it starts): the engine on one thread, the engine on two (its kernel
- * worker, kernel-threads.ts, takes half of each large GEMM and depthwise conv) and ORT on two,
+ * worker, kernel-threads.ts, takes half of each large GEMM, depthwise conv and affine pass) and ORT on two,
  * interleaved in that process; and the time to materialise
  * B0–B3's weights (seeded init + BatchNorm calibration; wall and CPU time, since the machine is shared). Each runtime gets the same graph (ORT via
  * exportOnnx) and the same input; we report the median of the timed runs after warm-up (engine
@@ -252,7 +252,10 @@ async function childTwoThreads(runs: number, warmup: number, threads: number): P
   if (threads !== 2) throw new Error('--child-threads: the engine splits its kernels over two threads only');
   setOrtThreads(threads);
   const kernelThreads = await startKernelThreads();
-  if (!kernelThreads) throw new Error('no shared WebAssembly memory in this Node: the engine cannot use two threads');
+  if (!kernelThreads)
+    throw new Error(
+      'the kernel worker did not start (no shared WebAssembly memory in this Node, or it failed to boot)',
+    );
   try {
     const out: TwoThreadBench[] = [];
     for (const id of Object.keys(GOALS)) out.push(await benchModelTwoThreads(id, runs, warmup, threads, kernelThreads));

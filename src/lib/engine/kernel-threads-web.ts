@@ -5,7 +5,13 @@
  * withheld and this returns null. Call it from the engine's own worker, never a page's main
  * thread: the kernels block in Atomics.wait, which browsers refuse on the main thread.
  */
-import { installKernelThreads, type KernelThreads, type KernelThreadsOptions } from './kernel-threads.ts';
+import {
+  installKernelThreads,
+  kernelWorkerReady,
+  type KernelThreads,
+  type KernelThreadsOptions,
+  START_TIMEOUT_MS,
+} from './kernel-threads.ts';
 import { sharedKernelModule } from './ops/wasm-kernels.ts';
 import { CONTROL_BYTES, WORKER_LOOP } from './ops/wasm-threads.ts';
 
@@ -23,22 +29,14 @@ interface WebWorker {
   onerror: ((e: unknown) => void) | null;
 }
 
-export interface WebKernelThreadsOptions extends KernelThreadsOptions {
-  /**
-   * How long to wait for the kernel worker's 'ready' before giving up on it (terminated, null):
-   * a worker that never boots (blocked script, out of memory) must not hang its caller. Default 10 s.
-   */
-  timeoutMs?: number;
-}
-
 /**
  * Two kernel threads in this (worker) scope; null where the page is not cross-origin isolated or
- * the kernel worker did not answer within `timeoutMs`.
+ * the kernel worker failed or did not answer within `timeoutMs` (it is then terminated).
  */
 export async function startWebKernelThreads({
-  timeoutMs = 10_000,
+  timeoutMs = START_TIMEOUT_MS,
   ...options
-}: WebKernelThreadsOptions = {}): Promise<KernelThreads | null> {
+}: KernelThreadsOptions = {}): Promise<KernelThreads | null> {
   const scope = globalThis as unknown as WebScope;
   if (!scope.crossOriginIsolated || !scope.Worker || !scope.Blob) return null;
   const shared = sharedKernelModule();
@@ -51,19 +49,16 @@ onmessage = (e) => {
 };`;
   const url = scope.URL.createObjectURL(new scope.Blob([source], { type: 'text/javascript' }));
   const worker = new scope.Worker(url);
-  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await new Promise<void>((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error('the kernel worker did not start')), timeoutMs);
-      worker.onmessage = () => resolve();
-      worker.onerror = reject;
+    await kernelWorkerReady((ready, failed) => {
+      worker.onmessage = ready;
+      worker.onerror = failed;
       worker.postMessage({ ...shared, control });
-    });
+    }, timeoutMs);
   } catch {
     worker.terminate();
     return null;
   } finally {
-    clearTimeout(timer);
     scope.URL.revokeObjectURL(url);
   }
   // The worker's loop returns on the stop signal; terminate() then frees it (a Web Worker has no

@@ -9,7 +9,7 @@ import { useKernelThreads } from './ops/wasm-kernels.ts';
 import { helperOver, type KernelHelper } from './ops/wasm-threads.ts';
 
 export interface KernelThreads {
-  /** Kernel calls offered to the worker so far (halves of GEMMs and depthwise convs). */
+  /** Kernel calls offered to the worker so far (halves of GEMMs, depthwise convs and affine passes). */
   calls(): number;
   /** Of those, the ones the worker ran (the rest it had not begun when this thread took them back). */
   workerRan(): number;
@@ -26,6 +26,38 @@ export interface KernelThreadsOptions {
    * the worker has not begun it (tests, to check the worker's results). Default true.
    */
   takeBack?: boolean;
+  /** How long to wait for the kernel worker's 'ready' before giving up on it (default START_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+/** How long a new kernel worker may take to say it is ready before the engine stays on one thread. */
+export const START_TIMEOUT_MS = 10_000;
+
+/**
+ * Resolves when a just-made kernel worker reports ready; rejects when it reports an error first or
+ * says nothing for `timeoutMs` (a worker that never boots, e.g. a blocked script, must not hang
+ * its caller). `listen` hooks the two callbacks to the platform's worker.
+ */
+export function kernelWorkerReady(
+  listen: (ready: () => void, failed: (error: unknown) => void) => void,
+  timeoutMs: number,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the kernel worker did not start within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    listen(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error('the kernel worker failed to start'));
+      },
+    );
+  });
 }
 
 /**

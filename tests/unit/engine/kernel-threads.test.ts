@@ -1,7 +1,7 @@
 /**
  * Two kernel threads (src/cli/kernel-threads.ts, src/lib/engine/ops/wasm-threads.ts) give the
  * same bits as one: every case is run on one thread first, then again with the worker taking half
- * of each large GEMM and depthwise conv (always, then as in use, where the main thread takes back a
+ * of each large GEMM, depthwise conv and affine pass (always, then as in use, where the main thread takes back a
  * half the worker has not begun), and compared with Object.is element by element.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { int, ints, runGraph } from '~/lib/engine/index.ts';
 import type { Tensor } from '~/lib/engine/tensor.ts';
 import { Act } from '~/lib/engine/ops/activation-code.ts';
 import { wasmGemm } from '~/lib/engine/ops/wasm-gemm.ts';
-import { wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
+import { affineInPlace, wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
 import { buildModel, materialize, referenceInput } from '~/lib/models/index.ts';
 import { graphOf, input, node, randomTensor } from './build-graph.ts';
 
@@ -43,6 +43,21 @@ for (const [M, N, K, act] of [
       const ep = { scale: rand([M], 3), shift: rand([M], 4), act, p0: 1 / 6, p1: 0.5 };
       expect(wasmGemm(M, N, K, rand([M, K], 1), 0, K, rand([K, N], 2), 0, N, C, 0, N, ep)).toBe(true);
       return C;
+    },
+  ]);
+}
+
+for (const [planes, inner, act] of [
+  [1, 197 * 768 + 3, Act.Gelu],
+  [96, 56 * 56, Act.HardSwish],
+  [7, 12_345, Act.Sigmoid],
+] as const) {
+  cases.push([
+    `affine pass over ${planes}×${inner} values`,
+    () => {
+      const y = rand([planes * inner], 8);
+      expect(affineInPlace(y, planes, inner, rand([planes], 9), rand([planes], 10), act, 0.2, 0.5)).toBe(true);
+      return y;
     },
   ]);
 }

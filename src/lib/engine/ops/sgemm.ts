@@ -8,7 +8,8 @@
  * one contiguous stream, (2) a 4×8 register tile (32 accumulators, 12 loads per 32
  * multiply-adds), and (3) row blocks of A that stay in cache while a panel streams past.
  */
-import { activateRow, type Epilogue, NO_EPILOGUE } from './activation-code.ts';
+import { activateRow, NO_EPILOGUE } from './activation-code.ts';
+import type { GemmFn } from './gemm-args.ts';
 import { wasmGemm } from './wasm-gemm.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
@@ -24,30 +25,16 @@ export function gemmUsesWasm(M: number, N: number, K: number): boolean {
  * The product's extent against the buffers, before the JavaScript loops or the WebAssembly kernel
  * index them (a few comparisons per call): the last row of each operand must end inside it.
  */
-export function checkGemmBuffers(
-  M: number,
-  N: number,
-  K: number,
-  aLen: number,
-  aOff: number,
-  lda: number,
-  bLen: number,
-  bOff: number,
-  ldb: number,
-  cLen: number,
-  cOff: number,
-  ldc: number,
-  ep: Epilogue,
-): void {
+export const checkGemmBuffers: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE) => {
   const ok =
     [M, N, K, aOff, lda, bOff, ldb, cOff, ldc].every((v) => Number.isSafeInteger(v) && v >= 0) &&
-    (M === 0 || K === 0 || (lda >= K && aOff + (M - 1) * lda + K <= aLen)) &&
-    (K === 0 || N === 0 || (ldb >= N && bOff + (K - 1) * ldb + N <= bLen)) &&
-    (M === 0 || N === 0 || (ldc >= N && cOff + (M - 1) * ldc + N <= cLen)) &&
+    (M === 0 || K === 0 || (lda >= K && aOff + (M - 1) * lda + K <= A.length)) &&
+    (K === 0 || N === 0 || (ldb >= N && bOff + (K - 1) * ldb + N <= B.length)) &&
+    (M === 0 || N === 0 || (ldc >= N && cOff + (M - 1) * ldc + N <= C.length)) &&
     (!ep.scale || ep.scale.length >= M) &&
     (!ep.shift || ep.shift.length >= M);
   if (!ok) throw new RangeError(`sgemm ${M}×${K}·${K}×${N}: operands do not fit their buffers`);
-}
+};
 
 const NR = 8;
 /** Scratch for packed panels, grown on demand and reused across calls (results never depend on it). */
@@ -89,45 +76,16 @@ function packB(B: Float32Array, bOff: number, ldb: number, K: number, N: number,
 }
 
 /**
- * C[i, j] = act(scale[i] · Σ_k A[i, k] · B[k, j] + shift[i]).
- * A starts at aOff with row stride lda; B at bOff with row stride ldb; C at cOff with row stride ldc.
+ * C[i, j] = act(scale[i] · Σ_k A[i, k] · B[k, j] + shift[i]), the arguments as GemmArgs names them.
  */
-export function sgemm(
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  lda: number,
-  B: Float32Array,
-  bOff: number,
-  ldb: number,
-  C: Float32Array,
-  cOff: number,
-  ldc: number,
-  ep: Epilogue = NO_EPILOGUE,
-): void {
-  checkGemmBuffers(M, N, K, A.length, aOff, lda, B.length, bOff, ldb, C.length, cOff, ldc, ep);
+export const sgemm: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE) => {
+  checkGemmBuffers(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
   if (M * N * K >= WASM_MIN_MACS && wasmGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep)) return;
   jsGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
-}
+};
 
 /** The JavaScript GEMM (used for small products and where WebAssembly SIMD is unavailable). */
-export function jsGemm(
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  lda: number,
-  B: Float32Array,
-  bOff: number,
-  ldb: number,
-  C: Float32Array,
-  cOff: number,
-  ldc: number,
-  ep: Epilogue = NO_EPILOGUE,
-): void {
+export const jsGemm: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE) => {
   const panels = Math.ceil(N / NR);
   const Bp = scratch(panels * K * NR);
   packB(B, bOff, ldb, K, N, Bp);
@@ -321,4 +279,4 @@ export function jsGemm(
     const o = cOff + i * ldc;
     activateRow(C, o, o + N, ep.act, ep.p0, ep.p1);
   }
-}
+};

@@ -130,6 +130,26 @@ const block = (open: Code, body: Code): Code => [
 ];
 export const loop = (body: Code): Code => block(ins('loop', 0x03, 0x40), body);
 export const ifThen = (body: Code): Code => block(ins('if', 0x04, 0x40), body);
+/**
+ * A counted loop's last step: `counter += step` (a constant or a local), then round again while
+ * counter < end (unsigned). Every kernel's loops end this way.
+ */
+export const nextWhileBelow = (counter: Local, step: number | Local, end: Local): Code => [
+  ...get(counter),
+  ...(typeof step === 'number' ? i32c(step) : get(step)),
+  ...add,
+  ...tee(counter),
+  ...get(end),
+  ...ltU,
+  ...continueIf,
+];
+/** while (p < end) { body; p += step }: the loop entered only when p starts below end. */
+export const whileBelow = (p: Local, end: Local, step: number, body: Code): Code => [
+  ...get(p),
+  ...get(end),
+  ...ltU,
+  ...ifThen(loop([...body, ...nextWhileBelow(p, step, end)])),
+];
 export const ifElse = (then: Code, otherwise: Code): Code =>
   block(ins('if', 0x04, 0x40), [...then, { text: 'else', bytes: [0x05] }, ...otherwise]);
 

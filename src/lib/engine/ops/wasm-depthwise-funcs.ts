@@ -7,7 +7,6 @@
 import {
   add,
   type Code,
-  continueIf,
   evenLanes,
   f32x4Add,
   f32x4Mul,
@@ -20,12 +19,11 @@ import {
   i32c,
   load32Splat,
   loop,
-  ltU,
+  nextWhileBelow,
   and,
   f32Load,
   f32Store,
   ifElse,
-  ifThen,
   eq,
   memoryFill,
   mul,
@@ -35,6 +33,7 @@ import {
   v128Load,
   v128Store,
   v128Zero,
+  whileBelow,
 } from './wasm-asm.ts';
 import { activation, EPILOGUE_LOCALS, epilogueInit, madd } from './wasm-epilogue.ts';
 
@@ -165,7 +164,7 @@ export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
   ];
   kxs.push(...tap(0));
   kxs.push(...get(l.TAP), ...i32c(4), ...add, ...set(l.TAP), ...get(l.WTAP), ...i32c(4), ...add, ...set(l.WTAP));
-  kxs.push(...get(l.KX), ...i32c(1), ...add, ...tee(l.KX), ...get(l.KW), ...ltU, ...continueIf);
+  kxs.push(...nextWhileBelow(l.KX, 1, l.KW));
   // The mobile nets' 3- and 5-wide rows of taps unrolled, offsets as immediates: the loop's own
   // counting and pointer updates cost as much as the multiply-adds. Same taps, same order.
   const unrolled = (kw: number): Code => [
@@ -177,7 +176,7 @@ export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
   ];
   const widthIs = (kw: number): Code => [...get(l.KW), ...i32c(kw), ...eq];
   kys.push(...widthIs(3), ...ifElse(unrolled(3), [...widthIs(5), ...ifElse(unrolled(5), loop(kxs))]));
-  kys.push(...get(l.KY), ...i32c(1), ...add, ...tee(l.KY), ...get(l.KH), ...ltU, ...continueIf);
+  kys.push(...nextWhileBelow(l.KY, 1, l.KH));
   xs.push(...loop(kys));
   for (const [acc, at] of [
     [l.ACC, 0],
@@ -187,12 +186,12 @@ export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
     xs.push(...activation(l, l.V));
     xs.push(...get(l.OUT_ROW), ...get(l.OX), ...i32c(4), ...mul, ...add, ...get(l.V), ...v128Store(at));
   }
-  xs.push(...get(l.OX), ...i32c(8), ...add, ...tee(l.OX), ...get(l.WO), ...ltU, ...continueIf);
+  xs.push(...nextWhileBelow(l.OX, 8, l.WO));
   ys.push(...loop(xs));
   ys.push(...get(l.OUT_ROW), ...get(l.WO), ...i32c(4), ...mul, ...add, ...set(l.OUT_ROW));
-  ys.push(...get(l.OY), ...i32c(1), ...add, ...tee(l.OY), ...get(l.HO), ...ltU, ...continueIf);
+  ys.push(...nextWhileBelow(l.OY, 1, l.HO));
   chans.push(...loop(ys));
-  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
+  chans.push(...nextWhileBelow(l.CH, 1, l.C));
   b.push(...loop(chans));
   return def(b);
 }
@@ -262,16 +261,16 @@ export function depthwiseGradFunc(stride: 1 | 2, fma: boolean): FuncDef {
           ...evenLanes,
         ];
   xs.push(...madd(fma, input, [...get(l.DY_ROW), ...get(l.P), ...add, ...v128Load(0)], get(l.A)), ...set(l.A));
-  xs.push(...get(l.P), ...i32c(16), ...add, ...tee(l.P), ...get(l.ROW4), ...ltU, ...continueIf);
+  xs.push(...nextWhileBelow(l.P, 16, l.ROW4));
   ys.push(...loop(xs));
-  ys.push(...get(l.OY), ...i32c(1), ...add, ...tee(l.OY), ...get(l.HO), ...ltU, ...continueIf);
+  ys.push(...nextWhileBelow(l.OY, 1, l.HO));
   kxs.push(...loop(ys));
   kxs.push(...get(l.TAP), ...get(l.A), ...v128Store(0), ...get(l.TAP), ...i32c(16), ...add, ...set(l.TAP));
-  kxs.push(...get(l.KX), ...i32c(1), ...add, ...tee(l.KX), ...get(l.KW), ...ltU, ...continueIf);
+  kxs.push(...nextWhileBelow(l.KX, 1, l.KW));
   kys.push(...loop(kxs));
-  kys.push(...get(l.KY), ...i32c(1), ...add, ...tee(l.KY), ...get(l.KH), ...ltU, ...continueIf);
+  kys.push(...nextWhileBelow(l.KY, 1, l.KH));
   chans.push(...loop(kys));
-  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
+  chans.push(...nextWhileBelow(l.CH, 1, l.C));
   b.push(...loop(chans));
   return def(b);
 }
@@ -300,36 +299,23 @@ export function padFunc(): FuncDef {
   b.push(...get(l.DST), ...get(l.TOP), ...get(l.WP), ...mul, ...get(l.LEFT), ...add, ...i32c(4), ...mul, ...add);
   b.push(...set(l.D), ...i32c(0), ...set(l.CH));
   // while (P < end) { D[P] = SRC[P]; P += step }, P in bytes from the row's start
-  const copy = (load: Code, store: Code, step: number, end: Local): Code => [
-    ...get(l.P),
-    ...get(end),
-    ...ltU,
-    ...ifThen(
-      loop([
-        ...get(l.D),
-        ...get(l.P),
-        ...add,
-        ...get(l.SRC),
-        ...get(l.P),
-        ...add,
-        ...load,
-        ...store,
-        ...get(l.P),
-        ...i32c(step),
-        ...add,
-        ...tee(l.P),
-        ...get(end),
-        ...ltU,
-        ...continueIf,
-      ]),
-    ),
-  ];
+  const copy = (load: Code, store: Code, step: number, end: Local): Code =>
+    whileBelow(l.P, end, step, [
+      ...get(l.D),
+      ...get(l.P),
+      ...add,
+      ...get(l.SRC),
+      ...get(l.P),
+      ...add,
+      ...load,
+      ...store,
+    ]);
   const rows: Code = [...i32c(0), ...set(l.P)];
   rows.push(...copy(v128Load(0), v128Store(0), 16, l.VEC_END), ...copy(f32Load(0), f32Store(0), 4, l.ROW));
   rows.push(...get(l.D), ...get(l.WP4), ...add, ...set(l.D), ...get(l.SRC), ...get(l.SROW), ...add, ...set(l.SRC));
-  rows.push(...get(l.IY), ...i32c(1), ...add, ...tee(l.IY), ...get(l.H), ...ltU, ...continueIf);
+  rows.push(...nextWhileBelow(l.IY, 1, l.H));
   const chans: Code = [...i32c(0), ...set(l.IY), ...loop(rows), ...get(l.D), ...get(l.GAP), ...add, ...set(l.D)];
-  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
+  chans.push(...nextWhileBelow(l.CH, 1, l.C));
   b.push(...loop(chans));
   return def(b);
 }

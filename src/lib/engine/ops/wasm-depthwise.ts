@@ -5,7 +5,7 @@
  */
 import type { Epilogue } from './activation-code.ts';
 import type { ConvGeometry } from './conv-geometry.ts';
-import { splitCall, type WasmKernels, wasmKernels } from './wasm-kernels.ts';
+import { putScaleShift, splitCall, type WasmKernels, wasmKernels } from './wasm-kernels.ts';
 
 export function wasmDepthwiseFits(g: ConvGeometry): boolean {
   return g.M === g.C && g.group === g.C && g.dH === 1 && g.dW === 1 && g.sH === g.sW && (g.sH === 1 || g.sH === 2);
@@ -70,10 +70,7 @@ export function wasmDepthwise(
   const heap = k.heap((stage + C * H * W) * 4);
   copyPaddedPlanes(k, g, x, n, heap, 0, inF, stage);
   heap.set(w.subarray(0, wF), wOff);
-  if (ep.scale) heap.set(ep.scale.subarray(0, C), sOff);
-  else heap.fill(1, sOff, sOff + C);
-  if (ep.shift) heap.set(ep.shift.subarray(0, C), tOff);
-  else heap.fill(0, tOff, tOff + C);
+  putScaleShift(heap, ep, C, sOff, tOff);
   const fn = g.sH === 1 ? 'dw1' : 'dw2';
   const yBase = n * C * map;
   if (split < C) {

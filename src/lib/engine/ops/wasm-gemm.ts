@@ -3,8 +3,9 @@
  * memory and the result copied back; for the pointwise convolutions of a mobile CNN the copies
  * cost a small fraction of the multiply-adds they speed up.
  */
-import type { Epilogue } from './activation-code.ts';
-import { splitCall, type WasmKernels, wasmKernels } from './wasm-kernels.ts';
+import { NO_EPILOGUE } from './activation-code.ts';
+import type { GemmArgs } from './gemm-args.ts';
+import { putScaleShift, splitCall, type WasmKernels, wasmKernels } from './wasm-kernels.ts';
 
 /**
  * Columns per panel of the kernel's blocking (wasm-kernel-funcs.ts): all N8 while B fits in
@@ -33,25 +34,12 @@ export function splitRows(kern: WasmKernels, m4: number, macsPerRow: number): nu
 }
 
 /** Same contract as sgemm(); returns false (doing nothing) when the WebAssembly kernel is unavailable. */
-export function wasmGemm(
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  lda: number,
-  B: Float32Array,
-  bOff: number,
-  ldb: number,
-  C: Float32Array,
-  cOff: number,
-  ldc: number,
-  ep: Epilogue,
-): boolean {
+export function wasmGemm(...args: GemmArgs): boolean {
   const kern = wasmKernels();
   if (!kern) return false;
-  if (N === 1) return gemv(kern, M, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
-  if (splitColumns(kern, M, N, K, ldb, ldc)) return gemmColumns(kern, M, N, K, A, aOff, lda, B, bOff, C, cOff, ldc, ep);
+  const [M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE] = args;
+  if (N === 1) return gemv(kern, args);
+  if (splitColumns(kern, M, N, K, ldb, ldc)) return gemmColumns(kern, args);
   const m4 = Math.ceil(M / 4) * 4;
   const n8 = Math.ceil(N / 8) * 8;
   const aBytes = m4 * K * 4;
@@ -77,12 +65,7 @@ export function wasmGemm(
     heap.set(B.subarray(bOff, bOff + K * N), stage >> 2);
     kern.pad(1, stage, K, N, N, bPtr, K, n8, 0, 0, 0);
   } else for (let k = 0; k < K; k++) heap.set(B.subarray(bOff + k * ldb, bOff + k * ldb + N), (bPtr >> 2) + k * n8);
-  const s0 = sPtr >> 2;
-  const t0 = tPtr >> 2;
-  if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
-  else heap.fill(1, s0, s0 + M);
-  if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
-  else heap.fill(0, t0, t0 + M);
+  putScaleShift(heap, ep, M, sPtr >> 2, tPtr >> 2);
   const nb = panelWidth(n8, K);
   const split = splitRows(kern, m4, n8 * K);
   const here = (): void => kern.gemm(split, n8, K, aPtr, bPtr, cPtr, sPtr, tPtr, ep.act, ep.p0, ep.p1, nb);
@@ -101,21 +84,7 @@ export function wasmGemm(
 }
 
 /** wasmGemm's one-column case on the module's gemv (same sums as gemm, without seven idle columns). */
-function gemv(
-  kern: WasmKernels,
-  M: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  lda: number,
-  B: Float32Array,
-  bOff: number,
-  ldb: number,
-  C: Float32Array,
-  cOff: number,
-  ldc: number,
-  ep: Epilogue,
-): true {
+function gemv(kern: WasmKernels, [M, , K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE]: GemmArgs): true {
   const m4 = Math.ceil(M / 4) * 4;
   const a0 = 0;
   const x0 = m4 * K;
@@ -127,10 +96,7 @@ function gemv(
   else for (let i = 0; i < M; i++) heap.set(A.subarray(aOff + i * lda, aOff + i * lda + K), a0 + i * K);
   if (ldb === 1) heap.set(B.subarray(bOff, bOff + K), x0);
   else for (let k = 0; k < K; k++) heap[x0 + k] = B[bOff + k * ldb];
-  if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
-  else heap.fill(1, s0, s0 + M);
-  if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
-  else heap.fill(0, t0, t0 + M);
+  putScaleShift(heap, ep, M, s0, t0);
   const split = splitRows(kern, m4, K);
   const here = (): void => kern.gemv(split, K, a0 * 4, x0 * 4, c0 * 4, s0 * 4, t0 * 4, ep.act, ep.p0, ep.p1);
   if (split < m4) {
@@ -159,23 +125,13 @@ function splitColumns(kern: WasmKernels, M: number, N: number, K: number, ldb: n
 /**
  * wasmGemm split by columns: B's first NA columns (a multiple of 8) and the rest are laid out as two
  * matrices, and C's two halves computed by the same kernel, one per thread, then interleaved back
- * into rows of N by the module's pad. An output's sum runs over k in the same order whichever half
- * (and which lane of a tile) computes it, so the result is the one-thread result bit for bit.
+ * into rows of N by the module's pad (B's and C's rows are N apart: splitColumns asks it, so ldb
+ * and ldc go unread). An output's sum runs over k in the same order whichever half (and which lane
+ * of a tile) computes it, so the result is the one-thread result bit for bit.
  */
 function gemmColumns(
   kern: WasmKernels,
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  lda: number,
-  B: Float32Array,
-  bOff: number,
-  C: Float32Array,
-  cOff: number,
-  ldc: number,
-  ep: Epilogue,
+  [M, N, K, A, aOff, lda, B, bOff, , C, cOff, , ep = NO_EPILOGUE]: GemmArgs,
 ): true {
   const m4 = Math.ceil(M / 4) * 4;
   const nA = Math.ceil(N / 16) * 8;
@@ -196,12 +152,7 @@ function gemmColumns(
   heap.set(B.subarray(bOff, bOff + K * N), stage >> 2);
   kern.pad(1, stage, K, nA, N, bA, K, nA, 0, 0, 0);
   kern.pad(1, stage + nA * 4, K, nB, N, bB, K, nB8, 0, 0, 0);
-  const s0 = sPtr >> 2;
-  const t0 = tPtr >> 2;
-  if (ep.scale) heap.set(ep.scale.subarray(0, M), s0);
-  else heap.fill(1, s0, s0 + M);
-  if (ep.shift) heap.set(ep.shift.subarray(0, M), t0);
-  else heap.fill(0, t0, t0 + M);
+  putScaleShift(heap, ep, M, sPtr >> 2, tPtr >> 2);
   const there = [m4, nB8, K, aPtr, bB, cB, sPtr, tPtr, ep.act, ep.p0, ep.p1, panelWidth(nB8, K)];
   splitCall(kern, 'gemm', there, () =>
     kern.gemm(m4, nA, K, aPtr, bA, cA, sPtr, tPtr, ep.act, ep.p0, ep.p1, panelWidth(nA, K)),

@@ -8,7 +8,6 @@ import {
   add,
   and,
   type Code,
-  continueIf,
   f32x4Add,
   f32x4ExtractLane,
   f32x4Mul,
@@ -20,11 +19,11 @@ import {
   I32,
   F32,
   i32c,
-  ifThen,
   load32Lane,
   load32Splat,
   type Local,
   loop,
+  nextWhileBelow,
   ltU,
   mul,
   select,
@@ -34,6 +33,7 @@ import {
   v128Load,
   v128Store,
   v128Zero,
+  whileBelow,
 } from './wasm-asm.ts';
 import { depthwiseFunc, depthwiseGradFunc, padFunc } from './wasm-depthwise-funcs.ts';
 import { activation, EPILOGUE_LOCALS, epilogueInit, madd, v128s } from './wasm-epilogue.ts';
@@ -122,7 +122,7 @@ function gemmFunc(fma: boolean): FuncDef {
       ks.push(...madd(fma, get(l.AV), get(h === 0 ? l.B0 : l.B1), get(acc(r, h))), ...set(acc(r, h)));
   }
   ks.push(...get(l.BP), ...get(l.LDB), ...add, ...set(l.BP));
-  ks.push(...get(l.AP), ...i32c(4), ...add, ...tee(l.AP), ...get(l.AP_END), ...ltU, ...continueIf);
+  ks.push(...nextWhileBelow(l.AP, 4, l.AP_END));
   cols.push(...loop(ks));
   cols.push(...get(l.C), ...get(l.I), ...get(l.LDB), ...mul, ...add, ...get(l.P), ...add, ...set(l.CROW));
   cols.push(...get(l.I), ...i32c(4), ...mul, ...set(l.SROW));
@@ -136,11 +136,11 @@ function gemmFunc(fma: boolean): FuncDef {
     }
     cols.push(...get(l.CROW), ...get(l.LDB), ...add, ...set(l.CROW));
   }
-  cols.push(...get(l.P), ...i32c(32), ...add, ...tee(l.P), ...get(l.P_END), ...ltU, ...continueIf);
+  cols.push(...nextWhileBelow(l.P, 32, l.P_END));
   rows.push(...loop(cols));
-  rows.push(...get(l.I), ...i32c(4), ...add, ...tee(l.I), ...get(l.M4), ...ltU, ...continueIf);
+  rows.push(...nextWhileBelow(l.I, 4, l.M4));
   panels.push(...loop(rows));
-  panels.push(...get(l.PB), ...get(l.NB), ...add, ...tee(l.PB), ...get(l.LDB), ...ltU, ...continueIf);
+  panels.push(...nextWhileBelow(l.PB, l.NB, l.LDB));
   c.push(...loop(panels));
   return def(c);
 }
@@ -182,13 +182,13 @@ function gemvFunc(fma: boolean): FuncDef {
   }
   ks.push(...madd(fma, get(l.AV), [...get(l.XP), ...load32Splat(0)], get(l.ACC)), ...set(l.ACC));
   ks.push(...get(l.AP), ...i32c(4), ...add, ...set(l.AP));
-  ks.push(...get(l.XP), ...i32c(4), ...add, ...tee(l.XP), ...get(l.X_END), ...ltU, ...continueIf);
+  ks.push(...nextWhileBelow(l.XP, 4, l.X_END));
   rows.push(...loop(ks));
   rows.push(...get(l.S), ...get(l.I), ...i32c(4), ...mul, ...add, ...v128Load(0), ...set(l.VS));
   rows.push(...get(l.T_PTR), ...get(l.I), ...i32c(4), ...mul, ...add, ...v128Load(0), ...set(l.VT));
   rows.push(...get(l.ACC), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V), ...activation(l, l.V));
   rows.push(...get(l.C), ...get(l.I), ...i32c(4), ...mul, ...add, ...get(l.V), ...v128Store(0));
-  rows.push(...get(l.I), ...i32c(4), ...add, ...tee(l.I), ...get(l.M4), ...ltU, ...continueIf);
+  rows.push(...nextWhileBelow(l.I, 4, l.M4));
   c.push(...loop(rows));
   return def(c);
 }
@@ -212,36 +212,23 @@ function affineFunc(): FuncDef {
   chans.push(...get(l.P), ...get(l.INNER), ...i32c(-4), ...and, ...i32c(4), ...mul, ...add, ...set(l.END));
   chans.push(...get(l.P), ...get(l.INNER), ...i32c(4), ...mul, ...add, ...set(l.TAIL_END));
   // while (P < end) { v = act(load(P)·VS + VT); store(P, v); P += step }
-  const body = (load: Code, store: Code, step: number, end: Local): Code => [
-    ...get(l.P),
-    ...get(end),
-    ...ltU,
-    ...ifThen(
-      loop([
-        ...get(l.P),
-        ...load,
-        ...get(l.VS),
-        ...f32x4Mul,
-        ...get(l.VT),
-        ...f32x4Add,
-        ...set(l.V),
-        ...activation(l, l.V),
-        ...get(l.P),
-        ...get(l.V),
-        ...store,
-        ...get(l.P),
-        ...i32c(step),
-        ...add,
-        ...tee(l.P),
-        ...get(end),
-        ...ltU,
-        ...continueIf,
-      ]),
-    ),
-  ];
+  const body = (load: Code, store: Code, step: number, end: Local): Code =>
+    whileBelow(l.P, end, step, [
+      ...get(l.P),
+      ...load,
+      ...get(l.VS),
+      ...f32x4Mul,
+      ...get(l.VT),
+      ...f32x4Add,
+      ...set(l.V),
+      ...activation(l, l.V),
+      ...get(l.P),
+      ...get(l.V),
+      ...store,
+    ]);
   chans.push(...body(v128Load(0), v128Store(0), 16, l.END));
   chans.push(...body(load32Splat(0), [...f32x4ExtractLane(0), ...f32Store(0)], 4, l.TAIL_END));
-  chans.push(...get(l.CH), ...i32c(1), ...add, ...tee(l.CH), ...get(l.C), ...ltU, ...continueIf);
+  chans.push(...nextWhileBelow(l.CH, 1, l.C));
   b.push(...loop(chans));
   return def(b);
 }

@@ -12,9 +12,10 @@
  * (dw, dwg) and wasm-epilogue.ts (scale, shift, activation); this file instantiates them.
  *
  * Two threads (opt-in, wasm-threads.ts): `useKernelThreads` swaps in an instance over a shared
- * memory whose twin runs in a worker; wasm-gemm.ts and wasm-depthwise.ts then give the worker half
- * of each large GEMM or depthwise conv (`splitCall`).
+ * memory whose twin runs in a worker; wasm-gemm.ts, wasm-depthwise.ts and affineInPlace then give
+ * the worker half of each large GEMM, depthwise conv or affine pass (`splitCall`).
  */
+import type { Epilogue } from './activation-code.ts';
 import { moduleOf, type SharedMemoryLimits } from './wasm-asm.ts';
 import { kernelFuncs } from './wasm-kernel-funcs.ts';
 import type { KernelExport, KernelHelper } from './wasm-threads.ts';
@@ -233,6 +234,46 @@ function instantiate(module: WebAssembly.Module, memory: WebAssembly.Memory, hel
 }
 
 /**
+ * Lays out an epilogue's per-row (per-channel) scale and shift for `rows` rows at floats s0 and t0
+ * of `heap`: 1 and 0 where the epilogue has none, since the kernels always read both.
+ */
+export function putScaleShift(heap: Float32Array, ep: Epilogue, rows: number, s0: number, t0: number): void {
+  if (ep.scale) heap.set(ep.scale.subarray(0, rows), s0);
+  else heap.fill(1, s0, s0 + rows);
+  if (ep.shift) heap.set(ep.shift.subarray(0, rows), t0);
+  else heap.fill(0, t0, t0 + rows);
+}
+
+/**
+ * Values below which an affine pass stays on one thread: the same bound as the GEMM's
+ * SPLIT_MIN_MACS (wasm-gemm.ts), since handing half over costs some microseconds whatever the
+ * work; not tuned separately (ViT-Ti's GELUs, 151 K values each, are well above it).
+ */
+const SPLIT_MIN_VALUES = 1 << 16;
+
+/**
+ * How affineInPlace shares `planes` × `inner` values at 0 with the helper: this thread runs the
+ * first `planes` planes of `inner` values each; `there` is the helper's part, [planes, inner, first
+ * float], always the last planes (or, for one plane, its last values, from a multiple of 4 so both
+ * halves keep the kernel's four-lane steps aligned). Each value's result depends on nothing but the
+ * value and its plane's scale and shift, and the one-lane tail runs the four-lane code on a splat,
+ * so where the cut falls changes no bit.
+ */
+function splitAffine(
+  k: WasmKernels,
+  planes: number,
+  inner: number,
+): { planes: number; inner: number; there?: [number, number, number] } {
+  if (!k.helper || planes * inner < SPLIT_MIN_VALUES) return { planes, inner };
+  if (planes === 1) {
+    const half = Math.ceil(inner / 8) * 4;
+    return { planes, inner: half, there: [1, inner - half, half] };
+  }
+  const here = Math.ceil(planes / 2);
+  return { planes: here, inner, there: [planes - here, inner, here * inner] };
+}
+
+/**
  * y[c·inner + i] ← act(y·scale[c] + shift[c]) in place, channel c cycling over `channels` (N images
  * of C channels), on the WebAssembly kernel; false (doing nothing) where it is unavailable.
  */
@@ -257,7 +298,12 @@ export function affineInPlace(
     heap.set(scale.subarray(0, channels), sOff + p);
     heap.set(shift.subarray(0, channels), tOff + p);
   }
-  k.affine(planes, inner, 0, sOff * 4, tOff * 4, act, p0, p1);
+  const split = splitAffine(k, planes, inner);
+  const here = (): void => k.affine(split.planes, split.inner, 0, sOff * 4, tOff * 4, act, p0, p1);
+  if (split.there) {
+    const [c, n, at] = split.there;
+    splitCall(k, 'affine', [c, n, at * 4, (sOff + planes - c) * 4, (tOff + planes - c) * 4, act, p0, p1], here);
+  } else here();
   y.set(heap.subarray(0, y.length));
   return true;
 }

@@ -25,7 +25,7 @@
  */
 
 /** Exports a helper may run (their order is the protocol's numbering). */
-export const KERNEL_EXPORTS = ['gemm', 'gemv', 'dw1', 'dw2'] as const;
+export const KERNEL_EXPORTS = ['gemm', 'gemv', 'dw1', 'dw2', 'affine'] as const;
 export type KernelExport = (typeof KERNEL_EXPORTS)[number];
 
 /** Bytes of the control block: four Int32 slots, then 2 + 16 Float64 slots. */
