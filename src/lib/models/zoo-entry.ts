@@ -51,16 +51,26 @@ export const TIMM_BENCH =
 export const TIMM_TOP1 = 'timm results/results-imagenet.csv';
 export const TORCHVISION = 'torchvision weight metadata (num_params, _ops in GMACs)';
 
+export const TIMM_PROFILER_REASON =
+  'timm prints its profiler GMACs to 2 decimals and the profiler also counts BN, activations and pooling';
+
 /**
  * Tolerance for timm's profiler GMACs: printed to 2 decimals (±0.005 G) and counting BN,
  * activations and pooling on top of conv + linear (1–6 %, published.md §1).
  */
-export function timmGmacsTolerance(gmacs: number): number {
+function timmGmacsTolerance(gmacs: number): number {
   return 0.005 / gmacs + 0.06;
 }
 
-export const TIMM_PROFILER_REASON =
-  'timm prints its profiler GMACs to 2 decimals and the profiler also counts BN, activations and pooling';
+/** timm's benchmark figures for a model: parameters (millions, as printed) and GMACs at `resolution`. */
+export function timmBench(paramsM: number, gmacs: number, resolution: number): Citation {
+  return { source: TIMM_BENCH, params: paramsM * M, macs: gmacs * 1e9, resolution };
+}
+
+/** timm's benchmark GMACs as the MACs reference, within the profiler's rounding and extra counts. */
+export function timmMacsReference(gmacs: number, reason = TIMM_PROFILER_REASON): MacsReference {
+  return { value: gmacs * 1e9, source: TIMM_BENCH, tolerance: timmGmacsTolerance(gmacs), reason };
+}
 
 export const M = 1e6;
 export const G = 1e9;
