@@ -6,6 +6,7 @@
  * so a hand-edited or truncated file fails with the path of the first bad field.
  */
 
+import type { Evaluation } from '../train/evaluate.ts';
 import type { Recipe } from '../train/trainer.ts';
 
 export const MANIFEST_VERSION = 1;
@@ -56,7 +57,11 @@ export interface CurvePoint {
 /** The trainer's recipe as the run used it (src/lib/train/trainer.ts). */
 export type TrainedRecipe = Recipe;
 
-export interface TrainedModel {
+/**
+ * One trained run. Accuracy, correct, per-class accuracy (label order of `classes`), classes and
+ * the confusion matrix (confusion[true][predicted]) are `evaluate`'s over all `testImages` images.
+ */
+export interface TrainedModel extends Pick<Evaluation, 'accuracy' | 'correct' | 'perClass' | 'classes' | 'confusion'> {
   /** Tiny-family id (src/lib/models/tiny.ts). */
   readonly id: string;
   readonly seed: number;
@@ -67,15 +72,7 @@ export interface TrainedModel {
   readonly bytes: number;
   readonly params: number;
   readonly macs: number;
-  /** Test accuracy on all `testImages` images, a fraction. */
-  readonly accuracy: number;
-  readonly correct: number;
   readonly testImages: number;
-  /** Per class (label order of `classes`), a fraction. */
-  readonly perClass: readonly number[];
-  readonly classes: readonly string[];
-  /** confusion[true][predicted]. */
-  readonly confusion: readonly (readonly number[])[];
   readonly curve: readonly EpochPoint[];
   /** The fine curve, a point every tenth of an epoch. */
   readonly segments: readonly CurvePoint[];
