@@ -21,7 +21,6 @@ export interface ConvTap {
 export interface ConvExplanation {
   readonly kind: 'conv';
   readonly node: string;
-  /** 'depthwise' | 'pointwise' | 'grouped' | 'standard' */
   readonly variant: 'depthwise' | 'pointwise' | 'grouped' | 'standard';
   /** Output position: batch, channel and spatial ([y, x] or [x]). */
   readonly n: number;

@@ -5,12 +5,13 @@
  */
 import { attrAxes, attrInt, attrInts, attrString } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
-import type { ConvTap } from '../explanation.ts';
+import type { ConvExplanation, ConvTap } from '../explanation.ts';
 import type { PlanArgs } from '../op.ts';
 import { dimsText } from '../shape-util.ts';
 import { windowAxis } from './pads.ts';
 
-export type ConvVariant = 'depthwise' | 'pointwise' | 'grouped' | 'standard';
+/** Which conv a node is (the step-through views name it the same way). */
+export type ConvVariant = ConvExplanation['variant'];
 
 export interface ConvGeometry {
   readonly node: string;
