@@ -16,7 +16,7 @@ import {
   EFFICIENTNETV2_S_ARCH,
   EFFICIENTNETV2_XL_ARCH,
 } from './efficientnetv2-spec.ts';
-import { M, timmBench, timmMacsReference, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
+import { M, timmRow, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
 
 const FIXED_1280 = { kind: 'conv', features: 1280, scaling: 'fixed' } as const;
 const ROUND_1280 = { kind: 'conv', features: 1280, scaling: 'round' } as const;
@@ -72,17 +72,7 @@ function row(
   extra: Partial<ZooEntry> = {},
   paper: Citation[] = [],
 ): ZooEntry {
-  const published: Citation[] = [...paper, timmBench(timmM, gmacs, spec.resolution)];
-  if (top1 !== undefined) published.push({ source: TIMM_TOP1, top1, resolution: spec.resolution });
-  return {
-    id,
-    family: 'EfficientNetV2',
-    spec,
-    timmParamsM: timmM,
-    macsReference: timmMacsReference(gmacs),
-    published,
-    ...extra,
-  };
+  return timmRow('EfficientNetV2', id, spec, { paramsM: timmM, gmacs, top1 }, paper, extra);
 }
 
 function head21k(id: string, of: string, spec: CnnSpec): ZooEntry {

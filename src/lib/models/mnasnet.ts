@@ -6,7 +6,7 @@
  */
 import { cnnSpec, SE_FROM_INPUT } from './cnn-spec.ts';
 import type { CnnSpec } from './spec.ts';
-import { M, timmBench, timmMacsReference, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
+import { M, timmRow, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
 
 export const MNASNET_A1_ARCH = [
   ['ds_r1_k3_s1_e1_c16_noskip'],
@@ -60,15 +60,7 @@ function row(
   extra: Partial<ZooEntry>,
   published: Citation[],
 ): ZooEntry {
-  return {
-    id,
-    family: 'MnasNet',
-    spec,
-    timmParamsM: timmM,
-    macsReference: timmMacsReference(gmacs),
-    published: [...published, timmBench(timmM, gmacs, 224)],
-    ...extra,
-  };
+  return timmRow('MnasNet', id, spec, { paramsM: timmM, gmacs }, published, extra);
 }
 
 export const MNASNET_MODELS: readonly ZooEntry[] = [

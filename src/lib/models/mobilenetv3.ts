@@ -9,10 +9,9 @@ import { cnnSpec, tfLayout } from './cnn-spec.ts';
 import type { CnnSpec } from './spec.ts';
 import {
   M,
-  timmBench,
   timmMacsReference,
+  timmRow,
   TIMM_PROFILER_REASON,
-  TIMM_TOP1,
   TORCHVISION,
   type Citation,
   type ZooEntry,
@@ -116,14 +115,13 @@ function row(
   extra: Partial<ZooEntry> = {},
   paper?: Citation,
 ): ZooEntry {
-  const published: Citation[] = [];
-  if (paper) published.push(paper);
-  published.push(timmBench(timmM, gmacs, 224));
-  published.push({ source: TIMM_TOP1, top1, resolution: 224 });
   const macsReference = paper?.macs
     ? { value: paper.macs, source: paper.source, tolerance: 0.03, reason: BN_FOLD }
     : timmMacsReference(gmacs, 'no paper figure; ' + TIMM_PROFILER_REASON);
-  return { id, family: 'MobileNetV3', spec, timmParamsM: timmM, macsReference, published, ...extra };
+  return timmRow('MobileNetV3', id, spec, { paramsM: timmM, gmacs, top1 }, paper ? [paper] : [], {
+    macsReference,
+    ...extra,
+  });
 }
 
 const large100 = { source: PAPER, top1: 75.2, macs: 219 * M, params: 5.4 * M, resolution: 224 };

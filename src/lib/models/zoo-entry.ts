@@ -72,5 +72,30 @@ export function timmMacsReference(gmacs: number, reason = TIMM_PROFILER_REASON):
   return { value: gmacs * 1e9, source: TIMM_BENCH, tolerance: timmGmacsTolerance(gmacs), reason };
 }
 
+/**
+ * A zoo row checked against timm: `cited` first, then timm's benchmark parameters and GMACs (the
+ * MACs reference unless `extra` gives another) and, when given, timm's top-1.
+ */
+export function timmRow(
+  family: Family,
+  id: string,
+  spec: ModelSpec,
+  timm: { readonly paramsM: number; readonly gmacs: number; readonly top1?: number },
+  cited: readonly Citation[] = [],
+  extra: Partial<ZooEntry> = {},
+): ZooEntry {
+  const published = [...cited, timmBench(timm.paramsM, timm.gmacs, spec.resolution)];
+  if (timm.top1 !== undefined) published.push({ source: TIMM_TOP1, top1: timm.top1, resolution: spec.resolution });
+  return {
+    id,
+    family,
+    spec,
+    timmParamsM: timm.paramsM,
+    macsReference: timmMacsReference(timm.gmacs),
+    published,
+    ...extra,
+  };
+}
+
 export const M = 1e6;
 export const G = 1e9;
