@@ -21,3 +21,22 @@ export function parseFlags<O extends ParseArgsOptionsConfig>(
     return undefined;
   }
 }
+
+/** A bad flag or argument, thrown where it is found; the command prints it with its usage and exits 2. */
+export class UsageError extends Error {}
+
+/** A numeric flag's value (undefined when absent); a UsageError naming the flag when it is not such a number. */
+export function numberFlag(
+  v: string | undefined,
+  flag: string,
+  o: { int?: boolean; min?: number } = {},
+): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || (o.int && !Number.isInteger(n)) || (o.min !== undefined && n < o.min)) {
+    throw new UsageError(
+      `${flag} needs ${o.int ? 'a whole number' : 'a number'}${o.min !== undefined ? ` ≥ ${o.min}` : ''}, got '${v}'`,
+    );
+  }
+  return n;
+}

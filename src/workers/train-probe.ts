@@ -17,6 +17,7 @@ import {
   trainingForward,
   type Graph,
   type Tensor,
+  type ConvWeightGradExplanation,
   type WeightGradTerm,
   type BackwardStep,
 } from '~/lib/engine/index.ts';
@@ -44,20 +45,17 @@ export interface BackwardStepView {
   readonly weightNorm: number | null;
 }
 
-export interface Inspection {
+/** The chosen weight's gradient explanation (its weight, sum, reported gradient, arithmetic), its terms summarised. */
+export interface Inspection extends Pick<ConvWeightGradExplanation, 'm' | 'k' | 'sum' | 'gradient' | 'accumulation'> {
   readonly step: number;
   readonly layer: string;
   readonly loss: number;
   /** L2 norm of each Conv/Gemm weight's gradient, in forward order. */
   readonly norms: readonly GradNorm[];
-  readonly m: number;
-  readonly k: readonly number[];
+  /** How many terms the explanation has. */
   readonly terms: number;
   /** The largest products by magnitude. */
   readonly top: readonly WeightGradTerm[];
-  readonly sum: number;
-  readonly gradient: number;
-  readonly accumulation: 'float32' | 'float64';
   /** The layer's input for image 0, [1, C, H, W]. */
   readonly activation: Tensor;
   /** The block holding `layer` (its scope, e.g. 'blocks.1.0'), and its backward steps in backward order. */

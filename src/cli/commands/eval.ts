@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { FASHION_MNIST_MEAN, FASHION_MNIST_STD, limitSet } from '../../lib/data/fashion-mnist.ts';
 import { readTrained } from '../../lib/train/checkpoint.ts';
 import { evaluate, type Evaluation } from '../../lib/train/evaluate.ts';
-import { parseFlags, usageError } from '../args.ts';
+import { numberFlag, parseFlags, usageError, UsageError } from '../args.ts';
 import { loadFashionMnist } from '../fashion-mnist-files.ts';
 
 export const summary =
@@ -44,19 +44,16 @@ export async function run(args: string[]): Promise<number> {
   });
   if (!parsed) return 2;
   const v = parsed.values;
-  const fail = (m: string): number => usageError('eval', USAGE, m);
-  if (parsed.positionals.length !== 1) return fail('expected one model file');
-  if (v.data !== 'fashion-mnist') return fail(`--data fashion-mnist is required${v.data ? `, got '${v.data}'` : ''}`);
-  const split = v.split ?? 'test';
-  if (split !== 'test' && split !== 'train') return fail(`--split is test or train, got '${split}'`);
-  const limit = v.limit === undefined ? undefined : Number(v.limit);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1))
-    return fail(`--limit needs a whole number ≥ 1, got '${v.limit}'`);
-  const batch = v.batch === undefined ? 100 : Number(v.batch);
-  if (!(Number.isInteger(batch) && batch >= 1)) return fail(`--batch needs a whole number ≥ 1, got '${v.batch}'`);
-  const file = parsed.positionals[0];
-  if (!existsSync(file)) return fail(`no such file: ${file}`);
   try {
+    if (parsed.positionals.length !== 1) throw new UsageError('expected one model file');
+    if (v.data !== 'fashion-mnist')
+      throw new UsageError(`--data fashion-mnist is required${v.data ? `, got '${v.data}'` : ''}`);
+    const split = v.split ?? 'test';
+    if (split !== 'test' && split !== 'train') throw new UsageError(`--split is test or train, got '${split}'`);
+    const limit = numberFlag(v.limit, '--limit', { int: true, min: 1 });
+    const batch = numberFlag(v.batch, '--batch', { int: true, min: 1 }) ?? 100;
+    const file = parsed.positionals[0];
+    if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
     const { graph, record } = readTrained(new Uint8Array(readFileSync(file)));
     const set = limitSet(loadFashionMnist(split), limit);
     const norm = {
@@ -86,6 +83,7 @@ export async function run(args: string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
+    if (e instanceof UsageError) return usageError('eval', USAGE, e.message);
     console.error(`depthwise eval: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }

@@ -19,7 +19,7 @@ import {
   type TrainerState,
 } from '../../lib/train/trainer.ts';
 import type { OptimizerConfig } from '../../lib/train/optimizer.ts';
-import { parseFlags, usageError } from '../args.ts';
+import { numberFlag, parseFlags, usageError, UsageError } from '../args.ts';
 import { loadFashionMnist } from '../fashion-mnist-files.ts';
 import { progressLine } from '../progress.ts';
 
@@ -43,19 +43,6 @@ export interface TrainSummary {
   interrupted: boolean;
   checkpoint?: string;
 }
-
-function num(v: string | undefined, flag: string, o: { int?: boolean; min?: number } = {}): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || (o.int && !Number.isInteger(n)) || (o.min !== undefined && n < o.min)) {
-    throw new UsageError(
-      `${flag} needs ${o.int ? 'a whole number' : 'a number'}${o.min !== undefined ? ` ≥ ${o.min}` : ''}, got '${v}'`,
-    );
-  }
-  return n;
-}
-
-class UsageError extends Error {}
 
 /** The graph to train and its name, from a zoo id, a spec file or an .onnx file. */
 function loadSource(source: string, res: number, seed: number): { graph: Graph; name: string } {
@@ -105,8 +92,8 @@ export async function run(args: string[]): Promise<number> {
       throw new UsageError(
         `--data fashion-mnist is required (the one dataset supported)${v.data ? `, got '${v.data}'` : ''}`,
       );
-    const stopAfter = num(v['stop-after'], '--stop-after', { int: true, min: 1 });
-    const budget = num(v['memory-budget'], '--memory-budget', { min: 1 });
+    const stopAfter = numberFlag(v['stop-after'], '--stop-after', { int: true, min: 1 });
+    const budget = numberFlag(v['memory-budget'], '--memory-budget', { min: 1 });
     let graph: Graph;
     let modelName: string;
     let recipe: Recipe;
@@ -146,26 +133,26 @@ export async function run(args: string[]): Promise<number> {
         throw new UsageError('expected one model: a zoo id, a spec .json or an .onnx file');
       const opt = v.opt ?? 'sgd';
       if (opt !== 'sgd' && opt !== 'adamw') throw new UsageError(`--opt is sgd or adamw, got '${opt}'`);
-      const epochs = num(v.epochs, '--epochs', { int: true, min: 1 }) ?? 1;
-      const seed = num(v.seed, '--seed', { int: true, min: 0 }) ?? 0;
+      const epochs = numberFlag(v.epochs, '--epochs', { int: true, min: 1 }) ?? 1;
+      const seed = numberFlag(v.seed, '--seed', { int: true, min: 0 }) ?? 0;
       const optimizer: OptimizerConfig =
         opt === 'sgd'
-          ? { kind: 'sgd', momentum: 0.9, nesterov: true, weightDecay: num(v.wd, '--wd', { min: 0 }) ?? 5e-4 }
-          : { kind: 'adamw', weightDecay: num(v.wd, '--wd', { min: 0 }) ?? 0.05 };
-      const batch = num(v.batch, '--batch', { int: true, min: 1 }) ?? 64;
+          ? { kind: 'sgd', momentum: 0.9, nesterov: true, weightDecay: numberFlag(v.wd, '--wd', { min: 0 }) ?? 5e-4 }
+          : { kind: 'adamw', weightDecay: numberFlag(v.wd, '--wd', { min: 0 }) ?? 0.05 };
+      const batch = numberFlag(v.batch, '--batch', { int: true, min: 1 }) ?? 64;
       recipe = {
         epochs,
         batch,
         // SGD: 0.1 per 256 images (the linear scaling rule, Goyal et al. 2017, arXiv 1706.02677 §2.1).
-        lr: num(v.lr, '--lr', { min: 0 }) ?? (opt === 'sgd' ? (0.1 * batch) / 256 : 0.002),
+        lr: numberFlag(v.lr, '--lr', { min: 0 }) ?? (opt === 'sgd' ? (0.1 * batch) / 256 : 0.002),
         optimizer,
-        warmupEpochs: num(v.warmup, '--warmup', { min: 0 }) ?? Math.min(1, 0.1 * epochs),
-        labelSmoothing: num(v.smoothing, '--smoothing', { min: 0 }) ?? 0.1,
+        warmupEpochs: numberFlag(v.warmup, '--warmup', { min: 0 }) ?? Math.min(1, 0.1 * epochs),
+        labelSmoothing: numberFlag(v.smoothing, '--smoothing', { min: 0 }) ?? 0.1,
         seed,
         augment: v['no-augment'] ? null : { pad: 2, flip: true },
       };
-      limit = num(v.limit, '--limit', { int: true, min: 1 });
-      const res = num(v.res, '--res', { int: true, min: 8 }) ?? 32;
+      limit = numberFlag(v.limit, '--limit', { int: true, min: 1 });
+      const res = numberFlag(v.res, '--res', { int: true, min: 8 }) ?? 32;
       ({ graph, name: modelName } = loadSource(parsed.positionals[0], res, seed));
     }
     const full = loadFashionMnist('train');

@@ -2,28 +2,28 @@
  * `depthwise zoo [--json]`: every zoo model with its computed params, MACs, layers and blocks,
  * beside the published figures it is checked against (cited, never used as its own numbers).
  */
-import { MODELS, modelStats, type ZooEntry } from '../../lib/models/index.ts';
+import {
+  MODELS,
+  modelStats,
+  type MacsReference,
+  type ModelSpec,
+  type ModelStats,
+  type ZooEntry,
+} from '../../lib/models/index.ts';
 
 export const summary = 'list the model zoo: params, MACs, layers, blocks and cited published figures (--json, --time)';
 
-interface Row {
-  id: string;
-  family: string;
-  resolution: number;
-  numClasses: number;
-  params: number;
-  macs: number;
-  layers: number;
-  blocks: number;
-  stages: number;
-  reference: {
-    params?: { value: number; source: string };
-    timmParamsM?: number;
-    macs?: { value: number; source: string; tolerance: number; reason: string; delta: number };
+/** A zoo entry's own fields, its spec's side and classes, and the computed figures beside the references. */
+type Row = Pick<ZooEntry, 'id' | 'family' | 'headOf' | 'published'> &
+  Pick<ModelSpec, 'resolution' | 'numClasses'> &
+  Pick<ModelStats, 'params' | 'macs' | 'layers' | 'blocks' | 'stages'> & {
+    reference: {
+      params?: ZooEntry['exactParams'];
+      timmParamsM?: number;
+      /** The MACs reference and the computed MACs' relative difference from it. */
+      macs?: MacsReference & { delta: number };
+    };
   };
-  headOf?: string;
-  published: ZooEntry['published'];
-}
 
 function rowOf(m: ZooEntry): Row {
   const s = modelStats(m.id);

@@ -21,7 +21,6 @@ export interface ConvTap {
 export interface ConvExplanation {
   readonly kind: 'conv';
   readonly node: string;
-  /** 'depthwise' | 'pointwise' | 'grouped' | 'standard' */
   readonly variant: 'depthwise' | 'pointwise' | 'grouped' | 'standard';
   /** Output position: batch, channel and spatial ([y, x] or [x]). */
   readonly n: number;
@@ -106,16 +105,15 @@ export interface BinaryExplanation {
 export type Explanation =
   ConvExplanation | PoolExplanation | BatchNormExplanation | UnaryExplanation | ScaleExplanation | BinaryExplanation;
 
-/** One term of a convolution weight gradient: an input value times the output gradient it met. */
-export interface WeightGradTerm {
+/**
+ * One term of a convolution weight gradient: an input value times the output gradient it met. The
+ * input side is a forward tap's (`pos` may lie in the padding: x is then 0 and the term is skipped).
+ */
+export interface WeightGradTerm extends Pick<ConvTap, 'pos' | 'padding' | 'x'> {
   /** Batch index. */
   readonly n: number;
   /** Output position ([y, x] or [x]) whose gradient this is. */
   readonly out: readonly number[];
-  /** Input position the weight met there; may lie in the padding (x is then 0 and the term is skipped). */
-  readonly pos: readonly number[];
-  readonly padding: boolean;
-  readonly x: number;
   /** dL/dY at (n, m, out). */
   readonly dy: number;
   readonly product: number;
@@ -125,17 +123,14 @@ export interface WeightGradTerm {
  * dL/dW[m, c, ky, kx] of a Conv, as the sum over batch and output positions of x · dL/dY: the
  * numbers the backward kernel used. Not part of `Explanation` (that union explains forward outputs).
  */
-export interface ConvWeightGradExplanation {
+export interface ConvWeightGradExplanation extends Pick<ConvExplanation, 'node' | 'variant' | 'group'> {
   readonly kind: 'conv-weight-grad';
-  readonly node: string;
-  readonly variant: 'depthwise' | 'pointwise' | 'grouped' | 'standard';
   /** Output channel of the weight. */
   readonly m: number;
   /** Input channel (absolute index into X's channels) the weight reads. */
   readonly c: number;
   /** Kernel offset ([ky, kx] or [kx]). */
-  readonly k: readonly number[];
-  readonly group: number;
+  readonly k: ConvTap['k'];
   /** Every (n, output position) in the kernel's order: n, then y, then x. Padding terms included, marked. */
   readonly terms: readonly WeightGradTerm[];
   /** Sum of the products in float64, in the terms' order. */
@@ -144,7 +139,7 @@ export interface ConvWeightGradExplanation {
    * How the backward kernel summed: 'float64' (JavaScript loops: `sum` rounds to the gradient
    * exactly) or 'float32' (GEMM on WebAssembly SIMD: another order, equal within float32 rounding).
    */
-  readonly accumulation: 'float32' | 'float64';
+  readonly accumulation: Exclude<ConvExplanation['accumulation'], 'float32-fma'>;
   /** The gradient the backward pass reported (float32). */
   readonly gradient: number;
 }

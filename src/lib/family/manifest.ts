@@ -6,6 +6,8 @@
  * so a hand-edited or truncated file fails with the path of the first bad field.
  */
 
+import type { Analysis } from '../engine/analyze.ts';
+import type { Evaluation } from '../train/evaluate.ts';
 import type { Recipe } from '../train/trainer.ts';
 
 export const MANIFEST_VERSION = 1;
@@ -38,25 +40,27 @@ export interface EpochPoint {
   readonly seconds: number;
 }
 
-/** A point of the fine curve: means over a window of steps (src/lib/family/progress.ts). */
-export interface CurvePoint {
+/**
+ * A point of the fine curve (src/lib/family/progress.ts): an epoch point's means, rate and seconds
+ * over a window of steps instead, `epoch` being the (fractional) epochs done at the window's end.
+ */
+export interface CurvePoint extends EpochPoint {
   /** Steps done at the end of the window. */
   readonly step: number;
-  /** Epochs done at the end of the window (fractional). */
-  readonly epoch: number;
-  readonly loss: number;
-  /** Training accuracy of the window's batches (before each update, with augmentation). */
-  readonly accuracy: number;
-  /** Learning rate of the window's last step. */
-  readonly lr: number;
-  /** Wall seconds the window took. */
-  readonly seconds: number;
 }
 
 /** The trainer's recipe as the run used it (src/lib/train/trainer.ts). */
 export type TrainedRecipe = Recipe;
 
-export interface TrainedModel {
+/**
+ * One trained run. Params and MACs are the engine's analysis of the model's graph; accuracy,
+ * correct, per-class accuracy (label order of `classes`), classes and the confusion matrix
+ * (confusion[true][predicted]) are `evaluate`'s over all `testImages` images.
+ */
+export interface TrainedModel
+  extends
+    Pick<Analysis, 'params' | 'macs'>,
+    Pick<Evaluation, 'accuracy' | 'correct' | 'perClass' | 'classes' | 'confusion'> {
   /** Tiny-family id (src/lib/models/tiny.ts). */
   readonly id: string;
   readonly seed: number;
@@ -65,17 +69,7 @@ export interface TrainedModel {
   /** Hex SHA-256 of the file's bytes. */
   readonly sha256: string;
   readonly bytes: number;
-  readonly params: number;
-  readonly macs: number;
-  /** Test accuracy on all `testImages` images, a fraction. */
-  readonly accuracy: number;
-  readonly correct: number;
   readonly testImages: number;
-  /** Per class (label order of `classes`), a fraction. */
-  readonly perClass: readonly number[];
-  readonly classes: readonly string[];
-  /** confusion[true][predicted]. */
-  readonly confusion: readonly (readonly number[])[];
   readonly curve: readonly EpochPoint[];
   /** The fine curve, a point every tenth of an epoch. */
   readonly segments: readonly CurvePoint[];

@@ -20,13 +20,11 @@ import { TINY_MODELS, type TinyEntry } from '../models/tiny.ts';
 import { validateManifest, type TrainedManifest, type TrainedModel } from './manifest.ts';
 import { FAMILY_SEEDS } from './recipe.ts';
 
-export interface TrainedSummary {
-  readonly id: string;
+/** One model of the family: its id, params and MACs (every seed's, checked equal) and its runs' accuracy. */
+export interface TrainedSummary extends Pick<TrainedModel, 'id' | 'params' | 'macs'> {
   readonly entry: TinyEntry;
   /** The runs, by seed. */
   readonly runs: readonly TrainedModel[];
-  readonly params: number;
-  readonly macs: number;
   /** Every seed of FAMILY_SEEDS is trained. */
   readonly complete: boolean;
   /** Mean test accuracy over the runs (a fraction). */
@@ -51,9 +49,8 @@ export interface PairResult {
   readonly better: string | null;
 }
 
-export interface MacsMatch {
-  readonly id: string;
-  readonly macs: number;
+/** A member's id and MACs against the comparison's reference. */
+export interface MacsMatch extends Pick<TrainedSummary, 'id' | 'macs'> {
   /** (macs − macs of the reference) / macs of the reference. */
   readonly relative: number;
   /** |relative| ≤ the comparison's tolerance. */

@@ -100,17 +100,34 @@ export class CnnEmitter {
     return g.op1('Mul', [x, g.gate(f2, 'sigmoid', `${scope}.gate`)], {}, scope);
   }
 
+  /**
+   * The tail of ds/dsa, ir and er blocks: [SE] on the `mid`-channel map, then the 1×1 projection to
+   * the block's output channels (`conv`) and its BN (`bn`) with `act` (dsa's, or none: linear bottleneck).
+   */
+  project(
+    y: string,
+    b: ResolvedBlock,
+    mid: number,
+    conv: string,
+    bn: string,
+    act: ResolvedBlock['act'] | null,
+  ): string {
+    const s = b.scope;
+    if (b.attn) y = this.attn(y, `${s}.se`, mid, b.outSize, b.attn);
+    y = this.conv(y, `${s}.${conv}`, b.outSize, mid, b.outChannels, 1, 1, 1);
+    return this.bnAct(y, `${s}.${bn}`, b.outChannels, act);
+  }
+
   block(x: string, b: ResolvedBlock): string {
     const s = b.scope;
+    const linear = this.style.projectionAct ?? null;
     let y: string;
     switch (b.type) {
       case 'ds':
       case 'dsa': {
         y = this.conv(x, `${s}.conv_dw`, b.inSize, b.inChannels, b.inChannels, b.kernel, b.stride, b.inChannels);
         y = this.bnAct(y, `${s}.bn1`, b.inChannels, b.act);
-        if (b.attn) y = this.attn(y, `${s}.se`, b.inChannels, b.outSize, b.attn);
-        y = this.conv(y, `${s}.conv_pw`, b.outSize, b.inChannels, b.outChannels, 1, 1, 1);
-        y = this.bnAct(y, `${s}.bn2`, b.outChannels, b.type === 'dsa' ? b.act : (this.style.projectionAct ?? null));
+        y = this.project(y, b, b.inChannels, 'conv_pw', 'bn2', b.type === 'dsa' ? b.act : linear);
         break;
       }
       case 'ir': {
@@ -118,17 +135,13 @@ export class CnnEmitter {
         y = this.bnAct(y, `${s}.bn1`, b.midChannels, b.act);
         y = this.conv(y, `${s}.conv_dw`, b.inSize, b.midChannels, b.midChannels, b.kernel, b.stride, b.midChannels);
         y = this.bnAct(y, `${s}.bn2`, b.midChannels, b.act);
-        if (b.attn) y = this.attn(y, `${s}.se`, b.midChannels, b.outSize, b.attn);
-        y = this.conv(y, `${s}.conv_pwl`, b.outSize, b.midChannels, b.outChannels, 1, 1, 1);
-        y = this.bnAct(y, `${s}.bn3`, b.outChannels, this.style.projectionAct ?? null);
+        y = this.project(y, b, b.midChannels, 'conv_pwl', 'bn3', linear);
         break;
       }
       case 'er': {
         y = this.conv(x, `${s}.conv_exp`, b.inSize, b.inChannels, b.midChannels, b.kernel, b.stride, 1);
         y = this.bnAct(y, `${s}.bn1`, b.midChannels, b.act);
-        if (b.attn) y = this.attn(y, `${s}.se`, b.midChannels, b.outSize, b.attn);
-        y = this.conv(y, `${s}.conv_pwl`, b.outSize, b.midChannels, b.outChannels, 1, 1, 1);
-        y = this.bnAct(y, `${s}.bn2`, b.outChannels, this.style.projectionAct ?? null);
+        y = this.project(y, b, b.midChannels, 'conv_pwl', 'bn2', linear);
         break;
       }
       case 'cn': {

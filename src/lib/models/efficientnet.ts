@@ -4,8 +4,9 @@
  * round_channels (10 % rule), repeats by ceil, head round(1280·w); SiLU; SE on the block input × 0.25.
  */
 import { EFFICIENTNET_SCALING } from './scaling.ts';
+import { cnnSpec, SE_FROM_INPUT } from './cnn-spec.ts';
 import type { CnnSpec } from './spec.ts';
-import { M, TIMM_BENCH, TORCHVISION, type ZooEntry } from './zoo-entry.ts';
+import { M, timmBench, TORCHVISION, type ZooEntry } from './zoo-entry.ts';
 
 export const EFFICIENTNET_B0_ARCH = [
   ['ds_r1_k3_s1_e1_c16_se0.25'], // 112² in (stage input sizes at 224)
@@ -18,22 +19,15 @@ export const EFFICIENTNET_B0_ARCH = [
 ] as const;
 
 export function efficientNetSpec(width: number, depth: number, resolution: number): CnnSpec {
-  return {
-    kind: 'cnn',
-    family: 'EfficientNet',
-    arch: EFFICIENTNET_B0_ARCH,
+  return cnnSpec('EfficientNet', EFFICIENTNET_B0_ARCH, {
     stem: { channels: 32 },
     head: { kind: 'conv', features: 1280, scaling: 'round' },
     act: 'swish',
-    attn: { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' },
+    attn: SE_FROM_INPUT,
     width,
     depth,
-    roundLimit: 0.9,
-    padding: 'symmetric',
-    bnEps: 1e-5,
     resolution,
-    numClasses: 1000,
-  };
+  });
 }
 
 const PAPER = 'EfficientNet paper (arXiv 1905.11946) Table 2';
@@ -76,7 +70,7 @@ export const EFFICIENTNET_MODELS: readonly ZooEntry[] = (Object.keys(ROWS) as (k
         resolution,
         note: '"FLOPS" in the paper are multiply-adds',
       },
-      { source: TIMM_BENCH, params: timm[0] * M, macs: timm[1] * 1e9, resolution },
+      timmBench(timm[0], timm[1], resolution),
       { source: `${TORCHVISION}: efficientnet_${b}`, params: tv[0], macs: tv[1] * 1e9, resolution: tv[2] },
     ],
   };

@@ -5,7 +5,8 @@
  * 0.25) later, every kernel 3×3, SiLU; `tf` models use TF SAME padding and BN eps 1e-3. The zoo's
  * rows (published figures) are in efficientnetv2.ts.
  */
-import type { AttnSpec, CnnSpec } from './spec.ts';
+import { cnnSpec, SE_FROM_INPUT, tfLayout } from './cnn-spec.ts';
+import type { CnnSpec } from './spec.ts';
 
 export const EFFICIENTNETV2_BASE_ARCH = [
   ['cn_r1_k3_s1_e1_c16_skip'],
@@ -62,36 +63,13 @@ export const EFFICIENTNETV2_XL_ARCH = [
   ['ir_r8_k3_s1_e6_c640_se0.25'],
 ] as const;
 
-const SE: AttnSpec = { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' };
-
-interface V2Options {
-  readonly arch: CnnSpec['arch'];
-  readonly stem: number;
-  readonly head: CnnSpec['head'];
-  readonly width?: number;
-  readonly depth?: number | readonly number[];
-  readonly roundLimit?: number;
-  readonly tf: boolean;
-  readonly resolution: number;
-  readonly numClasses?: number;
-  readonly attn?: AttnSpec;
-}
-
-export function efficientNetV2Spec(o: V2Options): CnnSpec {
-  return {
-    kind: 'cnn',
-    family: 'EfficientNetV2',
-    arch: o.arch,
-    stem: { channels: o.stem },
-    head: o.head,
-    act: 'swish',
-    attn: o.attn ?? SE,
-    width: o.width ?? 1,
-    depth: o.depth ?? 1,
-    roundLimit: o.roundLimit ?? 0.9,
-    padding: o.tf ? 'same' : 'symmetric',
-    bnEps: o.tf ? 1e-3 : 1e-5,
-    resolution: o.resolution,
-    numClasses: o.numClasses ?? 1000,
+/** The arch, the stem's width, the head and the side; SE on the block input unless `attn`; `tf`: SAME padding, eps 1e-3. */
+type V2Options = Pick<CnnSpec, 'arch' | 'head' | 'resolution'> &
+  Partial<Pick<CnnSpec, 'width' | 'depth' | 'roundLimit' | 'numClasses' | 'attn'>> & {
+    readonly stem: number;
+    readonly tf: boolean;
   };
+
+export function efficientNetV2Spec({ arch, stem, tf, attn = SE_FROM_INPUT, ...rest }: V2Options): CnnSpec {
+  return cnnSpec('EfficientNetV2', arch, { stem: { channels: stem }, act: 'swish', attn, ...tfLayout(tf), ...rest });
 }

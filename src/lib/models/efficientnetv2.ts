@@ -16,16 +16,7 @@ import {
   EFFICIENTNETV2_S_ARCH,
   EFFICIENTNETV2_XL_ARCH,
 } from './efficientnetv2-spec.ts';
-import {
-  M,
-  TIMM_BENCH,
-  TIMM_PROFILER_REASON,
-  timmGmacsTolerance,
-  TIMM_TOP1,
-  TORCHVISION,
-  type Citation,
-  type ZooEntry,
-} from './zoo-entry.ts';
+import { M, timmRow, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
 
 const FIXED_1280 = { kind: 'conv', features: 1280, scaling: 'fixed' } as const;
 const ROUND_1280 = { kind: 'conv', features: 1280, scaling: 'round' } as const;
@@ -72,18 +63,6 @@ const rwT = (attn?: AttnSpec): CnnSpec =>
   });
 const RW_S_HEAD = { kind: 'conv', features: 1792, scaling: 'round' } as const;
 
-/**
- * The exact parameter count and MACs torchvision publishes for the same architecture
- * (`efficientnet_v2_<size>`: params and `_ops` at `resolution`), which it rounds as `reason` says.
- */
-function torchvision(size: 's' | 'm' | 'l', params: number, macs: number, resolution: number, reason: string) {
-  const name = `efficientnet_v2_${size}`;
-  return {
-    exactParams: { value: params, source: `${TORCHVISION}: ${name} (same architecture)` },
-    macsReference: { value: macs, source: `${TORCHVISION}: ${name} _ops at ${resolution}`, tolerance: 0.002, reason },
-  };
-}
-
 function row(
   id: string,
   spec: CnnSpec,
@@ -93,25 +72,7 @@ function row(
   extra: Partial<ZooEntry> = {},
   paper: Citation[] = [],
 ): ZooEntry {
-  const published: Citation[] = [
-    ...paper,
-    { source: TIMM_BENCH, params: timmM * M, macs: gmacs * 1e9, resolution: spec.resolution },
-  ];
-  if (top1 !== undefined) published.push({ source: TIMM_TOP1, top1, resolution: spec.resolution });
-  return {
-    id,
-    family: 'EfficientNetV2',
-    spec,
-    timmParamsM: timmM,
-    macsReference: {
-      value: gmacs * 1e9,
-      source: TIMM_BENCH,
-      tolerance: timmGmacsTolerance(gmacs),
-      reason: TIMM_PROFILER_REASON,
-    },
-    published,
-    ...extra,
-  };
+  return timmRow('EfficientNetV2', id, spec, { paramsM: timmM, gmacs, top1 }, paper, extra);
 }
 
 function head21k(id: string, of: string, spec: CnnSpec): ZooEntry {
@@ -131,16 +92,31 @@ function head21k(id: string, of: string, spec: CnnSpec): ZooEntry {
 
 const paperMacs = (value: number, reason: string) => ({ value, source: PAPER, tolerance: 0.06, reason });
 
+/** Figures the paper or the README publish for a model: top-1, parameters in millions, MACs at the model's side. */
+interface Figures {
+  readonly top1: number;
+  readonly paramsM: number;
+  readonly macs: number;
+}
+
+const cite = (source: string, f: Figures, resolution: number): Citation => ({
+  source,
+  top1: f.top1,
+  params: f.paramsM * M,
+  macs: f.macs,
+  resolution,
+});
+
 /**
- * A V2-B* row: timm's counts and top-1, and the paper's (top-1, params in millions, MACs at the
- * model's side), whose MACs are the reference (the paper rounds to two digits).
+ * A V2-B* row: timm's counts and top-1, and the paper's figures, whose MACs are the reference
+ * (the paper rounds to two digits).
  */
 function bRow(
   b: 'b0' | 'b1' | 'b2' | 'b3',
   timmM: number,
   gmacs: number,
   top1: number,
-  paper: { top1: number; paramsM: number; macs: number },
+  paper: Figures,
   extra: Partial<ZooEntry> = {},
 ): ZooEntry {
   const spec = base(b);
@@ -151,8 +127,43 @@ function bRow(
     gmacs,
     top1,
     { macsReference: paperMacs(paper.macs, 'the paper rounds to two digits'), ...extra },
-    [{ source: PAPER, top1: paper.top1, params: paper.paramsM * M, macs: paper.macs, resolution: spec.resolution }],
+    [cite(PAPER, paper, spec.resolution)],
   );
+}
+
+/**
+ * V2-S, M or L and its ImageNet-21k head. The 1k row: timm's counts and top-1; the exact parameter
+ * count and MACs torchvision publishes for the same architecture (`efficientnet_v2_<size>`: params
+ * and `_ops` at the model's side, the MACs reference, rounded as `tv.reason` says); the paper's and
+ * the README's figures.
+ */
+function sizeRows(
+  size: 's' | 'm' | 'l',
+  spec: (numClasses?: number) => CnnSpec,
+  timm: { readonly paramsM: number; readonly gmacs: number; readonly top1: number },
+  tv: { readonly params: number; readonly macs: number; readonly reason: string },
+  paper: Figures,
+  readme: Figures,
+): ZooEntry[] {
+  const id = `tf_efficientnetv2_${size}`;
+  const name = `efficientnet_v2_${size}`;
+  const s = spec();
+  const torchvision = {
+    exactParams: { value: tv.params, source: `${TORCHVISION}: ${name} (same architecture)` },
+    macsReference: {
+      value: tv.macs,
+      source: `${TORCHVISION}: ${name} _ops at ${s.resolution}`,
+      tolerance: 0.002,
+      reason: tv.reason,
+    },
+  };
+  return [
+    row(id, s, timm.paramsM, timm.gmacs, timm.top1, torchvision, [
+      cite(PAPER, paper, s.resolution),
+      cite(README, readme, s.resolution),
+    ]),
+    head21k(`${id}.in21k`, id, spec(IN21K)),
+  ];
 }
 
 export const EFFICIENTNETV2_MODELS: readonly ZooEntry[] = [
@@ -173,51 +184,34 @@ export const EFFICIENTNETV2_MODELS: readonly ZooEntry[] = [
     },
   ),
   head21k('tf_efficientnetv2_b3.in21k', 'tf_efficientnetv2_b3', base('b3', IN21K)),
-  row(
-    'tf_efficientnetv2_s',
-    vs(),
-    21.46,
-    8.44,
-    83.9,
-    torchvision(
-      's',
-      21_458_488,
-      8.366e9,
-      384,
-      "torchvision rounds to 1 MMAC; the paper's 8.8 B and the README's 8.4 B are the same network",
-    ),
-    [
-      { source: PAPER, top1: 83.9, params: 22 * M, macs: 8.8e9, resolution: 384 },
-      { source: README, top1: 83.9, params: 21.5 * M, macs: 8.4e9, resolution: 384 },
-    ],
+  ...sizeRows(
+    's',
+    vs,
+    { paramsM: 21.46, gmacs: 8.44, top1: 83.9 },
+    {
+      params: 21_458_488,
+      macs: 8.366e9,
+      reason: "torchvision rounds to 1 MMAC; the paper's 8.8 B and the README's 8.4 B are the same network",
+    },
+    { top1: 83.9, paramsM: 22, macs: 8.8e9 },
+    { top1: 83.9, paramsM: 21.5, macs: 8.4e9 },
   ),
-  head21k('tf_efficientnetv2_s.in21k', 'tf_efficientnetv2_s', vs(IN21K)),
-  row(
-    'tf_efficientnetv2_m',
-    vm(),
-    54.14,
-    24.76,
-    85.208,
-    torchvision('m', 54_139_356, 24.582e9, 480, 'torchvision rounds to 1 MMAC'),
-    [
-      { source: PAPER, top1: 85.1, params: 54 * M, macs: 24e9, resolution: 480 },
-      { source: README, top1: 85.2, params: 54.1 * M, macs: 24.7e9, resolution: 480 },
-    ],
+  ...sizeRows(
+    'm',
+    vm,
+    { paramsM: 54.14, gmacs: 24.76, top1: 85.208 },
+    { params: 54_139_356, macs: 24.582e9, reason: 'torchvision rounds to 1 MMAC' },
+    { top1: 85.1, paramsM: 54, macs: 24e9 },
+    { top1: 85.2, paramsM: 54.1, macs: 24.7e9 },
   ),
-  head21k('tf_efficientnetv2_m.in21k', 'tf_efficientnetv2_m', vm(IN21K)),
-  row(
-    'tf_efficientnetv2_l',
-    vl(),
-    118.52,
-    56.4,
-    85.66,
-    torchvision('l', 118_515_272, 56.08e9, 480, 'torchvision rounds to 10 MMAC'),
-    [
-      { source: PAPER, top1: 85.7, params: 120 * M, macs: 53e9, resolution: 480 },
-      { source: README, top1: 85.7, params: 119.5 * M, macs: 56.3e9, resolution: 480 },
-    ],
+  ...sizeRows(
+    'l',
+    vl,
+    { paramsM: 118.52, gmacs: 56.4, top1: 85.66 },
+    { params: 118_515_272, macs: 56.08e9, reason: 'torchvision rounds to 10 MMAC' },
+    { top1: 85.7, paramsM: 120, macs: 53e9 },
+    { top1: 85.7, paramsM: 119.5, macs: 56.3e9 },
   ),
-  head21k('tf_efficientnetv2_l.in21k', 'tf_efficientnetv2_l', vl(IN21K)),
   row(
     'tf_efficientnetv2_xl',
     vxl(),

@@ -4,17 +4,9 @@
  * timm `_gen_mnasnet_a1/_b1/_small` (`efficientnet.py`): ReLU, stem 32 (small: 8), head conv to a
  * fixed 1280, SE width = block input × 0.25 (TF `input_filters * se_ratio`).
  */
+import { cnnSpec, SE_FROM_INPUT } from './cnn-spec.ts';
 import type { CnnSpec } from './spec.ts';
-import {
-  M,
-  TIMM_BENCH,
-  TIMM_PROFILER_REASON,
-  timmGmacsTolerance,
-  TIMM_TOP1,
-  TORCHVISION,
-  type Citation,
-  type ZooEntry,
-} from './zoo-entry.ts';
+import { M, timmRow, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
 
 export const MNASNET_A1_ARCH = [
   ['ds_r1_k3_s1_e1_c16_noskip'],
@@ -48,22 +40,13 @@ export const MNASNET_SMALL_ARCH = [
 
 export function mnasnetSpec(variant: 'a1' | 'b1' | 'small', width: number): CnnSpec {
   const arch = variant === 'a1' ? MNASNET_A1_ARCH : variant === 'b1' ? MNASNET_B1_ARCH : MNASNET_SMALL_ARCH;
-  return {
-    kind: 'cnn',
-    family: 'MnasNet',
-    arch,
+  return cnnSpec('MnasNet', arch, {
     stem: { channels: variant === 'small' ? 8 : 32 },
     head: { kind: 'conv', features: 1280, scaling: 'fixed' },
     act: 'relu',
-    attn: { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' },
+    attn: SE_FROM_INPUT,
     width,
-    depth: 1,
-    roundLimit: 0.9,
-    padding: 'symmetric',
-    bnEps: 1e-5,
-    resolution: 224,
-    numClasses: 1000,
-  };
+  });
 }
 
 const PAPER = 'MnasNet paper (arXiv 1807.11626) Table 1';
@@ -77,20 +60,7 @@ function row(
   extra: Partial<ZooEntry>,
   published: Citation[],
 ): ZooEntry {
-  return {
-    id,
-    family: 'MnasNet',
-    spec,
-    timmParamsM: timmM,
-    macsReference: {
-      value: gmacs * 1e9,
-      source: TIMM_BENCH,
-      tolerance: timmGmacsTolerance(gmacs),
-      reason: TIMM_PROFILER_REASON,
-    },
-    published: [...published, { source: TIMM_BENCH, params: timmM * M, macs: gmacs * 1e9, resolution: 224 }],
-    ...extra,
-  };
+  return timmRow('MnasNet', id, spec, { paramsM: timmM, gmacs }, published, extra);
 }
 
 export const MNASNET_MODELS: readonly ZooEntry[] = [

@@ -4,8 +4,9 @@
  * (`efficientnet.py`): `dsa` blocks, stem 32, ReLU6 (the paper uses ReLU), no head conv.
  * The width multiplier α scales every layer (§4.2); the resolution multiplier ρ only the input (§4.3).
  */
+import { cnnSpec } from './cnn-spec.ts';
 import type { CnnSpec } from './spec.ts';
-import { M, TIMM_BENCH, TIMM_TOP1, type Citation, type ZooEntry } from './zoo-entry.ts';
+import { M, timmBench, TIMM_TOP1, type Citation, type ZooEntry } from './zoo-entry.ts';
 
 export const MOBILENETV1_ARCH = [
   ['dsa_r1_k3_s1_c64'],
@@ -16,21 +17,13 @@ export const MOBILENETV1_ARCH = [
 ] as const;
 
 export function mobilenetV1Spec(width: number, resolution = 224): CnnSpec {
-  return {
-    kind: 'cnn',
-    family: 'MobileNetV1',
-    arch: MOBILENETV1_ARCH,
+  return cnnSpec('MobileNetV1', MOBILENETV1_ARCH, {
     stem: { channels: 32 },
     head: { kind: 'none' },
     act: 'relu6',
     width,
-    depth: 1,
-    roundLimit: 0.9,
-    padding: 'symmetric',
-    bnEps: 1e-5,
     resolution,
-    numClasses: 1000,
-  };
+  });
 }
 
 const PAPER = 'MobileNetV1 paper (arXiv 1704.04861)';
@@ -79,7 +72,7 @@ function entry(width: number, res: number): ZooEntry {
     };
   }
   if (width === 1 && res === 224) {
-    published.push({ source: TIMM_BENCH, params: 4.23 * M, macs: 0.58e9, resolution: 224 });
+    published.push(timmBench(4.23, 0.58, 224));
     published.push({
       source: TIMM_TOP1,
       top1: 75.388,

@@ -3,8 +3,9 @@
  * `_gen_mobilenet_v2`: the first block has no expansion conv (`ds`), ReLU6, stem 32, head
  * 1×1 conv to max(1280, round(1280·w)) (the paper keeps 1280 for widths below 1, §6.1).
  */
+import { cnnSpec } from './cnn-spec.ts';
 import type { CnnSpec } from './spec.ts';
-import { M, TIMM_BENCH, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
+import { M, timmBench, TIMM_TOP1, TORCHVISION, type Citation, type ZooEntry } from './zoo-entry.ts';
 
 export const MOBILENETV2_ARCH = [
   ['ds_r1_k3_s1_c16'],
@@ -17,21 +18,13 @@ export const MOBILENETV2_ARCH = [
 ] as const;
 
 export function mobilenetV2Spec(width: number, resolution = 224): CnnSpec {
-  return {
-    kind: 'cnn',
-    family: 'MobileNetV2',
-    arch: MOBILENETV2_ARCH,
+  return cnnSpec('MobileNetV2', MOBILENETV2_ARCH, {
     stem: { channels: 32 },
     head: { kind: 'conv', features: 1280, scaling: 'at-least' },
     act: 'relu6',
     width,
-    depth: 1,
-    roundLimit: 0.9,
-    padding: 'symmetric',
-    bnEps: 1e-5,
     resolution,
-    numClasses: 1000,
-  };
+  });
 }
 
 const PAPER = 'MobileNetV2 paper (arXiv 1801.04381) Table 4';
@@ -60,7 +53,7 @@ export const MOBILENETV2_MODELS: readonly ZooEntry[] = Object.entries(ROWS).map(
       resolution: 224,
     });
   published.push({ source: SLIM, top1: st, params: sp * M, macs: sm * M, resolution: 224 });
-  published.push({ source: TIMM_BENCH, params: tp * M, macs: tg * 1e9, resolution: 224 });
+  published.push(timmBench(tp, tg, 224));
   if (w === '100') published.push({ source: TIMM_TOP1, top1: 72.91, resolution: 224 });
   return {
     id: `mobilenetv2_${w}`,

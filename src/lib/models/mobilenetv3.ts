@@ -5,13 +5,13 @@
  * (`mobilenetv3.py`); `tf_` variants use TF SAME padding and BN eps 1e-3. "Minimal" variants drop
  * SE and hard-swish and use 3×3 kernels only.
  */
+import { cnnSpec, tfLayout } from './cnn-spec.ts';
 import type { CnnSpec } from './spec.ts';
 import {
   M,
-  TIMM_BENCH,
+  timmMacsReference,
+  timmRow,
   TIMM_PROFILER_REASON,
-  timmGmacsTolerance,
-  TIMM_TOP1,
   TORCHVISION,
   type Citation,
   type ZooEntry,
@@ -76,10 +76,7 @@ export function mobilenetV3Spec(o: MobileNetV3Options): CnnSpec {
       : o.minimal
         ? MOBILENETV3_SMALL_MINIMAL_ARCH
         : MOBILENETV3_SMALL_ARCH;
-  return {
-    kind: 'cnn',
-    family: 'MobileNetV3',
-    arch,
+  return cnnSpec('MobileNetV3', arch, {
     // timm: fix_stem = channel_multiplier < 0.75.
     stem: { channels: 16, fixedBelowWidth: 0.75 },
     head: { kind: 'efficient', features: o.size === 'large' ? 1280 : 1024, bias: true },
@@ -87,32 +84,20 @@ export function mobilenetV3Spec(o: MobileNetV3Options): CnnSpec {
     // §5.3: SE width is 1/4 of the expansion layer's channels, rounded to a multiple of 8; ReLU inside, hard-sigmoid gate.
     attn: { kind: 'se', fromExpanded: true, round: 'divisible', gate: 'hard_sigmoid', act: 'relu' },
     width: o.width,
-    depth: 1,
-    roundLimit: 0.9,
-    padding: o.tf ? 'same' : 'symmetric',
-    bnEps: o.tf ? 1e-3 : 1e-5,
-    resolution: 224,
+    ...tfLayout(o.tf),
     numClasses: o.numClasses ?? 1000,
-  };
+  });
 }
 
 export function mobilenetV3RwSpec(): CnnSpec {
-  return {
-    kind: 'cnn',
-    family: 'MobileNetV3',
-    arch: MOBILENETV3_RW_ARCH,
+  return cnnSpec('MobileNetV3', MOBILENETV3_RW_ARCH, {
     stem: { channels: 16 },
     head: { kind: 'efficient', features: 1280, bias: false },
     act: 'hard_swish',
     attn: { kind: 'se', fromExpanded: true, round: 'round', gate: 'hard_sigmoid' },
-    width: 1,
-    depth: 1,
-    roundLimit: 0.9,
-    padding: 'symmetric',
+    // PyTorch padding with TF's BN eps, as timm builds it.
     bnEps: 1e-3,
-    resolution: 224,
-    numClasses: 1000,
-  };
+  });
 }
 
 const PAPER = 'MobileNetV3 paper (arXiv 1905.02244) Table 3';
@@ -130,19 +115,13 @@ function row(
   extra: Partial<ZooEntry> = {},
   paper?: Citation,
 ): ZooEntry {
-  const published: Citation[] = [];
-  if (paper) published.push(paper);
-  published.push({ source: TIMM_BENCH, params: timmM * M, macs: gmacs * 1e9, resolution: 224 });
-  published.push({ source: TIMM_TOP1, top1, resolution: 224 });
   const macsReference = paper?.macs
     ? { value: paper.macs, source: paper.source, tolerance: 0.03, reason: BN_FOLD }
-    : {
-        value: gmacs * 1e9,
-        source: TIMM_BENCH,
-        tolerance: timmGmacsTolerance(gmacs),
-        reason: 'no paper figure; ' + TIMM_PROFILER_REASON,
-      };
-  return { id, family: 'MobileNetV3', spec, timmParamsM: timmM, macsReference, published, ...extra };
+    : timmMacsReference(gmacs, 'no paper figure; ' + TIMM_PROFILER_REASON);
+  return timmRow('MobileNetV3', id, spec, { paramsM: timmM, gmacs, top1 }, paper ? [paper] : [], {
+    macsReference,
+    ...extra,
+  });
 }
 
 const large100 = { source: PAPER, top1: 75.2, macs: 219 * M, params: 5.4 * M, resolution: 224 };

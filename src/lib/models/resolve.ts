@@ -39,17 +39,16 @@ export interface ResolvedBlock {
   readonly outSize: number;
 }
 
-/** One block string of a stage after depth scaling: a row of the paper-style table. */
-export interface StageRow {
-  readonly type: BlockType;
-  readonly source: string;
+/**
+ * One block string of a stage after depth scaling: a row of the paper-style table. Type, source,
+ * kernel, stride (of the row's first block; later blocks use 1) and expansion are the string's own.
+ */
+export interface StageRow extends Pick<BlockDef, 'type' | 'source' | 'kernel' | 'stride' | 'expansion'> {
+  /** Blocks after depth scaling. */
   readonly repeats: number;
-  readonly kernel: number;
-  /** Stride of the row's first block (later blocks use 1). */
-  readonly stride: number;
-  readonly expansion: number;
   /** Expanded width of the row's first block. */
   readonly midChannels: number;
+  /** Output channels after width scaling. */
   readonly outChannels: number;
   /** SE/GC reduced width of the row's first block, 0 without attention. */
   readonly attnWidth: number;
@@ -58,18 +57,13 @@ export interface StageRow {
   readonly outputResolution: number;
 }
 
-export interface StageConfig {
+/**
+ * One stage as a row of the stage table: type, kernel, stride, expansion and attention width of
+ * its first row; repeats, output channels and sizes of the whole stage (its rows' source strings,
+ * mid widths and activations may differ, so it has none); `rows` has every block string.
+ */
+export interface StageConfig extends Omit<StageRow, 'source' | 'midChannels' | 'act'> {
   readonly index: number;
-  /** Type, kernel, stride and expansion of the stage's first block; `rows` has every block string. */
-  readonly type: BlockType;
-  readonly repeats: number;
-  readonly kernel: number;
-  readonly stride: number;
-  readonly expansion: number;
-  readonly outChannels: number;
-  readonly attnWidth: number;
-  readonly inputResolution: number;
-  readonly outputResolution: number;
   readonly rows: readonly StageRow[];
 }
 

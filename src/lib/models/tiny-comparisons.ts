@@ -3,7 +3,7 @@
  * tests; at matched MACs where the paper compares at matched cost (the closeness is computed by the
  * engine's analysis and pinned in tests/unit/models/tiny.test.ts).
  */
-import { tinyAlphaId } from './tiny-specs.ts';
+import { tinyAlphaId, tinySingleDimId } from './tiny-specs.ts';
 
 /** A comparison the site shows: its members, the paper claim, and (when matched) the MACs reference. */
 export interface TinyComparison {
@@ -16,6 +16,21 @@ export interface TinyComparison {
    * largest relative MACs difference allowed (tiny.test.ts checks it; the real figure is computed).
    */
   readonly matched?: { readonly to: string; readonly tolerance: number };
+}
+
+/**
+ * Compound scaling at φ against each single dimension scaled to the same MACs (TINY_SINGLE_DIM),
+ * within `tolerance` of the compound model's MACs.
+ */
+function compoundAt(phi: 1 | 2, tolerance: number): TinyComparison {
+  const compound = `tiny_efficientnet_b${phi}`;
+  return {
+    id: `compound-phi${phi}`,
+    claim: 'at the same MACs, scaling all three dimensions beats scaling one',
+    source: 'EfficientNet §3.2–3.3, Figures 3 and 8',
+    members: [compound, ...(['width', 'depth', 'resolution'] as const).map((d) => tinySingleDimId(d, phi))],
+    matched: { to: compound, tolerance },
+  };
 }
 
 export const TINY_COMPARISONS: readonly TinyComparison[] = [
@@ -45,30 +60,8 @@ export const TINY_COMPARISONS: readonly TinyComparison[] = [
     source: 'EfficientNet (arXiv 1905.11946) §4 (MBConv with SE); SENet (arXiv 1709.01507)',
     members: ['tiny_efficientnet_b0', 'tiny_efficientnet_b0_nose'],
   },
-  {
-    id: 'compound-phi1',
-    claim: 'at the same MACs, scaling all three dimensions beats scaling one',
-    source: 'EfficientNet §3.2–3.3, Figures 3 and 8',
-    members: [
-      'tiny_efficientnet_b1',
-      'tiny_efficientnet_b0_width1',
-      'tiny_efficientnet_b0_depth1',
-      'tiny_efficientnet_b0_res1',
-    ],
-    matched: { to: 'tiny_efficientnet_b1', tolerance: 0.1 },
-  },
-  {
-    id: 'compound-phi2',
-    claim: 'at the same MACs, scaling all three dimensions beats scaling one',
-    source: 'EfficientNet §3.2–3.3, Figures 3 and 8',
-    members: [
-      'tiny_efficientnet_b2',
-      'tiny_efficientnet_b0_width2',
-      'tiny_efficientnet_b0_depth2',
-      'tiny_efficientnet_b0_res2',
-    ],
-    matched: { to: 'tiny_efficientnet_b2', tolerance: 0.11 },
-  },
+  compoundAt(1, 0.1),
+  compoundAt(2, 0.11),
   {
     id: 'compound-curve',
     claim: 'accuracy against MACs along φ = 0…3',

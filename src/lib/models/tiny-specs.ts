@@ -5,21 +5,13 @@
  */
 import { compoundMultipliers } from './scaling.ts';
 import type { ArchDef } from './decode-arch.ts';
-import type { AttnSpec, CnnSpec, Family, VitSpec } from './spec.ts';
+import { cnnSpec, SE_FROM_INPUT } from './cnn-spec.ts';
+import type { CnnSpec, Family, VitSpec } from './spec.ts';
 
 /** Fashion-MNIST: gray images, 10 classes, trained at 32×32 (28×28 resized, src/lib/data/resize.ts). */
 export const TINY_RESOLUTION = 32;
 export const TINY_CHANNELS = 1;
 export const TINY_CLASSES = 10;
-
-const BASE = {
-  numClasses: TINY_CLASSES,
-  resolution: TINY_RESOLUTION,
-  roundLimit: 0.9,
-  padding: 'symmetric',
-  bnEps: 1e-5,
-  depth: 1,
-} as const;
 
 /**
  * MobileNetV1 (mobilenetv1.ts) small: a 3×3 stride-2 stem and `dsa` layers (dw 3×3 + BN + act,
@@ -34,13 +26,18 @@ export const TINY_MOBILENETV1_ARCH: ArchDef = [
 ];
 const TINY_V1_STEM = 16;
 
-/** A tiny CNN: the shared fields, a 16-channel stem and width 1 unless `fields` says otherwise. */
+/** A tiny CNN: 10 classes at 32 px and a 16-channel stem unless `fields` says otherwise. */
 function tinyCnn(
   family: Family,
   arch: ArchDef,
-  fields: Pick<CnnSpec, 'head' | 'act'> & Partial<Omit<CnnSpec, 'kind'>>,
+  fields: Pick<CnnSpec, 'head' | 'act'> & Partial<Omit<CnnSpec, 'kind' | 'family' | 'arch'>>,
 ): CnnSpec {
-  return { ...BASE, kind: 'cnn', family, arch, stem: { channels: 16 }, width: 1, ...fields };
+  return cnnSpec(family, arch, {
+    stem: { channels: 16 },
+    resolution: TINY_RESOLUTION,
+    numClasses: TINY_CLASSES,
+    ...fields,
+  });
 }
 
 /**
@@ -87,7 +84,6 @@ export function tinyMobilenetV2Spec(projectionAct?: 'relu6'): CnnSpec {
   });
 }
 
-const SE_INPUT: AttnSpec = { kind: 'se', fromExpanded: false, round: 'round', gate: 'sigmoid' };
 /** The EfficientNet families' head: a 1×1 conv to 320 channels, scaled with the width and rounded. */
 const SILU_HEAD = { kind: 'conv', features: 320, scaling: 'round' } as const;
 
@@ -106,7 +102,7 @@ export function tinyMnasnetSpec(): CnnSpec {
   return tinyCnn('MnasNet', TINY_MNASNET_ARCH, {
     head: { kind: 'conv', features: 320, scaling: 'fixed' },
     act: 'relu',
-    attn: SE_INPUT,
+    attn: SE_FROM_INPUT,
   });
 }
 
@@ -146,7 +142,7 @@ export function tinyEfficientNetV2Spec(): CnnSpec {
   return tinyCnn('EfficientNetV2', TINY_EFFICIENTNETV2_ARCH, {
     head: SILU_HEAD,
     act: 'swish',
-    attn: SE_INPUT,
+    attn: SE_FROM_INPUT,
   });
 }
 
@@ -173,7 +169,7 @@ export function tinyEfficientNetSpec(width: number, depth: number, resolution: n
   return tinyCnn('EfficientNet', TINY_EFFICIENTNET_B0_ARCH, {
     head: SILU_HEAD,
     act: 'swish',
-    ...(se ? { attn: SE_INPUT } : {}),
+    ...(se ? { attn: SE_FROM_INPUT } : {}),
     width,
     depth,
     resolution,
@@ -229,6 +225,10 @@ export function tinyVitSpec(): VitSpec {
     numClasses: TINY_CLASSES,
   };
 }
+
+/** The id of tiny B0 scaled in `dim` only to the MACs of compound φ (`tiny_efficientnet_b0_res1`). */
+export const tinySingleDimId = (dim: 'width' | 'depth' | 'resolution', phi: 1 | 2): string =>
+  `tiny_efficientnet_b0_${dim === 'resolution' ? 'res' : dim}${phi}`;
 
 /** The id of tiny MobileNetV1 at width multiplier α < 1 (`tiny_mobilenetv1_075` for 0.75). */
 export const tinyAlphaId = (a: number): string => `tiny_mobilenetv1_${String(Math.round(a * 100)).padStart(3, '0')}`;

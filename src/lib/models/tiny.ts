@@ -34,6 +34,7 @@ import {
   tinyMobilenetV2Spec,
   tinyMobilenetV3Spec,
   tinyPlainSpec,
+  tinySingleDimId,
   tinyVitSpec,
 } from './tiny-specs.ts';
 
@@ -56,7 +57,7 @@ function entry(id: string, spec: ModelSpec, description: string): TinyEntry {
 function singleDim(dim: 'width' | 'depth' | 'resolution', phi: 1 | 2): TinyEntry {
   const v = TINY_SINGLE_DIM[`${dim}${phi}`];
   return entry(
-    `tiny_efficientnet_b0_${dim === 'resolution' ? 'res' : dim}${phi}`,
+    tinySingleDimId(dim, phi),
     tinyEfficientNetSpec(dim === 'width' ? v : 1, dim === 'depth' ? v : 1, dim === 'resolution' ? v : TINY_RESOLUTION),
     `B0 scaled in ${dim} only, to the MACs of φ = ${phi}`,
   );

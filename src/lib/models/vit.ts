@@ -7,7 +7,7 @@
  * and 5 give parameters, throughput and accuracy), so the MACs reference is timm's benchmark.
  */
 import type { VitSpec } from './spec.ts';
-import { M, TIMM_BENCH, TIMM_TOP1, TORCHVISION, type ZooEntry } from './zoo-entry.ts';
+import { M, TIMM_BENCH, timmBench, TIMM_TOP1, TORCHVISION, type ZooEntry } from './zoo-entry.ts';
 
 export function vitSpec(dim: number, heads: number, resolution = 224, numClasses = 1000): VitSpec {
   return { kind: 'vit', family: 'ViT', patch: 16, dim, depth: 12, heads, mlpRatio: 4, resolution, numClasses };
@@ -16,36 +16,49 @@ export function vitSpec(dim: number, heads: number, resolution = 224, numClasses
 const DEIT = 'DeiT paper (arXiv 2012.12877) Table 1 (params) and Table 5 (top-1)';
 const VIT = 'ViT paper (arXiv 2010.11929) Table 1 / torchvision vit_b_16';
 
+/**
+ * A DeiT size (Ti, S): DeiT's top-1 and parameters (millions), timm's parameters, GMACs (the MACs
+ * reference, within 1 % as timm prints them; `note` adds to why) and top-1 of its augreg weights.
+ */
+function deitRow(
+  size: 'tiny' | 'small',
+  dim: number,
+  heads: number,
+  deit: { top1: number; paramsM: number },
+  timm: { paramsM: number; gmacs: number; top1: number },
+  note?: string,
+): ZooEntry {
+  const reason = `timm prints ${timm.gmacs} G${note ? `; ${note}` : ''}`;
+  return {
+    id: `vit_${size}_patch16_224`,
+    family: 'ViT',
+    spec: vitSpec(dim, heads),
+    timmParamsM: timm.paramsM,
+    macsReference: { value: timm.gmacs * 1e9, source: TIMM_BENCH, tolerance: 0.01, reason },
+    published: [
+      {
+        source: DEIT,
+        top1: deit.top1,
+        params: deit.paramsM * M,
+        resolution: 224,
+        note: `DeiT-${size === 'tiny' ? 'Ti' : 'S'}`,
+      },
+      timmBench(timm.paramsM, timm.gmacs, 224),
+      { source: TIMM_TOP1, top1: timm.top1, resolution: 224, note: 'augreg in21k → in1k' },
+    ],
+  };
+}
+
 export const VIT_MODELS: readonly ZooEntry[] = [
-  {
-    id: 'vit_tiny_patch16_224',
-    family: 'ViT',
-    spec: vitSpec(192, 3),
-    timmParamsM: 5.72,
-    macsReference: {
-      value: 1.26e9,
-      source: TIMM_BENCH,
-      tolerance: 0.01,
-      reason: 'timm prints 1.26 G; conv+linear+attention matmuls give the same to three digits',
-    },
-    published: [
-      { source: DEIT, top1: 72.2, params: 5 * M, resolution: 224, note: 'DeiT-Ti' },
-      { source: TIMM_BENCH, params: 5.72 * M, macs: 1.26e9, resolution: 224 },
-      { source: TIMM_TOP1, top1: 75.452, resolution: 224, note: 'augreg in21k → in1k' },
-    ],
-  },
-  {
-    id: 'vit_small_patch16_224',
-    family: 'ViT',
-    spec: vitSpec(384, 6),
-    timmParamsM: 22.05,
-    macsReference: { value: 4.61e9, source: TIMM_BENCH, tolerance: 0.01, reason: 'timm prints 4.61 G' },
-    published: [
-      { source: DEIT, top1: 79.8, params: 22 * M, resolution: 224, note: 'DeiT-S' },
-      { source: TIMM_BENCH, params: 22.05 * M, macs: 4.61e9, resolution: 224 },
-      { source: TIMM_TOP1, top1: 81.402, resolution: 224, note: 'augreg in21k → in1k' },
-    ],
-  },
+  deitRow(
+    'tiny',
+    192,
+    3,
+    { top1: 72.2, paramsM: 5 },
+    { paramsM: 5.72, gmacs: 1.26, top1: 75.452 },
+    'conv+linear+attention matmuls give the same to three digits',
+  ),
+  deitRow('small', 384, 6, { top1: 79.8, paramsM: 22 }, { paramsM: 22.05, gmacs: 4.61, top1: 81.402 }),
   {
     id: 'vit_base_patch16_224',
     family: 'ViT',
@@ -60,7 +73,7 @@ export const VIT_MODELS: readonly ZooEntry[] = [
     },
     published: [
       { source: VIT, params: 86 * M, macs: 17.6e9, resolution: 224 },
-      { source: TIMM_BENCH, params: 86.57 * M, macs: 17.58e9, resolution: 224 },
+      timmBench(86.57, 17.58, 224),
       { source: TIMM_TOP1, top1: 85.108, resolution: 224, note: 'augreg2 in21k → in1k' },
     ],
   },

@@ -51,16 +51,51 @@ export const TIMM_BENCH =
 export const TIMM_TOP1 = 'timm results/results-imagenet.csv';
 export const TORCHVISION = 'torchvision weight metadata (num_params, _ops in GMACs)';
 
+export const TIMM_PROFILER_REASON =
+  'timm prints its profiler GMACs to 2 decimals and the profiler also counts BN, activations and pooling';
+
 /**
  * Tolerance for timm's profiler GMACs: printed to 2 decimals (±0.005 G) and counting BN,
  * activations and pooling on top of conv + linear (1–6 %, published.md §1).
  */
-export function timmGmacsTolerance(gmacs: number): number {
+function timmGmacsTolerance(gmacs: number): number {
   return 0.005 / gmacs + 0.06;
 }
 
-export const TIMM_PROFILER_REASON =
-  'timm prints its profiler GMACs to 2 decimals and the profiler also counts BN, activations and pooling';
+/** timm's benchmark figures for a model: parameters (millions, as printed) and GMACs at `resolution`. */
+export function timmBench(paramsM: number, gmacs: number, resolution: number): Citation {
+  return { source: TIMM_BENCH, params: paramsM * M, macs: gmacs * 1e9, resolution };
+}
+
+/** timm's benchmark GMACs as the MACs reference, within the profiler's rounding and extra counts. */
+export function timmMacsReference(gmacs: number, reason = TIMM_PROFILER_REASON): MacsReference {
+  return { value: gmacs * 1e9, source: TIMM_BENCH, tolerance: timmGmacsTolerance(gmacs), reason };
+}
+
+/**
+ * A zoo row checked against timm: `cited` first, then timm's benchmark parameters and GMACs (the
+ * MACs reference unless `extra` gives another) and, when given, timm's top-1.
+ */
+export function timmRow(
+  family: Family,
+  id: string,
+  spec: ModelSpec,
+  timm: { readonly paramsM: number; readonly gmacs: number; readonly top1?: number },
+  cited: readonly Citation[] = [],
+  extra: Partial<ZooEntry> = {},
+): ZooEntry {
+  const published = [...cited, timmBench(timm.paramsM, timm.gmacs, spec.resolution)];
+  if (timm.top1 !== undefined) published.push({ source: TIMM_TOP1, top1: timm.top1, resolution: spec.resolution });
+  return {
+    id,
+    family,
+    spec,
+    timmParamsM: timm.paramsM,
+    macsReference: timmMacsReference(timm.gmacs),
+    published,
+    ...extra,
+  };
+}
 
 export const M = 1e6;
 export const G = 1e9;

@@ -7,7 +7,7 @@
 import type { Graph } from '../graph.ts';
 import { EngineError } from '../errors.ts';
 import type { ConvWeightGradExplanation, WeightGradTerm } from '../explanation.ts';
-import { type ConvGeometry, planConvGeometry } from '../ops/conv-geometry.ts';
+import { type ConvGeometry, convInputTap, planConvGeometry } from '../ops/conv-geometry.ts';
 import type { Tensor } from '../tensor.ts';
 import { convWeightGrad, weightGradAccumulation } from './conv.ts';
 
@@ -84,22 +84,11 @@ export function explainWeightGradient(
   for (let n = 0; n < g.N; n++) {
     for (let oy = 0; oy < g.Ho; oy++) {
       for (let ox = 0; ox < g.Wo; ox++) {
-        const iy = oy * g.sH + ky * g.dH - g.padTop;
-        const ix = ox * g.sW + kx * g.dW - g.padLeft;
-        const padding = iy < 0 || iy >= g.H || ix < 0 || ix >= g.W;
-        const xv = padding ? 0 : xs[((n * g.C + c) * g.H + iy) * g.W + ix];
+        const tap = convInputTap(g, xs, n, c, oy, ox, ky, kx);
         const d = dy[((n * g.M + m) * g.Ho + oy) * g.Wo + ox];
-        const product = xv * d;
-        if (!padding) sum += product;
-        terms.push({
-          n,
-          out: g.rank === 1 ? [ox] : [oy, ox],
-          pos: g.rank === 1 ? [ix] : [iy, ix],
-          padding,
-          x: xv,
-          dy: d,
-          product,
-        });
+        const product = tap.x * d;
+        if (!tap.padding) sum += product;
+        terms.push({ n, out: g.rank === 1 ? [ox] : [oy, ox], ...tap, dy: d, product });
       }
     }
   }

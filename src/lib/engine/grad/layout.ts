@@ -10,8 +10,8 @@ import type { Gradient } from '../op.ts';
 import type { CastGeometry } from '../ops/constant.ts';
 import {
   type ConcatGeometry,
-  forEachIndex,
   forEachPadSource,
+  forEachSliceSource,
   type GatherGeometry,
   type PadGeometry,
   type SliceGeometry,
@@ -19,7 +19,6 @@ import {
   type TransposeGeometry,
 } from '../ops/layout.ts';
 import type { RelabelGeometry } from '../ops/reshape.ts';
-import { stridesOf } from '../shape-util.ts';
 import { f32, sizeOf, type Tensor } from '../tensor.ts';
 
 const NOTHING = { inputs: [] as number[] };
@@ -87,34 +86,29 @@ export const gatherGradient: Gradient<GatherGeometry> = {
   },
 };
 
-export const sliceGradient: Gradient<SliceGeometry> = {
-  inputs: [0],
-  keeps: NOTHING,
-  backward({ geom: g, gradOutputs }) {
-    const dy = gradOutputs[0]!.data;
-    const s = stridesOf(g.inDims);
-    const dx = new Float32Array(sizeOf(g.inDims));
-    forEachIndex(g.dims, (idx, f) => {
-      let o = 0;
-      for (let d = 0; d < idx.length; d++) o += (g.starts[d] + idx[d] * g.steps[d]) * s[d];
-      dx[o] += dy[f];
-    });
-    return [f32(g.inDims, dx)];
-  },
-};
+/**
+ * The gradient of an op whose output elements copy input elements along `forEachSource` (offset
+ * −1: a fill, no input): dY summed back into zeros where each element came from.
+ */
+function scatterBack<G extends { readonly inDims: readonly number[] }>(
+  forEachSource: (g: G, visit: (inputOffset: number, flat: number) => void) => void,
+): Gradient<G> {
+  return {
+    inputs: [0],
+    keeps: NOTHING,
+    backward({ geom: g, gradOutputs }) {
+      const dy = gradOutputs[0]!.data;
+      const dx = new Float32Array(sizeOf(g.inDims));
+      forEachSource(g, (o, f) => {
+        if (o >= 0) dx[o] += dy[f];
+      });
+      return [f32(g.inDims, dx)];
+    },
+  };
+}
 
-export const padGradient: Gradient<PadGeometry> = {
-  inputs: [0],
-  keeps: NOTHING,
-  backward({ geom: g, gradOutputs }) {
-    const dy = gradOutputs[0]!.data;
-    const dx = new Float32Array(sizeOf(g.inDims));
-    forEachPadSource(g, (o, f) => {
-      if (o >= 0) dx[o] += dy[f];
-    });
-    return [f32(g.inDims, dx)];
-  },
-};
+export const sliceGradient: Gradient<SliceGeometry> = scatterBack(forEachSliceSource);
+export const padGradient: Gradient<PadGeometry> = scatterBack(forEachPadSource);
 
 export const castGradient: Gradient<CastGeometry> = {
   inputs: [0],

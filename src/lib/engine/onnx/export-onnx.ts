@@ -105,41 +105,46 @@ function writeNode(w: Writer, node: Node): void {
   }
 }
 
-/** AttributeProto: name, type (field 20, AttributeType) and the one value field that type uses. */
+/** AttributeProto.AttributeType of each attribute kind. */
+const ATTRIBUTE_TYPE: Readonly<Record<Attr['type'], number>> = {
+  float: 1,
+  int: 2,
+  string: 3,
+  tensor: 4,
+  floats: 6,
+  ints: 7,
+  strings: 8,
+};
+
+/** AttributeProto: name, the one value field its type uses, then the type (field 20, AttributeType). */
 function writeAttribute(w: Writer, name: string, a: Attr): void {
   w.uint32(key(1, LEN)).string(name);
   switch (a.type) {
     case 'float':
       w.uint32(key(2, I32)).float(a.value);
-      w.uint32(key(20, VARINT)).int32(1);
       break;
     case 'int':
       w.uint32(key(3, VARINT)).int64(a.value);
-      w.uint32(key(20, VARINT)).int32(2);
       break;
     case 'string':
       w.uint32(key(4, LEN)).string(a.value);
-      w.uint32(key(20, VARINT)).int32(3);
       break;
     case 'tensor':
       w.uint32(key(5, LEN)).fork();
       writeTensorFields(w, a.value, '');
       w.ldelim();
-      w.uint32(key(20, VARINT)).int32(4);
       break;
     case 'floats':
       for (const v of a.value) w.uint32(key(7, I32)).float(v);
-      w.uint32(key(20, VARINT)).int32(6);
       break;
     case 'ints':
       for (const v of a.value) w.uint32(key(8, VARINT)).int64(v);
-      w.uint32(key(20, VARINT)).int32(7);
       break;
     case 'strings':
       for (const v of a.value) w.uint32(key(9, LEN)).string(v);
-      w.uint32(key(20, VARINT)).int32(8);
       break;
   }
+  w.uint32(key(20, VARINT)).int32(ATTRIBUTE_TYPE[a.type]);
 }
 
 /** ValueInfoProto { name, type: TypeProto { tensor_type { elem_type, shape { dim* } } } }. */

@@ -5,11 +5,13 @@
  */
 import { attrAxes, attrInt, attrInts, attrString } from '../attrs.ts';
 import { EngineError } from '../errors.ts';
+import type { ConvExplanation, ConvTap } from '../explanation.ts';
 import type { PlanArgs } from '../op.ts';
 import { dimsText } from '../shape-util.ts';
 import { windowAxis } from './pads.ts';
 
-export type ConvVariant = 'depthwise' | 'pointwise' | 'grouped' | 'standard';
+/** Which conv a node is (the step-through views name it the same way). */
+export type ConvVariant = ConvExplanation['variant'];
 
 export interface ConvGeometry {
   readonly node: string;
@@ -137,4 +139,28 @@ export function convOutputDims(g: ConvGeometry): number[] {
 /** MACs = N·H_out·W_out·C_out·(C_in/group)·kH·kW (published.md §1). */
 export function convMacs(g: ConvGeometry): number {
   return g.N * g.Ho * g.Wo * g.M * (g.C / g.group) * g.kH * g.kW;
+}
+
+/**
+ * The input element output (oy, ox) reads through kernel offset (ky, kx) on channel c of image n:
+ * its position ([y, x], or [x] in 1-D), whether it lies in the zero padding, and its value (0 there).
+ */
+export function convInputTap(
+  g: ConvGeometry,
+  x: ArrayLike<number>,
+  n: number,
+  c: number,
+  oy: number,
+  ox: number,
+  ky: number,
+  kx: number,
+): Pick<ConvTap, 'pos' | 'padding' | 'x'> {
+  const iy = oy * g.sH + ky * g.dH - g.padTop;
+  const ix = ox * g.sW + kx * g.dW - g.padLeft;
+  const padding = iy < 0 || iy >= g.H || ix < 0 || ix >= g.W;
+  return {
+    pos: g.rank === 1 ? [ix] : [iy, ix],
+    padding,
+    x: padding ? 0 : x[((n * g.C + c) * g.H + iy) * g.W + ix],
+  };
 }

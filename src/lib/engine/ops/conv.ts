@@ -8,7 +8,7 @@ import { defineOp } from '../op.ts';
 import { f32, type Tensor } from '../tensor.ts';
 import { NO_EPILOGUE } from './activation-code.ts';
 import { convAccumulation, convForward } from './conv-forward.ts';
-import { type ConvGeometry, convMacs, convOutputDims, planConvGeometry } from './conv-geometry.ts';
+import { type ConvGeometry, convInputTap, convMacs, convOutputDims, planConvGeometry } from './conv-geometry.ts';
 
 function floatData(node: string, t: Tensor | undefined, what: string): Float32Array {
   if (!t || !(t.data instanceof Float32Array)) throw new EngineError('dtype', `Conv ${what} must be float32`, node);
@@ -47,22 +47,11 @@ export function explainConv(
   for (let ci = 0; ci < Cg; ci++) {
     for (let ky = 0; ky < g.kH; ky++) {
       for (let kx = 0; kx < g.kW; kx++) {
-        const iy = oy * g.sH + ky * g.dH - g.padTop;
-        const ix = ox * g.sW + kx * g.dW - g.padLeft;
-        const padding = iy < 0 || iy >= g.H || ix < 0 || ix >= g.W;
-        const xv = padding ? 0 : x[((n * g.C + c0 + ci) * g.H + iy) * g.W + ix];
+        const tap = convInputTap(g, x, n, c0 + ci, oy, ox, ky, kx);
         const wv = w[((m * Cg + ci) * g.kH + ky) * g.kW + kx];
-        const product = rp(xv * wv);
-        if (!padding) sum = r32(sum + product);
-        taps.push({
-          c: c0 + ci,
-          pos: g.rank === 1 ? [ix] : [iy, ix],
-          k: g.rank === 1 ? [kx] : [ky, kx],
-          padding,
-          x: xv,
-          w: wv,
-          product,
-        });
+        const product = rp(tap.x * wv);
+        if (!tap.padding) sum = r32(sum + product);
+        taps.push({ c: c0 + ci, ...tap, k: g.rank === 1 ? [kx] : [ky, kx], w: wv, product });
       }
     }
   }

@@ -215,16 +215,24 @@ export const Slice = defineOp<SliceGeometry>({
     };
   },
   run(g, [x]) {
-    const s = stridesOf(g.inDims);
     const out = allocData(g.dtype, sizeOf(g.dims));
-    forEachIndex(g.dims, (idx, f) => {
-      let o = 0;
-      for (let d = 0; d < idx.length; d++) o += (g.starts[d] + idx[d] * g.steps[d]) * s[d];
-      out[f] = x!.data[o];
-    });
+    forEachSliceSource(g, (o, f) => (out[f] = x!.data[o]));
     return [tensor(g.dtype, g.dims, out)];
   },
 });
+
+/**
+ * Visits every output element of a Slice with the input offset it copies: shared by the kernel
+ * and its gradient, which scatters dY back along the same map.
+ */
+export function forEachSliceSource(g: SliceGeometry, visit: (inputOffset: number, flat: number) => void): void {
+  const s = stridesOf(g.inDims);
+  forEachIndex(g.dims, (idx, f) => {
+    let o = 0;
+    for (let d = 0; d < idx.length; d++) o += (g.starts[d] + idx[d] * g.steps[d]) * s[d];
+    visit(o, f);
+  });
+}
 
 export interface PadGeometry {
   readonly node: Node;
