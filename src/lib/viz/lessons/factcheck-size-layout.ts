@@ -7,7 +7,7 @@
  */
 import { scaleLog } from 'd3';
 import { axisMarks } from '../charts/axes.ts';
-import { formatCompact, formatSig } from '../charts/number-format.ts';
+import { formatCompact, formatSig, formatTexInt } from '../charts/number-format.ts';
 import { choices, type ControlSpec, type Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import type { Verdict } from './factcheck-claim.ts';
@@ -182,7 +182,6 @@ export function sizeReadouts(rows: readonly SizeRowView[], state: SizeState): Re
   ];
 }
 
-const texInt = (n: number): string => Math.round(n).toLocaleString('en-US').replace(/,/g, '{,}');
 const texText = (s: string): string => s.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`);
 
 /**
@@ -196,9 +195,9 @@ export function sizeTex(row: SizeRowView): string {
   }
   const ratio = row.params / row.printedParamsValue;
   return (
-    `${name}:\\quad 4\\,\\text{B} \\times ${texInt(row.params)} = ${formatSig(row.mb)}\\,\\text{MB}` +
+    `${name}:\\quad 4\\,\\text{B} \\times ${formatTexInt(row.params)} = ${formatSig(row.mb)}\\,\\text{MB}` +
     ` \\;\\text{(printed ${texText(row.printedMB)})},\\qquad` +
-    ` \\frac{${texInt(row.params)}}{${texInt(row.printedParamsValue)}} = ${formatSig(ratio)}`
+    ` \\frac{${formatTexInt(row.params)}}{${formatTexInt(row.printedParamsValue)}} = ${formatSig(ratio)}`
   );
 }
 
