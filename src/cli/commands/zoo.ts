@@ -3,16 +3,11 @@
  * beside the published figures it is checked against (cited, never used as its own numbers).
  */
 import { MODELS, modelStats, type ZooEntry } from '../../lib/models/index.ts';
+import { entryFigures, type EntryFigures } from '../../lib/viz/models/zoo-table.ts';
 
 export const summary = 'list the model zoo: params, MACs, layers, blocks and cited published figures (--json, --time)';
 
-interface Row {
-  id: string;
-  family: string;
-  resolution: number;
-  numClasses: number;
-  params: number;
-  macs: number;
+interface Row extends EntryFigures {
   layers: number;
   blocks: number;
   stages: number;
@@ -29,12 +24,7 @@ function rowOf(m: ZooEntry): Row {
   const s = modelStats(m.id);
   const r = m.macsReference;
   return {
-    id: m.id,
-    family: m.family,
-    resolution: m.spec.resolution,
-    numClasses: m.spec.numClasses,
-    params: s.params,
-    macs: s.macs,
+    ...entryFigures(m, s),
     layers: s.layers,
     blocks: s.blocks,
     stages: s.stages,
