@@ -21,6 +21,14 @@ export interface ChartFrame {
   readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
 }
 
+/** A rectangle of a layout in drawing (viewBox) units: its top-left corner, width and height. */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
 /** A linear map from `domain` to `range` (d3 scaleLinear). */
 export function linearScale(domain: Interval, range: Interval): LinearScale {
   return scaleLinear().domain(domain).range(range);
