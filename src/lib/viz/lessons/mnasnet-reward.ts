@@ -100,8 +100,7 @@ export function rewardChart(st: RewardState, width = 600, height = 300): Scene {
   const X = (l: number): number => PAD.left + ((l - lo) / (hi - lo)) * (width - PAD.left - PAD.right);
   const Y = (r: number): number => height - PAD.bottom - (r / y1) * (height - PAD.top - PAD.bottom);
   const bottom = height - PAD.bottom;
-  const marks: Mark[] = [];
-  marks.push(plotFrame('rw-frame', width, height, PAD));
+  const marks: Mark[] = [plotFrame('rw-frame', width, height, PAD)];
   const yStep = niceStep(y1, 4);
   for (let v = 0; v <= y1; v += yStep) {
     const key = `y${formatSig(v)}`;
