@@ -2,21 +2,15 @@
  * `depthwise zoo [--json]`: every zoo model with its computed params, MACs, layers and blocks,
  * beside the published figures it is checked against (cited, never used as its own numbers).
  */
-import {
-  MODELS,
-  modelStats,
-  type MacsReference,
-  type ModelSpec,
-  type ModelStats,
-  type ZooEntry,
-} from '../../lib/models/index.ts';
+import { MODELS, modelStats, type MacsReference, type ModelStats, type ZooEntry } from '../../lib/models/index.ts';
+import { entryFigures, type EntryFigures } from '../../lib/viz/models/zoo-table.ts';
 
 export const summary = 'list the model zoo: params, MACs, layers, blocks and cited published figures (--json, --time)';
 
-/** A zoo entry's own fields, its spec's side and classes, and the computed figures beside the references. */
-type Row = Pick<ZooEntry, 'id' | 'family' | 'headOf' | 'published'> &
-  Pick<ModelSpec, 'resolution' | 'numClasses'> &
-  Pick<ModelStats, 'params' | 'macs' | 'layers' | 'blocks' | 'stages'> & {
+/** The zoo table's figures, the entry's head and published figures, and the computed depth beside the references. */
+type Row = EntryFigures &
+  Pick<ZooEntry, 'headOf' | 'published'> &
+  Pick<ModelStats, 'layers' | 'blocks' | 'stages'> & {
     reference: {
       params?: ZooEntry['exactParams'];
       timmParamsM?: number;
@@ -29,12 +23,7 @@ function rowOf(m: ZooEntry): Row {
   const s = modelStats(m.id);
   const r = m.macsReference;
   return {
-    id: m.id,
-    family: m.family,
-    resolution: m.spec.resolution,
-    numClasses: m.spec.numClasses,
-    params: s.params,
-    macs: s.macs,
+    ...entryFigures(m, s),
     layers: s.layers,
     blocks: s.blocks,
     stages: s.stages,

@@ -9,7 +9,7 @@
  * axisMarks(x, { orient: 'bottom', at: 180, label: 'Width multiplier', format: '.1f' });
  */
 import { format as d3format } from 'd3';
-import type { LineMark, Mark, TextMark } from '../kit/marks.ts';
+import type { LineMark, Mark, RectMark, TextMark } from '../kit/marks.ts';
 
 /** The part of a d3 scale an axis reads. */
 export interface AxisScale {
@@ -120,4 +120,25 @@ export function gridlines<T>(
     const [id, y] = at(t);
     return { kind: 'line', key: `${prefix}-${id}`, class: 'grid', x1: left, x2: right, y1: y, y2: y };
   });
+}
+
+/** Room left around a plot inside its drawing. */
+export interface PlotPadding {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** The plot's outline, keyed `frame`: the rectangle `pad` inside a width × height drawing. */
+export function plotFrame(cls: string, width: number, height: number, pad: PlotPadding): RectMark {
+  return {
+    kind: 'rect',
+    key: 'frame',
+    class: cls,
+    x: pad.left,
+    y: pad.top,
+    width: width - pad.left - pad.right,
+    height: height - pad.bottom - pad.top,
+  };
 }

@@ -10,6 +10,7 @@
  *   formatAccuracy(57.918)      '57.9 %'     cited top-1 accuracies, one decimal whatever the source printed
  *   formatMs(228.8)             '229 ms'     three significant digits
  *   formatSig(1.9203)           '1.92'       three significant digits, no trailing zeros
+ *   formatTexInt(462422016)     '462{,}422{,}016'   formatInt for KaTeX, whose comma would otherwise be spaced as punctuation
  */
 import { format } from 'd3';
 
@@ -25,6 +26,11 @@ const minus = (s: string): string => s.replace(/-/g, '−');
 /** Exact integer with thousands separators: 3,612,672. */
 export function formatInt(n: number): string {
   return minus(intFormat(Math.round(n)).replace(/−/g, '-'));
+}
+
+/** A whole number for KaTeX source: thousands separators in braces, so they stay tight (1{,}234). */
+export function formatTexInt(n: number): string {
+  return Math.round(n).toLocaleString('en-US').replace(/,/g, '{,}');
 }
 
 /** Compact with an SI suffix and three significant digits: 3.61 M, 386 M, 1.23 G; below 1,000 the whole number. */

@@ -14,7 +14,6 @@ export type Interval = readonly [number, number];
 export type LinearScale = ScaleLinear<number, number>;
 export type LogScale = ScaleLogarithmic<number, number>;
 
-/** A linear map from `domain` to `range` (d3 scaleLinear). */
 /** A chart's drawing: width × height and, inside it, the plot rectangle its scales map onto. */
 export interface ChartFrame {
   readonly width: number;
@@ -22,6 +21,15 @@ export interface ChartFrame {
   readonly plot: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
 }
 
+/** A rectangle of a layout in drawing (viewBox) units: its top-left corner, width and height. */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** A linear map from `domain` to `range` (d3 scaleLinear). */
 export function linearScale(domain: Interval, range: Interval): LinearScale {
   return scaleLinear().domain(domain).range(range);
 }

@@ -74,23 +74,10 @@ export function elementOfStep(
   return { op, block, section: col.section };
 }
 
-export interface CompactColumn {
-  readonly section: number;
-  readonly kind: ArchColumn['kind'];
-  readonly label: string;
-  readonly dims: string;
-  readonly note: string;
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-  readonly cx: number;
-}
+/** A model-page column without its blocks and rows: the debugger draws the columns only. */
+export type CompactColumn = Omit<ArchColumn, 'blocks' | 'rows'>;
 
-export interface CompactDiagram {
-  readonly width: number;
-  readonly height: number;
-  readonly labelY: number;
+export interface CompactDiagram extends Pick<ArchDiagram, 'width' | 'height' | 'labelY'> {
   readonly lineGap: number;
   readonly columns: readonly CompactColumn[];
 }

@@ -5,7 +5,7 @@
  * bytes, every unsupported op with its nodes, and — when the engine can analyse the graph — the
  * block structure, layer table, architecture diagram and compute breakdown.
  */
-import { analyze, BYTES_PER_ELEMENT, sizeOf, type Analysis, type Graph } from '../../engine/index.ts';
+import { analyze, BYTES_PER_ELEMENT, sizeOf, type Analysis, type Graph, type ValueInfo } from '../../engine/index.ts';
 import {
   decodeModelInfo,
   OnnxError,
@@ -23,12 +23,6 @@ import { layerTable, type LayerTable } from '../models/layer-table.ts';
 /** Largest file /explore/ reads (bytes); the weights cap of the importer is the same. */
 export const MAX_FILE_BYTES = 256 * 2 ** 20;
 
-export interface ValueLine {
-  readonly name: string;
-  readonly dtype: string;
-  readonly dims: readonly (number | string)[];
-}
-
 export interface ExploreSummary {
   readonly file: string;
   readonly bytes: number;
@@ -37,21 +31,15 @@ export interface ExploreSummary {
   readonly irVersion: number;
   readonly opset: number;
   readonly otherDomains: readonly string[];
-  readonly inputs: readonly ValueLine[];
-  readonly outputs: readonly ValueLine[];
+  readonly inputs: readonly ValueInfo[];
+  readonly outputs: readonly ValueInfo[];
   readonly nodes: number;
   readonly opCounts: readonly (readonly [string, number])[];
   /** Bytes of all initializers as stored (their dtype's size). */
   readonly weightBytes: number;
   readonly unsupported: readonly UnsupportedOp[];
   /** Present when every op is supported and the graph analyses. */
-  readonly analysis?: {
-    readonly params: number;
-    readonly macs: number;
-    readonly flops: number;
-    readonly peakLiveBytes: number;
-    readonly activationBytes: number;
-  };
+  readonly analysis?: Readonly<Pick<Analysis, 'params' | 'macs' | 'flops' | 'peakLiveBytes' | 'activationBytes'>>;
   /** Why the analysis is missing, when it is. */
   readonly analysisError?: string;
 }
@@ -111,7 +99,7 @@ export function notOnnx(bytes: Uint8Array, file: string): OnnxError | undefined 
   return undefined;
 }
 
-const valueLines = (vs: Graph['inputs']): ValueLine[] =>
+const valueLines = (vs: Graph['inputs']): ValueInfo[] =>
   vs.map((v) => ({ name: v.name, dtype: v.dtype, dims: [...v.dims] }));
 
 /** Decodes, analyses and lays out a file. Throws OnnxError for a file that cannot be read at all. */

@@ -50,6 +50,16 @@ export function choices(labels: Readonly<Record<string, string>>): { value: stri
   return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }
 
+/** A select at `value` over value → label pairs, in order (see `choices`). */
+export function selectControl(
+  name: string,
+  label: string,
+  value: string,
+  labels: Readonly<Record<string, string>>,
+): ControlSpec {
+  return { kind: 'select', name, label, value, options: choices(labels) };
+}
+
 /**
  * Whole-number controls (sliders or number boxes), one per field, each at its value in `values`
  * and within its bounds in `limits`.

@@ -6,6 +6,7 @@
  */
 import type { Mark, Scene } from '../kit/marks.ts';
 import { formatCompact, formatSig } from '../charts/number-format.ts';
+import { plotFrame } from '../charts/axes.ts';
 import type { LatencyPoint } from './block-latency.ts';
 
 export interface LatencyChartOptions {
@@ -48,15 +49,7 @@ export function latencyChart(points: readonly LatencyPoint[], o: LatencyChartOpt
   const X = logScale(x0, x1, PAD.left, width - PAD.right);
   const Y = logScale(y0, y1, height - PAD.bottom, PAD.top);
   const bottom = height - PAD.bottom;
-  marks.push({
-    kind: 'rect',
-    key: 'frame',
-    class: 'bl-frame',
-    x: PAD.left,
-    y: PAD.top,
-    width: width - PAD.left - PAD.right,
-    height: bottom - PAD.top,
-  });
+  marks.push(plotFrame('bl-frame', width, height, PAD));
   for (let e = x0; e <= x1; e++) {
     const x = X(10 ** e);
     marks.push({ kind: 'line', key: `xg${e}`, class: 'bl-grid', x1: x, y1: PAD.top, x2: x, y2: bottom });

@@ -5,12 +5,10 @@
  * the narrow ends (MobileNetV2 §3.3, Figure 3). The projected output is marked linear, as the paper
  * hatches layers without a non-linearity. Pure: data in, coordinates out.
  */
-export interface Slab {
+import type { Rect } from '../charts/scale.ts';
+
+export interface Slab extends Rect {
   readonly id: 'input' | 'expanded' | 'depthwise' | 'output';
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
   readonly channels: number;
   /** "64 ch · 14×14" */
   readonly label: string;

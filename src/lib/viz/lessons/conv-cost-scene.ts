@@ -4,7 +4,7 @@
  * renders these at build time; <conv-cost-widget> renders them again after every change.
  */
 import { formatBytes, formatCompact, formatInt } from '../charts/number-format.ts';
-import { boundedControls, type ControlSpec, type Readout } from '../kit/controls.ts';
+import { boundedControls, selectControl, type ControlSpec, type Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import { CONV_LIMITS, type ConvCost, type ConvLayer } from './conv-cost.ts';
 import { boxFaces, convDiagramLayout } from './conv-cost-layout.ts';
@@ -24,16 +24,7 @@ export const CONV_COST_FIELDS = FIELDS.map((f) => f.name);
 export function convCostControls(l: ConvLayer): ControlSpec[] {
   return [
     ...boundedControls('number', FIELDS, l, CONV_LIMITS),
-    {
-      kind: 'select',
-      name: 'padding',
-      label: 'Padding',
-      value: l.padding,
-      options: [
-        { value: 'same', label: 'same, (k−1)/2' },
-        { value: 'valid', label: 'valid, 0' },
-      ],
-    },
+    selectControl('padding', 'Padding', l.padding, { same: 'same, (k−1)/2', valid: 'valid, 0' }),
     { kind: 'toggle', name: 'bias', label: 'Bias', value: l.bias },
   ];
 }

@@ -7,6 +7,7 @@
  */
 import { analyze, type LayerStats } from '../../engine/index.ts';
 import { buildFromSpec, type CnnSpec } from '../../models/index.ts';
+import { formatTexInt } from '../charts/number-format.ts';
 
 /** The block's fixed shape: everything except the expansion ratio. */
 export interface BottleneckShape {
@@ -150,16 +151,15 @@ export function paperMacs(shape: BottleneckShape, t: number): number {
 
 /** KaTeX source of the block's MACs with this step's numbers: the three convolutions, then the total. */
 export function expansionTex(shape: BottleneckShape, c: ExpansionCost): string {
-  const n = (v: number) => v.toLocaleString('en-US').replace(/,/g, '{,}');
   const [e, d, p] = c.layers;
   const h = shape.size;
   const ho = c.outSize;
   return (
     `\\begin{aligned}` +
-    `\\text{expand} &= ${h}^2\\cdot ${shape.inChannels}\\cdot ${c.mid} = ${n(e.macs)}\\\\` +
-    `\\text{depthwise} &= ${ho}^2\\cdot ${c.mid}\\cdot ${shape.kernel}^2 = ${n(d.macs)}\\\\` +
-    `\\text{project} &= ${ho}^2\\cdot ${c.mid}\\cdot ${shape.outChannels} = ${n(p.macs)}\\\\` +
-    `\\text{MACs} &= ${n(c.macs)}` +
+    `\\text{expand} &= ${h}^2\\cdot ${shape.inChannels}\\cdot ${c.mid} = ${formatTexInt(e.macs)}\\\\` +
+    `\\text{depthwise} &= ${ho}^2\\cdot ${c.mid}\\cdot ${shape.kernel}^2 = ${formatTexInt(d.macs)}\\\\` +
+    `\\text{project} &= ${ho}^2\\cdot ${c.mid}\\cdot ${shape.outChannels} = ${formatTexInt(p.macs)}\\\\` +
+    `\\text{MACs} &= ${formatTexInt(c.macs)}` +
     `\\end{aligned}`
   );
 }

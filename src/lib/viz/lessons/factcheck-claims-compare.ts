@@ -45,6 +45,35 @@ const PARAMS_CAUSE: Record<string, string> = {
   EfficientNetV2: 'no EfficientNetV2 is this small; the smallest, V2-B0, has 7.1 M and V2-S 22 M',
 };
 
+/**
+ * A size row of the table: one figure per column, computed from the column's model and checked
+ * against that model's published value; `explains` and `cause` by column where the row has them.
+ */
+function columnFigures(
+  kind: 'params' | 'flops',
+  line: number,
+  printed: readonly string[],
+  field: 'params' | 'macs',
+  cause: Record<string, string>,
+  explains: Record<string, readonly Explanation[]> = {},
+): Claim[] {
+  return COLUMNS.map((c, i) => ({
+    id: `compare-${kind}-${c.cell.toLowerCase()}`,
+    section: 'comparison',
+    line,
+    cell: c.cell,
+    quote: printed[i],
+    type: 'figure',
+    printed: printed[i],
+    kind,
+    model: c.model,
+    paper: { from: c.model, field },
+    models: [c.model],
+    explains: explains[c.cell],
+    cause: cause[c.cell],
+  }));
+}
+
 export const COMPARE_CLAIMS: readonly Claim[] = [
   ...COLUMNS.map((c): Claim => ({
     id: `compare-year-${c.cell.toLowerCase()}`,
@@ -138,35 +167,8 @@ export const COMPARE_CLAIMS: readonly Claim[] = [
       { of: 'stat', model: 'efficientnet_b0', stat: 'params' },
     ],
   },
-  ...COLUMNS.map((c, i): Claim => ({
-    id: `compare-params-${c.cell.toLowerCase()}`,
-    section: 'comparison',
-    line: 59,
-    cell: c.cell,
-    quote: PARAMS[i],
-    type: 'figure',
-    printed: PARAMS[i],
-    kind: 'params',
-    model: c.model,
-    paper: { from: c.model, field: 'params' },
-    models: [c.model],
-    explains: c.cell === 'MnasNet' ? [MNAS_SMALL] : undefined,
-    cause: PARAMS_CAUSE[c.cell],
-  })),
-  ...COLUMNS.map((c, i): Claim => ({
-    id: `compare-flops-${c.cell.toLowerCase()}`,
-    section: 'comparison',
-    line: 60,
-    cell: c.cell,
-    quote: FLOPS[i],
-    type: 'figure',
-    printed: FLOPS[i],
-    kind: 'flops',
-    model: c.model,
-    paper: { from: c.model, field: 'macs' },
-    models: [c.model],
-    cause: FLOPS_CAUSE[c.cell],
-  })),
+  ...columnFigures('params', 59, PARAMS, 'params', PARAMS_CAUSE, { MnasNet: [MNAS_SMALL] }),
+  ...columnFigures('flops', 60, FLOPS, 'macs', FLOPS_CAUSE),
   {
     id: 'compare-top1-mobilenet',
     section: 'comparison',

@@ -7,8 +7,8 @@
  */
 import { scaleLog } from 'd3';
 import { axisMarks } from '../charts/axes.ts';
-import { formatCompact, formatSig } from '../charts/number-format.ts';
-import { choices, type ControlSpec, type Readout } from '../kit/controls.ts';
+import { formatCompact, formatSig, formatTexInt } from '../charts/number-format.ts';
+import { selectControl, type ControlSpec, type Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import type { Verdict } from './factcheck-claim.ts';
 
@@ -182,7 +182,6 @@ export function sizeReadouts(rows: readonly SizeRowView[], state: SizeState): Re
   ];
 }
 
-const texInt = (n: number): string => Math.round(n).toLocaleString('en-US').replace(/,/g, '{,}');
 const texText = (s: string): string => s.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`);
 
 /**
@@ -196,24 +195,22 @@ export function sizeTex(row: SizeRowView): string {
   }
   const ratio = row.params / row.printedParamsValue;
   return (
-    `${name}:\\quad 4\\,\\text{B} \\times ${texInt(row.params)} = ${formatSig(row.mb)}\\,\\text{MB}` +
+    `${name}:\\quad 4\\,\\text{B} \\times ${formatTexInt(row.params)} = ${formatSig(row.mb)}\\,\\text{MB}` +
     ` \\;\\text{(printed ${texText(row.printedMB)})},\\qquad` +
-    ` \\frac{${texInt(row.params)}}{${texInt(row.printedParamsValue)}} = ${formatSig(ratio)}`
+    ` \\frac{${formatTexInt(row.params)}}{${formatTexInt(row.printedParamsValue)}} = ${formatSig(ratio)}`
   );
 }
 
 /** The table's controls: which figures to show, which verdicts, the highlight, and the row to work out. */
 export function sizeControls(rows: readonly SizeRowView[], state: SizeState): ControlSpec[] {
-  const verdicts = choices({ all: 'all rows', wrong: 'wrong', misleading: 'misleading', correct: 'correct' });
   return [
-    {
-      kind: 'select',
-      name: 'view',
-      label: 'Show',
-      value: state.view,
-      options: choices({ both: 'both', printed: 'as printed', computed: 'as computed' }),
-    },
-    { kind: 'select', name: 'verdict', label: 'Verdict', value: state.verdict, options: verdicts },
+    selectControl('view', 'Show', state.view, { both: 'both', printed: 'as printed', computed: 'as computed' }),
+    selectControl('verdict', 'Verdict', state.verdict, {
+      all: 'all rows',
+      wrong: 'wrong',
+      misleading: 'misleading',
+      correct: 'correct',
+    }),
     { kind: 'toggle', name: 'highlight', label: 'Highlight what is wrong', value: state.highlight },
     {
       kind: 'select',

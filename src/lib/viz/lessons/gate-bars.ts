@@ -3,15 +3,11 @@
  * baseline on a shared linear scale, so a channel's squeezed average, its gate and its rescaled
  * average can be compared bar for bar. Pure: values in, rectangles out.
  */
-import { round1 } from '../charts/scale.ts';
+import { round1, type Rect } from '../charts/scale.ts';
 
-export interface Bar {
+export interface Bar extends Rect {
   readonly channel: number;
   readonly value: number;
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
   readonly negative: boolean;
 }
 

@@ -5,7 +5,7 @@
  * per element is counted in mbv3-activation-cost.ts (build time only: it reads the WebAssembly code).
  */
 import { activationFn, type ActivationFn } from '../charts/activation-curve.ts';
-import type { ControlSpec, Readout } from '../kit/controls.ts';
+import { selectControl, type ControlSpec, type Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 
 export type PairName = 'swish' | 'sigmoid';
@@ -227,16 +227,7 @@ export function activationReadouts(p: ActivationPair, x: number, facts: PairFact
 /** The figure's controls: the pair and the probe's x (−6 to 6 in tenths). */
 export function activationControls(pair: PairName, x: number): ControlSpec[] {
   return [
-    {
-      kind: 'select',
-      name: 'pair',
-      label: 'Pair',
-      value: pair,
-      options: [
-        { value: 'swish', label: 'swish and h-swish' },
-        { value: 'sigmoid', label: 'sigmoid and hard sigmoid' },
-      ],
-    },
+    selectControl('pair', 'Pair', pair, { swish: 'swish and h-swish', sigmoid: 'sigmoid and hard sigmoid' }),
     { kind: 'range', name: 'x', label: 'Probe x', value: x, min: -6, max: 6, step: 0.1 },
   ];
 }

@@ -5,7 +5,7 @@
  * ways, as specs in the zoo's grammar) and how their medians read beside the paper's figures.
  * Pure: the browser runs it without the engine.
  */
-import type { ControlSpec, Readout } from '../kit/controls.ts';
+import { selectControl, type ControlSpec, type Readout } from '../kit/controls.ts';
 import { formatCompact, formatInt, formatMs, formatShare, formatSig } from '../charts/number-format.ts';
 import type { CnnSpec } from '../../models/spec.ts';
 import type { UnitTiming } from './block-latency.ts';
@@ -18,15 +18,7 @@ export const VARIANT_LABELS: Readonly<Record<StageVariant, string>> = {
 };
 
 export function lastStageControls(variant: StageVariant): ControlSpec[] {
-  return [
-    {
-      kind: 'select',
-      name: 'variant',
-      label: 'Last stage',
-      value: variant,
-      options: (['original', 'efficient'] as const).map((v) => ({ value: v, label: VARIANT_LABELS[v] })),
-    },
-  ];
+  return [selectControl('variant', 'Last stage', variant, VARIANT_LABELS)];
 }
 
 export function lastStageTitle(variant: StageVariant): string {

@@ -3,7 +3,7 @@
  * a step (the loop rerun from the seed: scene, read-outs, this step's best proposals as table rows)
  * from the pure loop in mbv3-netadapt.ts. The build and the browser both call `netAdaptView`.
  */
-import type { ControlSpec, Readout } from '../kit/controls.ts';
+import { selectControl, type ControlSpec, type Readout } from '../kit/controls.ts';
 import type { Scene } from '../kit/marks.ts';
 import { formatInt, formatShare } from '../charts/number-format.ts';
 import {
@@ -28,20 +28,8 @@ export const STANDIN_LABELS: Readonly<Record<StandIn, string>> = {
 
 export function netAdaptControls(metric: Metric = 'ratio', standIn: StandIn = 'channels'): ControlSpec[] {
   return [
-    {
-      kind: 'select',
-      name: 'metric',
-      label: 'Selection rule',
-      value: metric,
-      options: (['ratio', 'min-drop'] as const).map((m) => ({ value: m, label: METRIC_LABELS[m] })),
-    },
-    {
-      kind: 'select',
-      name: 'standin',
-      label: 'ΔAcc stand-in',
-      value: standIn,
-      options: (['channels', 'params'] as const).map((s) => ({ value: s, label: STANDIN_LABELS[s] })),
-    },
+    selectControl('metric', 'Selection rule', metric, METRIC_LABELS),
+    selectControl('standin', 'ΔAcc stand-in', standIn, STANDIN_LABELS),
   ];
 }
 

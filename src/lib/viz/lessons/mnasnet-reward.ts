@@ -11,6 +11,8 @@
  */
 import type { Mark, Scene } from '../kit/marks.ts';
 import { formatSig } from '../charts/number-format.ts';
+import { plotFrame } from '../charts/axes.ts';
+import { niceStep } from '../charts/scale.ts';
 
 export interface RewardSetting {
   readonly alpha: number;
@@ -98,17 +100,8 @@ export function rewardChart(st: RewardState, width = 600, height = 300): Scene {
   const X = (l: number): number => PAD.left + ((l - lo) / (hi - lo)) * (width - PAD.left - PAD.right);
   const Y = (r: number): number => height - PAD.bottom - (r / y1) * (height - PAD.top - PAD.bottom);
   const bottom = height - PAD.bottom;
-  const marks: Mark[] = [];
-  marks.push({
-    kind: 'rect',
-    key: 'frame',
-    class: 'rw-frame',
-    x: PAD.left,
-    y: PAD.top,
-    width: width - PAD.left - PAD.right,
-    height: bottom - PAD.top,
-  });
-  const yStep = niceStep(y1 / 4);
+  const marks: Mark[] = [plotFrame('rw-frame', width, height, PAD)];
+  const yStep = niceStep(y1, 4);
   for (let v = 0; v <= y1; v += yStep) {
     const key = `y${formatSig(v)}`;
     marks.push({
@@ -186,10 +179,4 @@ export function rewardChart(st: RewardState, width = 600, height = 300): Scene {
     label: `MnasNet reward over latency for accuracy ${formatSig(st.accuracy)}, target ${formatSig(st.target)} ms, α = ${st.alpha}, β = ${st.beta}`,
     marks,
   };
-}
-
-function niceStep(raw: number): number {
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / p;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }

@@ -6,6 +6,7 @@
  */
 import { logScale, logTicks, type ChartFrame } from '../charts/scale.ts';
 import { LAYER_KINDS, rooflineSummary, type LayerKind, type LayerTraffic, type RooflineSummary } from './roofline.ts';
+import { formatTexInt } from '../charts/number-format.ts';
 
 export interface RooflineDot {
   readonly node: string;
@@ -114,10 +115,9 @@ export function sig3(v: number): string {
 
 /** The live formula for one layer: its intensity against the balance, and what bounds it. */
 export function layerTex(l: LayerTraffic, balance: number): string {
-  const int = (n: number) => Math.round(n).toLocaleString('en-US').replace(/,/g, '{,}');
   const bound = l.intensity < balance;
   return (
-    `\\begin{aligned} I &= \\frac{\\text{MACs}}{\\text{bytes}} = \\frac{${int(l.macs)}}{${int(l.bytes)}} = ${sig3(l.intensity)} \\\\ ` +
+    `\\begin{aligned} I &= \\frac{\\text{MACs}}{\\text{bytes}} = \\frac{${formatTexInt(l.macs)}}{${formatTexInt(l.bytes)}} = ${sig3(l.intensity)} \\\\ ` +
     `&${bound ? '<' : '\\ge'} B = ${balance} \\;\\Rightarrow\\; \\text{${bound ? 'memory' : 'compute'}-bound} \\end{aligned}`
   );
 }

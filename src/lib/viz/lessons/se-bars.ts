@@ -3,6 +3,8 @@
  * the reduced vector, its activation, the expanded vector and the sigmoid gate in [0, 1] that
  * scales each channel. Each row is laid out on its own symmetric scale, the gate on [0, 1].
  */
+import type { Rect } from '../charts/scale.ts';
+
 export interface SeVector {
   readonly label: string;
   readonly values: ArrayLike<number>;
@@ -10,12 +12,8 @@ export interface SeVector {
   readonly domain?: readonly [number, number];
 }
 
-export interface SeBar {
+export interface SeBar extends Rect {
   readonly i: number;
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
   readonly v: number;
   readonly negative: boolean;
 }

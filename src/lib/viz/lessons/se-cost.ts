@@ -6,7 +6,7 @@
  */
 import { analyze, type LayerStats } from '../../engine/index.ts';
 import { buildModel, getModel } from '../../models/index.ts';
-import { formatShareOf } from '../charts/number-format.ts';
+import { formatShareOf, formatTexInt } from '../charts/number-format.ts';
 
 export interface StageSECost {
   /** Stage index (timm `blocks.<stage>`). */
@@ -120,12 +120,11 @@ export function blockSECost(layers: readonly LayerStats[], scope: string): Block
 
 /** KaTeX: the SE parameters and MACs of a block with its numbers (two 1×1 convs with bias on a 1×1 map). */
 export function seBlockTex(b: BlockSECost): string {
-  const n = (v: number) => v.toLocaleString('en-US').replace(/,/g, '{,}');
   const C = b.channels;
   const r = b.reduced;
   return (
-    `\\begin{aligned}\\text{params}_\\text{SE} &= 2\\cdot ${C}\\cdot ${r} + ${C} + ${r} = ${n(b.seParams)} &&(${percentText(b.seParams, b.blockParams)}\\text{ of the block})\\\\` +
-    `\\text{MACs}_\\text{SE} &= 2\\cdot ${C}\\cdot ${r} = ${n(b.seMacs)} &&(${percentText(b.seMacs, b.blockMacs)}\\text{ of the block})\\end{aligned}`
+    `\\begin{aligned}\\text{params}_\\text{SE} &= 2\\cdot ${C}\\cdot ${r} + ${C} + ${r} = ${formatTexInt(b.seParams)} &&(${percentText(b.seParams, b.blockParams)}\\text{ of the block})\\\\` +
+    `\\text{MACs}_\\text{SE} &= 2\\cdot ${C}\\cdot ${r} = ${formatTexInt(b.seMacs)} &&(${percentText(b.seMacs, b.blockMacs)}\\text{ of the block})\\end{aligned}`
   );
 }
 

@@ -4,12 +4,10 @@
  * any activation nodes, a 1×1 Conv that expands, a gate (Sigmoid or HardSigmoid) and the Mul that
  * scales the pooled tensor's channels by the gate (§3.2).
  */
-export interface SeNodeLike {
-  readonly name: string;
-  readonly opType: string;
-  readonly inputs: readonly string[];
-  readonly outputs: readonly string[];
-}
+import type { Node } from '../../engine/index.ts';
+
+/** The part of a graph node the search reads (the debugger passes its own node records). */
+export type SeNodeLike = Pick<Node, 'name' | 'opType' | 'inputs' | 'outputs'>;
 
 export interface SeBlock {
   /** Node index range [start, end) from the squeeze to the scaling Mul. */

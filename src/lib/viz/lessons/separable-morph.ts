@@ -9,6 +9,7 @@
  * M = input channels, N = output channels. Pure: data in, positions and TeX out.
  */
 import type { LayerStats } from '../../engine/index.ts';
+import { formatTexInt } from '../charts/number-format.ts';
 
 export interface MorphLayer {
   /** Output height and width (stride already applied). */
@@ -128,11 +129,6 @@ function sig(v: number): string {
   return s.includes('e') ? String(Number(s)) : s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
-/** Thousands separators that KaTeX keeps tight: 1{,}234. */
-function texInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US').replace(/,/g, '{,}');
-}
-
 /** The cost ratio of a stage as TeX (two aligned lines: the formula, then the layer's numbers). */
 export function stageTex(layer: MorphLayer, stage: MorphStage): string {
   const { cout: N, k } = layer;
@@ -164,7 +160,7 @@ export function stageMacsTex(layer: MorphLayer, stage: MorphStage): string {
   const c = stageCost(layer, stage);
   const pos = `${hOut} \\cdot ${wOut}`;
   const lines = (general: string, numbers: string) =>
-    `\\begin{aligned} \\text{MACs} &= ${general} \\\\ &= ${numbers} = ${texInt(c.macs)} \\end{aligned}`;
+    `\\begin{aligned} \\text{MACs} &= ${general} \\\\ &= ${numbers} = ${formatTexInt(c.macs)} \\end{aligned}`;
   switch (stage.kind) {
     case 'standard':
       return lines('H_o W_o\\, k^2 M N', `${pos} \\cdot ${k * k} \\cdot ${M} \\cdot ${N}`);

@@ -9,7 +9,9 @@
  * accuracies (one row per model, a dot per seed, a tick at the mean: the gap between rows against
  * the width of a row's seeds), and accuracy against MACs for a series (the width multipliers).
  */
-import type { ComparisonResult } from '../../family/trained-index.ts';
+import type { TrainedModel } from '../../family/manifest.ts';
+import type { ComparisonResult, PairResult, TrainedSummary } from '../../family/trained-index.ts';
+import type { TinyComparison } from '../../models/index.ts';
 import { axisMarks } from '../charts/axes.ts';
 import { formatCompact, formatInt } from '../charts/number-format.ts';
 import { linearScale, niceTicks, round1 } from '../charts/scale.ts';
@@ -23,30 +25,21 @@ import {
   pairSentence,
 } from '../models/trained-text.ts';
 
-export interface FigureMember {
-  readonly id: string;
+/** A member as the page gets it: the index's summary without its runs, and each seed's accuracy. */
+export interface FigureMember extends Pick<TrainedSummary, 'id' | 'macs' | 'params' | 'mean' | 'spread'> {
   readonly label: string;
-  readonly macs: number;
-  readonly params: number;
   /** Test accuracy (a fraction of the 10,000 test images) per seed, seeds ascending. */
-  readonly seeds: readonly { readonly seed: number; readonly accuracy: number }[];
-  readonly mean: number;
-  readonly spread: number;
+  readonly seeds: readonly Pick<TrainedModel, 'seed' | 'accuracy'>[];
 }
 
-export interface FigurePair {
+/** The index's pair with its members as indices into `members`, and the sentence that reads it. */
+export interface FigurePair extends Pick<PairResult, 'difference' | 'spread' | 'exceeds'> {
   readonly a: number;
   readonly b: number;
-  readonly difference: number;
-  readonly spread: number;
-  readonly exceeds: boolean;
   readonly sentence: string;
 }
 
-export interface ComparisonFigure {
-  readonly id: string;
-  readonly claim: string;
-  readonly source: string;
+export interface ComparisonFigure extends Pick<TinyComparison, 'id' | 'claim' | 'source'> {
   readonly members: readonly FigureMember[];
   readonly pairs: readonly FigurePair[];
   readonly verdict: string;

@@ -9,38 +9,33 @@
 import { resolveCnn, type ResolvedBlock } from '../../models/index.ts';
 import type { LayerRow, LayerTable } from './layer-table.ts';
 import { isStructure, type ModelShape } from './arch-sections.ts';
-import { roundTo } from '../charts/scale.ts';
+import { roundTo, type Rect } from '../charts/scale.ts';
 
-export interface ArchOp {
-  /** `<block>:<n>`, unique in the model. */
+/** What an op and a block both are: a labelled box that owns layer-table rows. */
+interface ArchPart {
   readonly id: string;
   readonly label: string;
-  /** Channels in → out (or what the op does). */
+  /** Channels in → out (or what the part does). */
   readonly detail: string;
   readonly rows: readonly number[];
 }
 
-export interface ArchBlock {
-  /** `blocks.<s>.<i>`, ViT `blocks.<i>`, or 'stem' / 'head'. */
-  readonly id: string;
-  readonly label: string;
-  readonly detail: string;
+/** `id`: `<block>:<n>`, unique in the model. */
+export type ArchOp = ArchPart;
+
+/** `id`: `blocks.<s>.<i>`, ViT `blocks.<i>`, or 'stem' / 'head'. */
+export interface ArchBlock extends ArchPart {
   readonly ops: readonly ArchOp[];
-  readonly rows: readonly number[];
 }
 
-export interface ArchColumn {
+/** A column: its box (viewBox units), its label lines, and the blocks it expands into. */
+export interface ArchColumn extends Rect {
   readonly section: number;
   readonly kind: 'stem' | 'stage' | 'head';
   readonly label: string;
   /** e.g. '56²×24'. */
   readonly dims: string;
   readonly note: string;
-  /** Box, in viewBox units. */
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
   /** Centre of the column's slot (labels). */
   readonly cx: number;
   readonly blocks: readonly ArchBlock[];

@@ -6,7 +6,7 @@
  */
 import type { Citation, ZooEntry } from '../../models/index.ts';
 import { TIMM_BENCH, TORCHVISION } from '../../models/zoo-entry.ts';
-import { formatCompact } from '../charts/number-format.ts';
+import { formatCompact, formatInt } from '../charts/number-format.ts';
 import { sourceTag } from './zoo-table.ts';
 
 export interface FigureCheck {
@@ -159,7 +159,6 @@ function reasonFor(entry: ZooEntry, c: Citation, metric: 'params' | 'macs'): str
   return KNOWN_REASONS.find((k) => k.test(entry.id, c.source, metric))?.reason;
 }
 
-const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 /** Every cited params and MACs figure of a zoo entry, checked against the computed ones. */
 export function figureChecks(
   entry: ZooEntry,
@@ -199,7 +198,7 @@ export function figureChecks(
     const shown =
       agree &&
       (printedStep(agree.source, agree.metric, agree.published) < 2
-        ? fmtInt(agree.published)
+        ? formatInt(agree.published)
         : formatCompact(agree.published));
     const who = agree ? `; ${agree.tag} counts the same architecture as this page (${shown})` : '';
     return { ...f, reason: `not explained by the source, which does not say how it counted${who}` };

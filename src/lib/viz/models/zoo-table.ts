@@ -3,7 +3,7 @@
  * spec's graph) and the top-1 accuracy it is cited with; sorting and filtering as pure functions
  * the page's script reuses.
  */
-import { MODELS, modelStats, type Citation, type Family, type ZooEntry } from '../../models/index.ts';
+import { MODELS, modelStats, type Citation, type Family, type ModelStats, type ZooEntry } from '../../models/index.ts';
 import { formatAccuracy } from '../charts/number-format.ts';
 
 export interface CitedTop1 {
@@ -16,13 +16,17 @@ export interface CitedTop1 {
   readonly note?: string;
 }
 
-export interface ZooRow {
+/** A zoo entry's own figures: what it is, and the params and MACs the engine computes for it. */
+export interface EntryFigures {
   readonly id: string;
   readonly family: Family;
   readonly resolution: number;
   readonly numClasses: number;
   readonly params: number;
   readonly macs: number;
+}
+
+export interface ZooRow extends EntryFigures {
   readonly top1?: CitedTop1;
   readonly href: string;
 }
@@ -66,20 +70,22 @@ export function citedTop1(published: readonly Citation[]): CitedTop1 | undefined
   };
 }
 
-/** The row of one zoo entry. */
-export function zooRow(m: ZooEntry): ZooRow {
-  const s = modelStats(m.id);
-  const top1 = citedTop1(m.published);
+/** The figures of one entry, the columns a per-model listing starts with (`stats`: already computed ones). */
+export function entryFigures(m: ZooEntry, stats: ModelStats = modelStats(m.id)): EntryFigures {
   return {
     id: m.id,
     family: m.family,
     resolution: m.spec.resolution,
     numClasses: m.spec.numClasses,
-    params: s.params,
-    macs: s.macs,
-    ...(top1 ? { top1 } : {}),
-    href: `/models/${m.id}/`,
+    params: stats.params,
+    macs: stats.macs,
   };
+}
+
+/** The row of one zoo entry. */
+export function zooRow(m: ZooEntry): ZooRow {
+  const top1 = citedTop1(m.published);
+  return { ...entryFigures(m), ...(top1 ? { top1 } : {}), href: `/models/${m.id}/` };
 }
 
 export function zooRows(models: readonly ZooEntry[] = MODELS): ZooRow[] {

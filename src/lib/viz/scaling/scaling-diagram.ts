@@ -10,7 +10,7 @@
  * (`b<stage>-<index>`), so existing blocks move and new blocks enter.
  */
 import type { StageConfig } from '../../models/index.ts';
-import { round1 } from '../charts/scale.ts';
+import { round1, type Rect } from '../charts/scale.ts';
 
 export const DIAGRAM_WIDTH = 720;
 export const DIAGRAM_HEIGHT = 262;
@@ -39,14 +39,10 @@ export interface DiagramModel {
   readonly stages: readonly StageConfig[];
 }
 
-export interface DiagramBar {
+export interface DiagramBar extends Rect {
   readonly id: string;
   /** −1 stem, 0…6 stages, 7 head: picks the colour. */
   readonly group: number;
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
   /** e.g. "stage 4 block 2: 28×28×96". */
   readonly title: string;
 }

@@ -134,15 +134,17 @@ export function familyTrainingLabel(f: Pick<FamilyPoint, 'trainImages' | 'epochs
   return `family: ${formatInt(f.trainImages)} images, ${f.epochs} epoch${f.epochs === 1 ? '' : 's'}`;
 }
 
+/** A run on the scatter: its centre and the sentence its tooltip reads. */
+interface ScatterDot {
+  readonly cx: number;
+  readonly cy: number;
+  readonly label: string;
+}
+
 export interface ScatterLayout extends ChartFrame {
-  readonly points: readonly { readonly id: string; readonly cx: number; readonly cy: number; readonly label: string }[];
+  readonly points: readonly (ScatterDot & { readonly id: string })[];
   /** The family's runs, one per model and seed; `key` is `<id>@<seed>`. */
-  readonly family: readonly {
-    readonly key: string;
-    readonly cx: number;
-    readonly cy: number;
-    readonly label: string;
-  }[];
+  readonly family: readonly (ScatterDot & { readonly key: string })[];
   readonly xTicks: readonly Tick[];
   readonly yTicks: readonly Tick[];
   /** Runs no other run beats on both axes (fewer or equal MACs and higher or equal accuracy), by MACs. */

@@ -9,6 +9,7 @@ import {
   formatShare,
   formatShareOf,
   formatSig,
+  formatTexInt,
 } from '~/lib/viz/charts/number-format.ts';
 
 describe('number-format: precision by magnitude, one rule for the whole site', () => {
@@ -53,5 +54,11 @@ describe('number-format: precision by magnitude, one rule for the whole site', (
     expect(formatMs(228.8)).toBe('229 ms');
     expect(formatMs(3.254)).toBe('3.25 ms');
     expect(formatMs(1234)).toBe('1.23 s');
+  });
+
+  it('formatTexInt: a rounded whole number whose separators KaTeX keeps tight', () => {
+    expect(formatTexInt(462422016)).toBe('462{,}422{,}016');
+    expect(formatTexInt(999.6)).toBe('1{,}000');
+    expect(formatTexInt(48)).toBe('48');
   });
 });

@@ -1,6 +1,6 @@
 import { scaleLinear, scaleLog } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { axisMarks } from '~/lib/viz/charts/axes.ts';
+import { axisMarks, plotFrame } from '~/lib/viz/charts/axes.ts';
 import type { LineMark, Mark, TextMark } from '~/lib/viz/kit/marks.ts';
 
 const texts = (ms: Mark[], cls: string) => ms.filter((m): m is TextMark => m.kind === 'text' && m.class === cls);
@@ -49,5 +49,19 @@ describe('axisMarks', () => {
     expect(new Set(keys).size).toBe(keys.length);
     // A top axis draws its ticks upward.
     expect(lines(b, 'axis-tick')[0]).toMatchObject({ y1: 0, y2: -5 });
+  });
+});
+
+describe('plotFrame', () => {
+  it('outlines the plot: the padding in from each edge of the drawing', () => {
+    expect(plotFrame('f', 600, 300, { left: 52, right: 14, top: 14, bottom: 40 })).toEqual({
+      kind: 'rect',
+      key: 'frame',
+      class: 'f',
+      x: 52,
+      y: 14,
+      width: 534,
+      height: 246,
+    });
   });
 });

@@ -5,6 +5,7 @@ import {
   formatControlValue,
   parseControls,
   parseControlValue,
+  selectControl,
   type ControlSpec,
 } from '~/lib/viz/kit/controls.ts';
 
@@ -115,5 +116,26 @@ describe('formatControlValue', () => {
     expect(formatControlValue(alpha, 0.5)).toBe('0.5×');
     expect(formatControlValue({ ...batch, unit: 'images' }, 8)).toBe('8 images');
     expect(formatControlValue(k, 3)).toBe('3');
+  });
+});
+
+describe('selectControl', () => {
+  it('offers the labels in their order and accepts only their values', () => {
+    const c = selectControl('pair', 'Pair', 'sigmoid', {
+      swish: 'swish and h-swish',
+      sigmoid: 'sigmoid and hard sigmoid',
+    });
+    expect(c).toEqual({
+      kind: 'select',
+      name: 'pair',
+      label: 'Pair',
+      value: 'sigmoid',
+      options: [
+        { value: 'swish', label: 'swish and h-swish' },
+        { value: 'sigmoid', label: 'sigmoid and hard sigmoid' },
+      ],
+    });
+    expect(controlProblem(c)).toBeNull();
+    expect(parseControlValue(c, 'relu')).toBeNull();
   });
 });

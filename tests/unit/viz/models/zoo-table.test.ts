@@ -3,6 +3,7 @@ import { MODELS, modelStats } from '~/lib/models/index.ts';
 import {
   citedTop1,
   compareValues,
+  entryFigures,
   FAMILIES,
   filterZooRows,
   formatTop1,
@@ -24,6 +25,19 @@ describe('zoo table', () => {
       params: s.params,
       macs: s.macs,
       href: '/models/mobilenetv2_100/',
+    });
+  });
+
+  it('takes the figures from stats already computed, so the CLI analyses each model once', () => {
+    const m = MODELS.find((e) => e.id === 'mobilenetv2_100')!;
+    const s = modelStats(m.id);
+    expect(entryFigures(m, { ...s, params: 1, macs: 2 })).toEqual({
+      id: 'mobilenetv2_100',
+      family: 'MobileNetV2',
+      resolution: 224,
+      numClasses: 1000,
+      params: 1,
+      macs: 2,
     });
   });
 
