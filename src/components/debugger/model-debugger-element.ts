@@ -22,7 +22,7 @@ import { engineThreadsOffer, parseEngineThreads, type EngineThreads } from '~/li
 import { memoryBudget, memoryVerdict, type MemoryNeed } from '~/lib/viz/state/memory-guard.ts';
 import { formatView, parseView, type DebuggerView } from '~/lib/viz/state/url-state.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
-import { h, s } from './dom.ts';
+import { dataTable, h, numColumn, s } from './dom.ts';
 import { loadImage, prepareImage, sampleBatch, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
 import { DiagramLink } from './diagram-link.ts';
 import { wirePad } from './draw-pad.ts';
@@ -466,33 +466,17 @@ class ModelDebugger extends HTMLElement {
       );
       svg.append(c, s('text', { x: (p.x + 7).toFixed(1), y: (p.y - 6).toFixed(1) }, p.id));
     }
-    const table = h(
-      'table',
+    const table = dataTable(
       { class: 'dbg-ops' },
-      h(
-        'thead',
-        {},
+      ['Model', numColumn('MACs'), numColumn('Median ms'), numColumn('Threads')],
+      rows.map((r) =>
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, 'Model'),
-          h('th', { scope: 'col', class: 'num' }, 'MACs'),
-          h('th', { scope: 'col', class: 'num' }, 'Median ms'),
-          h('th', { scope: 'col', class: 'num' }, 'Threads'),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...rows.map((r) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, r.id),
-            h('td', { class: 'num' }, formatCompact(r.macs)),
-            h('td', { class: 'num' }, r.medianMs.toFixed(2)),
-            h('td', { class: 'num' }, r.threads),
-          ),
+          h('td', {}, r.id),
+          h('td', { class: 'num' }, formatCompact(r.macs)),
+          h('td', { class: 'num' }, r.medianMs.toFixed(2)),
+          h('td', { class: 'num' }, r.threads),
         ),
       ),
     );
