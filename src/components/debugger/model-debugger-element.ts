@@ -28,6 +28,7 @@ import { DiagramLink } from './diagram-link.ts';
 import { wirePad } from './draw-pad.ts';
 import { ortView } from './ort-view.ts';
 import { sampleByName } from './samples.ts';
+import { wireStepActions } from './step-actions.ts';
 import { Stepper, type ClassesConfig } from './stepper.ts';
 
 interface PageConfig {
@@ -200,23 +201,7 @@ class ModelDebugger extends HTMLElement {
   }
 
   private wireControls(st: Stepper, ok: boolean): void {
-    const act = (name: string, fn: () => unknown): void => {
-      this.querySelectorAll<HTMLButtonElement>(`[data-act="${name}"]`).forEach((b) =>
-        b.addEventListener('click', () => {
-          if (name !== 'cancel' && this.hasAttribute('data-busy')) return;
-          void fn();
-        }),
-      );
-    };
-    act('start', () => ok && this.begin());
-    act('next', () => st.move('node', 1));
-    act('prev', () => st.move('node', -1));
-    act('block', () => st.move('block', 1));
-    act('stage', () => st.move('stage', 1));
-    act('end', () => st.goto(st.hi));
-    act('reset', () => st.goto(st.lo));
-    act('cancel', () => st.cancel());
-    act('ort', () => this.runOrt());
+    wireStepActions(this, st, { start: () => ok && this.begin(), ort: () => this.runOrt() });
     this.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLButtonElement>('[data-goto]');
       if (b && st.opened && !this.hasAttribute('data-busy')) void st.goto(Number(b.dataset.goto));

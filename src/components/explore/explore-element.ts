@@ -21,6 +21,7 @@ import { loadImage, prepareImage, randomInput, toCanvas } from '~/components/deb
 import { ortView } from '~/components/debugger/ort-view.ts';
 import { sampleByName } from '~/components/debugger/samples.ts';
 import { Stepper } from '~/components/debugger/stepper.ts';
+import { wireStepActions } from '~/components/debugger/step-actions.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
 import type { ExploreRequest, ExploreResponse } from './explore-protocol.ts';
 import {
@@ -468,24 +469,15 @@ class ModelFileExplorer extends HTMLElement {
     });
     this.stepper = stepper;
     const busy = (): boolean => dbg.hasAttribute('data-busy');
-    const on = (name: string, fn: () => unknown): void =>
-      dbg.querySelector(`[data-act="${name}"]`)!.addEventListener('click', () => {
-        if (name !== 'cancel' && busy()) return;
-        void fn();
-      });
-    on('start', async () => {
-      await stepper.start();
-      if (!stepper.opened) return;
-      dbg.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"]').forEach((b) => (b.disabled = false));
-      dbg.querySelector('[data-act="start"]')!.textContent = 'Reload model';
+    wireStepActions(dbg, stepper, {
+      start: async () => {
+        await stepper.start();
+        if (!stepper.opened) return;
+        dbg.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"]').forEach((b) => (b.disabled = false));
+        dbg.querySelector('[data-act="start"]')!.textContent = 'Reload model';
+      },
+      ort: () => this.compare(stepper, dbg),
     });
-    on('next', () => stepper.move('node', 1));
-    on('prev', () => stepper.move('node', -1));
-    on('block', () => stepper.move('block', 1));
-    on('end', () => stepper.goto(stepper.hi));
-    on('reset', () => stepper.goto(stepper.lo));
-    on('cancel', () => stepper.cancel());
-    on('ort', () => this.compare(stepper, dbg));
     dbg.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLButtonElement>('[data-goto]');
       if (b && stepper.opened && !busy()) void stepper.goto(Number(b.dataset.goto));
