@@ -20,7 +20,7 @@ import {
 } from '~/lib/viz/debugger/backward-explain.ts';
 import { stepExplanation, stepTitle } from '~/lib/viz/train/train-backward.ts';
 import { backwardSteps } from './backward-steps.ts';
-import { dimsText, h } from './dom.ts';
+import { dataTable, dimsText, h } from './dom.ts';
 import { tensorView } from './tensor-view.ts';
 
 export interface BackwardViewOptions {
@@ -52,34 +52,25 @@ function termsTable(e: GradExplanation): HTMLElement {
   return h(
     'div',
     { class: 'scroll-x tdbg-back-scroll', tabindex: 0, role: 'region', 'aria-label': 'Largest terms of the sum' },
-    h(
-      'table',
+    dataTable(
       { class: 'tdbg-back-terms' },
+      ['term', 'factor', 'gradient', 'product'],
+      top.map((t) =>
+        h(
+          'tr',
+          {},
+          h('td', { class: 'tdbg-back-label' }, t.label),
+          h('td', {}, formatValue(t.a, 4)),
+          h('td', {}, formatValue(t.b, 4)),
+          h('td', {}, formatValue(t.product, 4)),
+        ),
+      ),
       h(
         'caption',
         {},
         e.terms.length > SHOWN_TERMS
           ? `The ${SHOWN_TERMS} largest of ${e.terms.length} terms`
           : `${e.terms.length} term${e.terms.length === 1 ? '' : 's'}`,
-      ),
-      h(
-        'thead',
-        {},
-        h('tr', {}, ...['term', 'factor', 'gradient', 'product'].map((c) => h('th', { scope: 'col' }, c))),
-      ),
-      h(
-        'tbody',
-        {},
-        ...top.map((t) =>
-          h(
-            'tr',
-            {},
-            h('td', { class: 'tdbg-back-label' }, t.label),
-            h('td', {}, formatValue(t.a, 4)),
-            h('td', {}, formatValue(t.b, 4)),
-            h('td', {}, formatValue(t.product, 4)),
-          ),
-        ),
       ),
     ),
   );

@@ -17,7 +17,7 @@ import { bnTerms } from '~/lib/viz/lessons/bn-formula.ts';
 import type { ConvWindowView } from '~/lib/viz/lessons/conv-window.ts';
 import { seBars, type SeVector } from '~/lib/viz/lessons/se-bars.ts';
 import { formatValue as f } from '~/lib/viz/charts/number-format.ts';
-import { h, s } from './dom.ts';
+import { dataTable, h, readoutRow, s } from './dom.ts';
 
 const VARIANT: Record<ConvExplanation['variant'], string> = {
   depthwise: 'Depthwise conv: each output channel reads only its own input channel',
@@ -30,7 +30,7 @@ function sumList(rows: [string, string, string][]): HTMLElement {
   return h(
     'dl',
     { class: 'dbg-sum', 'aria-live': 'polite' },
-    ...rows.map(([label, key, value]) => h('div', {}, h('dt', {}, label), h('dd', { 'data-dbg': key }, value))),
+    ...rows.map(([label, key, value]) => readoutRow(label, value, { 'data-dbg': key })),
   );
 }
 
@@ -65,23 +65,11 @@ export function convDetail(ex: ConvExplanation, view: ConvWindowView, inputDims:
       h(
         'div',
         { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'Input channels read' },
-        h(
-          'table',
+        dataTable(
           { class: 'dbg-taps' },
+          ['channel', 'input x', 'weight w', 'x · w'],
+          rows,
           h('caption', {}, `Input channels read at (${y}, ${x})`),
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, 'channel'),
-              h('th', { scope: 'col' }, 'input x'),
-              h('th', { scope: 'col' }, 'weight w'),
-              h('th', { scope: 'col' }, 'x · w'),
-            ),
-          ),
-          h('tbody', {}, ...rows),
         ),
       ),
     );

@@ -22,12 +22,13 @@ import { engineThreadsOffer, parseEngineThreads, type EngineThreads } from '~/li
 import { memoryBudget, memoryVerdict, type MemoryNeed } from '~/lib/viz/state/memory-guard.ts';
 import { formatView, parseView, type DebuggerView } from '~/lib/viz/state/url-state.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
-import { h, s } from './dom.ts';
+import { dataTable, h, numColumn, s } from './dom.ts';
 import { loadImage, prepareImage, sampleBatch, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
 import { DiagramLink } from './diagram-link.ts';
 import { wirePad } from './draw-pad.ts';
 import { ortView } from './ort-view.ts';
 import { sampleByName } from './samples.ts';
+import { wireStepActions } from './step-actions.ts';
 import { Stepper, type ClassesConfig } from './stepper.ts';
 
 interface PageConfig {
@@ -200,23 +201,7 @@ class ModelDebugger extends HTMLElement {
   }
 
   private wireControls(st: Stepper, ok: boolean): void {
-    const act = (name: string, fn: () => unknown): void => {
-      this.querySelectorAll<HTMLButtonElement>(`[data-act="${name}"]`).forEach((b) =>
-        b.addEventListener('click', () => {
-          if (name !== 'cancel' && this.hasAttribute('data-busy')) return;
-          void fn();
-        }),
-      );
-    };
-    act('start', () => ok && this.begin());
-    act('next', () => st.move('node', 1));
-    act('prev', () => st.move('node', -1));
-    act('block', () => st.move('block', 1));
-    act('stage', () => st.move('stage', 1));
-    act('end', () => st.goto(st.hi));
-    act('reset', () => st.goto(st.lo));
-    act('cancel', () => st.cancel());
-    act('ort', () => this.runOrt());
+    wireStepActions(this, st, { start: () => ok && this.begin(), ort: () => this.runOrt() });
     this.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLButtonElement>('[data-goto]');
       if (b && st.opened && !this.hasAttribute('data-busy')) void st.goto(Number(b.dataset.goto));
@@ -466,33 +451,17 @@ class ModelDebugger extends HTMLElement {
       );
       svg.append(c, s('text', { x: (p.x + 7).toFixed(1), y: (p.y - 6).toFixed(1) }, p.id));
     }
-    const table = h(
-      'table',
+    const table = dataTable(
       { class: 'dbg-ops' },
-      h(
-        'thead',
-        {},
+      ['Model', numColumn('MACs'), numColumn('Median ms'), numColumn('Threads')],
+      rows.map((r) =>
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, 'Model'),
-          h('th', { scope: 'col', class: 'num' }, 'MACs'),
-          h('th', { scope: 'col', class: 'num' }, 'Median ms'),
-          h('th', { scope: 'col', class: 'num' }, 'Threads'),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...rows.map((r) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, r.id),
-            h('td', { class: 'num' }, formatCompact(r.macs)),
-            h('td', { class: 'num' }, r.medianMs.toFixed(2)),
-            h('td', { class: 'num' }, r.threads),
-          ),
+          h('td', {}, r.id),
+          h('td', { class: 'num' }, formatCompact(r.macs)),
+          h('td', { class: 'num' }, r.medianMs.toFixed(2)),
+          h('td', { class: 'num' }, r.threads),
         ),
       ),
     );

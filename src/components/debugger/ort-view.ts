@@ -7,7 +7,7 @@
 import type { EngineTiming, OrtResult } from '~/components/runtime/protocol.ts';
 import { formatMs, formatSig, formatValue } from '~/lib/viz/charts/number-format.ts';
 import { threadsText } from '~/lib/viz/debugger/engine-threads.ts';
-import { h } from './dom.ts';
+import { dataTable, h, numColumn, readoutRow } from './dom.ts';
 
 const runsText = (runsMs: readonly number[]): string =>
   `${runsMs.length} (${runsMs.map((x) => formatMs(x)).join(', ')})`;
@@ -18,9 +18,9 @@ const ortThreadsText = (r: OrtResult): string =>
 /** ORT's timing alone (/explore/, which does not time the engine's whole runs). */
 function ortOnly(r: OrtResult): HTMLElement[] {
   return [
-    h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-dbg': 'ort-median' }, formatMs(r.medianMs))),
-    h('div', {}, h('dt', {}, 'Runs'), h('dd', {}, runsText(r.runsMs))),
-    h('div', {}, h('dt', {}, 'Threads'), h('dd', { 'data-dbg': 'ort-threads' }, ortThreadsText(r))),
+    readoutRow('Median latency', formatMs(r.medianMs), { 'data-dbg': 'ort-median' }),
+    readoutRow('Runs', runsText(r.runsMs)),
+    readoutRow('Threads', ortThreadsText(r), { 'data-dbg': 'ort-threads' }),
   ];
 }
 
@@ -34,27 +34,14 @@ function versus(r: OrtResult, e: EngineTiming): HTMLElement {
       h('td', { class: 'num', 'data-dbg': `${key}-threads`, 'data-value': String(threadsValue), ...extra }, threads),
       h('td', { class: 'num', 'data-dbg': `${key}-median`, 'data-value': String(ms) }, formatMs(ms)),
     );
-  return h(
-    'table',
+  return dataTable(
     { class: 'dbg-ops dbg-vs', 'data-dbg': 'runtimes' },
-    h('caption', {}, 'Whole runs on this input, median after a warm-up'),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, 'Runtime'),
-        h('th', { scope: 'col', class: 'num' }, 'Threads'),
-        h('th', { scope: 'col', class: 'num' }, 'Median'),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
+    ['Runtime', numColumn('Threads'), numColumn('Median')],
+    [
       row('Engine', 'engine', String(e.threads), e.threads, e.medianMs, { 'data-split-calls': String(e.splitCalls) }),
       row('onnxruntime-web', 'ort', ortThreadsText(r), r.threads, r.medianMs),
-    ),
+    ],
+    h('caption', {}, 'Whole runs on this input, median after a warm-up'),
   );
 }
 
@@ -73,32 +60,23 @@ export function ortView(r: OrtResult, limit: number): HTMLElement {
       { class: 'dbg-sum' },
       ...(e
         ? [
-            h(
-              'div',
-              {},
-              h('dt', {}, 'Engine ÷ onnxruntime-web'),
-              h(
-                'dd',
-                { 'data-dbg': 'engine-ratio' },
-                `${formatSig(e.medianMs / r.medianMs)}× the time (${threadsText(e.threads)} against ${threadsText(r.threads)})`,
-              ),
+            readoutRow(
+              'Engine ÷ onnxruntime-web',
+              `${formatSig(e.medianMs / r.medianMs)}× the time (${threadsText(e.threads)} against ${threadsText(r.threads)})`,
+              { 'data-dbg': 'engine-ratio' },
             ),
-            h('div', {}, h('dt', {}, 'Engine runs'), h('dd', {}, runsText(e.runsMs))),
-            h('div', {}, h('dt', {}, 'onnxruntime-web runs'), h('dd', {}, runsText(r.runsMs))),
+            readoutRow('Engine runs', runsText(e.runsMs)),
+            readoutRow('onnxruntime-web runs', runsText(r.runsMs)),
           ]
         : ortOnly(r)),
-      h(
-        'div',
-        {},
-        h('dt', {}, 'Largest |engine − ORT| over all node outputs'),
-        h('dd', { 'data-dbg': 'ort-max-abs', 'data-value': String(max) }, formatValue(max, 3)),
-      ),
-      h(
-        'div',
-        {},
-        h('dt', {}, 'Largest |engine − ORT| ÷ max(1, layer’s largest |value|)'),
-        h('dd', { 'data-dbg': 'ort-agreement', 'data-value': String(scaled) }, formatValue(scaled, 3)),
-      ),
+      readoutRow('Largest |engine − ORT| over all node outputs', formatValue(max, 3), {
+        'data-dbg': 'ort-max-abs',
+        'data-value': String(max),
+      }),
+      readoutRow('Largest |engine − ORT| ÷ max(1, layer’s largest |value|)', formatValue(scaled, 3), {
+        'data-dbg': 'ort-agreement',
+        'data-value': String(scaled),
+      }),
     ),
     h(
       'p',
@@ -114,31 +92,16 @@ export function ortView(r: OrtResult, limit: number): HTMLElement {
       h(
         'div',
         { class: 'table-scroll dbg-scroll', tabindex: 0, role: 'region', 'aria-label': 'Agreement per node' },
-        h(
-          'table',
+        dataTable(
           { class: 'dbg-ops' },
-          h(
-            'thead',
-            {},
+          ['Node', numColumn('max |Δ|'), numColumn('scaled')],
+          worst.map((a) =>
             h(
               'tr',
               {},
-              h('th', { scope: 'col' }, 'Node'),
-              h('th', { scope: 'col', class: 'num' }, 'max |Δ|'),
-              h('th', { scope: 'col', class: 'num' }, 'scaled'),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            ...worst.map((a) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, a.node),
-                h('td', { class: 'num' }, formatValue(a.maxAbs, 3)),
-                h('td', { class: 'num' }, formatValue(a.scaled, 3)),
-              ),
+              h('td', {}, a.node),
+              h('td', { class: 'num' }, formatValue(a.maxAbs, 3)),
+              h('td', { class: 'num' }, formatValue(a.scaled, 3)),
             ),
           ),
         ),

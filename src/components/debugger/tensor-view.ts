@@ -18,7 +18,7 @@ import {
 } from '~/lib/viz/charts/heatmap.ts';
 import { formatValue } from '~/lib/viz/charts/number-format.ts';
 import { planePixelsFast, robustScaleFast } from '~/lib/viz/debugger/fast-heatmap.ts';
-import { dimsText, h } from './dom.ts';
+import { dimsText, h, readoutRow } from './dom.ts';
 
 export const MAX_TILES = 64;
 
@@ -244,11 +244,11 @@ export function tensorView(o: TensorViewOptions): HTMLElement {
           'dl',
           {},
           ...(single
-            ? [h('div', {}, h('dt', {}, 'value'), h('dd', { 'data-stat': 'value' }, formatValue(st.mean)))]
+            ? [readoutRow('value', formatValue(st.mean), { 'data-stat': 'value' })]
             : [
-                h('div', {}, h('dt', {}, 'min'), h('dd', { 'data-stat': 'min' }, formatValue(st.min))),
-                h('div', {}, h('dt', {}, 'max'), h('dd', { 'data-stat': 'max' }, formatValue(st.max))),
-                h('div', {}, h('dt', {}, 'mean'), h('dd', { 'data-stat': 'mean' }, formatValue(st.mean))),
+                readoutRow('min', formatValue(st.min), { 'data-stat': 'min' }),
+                readoutRow('max', formatValue(st.max), { 'data-stat': 'max' }),
+                readoutRow('mean', formatValue(st.mean), { 'data-stat': 'mean' }),
               ]),
         ),
       ),

@@ -19,6 +19,7 @@ import { wireDrawPad, wireUpload } from './trained-own-input.ts';
 import { grayCanvas, loadSampleSet, pixelsOf, type SampleSet } from './trained-samples.ts';
 import { chosenView, gatesView, gradCamView, type Chosen } from './trained-views.ts';
 import { fetchChecked, preprocessView } from './trained-file.ts';
+import { wireStepActions } from './step-actions.ts';
 
 interface Config {
   id: string;
@@ -327,24 +328,12 @@ class TrainedDebugger extends HTMLElement {
   }
 
   private wire(st: Stepper): void {
-    const on = (act: string, fn: () => unknown): void =>
-      this.querySelectorAll<HTMLButtonElement>(`[data-act="${act}"]`).forEach((b) =>
-        b.addEventListener('click', () => {
-          if (act !== 'cancel' && this.hasAttribute('data-busy')) return;
-          void fn();
-        }),
-      );
-    on('start', () => this.load());
-    on('next', () => st.move('node', 1));
-    on('prev', () => st.move('node', -1));
-    on('block', () => st.move('block', 1));
-    on('stage', () => st.move('stage', 1));
-    on('end', () => st.goto(st.hi));
-    on('reset', () => st.goto(st.lo));
-    on('cancel', () => st.cancel());
-    on('gradcam', () => this.gradcam());
-    on('gates', () => this.gates());
-    on('backward', () => this.backward());
+    wireStepActions(this, st, {
+      start: () => this.load(),
+      gradcam: () => this.gradcam(),
+      gates: () => this.gates(),
+      backward: () => this.backward(),
+    });
     this.querySelectorAll<HTMLInputElement>('input[name="tdbg-seed"]').forEach((r) =>
       r.addEventListener('change', () => r.checked && !this.hasAttribute('data-busy') && this.setSeed(Number(r.value))),
     );

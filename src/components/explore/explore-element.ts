@@ -16,11 +16,12 @@ import { defaultSize, fillShapes, MAX_FILE_BYTES, type ExploreResult } from '~/l
 import { exportRow, layersCsv, layersJson } from '~/lib/viz/models/layer-export.ts';
 import { formatCompact, formatInt, formatMs } from '~/lib/viz/charts/number-format.ts';
 import { memoryBudget, memoryVerdict } from '~/lib/viz/state/memory-guard.ts';
-import { h } from '~/components/debugger/dom.ts';
+import { dataTable, h, numColumn, readoutRow } from '~/components/debugger/dom.ts';
 import { loadImage, prepareImage, randomInput, toCanvas } from '~/components/debugger/image-input.ts';
 import { ortView } from '~/components/debugger/ort-view.ts';
 import { sampleByName } from '~/components/debugger/samples.ts';
 import { Stepper } from '~/components/debugger/stepper.ts';
+import { wireStepActions } from '~/components/debugger/step-actions.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
 import type { ExploreRequest, ExploreResponse } from './explore-protocol.ts';
 import {
@@ -371,47 +372,31 @@ class ModelFileExplorer extends HTMLElement {
     const ops = h(
       'div',
       { class: 'dbg-scroll x-oplist-scroll', tabindex: 0, role: 'region', 'aria-label': 'Op list' },
-      h(
-        'table',
+      dataTable(
         { class: 'dbg-ops' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col', class: 'num' }, '#'),
-            h('th', { scope: 'col' }, 'Node'),
-            h('th', { scope: 'col' }, 'Op'),
-            h('th', { scope: 'col', class: 'num' }, 'MACs'),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          ...r.table.rows
-            .flatMap((row) => row.nodes.map((i) => i))
-            .sort((a, b) => a - b)
-            .map((i) => {
-              const layer = r.metrics?.[i];
-              return h(
-                'tr',
-                { 'data-op-index': i },
-                h('td', { class: 'num' }, i + 1),
+        [numColumn('#'), 'Node', 'Op', numColumn('MACs')],
+        r.table.rows
+          .flatMap((row) => row.nodes.map((i) => i))
+          .sort((a, b) => a - b)
+          .map((i) => {
+            const layer = r.metrics?.[i];
+            return h(
+              'tr',
+              { 'data-op-index': i },
+              h('td', { class: 'num' }, i + 1),
+              h(
+                'td',
+                {},
                 h(
-                  'td',
-                  {},
-                  h(
-                    'button',
-                    { type: 'button', class: 'dbg-link', 'data-goto': i, disabled: true },
-                    layer?.[0] ?? String(i),
-                  ),
+                  'button',
+                  { type: 'button', class: 'dbg-link', 'data-goto': i, disabled: true },
+                  layer?.[0] ?? String(i),
                 ),
-                h('td', {}, layer?.[1].op ?? ''),
-                h('td', { class: 'num' }, layer && layer[1].macs !== '0' ? formatInt(Number(layer[1].macs)) : ''),
-              );
-            }),
-        ),
+              ),
+              h('td', {}, layer?.[1].op ?? ''),
+              h('td', { class: 'num' }, layer && layer[1].macs !== '0' ? formatInt(Number(layer[1].macs)) : ''),
+            );
+          }),
       ),
     );
     const dbg = h(
@@ -446,13 +431,11 @@ class ModelFileExplorer extends HTMLElement {
       h(
         'dl',
         { class: 'dbg-counters' },
-        h('div', {}, h('dt', {}, 'MACs so far'), h('dd', { 'data-dbg': 'macs' }, '0')),
-        h('div', {}, h('dt', {}, 'Time in the engine'), h('dd', { 'data-dbg': 'elapsed' }, '0 ms')),
-        h(
-          'div',
-          {},
-          h('dt', {}, 'Whole model'),
-          h('dd', {}, `${formatCompact(sm.analysis.macs)} MACs, ${formatCompact(sm.analysis.params)} params`),
+        readoutRow('MACs so far', '0', { 'data-dbg': 'macs' }),
+        readoutRow('Time in the engine', '0 ms', { 'data-dbg': 'elapsed' }),
+        readoutRow(
+          'Whole model',
+          `${formatCompact(sm.analysis.macs)} MACs, ${formatCompact(sm.analysis.params)} params`,
         ),
       ),
       ops,
@@ -486,24 +469,15 @@ class ModelFileExplorer extends HTMLElement {
     });
     this.stepper = stepper;
     const busy = (): boolean => dbg.hasAttribute('data-busy');
-    const on = (name: string, fn: () => unknown): void =>
-      dbg.querySelector(`[data-act="${name}"]`)!.addEventListener('click', () => {
-        if (name !== 'cancel' && busy()) return;
-        void fn();
-      });
-    on('start', async () => {
-      await stepper.start();
-      if (!stepper.opened) return;
-      dbg.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"]').forEach((b) => (b.disabled = false));
-      dbg.querySelector('[data-act="start"]')!.textContent = 'Reload model';
+    wireStepActions(dbg, stepper, {
+      start: async () => {
+        await stepper.start();
+        if (!stepper.opened) return;
+        dbg.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"]').forEach((b) => (b.disabled = false));
+        dbg.querySelector('[data-act="start"]')!.textContent = 'Reload model';
+      },
+      ort: () => this.compare(stepper, dbg),
     });
-    on('next', () => stepper.move('node', 1));
-    on('prev', () => stepper.move('node', -1));
-    on('block', () => stepper.move('block', 1));
-    on('end', () => stepper.goto(stepper.hi));
-    on('reset', () => stepper.goto(stepper.lo));
-    on('cancel', () => stepper.cancel());
-    on('ort', () => this.compare(stepper, dbg));
     dbg.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLButtonElement>('[data-goto]');
       if (b && stepper.opened && !busy()) void stepper.goto(Number(b.dataset.goto));
@@ -585,18 +559,12 @@ class ModelFileExplorer extends HTMLElement {
           h(
             'dl',
             { class: 'dbg-sum' },
-            h('div', {}, h('dt', {}, 'Median latency'), h('dd', { 'data-x': 'ort-only-median' }, formatMs(r.medianMs))),
-            h('div', {}, h('dt', {}, 'Threads'), h('dd', {}, String(r.threads))),
+            readoutRow('Median latency', formatMs(r.medianMs), { 'data-x': 'ort-only-median' }),
+            readoutRow('Threads', String(r.threads)),
             ...r.outputs.map((o) =>
-              h(
-                'div',
-                {},
-                h('dt', {}, `Output ${o.name} [${o.dims.join(', ')}]`),
-                h(
-                  'dd',
-                  {},
-                  `${o.first.map((x) => x.toPrecision(4)).join(', ')}${o.dims.reduce((a, b) => a * b, 1) > 5 ? ', …' : ''}`,
-                ),
+              readoutRow(
+                `Output ${o.name} [${o.dims.join(', ')}]`,
+                `${o.first.map((x) => x.toPrecision(4)).join(', ')}${o.dims.reduce((a, b) => a * b, 1) > 5 ? ', …' : ''}`,
               ),
             ),
           ),

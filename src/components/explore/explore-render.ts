@@ -10,13 +10,13 @@ import type { ExploreResult, ExploreSummary } from '~/lib/viz/debugger/explore-s
 import { formatBytes, formatCompact, formatInt, formatShare } from '~/lib/viz/charts/number-format.ts';
 import { formatField, formatShape } from '~/lib/viz/models/layer-format.ts';
 import type { LayerTable } from '~/lib/viz/models/layer-table.ts';
-import { h, s } from '~/components/debugger/dom.ts';
+import { dataTable, h, numColumn, readoutRow, s } from '~/components/debugger/dom.ts';
 import { SUPPORTED_DTYPES_TEXT } from '~/lib/engine/onnx/validate-graph.ts';
 
 const dims = (d: readonly (number | string)[]): string => `[${d.join(', ')}]`;
 
 function row(label: string, value: string | Node, key?: string): HTMLElement {
-  return h('div', {}, h('dt', {}, label), h('dd', key ? { 'data-x': key } : {}, value));
+  return readoutRow(label, value, { 'data-x': key });
 }
 
 export function summaryView(sm: ExploreSummary): HTMLElement {
@@ -216,52 +216,46 @@ export function breakdownView(sections: readonly Share[], kinds: readonly Share[
 
 export function tableView(t: LayerTable): HTMLElement {
   const head = ['Layer', 'Op', 'Kernel', 'Stride', 'Groups', 'Input', 'Output', 'Params', 'MACs', 'Activations', 'RF'];
+  const table = dataTable(
+    { class: 'x-table' },
+    head.map((c, i) => (i >= 7 ? numColumn(c) : c)),
+    t.rows.map((r) =>
+      h(
+        'tr',
+        { 'data-row': r.index, 'data-block': r.block },
+        h('td', {}, h('code', {}, r.name)),
+        h('td', {}, r.op),
+        h('td', {}, r.kernel ?? ''),
+        h('td', {}, r.stride ?? ''),
+        h('td', {}, r.groups ?? ''),
+        h('td', {}, formatShape(r.input)),
+        h('td', {}, formatShape(r.output)),
+        h('td', { class: 'num' }, formatInt(r.params)),
+        h('td', { class: 'num' }, formatInt(r.macs)),
+        h('td', { class: 'num' }, formatBytes(r.activationBytes)),
+        h('td', { class: 'num' }, formatField(r.rf)),
+      ),
+    ),
+  );
+  table.append(
+    h(
+      'tfoot',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row', colspan: 7 }, `Total (${t.totals.rows} rows)`),
+        h('td', { class: 'num', 'data-x': 'table-params' }, formatInt(t.totals.params)),
+        h('td', { class: 'num', 'data-x': 'table-macs' }, formatInt(t.totals.macs)),
+        h('td', { class: 'num' }, formatBytes(t.totals.activationBytes)),
+        h('td', {}, ''),
+      ),
+    ),
+  );
   return h(
     'div',
     { class: 'x-table-scroll scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Layer table' },
-    h(
-      'table',
-      { class: 'x-table' },
-      h(
-        'thead',
-        {},
-        h('tr', {}, ...head.map((c, i) => h('th', { scope: 'col', class: i >= 7 ? 'num' : undefined }, c))),
-      ),
-      h(
-        'tbody',
-        {},
-        ...t.rows.map((r) =>
-          h(
-            'tr',
-            { 'data-row': r.index, 'data-block': r.block },
-            h('td', {}, h('code', {}, r.name)),
-            h('td', {}, r.op),
-            h('td', {}, r.kernel ?? ''),
-            h('td', {}, r.stride ?? ''),
-            h('td', {}, r.groups ?? ''),
-            h('td', {}, formatShape(r.input)),
-            h('td', {}, formatShape(r.output)),
-            h('td', { class: 'num' }, formatInt(r.params)),
-            h('td', { class: 'num' }, formatInt(r.macs)),
-            h('td', { class: 'num' }, formatBytes(r.activationBytes)),
-            h('td', { class: 'num' }, formatField(r.rf)),
-          ),
-        ),
-      ),
-      h(
-        'tfoot',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'row', colspan: 7 }, `Total (${t.totals.rows} rows)`),
-          h('td', { class: 'num', 'data-x': 'table-params' }, formatInt(t.totals.params)),
-          h('td', { class: 'num', 'data-x': 'table-macs' }, formatInt(t.totals.macs)),
-          h('td', { class: 'num' }, formatBytes(t.totals.activationBytes)),
-          h('td', {}, ''),
-        ),
-      ),
-    ),
+    table,
   );
 }
 

@@ -2,7 +2,7 @@
  * Messages between the debugger page and its worker (src/workers/debugger.worker.ts). Tensors
  * travel as structured clones; explanations are the engine's plain data.
  */
-import type { Explanation, OutputPosition, Tensor } from '~/lib/engine/index.ts';
+import type { Explanation, Node, OutputPosition, Tensor } from '~/lib/engine/index.ts';
 import type { BlockBackward } from '~/lib/viz/debugger/backward-explain.ts';
 
 /**
@@ -17,13 +17,11 @@ export type ModelSource =
 /** A batch of natural images [N, 3, R, R] to calibrate BatchNorm statistics on (see workers/calibrate.ts). */
 export type Calibration = Tensor;
 
-/** One node as the page sees it. */
-export interface NodeInfo {
-  readonly name: string;
-  readonly opType: string;
-  readonly scope: string;
-  readonly inputs: readonly string[];
-  readonly outputs: readonly string[];
+/**
+ * One node as the page sees it: the graph's node without its attributes, with the engine's analysis
+ * of it (MACs, shapes; 0 and [] where the analysis has no row) and which of its inputs are weights.
+ */
+export interface NodeInfo extends Pick<Node, 'name' | 'opType' | 'scope' | 'inputs' | 'outputs'> {
   /** Which inputs are weights (initializers), by position. */
   readonly weights: readonly boolean[];
   readonly macs: number;
