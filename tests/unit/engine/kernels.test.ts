@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Act, ACTIVATIONS, activateRow } from '~/lib/engine/ops/activation-code.ts';
-import { jsGemm, sgemm } from '~/lib/engine/ops/sgemm.ts';
+import { jsGemm, sgemm, sgemmTransB } from '~/lib/engine/ops/sgemm.ts';
+import { transpose2d } from '~/lib/engine/ops/transpose2d.ts';
 import { wasmGemm } from '~/lib/engine/ops/wasm-gemm.ts';
 import { affineInPlace, wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
 import { randomTensor } from './build-graph.ts';
@@ -70,6 +71,37 @@ describe('GEMM kernels', () => {
       }
     });
   }
+
+  // A linear layer's weight W = Bᵀ (Gemm transB = 1): wasm products at ViT-Ti's sizes, ragged ones,
+  // one column (gemv), a small one in JavaScript; W with rows wider than K and offset operands.
+  for (const [M, N, K, ldw] of [
+    [197, 576, 192, 192],
+    [197, 192, 768, 768],
+    [13, 301, 77, 80],
+    [50, 1, 400, 400],
+    [3, 5, 7, 9],
+  ] as const) {
+    it(`multiplies by W given transposed (${M}×${K}·(${N}×${K})ᵀ, W rows ${ldw} apart) with sgemm's bits`, () => {
+      const A = randomTensor([M * K + 2], 11).data as Float32Array;
+      const W = randomTensor([N * ldw + 1], 12).data as Float32Array;
+      const ep = { scale: randomTensor([M], 13).data as Float32Array, shift: null, act: Act.Relu, p0: 0, p1: 0 };
+      const Wc = new Float32Array(N * K);
+      for (let j = 0; j < N; j++) Wc.set(W.subarray(1 + j * ldw, 1 + j * ldw + K), j * K);
+      const want = new Float32Array(M * N + 3);
+      sgemm(M, N, K, A, 2, K, transpose2d(Wc, N, K), 0, N, want, 3, N, ep);
+      const got = new Float32Array(M * N + 3);
+      sgemmTransB(M, N, K, A, 2, K, W, 1, ldw, got, 3, N, ep);
+      for (let i = 0; i < got.length; i++) if (!Object.is(got[i], want[i])) expect([i, got[i]]).toEqual([i, want[i]]);
+    });
+  }
+
+  it('rejects a W that does not fit its buffer', () => {
+    const [M, N, K] = [4, 8, 16];
+    const run = (w: number): void =>
+      sgemmTransB(M, N, K, new Float32Array(M * K), 0, K, new Float32Array(w), 0, K, new Float32Array(M * N), 0, N);
+    expect(() => run(N * K)).not.toThrow();
+    expect(() => run(N * K - 1)).toThrow(RangeError);
+  });
 
   it('applies Clip as min(max(x, lo), hi), so hi wins when lo > hi', () => {
     const y = new Float32Array([-2, 0, 2]);

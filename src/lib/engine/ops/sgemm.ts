@@ -10,7 +10,8 @@
  */
 import { activateRow, NO_EPILOGUE } from './activation-code.ts';
 import type { GemmFn } from './gemm-args.ts';
-import { wasmGemm } from './wasm-gemm.ts';
+import { transpose2d } from './transpose2d.ts';
+import { wasmGemm, wasmGemmTransB } from './wasm-gemm.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
 /** Below this many multiply-adds the copies into WebAssembly memory outweigh its speed. */
@@ -83,6 +84,33 @@ export const sgemm: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc,
   if (M * N * K >= WASM_MIN_MACS && wasmGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep)) return;
   jsGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
 };
+
+/**
+ * sgemm with B given transposed: the `B` argument holds W = Bᵀ, N rows of K from bOff, rows ldb
+ * apart (a linear layer's weight as PyTorch and ONNX Gemm with transB = 1 store it). Large
+ * products transpose W straight into the WebAssembly memory where the kernel reads B (no
+ * transposed copy allocated and copied again per run); the kernel then multiplies the very
+ * operands it would get from sgemm over transpose2d(W), so the result is the same bits.
+ */
+export const sgemmTransB: GemmFn = (M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc, ep = NO_EPILOGUE) => {
+  // W's extent, checked as the N×K matrix it is; A, C and the epilogue as sgemm checks them.
+  const wFits =
+    [wOff, ldw].every((v) => Number.isSafeInteger(v) && v >= 0) &&
+    (N === 0 || K === 0 || (ldw >= K && wOff + (N - 1) * ldw + K <= W.length));
+  if (!wFits) throw new RangeError(`sgemm ${M}×${K}·(${N}×${K})ᵀ: W does not fit its buffer`);
+  checkGemmBuffers(M, N, 0, A, aOff, lda, W, 0, N, C, cOff, ldc, ep);
+  checkGemmBuffers(M, 0, K, A, aOff, lda, W, 0, 0, C, cOff, ldc, ep);
+  if (M * N * K >= WASM_MIN_MACS && wasmGemmTransB(M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc, ep)) return;
+  const B = transpose2d(ldw === K ? W.subarray(wOff, wOff + N * K) : rows(W, wOff, ldw, N, K), N, K);
+  jsGemm(M, N, K, A, aOff, lda, B, 0, N, C, cOff, ldc, ep);
+};
+
+/** N rows of K from off, rows ld apart, as one contiguous array. */
+function rows(W: Float32Array, off: number, ld: number, N: number, K: number): Float32Array {
+  const out = new Float32Array(N * K);
+  for (let j = 0; j < N; j++) out.set(W.subarray(off + j * ld, off + j * ld + K), j * K);
+  return out;
+}
 
 /** The JavaScript GEMM (used for small products and where WebAssembly SIMD is unavailable). */
 export const jsGemm: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE) => {

@@ -5,6 +5,7 @@
  */
 import { NO_EPILOGUE } from './activation-code.ts';
 import type { GemmArgs } from './gemm-args.ts';
+import { transposeInto } from './transpose2d.ts';
 import { putScaleShift, splitCall, type WasmKernels, wasmKernels } from './wasm-kernels.ts';
 
 /**
@@ -36,10 +37,24 @@ export function splitRows(kern: WasmKernels, m4: number, macsPerRow: number): nu
 /** Same contract as sgemm(); returns false (doing nothing) when the WebAssembly kernel is unavailable. */
 export function wasmGemm(...args: GemmArgs): boolean {
   const kern = wasmKernels();
-  if (!kern) return false;
+  return kern !== null && gemmIn(kern, args, false);
+}
+
+/**
+ * Same contract as sgemmTransB() (B given as W = Bᵀ, N rows of K, ldb apart): W is transposed
+ * straight into the module's memory where B goes, so the kernel reads what wasmGemm would hand it.
+ */
+export function wasmGemmTransB(...args: GemmArgs): boolean {
+  const kern = wasmKernels();
+  return kern !== null && gemmIn(kern, args, true);
+}
+
+/** wasmGemm, or with `wT` wasmGemmTransB. */
+function gemmIn(kern: WasmKernels, args: GemmArgs, wT: boolean): true {
   const [M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE] = args;
-  if (N === 1) return gemv(kern, args);
-  if (splitColumns(kern, M, N, K, ldb, ldc)) return gemmColumns(kern, args);
+  // One column: Wᵀ's column is W's one row, K consecutive values.
+  if (N === 1) return gemv(kern, wT ? [M, N, K, A, aOff, lda, B, bOff, 1, C, cOff, ldc, ep] : args);
+  if (splitColumns(kern, M, N, K, wT ? N : ldb, ldc)) return gemmColumns(kern, args, wT);
   const m4 = Math.ceil(M / 4) * 4;
   const n8 = Math.ceil(N / 8) * 8;
   const aBytes = m4 * K * 4;
@@ -60,7 +75,8 @@ export function wasmGemm(...args: GemmArgs): boolean {
   // B: K rows of N at stride n8 (padding columns likewise only feed padding outputs).
   // Re-striding goes through the module's pad (one set() in, then rows moved in wasm): a set() per
   // row cost more than the multiply-adds on 14×14 and 7×7 maps and the 1×1 squeeze-excite convs.
-  if (n8 === N && ldb === N) heap.set(B.subarray(bOff, bOff + K * N), bPtr >> 2);
+  if (wT) transposeInto(B, bOff, N, K, ldb, heap, bPtr >> 2, n8);
+  else if (n8 === N && ldb === N) heap.set(B.subarray(bOff, bOff + K * N), bPtr >> 2);
   else if (ldb === N) {
     heap.set(B.subarray(bOff, bOff + K * N), stage >> 2);
     kern.pad(1, stage, K, N, N, bPtr, K, n8, 0, 0, 0);
@@ -125,13 +141,14 @@ function splitColumns(kern: WasmKernels, M: number, N: number, K: number, ldb: n
 /**
  * wasmGemm split by columns: B's first NA columns (a multiple of 8) and the rest are laid out as two
  * matrices, and C's two halves computed by the same kernel, one per thread, then interleaved back
- * into rows of N by the module's pad (B's and C's rows are N apart: splitColumns asks it, so ldb
- * and ldc go unread). An output's sum runs over k in the same order whichever half (and which lane
+ * into rows of N by the module's pad (B's and C's rows are N apart: splitColumns asks it, so ldc
+ * and, unless `wT` gives W = Bᵀ whose rows are ldb apart, ldb go unread). An output's sum runs over k in the same order whichever half (and which lane
  * of a tile) computes it, so the result is the one-thread result bit for bit.
  */
 function gemmColumns(
   kern: WasmKernels,
-  [M, N, K, A, aOff, lda, B, bOff, , C, cOff, , ep = NO_EPILOGUE]: GemmArgs,
+  [M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, , ep = NO_EPILOGUE]: GemmArgs,
+  wT: boolean,
 ): true {
   const m4 = Math.ceil(M / 4) * 4;
   const nA = Math.ceil(N / 16) * 8;
@@ -149,9 +166,15 @@ function gemmColumns(
   const heap = kern.heap(stage + Math.max(K, M) * N * 4);
   if (lda === K) heap.set(A.subarray(aOff, aOff + M * K), aPtr >> 2);
   else for (let i = 0; i < M; i++) heap.set(A.subarray(aOff + i * lda, aOff + i * lda + K), (aPtr >> 2) + i * K);
-  heap.set(B.subarray(bOff, bOff + K * N), stage >> 2);
-  kern.pad(1, stage, K, nA, N, bA, K, nA, 0, 0, 0);
-  kern.pad(1, stage + nA * 4, K, nB, N, bB, K, nB8, 0, 0, 0);
+  if (wT) {
+    // W's first nA rows are the first half's columns, the rest the second's.
+    transposeInto(B, bOff, nA, K, ldb, heap, bA >> 2, nA);
+    transposeInto(B, bOff + nA * ldb, nB, K, ldb, heap, bB >> 2, nB8);
+  } else {
+    heap.set(B.subarray(bOff, bOff + K * N), stage >> 2);
+    kern.pad(1, stage, K, nA, N, bA, K, nA, 0, 0, 0);
+    kern.pad(1, stage + nA * 4, K, nB, N, bB, K, nB8, 0, 0, 0);
+  }
   putScaleShift(heap, ep, M, sPtr >> 2, tPtr >> 2);
   const there = [m4, nB8, K, aPtr, bB, cB, sPtr, tPtr, ep.act, ep.p0, ep.p1, panelWidth(nB8, K)];
   splitCall(kern, 'gemm', there, () =>
