@@ -47,7 +47,8 @@ for (const [M, N, K, act] of [
   ]);
 }
 
-// W given transposed (Gemm transB = 1): split by columns (qkv, fc1 of ViT-Ti), by rows, ragged.
+// W given transposed (Gemm transB = 1) with a bias per column: split by columns (qkv, fc1 of
+// ViT-Ti), by rows, ragged.
 for (const [M, N, K] of [
   [197, 576, 192],
   [197, 768, 192],
@@ -55,11 +56,10 @@ for (const [M, N, K] of [
   [13, 301, 77],
 ] as const) {
   cases.push([
-    `gemm ${M}×${N}×${K}, W = Bᵀ`,
+    `gemm ${M}×${N}×${K}, W = Bᵀ, bias`,
     () => {
       const C = new Float32Array(M * N);
-      const ep = { scale: null, shift: rand([M], 4), act: Act.None, p0: 0, p1: 0 };
-      expect(wasmGemmTransB(M, N, K, rand([M, K], 1), 0, K, rand([N, K], 2), 0, K, C, 0, N, ep)).toBe(true);
+      expect(wasmGemmTransB(M, N, K, rand([M, K], 1), 0, K, rand([N, K], 2), 0, K, C, 0, N, rand([N], 4))).toBe(true);
       return C;
     },
   ]);

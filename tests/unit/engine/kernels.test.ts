@@ -17,6 +17,13 @@ const acts: [string, Act, number, number][] = [
   ['Gelu (tanh form)', Act.Gelu, 1, 0],
 ];
 
+/** Index of the first element whose bits differ, or −1. */
+function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
+  return -1;
+}
+
 describe('GEMM kernels', () => {
   it('has the WebAssembly SIMD kernels available in Node', () => {
     expect(wasmKernels()).not.toBeNull();
@@ -72,8 +79,10 @@ describe('GEMM kernels', () => {
     });
   }
 
-  // A linear layer's weight W = Bᵀ (Gemm transB = 1): wasm products at ViT-Ti's sizes, ragged ones,
-  // one column (gemv), a small one in JavaScript; W with rows wider than K and offset operands.
+  // A linear layer's weight W = Bᵀ (Gemm transB = 1), with and without its bias: wasm products at
+  // ViT-Ti's sizes, ragged ones, one column (gemv), a small one in JavaScript; W with rows wider
+  // than K and offset operands. The reference is what Gemm did before: the product over a
+  // transposed copy of W, then the bias added in JavaScript.
   for (const [M, N, K, ldw] of [
     [197, 576, 192, 192],
     [197, 192, 768, 768],
@@ -81,26 +90,44 @@ describe('GEMM kernels', () => {
     [50, 1, 400, 400],
     [3, 5, 7, 9],
   ] as const) {
-    it(`multiplies by W given transposed (${M}×${K}·(${N}×${K})ᵀ, W rows ${ldw} apart) with sgemm's bits`, () => {
-      const A = randomTensor([M * K + 2], 11).data as Float32Array;
-      const W = randomTensor([N * ldw + 1], 12).data as Float32Array;
-      const ep = { scale: randomTensor([M], 13).data as Float32Array, shift: null, act: Act.Relu, p0: 0, p1: 0 };
-      const Wc = new Float32Array(N * K);
-      for (let j = 0; j < N; j++) Wc.set(W.subarray(1 + j * ldw, 1 + j * ldw + K), j * K);
-      const want = new Float32Array(M * N + 3);
-      sgemm(M, N, K, A, 2, K, transpose2d(Wc, N, K), 0, N, want, 3, N, ep);
-      const got = new Float32Array(M * N + 3);
-      sgemmTransB(M, N, K, A, 2, K, W, 1, ldw, got, 3, N, ep);
-      for (let i = 0; i < got.length; i++) if (!Object.is(got[i], want[i])) expect([i, got[i]]).toEqual([i, want[i]]);
-    });
+    for (const withBias of [false, true]) {
+      it(`multiplies by W given transposed (${M}×${K}·(${N}×${K})ᵀ, W rows ${ldw} apart${withBias ? ', bias' : ''}) with sgemm's bits`, () => {
+        const A = randomTensor([M * K + 2], 11).data as Float32Array;
+        const W = randomTensor([N * ldw + 1], 12).data as Float32Array;
+        const bias = withBias ? (randomTensor([N], 13).data as Float32Array) : null;
+        const Wc = new Float32Array(N * K);
+        for (let j = 0; j < N; j++) Wc.set(W.subarray(1 + j * ldw, 1 + j * ldw + K), j * K);
+        const want = new Float32Array(M * N + 3);
+        sgemm(M, N, K, A, 2, K, transpose2d(Wc, N, K), 0, N, want, 3, N);
+        if (bias) for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) want[3 + i * N + j] += bias[j];
+        const got = new Float32Array(M * N + 3);
+        sgemmTransB(M, N, K, A, 2, K, W, 1, ldw, got, 3, N, bias);
+        expect(firstDifference(got, want)).toBe(-1);
+      });
+    }
   }
 
-  it('rejects a W that does not fit its buffer', () => {
+  it('rejects a W or a bias that does not fit its buffer', () => {
     const [M, N, K] = [4, 8, 16];
-    const run = (w: number): void =>
-      sgemmTransB(M, N, K, new Float32Array(M * K), 0, K, new Float32Array(w), 0, K, new Float32Array(M * N), 0, N);
-    expect(() => run(N * K)).not.toThrow();
-    expect(() => run(N * K - 1)).toThrow(RangeError);
+    const run = (w: number, b: number): void =>
+      sgemmTransB(
+        M,
+        N,
+        K,
+        new Float32Array(M * K),
+        0,
+        K,
+        new Float32Array(w),
+        0,
+        K,
+        new Float32Array(M * N),
+        0,
+        N,
+        new Float32Array(b),
+      );
+    expect(() => run(N * K, N)).not.toThrow();
+    expect(() => run(N * K - 1, N)).toThrow(RangeError);
+    expect(() => run(N * K, N - 1)).toThrow(RangeError);
   });
 
   it('applies Clip as min(max(x, lo), hi), so hi wins when lo > hi', () => {

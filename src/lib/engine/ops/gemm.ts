@@ -87,15 +87,18 @@ export const Gemm = defineOp<GemmGeometry>({
     const B = floats(g.node.name, b, 'Gemm B');
     if (g.transA) A = transpose2d(A, K, M);
     const y = new Float32Array(M * N);
+    const cd = c && g.beta !== 0 ? floats(g.node.name, c, 'Gemm C') : null;
+    const [s0, s1] = c ? broadcastStrides(c.dims, [M, N]) : [0, 0];
+    // A linear layer's bias (one per column, α = β = 1) goes into the GEMM as its sums' last step:
+    // the rounding of the add below, without its pass over the output.
+    const bias = cd && g.transB && M > 1 && g.alpha === 1 && g.beta === 1 && s0 === 0 && s1 === 1 ? cd : null;
     if (M === 1 && g.transB) {
       // A fully connected layer on one image: yᵀ = B (N×K) · aᵀ (K×1), no transpose needed.
       sgemm(N, 1, K, B, 0, K, A, 0, 1, y, 0, 1, NO_EPILOGUE);
-    } else if (g.transB) sgemmTransB(M, N, K, A, 0, K, B, 0, K, y, 0, N, NO_EPILOGUE);
+    } else if (g.transB) sgemmTransB(M, N, K, A, 0, K, B, 0, K, y, 0, N, bias);
     else sgemm(M, N, K, A, 0, K, B, 0, N, y, 0, N, NO_EPILOGUE);
     if (g.alpha !== 1) for (let i = 0; i < y.length; i++) y[i] *= g.alpha;
-    if (c && g.beta !== 0) {
-      const cd = floats(g.node.name, c, 'Gemm C');
-      const [s0, s1] = broadcastStrides(c.dims, [M, N]);
+    if (cd && !bias) {
       const beta = g.beta;
       for (let i = 0; i < M; i++) {
         const o = i * N;

@@ -86,24 +86,46 @@ export const sgemm: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc,
 };
 
 /**
- * sgemm with B given transposed: the `B` argument holds W = Bᵀ, N rows of K from bOff, rows ldb
- * apart (a linear layer's weight as PyTorch and ONNX Gemm with transB = 1 store it). Large
- * products transpose W straight into the WebAssembly memory where the kernel reads B (no
- * transposed copy allocated and copied again per run); the kernel then multiplies the very
- * operands it would get from sgemm over transpose2d(W), so the result is the same bits.
+ * C[M×N] = A[M×K] · Wᵀ (+ bias[j] in every row j-th column, when given): sgemm with B given
+ * transposed, as a linear layer's weight is stored (PyTorch, ONNX Gemm with transB = 1): `W` holds
+ * N rows of K from wOff, rows ldw apart. Large products transpose W straight into the WebAssembly
+ * memory where the kernel reads B (no transposed copy allocated and copied again per run) and add
+ * the bias as the sums' last step (wasm-gemm.ts), so each output is fl(A·Wᵀ + bias) in the kernel's
+ * order: the bits of sgemm over transpose2d(W) with the bias added afterwards, which is what the
+ * JavaScript path does. Nothing is kept between calls: W and the bias are read as they are now.
  */
-export const sgemmTransB: GemmFn = (M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc, ep = NO_EPILOGUE) => {
-  // W's extent, checked as the N×K matrix it is; A, C and the epilogue as sgemm checks them.
+export function sgemmTransB(
+  M: number,
+  N: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  lda: number,
+  W: Float32Array,
+  wOff: number,
+  ldw: number,
+  C: Float32Array,
+  cOff: number,
+  ldc: number,
+  bias: Float32Array | null,
+): void {
+  // W's extent and the bias's, checked as what they are; A and C as sgemm checks them.
   const wFits =
     [wOff, ldw].every((v) => Number.isSafeInteger(v) && v >= 0) &&
-    (N === 0 || K === 0 || (ldw >= K && wOff + (N - 1) * ldw + K <= W.length));
-  if (!wFits) throw new RangeError(`sgemm ${M}×${K}·(${N}×${K})ᵀ: W does not fit its buffer`);
-  checkGemmBuffers(M, N, 0, A, aOff, lda, W, 0, N, C, cOff, ldc, ep);
-  checkGemmBuffers(M, 0, K, A, aOff, lda, W, 0, 0, C, cOff, ldc, ep);
-  if (M * N * K >= WASM_MIN_MACS && wasmGemmTransB(M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc, ep)) return;
+    (N === 0 || K === 0 || (ldw >= K && wOff + (N - 1) * ldw + K <= W.length)) &&
+    (!bias || bias.length >= N);
+  if (!wFits) throw new RangeError(`sgemm ${M}×${K}·(${N}×${K})ᵀ: W or the bias does not fit its buffer`);
+  checkGemmBuffers(M, N, 0, A, aOff, lda, W, 0, N, C, cOff, ldc);
+  checkGemmBuffers(M, 0, K, A, aOff, lda, W, 0, 0, C, cOff, ldc);
+  if (M * N * K >= WASM_MIN_MACS && wasmGemmTransB(M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc, bias)) return;
   const B = transpose2d(ldw === K ? W.subarray(wOff, wOff + N * K) : rows(W, wOff, ldw, N, K), N, K);
-  jsGemm(M, N, K, A, aOff, lda, B, 0, N, C, cOff, ldc, ep);
-};
+  jsGemm(M, N, K, A, aOff, lda, B, 0, N, C, cOff, ldc);
+  if (bias)
+    for (let i = 0; i < M; i++) {
+      const o = cOff + i * ldc;
+      for (let j = 0; j < N; j++) C[o + j] += bias[j];
+    }
+}
 
 /** N rows of K from off, rows ld apart, as one contiguous array. */
 function rows(W: Float32Array, off: number, ld: number, N: number, K: number): Float32Array {
