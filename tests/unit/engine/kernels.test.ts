@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Act, ACTIVATIONS, activateRow } from '~/lib/engine/ops/activation-code.ts';
 import { jsGemm, sgemm, sgemmTransB } from '~/lib/engine/ops/sgemm.ts';
-import { transpose2d } from '~/lib/engine/ops/transpose2d.ts';
+import { transpose2d, transposeInto } from '~/lib/engine/ops/transpose2d.ts';
 import { wasmGemm } from '~/lib/engine/ops/wasm-gemm.ts';
 import { affineInPlace, wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
 import { randomTensor } from './build-graph.ts';
@@ -78,6 +78,27 @@ describe('GEMM kernels', () => {
       }
     });
   }
+
+  it('transposes by definition, rows not a multiple of four, strided on both sides', () => {
+    for (const [rows, cols] of [
+      [5, 3],
+      [8, 7],
+      [1, 9],
+      [13, 301],
+    ]) {
+      const src = randomTensor([rows * (cols + 2) + 1], rows).data as Float32Array;
+      const dst = new Float32Array(1 + cols * (rows + 3)).fill(7);
+      transposeInto(src, 1, rows, cols, cols + 2, dst, 1, rows + 3);
+      const want = new Float32Array(dst.length).fill(7);
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) want[1 + c * (rows + 3) + r] = src[1 + r * (cols + 2) + c];
+      expect(firstDifference(dst, want)).toBe(-1);
+      const dense = src.subarray(0, rows * cols);
+      const t = transpose2d(dense, rows, cols);
+      expect(firstDifference(transpose2d(t, cols, rows), dense)).toBe(-1);
+      expect(t[cols > 1 ? rows : 0]).toBe(dense[cols > 1 ? 1 : 0]);
+    }
+  });
 
   // A linear layer's weight W = Bᵀ (Gemm transB = 1), with and without its bias: wasm products at
   // ViT-Ti's sizes, ragged ones, one column (gemv), a small one in JavaScript; W with rows wider
