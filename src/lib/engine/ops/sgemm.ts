@@ -10,7 +10,7 @@
  */
 import { activateRow, NO_EPILOGUE } from './activation-code.ts';
 import type { GemmFn } from './gemm-args.ts';
-import { transpose2d } from './transpose2d.ts';
+import { transposeInto } from './transpose2d.ts';
 import { wasmGemm, wasmGemmTransB } from './wasm-gemm.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
@@ -86,7 +86,7 @@ export const sgemm: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc,
 };
 
 /**
- * C[M×N] = A[M×K] · Wᵀ (+ bias[j] in every row j-th column, when given): sgemm with B given
+ * C[M×N] = A[M×K] · Wᵀ (+ bias[j] on column j, when given): sgemm with B given
  * transposed, as a linear layer's weight is stored (PyTorch, ONNX Gemm with transB = 1): `W` holds
  * N rows of K from wOff, rows ldw apart. Large products transpose W straight into the WebAssembly
  * memory where the kernel reads B (no transposed copy allocated and copied again per run) and add
@@ -109,7 +109,8 @@ export function sgemmTransB(
   ldc: number,
   bias: Float32Array | null,
 ): void {
-  // W's extent and the bias's, checked as what they are; A and C as sgemm checks them.
+  // W's extent and the bias's, checked as what they are; A and C as sgemm checks them (a K of 0
+  // leaves out A and B, an N of 0 B and C).
   const wFits =
     [wOff, ldw].every((v) => Number.isSafeInteger(v) && v >= 0) &&
     (N === 0 || K === 0 || (ldw >= K && wOff + (N - 1) * ldw + K <= W.length)) &&
@@ -118,20 +119,14 @@ export function sgemmTransB(
   checkGemmBuffers(M, N, 0, A, aOff, lda, W, 0, N, C, cOff, ldc);
   checkGemmBuffers(M, 0, K, A, aOff, lda, W, 0, 0, C, cOff, ldc);
   if (M * N * K >= WASM_MIN_MACS && wasmGemmTransB(M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc, bias)) return;
-  const B = transpose2d(ldw === K ? W.subarray(wOff, wOff + N * K) : rows(W, wOff, ldw, N, K), N, K);
+  const B = new Float32Array(K * N);
+  transposeInto(W, wOff, N, K, ldw, B, 0, N);
   jsGemm(M, N, K, A, aOff, lda, B, 0, N, C, cOff, ldc);
   if (bias)
     for (let i = 0; i < M; i++) {
       const o = cOff + i * ldc;
       for (let j = 0; j < N; j++) C[o + j] += bias[j];
     }
-}
-
-/** N rows of K from off, rows ld apart, as one contiguous array. */
-function rows(W: Float32Array, off: number, ld: number, N: number, K: number): Float32Array {
-  const out = new Float32Array(N * K);
-  for (let j = 0; j < N; j++) out.set(W.subarray(off + j * ld, off + j * ld + K), j * K);
-  return out;
 }
 
 /** The JavaScript GEMM (used for small products and where WebAssembly SIMD is unavailable). */
