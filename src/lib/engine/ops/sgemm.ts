@@ -9,7 +9,7 @@
  * multiply-adds), and (3) row blocks of A that stay in cache while a panel streams past.
  */
 import { activateRow, NO_EPILOGUE } from './activation-code.ts';
-import type { GemmFn } from './gemm-args.ts';
+import type { GemmFn, GemmTransBArgs } from './gemm-args.ts';
 import { transposeInto } from './transpose2d.ts';
 import { wasmGemm, wasmGemmTransB } from './wasm-gemm.ts';
 import { wasmKernels } from './wasm-kernels.ts';
@@ -94,21 +94,8 @@ export const sgemm: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc,
  * order: the bits of sgemm over transpose2d(W) with the bias added afterwards, which is what the
  * JavaScript path does. Nothing is kept between calls: W and the bias are read as they are now.
  */
-export function sgemmTransB(
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  lda: number,
-  W: Float32Array,
-  wOff: number,
-  ldw: number,
-  C: Float32Array,
-  cOff: number,
-  ldc: number,
-  bias: Float32Array | null,
-): void {
+export function sgemmTransB(...args: GemmTransBArgs): void {
+  const [M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc, bias] = args;
   // W's extent and the bias's, checked as what they are; A and C as sgemm checks them (a K of 0
   // leaves out A and B, an N of 0 B and C).
   const wFits =
@@ -118,7 +105,7 @@ export function sgemmTransB(
   if (!wFits) throw new RangeError(`sgemm ${M}×${K}·(${N}×${K})ᵀ: W or the bias does not fit its buffer`);
   checkGemmBuffers(M, N, 0, A, aOff, lda, W, 0, N, C, cOff, ldc);
   checkGemmBuffers(M, 0, K, A, aOff, lda, W, 0, 0, C, cOff, ldc);
-  if (M * N * K >= WASM_MIN_MACS && wasmGemmTransB(M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc, bias)) return;
+  if (M * N * K >= WASM_MIN_MACS && wasmGemmTransB(...args)) return;
   const B = new Float32Array(K * N);
   transposeInto(W, wOff, N, K, ldw, B, 0, N);
   jsGemm(M, N, K, A, aOff, lda, B, 0, N, C, cOff, ldc);

@@ -4,7 +4,7 @@
  * cost a small fraction of the multiply-adds they speed up.
  */
 import { NO_EPILOGUE } from './activation-code.ts';
-import type { GemmArgs } from './gemm-args.ts';
+import type { GemmArgs, GemmTransBArgs } from './gemm-args.ts';
 import { transposeInto } from './transpose2d.ts';
 import { putScaleShift, splitCall, type WasmKernels, wasmKernels } from './wasm-kernels.ts';
 
@@ -45,23 +45,11 @@ export function wasmGemm(...args: GemmArgs): boolean {
  * column or null): W is transposed straight into the module's memory where B goes, so the kernel
  * reads what wasmGemm would hand it.
  */
-export function wasmGemmTransB(
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  lda: number,
-  W: Float32Array,
-  wOff: number,
-  ldw: number,
-  C: Float32Array,
-  cOff: number,
-  ldc: number,
-  bias: Float32Array | null,
-): boolean {
+export function wasmGemmTransB(...args: GemmTransBArgs): boolean {
   const kern = wasmKernels();
-  return kern !== null && gemmIn(kern, [M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc], true, bias);
+  if (!kern) return false;
+  const [M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc, bias] = args;
+  return gemmIn(kern, [M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc], true, bias);
 }
 
 /**
