@@ -182,6 +182,35 @@ describe('execute', () => {
     mean.set(saved);
   });
 
+  it("reads a linear layer's weight at every run: changed in place or swapped, the output follows", () => {
+    // Gemm with transB = 1 (ViT's linears) at a size the WebAssembly kernel takes: a cache of the
+    // transposed weight keyed on the graph, node, tensor or array would serve the old product here.
+    const linear = (w: Tensor, b: Tensor): Graph =>
+      graphOf({
+        nodes: [node('Gemm', ['x', 'w', 'b'], ['y'], { transB: int(1) })],
+        inputs: [input('x', [20, 64])],
+        outputs: ['y'],
+        weights: { w, b },
+      });
+    const copy = (t: Tensor): Tensor => f32(t.dims, (t.data as Float32Array).slice());
+    /** The same product from a graph never run before, over copies of the weights. */
+    const fresh = (g: Graph): Tensor =>
+      runGraph(linear(copy(g.initializers.get('w')!), copy(g.initializers.get('b')!)), { x }).y;
+    const x = randomTensor([20, 64], 1);
+    const g = linear(randomTensor([96, 64], 2), randomTensor([96], 3));
+    const before = runGraph(g, { x }).y;
+    runGraph(g, { x });
+    const w = g.initializers.get('w')!.data as Float32Array;
+    for (let i = 0; i < w.length; i += 7) w[i] = -w[i];
+    const inPlace = runGraph(g, { x }).y;
+    expect(maxAbsDiff(inPlace, before)).toBeGreaterThan(1e-3);
+    expect(inPlace.data).toEqual(fresh(g).data);
+    (g.initializers as Map<string, Tensor>).set('w', randomTensor([96, 64], 4));
+    const swapped = runGraph(g, { x }).y;
+    expect(maxAbsDiff(swapped, inPlace)).toBeGreaterThan(1e-3);
+    expect(swapped.data).toEqual(fresh(g).data);
+  });
+
   it('stops with EngineError cancelled when the signal is set', () => {
     const { g, x } = block();
     const signal = { cancelled: false };

@@ -9,7 +9,7 @@ import { startKernelThreads, type KernelThreads } from '~/cli/kernel-threads.ts'
 import { int, ints, runGraph } from '~/lib/engine/index.ts';
 import type { Tensor } from '~/lib/engine/tensor.ts';
 import { Act } from '~/lib/engine/ops/activation-code.ts';
-import { wasmGemm } from '~/lib/engine/ops/wasm-gemm.ts';
+import { wasmGemm, wasmGemmTransB } from '~/lib/engine/ops/wasm-gemm.ts';
 import { affineInPlace, wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
 import { buildModel, materialize, referenceInput } from '~/lib/models/index.ts';
 import { graphOf, input, node, randomTensor } from './build-graph.ts';
@@ -42,6 +42,24 @@ for (const [M, N, K, act] of [
       const C = new Float32Array(M * N);
       const ep = { scale: rand([M], 3), shift: rand([M], 4), act, p0: 1 / 6, p1: 0.5 };
       expect(wasmGemm(M, N, K, rand([M, K], 1), 0, K, rand([K, N], 2), 0, N, C, 0, N, ep)).toBe(true);
+      return C;
+    },
+  ]);
+}
+
+// W given transposed (Gemm transB = 1) with a bias per column: split by columns (qkv, fc1 of
+// ViT-Ti), by rows, ragged.
+for (const [M, N, K] of [
+  [197, 576, 192],
+  [197, 768, 192],
+  [197, 192, 768],
+  [13, 301, 77],
+] as const) {
+  cases.push([
+    `gemm ${M}×${N}×${K}, W = Bᵀ, bias`,
+    () => {
+      const C = new Float32Array(M * N);
+      expect(wasmGemmTransB(M, N, K, rand([M, K], 1), 0, K, rand([N, K], 2), 0, K, C, 0, N, rand([N], 4))).toBe(true);
       return C;
     },
   ]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Act, ACTIVATIONS, activateRow } from '~/lib/engine/ops/activation-code.ts';
-import { jsGemm, sgemm } from '~/lib/engine/ops/sgemm.ts';
+import { jsGemm, sgemm, sgemmTransB } from '~/lib/engine/ops/sgemm.ts';
+import { transpose2d, transposeInto } from '~/lib/engine/ops/transpose2d.ts';
 import { wasmGemm } from '~/lib/engine/ops/wasm-gemm.ts';
 import { affineInPlace, wasmKernels } from '~/lib/engine/ops/wasm-kernels.ts';
 import { randomTensor } from './build-graph.ts';
@@ -15,6 +16,13 @@ const acts: [string, Act, number, number][] = [
   ...ACTIVATIONS.map((a, code): [string, Act, number, number] => [a.name, code, ...(PARAMS[a.name] ?? [0, 0])]),
   ['Gelu (tanh form)', Act.Gelu, 1, 0],
 ];
+
+/** Index of the first element whose bits differ, or −1. */
+function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
+  return -1;
+}
 
 describe('GEMM kernels', () => {
   it('has the WebAssembly SIMD kernels available in Node', () => {
@@ -70,6 +78,78 @@ describe('GEMM kernels', () => {
       }
     });
   }
+
+  it('transposes by definition, rows not a multiple of four, strided on both sides', () => {
+    for (const [rows, cols] of [
+      [5, 3],
+      [8, 7],
+      [1, 9],
+      [13, 301],
+    ]) {
+      const src = randomTensor([rows * (cols + 2) + 1], rows).data as Float32Array;
+      const dst = new Float32Array(1 + cols * (rows + 3)).fill(7);
+      transposeInto(src, 1, rows, cols, cols + 2, dst, 1, rows + 3);
+      const want = new Float32Array(dst.length).fill(7);
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) want[1 + c * (rows + 3) + r] = src[1 + r * (cols + 2) + c];
+      expect(firstDifference(dst, want)).toBe(-1);
+      const dense = src.subarray(0, rows * cols);
+      const t = transpose2d(dense, rows, cols);
+      expect(firstDifference(transpose2d(t, cols, rows), dense)).toBe(-1);
+      expect(t[cols > 1 ? rows : 0]).toBe(dense[cols > 1 ? 1 : 0]);
+    }
+  });
+
+  // A linear layer's weight W = Bᵀ (Gemm transB = 1), with and without its bias: wasm products at
+  // ViT-Ti's sizes, ragged ones, one column (gemv), a small one in JavaScript; W with rows wider
+  // than K and offset operands. The reference is what Gemm did before: the product over a
+  // transposed copy of W, then the bias added in JavaScript.
+  for (const [M, N, K, ldw] of [
+    [197, 576, 192, 192],
+    [197, 192, 768, 768],
+    [13, 301, 77, 80],
+    [50, 1, 400, 400],
+    [3, 5, 7, 9],
+  ] as const) {
+    for (const withBias of [false, true]) {
+      it(`multiplies by W given transposed (${M}×${K}·(${N}×${K})ᵀ, W rows ${ldw} apart${withBias ? ', bias' : ''}) with sgemm's bits`, () => {
+        const A = randomTensor([M * K + 2], 11).data as Float32Array;
+        const W = randomTensor([N * ldw + 1], 12).data as Float32Array;
+        const bias = withBias ? (randomTensor([N], 13).data as Float32Array) : null;
+        const Wc = new Float32Array(N * K);
+        for (let j = 0; j < N; j++) Wc.set(W.subarray(1 + j * ldw, 1 + j * ldw + K), j * K);
+        const want = new Float32Array(M * N + 3);
+        sgemm(M, N, K, A, 2, K, transpose2d(Wc, N, K), 0, N, want, 3, N);
+        if (bias) for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) want[3 + i * N + j] += bias[j];
+        const got = new Float32Array(M * N + 3);
+        sgemmTransB(M, N, K, A, 2, K, W, 1, ldw, got, 3, N, bias);
+        expect(firstDifference(got, want)).toBe(-1);
+      });
+    }
+  }
+
+  it('rejects a W or a bias that does not fit its buffer', () => {
+    const [M, N, K] = [4, 8, 16];
+    const run = (w: number, b: number): void =>
+      sgemmTransB(
+        M,
+        N,
+        K,
+        new Float32Array(M * K),
+        0,
+        K,
+        new Float32Array(w),
+        0,
+        K,
+        new Float32Array(M * N),
+        0,
+        N,
+        new Float32Array(b),
+      );
+    expect(() => run(N * K, N)).not.toThrow();
+    expect(() => run(N * K - 1, N)).toThrow(RangeError);
+    expect(() => run(N * K, N - 1)).toThrow(RangeError);
+  });
 
   it('applies Clip as min(max(x, lo), hi), so hi wins when lo > hi', () => {
     const y = new Float32Array([-2, 0, 2]);

@@ -10,7 +10,8 @@
 import { EngineError } from '../errors.ts';
 import type { Gradient } from '../op.ts';
 import { NO_EPILOGUE } from '../ops/activation-code.ts';
-import { type GemmGeometry, matMulPairs, type MatMulGeometry, transpose2d } from '../ops/gemm.ts';
+import { type GemmGeometry, matMulPairs, type MatMulGeometry } from '../ops/gemm.ts';
+import { transpose2d } from '../ops/transpose2d.ts';
 import { sgemm } from '../ops/sgemm.ts';
 import { f32, type Tensor } from '../tensor.ts';
 import { reduceTo } from './reduce-to.ts';

@@ -7,12 +7,8 @@
  */
 import type { Epilogue } from './activation-code.ts';
 
-/**
- * C[M×N] = act(scale · A[M×K] · B[K×N] + shift): A starts at aOff with row stride lda, B at bOff
- * with row stride ldb, C at cOff with row stride ldc (all row-major); `ep` is the per-row epilogue,
- * none when left out.
- */
-export type GemmArgs = [
+/** The operands and their layout: A and B multiplied into C. */
+type GemmOperands = [
   M: number,
   N: number,
   K: number,
@@ -25,8 +21,20 @@ export type GemmArgs = [
   C: Float32Array,
   cOff: number,
   ldc: number,
-  ep?: Epilogue,
 ];
+
+/**
+ * C[M×N] = act(scale · A[M×K] · B[K×N] + shift): A starts at aOff with row stride lda, B at bOff
+ * with row stride ldb, C at cOff with row stride ldc (all row-major); `ep` is the per-row epilogue,
+ * none when left out.
+ */
+export type GemmArgs = [...GemmOperands, ep?: Epilogue];
+
+/**
+ * C[M×N] = A[M×K] · Bᵀ (+ bias[j] on column j unless null), B given as W = Bᵀ (a linear layer's
+ * weight): `B` holds N rows of K from bOff, ldb apart; A and C as in GemmArgs.
+ */
+export type GemmTransBArgs = [...GemmOperands, bias: Float32Array | null];
 
 /** A GEMM kernel over GemmArgs. */
 export type GemmFn = (...args: GemmArgs) => void;

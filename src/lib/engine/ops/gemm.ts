@@ -9,25 +9,12 @@ import { defineOp } from '../op.ts';
 import { broadcastDims, broadcastStrides, dimsText } from '../shape-util.ts';
 import { f32, sizeOf, type Tensor } from '../tensor.ts';
 import { NO_EPILOGUE } from './activation-code.ts';
-import { sgemm } from './sgemm.ts';
+import { sgemm, sgemmTransB } from './sgemm.ts';
+import { transpose2d } from './transpose2d.ts';
 
 function floats(node: string, t: Tensor | undefined, what: string): Float32Array {
   if (!t || !(t.data instanceof Float32Array)) throw new EngineError('dtype', `${what} must be float32`, node);
   return t.data;
-}
-
-/** rows×cols → cols×rows, in 32×32 tiles so both sides stay in cache. */
-export function transpose2d(src: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(rows * cols);
-  const T = 32;
-  for (let r0 = 0; r0 < rows; r0 += T) {
-    const r1 = Math.min(rows, r0 + T);
-    for (let c0 = 0; c0 < cols; c0 += T) {
-      const c1 = Math.min(cols, c0 + T);
-      for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) out[c * rows + r] = src[r * cols + c];
-    }
-  }
-  return out;
 }
 
 export interface GemmGeometry {
@@ -97,20 +84,21 @@ export const Gemm = defineOp<GemmGeometry>({
   run(g, [a, b, c]) {
     const { M, K, N } = g;
     let A = floats(g.node.name, a, 'Gemm A');
-    let B = floats(g.node.name, b, 'Gemm B');
+    const B = floats(g.node.name, b, 'Gemm B');
     if (g.transA) A = transpose2d(A, K, M);
     const y = new Float32Array(M * N);
+    const cd = c && g.beta !== 0 ? floats(g.node.name, c, 'Gemm C') : null;
+    const [s0, s1] = c ? broadcastStrides(c.dims, [M, N]) : [0, 0];
+    // A linear layer's bias (one per column, α = β = 1) goes into the GEMM as its sums' last step:
+    // the rounding of the add below, without its pass over the output.
+    const bias = cd && g.transB && M > 1 && g.alpha === 1 && g.beta === 1 && s0 === 0 && s1 === 1 ? cd : null;
     if (M === 1 && g.transB) {
       // A fully connected layer on one image: yᵀ = B (N×K) · aᵀ (K×1), no transpose needed.
       sgemm(N, 1, K, B, 0, K, A, 0, 1, y, 0, 1, NO_EPILOGUE);
-    } else {
-      if (g.transB) B = transpose2d(B, N, K);
-      sgemm(M, N, K, A, 0, K, B, 0, N, y, 0, N, NO_EPILOGUE);
-    }
+    } else if (g.transB) sgemmTransB(M, N, K, A, 0, K, B, 0, K, y, 0, N, bias);
+    else sgemm(M, N, K, A, 0, K, B, 0, N, y, 0, N, NO_EPILOGUE);
     if (g.alpha !== 1) for (let i = 0; i < y.length; i++) y[i] *= g.alpha;
-    if (c && g.beta !== 0) {
-      const cd = floats(g.node.name, c, 'Gemm C');
-      const [s0, s1] = broadcastStrides(c.dims, [M, N]);
+    if (cd && !bias) {
       const beta = g.beta;
       for (let i = 0; i < M; i++) {
         const o = i * N;

@@ -9,8 +9,9 @@
  * multiply-adds), and (3) row blocks of A that stay in cache while a panel streams past.
  */
 import { activateRow, NO_EPILOGUE } from './activation-code.ts';
-import type { GemmFn } from './gemm-args.ts';
-import { wasmGemm } from './wasm-gemm.ts';
+import type { GemmFn, GemmTransBArgs } from './gemm-args.ts';
+import { transposeInto } from './transpose2d.ts';
+import { wasmGemm, wasmGemmTransB } from './wasm-gemm.ts';
 import { wasmKernels } from './wasm-kernels.ts';
 
 /** Below this many multiply-adds the copies into WebAssembly memory outweigh its speed. */
@@ -83,6 +84,37 @@ export const sgemm: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc,
   if (M * N * K >= WASM_MIN_MACS && wasmGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep)) return;
   jsGemm(M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep);
 };
+
+/**
+ * C[M×N] = A[M×K] · Wᵀ (+ bias[j] on column j, when given): sgemm with B given
+ * transposed, as a linear layer's weight is stored (PyTorch, ONNX Gemm with transB = 1): `W` holds
+ * N rows of K from wOff, rows ldw apart. Large products transpose W straight into the WebAssembly
+ * memory where the kernel reads B (no transposed copy allocated and copied again per run) and add
+ * the bias as the sums' last step (wasm-gemm.ts), so each output is fl(A·Wᵀ + bias) in the kernel's
+ * order: the bits of sgemm over transpose2d(W) with the bias added afterwards, which is what the
+ * JavaScript path does. Nothing is kept between calls: W and the bias are read as they are now.
+ */
+export function sgemmTransB(...args: GemmTransBArgs): void {
+  const [M, N, K, A, aOff, lda, W, wOff, ldw, C, cOff, ldc, bias] = args;
+  // W's extent and the bias's, checked as what they are; A and C as sgemm checks them (a K of 0
+  // leaves out A and B, an N of 0 B and C).
+  const wFits =
+    [wOff, ldw].every((v) => Number.isSafeInteger(v) && v >= 0) &&
+    (N === 0 || K === 0 || (ldw >= K && wOff + (N - 1) * ldw + K <= W.length)) &&
+    (!bias || bias.length >= N);
+  if (!wFits) throw new RangeError(`sgemm ${M}×${K}·(${N}×${K})ᵀ: W or the bias does not fit its buffer`);
+  checkGemmBuffers(M, N, 0, A, aOff, lda, W, 0, N, C, cOff, ldc);
+  checkGemmBuffers(M, 0, K, A, aOff, lda, W, 0, 0, C, cOff, ldc);
+  if (M * N * K >= WASM_MIN_MACS && wasmGemmTransB(...args)) return;
+  const B = new Float32Array(K * N);
+  transposeInto(W, wOff, N, K, ldw, B, 0, N);
+  jsGemm(M, N, K, A, aOff, lda, B, 0, N, C, cOff, ldc);
+  if (bias)
+    for (let i = 0; i < M; i++) {
+      const o = cOff + i * ldc;
+      for (let j = 0; j < N; j++) C[o + j] += bias[j];
+    }
+}
 
 /** The JavaScript GEMM (used for small products and where WebAssembly SIMD is unavailable). */
 export const jsGemm: GemmFn = (M, N, K, A, aOff, lda, B, bOff, ldb, C, cOff, ldc, ep = NO_EPILOGUE) => {
