@@ -11,6 +11,7 @@ import { analyze, groupSteps, type Graph } from '~/lib/engine/index.ts';
 import { importOnnx } from '~/lib/engine/onnx/index.ts';
 import { buildModel, MODELS } from '~/lib/models/index.ts';
 import { expectString, failProp } from '~/components/lesson/props.ts';
+import { isStepOp } from '~/lib/viz/debugger/step-timeline.ts';
 import type { ModelSource } from './protocol.ts';
 
 export interface CellOp {
@@ -94,7 +95,7 @@ export function opsOf(graph: Graph, start: number, end: number): { ops: CellOp[]
     macs += l?.macs ?? 0;
     params += l?.params ?? 0;
   }
-  return { ops: ops.filter((o) => o.opType !== 'Constant'), macs, params };
+  return { ops: ops.filter(isStepOp), macs, params };
 }
 
 export function planStepCell(props: { model?: unknown; scope?: unknown }, component = 'StepCell'): CellPlan {

@@ -7,6 +7,7 @@
  */
 import type { ArchColumn, ArchDiagram } from '../models/arch-diagram.ts';
 import { ARCH_GEOMETRY } from '../models/arch-diagram.ts';
+import { isStepOp } from './step-timeline.ts';
 import type { LayerTable } from '../models/layer-table.ts';
 
 export interface DiagramLinks {
@@ -46,7 +47,7 @@ export function diagramLinks(nodes: readonly NodeLike[], table: LayerTable, diag
   const opStep: Record<string, number> = {};
   const blockStep: Record<string, number> = {};
   nodeOp.forEach((op, i) => {
-    if (nodes[i].opType === 'Constant') return;
+    if (!isStepOp(nodes[i])) return;
     const id = op as string;
     opStep[id] ??= i;
     blockStep[blockOfOp(id)] ??= i;

@@ -26,7 +26,7 @@ export function groupsOf(nodes: readonly TimelineNode[], level: StepLevel): Step
  * Constant nodes are data (a Clip bound, a Reshape shape, ViT's attention scale), not ops: the op
  * lists leave them out, so stepping never stops on one and the position line does not count them.
  */
-export function isStepOp(node: TimelineNode): boolean {
+export function isStepOp(node: { readonly opType: string }): boolean {
   return node.opType !== 'Constant';
 }
 

@@ -17,6 +17,7 @@
  *
  * Pure: the caller passes the graphs' nodes and the ids that have a trained run.
  */
+import { isStepOp } from '../debugger/step-timeline.ts';
 
 /** Zoo model → the tiny model written after it (tiny.ts: "How each tiny architecture follows its big one"). */
 export const TRAINED_COUNTERPARTS: Readonly<Record<string, string>> = {
@@ -45,9 +46,7 @@ const inScope = (n: ScopedNode, scope: string): boolean => n.scope === scope || 
 
 /** The op types a scope runs, in order (Constant nodes are data, not ops). */
 export function opSignature(nodes: readonly ScopedNode[], scope?: string): string[] {
-  return nodes
-    .filter((n) => n.opType !== 'Constant' && (scope === undefined || inScope(n, scope)))
-    .map((n) => n.opType);
+  return nodes.filter((n) => isStepOp(n) && (scope === undefined || inScope(n, scope))).map((n) => n.opType);
 }
 
 /** How many blocks stage `stage` has (distinct `blocks.<stage>.<i>` scopes). */
