@@ -8,14 +8,11 @@ import {
   add,
   type Code,
   evenLanes,
-  f32x4Add,
-  f32x4Mul,
   func,
   type FuncDef,
   type Local,
   get,
   I32,
-  F32,
   i32c,
   load32Splat,
   loop,
@@ -35,7 +32,14 @@ import {
   v128Zero,
   whileBelow,
 } from './wasm-asm.ts';
-import { activation, EPILOGUE_LOCALS, epilogueInit, madd } from './wasm-epilogue.ts';
+import {
+  EPILOGUE_LOCALS,
+  EPILOGUE_PARAMS,
+  epilogueInit,
+  loadScaleShift,
+  madd,
+  scaleShiftAct,
+} from './wasm-epilogue.ts';
 
 /**
  * dwS(C, IN, HP, WP, W, KH, KW, HO, WO, OUT, S, T_PTR, ACT, P0, P1) for stride S:
@@ -61,11 +65,7 @@ export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
       HO: I32,
       WO: I32,
       OUT: I32,
-      S: I32,
-      T_PTR: I32,
-      ACT: I32,
-      P0: F32,
-      P1: F32,
+      ...EPILOGUE_PARAMS,
     },
     {
       CH: I32,
@@ -83,9 +83,6 @@ export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
       PLANE: I32,
       ACC: V128,
       ACC2: V128,
-      VS: V128,
-      VT: V128,
-      V: V128,
       ...EPILOGUE_LOCALS,
     },
   );
@@ -96,32 +93,20 @@ export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
   b.push(...i32c(0), ...set(l.CH));
   const chans: Code = [];
   chans.push(...get(l.IN), ...get(l.CH), ...get(l.PLANE), ...mul, ...add, ...set(l.IN_C));
-  chans.push(
-    ...get(l.W),
+  // base + ch·rows·cols·4: where channel ch's plane of rows×cols floats starts
+  const planeOf = (base: Local, rows: Local, cols: Local): Code => [
+    ...get(base),
     ...get(l.CH),
-    ...get(l.KH),
+    ...get(rows),
     ...mul,
-    ...get(l.KW),
+    ...get(cols),
     ...mul,
     ...i32c(4),
     ...mul,
     ...add,
-    ...set(l.W_C),
-  );
-  chans.push(
-    ...get(l.OUT),
-    ...get(l.CH),
-    ...get(l.HO),
-    ...mul,
-    ...get(l.WO),
-    ...mul,
-    ...i32c(4),
-    ...mul,
-    ...add,
-    ...set(l.OUT_ROW),
-  );
-  chans.push(...get(l.S), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VS));
-  chans.push(...get(l.T_PTR), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VT));
+  ];
+  chans.push(...planeOf(l.W, l.KH, l.KW), ...set(l.W_C), ...planeOf(l.OUT, l.HO, l.WO), ...set(l.OUT_ROW));
+  chans.push(...loadScaleShift(l, [...get(l.CH), ...i32c(4), ...mul], load32Splat(0)));
   chans.push(...i32c(0), ...set(l.OY));
   const ys: Code = [];
   // rowIn = inC + oy·stride·Wp·4
@@ -182,8 +167,7 @@ export function depthwiseFunc(stride: 1 | 2, fma: boolean): FuncDef {
     [l.ACC, 0],
     [l.ACC2, 16],
   ] as const) {
-    xs.push(...get(acc), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V));
-    xs.push(...activation(l, l.V));
+    xs.push(...scaleShiftAct(l, get(acc)));
     xs.push(...get(l.OUT_ROW), ...get(l.OX), ...i32c(4), ...mul, ...add, ...get(l.V), ...v128Store(at));
   }
   xs.push(...nextWhileBelow(l.OX, 8, l.WO));

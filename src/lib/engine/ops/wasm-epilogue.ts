@@ -6,6 +6,7 @@
  */
 import { Act, ACTIVATIONS, type Activation, type SimdEnv } from './activation-code.ts';
 import {
+  add,
   type Code,
   eq,
   f32c,
@@ -55,8 +56,23 @@ const EXP = {
 type ExpConst = keyof typeof EXP;
 export const v128s = <K extends string>(names: readonly K[]): Record<K, typeof V128> =>
   Object.fromEntries(names.map((n) => [n, V128])) as Record<K, typeof V128>;
-/** The v128 locals every epilogue declares: p0 and p1 splatted, scratch, and the exp constants. */
+/**
+ * The epilogue's parameters, in this order at the end of every forward kernel's list (gemm's panel
+ * width follows them): the byte addresses of the per-channel (per-row) scales and shifts, the
+ * activation's code (activation-code.ts) and its two parameters.
+ */
+export const EPILOGUE_PARAMS = { S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 } as const;
+/** EPILOGUE_PARAMS as JavaScript passes them to a kernel export. */
+export type EpilogueArgs = [s: number, t: number, act: number, p0: number, p1: number];
+
+/**
+ * The v128 locals every epilogue declares: the scale and shift (VS, VT) and the four values being
+ * finished (V, free as scratch until then), p0 and p1 splatted, scratch, and the exp constants.
+ */
 export const EPILOGUE_LOCALS = {
+  VS: V128,
+  VT: V128,
+  V: V128,
   VP0: V128,
   VP1: V128,
   T: V128,
@@ -64,7 +80,9 @@ export const EPILOGUE_LOCALS = {
   Z: V128,
   ...v128s(Object.keys(EXP) as ExpConst[]),
 } as const;
-export type EpilogueLocals = { readonly [K in keyof typeof EPILOGUE_LOCALS | 'P0' | 'P1' | 'ACT']: Local };
+export type EpilogueLocals = {
+  readonly [K in keyof typeof EPILOGUE_LOCALS | keyof typeof EPILOGUE_PARAMS]: Local;
+};
 
 /** Splats p0, p1 and the constants into their locals (once per call, outside the loops). */
 export function epilogueInit(l: EpilogueLocals): Code {
@@ -145,7 +163,7 @@ export function activationListing(name: string): readonly string[] {
     throw new Error(
       `activationListing: no activation '${name}'; known: ${ACTIVATIONS.map((a: Activation) => a.name).join(', ')}`,
     );
-  const { l } = func('listing', { P0: F32, P1: F32, ACT: I32 }, { V: V128, ...EPILOGUE_LOCALS });
+  const { l } = func('listing', EPILOGUE_PARAMS, EPILOGUE_LOCALS);
   return row.simd(l.V, simdEnv(l)).map((i) => i.text);
 }
 
@@ -170,6 +188,19 @@ export function activation(l: EpilogueLocals, v: Local): Code {
     [],
   );
   return [...get(l.ACT), ...ifThen(chain)];
+}
+
+/**
+ * VS and VT ← the scale and shift `at` bytes (an offset the code `at` leaves on the stack) past S
+ * and T_PTR, read by `load`: a splat for one channel's, a v128 load for four rows'.
+ */
+export function loadScaleShift(l: EpilogueLocals, at: Code, load: Code): Code {
+  return [...get(l.S), ...at, ...add, ...load, ...set(l.VS), ...get(l.T_PTR), ...at, ...add, ...load, ...set(l.VT)];
+}
+
+/** V ← act(x·VS + VT), x the four values the code `x` leaves on the stack: the epilogue itself. */
+export function scaleShiftAct(l: EpilogueLocals, x: Code): Code {
+  return [...x, ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V), ...activation(l, l.V)];
 }
 
 /** a·b + c on the stack: relaxed SIMD multiply-add when `fma`, else multiply then add. */

@@ -8,9 +8,7 @@ import {
   add,
   and,
   type Code,
-  f32x4Add,
   f32x4ExtractLane,
-  f32x4Mul,
   f32Store,
   f32x4Splat,
   func,
@@ -36,7 +34,15 @@ import {
   whileBelow,
 } from './wasm-asm.ts';
 import { depthwiseFunc, depthwiseGradFunc, padFunc } from './wasm-depthwise-funcs.ts';
-import { activation, EPILOGUE_LOCALS, epilogueInit, madd, v128s } from './wasm-epilogue.ts';
+import {
+  EPILOGUE_LOCALS,
+  EPILOGUE_PARAMS,
+  epilogueInit,
+  loadScaleShift,
+  madd,
+  scaleShiftAct,
+  v128s,
+} from './wasm-epilogue.ts';
 
 /** probe(a, b, c) = lane 0 of a·b + c with the kernels' multiply-add: tells whether it rounds once. */
 function probeFunc(fma: boolean): FuncDef {
@@ -60,7 +66,7 @@ function gemmFunc(fma: boolean): FuncDef {
   const ACCS = ['ACC00', 'ACC01', 'ACC10', 'ACC11', 'ACC20', 'ACC21', 'ACC30', 'ACC31'] as const;
   const { l, def } = func(
     'gemm',
-    { M4: I32, N8: I32, K: I32, A: I32, B: I32, C: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32, NB: I32 },
+    { M4: I32, N8: I32, K: I32, A: I32, B: I32, C: I32, ...EPILOGUE_PARAMS, NB: I32 },
     {
       PB: I32,
       P_END: I32,
@@ -79,9 +85,6 @@ function gemmFunc(fma: boolean): FuncDef {
       B0: V128,
       B1: V128,
       AV: V128,
-      VS: V128,
-      VT: V128,
-      V: V128,
       ...EPILOGUE_LOCALS,
     },
   );
@@ -127,13 +130,9 @@ function gemmFunc(fma: boolean): FuncDef {
   cols.push(...get(l.C), ...get(l.I), ...get(l.LDB), ...mul, ...add, ...get(l.P), ...add, ...set(l.CROW));
   cols.push(...get(l.I), ...i32c(4), ...mul, ...set(l.SROW));
   for (let r = 0; r < 4; r++) {
-    cols.push(...get(l.S), ...get(l.SROW), ...add, ...load32Splat(4 * r), ...set(l.VS));
-    cols.push(...get(l.T_PTR), ...get(l.SROW), ...add, ...load32Splat(4 * r), ...set(l.VT));
-    for (let h = 0; h < 2; h++) {
-      cols.push(...get(acc(r, h)), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V));
-      cols.push(...activation(l, l.V));
-      cols.push(...get(l.CROW), ...get(l.V), ...v128Store(16 * h));
-    }
+    cols.push(...loadScaleShift(l, get(l.SROW), load32Splat(4 * r)));
+    for (let h = 0; h < 2; h++)
+      cols.push(...scaleShiftAct(l, get(acc(r, h))), ...get(l.CROW), ...get(l.V), ...v128Store(16 * h));
     cols.push(...get(l.CROW), ...get(l.LDB), ...add, ...set(l.CROW));
   }
   cols.push(...nextWhileBelow(l.P, 32, l.P_END));
@@ -155,20 +154,8 @@ function gemmFunc(fma: boolean): FuncDef {
 function gemvFunc(fma: boolean): FuncDef {
   const { l, def } = func(
     'gemv',
-    { M4: I32, K: I32, A: I32, X: I32, C: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
-    {
-      I: I32,
-      KB: I32,
-      AP: I32,
-      XP: I32,
-      X_END: I32,
-      ACC: V128,
-      AV: V128,
-      VS: V128,
-      VT: V128,
-      V: V128,
-      ...EPILOGUE_LOCALS,
-    },
+    { M4: I32, K: I32, A: I32, X: I32, C: I32, ...EPILOGUE_PARAMS },
+    { I: I32, KB: I32, AP: I32, XP: I32, X_END: I32, ACC: V128, AV: V128, ...EPILOGUE_LOCALS },
   );
   const c: Code = [...get(l.K), ...i32c(4), ...mul, ...set(l.KB), ...epilogueInit(l), ...i32c(0), ...set(l.I)];
   c.push(...get(l.X), ...get(l.KB), ...add, ...set(l.X_END));
@@ -184,9 +171,7 @@ function gemvFunc(fma: boolean): FuncDef {
   ks.push(...get(l.AP), ...i32c(4), ...add, ...set(l.AP));
   ks.push(...nextWhileBelow(l.XP, 4, l.X_END));
   rows.push(...loop(ks));
-  rows.push(...get(l.S), ...get(l.I), ...i32c(4), ...mul, ...add, ...v128Load(0), ...set(l.VS));
-  rows.push(...get(l.T_PTR), ...get(l.I), ...i32c(4), ...mul, ...add, ...v128Load(0), ...set(l.VT));
-  rows.push(...get(l.ACC), ...get(l.VS), ...f32x4Mul, ...get(l.VT), ...f32x4Add, ...set(l.V), ...activation(l, l.V));
+  rows.push(...loadScaleShift(l, [...get(l.I), ...i32c(4), ...mul], v128Load(0)), ...scaleShiftAct(l, get(l.ACC)));
   rows.push(...get(l.C), ...get(l.I), ...i32c(4), ...mul, ...add, ...get(l.V), ...v128Store(0));
   rows.push(...nextWhileBelow(l.I, 4, l.M4));
   c.push(...loop(rows));
@@ -202,30 +187,17 @@ function gemvFunc(fma: boolean): FuncDef {
 function affineFunc(): FuncDef {
   const { l, def } = func(
     'affine',
-    { C: I32, INNER: I32, PTR: I32, S: I32, T_PTR: I32, ACT: I32, P0: F32, P1: F32 },
-    { CH: I32, P: I32, END: I32, TAIL_END: I32, VS: V128, VT: V128, V: V128, ...EPILOGUE_LOCALS },
+    { C: I32, INNER: I32, PTR: I32, ...EPILOGUE_PARAMS },
+    { CH: I32, P: I32, END: I32, TAIL_END: I32, ...EPILOGUE_LOCALS },
   );
   const b: Code = [...epilogueInit(l), ...i32c(0), ...set(l.CH), ...get(l.PTR), ...set(l.P)];
   const chans: Code = [];
-  chans.push(...get(l.S), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VS));
-  chans.push(...get(l.T_PTR), ...get(l.CH), ...i32c(4), ...mul, ...add, ...load32Splat(0), ...set(l.VT));
+  chans.push(...loadScaleShift(l, [...get(l.CH), ...i32c(4), ...mul], load32Splat(0)));
   chans.push(...get(l.P), ...get(l.INNER), ...i32c(-4), ...and, ...i32c(4), ...mul, ...add, ...set(l.END));
   chans.push(...get(l.P), ...get(l.INNER), ...i32c(4), ...mul, ...add, ...set(l.TAIL_END));
   // while (P < end) { v = act(load(P)·VS + VT); store(P, v); P += step }
   const body = (load: Code, store: Code, step: number, end: Local): Code =>
-    whileBelow(l.P, end, step, [
-      ...get(l.P),
-      ...load,
-      ...get(l.VS),
-      ...f32x4Mul,
-      ...get(l.VT),
-      ...f32x4Add,
-      ...set(l.V),
-      ...activation(l, l.V),
-      ...get(l.P),
-      ...get(l.V),
-      ...store,
-    ]);
+    whileBelow(l.P, end, step, [...scaleShiftAct(l, [...get(l.P), ...load]), ...get(l.P), ...get(l.V), ...store]);
   chans.push(...body(v128Load(0), v128Store(0), 16, l.END));
   chans.push(...body(load32Splat(0), [...f32x4ExtractLane(0), ...f32Store(0)], 4, l.TAIL_END));
   chans.push(...nextWhileBelow(l.CH, 1, l.C));

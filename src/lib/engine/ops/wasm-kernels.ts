@@ -17,9 +17,11 @@
  */
 import type { Epilogue } from './activation-code.ts';
 import { moduleOf, type SharedMemoryLimits } from './wasm-asm.ts';
+import type { EpilogueArgs } from './wasm-epilogue.ts';
 import { kernelFuncs } from './wasm-kernel-funcs.ts';
 import type { KernelExport, KernelHelper } from './wasm-threads.ts';
 
+// Each export's arguments in the order of its parameters (wasm-kernel-funcs.ts, wasm-depthwise-funcs.ts).
 type DwgFn = (
   c: number,
   inPtr: number,
@@ -32,60 +34,26 @@ type DwgFn = (
   wo4: number,
   acc: number,
 ) => void;
-type AffineFn = (
-  c: number,
-  inner: number,
-  ptr: number,
-  s: number,
-  t: number,
-  act: number,
-  p0: number,
-  p1: number,
-) => void;
+type AffineFn = (...args: [c: number, inner: number, ptr: number, ...ep: EpilogueArgs]) => void;
 type GemmFn = (
-  m4: number,
-  n8: number,
-  k: number,
-  a: number,
-  b: number,
-  c: number,
-  s: number,
-  t: number,
-  act: number,
-  p0: number,
-  p1: number,
-  nb: number,
+  ...args: [m4: number, n8: number, k: number, a: number, b: number, c: number, ...ep: EpilogueArgs, nb: number]
 ) => void;
-type GemvFn = (
-  m4: number,
-  k: number,
-  a: number,
-  x: number,
-  c: number,
-  s: number,
-  t: number,
-  act: number,
-  p0: number,
-  p1: number,
-) => void;
+type GemvFn = (...args: [m4: number, k: number, a: number, x: number, c: number, ...ep: EpilogueArgs]) => void;
 type DwFn = (
-  c: number,
-  inPtr: number,
-  hp: number,
-  wp: number,
-  wPtr: number,
-  kh: number,
-  kw: number,
-  ho: number,
-  wo: number,
-  out: number,
-  s: number,
-  t: number,
-  act: number,
-  p0: number,
-  p1: number,
+  ...args: [
+    c: number,
+    inPtr: number,
+    hp: number,
+    wp: number,
+    wPtr: number,
+    kh: number,
+    kw: number,
+    ho: number,
+    wo: number,
+    out: number,
+    ...ep: EpilogueArgs,
+  ]
 ) => void;
-
 type PadFn = (
   c: number,
   src: number,
