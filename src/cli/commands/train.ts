@@ -64,20 +64,25 @@ function loadSource(source: string, res: number, seed: number): { graph: Graph; 
 
 const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
+/** The flags that set the recipe and the data: a resumed run takes them from its checkpoint instead. */
+const RECIPE_FLAGS = {
+  epochs: { type: 'string' },
+  batch: { type: 'string' },
+  lr: { type: 'string' },
+  opt: { type: 'string' },
+  wd: { type: 'string' },
+  smoothing: { type: 'string' },
+  warmup: { type: 'string' },
+  'no-augment': { type: 'boolean' },
+  seed: { type: 'string' },
+  res: { type: 'string' },
+  limit: { type: 'string' },
+} as const;
+
 export async function run(args: string[]): Promise<number> {
   const parsed = parseFlags('train', USAGE, args, {
     data: { type: 'string' },
-    epochs: { type: 'string' },
-    batch: { type: 'string' },
-    lr: { type: 'string' },
-    opt: { type: 'string' },
-    wd: { type: 'string' },
-    smoothing: { type: 'string' },
-    warmup: { type: 'string' },
-    'no-augment': { type: 'boolean' },
-    seed: { type: 'string' },
-    res: { type: 'string' },
-    limit: { type: 'string' },
+    ...RECIPE_FLAGS,
     out: { type: 'string' },
     checkpoint: { type: 'string' },
     resume: { type: 'string' },
@@ -102,19 +107,7 @@ export async function run(args: string[]): Promise<number> {
     if (v.resume) {
       if (parsed.positionals.length > 0)
         throw new UsageError(`--resume continues the checkpoint's model; do not name a model too`);
-      const given = [
-        'epochs',
-        'batch',
-        'lr',
-        'opt',
-        'wd',
-        'smoothing',
-        'warmup',
-        'no-augment',
-        'seed',
-        'res',
-        'limit',
-      ].filter((k) => v[k as keyof typeof v] !== undefined);
+      const given = (Object.keys(RECIPE_FLAGS) as (keyof typeof RECIPE_FLAGS)[]).filter((k) => v[k] !== undefined);
       if (given.length > 0)
         throw new UsageError(
           `--resume continues the checkpoint's recipe exactly; drop ${given.map((g) => `--${g}`).join(', ')}`,
