@@ -99,6 +99,11 @@ function l2(t: Tensor): number {
   return Math.sqrt(q);
 }
 
+/** dL/dW of a Conv's or Gemm's weight (its input 1) at this backward step; undefined for other ops. */
+function weightGrad(st: BackwardStep): Tensor | undefined {
+  return st.node.opType === 'Conv' || st.node.opType === 'Gemm' ? st.weightGrads.get(st.node.inputs[1]) : undefined;
+}
+
 function withWeights(g: Graph, weights: Record<string, Tensor>): Graph {
   return { ...g, initializers: new Map(Object.entries(weights)) };
 }
@@ -132,10 +137,8 @@ function backwardPass(
   const norms: GradNorm[] = [];
   for (let r = gen.next(); !r.done; r = gen.next()) {
     const st = r.value;
-    if (st.node.opType === 'Conv' || st.node.opType === 'Gemm') {
-      const wg = st.weightGrads.get(st.node.inputs[1]);
-      if (wg) norms.push({ node: st.node.name, norm: l2(wg) });
-    }
+    const wg = weightGrad(st);
+    if (wg) norms.push({ node: st.node.name, norm: l2(wg) });
     visit(st, tape);
   }
   return { loss: loss.loss, norms: norms.reverse() };
@@ -154,8 +157,7 @@ export function inspectWeights(
   let found: Omit<Inspection, 'step' | 'layer' | 'loss' | 'norms' | 'block' | 'steps'> | undefined;
   const { loss, norms } = backwardPass(graph, set, o.images, (st, tape) => {
     if (inBlock(st.node.scope, block)) {
-      const wg =
-        st.node.opType === 'Conv' || st.node.opType === 'Gemm' ? st.weightGrads.get(st.node.inputs[1]) : undefined;
+      const wg = weightGrad(st);
       steps.push({
         node: st.node.name,
         opType: st.node.opType,
