@@ -4,11 +4,10 @@
  * and the detail view after every move. The host element supplies the buttons and list (found by
  * data attributes), the input, and an optional node range (a lesson's block).
  */
-import type { OutputPosition } from '~/lib/engine/index.ts';
 import { activationFn } from '~/lib/viz/charts/activation-curve.ts';
 import { convWindow, windowOnPlane } from '~/lib/viz/lessons/conv-window.ts';
-import { detailKinds, type DetailKind } from '~/lib/viz/debugger/detail-kind.ts';
-import { planeShape, WRAP, type Palette } from '~/lib/viz/charts/heatmap.ts';
+import { detailKinds, explainedAt, type DetailKind } from '~/lib/viz/debugger/detail-kind.ts';
+import { planeShape, type Palette } from '~/lib/viz/charts/heatmap.ts';
 import { formatInt } from '~/lib/viz/charts/number-format.ts';
 import { cumulativeMacs, nextStop, opStopAt, prevStop } from '~/lib/viz/debugger/step-timeline.ts';
 import { reuseTensors } from '~/lib/viz/debugger/reuse-tensors.ts';
@@ -309,16 +308,8 @@ export class Stepper {
       .map((name, k) => ({ name, t: t.inputs[k], weight: node.weights[k] }))
       .filter((x) => x.t && !x.weight && x.t.dtype === 'float32' && x.t.data.length > 1);
     const primary = kind.kind === 'activation' ? (actIn[kind.inputSlot] ?? actIn[0]) : actIn[0];
-    // Explain one output element (when the op has an explanation).
-    const at: OutputPosition =
-      out.dims.length === 2
-        ? out.dims[0] > 1
-          ? { n: pixel[0], c: pixel[1] }
-          : { c: Math.min(out.dims[1] - 1, pixel[0] * WRAP + pixel[1]) }
-        : out.dims.length === 3
-          ? { c: this.channel, x: pixel[1] }
-          : { c: this.channel, y: pixel[0], x: pixel[1] };
-    const explainable = ['conv', 'batchnorm', 'activation', 'add', 'binary', 'pool', 'se'].includes(kind.kind);
+    const at = explainedAt(out.dims, this.channel, pixel);
+    const explainable = kind.kind !== 'none';
     let detail: HTMLElement | null = null;
     let inChannel = primary?.t ? Math.min(this.channel, planeShape(primary.t.dims).count - 1) : 0;
     let rect: { y: number; x: number; height: number; width: number } | null = null;

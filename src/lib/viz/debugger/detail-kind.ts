@@ -4,6 +4,8 @@
  * bars, a residual add, a pooling window, or none (shape and layout ops). SiLU is recognised as the
  * zoo builds it: Mul(x, Sigmoid(x)).
  */
+import type { OutputPosition } from '../../engine/explain.ts';
+import { WRAP } from '../charts/heatmap.ts';
 import { findSeBlocks, type SeBlock, type SeNodeLike } from '../lessons/se-nodes.ts';
 
 export type DetailKind =
@@ -42,4 +44,20 @@ export function detailKinds(nodes: readonly SeNodeLike[]): DetailKind[] {
     if (POOLS.has(n.opType)) return { kind: 'pool' };
     return { kind: 'none' };
   });
+}
+
+/**
+ * The output element the detail view explains, from the selected channel and pixel of the output
+ * panel: 4-D [N, C, H, W] at (channel, y, x); 3-D [N, C, L] at (channel, x); a [1, K] vector (a
+ * classifier's scores, drawn wrapped WRAP to a row) at the element under the pixel, clamped to K;
+ * a [N, K] matrix (ViT tokens) at row y, column x.
+ */
+export function explainedAt(
+  dims: readonly number[],
+  channel: number,
+  pixel: readonly [number, number],
+): OutputPosition {
+  const [y, x] = pixel;
+  if (dims.length === 2) return dims[0] > 1 ? { n: y, c: x } : { c: Math.min(dims[1] - 1, y * WRAP + x) };
+  return dims.length === 3 ? { c: channel, x } : { c: channel, y, x };
 }

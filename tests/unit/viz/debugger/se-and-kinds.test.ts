@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '~/lib/models/index.ts';
-import { detailKinds } from '~/lib/viz/debugger/detail-kind.ts';
+import { detailKinds, explainedAt } from '~/lib/viz/debugger/detail-kind.ts';
 import { seBars, seScale } from '~/lib/viz/lessons/se-bars.ts';
 import { findSeBlocks } from '~/lib/viz/lessons/se-nodes.ts';
 
@@ -84,5 +84,23 @@ describe('detail kinds', () => {
       inputSlot: 0,
     });
     expect(kinds[g.nodes.findIndex((n) => n.opType === 'Flatten')]).toEqual({ kind: 'none' });
+  });
+});
+
+describe('the explained output element', () => {
+  it('reads the selected channel and pixel of an NCHW or [N, C, L] output', () => {
+    expect(explainedAt([1, 32, 112, 112], 5, [7, 9])).toEqual({ c: 5, y: 7, x: 9 });
+    expect(explainedAt([1, 8, 50], 3, [0, 41])).toEqual({ c: 3, x: 41 });
+  });
+
+  it('takes a wrapped score vector at the cell under the pixel, clamped to its length', () => {
+    // 1000 scores wrap into rows of 32: row 2, column 5 is score 69; the last row holds only 8,
+    // so a blank cell past them (row 31, column 20 would be 1012) gives the last score.
+    expect(explainedAt([1, 1000], 0, [2, 5])).toEqual({ c: 69 });
+    expect(explainedAt([1, 1000], 0, [31, 20])).toEqual({ c: 999 });
+  });
+
+  it('takes a token matrix at (row, column)', () => {
+    expect(explainedAt([197, 192], 0, [4, 100])).toEqual({ n: 4, c: 100 });
   });
 });
