@@ -6,16 +6,20 @@
  */
 import { compareValues, type SortDir } from '~/lib/viz/models/zoo-table.ts';
 
-/** A row's data-* attributes, as its dataset: id, family, order (the zoo's), resolution, params, macs, top1. */
+/**
+ * A row's data-* attributes, as its dataset: id, family, familyRank (sortValue's: the family's place
+ * in the course), order (the zoo's), resolution, params, macs, top1.
+ */
 export type ZooRowData = Readonly<Record<string, string | undefined>>;
 
 /**
- * The value a column sorts a rendered row by; a missing top-1 is undefined. Family sorts by the zoo
- * order, whose families come in course order (so descending reverses the models inside one too).
+ * The value a column sorts a rendered row by, as sortValue gives it for the zoo row; a missing
+ * top-1 is undefined. Family sorts by the family's place in the course, so a family's models keep
+ * the zoo order inside it either way.
  */
 function zooRowSortValue(d: ZooRowData, key: string): number | string | undefined {
   if (key === 'id') return d.id;
-  if (key === 'family') return Number(d.order);
+  if (key === 'family') return Number(d.familyRank);
   const v = d[key];
   return v === undefined || v === '' ? undefined : Number(v);
 }

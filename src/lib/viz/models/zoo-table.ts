@@ -1,7 +1,8 @@
 /**
  * The zoo table: one row per zoo model with its computed params and MACs (engine analysis of the
- * spec's graph) and the top-1 accuracy it is cited with; sorting and filtering as pure functions
- * the page's script reuses.
+ * spec's graph) and the top-1 accuracy it is cited with; sorting and filtering as pure functions.
+ * The page's script sorts the rendered rows with `compareValues` over the values ZooTable.astro
+ * writes from `sortValue` (components/models/zoo-table-sort.ts, unit-tested against `sortZooRows`).
  */
 import { MODELS, modelStats, type Citation, type Family, type ModelStats, type ZooEntry } from '../../models/index.ts';
 import { formatAccuracy } from '../charts/number-format.ts';

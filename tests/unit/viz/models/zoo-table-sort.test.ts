@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { sortZooTableRows, type ZooRowData } from '~/components/models/zoo-table-sort.ts';
-import { sortZooRows, zooRows, type SortDir, type ZooRow, type ZooSortKey } from '~/lib/viz/models/zoo-table.ts';
+import {
+  sortValue,
+  sortZooRows,
+  zooRows,
+  type SortDir,
+  type ZooRow,
+  type ZooSortKey,
+} from '~/lib/viz/models/zoo-table.ts';
 
 /** Row i of the zoo as the <zoo-table> element sees it: the data-* attributes ZooTable.astro writes. */
 const rendered = (r: ZooRow, i: number): { dataset: ZooRowData } => ({
   dataset: {
     id: r.id,
     family: r.family,
+    familyRank: String(sortValue(r, 'family')),
     order: String(i),
     resolution: String(r.resolution),
     params: String(r.params),
@@ -24,19 +32,14 @@ describe('sortZooTableRows', () => {
     const keys: ZooSortKey[] = ['id', 'family', 'resolution', 'params', 'macs', 'top1'];
     for (const key of keys)
       for (const dir of ['ascending', 'descending'] as SortDir[]) {
-        // The page sorts family by the zoo order itself, so descending reverses the models inside a
-        // family too, where sortZooRows keeps them in the zoo order.
-        const expected =
-          key === 'family' && dir === 'descending'
-            ? zoo.map((r) => r.id).reverse()
-            : sortZooRows(zoo, key, dir).map((r) => r.id);
+        const expected = sortZooRows(zoo, key, dir).map((r) => r.id);
         expect(ids(sortZooTableRows(onPage, key, dir)), `${key} ${dir}`).toEqual(expected);
       }
   });
 
   it('reads numbers as numbers, an empty top-1 as missing (last both ways), and keeps the zoo order on ties', () => {
     const row = (id: string, order: number, params: string, top1: string) => ({
-      dataset: { id, family: 'F', order: String(order), params, top1 },
+      dataset: { id, family: 'F', familyRank: '0', order: String(order), params, top1 },
     });
     const a = row('a', 0, '9', '');
     const b = row('b', 1, '10', '70.1');
@@ -46,6 +49,7 @@ describe('sortZooTableRows', () => {
     expect(ids(sortZooTableRows(onPage, 'params', 'descending'))).toEqual(['b', 'c', 'a']);
     expect(ids(sortZooTableRows(onPage, 'top1', 'descending'))).toEqual(['b', 'c', 'a']);
     expect(ids(sortZooTableRows(onPage, 'top1', 'ascending'))).toEqual(['c', 'b', 'a']);
-    expect(ids(sortZooTableRows(onPage, 'family', 'descending'))).toEqual(['c', 'b', 'a']);
+    // One family: descending keeps its models in the zoo order.
+    expect(ids(sortZooTableRows(onPage, 'family', 'descending'))).toEqual(['a', 'b', 'c']);
   });
 });
