@@ -71,6 +71,18 @@ export default [
         'uncited rows must come last',
       );
 
+      // Family descending: the families in reverse course order, each family's models in the zoo
+      // order (the CLI lists the zoo in that order, its families in course order).
+      const familyButton = page.locator('zoo-table th[data-key="family"] button');
+      await familyButton.click();
+      await familyButton.click();
+      assert.equal(await page.locator('zoo-table th[data-key="family"]').getAttribute('aria-sort'), 'descending');
+      const courseFamilies = [...new Set(all.map((m) => m.family))];
+      assert.deepEqual(
+        (await zooRows(page)).map((r) => r.id),
+        courseFamilies.reverse().flatMap((f) => all.filter((m) => m.family === f).map((m) => m.id)),
+      );
+
       await page.locator('zoo-table select[name="family"]').selectOption('MobileNetV3');
       rows = await zooRows(page);
       const v3 = all.filter((m) => m.family === 'MobileNetV3');
