@@ -5,7 +5,7 @@
  */
 import { configFromQuery, configLabel, configToQuery, type TrainConfig } from './train-config.ts';
 import type { Tick } from './train-curves.ts';
-import { decades, niceTicks, type ChartFrame } from '../charts/scale.ts';
+import { decades, linearScale, logScale, niceTicks, type ChartFrame } from '../charts/scale.ts';
 import { formatCompact, formatInt } from '../charts/number-format.ts';
 
 export const RUNS_KEY = 'depthwise.train.runs.v1';
@@ -165,10 +165,8 @@ export function scatterLayout(
   const plot = { left: 44, top: 10, right: width - 20, bottom: height - 28 };
   const macs = [...runs.map((r) => r.macs), ...family.map((f) => f.macs)];
   const ticksX = decades(Math.min(1e4, ...macs), Math.max(1e7, ...macs));
-  const lo = Math.log10(ticksX[0]);
-  const hi = Math.log10(ticksX.at(-1)!);
-  const sx = (m: number): number => plot.left + ((Math.log10(m) - lo) / (hi - lo)) * (plot.right - plot.left);
-  const sy = (a: number): number => plot.bottom - a * (plot.bottom - plot.top);
+  const sx = logScale([ticksX[0], ticksX.at(-1)!], [plot.left, plot.right]);
+  const sy = linearScale([0, 1], [plot.bottom, plot.top]);
   const points = runs.map((r) => ({
     id: r.id,
     cx: sx(r.macs),
