@@ -26,6 +26,16 @@ export interface RunRecord {
 
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** RunRecord's numeric fields, in its order: each must be a finite number in a stored run. */
+const NUMERIC_FIELDS = [
+  'params',
+  'macs',
+  'accuracy',
+  'testLoss',
+  'seconds',
+  'imagesPerSecond',
+] as const satisfies readonly (keyof RunRecord)[];
+
 /** Runs from stored JSON; anything malformed is skipped. */
 export function parseRuns(json: string | null): RunRecord[] {
   if (!json) return [];
@@ -41,18 +51,14 @@ export function parseRuns(json: string | null): RunRecord[] {
     if (typeof r !== 'object' || r === null) continue;
     const o = r as Record<string, unknown>;
     if (typeof o.id !== 'string' || typeof o.query !== 'string' || typeof o.finished !== 'string') continue;
-    if (![o.params, o.macs, o.accuracy, o.testLoss, o.seconds, o.imagesPerSecond].every(num)) continue;
+    const numbers = Object.fromEntries(NUMERIC_FIELDS.map((k) => [k, o[k]]));
+    if (!Object.values(numbers).every(num)) continue;
     const parsed = configFromQuery(o.query);
     if (parsed.rejected.length) continue;
     out.push({
       id: o.id,
       config: parsed.config,
-      params: o.params as number,
-      macs: o.macs as number,
-      accuracy: o.accuracy as number,
-      testLoss: o.testLoss as number,
-      seconds: o.seconds as number,
-      imagesPerSecond: o.imagesPerSecond as number,
+      ...(numbers as Pick<RunRecord, (typeof NUMERIC_FIELDS)[number]>),
       finished: o.finished,
     });
   }
