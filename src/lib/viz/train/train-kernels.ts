@@ -5,7 +5,7 @@
  */
 import { planePixels, type Palette } from '../charts/heatmap.ts';
 
-/** The kernels' fixed colours (not the theme's: a kernel picture reads the same in both themes). */
+/** The kernels' fixed colours: negative blue, zero white, positive orange. */
 const KERNEL_PALETTE: Palette = { neg: [31, 120, 180], mid: [255, 255, 255], pos: [217, 95, 2] };
 
 /**
