@@ -107,7 +107,7 @@ export function axisMarks(scale: AxisScale, o: AxisOptions): Mark[] {
 
 /**
  * Horizontal gridlines from x = left to right, one per tick at `at(tick)` = [id, y], keyed
- * `<prefix>-<id>` (class `grid`); drawn before the axes so ticks and curves sit on top.
+ * `<prefix>-<id>` (class `cls`, `grid` by default); drawn before the axes so ticks and curves sit on top.
  */
 export function gridlines<T>(
   left: number,
@@ -115,10 +115,11 @@ export function gridlines<T>(
   ticks: readonly T[],
   at: (tick: T) => readonly [id: number, y: number],
   prefix = 'grid',
+  cls = 'grid',
 ): LineMark[] {
   return ticks.map((t) => {
     const [id, y] = at(t);
-    return { kind: 'line', key: `${prefix}-${id}`, class: 'grid', x1: left, x2: right, y1: y, y2: y };
+    return { kind: 'line', key: `${prefix}-${id}`, class: cls, x1: left, x2: right, y1: y, y2: y };
   });
 }
 

@@ -7,6 +7,7 @@
 import type { Mark, Scene } from '../kit/marks.ts';
 import { formatCompact, formatSig } from '../charts/number-format.ts';
 import { plotFrame } from '../charts/axes.ts';
+import { decades, logScale } from '../charts/scale.ts';
 import type { LatencyPoint } from './block-latency.ts';
 
 export interface LatencyChartOptions {
@@ -21,16 +22,10 @@ export interface LatencyChartOptions {
 
 const PAD = { left: 66, right: 24, top: 16, bottom: 44 };
 
-/** Powers of ten covering [lo, hi] (at least one decade). */
-function decades(lo: number, hi: number): [number, number] {
-  const a = Math.floor(Math.log10(lo));
-  let b = Math.ceil(Math.log10(hi));
-  if (b <= a) b = a + 1;
-  return [a, b];
-}
-
-function logScale(e0: number, e1: number, r0: number, r1: number): (v: number) => number {
-  return (v) => r0 + ((Math.log10(v) - e0) / (e1 - e0)) * (r1 - r0);
+/** The powers of ten enclosing `values` (scale.ts decades), at least two: one value alone still gets a decade of axis. */
+function decadeTicks(values: readonly number[]): number[] {
+  const d = decades(Math.min(...values), Math.max(...values));
+  return d.length > 1 ? d : [d[0], d[0] * 10];
 }
 
 /** The scatter as a kit Scene; pieces without MACs cannot sit on a log axis and are left out (the caller lists them). */
@@ -44,14 +39,19 @@ export function latencyChart(points: readonly LatencyPoint[], o: LatencyChartOpt
   if (plotted.length === 0) return { width, height, label, marks };
   const macs = plotted.map((p) => p.unit.macs);
   const ms = plotted.map((p) => p.timing.medianMs);
-  const [x0, x1] = decades(Math.min(...macs), Math.max(...macs));
-  const [y0, y1] = decades(Math.min(...ms), Math.max(...ms));
-  const X = logScale(x0, x1, PAD.left, width - PAD.right);
-  const Y = logScale(y0, y1, height - PAD.bottom, PAD.top);
+  const xTicks = decadeTicks(macs);
+  const yTicks = decadeTicks(ms);
+  const [x0, x1] = [xTicks[0], xTicks.at(-1)!];
+  const [y0, y1] = [yTicks[0], yTicks.at(-1)!];
+  const X = logScale([x0, x1], [PAD.left, width - PAD.right]);
+  const Y = logScale([y0, y1], [height - PAD.bottom, PAD.top]);
   const bottom = height - PAD.bottom;
   marks.push(plotFrame('bl-frame', width, height, PAD));
-  for (let e = x0; e <= x1; e++) {
-    const x = X(10 ** e);
+  // Keys name the decade's exponent (xg6 for 1M), stable while the domain grows.
+  const exponent = (v: number): number => Math.round(Math.log10(v));
+  for (const v of xTicks) {
+    const e = exponent(v);
+    const x = X(v);
     marks.push({ kind: 'line', key: `xg${e}`, class: 'bl-grid', x1: x, y1: PAD.top, x2: x, y2: bottom });
     marks.push({
       kind: 'text',
@@ -59,13 +59,14 @@ export function latencyChart(points: readonly LatencyPoint[], o: LatencyChartOpt
       class: 'bl-tick',
       x,
       y: bottom + 6,
-      text: formatCompact(10 ** e),
-      anchor: e === x1 ? 'end' : e === x0 ? 'start' : 'middle',
+      text: formatCompact(v),
+      anchor: v === x1 ? 'end' : v === x0 ? 'start' : 'middle',
       baseline: 'hanging',
     });
   }
-  for (let e = y0; e <= y1; e++) {
-    const y = Y(10 ** e);
+  for (const v of yTicks) {
+    const e = exponent(v);
+    const y = Y(v);
     marks.push({ kind: 'line', key: `yg${e}`, class: 'bl-grid', x1: PAD.left, y1: y, x2: width - PAD.right, y2: y });
     marks.push({
       kind: 'text',
@@ -73,9 +74,9 @@ export function latencyChart(points: readonly LatencyPoint[], o: LatencyChartOpt
       class: 'bl-tick',
       x: PAD.left - 6,
       y,
-      text: `${formatSig(10 ** e)} ms`,
+      text: `${formatSig(v)} ms`,
       anchor: 'end',
-      baseline: e === y1 ? 'hanging' : e === y0 ? 'auto' : 'middle',
+      baseline: v === y1 ? 'hanging' : v === y0 ? 'auto' : 'middle',
     });
   }
   marks.push({
@@ -96,7 +97,7 @@ export function latencyChart(points: readonly LatencyPoint[], o: LatencyChartOpt
     ['band-lo', 1 / factor],
   ];
   for (const [key, f] of lines) {
-    const seg = clipLine(rate * f, 10 ** x0, 10 ** x1, 10 ** y0, 10 ** y1);
+    const seg = clipLine(rate * f, x0, x1, y0, y1);
     if (seg)
       marks.push({
         kind: 'line',

@@ -64,43 +64,48 @@ export const PATCH_LAYOUT = {
 } as const;
 
 /**
- * A square `box` cut into n × n cells: its frame `<name>-frame`, then its inner lines, the i-th
- * `at(i)` from its left and top edges: `<prefix>v-i` (vertical) then `<prefix>h-i`, i = 1 … n − 1.
+ * One of the scene's two grids, the image cut into patches and the convolution's output: its label
+ * above the square `box`, the frame `<name>-frame`, the inner lines at `at(i)` from the left and top
+ * edges (`<prefix>v-i` then `<prefix>h-i`, i = 1 … n − 1), and on top the picked cell (row, col) of
+ * side `cell`. Both grids pick the same (row, col): patch (r, c) becomes output cell (r, c).
  */
-function framedGrid(
+function pickedGrid(
   box: { readonly x: number; readonly y: number; readonly size: number },
   name: string,
-  n: number,
-  at: (i: number) => number,
-  prefix: string,
-  cls: string,
+  label: string,
+  lines: { readonly n: number; readonly at: (i: number) => number; readonly prefix: string; readonly cls: string },
+  pick: {
+    readonly key: string;
+    readonly row: number;
+    readonly col: number;
+    readonly cell: number;
+    readonly title: string;
+    readonly data?: Readonly<Record<string, number>>;
+  },
 ): Mark[] {
   const marks: Mark[] = [
+    { kind: 'text', key: `${name}-label`, class: 'label', x: box.x, y: box.y - 8, text: label },
     { kind: 'rect', key: `${name}-frame`, class: 'frame', x: box.x, y: box.y, width: box.size, height: box.size },
   ];
-  for (let i = 1; i < n; i++) {
-    const t = at(i);
+  const [x1, x2, y1, y2] = [box.x, box.x + box.size, box.y, box.y + box.size];
+  for (let i = 1; i < lines.n; i++) {
+    const t = lines.at(i);
     marks.push(
-      {
-        kind: 'line',
-        key: `${prefix}v-${i}`,
-        class: cls,
-        x1: box.x + t,
-        x2: box.x + t,
-        y1: box.y,
-        y2: box.y + box.size,
-      },
-      {
-        kind: 'line',
-        key: `${prefix}h-${i}`,
-        class: cls,
-        x1: box.x,
-        x2: box.x + box.size,
-        y1: box.y + t,
-        y2: box.y + t,
-      },
+      { kind: 'line', key: `${lines.prefix}v-${i}`, class: lines.cls, x1: x1 + t, x2: x1 + t, y1, y2 },
+      { kind: 'line', key: `${lines.prefix}h-${i}`, class: lines.cls, x1, x2, y1: y1 + t, y2: y1 + t },
     );
   }
+  marks.push({
+    kind: 'rect',
+    key: pick.key,
+    class: 'patch-pick',
+    x: box.x + pick.col * pick.cell,
+    y: box.y + pick.row * pick.cell,
+    width: pick.cell,
+    height: pick.cell,
+    title: pick.title,
+    ...(pick.data && { data: pick.data }),
+  });
   return marks;
 }
 
@@ -109,27 +114,24 @@ export function patchScene(resolution: number, dim: number, s: PatchState): Scen
   const L = PATCH_LAYOUT;
   const k = L.image.size / resolution;
   const marks: Mark[] = [];
-  marks.push({
-    kind: 'text',
-    key: 'image-label',
-    class: 'label',
-    x: L.image.x,
-    y: 12,
-    text: `image ${resolution}×${resolution}×3`,
-  });
-  marks.push(...framedGrid(L.image, 'image', p.side, (i) => i * s.patch * k, 'g', 'patch-line'));
   const pk = s.patch * k;
-  marks.push({
-    kind: 'rect',
-    key: 'patch',
-    class: 'patch-pick',
-    x: L.image.x + p.col * pk,
-    y: L.image.y + p.row * pk,
-    width: pk,
-    height: pk,
-    title: `patch (${p.row}, ${p.col}): pixels ${p.rows[0]}–${p.rows[1] - 1} × ${p.cols[0]}–${p.cols[1] - 1}`,
-    data: { row: p.row, col: p.col },
-  });
+  marks.push(
+    ...pickedGrid(
+      L.image,
+      'image',
+      `image ${resolution}×${resolution}×3`,
+      // Lines at the patch boundaries' pixels, i·P, scaled to the box.
+      { n: p.side, at: (i) => i * s.patch * k, prefix: 'g', cls: 'patch-line' },
+      {
+        key: 'patch',
+        row: p.row,
+        col: p.col,
+        cell: pk,
+        title: `patch (${p.row}, ${p.col}): pixels ${p.rows[0]}–${p.rows[1] - 1} × ${p.cols[0]}–${p.cols[1] - 1}`,
+        data: { row: p.row, col: p.col },
+      },
+    ),
+  );
   marks.push({
     kind: 'circle',
     key: 'pixel',
@@ -139,26 +141,22 @@ export function patchScene(resolution: number, dim: number, s: PatchState): Scen
     r: 3,
   });
 
-  marks.push({
-    kind: 'text',
-    key: 'grid-label',
-    class: 'label',
-    x: L.grid.x,
-    y: L.grid.y - 8,
-    text: `conv output ${p.side}×${p.side}×${dim}`,
-  });
   const g = L.grid.size / p.side;
-  marks.push(...framedGrid(L.grid, 'grid', p.side, (i) => i * g, 'o', 'cell-line'));
-  marks.push({
-    kind: 'rect',
-    key: 'cell',
-    class: 'patch-pick',
-    x: L.grid.x + p.col * g,
-    y: L.grid.y + p.row * g,
-    width: g,
-    height: g,
-    title: `output cell (${p.row}, ${p.col}): one vector of ${dim} numbers`,
-  });
+  marks.push(
+    ...pickedGrid(
+      L.grid,
+      'grid',
+      `conv output ${p.side}×${p.side}×${dim}`,
+      { n: p.side, at: (i) => i * g, prefix: 'o', cls: 'cell-line' },
+      {
+        key: 'cell',
+        row: p.row,
+        col: p.col,
+        cell: g,
+        title: `output cell (${p.row}, ${p.col}): one vector of ${dim} numbers`,
+      },
+    ),
+  );
   // The link patch → cell: the conv maps one patch to one output cell.
   marks.push({
     kind: 'line',

@@ -9,7 +9,7 @@
  * where to read it (every point's tooltip names its model, and the cards list every model). Pure:
  * models in, a Scene out (rendered statically by <Marks>).
  */
-import { axisMarks } from '../charts/axes.ts';
+import { axisMarks, gridlines } from '../charts/axes.ts';
 import { box, placeLabels, type LabelRequest, type Obstacle, type Segment } from '../charts/label-placer.ts';
 import { formatCompact } from '../charts/number-format.ts';
 import { linearScale, logScale, logTicks, niceTicks, type ChartFrame } from '../charts/scale.ts';
@@ -63,17 +63,7 @@ export function familyChart(models: readonly TrainedSummary[], o: FamilyChartOpt
   // (90.49 % with ticks 80, 85, 90) would sit in the margin above the plot.
   const y = linearScale([Math.min(yTicks[0], yLo), Math.max(yTicks.at(-1)!, yHi)], [plot.bottom, plot.top]);
 
-  const marks: Mark[] = [];
-  for (const t of yTicks)
-    marks.push({
-      kind: 'line',
-      key: `grid-y-${t}`,
-      class: 'tf-grid',
-      x1: plot.left,
-      x2: plot.right,
-      y1: y(t),
-      y2: y(t),
-    });
+  const marks: Mark[] = gridlines(plot.left, plot.right, yTicks, (t) => [t, y(t)], 'grid-y', 'tf-grid');
   const dom = x.domain();
   // Decades (and 2, 5 on a wide chart); finer steps only when the trained MACs span too little for two ticks.
   const steps = plot.right - plot.left > 500 ? [[1, 2, 5]] : [[1], [1, 2, 5]];

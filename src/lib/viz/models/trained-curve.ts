@@ -5,7 +5,7 @@
  * circle at the end. With one epoch a per-epoch curve would be a single point; the windows show
  * how fast each network learns. Pure: runs in, a Scene out.
  */
-import { axisMarks } from '../charts/axes.ts';
+import { axisMarks, gridlines } from '../charts/axes.ts';
 import { linearScale, niceTicks } from '../charts/scale.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
 import type { TrainedModel } from '../../family/manifest.ts';
@@ -36,9 +36,7 @@ export function trainedCurveScene(id: string, runs: readonly TrainedModel[], o: 
   const lo = Math.max(0, Math.floor(Math.min(...ys) / 10) * 10);
   const yTicks = niceTicks(lo, 100, small ? 2 : 5);
   const y = linearScale([lo, 100], [plot.bottom, plot.top]);
-  const marks: Mark[] = [];
-  for (const t of yTicks)
-    marks.push({ kind: 'line', key: `grid-${t}`, class: 'tf-grid', x1: plot.left, x2: plot.right, y1: y(t), y2: y(t) });
+  const marks: Mark[] = gridlines(plot.left, plot.right, yTicks, (t) => [t, y(t)], 'grid', 'tf-grid');
   const xTicks = niceTicks(0, epochs, small ? 2 : 4);
   marks.push(
     ...axisMarks(x, {

@@ -4,7 +4,7 @@
  */
 import type { Family } from '../../models/index.ts';
 import { formatCompact } from '../charts/number-format.ts';
-import { linearScale, logScale, logTicks, stepTicks, type ChartFrame } from '../charts/scale.ts';
+import { decades, linearScale, logScale, logTicks, stepTicks, type ChartFrame } from '../charts/scale.ts';
 import { FAMILIES, type ZooRow } from './zoo-table.ts';
 
 export interface ScatterPoint {
@@ -48,8 +48,8 @@ export function scatterLayout(rows: readonly ZooRow[], width = 720, height = 420
   const macs = cited.map((r) => r.macs);
   const top = cited.map((r) => r.top1!.value);
   // Pad the domains to round values so the extreme points do not sit on the frame.
-  const x0 = 10 ** Math.floor(Math.log10(Math.min(...macs)));
-  const x1 = 10 ** Math.ceil(Math.log10(Math.max(...macs)));
+  const xDecades = decades(Math.min(...macs), Math.max(...macs));
+  const [x0, x1] = [xDecades[0], xDecades.at(-1)!];
   const y0 = Math.floor((Math.min(...top) - 1) / 5) * 5;
   const y1 = Math.ceil((Math.max(...top) + 1) / 5) * 5;
   const sx = logScale([x0, x1], [plot.left, plot.right]);

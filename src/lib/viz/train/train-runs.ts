@@ -5,7 +5,7 @@
  */
 import { configFromQuery, configLabel, configToQuery, type TrainConfig } from './train-config.ts';
 import type { Tick } from './train-curves.ts';
-import { decades, niceTicks, type ChartFrame } from '../charts/scale.ts';
+import { decades, linearScale, logScale, niceTicks, type ChartFrame } from '../charts/scale.ts';
 import { formatCompact, formatInt } from '../charts/number-format.ts';
 
 export const RUNS_KEY = 'depthwise.train.runs.v1';
@@ -26,6 +26,16 @@ export interface RunRecord {
 
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** RunRecord's numeric fields, in its order: each must be a finite number in a stored run. */
+const NUMERIC_FIELDS = [
+  'params',
+  'macs',
+  'accuracy',
+  'testLoss',
+  'seconds',
+  'imagesPerSecond',
+] as const satisfies readonly (keyof RunRecord)[];
+
 /** Runs from stored JSON; anything malformed is skipped. */
 export function parseRuns(json: string | null): RunRecord[] {
   if (!json) return [];
@@ -41,18 +51,14 @@ export function parseRuns(json: string | null): RunRecord[] {
     if (typeof r !== 'object' || r === null) continue;
     const o = r as Record<string, unknown>;
     if (typeof o.id !== 'string' || typeof o.query !== 'string' || typeof o.finished !== 'string') continue;
-    if (![o.params, o.macs, o.accuracy, o.testLoss, o.seconds, o.imagesPerSecond].every(num)) continue;
+    const numbers = Object.fromEntries(NUMERIC_FIELDS.map((k) => [k, o[k]]));
+    if (!Object.values(numbers).every(num)) continue;
     const parsed = configFromQuery(o.query);
     if (parsed.rejected.length) continue;
     out.push({
       id: o.id,
       config: parsed.config,
-      params: o.params as number,
-      macs: o.macs as number,
-      accuracy: o.accuracy as number,
-      testLoss: o.testLoss as number,
-      seconds: o.seconds as number,
-      imagesPerSecond: o.imagesPerSecond as number,
+      ...(numbers as Pick<RunRecord, (typeof NUMERIC_FIELDS)[number]>),
       finished: o.finished,
     });
   }
@@ -165,10 +171,8 @@ export function scatterLayout(
   const plot = { left: 44, top: 10, right: width - 20, bottom: height - 28 };
   const macs = [...runs.map((r) => r.macs), ...family.map((f) => f.macs)];
   const ticksX = decades(Math.min(1e4, ...macs), Math.max(1e7, ...macs));
-  const lo = Math.log10(ticksX[0]);
-  const hi = Math.log10(ticksX.at(-1)!);
-  const sx = (m: number): number => plot.left + ((Math.log10(m) - lo) / (hi - lo)) * (plot.right - plot.left);
-  const sy = (a: number): number => plot.bottom - a * (plot.bottom - plot.top);
+  const sx = logScale([ticksX[0], ticksX.at(-1)!], [plot.left, plot.right]);
+  const sy = linearScale([0, 1], [plot.bottom, plot.top]);
   const points = runs.map((r) => ({
     id: r.id,
     cx: sx(r.macs),

@@ -169,6 +169,21 @@ describe('where MACs and latency disagree', () => {
     expect(new Set(s.marks.map((m) => m.key)).size).toBe(s.marks.length);
   });
 
+  it('gives pieces that all sit on one power of ten a decade of axis, ticked at both ends', () => {
+    const units = [unit('a', 1e6), unit('b', 1e6)];
+    const t = units.map((u) => ({ key: u.key, medianMs: 1, q1Ms: 1, q3Ms: 1, runs: 1 }));
+    const s = latencyChart(disagreement(units, t), { models: ['m'], width: 600, height: 300 });
+    const ticks = s.marks.flatMap((m) =>
+      m.kind === 'text' && m.class === 'bl-tick' ? [[m.key, m.text, m.x, m.y]] : [],
+    );
+    expect(ticks).toEqual([
+      ['xt6', '1 M', 66, 262],
+      ['xt7', '10 M', 576, 262],
+      ['yt0', '1 ms', 60, 256],
+      ['yt1', '10 ms', 60, 16],
+    ]);
+  });
+
   it('clips y = kx to a box', () => {
     expect(clipLine(1, 1, 100, 10, 1000)).toEqual([10, 10, 100, 100]);
     expect(clipLine(1000, 1, 10, 1, 10)).toBeNull();

@@ -126,6 +126,26 @@ describe('train-kernels', () => {
     expect([...px.slice(8, 12)]).toEqual([31, 120, 180, 255]);
     expect([...grayPixels([0, 255], 0, 1, 2)]).toEqual([255, 255, 255, 255, 0, 0, 0, 255]);
   });
+
+  it('draws a diverged layer as the activation planes do: ±Infinity saturated with its sign, NaN white, the rest on the finite scale', () => {
+    const w = [Infinity, -Infinity, NaN, 0.5, -1, 0, 0, 0, 0];
+    expect(kernelScale(w)).toBe(1);
+    const px = kernelPixels(w, 0, 3, kernelScale(w));
+    const rgba = (i: number) => [...px.slice(i * 4, i * 4 + 4)];
+    expect(rgba(0)).toEqual([217, 95, 2, 255]);
+    expect(rgba(1)).toEqual([31, 120, 180, 255]);
+    expect(rgba(2)).toEqual([255, 255, 255, 255]);
+    expect(rgba(3)).toEqual([236, 175, 129, 255]);
+    expect(rgba(4)).toEqual([31, 120, 180, 255]);
+  });
+
+  it('draws a layer with no finite non-zero weight without a scale: zeros and NaN white, infinities saturated', () => {
+    const w = [0, NaN, Infinity, -Infinity];
+    expect(kernelScale(w)).toBe(0);
+    expect([...kernelPixels(w, 0, 2, 0)]).toEqual([
+      255, 255, 255, 255, 255, 255, 255, 255, 217, 95, 2, 255, 31, 120, 180, 255,
+    ]);
+  });
 });
 
 describe('train-runs', () => {
