@@ -26,7 +26,7 @@ import { dataTable, h, numColumn, s } from './dom.ts';
 import { loadImage, prepareImage, sampleBatch, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
 import { DiagramLink } from './diagram-link.ts';
 import { wirePad } from './draw-pad.ts';
-import { ortView } from './ort-view.ts';
+import { compareWithOrt } from './ort-view.ts';
 import { sampleByName } from './samples.ts';
 import { wireStepActions } from './step-actions.ts';
 import { Stepper, type ClassesConfig } from './stepper.ts';
@@ -40,7 +40,6 @@ interface PageConfig {
   classes?: ClassesConfig;
 }
 
-const AGREEMENT_LIMIT = 1e-4;
 /** How long stepping must pause before the URL is rewritten (see writeUrl). */
 const URL_SETTLE_MS = 150;
 
@@ -336,26 +335,8 @@ class ModelDebugger extends HTMLElement {
 
   private async runOrt(): Promise<void> {
     const st = this.stepper!;
-    const out = this.q('[data-dbg="ort-result"]');
     const runs = Math.max(3, Math.min(50, Number(this.q<HTMLInputElement>('[data-dbg="ort-runs"]').value) || 10));
-    this.toggleAttribute('data-busy', true);
-    out.replaceChildren(h('p', { class: 'muted' }, 'Running…'));
-    try {
-      await this.applyThreads(st);
-      const { result } = await st.client.one({ type: 'ort', runs, agreement: true, engine: true }, 'ort', {
-        onProgress: (phase, d, t) => out.replaceChildren(h('p', { class: 'muted' }, `${phase} (${d}/${t})`)),
-      });
-      out.replaceChildren(ortView(result, AGREEMENT_LIMIT));
-      // The comparison ran the engine to the end; show where the stepper now stands.
-      await st.goto(st.step);
-    } catch (e) {
-      if (e instanceof CancelledError) st.fail(e);
-      out.replaceChildren(
-        h('p', { class: 'dbg-error' }, `onnxruntime-web failed: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    } finally {
-      this.toggleAttribute('data-busy', false);
-    }
+    await compareWithOrt(st, this, { runs, engine: true }, () => this.applyThreads(st));
   }
 
   private wireMeasure(): void {

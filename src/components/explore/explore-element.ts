@@ -7,7 +7,7 @@
  *
  * Why one file over 400 lines: one reader's file goes through one sequence (parse under a watchdog →
  * summary → run section → compare) whose steps share the worker, its request counter and the file's
- * bytes; the drawing it reuses is already in the debugger's modules (Stepper, ortView, image-input),
+ * bytes; the drawing it reuses is already in the debugger's modules (Stepper, compareWithOrt, image-input),
  * and the pure parts in src/lib/viz/debugger/explore-summary.ts.
  */
 import type { Tensor } from '~/lib/engine/index.ts';
@@ -18,11 +18,10 @@ import { formatCompact, formatInt, formatMs } from '~/lib/viz/charts/number-form
 import { memoryBudget, memoryVerdict } from '~/lib/viz/state/memory-guard.ts';
 import { dataTable, h, numColumn, readoutRow } from '~/components/debugger/dom.ts';
 import { loadImage, prepareImage, randomInput, toCanvas } from '~/components/debugger/image-input.ts';
-import { ortView } from '~/components/debugger/ort-view.ts';
+import { compareWithOrt } from '~/components/debugger/ort-view.ts';
 import { sampleByName } from '~/components/debugger/samples.ts';
 import { Stepper } from '~/components/debugger/stepper.ts';
 import { wireStepActions } from '~/components/debugger/step-actions.ts';
-import { CancelledError } from '~/components/runtime/runtime-client.ts';
 import type { ExploreRequest, ExploreResponse } from './explore-protocol.ts';
 import {
   breakdownView,
@@ -35,7 +34,6 @@ import {
 
 /** A parse that takes longer than this is stopped (the worker is terminated) and reported. */
 const PARSE_WATCHDOG_MS = 60_000;
-const AGREEMENT_LIMIT = 1e-4;
 
 interface Sample {
   id: string;
@@ -476,7 +474,7 @@ class ModelFileExplorer extends HTMLElement {
         dbg.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"]').forEach((b) => (b.disabled = false));
         dbg.querySelector('[data-act="start"]')!.textContent = 'Reload model';
       },
-      ort: () => this.compare(stepper, dbg),
+      ort: () => compareWithOrt(stepper, dbg, { runs: 5 }),
     });
     dbg.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLButtonElement>('[data-goto]');
@@ -518,26 +516,6 @@ class ModelFileExplorer extends HTMLElement {
     const sample = sampleByName('astronaut')!;
     const img = await loadImage(sample.url);
     return prepareImage(toCanvas(img, img.naturalWidth, img.naturalHeight), Number(dims[2])).tensor;
-  }
-
-  private async compare(st: Stepper, root: HTMLElement): Promise<void> {
-    const out = root.querySelector<HTMLElement>('[data-dbg="ort-result"]')!;
-    root.toggleAttribute('data-busy', true);
-    out.replaceChildren(h('p', { class: 'muted' }, 'Running…'));
-    try {
-      const { result } = await st.client.one({ type: 'ort', runs: 5, agreement: true }, 'ort', {
-        onProgress: (phase, d, t) => out.replaceChildren(h('p', { class: 'muted' }, `${phase} (${d}/${t})`)),
-      });
-      out.replaceChildren(ortView(result, AGREEMENT_LIMIT));
-      await st.goto(st.step);
-    } catch (e) {
-      if (e instanceof CancelledError) st.fail(e);
-      out.replaceChildren(
-        h('p', { class: 'dbg-error' }, `onnxruntime-web failed: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    } finally {
-      root.toggleAttribute('data-busy', false);
-    }
   }
 
   /** onnxruntime-web on the file as it is, for models the engine cannot run. */
