@@ -22,6 +22,7 @@ import { engineThreadsOffer, parseEngineThreads, type EngineThreads } from '~/li
 import { memoryBudget, memoryVerdict, type MemoryNeed } from '~/lib/viz/state/memory-guard.ts';
 import { formatView, parseView, type DebuggerView } from '~/lib/viz/state/url-state.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
+import { saveFile } from '~/components/kit/save-file.ts';
 import { dataTable, h, numColumn, s } from './dom.ts';
 import { loadImage, prepareImage, sampleBatch, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
 import { DiagramLink } from './diagram-link.ts';
@@ -342,13 +343,6 @@ class ModelDebugger extends HTMLElement {
   private wireMeasure(): void {
     const boxes = (): string[] =>
       [...this.querySelectorAll<HTMLInputElement>('.dbg-measure-list input:checked')].map((b) => b.value);
-    const download = (name: string, type: string, text: string): void => {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([text], { type }));
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    };
     const stored = (): DeviceRow[] => parseRows(localStorage.getItem(STORAGE_KEY));
     this.q('[data-act="measure"]').addEventListener('click', async () => {
       if (this.hasAttribute('data-busy')) return;
@@ -381,10 +375,10 @@ class ModelDebugger extends HTMLElement {
       }
     });
     this.q('[data-act="export-json"]').addEventListener('click', () =>
-      download('depthwise-latency.json', 'application/json', JSON.stringify(stored(), null, 2)),
+      saveFile('depthwise-latency.json', 'application/json', JSON.stringify(stored(), null, 2)),
     );
     this.q('[data-act="export-csv"]').addEventListener('click', () =>
-      download('depthwise-latency.csv', 'text/csv', rowsToCsv(stored())),
+      saveFile('depthwise-latency.csv', 'text/csv', rowsToCsv(stored())),
     );
     this.q('[data-act="clear-measure"]').addEventListener('click', () => {
       localStorage.removeItem(STORAGE_KEY);

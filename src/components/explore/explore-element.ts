@@ -21,6 +21,7 @@ import { loadImage, prepareImage, randomInput, toCanvas } from '~/components/deb
 import { compareWithOrt } from '~/components/debugger/ort-view.ts';
 import { sampleByName } from '~/components/debugger/samples.ts';
 import { Stepper } from '~/components/debugger/stepper.ts';
+import { saveFile } from '~/components/kit/save-file.ts';
 import { wireStepActions } from '~/components/debugger/step-actions.ts';
 import type { ExploreRequest, ExploreResponse } from './explore-protocol.ts';
 import {
@@ -299,28 +300,18 @@ class ModelFileExplorer extends HTMLElement {
     out.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
   }
 
-  private save(name: string, type: string, data: BlobPart): void {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([data], { type }));
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  }
-
   private async download(kind: string): Promise<void> {
     const r = this.result;
     if (!r?.table || !this.bytes) return;
     const base = this.name.replace(/\.onnx$/i, '');
     const label = (i: number) => r.table!.sections.find((s) => s.index === i)?.label ?? '';
     const rows = r.table.rows.map((row) => exportRow(row, label(row.section)));
-    if (kind === 'csv') return this.save(`${base}-layers.csv`, 'text/csv', layersCsv(rows));
+    if (kind === 'csv') return saveFile(`${base}-layers.csv`, 'text/csv', layersCsv(rows));
     if (kind === 'json')
-      return this.save(`${base}-layers.json`, 'application/json', layersJson(base, rows, r.table.totals));
+      return saveFile(`${base}-layers.json`, 'application/json', layersJson(base, rows, r.table.totals));
     try {
       const m = await this.request({ type: 'netron', bytes: this.bytes.slice(0), metrics: r.metrics ?? [] });
-      if (m.type === 'netron') this.save(`${base}-metrics.onnx`, 'application/octet-stream', m.bytes);
+      if (m.type === 'netron') saveFile(`${base}-metrics.onnx`, 'application/octet-stream', m.bytes);
       else if (m.type === 'error') this.error(`The Netron copy failed: ${m.message}`);
     } catch (e) {
       this.error(`The Netron copy failed: ${e instanceof Error ? e.message : String(e)}`);
