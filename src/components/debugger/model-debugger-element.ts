@@ -29,7 +29,7 @@ import { DiagramLink } from './diagram-link.ts';
 import { wirePad } from './draw-pad.ts';
 import { compareWithOrt } from './ort-view.ts';
 import { sampleByName } from './samples.ts';
-import { wireStepActions } from './step-actions.ts';
+import { stepKey, wireStepActions } from './step-actions.ts';
 import { Stepper, type ClassesConfig } from './stepper.ts';
 
 interface PageConfig {
@@ -225,27 +225,7 @@ class ModelDebugger extends HTMLElement {
       this.diagram?.show(-1);
       this.q<HTMLButtonElement>('[data-act="start"]').textContent = 'Load model';
     });
-    document.addEventListener('keydown', (e) => {
-      if (!st.opened || this.hasAttribute('data-busy') || e.ctrlKey || e.metaKey || e.altKey) return;
-      const t = e.target as Element;
-      if (t.closest('input, select, textarea, [contenteditable]')) return;
-      const back = e.shiftKey;
-      const moves: Record<string, () => Promise<void>> = {
-        ArrowRight: () => st.move('node', 1),
-        ArrowLeft: () => st.move('node', -1),
-        b: () => st.move('block', back ? -1 : 1),
-        B: () => st.move('block', back ? -1 : 1),
-        s: () => st.move('stage', back ? -1 : 1),
-        S: () => st.move('stage', back ? -1 : 1),
-        e: () => st.goto(st.hi),
-        r: () => st.goto(st.lo),
-      };
-      const m = moves[e.key];
-      if (m) {
-        e.preventDefault();
-        void m();
-      }
-    });
+    document.addEventListener('keydown', (e) => stepKey(st, e, { busy: this.hasAttribute('data-busy'), stages: true }));
   }
 
   private wireInputs(st: Stepper): void {

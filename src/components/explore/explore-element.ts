@@ -22,7 +22,7 @@ import { compareWithOrt } from '~/components/debugger/ort-view.ts';
 import { sampleByName } from '~/components/debugger/samples.ts';
 import { Stepper } from '~/components/debugger/stepper.ts';
 import { saveFile } from '~/components/kit/save-file.ts';
-import { wireStepActions } from '~/components/debugger/step-actions.ts';
+import { stepKey, wireStepActions } from '~/components/debugger/step-actions.ts';
 import type { ExploreRequest, ExploreResponse } from './explore-protocol.ts';
 import {
   breakdownView,
@@ -471,24 +471,11 @@ class ModelFileExplorer extends HTMLElement {
       const b = (e.target as Element).closest<HTMLButtonElement>('[data-goto]');
       if (b && stepper.opened && !busy()) void stepper.goto(Number(b.dataset.goto));
     });
-    // The zoo debugger's keys: ← → op, B / Shift+B block, E end, R reset (not while typing).
+    // The zoo debugger's keys but for stages (this page has no stage buttons); the next file's stepper
+    // removes this listener.
     const keys = (e: KeyboardEvent): void => {
       if (this.stepper !== stepper) return document.removeEventListener('keydown', keys);
-      if (!stepper.opened || busy() || e.ctrlKey || e.metaKey || e.altKey) return;
-      if ((e.target as Element).closest('input, select, textarea, [contenteditable]')) return;
-      const moves: Record<string, () => Promise<void>> = {
-        ArrowRight: () => stepper.move('node', 1),
-        ArrowLeft: () => stepper.move('node', -1),
-        b: () => stepper.move('block', 1),
-        B: () => stepper.move('block', -1),
-        e: () => stepper.goto(stepper.hi),
-        r: () => stepper.goto(stepper.lo),
-      };
-      const m = moves[e.key];
-      if (m) {
-        e.preventDefault();
-        void m();
-      }
+      stepKey(stepper, e, { busy: busy(), stages: false });
     };
     document.addEventListener('keydown', keys);
     dbg.addEventListener('dbg-cancelled', () => {

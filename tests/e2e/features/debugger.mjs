@@ -245,6 +245,34 @@ export default [
     },
   },
   {
+    name: 'MobileNetV2: the keys step by op, block and stage, to the end and back, and not while typing in a field',
+    path: '/models/mobilenetv2_100/run/',
+    async run(page) {
+      await load(page);
+      // The op the position line names (0 before the first, while the input is shown).
+      const op = async (key) => {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(50);
+        await idle(page);
+        const m = /^Op (\d+) of 152:/.exec((await page.locator('[data-dbg="position"]').textContent()).trim());
+        return m ? Number(m[1]) : 0;
+      };
+      assert.equal(await op('ArrowRight'), 1);
+      assert.equal(await op('ArrowLeft'), 0);
+      const block = await op('b');
+      assert.ok(block > 1, `B steps a block forward (op ${block})`);
+      const stage = await op('s');
+      assert.ok(stage > block, `S steps a stage forward (op ${stage})`);
+      assert.ok((await op('Shift+S')) < stage, 'Shift+S steps a stage back');
+      const back = await op('Shift+B');
+      assert.ok(back < stage, `Shift+B steps a block back (op ${back})`);
+      assert.equal(await op('e'), 152);
+      assert.equal(await op('r'), 0);
+      await page.locator('[data-dbg="ort-runs"]').focus();
+      assert.equal(await op('e'), 0, 'a key typed into a field does not step');
+    },
+  },
+  {
     name: 'MobileNetV2: a deep link opens at its step, channel and pixel, and reloads to the same view',
     path: '/models/mobilenetv2_100/run/?step=5&ch=7&px=10,20',
     async run(page) {
