@@ -22,13 +22,14 @@ import { engineThreadsOffer, parseEngineThreads, type EngineThreads } from '~/li
 import { memoryBudget, memoryVerdict, type MemoryNeed } from '~/lib/viz/state/memory-guard.ts';
 import { formatView, parseView, type DebuggerView } from '~/lib/viz/state/url-state.ts';
 import { CancelledError } from '~/components/runtime/runtime-client.ts';
+import { saveFile } from '~/components/kit/save-file.ts';
 import { dataTable, h, numColumn, s } from './dom.ts';
 import { loadImage, prepareImage, sampleBatch, toCanvas, uploadToCanvas, type Prepared } from './image-input.ts';
 import { DiagramLink } from './diagram-link.ts';
 import { wirePad } from './draw-pad.ts';
-import { ortView } from './ort-view.ts';
+import { compareWithOrt } from './ort-view.ts';
 import { sampleByName } from './samples.ts';
-import { wireStepActions } from './step-actions.ts';
+import { stepKey, wireStepActions } from './step-actions.ts';
 import { Stepper, type ClassesConfig } from './stepper.ts';
 
 interface PageConfig {
@@ -40,7 +41,6 @@ interface PageConfig {
   classes?: ClassesConfig;
 }
 
-const AGREEMENT_LIMIT = 1e-4;
 /** How long stepping must pause before the URL is rewritten (see writeUrl). */
 const URL_SETTLE_MS = 150;
 
@@ -225,27 +225,7 @@ class ModelDebugger extends HTMLElement {
       this.diagram?.show(-1);
       this.q<HTMLButtonElement>('[data-act="start"]').textContent = 'Load model';
     });
-    document.addEventListener('keydown', (e) => {
-      if (!st.opened || this.hasAttribute('data-busy') || e.ctrlKey || e.metaKey || e.altKey) return;
-      const t = e.target as Element;
-      if (t.closest('input, select, textarea, [contenteditable]')) return;
-      const back = e.shiftKey;
-      const moves: Record<string, () => Promise<void>> = {
-        ArrowRight: () => st.move('node', 1),
-        ArrowLeft: () => st.move('node', -1),
-        b: () => st.move('block', back ? -1 : 1),
-        B: () => st.move('block', back ? -1 : 1),
-        s: () => st.move('stage', back ? -1 : 1),
-        S: () => st.move('stage', back ? -1 : 1),
-        e: () => st.goto(st.hi),
-        r: () => st.goto(st.lo),
-      };
-      const m = moves[e.key];
-      if (m) {
-        e.preventDefault();
-        void m();
-      }
-    });
+    document.addEventListener('keydown', (e) => stepKey(st, e, { busy: this.hasAttribute('data-busy'), stages: true }));
   }
 
   private wireInputs(st: Stepper): void {
@@ -336,38 +316,13 @@ class ModelDebugger extends HTMLElement {
 
   private async runOrt(): Promise<void> {
     const st = this.stepper!;
-    const out = this.q('[data-dbg="ort-result"]');
     const runs = Math.max(3, Math.min(50, Number(this.q<HTMLInputElement>('[data-dbg="ort-runs"]').value) || 10));
-    this.toggleAttribute('data-busy', true);
-    out.replaceChildren(h('p', { class: 'muted' }, 'Running…'));
-    try {
-      await this.applyThreads(st);
-      const { result } = await st.client.one({ type: 'ort', runs, agreement: true, engine: true }, 'ort', {
-        onProgress: (phase, d, t) => out.replaceChildren(h('p', { class: 'muted' }, `${phase} (${d}/${t})`)),
-      });
-      out.replaceChildren(ortView(result, AGREEMENT_LIMIT));
-      // The comparison ran the engine to the end; show where the stepper now stands.
-      await st.goto(st.step);
-    } catch (e) {
-      if (e instanceof CancelledError) st.fail(e);
-      out.replaceChildren(
-        h('p', { class: 'dbg-error' }, `onnxruntime-web failed: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    } finally {
-      this.toggleAttribute('data-busy', false);
-    }
+    await compareWithOrt(st, this, { runs, engine: true }, () => this.applyThreads(st));
   }
 
   private wireMeasure(): void {
     const boxes = (): string[] =>
       [...this.querySelectorAll<HTMLInputElement>('.dbg-measure-list input:checked')].map((b) => b.value);
-    const download = (name: string, type: string, text: string): void => {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([text], { type }));
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    };
     const stored = (): DeviceRow[] => parseRows(localStorage.getItem(STORAGE_KEY));
     this.q('[data-act="measure"]').addEventListener('click', async () => {
       if (this.hasAttribute('data-busy')) return;
@@ -400,10 +355,10 @@ class ModelDebugger extends HTMLElement {
       }
     });
     this.q('[data-act="export-json"]').addEventListener('click', () =>
-      download('depthwise-latency.json', 'application/json', JSON.stringify(stored(), null, 2)),
+      saveFile('depthwise-latency.json', 'application/json', JSON.stringify(stored(), null, 2)),
     );
     this.q('[data-act="export-csv"]').addEventListener('click', () =>
-      download('depthwise-latency.csv', 'text/csv', rowsToCsv(stored())),
+      saveFile('depthwise-latency.csv', 'text/csv', rowsToCsv(stored())),
     );
     this.q('[data-act="clear-measure"]').addEventListener('click', () => {
       localStorage.removeItem(STORAGE_KEY);

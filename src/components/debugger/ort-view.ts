@@ -1,13 +1,18 @@
 /**
  * onnxruntime-web's result beside the engine's: median latency and threads of each (the engine's
  * only when its own runs were timed, as in the zoo debugger), and the largest per-node difference
- * (absolute and scaled by the layer's largest value), listed per node. Shared by the zoo debugger
- * and /explore/.
+ * (absolute and scaled by the layer's largest value), listed per node; and the comparison that
+ * asks the worker for it. Shared by the zoo debugger and /explore/.
  */
 import type { EngineTiming, OrtResult } from '~/components/runtime/protocol.ts';
+import { CancelledError } from '~/components/runtime/runtime-client.ts';
 import { formatMs, formatSig, formatValue } from '~/lib/viz/charts/number-format.ts';
 import { threadsText } from '~/lib/viz/debugger/engine-threads.ts';
 import { dataTable, h, numColumn, readoutRow } from './dom.ts';
+import type { Stepper } from './stepper.ts';
+
+/** Scaled engine − ORT difference under which every node output counts as agreeing. */
+const AGREEMENT_LIMIT = 1e-4;
 
 const runsText = (runsMs: readonly number[]): string =>
   `${runsMs.length} (${runsMs.map((x) => formatMs(x)).join(', ')})`;
@@ -45,7 +50,7 @@ function versus(r: OrtResult, e: EngineTiming): HTMLElement {
   );
 }
 
-export function ortView(r: OrtResult, limit: number): HTMLElement {
+function ortView(r: OrtResult, limit: number): HTMLElement {
   const worst = [...(r.agreement ?? [])].sort((a, b) => b.scaled - a.scaled);
   const max = r.maxAbs ?? NaN;
   const scaled = r.maxScaled ?? NaN;
@@ -108,4 +113,37 @@ export function ortView(r: OrtResult, limit: number): HTMLElement {
       ),
     ),
   );
+}
+
+/**
+ * Runs onnxruntime-web on the stepper's model and input (`runs` timed runs; with `engine`, the
+ * engine's whole runs timed too) and shows the result in `root`'s ort-result box, `root` marked
+ * busy meanwhile. `before` runs first, inside the same error handling (the zoo debugger hands the
+ * worker the reader's thread choice there).
+ */
+export async function compareWithOrt(
+  st: Stepper,
+  root: HTMLElement,
+  ask: { runs: number; engine?: boolean },
+  before?: () => Promise<void>,
+): Promise<void> {
+  const out = root.querySelector<HTMLElement>('[data-dbg="ort-result"]')!;
+  root.toggleAttribute('data-busy', true);
+  out.replaceChildren(h('p', { class: 'muted' }, 'Running…'));
+  try {
+    await before?.();
+    const { result } = await st.client.one({ type: 'ort', agreement: true, ...ask }, 'ort', {
+      onProgress: (phase, d, t) => out.replaceChildren(h('p', { class: 'muted' }, `${phase} (${d}/${t})`)),
+    });
+    out.replaceChildren(ortView(result, AGREEMENT_LIMIT));
+    // The comparison ran the engine to the end; show where the stepper now stands.
+    await st.goto(st.step);
+  } catch (e) {
+    if (e instanceof CancelledError) st.fail(e);
+    out.replaceChildren(
+      h('p', { class: 'dbg-error' }, `onnxruntime-web failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  } finally {
+    root.toggleAttribute('data-busy', false);
+  }
 }

@@ -7,7 +7,7 @@
  *
  * Why one file over 400 lines: one reader's file goes through one sequence (parse under a watchdog →
  * summary → run section → compare) whose steps share the worker, its request counter and the file's
- * bytes; the drawing it reuses is already in the debugger's modules (Stepper, ortView, image-input),
+ * bytes; the drawing it reuses is already in the debugger's modules (Stepper, compareWithOrt, image-input),
  * and the pure parts in src/lib/viz/debugger/explore-summary.ts.
  */
 import type { Tensor } from '~/lib/engine/index.ts';
@@ -18,11 +18,11 @@ import { formatCompact, formatInt, formatMs } from '~/lib/viz/charts/number-form
 import { memoryBudget, memoryVerdict } from '~/lib/viz/state/memory-guard.ts';
 import { dataTable, h, numColumn, readoutRow } from '~/components/debugger/dom.ts';
 import { loadImage, prepareImage, randomInput, toCanvas } from '~/components/debugger/image-input.ts';
-import { ortView } from '~/components/debugger/ort-view.ts';
+import { compareWithOrt } from '~/components/debugger/ort-view.ts';
 import { sampleByName } from '~/components/debugger/samples.ts';
 import { Stepper } from '~/components/debugger/stepper.ts';
-import { wireStepActions } from '~/components/debugger/step-actions.ts';
-import { CancelledError } from '~/components/runtime/runtime-client.ts';
+import { saveFile } from '~/components/kit/save-file.ts';
+import { stepKey, wireStepActions } from '~/components/debugger/step-actions.ts';
 import type { ExploreRequest, ExploreResponse } from './explore-protocol.ts';
 import {
   breakdownView,
@@ -35,7 +35,6 @@ import {
 
 /** A parse that takes longer than this is stopped (the worker is terminated) and reported. */
 const PARSE_WATCHDOG_MS = 60_000;
-const AGREEMENT_LIMIT = 1e-4;
 
 interface Sample {
   id: string;
@@ -301,28 +300,18 @@ class ModelFileExplorer extends HTMLElement {
     out.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
   }
 
-  private save(name: string, type: string, data: BlobPart): void {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([data], { type }));
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  }
-
   private async download(kind: string): Promise<void> {
     const r = this.result;
     if (!r?.table || !this.bytes) return;
     const base = this.name.replace(/\.onnx$/i, '');
     const label = (i: number) => r.table!.sections.find((s) => s.index === i)?.label ?? '';
     const rows = r.table.rows.map((row) => exportRow(row, label(row.section)));
-    if (kind === 'csv') return this.save(`${base}-layers.csv`, 'text/csv', layersCsv(rows));
+    if (kind === 'csv') return saveFile(`${base}-layers.csv`, 'text/csv', layersCsv(rows));
     if (kind === 'json')
-      return this.save(`${base}-layers.json`, 'application/json', layersJson(base, rows, r.table.totals));
+      return saveFile(`${base}-layers.json`, 'application/json', layersJson(base, rows, r.table.totals));
     try {
       const m = await this.request({ type: 'netron', bytes: this.bytes.slice(0), metrics: r.metrics ?? [] });
-      if (m.type === 'netron') this.save(`${base}-metrics.onnx`, 'application/octet-stream', m.bytes);
+      if (m.type === 'netron') saveFile(`${base}-metrics.onnx`, 'application/octet-stream', m.bytes);
       else if (m.type === 'error') this.error(`The Netron copy failed: ${m.message}`);
     } catch (e) {
       this.error(`The Netron copy failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -476,30 +465,17 @@ class ModelFileExplorer extends HTMLElement {
         dbg.querySelectorAll<HTMLButtonElement>('[data-goto], [data-act="ort"]').forEach((b) => (b.disabled = false));
         dbg.querySelector('[data-act="start"]')!.textContent = 'Reload model';
       },
-      ort: () => this.compare(stepper, dbg),
+      ort: () => compareWithOrt(stepper, dbg, { runs: 5 }),
     });
     dbg.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLButtonElement>('[data-goto]');
       if (b && stepper.opened && !busy()) void stepper.goto(Number(b.dataset.goto));
     });
-    // The zoo debugger's keys: ← → op, B / Shift+B block, E end, R reset (not while typing).
+    // The zoo debugger's keys but for stages (this page has no stage buttons); the next file's stepper
+    // removes this listener.
     const keys = (e: KeyboardEvent): void => {
       if (this.stepper !== stepper) return document.removeEventListener('keydown', keys);
-      if (!stepper.opened || busy() || e.ctrlKey || e.metaKey || e.altKey) return;
-      if ((e.target as Element).closest('input, select, textarea, [contenteditable]')) return;
-      const moves: Record<string, () => Promise<void>> = {
-        ArrowRight: () => stepper.move('node', 1),
-        ArrowLeft: () => stepper.move('node', -1),
-        b: () => stepper.move('block', 1),
-        B: () => stepper.move('block', -1),
-        e: () => stepper.goto(stepper.hi),
-        r: () => stepper.goto(stepper.lo),
-      };
-      const m = moves[e.key];
-      if (m) {
-        e.preventDefault();
-        void m();
-      }
+      stepKey(stepper, e, { busy: busy(), stages: false });
     };
     document.addEventListener('keydown', keys);
     dbg.addEventListener('dbg-cancelled', () => {
@@ -518,26 +494,6 @@ class ModelFileExplorer extends HTMLElement {
     const sample = sampleByName('astronaut')!;
     const img = await loadImage(sample.url);
     return prepareImage(toCanvas(img, img.naturalWidth, img.naturalHeight), Number(dims[2])).tensor;
-  }
-
-  private async compare(st: Stepper, root: HTMLElement): Promise<void> {
-    const out = root.querySelector<HTMLElement>('[data-dbg="ort-result"]')!;
-    root.toggleAttribute('data-busy', true);
-    out.replaceChildren(h('p', { class: 'muted' }, 'Running…'));
-    try {
-      const { result } = await st.client.one({ type: 'ort', runs: 5, agreement: true }, 'ort', {
-        onProgress: (phase, d, t) => out.replaceChildren(h('p', { class: 'muted' }, `${phase} (${d}/${t})`)),
-      });
-      out.replaceChildren(ortView(result, AGREEMENT_LIMIT));
-      await st.goto(st.step);
-    } catch (e) {
-      if (e instanceof CancelledError) st.fail(e);
-      out.replaceChildren(
-        h('p', { class: 'dbg-error' }, `onnxruntime-web failed: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    } finally {
-      root.toggleAttribute('data-busy', false);
-    }
   }
 
   /** onnxruntime-web on the file as it is, for models the engine cannot run. */

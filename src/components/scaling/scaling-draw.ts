@@ -10,6 +10,14 @@ import type { PlaygroundView } from '~/lib/viz/scaling/scaling-view.ts';
 
 const DURATION = 280;
 
+/**
+ * A keyed join's key: the datum's id, or, for an element that is in the SVG before any datum is
+ * bound to it (drawn at build time), its data-id.
+ */
+function keyById(this: SVGElement | undefined, d?: { id: string }): string {
+  return d ? d.id : (this as SVGElement).dataset.id!;
+}
+
 /** The bars and stage labels of svg.diagram move to the view's layout (bars grow from their centre line). */
 export function drawDiagram(host: HTMLElement, v: PlaygroundView, animate: boolean): void {
   const svg = d3.select(host).select<SVGSVGElement>('svg.diagram');
@@ -18,9 +26,7 @@ export function drawDiagram(host: HTMLElement, v: PlaygroundView, animate: boole
   const bars = svg
     .select('g.bars')
     .selectAll<SVGRectElement, (typeof v.diagram.bars)[number]>('rect.bar')
-    .data(v.diagram.bars, function (this: SVGRectElement | undefined, d?: { id: string }) {
-      return d ? d.id : (this as SVGRectElement).dataset.id!;
-    } as never);
+    .data(v.diagram.bars, keyById as never);
   bars
     .exit()
     .transition(t as never)
@@ -55,9 +61,7 @@ export function drawDiagram(host: HTMLElement, v: PlaygroundView, animate: boole
   const labels = svg
     .select('g.labels')
     .selectAll<SVGTextElement, (typeof v.diagram.labels)[number]>('text')
-    .data(v.diagram.labels, function (this: SVGTextElement | undefined, d?: { id: string }) {
-      return d ? d.id : (this as SVGTextElement).dataset.id!;
-    } as never);
+    .data(v.diagram.labels, keyById as never);
   labels
     .enter()
     .append('text')
@@ -114,9 +118,7 @@ export function drawScatter(host: HTMLElement, v: PlaygroundView, animate: boole
   const pts = svg
     .select('g.points')
     .selectAll<SVGGElement, (typeof s.points)[number]>('g.pt')
-    .data(s.points, function (this: SVGGElement | undefined, d?: { id: string }) {
-      return d ? d.id : (this as SVGGElement).dataset.id!;
-    } as never);
+    .data(s.points, keyById as never);
   const entered = pts
     .enter()
     .append('g')

@@ -27,6 +27,7 @@ import type { ImageSet } from '~/lib/data/fashion-mnist.ts';
 import type { PlaygroundRequest, PlaygroundResponse, Probe } from '~/workers/train-playground.ts';
 import { h } from '~/components/debugger/dom.ts';
 import { themePalette } from '~/components/debugger/palette.ts';
+import { saveFile } from '~/components/kit/save-file.ts';
 import { probeView } from './train-inside.ts';
 import {
   drawConfusion,
@@ -255,23 +256,15 @@ class TrainPlaygroundElement extends HTMLElement {
         this.post({ type: 'cancel' });
         return;
       case 'csv':
-        return this.download('depthwise-runs.csv', 'text/csv', runsToCsv(this.runs()));
+        return saveFile('depthwise-runs.csv', 'text/csv', runsToCsv(this.runs()));
       case 'json':
-        return this.download('depthwise-runs.json', 'application/json', serializeRuns(this.runs()));
+        return saveFile('depthwise-runs.json', 'application/json', serializeRuns(this.runs()));
       case 'clear':
         writeStore(RUNS_KEY, null);
         this.drawRuns();
         this.status('All runs cleared.');
         return;
     }
-  }
-
-  private download(name: string, type: string, text: string): void {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([text], { type }));
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   private async train(): Promise<void> {

@@ -2,6 +2,7 @@
 // it explains (and its products multiply out), SE bars and gate arithmetic, onnxruntime-web
 // agreement after a full run, deep links that reload to the same view, and the memory guard.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { debuggerWaits } from './page-kit.mjs';
 
 const num = (s) => Number(String(s).trim().replace(/−/g, '-').replace(/,/g, ''));
@@ -242,6 +243,58 @@ export default [
       await threadRadio(page, 1).check();
       await checkVersus(page, 1);
       assert.deepEqual(await top5(page), one);
+    },
+  },
+  {
+    name: 'MobileNetV2: the keys step by op, block and stage, to the end and back, and not while typing in a field',
+    path: '/models/mobilenetv2_100/run/',
+    async run(page) {
+      await load(page);
+      // The op the position line names (0 before the first, while the input is shown).
+      const op = async (key) => {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(50);
+        await idle(page);
+        const m = /^Op (\d+) of 152:/.exec((await page.locator('[data-dbg="position"]').textContent()).trim());
+        return m ? Number(m[1]) : 0;
+      };
+      assert.equal(await op('ArrowRight'), 1);
+      assert.equal(await op('ArrowLeft'), 0);
+      const block = await op('b');
+      assert.ok(block > 1, `B steps a block forward (op ${block})`);
+      const stage = await op('s');
+      assert.ok(stage > block, `S steps a stage forward (op ${stage})`);
+      assert.ok((await op('Shift+S')) < stage, 'Shift+S steps a stage back');
+      const back = await op('Shift+B');
+      assert.ok(back < stage, `Shift+B steps a block back (op ${back})`);
+      assert.equal(await op('e'), 152);
+      assert.equal(await op('r'), 0);
+      await page.locator('[data-dbg="ort-runs"]').focus();
+      assert.equal(await op('e'), 0, 'a key typed into a field does not step');
+    },
+  },
+  {
+    name: 'this device: the latency exports download the stored measurements as JSON and CSV',
+    path: '/models/mobilenetv2_100/run/',
+    async run(page) {
+      const row = {
+        id: 'mobilenetv2_100',
+        macs: 300,
+        params: 3.5,
+        medianMs: 12.3456,
+        threads: 1,
+        at: '2026-01-02T03:04:05Z',
+      };
+      await page.evaluate((r) => localStorage.setItem('depthwise.device-latency.v1', JSON.stringify([r])), row);
+      const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-act="export-json"]')]);
+      assert.equal(json.suggestedFilename(), 'depthwise-latency.json');
+      assert.deepEqual(JSON.parse(readFileSync(await json.path(), 'utf8')), [row]);
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-act="export-csv"]')]);
+      assert.equal(csv.suggestedFilename(), 'depthwise-latency.csv');
+      assert.equal(
+        readFileSync(await csv.path(), 'utf8'),
+        'model,macs,params,median_ms,threads,measured_at\nmobilenetv2_100,300,3.5,12.346,1,2026-01-02T03:04:05Z\n',
+      );
     },
   },
   {

@@ -239,6 +239,19 @@ export default [
       );
       await page.screenshot({ path: `${shotsDir}/explore-debugger-1280.png`, fullPage: false });
 
+      // The zoo debugger's keys but for stages: B steps a block forward, Shift+B back, S does nothing.
+      const op = async (key) => {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(50);
+        await idle(page);
+        return Number(/^Op (\d+) of/.exec(await page.locator('.x-debugger [data-dbg="position"]').textContent())[1]);
+      };
+      const here = await op('ArrowRight');
+      assert.equal(await op('s'), here, 'no stage key on /explore/');
+      const next = await op('b');
+      assert.ok(next > here, `B steps a block forward (op ${here} → ${next})`);
+      assert.ok((await op('Shift+B')) < next, 'Shift+B steps a block back');
+
       // onnxruntime-web on the same file: per-layer agreement.
       await click(page, '.x-debugger [data-act="ort"]');
       await page.waitForSelector('[data-dbg="ort-agreement"]', { timeout: 120_000 });

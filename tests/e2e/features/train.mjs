@@ -229,6 +229,20 @@ export default [
       await ready(page);
       assert.equal(await page.locator(`${pg} circle[data-run]`).count(), 1, 'the run survives a reload');
       assert.equal(await page.locator(`${pg} [data-runs] tr[data-run]`).count(), 1);
+      // The exports are the stored run as a file: one CSV row and one JSON record with the accuracy shown.
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click(`${pg} [data-act="csv"]`)]);
+      assert.equal(csv.suggestedFilename(), 'depthwise-runs.csv');
+      const csvLines = readFileSync(await csv.path(), 'utf8')
+        .trim()
+        .split(/\r?\n/);
+      assert.equal(csvLines.length, 2);
+      const accuracy = Number(csvLines[1].split(',')[csvLines[0].split(',').indexOf('accuracy')]);
+      assert.ok(Math.abs(accuracy - end.testAcc.at(-1).y) < 1e-9, `exported accuracy ${accuracy}`);
+      const [json] = await Promise.all([page.waitForEvent('download'), page.click(`${pg} [data-act="json"]`)]);
+      assert.equal(json.suggestedFilename(), 'depthwise-runs.json');
+      const exported = JSON.parse(readFileSync(await json.path(), 'utf8'));
+      assert.equal(exported.length, 1);
+      assert.equal(exported[0].accuracy, accuracy);
       await page.click(`${pg} [data-act="clear"]`);
       assert.equal(await page.locator(`${pg} circle[data-run]`).count(), 0);
     },
