@@ -6,6 +6,7 @@
  */
 import { layersCsv, layersJson, type ExportRow } from '~/lib/viz/models/layer-export.ts';
 import type { LayerTotals } from '~/lib/viz/models/layer-table.ts';
+import { saveFile } from '~/components/kit/save-file.ts';
 
 interface LayersData {
   model: string;
@@ -140,14 +141,7 @@ class ModelExplorer extends HTMLElement {
     if (!script?.textContent) return;
     const data = JSON.parse(script.textContent) as LayersData;
     const text = kind === 'csv' ? layersCsv(data.rows) : layersJson(data.model, data.rows, data.totals);
-    const blob = new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${data.model}-layers.${kind}`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    saveFile(`${data.model}-layers.${kind}`, kind === 'csv' ? 'text/csv' : 'application/json', text);
   }
 }
 
