@@ -28,6 +28,12 @@ export interface Tick {
   readonly label: string;
   /** A tick a phone leaves out (2 and 5 × 10^k; every other percentage), so labels at its larger font never collide. */
   readonly minor: boolean;
+  /**
+   * The x axis' first or last tick, whose label a phone's larger font would push out of the
+   * drawing: there it is anchored to the tick at its inner side. A wider screen centres it like the
+   * others, which the margin has room for (anchored, '100 G' ran into '50 G' beside it).
+   */
+  readonly edge?: 'start' | 'end';
 }
 
 export interface ScatterLayout extends ChartFrame {
@@ -66,11 +72,12 @@ export function scatterLayout(rows: readonly ZooRow[], width = 720, height = 420
     params: r.params,
     source: r.top1!.source,
   }));
-  const xTicks = logTicks(x0, x1).map((v) => ({
+  const xTicks = logTicks(x0, x1).map((v): Tick => ({
     value: v,
     pos: sx(v),
     label: formatCompact(v),
     minor: !/^1(0*)$/.test(String(v)),
+    ...(v === x0 ? { edge: 'start' } : v === x1 ? { edge: 'end' } : {}),
   }));
   const yTicks = stepTicks(y0, y1, 5).map((v) => ({ value: v, pos: sy(v), label: `${v} %`, minor: v % 10 !== 0 }));
   const legend = FAMILIES.map((f) => ({

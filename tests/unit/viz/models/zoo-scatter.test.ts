@@ -22,4 +22,14 @@ describe('zoo scatter', () => {
     expect(L.legend.reduce((s, l) => s + l.count, 0)).toBe(L.points.length);
     expect(new Set(L.legend.map((l) => l.colour)).size).toBe(L.legend.length);
   });
+
+  it("marks only the x axis' end ticks as edges, for a phone to anchor inwards", () => {
+    const L = scatterLayout(zooRows(), 720, 420);
+    const edges = L.xTicks.filter((t) => t.edge);
+    expect(edges.map((t) => [t.edge, t.pos])).toEqual([
+      ['start', L.plot.left],
+      ['end', L.plot.right],
+    ]);
+    expect(L.yTicks.some((t) => t.edge)).toBe(false);
+  });
 });
