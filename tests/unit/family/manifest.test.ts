@@ -133,6 +133,43 @@ describe('the trained-models manifest', () => {
     );
   });
 
+  it('words type and range problems with the path of the field', () => {
+    const dataset = manifest([]).dataset;
+    expect(errorsOf({ ...manifest([]), dataset: { ...dataset, name: '' } })).toEqual([
+      '$.dataset.name: expected a non-empty string, got ""',
+    ]);
+    expect(errorsOf(manifest([model({ bytes: 10.5 })]))).toEqual([
+      '$.models[0].bytes: expected a whole number, got 10.5',
+    ]);
+    expect(errorsOf(manifest([{ ...model(), trainSeconds: '21' } as unknown as TrainedModel]))).toEqual([
+      '$.models[0].trainSeconds: expected a finite number, got "21"',
+    ]);
+    expect(errorsOf(manifest([model({ perClass: [1, 1.5, 0.6] })]))).toEqual([
+      '$.models[0].perClass[1]: expected ≤ 1, got 1.5',
+    ]);
+    const adam = { ...model().recipe, optimizer: { kind: 'adam' } };
+    expect(errorsOf(manifest([{ ...model(), recipe: adam } as unknown as TrainedModel]))).toEqual([
+      `$.models[0].recipe.optimizer.kind: expected 'sgd' | 'adamw', got "adam"`,
+    ]);
+    expect(errorsOf(manifest([model({ recipe: { ...model().recipe, augment: null } })]))).toEqual([]);
+  });
+
+  it('reports the problems of every run, not only the first', () => {
+    const s2 = model({ seed: 2, file: 'tiny_efficientnet_b0.seed2.onnx', recipe: { ...model().recipe, seed: 2 } });
+    expect(errorsOf(manifest([model({ sha256: 'xyz' }), { ...s2, accuracy: 0.71 }]))).toEqual([
+      `$.models[0].sha256: 'xyz' does not match /^[0-9a-f]{64}$/`,
+      '$.models[1].accuracy: 0.71 is not correct / testImages = 7 / 10',
+    ]);
+  });
+
+  it('accepts fields it does not describe and hands the manifest back as read, with them', () => {
+    const run = { ...model(), note: 'retrained', recipe: { ...model().recipe, schedule: 'cosine' } };
+    const read = { ...manifest([run]), generator: 'by hand' };
+    const r = validateManifest(read);
+    expect(r.ok && r.manifest).toBe(read);
+    expect(r.ok && r.manifest.models[0]).toHaveProperty('note', 'retrained');
+  });
+
   it('refuses a run listed twice and a file used twice', () => {
     expect(errorsOf(manifest([model(), model()]))).toEqual([
       '$.models[1]: duplicate run tiny_efficientnet_b0@1',
