@@ -11,9 +11,6 @@
  */
 
 import { z } from 'zod';
-import type { Analysis } from '../engine/analyze.ts';
-import type { Evaluation } from '../train/evaluate.ts';
-import type { Recipe } from '../train/trainer.ts';
 
 export const MANIFEST_VERSION = 1;
 
@@ -101,7 +98,10 @@ const segments = z
   })
   .readonly();
 
-/** The trainer's recipe as the run used it (src/lib/train/trainer.ts, optimizer.ts, data/batches.ts). */
+/**
+ * The trainer's recipe as the run used it: its type is the trainer's `Recipe` (src/lib/train/trainer.ts,
+ * optimizer.ts, data/batches.ts) exactly, as tests/unit/family/manifest.test.ts checks at compile time.
+ */
 const recipe = z
   .object({
     epochs: whole(1),
@@ -149,7 +149,8 @@ export type TrainedRecipe = z.output<typeof recipe>;
 /**
  * One trained run. Params and MACs are the engine's analysis of the model's graph; accuracy,
  * correct, per-class accuracy (label order of `classes`), classes and the confusion matrix
- * (confusion[true][predicted]) are `evaluate`'s over all `testImages` images.
+ * (confusion[true][predicted]) are `evaluate`'s over all `testImages` images, typed exactly as
+ * `Analysis` and `Evaluation` type them (checked with the recipe's type).
  */
 const trainedModel = z
   .object({
@@ -243,18 +244,6 @@ const trainedManifest = z
   .readonly();
 
 export type TrainedManifest = z.output<typeof trainedManifest>;
-
-/** True when A and B are the same type, readonly and optional modifiers included. */
-type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Holds<T extends true> = T;
-type Evaluated = 'accuracy' | 'correct' | 'perClass' | 'classes' | 'confusion';
-// A run stores the trainer's recipe, the engine's analysis and `evaluate`'s figures as they come:
-// if their types and this schema drift apart, tsc fails here.
-type _StoredAsProduced = [
-  Holds<Same<TrainedRecipe, Recipe>>,
-  Holds<Same<Pick<TrainedModel, 'params' | 'macs'>, Readonly<Pick<Analysis, 'params' | 'macs'>>>>,
-  Holds<Same<Pick<TrainedModel, Evaluated>, Pick<Evaluation, Evaluated>>>,
-];
 
 /** The file a run's weights are written to: `<id>.onnx` for the first seed, `<id>.seed<k>.onnx` for the others. */
 export function trainedFileName(id: string, seed: number, firstSeed: number): string {

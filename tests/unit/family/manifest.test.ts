@@ -2,8 +2,17 @@
  * The trained-models manifest schema (src/lib/family/manifest.ts): a complete entry passes; each
  * kind of damage is reported with the JSON path of the field.
  */
-import { describe, expect, it } from 'vitest';
-import { trainedFileName, validateManifest, type TrainedManifest, type TrainedModel } from '~/lib/family/manifest.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Analysis } from '~/lib/engine/analyze.ts';
+import {
+  trainedFileName,
+  validateManifest,
+  type TrainedManifest,
+  type TrainedModel,
+  type TrainedRecipe,
+} from '~/lib/family/manifest.ts';
+import type { Evaluation } from '~/lib/train/evaluate.ts';
+import type { Recipe } from '~/lib/train/trainer.ts';
 
 const K = 3;
 function model(over: Partial<TrainedModel> = {}): TrainedModel {
@@ -181,6 +190,16 @@ describe('the trained-models manifest', () => {
       recipe: { ...model().recipe, seed: 2 },
     });
     expect(errorsOf(manifest([model(), s2]))).toEqual([]);
+  });
+
+  // Checked by tsc (`npm test` type-checks tests/ first): a run stores the trainer's recipe, the
+  // engine's analysis and evaluate's figures as they come, so the schema's types must not drift
+  // from theirs, readonly and optional fields included.
+  it('types the recipe, the analysis and the evaluation of a run exactly as the trainer and the engine do', () => {
+    type Evaluated = 'accuracy' | 'correct' | 'perClass' | 'classes' | 'confusion';
+    expectTypeOf<TrainedRecipe>().toEqualTypeOf<Recipe>();
+    expectTypeOf<Pick<TrainedModel, 'params' | 'macs'>>().toEqualTypeOf<Readonly<Pick<Analysis, 'params' | 'macs'>>>();
+    expectTypeOf<Pick<TrainedModel, Evaluated>>().toEqualTypeOf<Pick<Evaluation, Evaluated>>();
   });
 
   it('names files <id>.onnx for the first seed and <id>.seed<k>.onnx for the others', () => {
