@@ -2,8 +2,17 @@
  * The trained-models manifest schema (src/lib/family/manifest.ts): a complete entry passes; each
  * kind of damage is reported with the JSON path of the field.
  */
-import { describe, expect, it } from 'vitest';
-import { trainedFileName, validateManifest, type TrainedManifest, type TrainedModel } from '~/lib/family/manifest.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Analysis } from '~/lib/engine/analyze.ts';
+import {
+  trainedFileName,
+  validateManifest,
+  type TrainedManifest,
+  type TrainedModel,
+  type TrainedRecipe,
+} from '~/lib/family/manifest.ts';
+import type { Evaluation } from '~/lib/train/evaluate.ts';
+import type { Recipe } from '~/lib/train/trainer.ts';
 
 const K = 3;
 function model(over: Partial<TrainedModel> = {}): TrainedModel {
@@ -133,6 +142,43 @@ describe('the trained-models manifest', () => {
     );
   });
 
+  it('words type and range problems with the path of the field', () => {
+    const dataset = manifest([]).dataset;
+    expect(errorsOf({ ...manifest([]), dataset: { ...dataset, name: '' } })).toEqual([
+      '$.dataset.name: expected a non-empty string, got ""',
+    ]);
+    expect(errorsOf(manifest([model({ bytes: 10.5 })]))).toEqual([
+      '$.models[0].bytes: expected a whole number, got 10.5',
+    ]);
+    expect(errorsOf(manifest([{ ...model(), trainSeconds: '21' } as unknown as TrainedModel]))).toEqual([
+      '$.models[0].trainSeconds: expected a finite number, got "21"',
+    ]);
+    expect(errorsOf(manifest([model({ perClass: [1, 1.5, 0.6] })]))).toEqual([
+      '$.models[0].perClass[1]: expected ≤ 1, got 1.5',
+    ]);
+    const adam = { ...model().recipe, optimizer: { kind: 'adam' } };
+    expect(errorsOf(manifest([{ ...model(), recipe: adam } as unknown as TrainedModel]))).toEqual([
+      `$.models[0].recipe.optimizer.kind: expected 'sgd' | 'adamw', got "adam"`,
+    ]);
+    expect(errorsOf(manifest([model({ recipe: { ...model().recipe, augment: null } })]))).toEqual([]);
+  });
+
+  it('reports the problems of every run, not only the first', () => {
+    const s2 = model({ seed: 2, file: 'tiny_efficientnet_b0.seed2.onnx', recipe: { ...model().recipe, seed: 2 } });
+    expect(errorsOf(manifest([model({ sha256: 'xyz' }), { ...s2, accuracy: 0.71 }]))).toEqual([
+      `$.models[0].sha256: 'xyz' does not match /^[0-9a-f]{64}$/`,
+      '$.models[1].accuracy: 0.71 is not correct / testImages = 7 / 10',
+    ]);
+  });
+
+  it('accepts fields it does not describe and hands the manifest back as read, with them', () => {
+    const run = { ...model(), note: 'retrained', recipe: { ...model().recipe, schedule: 'cosine' } };
+    const read = { ...manifest([run]), generator: 'by hand' };
+    const r = validateManifest(read);
+    expect(r.ok && r.manifest).toBe(read);
+    expect(r.ok && r.manifest.models[0]).toHaveProperty('note', 'retrained');
+  });
+
   it('refuses a run listed twice and a file used twice', () => {
     expect(errorsOf(manifest([model(), model()]))).toEqual([
       '$.models[1]: duplicate run tiny_efficientnet_b0@1',
@@ -144,6 +190,16 @@ describe('the trained-models manifest', () => {
       recipe: { ...model().recipe, seed: 2 },
     });
     expect(errorsOf(manifest([model(), s2]))).toEqual([]);
+  });
+
+  // Checked by tsc (`npm test` type-checks tests/ first): a run stores the trainer's recipe, the
+  // engine's analysis and evaluate's figures as they come, so the schema's types must not drift
+  // from theirs, readonly and optional fields included.
+  it('types the recipe, the analysis and the evaluation of a run exactly as the trainer and the engine do', () => {
+    type Evaluated = 'accuracy' | 'correct' | 'perClass' | 'classes' | 'confusion';
+    expectTypeOf<TrainedRecipe>().toEqualTypeOf<Recipe>();
+    expectTypeOf<Pick<TrainedModel, 'params' | 'macs'>>().toEqualTypeOf<Readonly<Pick<Analysis, 'params' | 'macs'>>>();
+    expectTypeOf<Pick<TrainedModel, Evaluated>>().toEqualTypeOf<Pick<Evaluation, Evaluated>>();
   });
 
   it('names files <id>.onnx for the first seed and <id>.seed<k>.onnx for the others', () => {
