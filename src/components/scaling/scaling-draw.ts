@@ -4,6 +4,7 @@
  * The same layouts render to static SVG at build time (ScalingDiagram/Curve/Released.astro).
  */
 import * as d3 from '~/components/viz/d3.ts';
+import { seriesClass } from '~/lib/viz/kit/series-class.ts';
 import { AXIS } from '~/lib/viz/scaling/scaling-charts.ts';
 import { SINGLE_ROWS, type SingleColumn } from '~/lib/viz/scaling/scaling-single-table.ts';
 import type { PlaygroundView } from '~/lib/viz/scaling/scaling-view.ts';
@@ -42,7 +43,7 @@ export function drawDiagram(host: HTMLElement, v: PlaygroundView, animate: boole
     .enter()
     .append('rect')
     .attr('data-id', (d) => d.id)
-    .attr('class', (d) => `bar g${d.group + 1}`)
+    .attr('class', (d) => `bar ${seriesClass(d.group + 1)}`)
     .attr('x', (d) => d.x)
     .attr('width', (d) => d.w)
     .attr('y', (d) => d.y + d.h / 2)

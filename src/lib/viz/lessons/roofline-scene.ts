@@ -7,13 +7,18 @@
 import { formatShare } from '../charts/number-format.ts';
 import type { ControlSpec, Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
-import { LAYER_KIND_LABEL, type LayerTraffic } from './roofline.ts';
+import { seriesClass } from '../kit/series-class.ts';
+import { LAYER_KIND_LABEL, type LayerKind, type LayerTraffic } from './roofline.ts';
 import { BALANCES, rooflineChart, sig3, type RooflineChart } from './roofline-chart.ts';
 import { axisMarks } from '../charts/axes.ts';
 import { logScale } from '../charts/scale.ts';
 
 /** Dot radius; CSS sizes the dots per screen (r is a CSS property), this is the fallback. */
 const DOT_R = 4.5;
+
+/** Each kind of layer's palette slot (seriesClass): its points, its bar segments and its legend swatch. */
+const KIND_COLOUR: Record<LayerKind, number> = { stem: 6, conv: 7, depthwise: 2, pointwise: 1, se: 4, linear: 3 };
+const kindClass = (kind: LayerKind): string => `${kind} ${seriesClass(KIND_COLOUR[kind])}`;
 
 export function rooflineScene(
   model: string,
@@ -76,7 +81,7 @@ export function rooflineScene(
     { kind: 'text', key: 'zone-label', class: 'zone-label', x: p.left + 6, y: p.top + 14, text: 'memory-bound' },
   );
   for (const d of c.dots) {
-    const cls = ['dot', d.kind, d.memoryBound ? 'bound' : '', d.node === selected ? 'selected' : '']
+    const cls = ['dot', kindClass(d.kind), d.memoryBound ? 'bound' : '', d.node === selected ? 'selected' : '']
       .filter(Boolean)
       .join(' ');
     marks.push({
@@ -96,7 +101,7 @@ export function rooflineScene(
       marks.push({
         kind: 'rect',
         key: `bar-${b.label}-${s.kind}`,
-        class: `seg ${s.kind}`,
+        class: `seg ${kindClass(s.kind)}`,
         x: s.x,
         y: b.y,
         width: s.width,
@@ -115,7 +120,10 @@ export function rooflineScene(
 
 /** One legend entry per layer kind the model has. */
 export function rooflineLegend(layers: readonly LayerTraffic[], balance: number): { label: string; class: string }[] {
-  return rooflineChart(layers, balance).summary.kinds.map((k) => ({ label: LAYER_KIND_LABEL[k.kind], class: k.kind }));
+  return rooflineChart(layers, balance).summary.kinds.map((k) => ({
+    label: LAYER_KIND_LABEL[k.kind],
+    class: kindClass(k.kind),
+  }));
 }
 
 export function rooflineReadouts(layers: readonly LayerTraffic[], balance: number): Readout[] {

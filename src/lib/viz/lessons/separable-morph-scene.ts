@@ -6,6 +6,7 @@
 import { formatInt } from '../charts/number-format.ts';
 import type { ControlSpec, Readout } from '../kit/controls.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
+import { seriesClass } from '../kit/series-class.ts';
 import {
   morphGeometry,
   morphStages,
@@ -21,7 +22,7 @@ export function morphScene(layer: MorphLayer, stage: MorphStage): Scene {
   const marks: Mark[] = geo.edges.map((e) => ({
     kind: 'line',
     key: e.key,
-    class: `edge ${e.group < 0 ? 'pw' : `g${e.group % 8}`}`,
+    class: `edge ${e.group < 0 ? 'pw' : seriesClass(e.group + 1)}`,
     x1: e.x1,
     y1: e.y1,
     x2: e.x2,

@@ -5,6 +5,7 @@
  */
 import type { Mark, Scene } from '../kit/marks.ts';
 import type { Readout } from '../kit/controls.ts';
+import { seriesClass } from '../kit/series-class.ts';
 import { formatInt } from '../charts/number-format.ts';
 import { depthwiseMacs, vitBlockCost, vitTokens } from './vit-cost.ts';
 import { macsGridline, sideAxis, VIT_CHART_WIDTH, vitPlot } from './vit-chart-frame.ts';
@@ -31,11 +32,12 @@ export interface CostState {
   readonly patch: number;
 }
 
+/** Each series' palette class (seriesClass) colours its curve, its point and its legend swatch. */
 export const COST_SERIES = [
-  { key: 'quadratic', label: 'attention QKᵀ + AV (ViT-Ti block)' },
-  { key: 'linear', label: 'projections + MLP (ViT-Ti block)' },
-  { key: 'blockMacs', label: 'whole MBConv block (B0)' },
-  { key: 'depthwise', label: 'depthwise conv (B0)' },
+  { key: 'quadratic', label: 'attention QKᵀ + AV (ViT-Ti block)', colour: seriesClass(2) },
+  { key: 'linear', label: 'projections + MLP (ViT-Ti block)', colour: seriesClass(4) },
+  { key: 'blockMacs', label: 'whole MBConv block (B0)', colour: seriesClass(3) },
+  { key: 'depthwise', label: 'depthwise conv (B0)', colour: seriesClass(1) },
 ] as const;
 export type SeriesKey = (typeof COST_SERIES)[number]['key'];
 
@@ -124,15 +126,15 @@ export function costScene(allRows: readonly CostRow[], s: CostState): Scene {
     y1: PLOT.top,
     y2: PLOT.bottom,
   });
-  COST_SERIES.forEach((ser, i) => {
+  COST_SERIES.forEach((ser) => {
     const d = rows.map((r, j) => `${j ? 'L' : 'M'}${x(r.resolution).toFixed(2)},${y(r[ser.key]).toFixed(2)}`).join('');
-    marks.push({ kind: 'path', key: `line-${ser.key}`, class: `series s${i + 1}`, d, fill: 'none' });
+    marks.push({ kind: 'path', key: `line-${ser.key}`, class: `series ${ser.colour}`, d, fill: 'none' });
   });
-  COST_SERIES.forEach((ser, i) => {
+  COST_SERIES.forEach((ser) => {
     marks.push({
       kind: 'circle',
       key: `dot-${ser.key}`,
-      class: `dot s${i + 1}`,
+      class: `dot ${ser.colour}`,
       cx: x(cur.resolution),
       cy: y(cur[ser.key]),
       r: 4.5,

@@ -14,6 +14,7 @@ import { box, placeLabels, type LabelRequest, type Obstacle, type Segment } from
 import { formatCompact } from '../charts/number-format.ts';
 import { linearScale, logScale, logTicks, niceTicks, type ChartFrame } from '../charts/scale.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
+import { seriesClass } from '../kit/series-class.ts';
 import type { TrainedSummary } from '../../family/trained-index.ts';
 import { CHART_GROUPS, chartGroup, chartLabel, OTHER_GROUP, type ChartGroup } from './trained-groups.ts';
 import { formatTestAccuracy } from './trained-text.ts';
@@ -114,7 +115,7 @@ export function familyChart(models: readonly TrainedSummary[], o: FamilyChartOpt
     marks.push({
       kind: 'path',
       key: `series-${g.id}`,
-      class: `tf-series c${g.colour}`,
+      class: `tf-series ${seriesClass(g.colour)}`,
       d: pts.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(''),
     });
     for (let i = 1; i < pts.length; i++) soft.push({ x1: pts[i - 1].x, y1: pts[i - 1].y, x2: pts[i].x, y2: pts[i].y });
@@ -125,7 +126,7 @@ export function familyChart(models: readonly TrainedSummary[], o: FamilyChartOpt
   const points: Mark[] = [];
   for (const m of models) {
     const cx = x(m.macs);
-    const colour = `c${chartGroup(m.id).colour}`;
+    const colour = seriesClass(chartGroup(m.id).colour);
     const top = y(m.max * 100);
     const bottom = y(m.min * 100);
     if (m.runs.length > 1)

@@ -41,7 +41,7 @@ export interface DiagramModel {
 
 export interface DiagramBar extends Rect {
   readonly id: string;
-  /** −1 stem, 0…6 stages, 7 head: picks the colour. */
+  /** −1 stem, 0…6 stages, 7 head: the colour is palette slot group + 1 (seriesClass), so the stem and head are neutral. */
   readonly group: number;
   /** e.g. "stage 4 block 2: 28×28×96". */
   readonly title: string;

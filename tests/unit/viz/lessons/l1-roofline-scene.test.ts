@@ -19,12 +19,12 @@ const layer = (node: string, kind: LayerTraffic['kind'], macs: number, bytes: nu
 const layers = [layer('dw', 'depthwise', 2e6, 1e6), layer('pw', 'pointwise', 5e7, 1e6)];
 
 describe('lesson 1 roofline as kit data', () => {
-  it('marks the layers left of the balance as memory-bound, and the selected one', () => {
+  it("marks the layers left of the balance as memory-bound, and the selected one, in their kind's colour", () => {
     const s = checkScene(rooflineScene('m', layers, 8, 'pw'));
     const dots = s.marks.filter((m): m is CircleMark => m.kind === 'circle');
     expect(dots.map((d) => [d.key, d.class])).toEqual([
-      ['dw', 'dot depthwise bound'],
-      ['pw', 'dot pointwise selected'],
+      ['dw', 'dot depthwise viz-c2 bound'],
+      ['pw', 'dot pointwise viz-c1 selected'],
     ]);
     expect(dots[0]!.data).toEqual({ node: 'dw' });
     expect(s.label).toBe('m: MACs against arithmetic intensity for 2 layers; 1 are memory-bound at this balance');
@@ -43,7 +43,7 @@ describe('lesson 1 roofline as kit data', () => {
       rooflineLegend(layers, 8)
         .map((l) => l.class)
         .sort(),
-    ).toEqual(['depthwise', 'pointwise']);
+    ).toEqual(['depthwise viz-c2', 'pointwise viz-c1']);
     expect(rooflineReadouts(layers, 64).find((r) => r.key === 'bound')!.value).toBe('2 of 2');
   });
 });

@@ -10,7 +10,9 @@ import {
   stageMacsTex,
   stageTex,
   type MorphLayer,
+  type MorphStage,
 } from '~/lib/viz/lessons/separable-morph.ts';
+import { morphScene } from '~/lib/viz/lessons/separable-morph-scene.ts';
 import { niceStep } from '~/lib/viz/charts/scale.ts';
 import {
   curvePanels,
@@ -102,6 +104,17 @@ describe('the separable morph', () => {
     const first = sep.edges[0];
     expect(first.x1).toBe(sep.columns[0].x + sep.node / 2);
     expect(first.x2).toBe(sep.columns[1].x - sep.node / 2);
+  });
+
+  it('colours group g with palette slot g + 1, so every 8th group is neutral, and the 1×1 fan apart', () => {
+    const edgeClasses = (stage: MorphStage) =>
+      morphScene(layer7, stage)
+        .marks.filter((m) => m.kind === 'line')
+        .map((m) => m.class);
+    expect(edgeClasses({ kind: 'depthwise' }).slice(0, 9)).toEqual([...'123456701'].map((n) => `edge viz-c${n}`));
+    const sep = edgeClasses({ kind: 'separable' });
+    expect(sep.slice(0, 2)).toEqual(['edge viz-c1', 'edge viz-c2']);
+    expect(new Set(sep.slice(DRAWN))).toEqual(new Set(['edge pw']));
   });
 });
 

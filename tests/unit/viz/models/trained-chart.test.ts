@@ -107,7 +107,7 @@ describe('family chart labels', () => {
   it('colours each model by its series and joins each series present through its means', () => {
     const chart = familyChart(synthetic);
     const circles = chart.scene.marks.filter((m): m is CircleMark => m.kind === 'circle');
-    for (const c of circles) expect(c.class).toBe(`tf-run c${chartGroup(String(c.data!.id)).colour}`);
+    for (const c of circles) expect(c.class).toBe(`tf-run viz-c${chartGroup(String(c.data!.id)).colour}`);
     const series = chart.scene.marks.filter((m) => m.kind === 'path' && m.key.startsWith('series-'));
     expect(series.map((s) => s.key).sort()).toEqual(
       CHART_GROUPS.filter((g) => g.line)
