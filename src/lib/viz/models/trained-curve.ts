@@ -8,6 +8,7 @@
 import { axisMarks, gridlines } from '../charts/axes.ts';
 import { linearScale, niceTicks } from '../charts/scale.ts';
 import type { Mark, Scene } from '../kit/marks.ts';
+import { seriesClass } from '../kit/series-class.ts';
 import type { TrainedModel } from '../../family/manifest.ts';
 import { formatTestAccuracy } from './trained-text.ts';
 
@@ -18,8 +19,11 @@ export interface CurveOptions {
   readonly size?: 'small' | 'full';
 }
 
-/** Seed classes in run order: the first seed solid, the second dashed (CSS), so colour is not the only cue. */
-export const seedClass = (i: number): string => `seed-${i + 1}`;
+/**
+ * Seed classes in run order: the i-th seed in palette slot i + 1 (seriesClass), the first solid, the second
+ * dashed (CSS), so colour is not the only cue.
+ */
+export const seedClass = (i: number): string => `seed-${i + 1} ${seriesClass(i + 1)}`;
 
 export function trainedCurveScene(id: string, runs: readonly TrainedModel[], o: CurveOptions = {}): Scene {
   const small = (o.size ?? 'full') === 'small';

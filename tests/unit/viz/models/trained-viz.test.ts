@@ -93,6 +93,9 @@ describe('trainedCurveScene', () => {
     const paths = s.marks.filter((x) => x.kind === 'path');
     const dots = s.marks.filter((x): x is CircleMark => x.kind === 'circle');
     expect(paths).toHaveLength(2);
+    // Seed n in palette slot n: its path, its dot and (seedClass) its legend swatch.
+    expect(paths.map((p) => p.class)).toEqual(['tc-train seed-1 viz-c1', 'tc-train seed-2 viz-c2']);
+    expect(dots.map((d) => d.class)).toEqual(['tc-test seed-1 viz-c1', 'tc-test seed-2 viz-c2']);
     expect(dots.map((d) => d.data?.accuracy)).toEqual([0.87, 0.86]);
     expect(dots[0].cy).toBeLessThan(dots[1].cy);
     // One point per segment in each path.
