@@ -1,7 +1,9 @@
 /**
  * The heatmap palette from the site's theme: negative values in --viz-1, zero in --surface,
  * positive in --viz-2 (so both themes read). CSS colours of any syntax are resolved to RGB by
- * painting one pixel.
+ * painting one pixel. Canvases keep the colours they were painted with, so whatever is drawn from
+ * the palette repaints when the reader switches theme (`onThemeChange`, `paintThemed`): a heatmap
+ * painted in the light theme would keep its white zero on the dark page.
  */
 import type { Palette, Rgb } from '~/lib/viz/charts/heatmap.ts';
 
@@ -25,4 +27,28 @@ export function themePalette(el: Element = document.documentElement): Palette {
     mid: resolve(v('--surface'), [255, 255, 255]),
     pos: resolve(v('--viz-2'), [214, 96, 36]),
   };
+}
+
+/** Calls `then` after every theme switch (the theme toggle's `depthwise:theme` event on the document). */
+export function onThemeChange(then: () => void): void {
+  document.addEventListener('depthwise:theme', then);
+}
+
+/** The painter of each box that shows a view drawn from the palette: the last one drawn there. */
+const painters = new Map<Element, (palette: Palette) => void>();
+
+/**
+ * Draws into `box` with the theme's palette now, and again with the new one after a theme switch
+ * (until something else is painted there, or the box leaves the page).
+ */
+export function paintThemed(box: Element, paint: (palette: Palette) => void): void {
+  if (painters.size === 0)
+    onThemeChange(() => {
+      for (const [b, p] of painters) {
+        if (b.isConnected) p(themePalette(b));
+        else painters.delete(b);
+      }
+    });
+  painters.set(box, paint);
+  paint(themePalette(box));
 }

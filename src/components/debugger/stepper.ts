@@ -16,12 +16,13 @@ import type { NodeInfo, StepTensors } from '~/components/runtime/protocol.ts';
 import { CancelledError, RuntimeClient } from '~/components/runtime/runtime-client.ts';
 import { activationDetail, binaryDetail, bnDetail, convDetail, poolDetail } from './detail-view.ts';
 import { dimsText, h } from './dom.ts';
-import { themePalette } from './palette.ts';
+import { onThemeChange, themePalette } from './palette.ts';
 import { tensorView } from './tensor-view.ts';
 import { predictionsView } from './predictions-view.ts';
 import { seView } from './step-se-view.ts';
 import { classNames, type StepperConfig } from './stepper-config.ts';
 import { updateChrome } from './step-chrome.ts';
+import { ObservedWidth } from './observed-width.ts';
 
 export type { ClassesConfig, StepperConfig, StepperState } from './stepper-config.ts';
 import { isClassifierOutput, topPredictions } from '~/lib/viz/debugger/predictions.ts';
@@ -46,7 +47,13 @@ export class Stepper {
   constructor(
     readonly root: HTMLElement,
     readonly cfg: StepperConfig,
-  ) {}
+  ) {
+    // The panels' canvases are painted from the theme: repaint them in the new one.
+    onThemeChange(() => {
+      this.palette = null;
+      if (this.tensors) void this.render();
+    });
+  }
 
   private q<T extends Element>(sel: string): T | null {
     return this.root.querySelector<T>(sel);
@@ -223,23 +230,8 @@ export class Stepper {
     this.cfg.onState?.({ step: this.step, channel: this.channel, pixel: this.pixel });
   }
 
-  private viewsObserver: ResizeObserver | null = null;
-  private viewsClientWidth = 0;
-
-  /**
-   * The views box's clientWidth as of the last layout, kept by a ResizeObserver: reading it at
-   * every step, right after the step's writes, forced a layout of the whole page each time.
-   */
-  private viewsWidth(views: HTMLElement): number {
-    if (!this.viewsObserver) {
-      this.viewsClientWidth = views.clientWidth;
-      this.viewsObserver = new ResizeObserver((entries) => {
-        for (const e of entries) this.viewsClientWidth = (e.target as HTMLElement).clientWidth;
-      });
-      this.viewsObserver.observe(views);
-    }
-    return this.viewsClientWidth;
-  }
+  /** The views box's width (reading clientWidth after every step's writes forced a page layout). */
+  private readonly viewsWidth = new ObservedWidth();
 
   private async render(): Promise<void> {
     const seq = ++this.renderSeq;
@@ -248,7 +240,7 @@ export class Stepper {
     const views = this.q<HTMLElement>('[data-dbg="views"]');
     if (!views || !this.tensors) return;
     this.palette ??= themePalette(this.root);
-    const width = Math.max(200, this.viewsWidth(views) || 320);
+    const width = Math.max(200, this.viewsWidth.of(views) || 320);
     const panelWidth = width >= 760 ? Math.floor((width - 24) / 2) : width;
     const i = this.step;
     const t = this.tensors;

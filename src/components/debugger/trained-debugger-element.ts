@@ -13,7 +13,7 @@ import { topPredictions, type Prediction } from '~/lib/viz/debugger/predictions.
 import { gateRows } from '~/lib/viz/debugger/se-gates.ts';
 import { backwardView } from './backward-view.ts';
 import { h } from './dom.ts';
-import { themePalette } from './palette.ts';
+import { paintThemed } from './palette.ts';
 import { Stepper } from './stepper.ts';
 import { wireDrawPad, wireUpload } from './trained-own-input.ts';
 import { grayCanvas, loadSampleSet, pixelsOf, type SampleSet } from './trained-samples.ts';
@@ -194,16 +194,12 @@ class TrainedDebugger extends HTMLElement {
       const { result } = await this.stepper!.client.one({ type: 'backward', block, label }, 'backward');
       const formula = (key: string): Node | null =>
         this.q<HTMLTemplateElement>(`template[data-formula="${key}"]`)?.content.cloneNode(true) ?? null;
-      out?.replaceChildren(
-        backwardView({
-          result,
-          classes: this.cfg.classes,
-          against: c.label === undefined ? 'predicted class' : 'true label',
-          palette: themePalette(this),
-          width: Math.min(560, out.clientWidth || 320),
-          formula,
-        }),
-      );
+      const width = Math.min(560, out?.clientWidth || 320);
+      const against = c.label === undefined ? 'predicted class' : 'true label';
+      if (out)
+        paintThemed(out, (palette) =>
+          out.replaceChildren(backwardView({ result, classes: this.cfg.classes, against, palette, width, formula })),
+        );
     });
   }
 
@@ -275,19 +271,14 @@ class TrainedDebugger extends HTMLElement {
       const r = await this.stepper!.client.one({ type: 'gradcam', value: layer, classIndex: cls }, 'gradcam');
       const cam = gradCam(r.activation, r.gradient);
       const p = topPredictions(r.logits.data, this.cfg.classes.length).find((x) => x.index === cls)!;
-      out?.replaceChildren(
-        gradCamView(
-          cam,
-          {
-            pixels: this.chosen!.pixels,
-            className: this.cfg.classes[cls],
-            layer,
-            channels: r.activation.dims[1],
-            probability: p.probability,
-          },
-          themePalette(this),
-        ),
-      );
+      const shown = {
+        pixels: this.chosen!.pixels,
+        className: this.cfg.classes[cls],
+        layer,
+        channels: r.activation.dims[1],
+        probability: p.probability,
+      };
+      if (out) paintThemed(out, (palette) => out.replaceChildren(gradCamView(cam, shown, palette)));
     });
   }
 
@@ -303,7 +294,8 @@ class TrainedDebugger extends HTMLElement {
       );
       const rows = gateRows(this.cfg.se, values[0], values[1]);
       const bName = `${this.cfg.classes[set.index.labels[b]]}, test image ${set.index.indices[b]}`;
-      out?.replaceChildren(gatesView(rows, { a: this.chosen!.title, b: bName }, themePalette(this)));
+      const titles = { a: this.chosen!.title, b: bName };
+      if (out) paintThemed(out, (palette) => out.replaceChildren(gatesView(rows, titles, palette)));
     });
   }
 

@@ -12,7 +12,10 @@ export interface ThemePage {
   readonly storage: Pick<Storage, 'getItem' | 'setItem'>;
   /** matchMedia('(prefers-color-scheme: dark)'). */
   readonly system: Pick<MediaQueryList, 'addEventListener'>;
-  /** Told of a choice with a `depthwise:theme` event whose detail is the new theme (document). */
+  /**
+   * Told of every switch, the reader's or the system's, with a `depthwise:theme` event whose detail
+   * is the new theme (document): canvases painted from the theme repaint on it.
+   */
   readonly events: Pick<EventTarget, 'dispatchEvent'>;
 }
 
@@ -25,16 +28,18 @@ export function wireThemeToggle(button: Pick<HTMLElement, 'setAttribute' | 'addE
     button.setAttribute('aria-pressed', String(dark));
   };
   label();
+  const apply = (theme: string): void => {
+    root.dataset.theme = theme;
+    label();
+    events.dispatchEvent(new CustomEvent('depthwise:theme', { detail: theme }));
+  };
   button.addEventListener('click', () => {
     const next = root.dataset.theme === 'dark' ? 'light' : 'dark';
-    root.dataset.theme = next;
     storage.setItem('depthwise-theme', next);
-    label();
-    events.dispatchEvent(new CustomEvent('depthwise:theme', { detail: next }));
+    apply(next);
   });
   system.addEventListener('change', (e) => {
     if (storage.getItem('depthwise-theme')) return;
-    root.dataset.theme = e.matches ? 'dark' : 'light';
-    label();
+    apply(e.matches ? 'dark' : 'light');
   });
 }

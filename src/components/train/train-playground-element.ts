@@ -26,7 +26,7 @@ import { estimateSeconds, memoryBytes, refusal, statsKey, type StatsTable } from
 import type { ImageSet } from '~/lib/data/fashion-mnist.ts';
 import type { PlaygroundRequest, PlaygroundResponse, Probe } from '~/workers/train-playground.ts';
 import { h } from '~/components/debugger/dom.ts';
-import { themePalette } from '~/components/debugger/palette.ts';
+import { onThemeChange, paintThemed, themePalette } from '~/components/debugger/palette.ts';
 import { saveFile } from '~/components/kit/save-file.ts';
 import { probeView } from './train-inside.ts';
 import {
@@ -92,6 +92,11 @@ class TrainPlaygroundElement extends HTMLElement {
     this.config = this.cfg.config;
     this.q('[data-nojs]').hidden = true;
     this.q('[data-live]').hidden = false;
+    // The watched image's activation is painted from the theme: repaint it in the new one.
+    onThemeChange(() => {
+      this.probeDirty = true;
+      this.schedule();
+    });
     if (this.cfg.syncUrl && location.search) {
       const p = configFromQuery(location.search);
       this.config = p.config;
@@ -395,7 +400,9 @@ class TrainPlaygroundElement extends HTMLElement {
         this.schedule();
         return;
       case 'inspect':
-        drawInspection(this.q('[data-inspect-out]'), m.inspect, themePalette(this));
+        paintThemed(this.q('[data-inspect-out]'), (palette) =>
+          drawInspection(this.q('[data-inspect-out]'), m.inspect, palette),
+        );
         this.q<HTMLButtonElement>('[data-act="inspect"]').disabled = this.phase !== 'paused';
         this.status(
           `Paused after step ${m.inspect.step}: one backward pass done (loss ${m.inspect.loss.toFixed(3)} on 4 images).`,

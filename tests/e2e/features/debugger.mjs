@@ -323,6 +323,47 @@ export default [
     },
   },
   {
+    name: 'MobileNetV2: switching theme repaints the tensor panels, zero in the new theme’s surface colour',
+    path: '/models/mobilenetv2_100/run/',
+    async run(page) {
+      await load(page);
+      await gotoNode(page, 'bn1.Clip');
+      // The enlarged output channel's commonest colour (ReLU6's zeros) against the page's --surface.
+      const zeroColour = () => {
+        const c = document.querySelector('[data-dbg="output"] canvas.dbg-zoom');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        const counts = new Map();
+        for (let i = 0; i < d.length; i += 4) {
+          const k = `${d[i]},${d[i + 1]},${d[i + 2]}`;
+          counts.set(k, (counts.get(k) ?? 0) + 1);
+        }
+        const g = document.createElement('canvas').getContext('2d');
+        g.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--surface').trim();
+        g.fillRect(0, 0, 1, 1);
+        const s = g.getImageData(0, 0, 1, 1).data;
+        return {
+          top: [...counts].sort((a, b) => b[1] - a[1])[0][0],
+          surface: `${s[0]},${s[1]},${s[2]}`,
+          theme: document.documentElement.dataset.theme,
+        };
+      };
+      const before = await page.evaluate(zeroColour);
+      assert.equal(before.top, before.surface, `zeros in ${before.theme} should be its surface colour`);
+      await page.locator('theme-toggle button').click();
+      const after = await page
+        .waitForFunction(
+          ({ fn, was }) => {
+            const r = new Function(`return (${fn})()`)();
+            return r.theme !== was && r.top === r.surface ? r : null;
+          },
+          { fn: zeroColour.toString(), was: before.theme },
+          { timeout: 10_000 },
+        )
+        .then((h) => h.jsonValue());
+      assert.notEqual(after.surface, before.surface, 'the two themes have different surfaces');
+    },
+  },
+  {
     name: 'EfficientNet-B0: the first depthwise conv’s sum is its value, and SE steps through squeeze, excite and scale',
     path: '/models/efficientnet_b0/run/',
     async run(page, { shotsDir }) {
