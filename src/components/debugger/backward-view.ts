@@ -21,6 +21,7 @@ import {
 import { stepExplanation, stepTitle } from '~/lib/viz/train/train-backward.ts';
 import { backwardSteps } from './backward-steps.ts';
 import { dataTable, dimsText, h } from './dom.ts';
+import type { Repaintable } from './palette.ts';
 import { tensorView } from './tensor-view.ts';
 
 export interface BackwardViewOptions {
@@ -129,8 +130,9 @@ function explainPanel(s: BackStepData, slot: number, flat: number, o: BackwardVi
   );
 }
 
-export function backwardView(o: BackwardViewOptions): HTMLElement {
+export function backwardView(o: BackwardViewOptions): Repaintable {
   const r = o.result;
+  let palette = o.palette;
   const steps = r.steps;
   const info = steps.map((s) => ({ node: s.node, opType: s.opType, weightNorm: null }));
   let at = 0;
@@ -230,7 +232,7 @@ export function backwardView(o: BackwardViewOptions): HTMLElement {
         tensorView({
           title: `dL/dY arriving at ${s.node}`,
           tensor: tensor(s.gradOut),
-          palette: o.palette,
+          palette,
           width: o.width,
           channel: 0,
           role: 'back-grad-out',
@@ -243,7 +245,7 @@ export function backwardView(o: BackwardViewOptions): HTMLElement {
         tensorView({
           title: `dL/d${slotName(s.opType, slot)} sent on by ${s.node}`,
           tensor: tensor(g),
-          palette: o.palette,
+          palette,
           width: o.width,
           channel: c,
           pixel: [Math.floor((flat % plane) / g.dims[3]), flat % g.dims[3]],
@@ -257,5 +259,11 @@ export function backwardView(o: BackwardViewOptions): HTMLElement {
 
   if (steps.length) show(0);
   else root.append(h('p', { class: 'muted' }, 'No gradient reached this block.'));
-  return root;
+  return {
+    el: root,
+    repaint: (p) => {
+      palette = p;
+      if (steps.length) draw();
+    },
+  };
 }

@@ -34,14 +34,21 @@ export function onThemeChange(then: () => void): void {
   document.addEventListener('depthwise:theme', then);
 }
 
+/** A view drawn from the palette that can repaint itself in another, keeping its own state. */
+export interface Repaintable {
+  readonly el: HTMLElement;
+  readonly repaint: (palette: Palette) => void;
+}
+
 /** The painter of each box that shows a view drawn from the palette: the last one drawn there. */
 const painters = new Map<Element, (palette: Palette) => void>();
 
 /**
- * Draws into `box` with the theme's palette now, and again with the new one after a theme switch
- * (until something else is painted there, or the box leaves the page).
+ * After every theme switch, calls `repaint` with the new palette for as long as `box` is on the page
+ * and nothing else follows the theme there (a view that keeps its own state, such as a stepper's
+ * position, repaints in place rather than being drawn anew).
  */
-export function paintThemed(box: Element, paint: (palette: Palette) => void): void {
+export function followTheme(box: Element, repaint: (palette: Palette) => void): void {
   if (painters.size === 0)
     onThemeChange(() => {
       for (const [b, p] of painters) {
@@ -49,6 +56,11 @@ export function paintThemed(box: Element, paint: (palette: Palette) => void): vo
         else painters.delete(b);
       }
     });
-  painters.set(box, paint);
+  painters.set(box, repaint);
+}
+
+/** Draws into `box` with the theme's palette now, and again with the new one after a theme switch. */
+export function paintThemed(box: Element, paint: (palette: Palette) => void): void {
   paint(themePalette(box));
+  followTheme(box, paint);
 }

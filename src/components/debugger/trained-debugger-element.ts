@@ -13,7 +13,7 @@ import { topPredictions, type Prediction } from '~/lib/viz/debugger/predictions.
 import { gateRows } from '~/lib/viz/debugger/se-gates.ts';
 import { backwardView } from './backward-view.ts';
 import { h } from './dom.ts';
-import { paintThemed } from './palette.ts';
+import { followTheme, paintThemed, themePalette } from './palette.ts';
 import { Stepper } from './stepper.ts';
 import { wireDrawPad, wireUpload } from './trained-own-input.ts';
 import { grayCanvas, loadSampleSet, pixelsOf, type SampleSet } from './trained-samples.ts';
@@ -196,10 +196,12 @@ class TrainedDebugger extends HTMLElement {
         this.q<HTMLTemplateElement>(`template[data-formula="${key}"]`)?.content.cloneNode(true) ?? null;
       const width = Math.min(560, out?.clientWidth || 320);
       const against = c.label === undefined ? 'predicted class' : 'true label';
-      if (out)
-        paintThemed(out, (palette) =>
-          out.replaceChildren(backwardView({ result, classes: this.cfg.classes, against, palette, width, formula })),
-        );
+      if (out) {
+        const palette = themePalette(out);
+        const view = backwardView({ result, classes: this.cfg.classes, against, palette, width, formula });
+        out.replaceChildren(view.el);
+        followTheme(out, view.repaint);
+      }
     });
   }
 

@@ -106,8 +106,12 @@ export function drawKernels(box: Element, k: KernelData): string {
   return `${k.layer} after step ${k.step}: ${k.channels} kernels, orange positive, blue negative, scale ±${scale.toFixed(3)}.`;
 }
 
-/** The backward pass at a pause: the stepper through the layer's block, the explained weight gradient, the layer's input (the debugger's tensor view). */
-export function drawInspection(out: Element, r: Inspection, palette: Palette): void {
+/**
+ * The backward pass at a pause: the stepper through the layer's block, the explained weight
+ * gradient, the layer's input (the debugger's tensor view). Returns how to repaint it in another
+ * palette, the stepper staying where the reader left it.
+ */
+export function drawInspection(out: Element, r: Inspection, palette: Palette): (palette: Palette) => void {
   const [ky, kx] = r.k;
   const same = Math.fround(r.sum) === r.gradient;
   const explain = h(
@@ -154,15 +158,24 @@ export function drawInspection(out: Element, r: Inspection, palette: Palette): v
     ),
   );
   const width = Math.min(520, Math.max(260, Math.round(out.getBoundingClientRect().width) || 520));
-  const view = tensorView({
-    title: `Input of ${r.layer}, first training image`,
-    tensor: r.activation,
-    palette,
-    width,
-    channel: Math.min(r.m, r.activation.dims[1] - 1),
-    role: 'inspect-activation',
-  });
-  out.replaceChildren(backwardStepper(r, palette, width), explain, view);
+  const view = (p: Palette): HTMLElement =>
+    tensorView({
+      title: `Input of ${r.layer}, first training image`,
+      tensor: r.activation,
+      palette: p,
+      width,
+      channel: Math.min(r.m, r.activation.dims[1] - 1),
+      role: 'inspect-activation',
+    });
+  const stepper = backwardStepper(r, palette, width);
+  let input = view(palette);
+  out.replaceChildren(stepper.el, explain, input);
+  return (p) => {
+    stepper.repaint(p);
+    const next = view(p);
+    input.replaceWith(next);
+    input = next;
+  };
 }
 
 /** The confusion matrix of the final test pass, each cell shaded by its share of the true class. */

@@ -12,6 +12,7 @@ import { grayPixels } from '~/lib/viz/train/train-kernels.ts';
 import type { GradNorm, Inspection, Probe } from '~/workers/train-probe.ts';
 import { backwardSteps } from '~/components/debugger/backward-steps.ts';
 import { h } from '~/components/debugger/dom.ts';
+import type { Repaintable } from '~/components/debugger/palette.ts';
 import { tensorView } from '~/components/debugger/tensor-view.ts';
 
 /** A test image as a small canvas (ink dark on white), labelled for screen readers. */
@@ -109,8 +110,9 @@ export function probeView(
  * A stepper over the backward pass of one block. Returns the element; Prev/Next (and the arrow
  * keys on the list) move one node; the current node's gradients are drawn with tensor views.
  */
-export function backwardStepper(r: Inspection, palette: Palette, width: number): HTMLElement {
+export function backwardStepper(r: Inspection, palette: Palette, width: number): Repaintable {
   const steps = r.steps;
+  let at = 0;
   const title = h('h4', { 'data-step-title': '' });
   const note = h('p', { class: 'tp-note' });
   const views = h('div', { class: 'tp-step-views' });
@@ -119,6 +121,7 @@ export function backwardStepper(r: Inspection, palette: Palette, width: number):
     steps,
     classes: { button: 'tp-btn', list: 'tp-step-list', step: 'tp-step' },
     onShow: (i) => {
+      at = i;
       const s = steps[i];
       root.dataset.at = String(i);
       title.textContent = stepTitle(steps, i);
@@ -166,5 +169,11 @@ export function backwardStepper(r: Inspection, palette: Palette, width: number):
   );
 
   if (steps.length) show(0);
-  return root;
+  return {
+    el: root,
+    repaint: (p) => {
+      palette = p;
+      if (steps.length) show(at);
+    },
+  };
 }

@@ -26,7 +26,7 @@ import { estimateSeconds, memoryBytes, refusal, statsKey, type StatsTable } from
 import type { ImageSet } from '~/lib/data/fashion-mnist.ts';
 import type { PlaygroundRequest, PlaygroundResponse, Probe } from '~/workers/train-playground.ts';
 import { h } from '~/components/debugger/dom.ts';
-import { onThemeChange, paintThemed, themePalette } from '~/components/debugger/palette.ts';
+import { followTheme, onThemeChange, themePalette } from '~/components/debugger/palette.ts';
 import { saveFile } from '~/components/kit/save-file.ts';
 import { probeView } from './train-inside.ts';
 import {
@@ -400,9 +400,10 @@ class TrainPlaygroundElement extends HTMLElement {
         this.schedule();
         return;
       case 'inspect':
-        paintThemed(this.q('[data-inspect-out]'), (palette) =>
-          drawInspection(this.q('[data-inspect-out]'), m.inspect, palette),
-        );
+        {
+          const box = this.q('[data-inspect-out]');
+          followTheme(box, drawInspection(box, m.inspect, themePalette(this)));
+        }
         this.q<HTMLButtonElement>('[data-act="inspect"]').disabled = this.phase !== 'paused';
         this.status(
           `Paused after step ${m.inspect.step}: one backward pass done (loss ${m.inspect.loss.toFixed(3)} on 4 images).`,

@@ -197,6 +197,18 @@ export default [
           (await page.locator(`${pg} [data-inspect-out] canvas`).count()) > 0,
         true,
       );
+      // A theme switch repaints the gradient panels (zero is --surface) and leaves the stepper where it was.
+      const panel = () =>
+        back
+          .locator('canvas')
+          .first()
+          .evaluate((c) => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data).join());
+      const painted = await panel();
+      const backAt = await back.getAttribute('data-at');
+      await page.locator('theme-toggle button').click();
+      assert.notEqual(await panel(), painted, 'the gradient panel is repainted in the new theme');
+      assert.equal(await back.getAttribute('data-at'), backAt, 'the stepper stays at its step');
+      await page.locator('theme-toggle button').click();
       assert.equal(await stepNow(page), at + 1, 'looking inside does not train');
       await page.click(`${pg} [data-act="resume"]`);
       await phase(page, 'idle', 240_000);

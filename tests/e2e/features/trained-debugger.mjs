@@ -242,6 +242,30 @@ export default run
         },
       },
       {
+        name: `trained debugger: ${run.id} backward view repaints in a switched theme where the reader left it`,
+        path: `/models/trained/${run.id}/run/?img=0&block=${blocks[0]}`,
+        async run(page) {
+          await load(page);
+          await page.waitForSelector(`${el} [data-dbg="back-explain"]`);
+          await page.locator(`${el} [data-back-step="1"]`).click();
+          const back = page.locator(`${el} [data-dbg="back"]`);
+          assert.equal(await back.getAttribute('data-at'), '1');
+          // The first gradient panel's canvas, as pixels: it must change with the theme (zero is --surface).
+          const pixels = () =>
+            page
+              .locator(`${el} [data-dbg="back"] canvas`)
+              .first()
+              .evaluate((c) => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data).join());
+          const before = await pixels();
+          const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+          await page.locator('theme-toggle button').click();
+          await page.waitForFunction((t) => document.documentElement.dataset.theme !== t, theme);
+          assert.notEqual(await pixels(), before, 'the gradient panel is repainted');
+          assert.equal(await back.getAttribute('data-at'), '1', 'still at the step the reader chose');
+          assert.equal(await page.locator(`${el} [data-dbg="back"]`).count(), 1);
+        },
+      },
+      {
         name: `trained debugger: ${run.id} switches seed and shows both accuracies`,
         path: `/models/trained/${run.id}/run/?img=95`,
         async run(page, { shotsDir }) {
